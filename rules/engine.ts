@@ -1,0 +1,23 @@
+/**
+ * Findings the engine itself makes, declared as rules so that severity, disable comments,
+ * reports and SARIF treat them like any other finding.
+ */
+import type { Rule } from '../src/types.js';
+
+export const fileUnreadable: Rule = {
+  meta: {
+    id: 'file-unreadable',
+    description: 'The file could be read and decoded as UTF-8 text within the size limit (else it is skipped, with this finding).',
+    severity: 'error',
+    fixable: false,
+  },
+};
+
+export const internalError: Rule = {
+  meta: {
+    id: 'internal-error',
+    description: 'A rule failed on this file; the other rules and files are still reported. Please report it as a doclint bug.',
+    severity: 'error',
+    fixable: false,
+  },
+};

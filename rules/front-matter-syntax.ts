@@ -1,0 +1,118 @@
+/**
+ * front-matter-syntax: the front matter block exists, is closed, is YAML, parses, and is
+ * seen by Jekyll at all (a BOM before `---` hides it).
+ */
+import { isCollection, isScalar, visit } from 'yaml';
+import type { Document, Report, Rule } from '../src/types.js';
+
+interface Options {
+  /** A Markdown file without front matter is copied as-is by Jekyll, not rendered. */
+  requireFrontMatter: boolean;
+}
+
+export const frontMatterSyntax: Rule<Options> = {
+  meta: {
+    id: 'front-matter-syntax',
+    description: 'Front matter must be present, closed, valid YAML and visible to Jekyll (no BOM, no `---js`).',
+    severity: 'error',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { requireFrontMatter: { type: 'boolean' } },
+    },
+    defaults: { requireFrontMatter: true },
+  },
+  check({ document, options, report }) {
+    const front = document.frontMatter;
+    switch (front.kind) {
+      case 'none':
+        if (options.requireFrontMatter) {
+          report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });
+        }
+        return;
+      case 'unterminated':
+        report({
+          message: 'The front matter is never closed with a `---` line: Jekyll renders the whole file, the YAML included, as the page body.',
+          start: front.start,
+          end: front.end,
+        });
+        return;
+      case 'non-yaml':
+        report({
+          message: `The front matter is \`${front.language}\`, not YAML: Jekyll sees no front matter and copies the file unrendered (doclint never evaluates it).`,
+          start: front.start,
+          end: front.end,
+        });
+        return;
+      case 'yaml':
+        if (front.bom) {
+          report({
+            message: 'A byte order mark (BOM) precedes `---`: Jekyll does not see the front matter and publishes the file unrendered as a static file.',
+            start: 0,
+            fix: { start: 0, end: 1, text: '' },
+          });
+        }
+        for (const problem of yamlProblems(document)) report(problem);
+        return;
+    }
+  },
+};
+
+function yamlProblems(document: Document): Report[] {
+  const front = document.frontMatter;
+  if (front.kind !== 'yaml') return [];
+  const yamlText = document.text.slice(front.yamlStart, front.yamlEnd);
+  const nodeStarts: [number, number][] = [];
+  visit(front.yaml, {
+    Node(_, node) {
+      const opensAndCloses = isScalar(node) ? node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' : isCollection(node) && node.flow === true;
+      if (opensAndCloses && node.range) nodeStarts.push([node.range[0], node.range[2]]);
+    },
+  });
+  const lineOf = (offset: number): number => document.lines.position(front.yamlStart + offset).line;
+  const at = (pos: readonly [number, number]): { start: number; end: number } => {
+    // The parser notices an unclosed quote or bracket only where it runs out: point at the
+    // value that was left open (the innermost node that began before the error, on an earlier line).
+    let start = Math.min(pos[0], yamlText.length);
+    const open = nodeStarts.filter(([from, to]) => from < start && start <= to).sort((a, b) => b[0] - a[0])[0];
+    if (open && lineOf(open[0]) < lineOf(start)) start = open[0];
+    return { start: front.yamlStart + start, end: front.yamlStart + Math.max(start, Math.min(pos[1], yamlText.length)) };
+  };
+  const reports: Report[] = front.yaml.errors.map((error) => ({
+    message: `Invalid YAML in the front matter: ${firstLine(error.message)}. Jekyll then ignores the whole front matter (no layout, no title).`,
+    ...at(error.pos),
+  }));
+  for (const warning of front.yaml.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      reports.push({ message: `${firstLine(warning.message)}: Jekyll's safe YAML loader rejects unknown tags (doclint never runs them).`, ...at(warning.pos) });
+    } else {
+      reports.push({ message: `YAML: ${firstLine(warning.message)}.`, ...at(warning.pos), severity: 'warning' });
+    }
+  }
+  visit(front.yaml, {
+    Map(_, map) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const first = seen.get(pair.key.value);
+        const [start, , end] = pair.key.range;
+        if (first === undefined) seen.set(pair.key.value, start);
+        else {
+          const firstLine = document.lines.position(front.yamlStart + first).line;
+          reports.push({
+            message: `Duplicate key \`${String(pair.key.value)}\` (first on line ${firstLine}): Jekyll silently keeps only this last value.`,
+            start: front.yamlStart + start,
+            end: front.yamlStart + end,
+            severity: 'warning',
+          });
+        }
+      }
+    },
+  });
+  return reports;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/[.:]\s*$/, '');
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * The doclint command: parses arguments, calls the library, prints, sets the exit code.
+ * Exit codes: 0 clean or warnings only, 1 errors (or more warnings than --max-warnings),
+ * 2 usage, config or internal error (one line on stderr).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
+import { selectPaths } from '../site/discover.js';
+import { lint } from '../lint/lint.js';
+import { formatNames, reporters, type FormatName } from '../report/index.js';
+import { countFindings } from '../report/summary.js';
+import { version } from '../version.js';
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  await yargs(argv)
+    .scriptName('doclint')
+    .usage('$0 <command> [options]')
+    .command(
+      'check [paths..]',
+      'Lint the site (or just the given files and globs) and report findings.',
+      (y) =>
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'Files or globs to lint (default: all site content)' })
+          .option('root', { type: 'string', default: '.', describe: 'The site root (where _config.yml is)' })
+          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the root)' })
+          .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Override a rule: id:off|warn|error (repeatable)' })
+          .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+          .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
+          .option('fix', { type: 'boolean', default: false, describe: 'Apply certain fixes to the files' })
+          .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' })
+          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+      async (args) => {
+        exitCode = await check(args);
+      },
+    )
+    .demandCommand(1, 'Name a command: doclint check')
+    .strict()
+    .version(version)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    })
+    .parseAsync();
+  return exitCode;
+}
+
+interface CheckArgs {
+  paths?: string[];
+  root: string;
+  format: FormatName;
+  output?: string;
+  config?: string;
+  rule: string[];
+  quiet: boolean;
+  maxWarnings: number;
+  fix: boolean;
+  printConfig: boolean;
+  color?: boolean;
+}
+
+async function check(args: CheckArgs): Promise<number> {
+  const cwd = process.cwd();
+  const root = resolve(cwd, args.root);
+  const config = overrideRules(await loadConfig(root, args.config), args.rule);
+  if (args.printConfig) {
+    process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
+  }
+  let files: string[] | undefined;
+  if (args.paths && args.paths.length > 0) {
+    const selected = await selectPaths(root, cwd, args.paths, config.ignores);
+    for (const path of selected.unmatched) process.stderr.write(`doclint: no lintable file in the site root matches ${path}\n`);
+    files = selected.files;
+  }
+  const result = await lint({ root, config, fix: args.fix, ...(files ? { files } : {}) });
+  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = reporters[args.format]({ root, cwd, files: result.files, findings, rules: result.rules, color, toolVersion: version });
+  if (args.output) writeFileSync(resolve(cwd, args.output), text);
+  else process.stdout.write(text);
+  if (result.fixedFiles.length > 0) process.stderr.write(`doclint: fixed ${result.fixedFiles.length} file(s)\n`);
+
+  const counts = countFindings(result.findings, result.files);
+  if (counts.errors > 0) return 1;
+  if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) return 1;
+  return 0;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = error instanceof ConfigError || error instanceof UsageError;
+    process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
+    if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,122 @@
+/**
+ * Finds, reads, validates and resolves the configuration: the only place config is read.
+ * A config problem is a ConfigError with one actionable line (the CLI exits 2 with it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv, type ErrorObject } from 'ajv';
+import { allRules } from '../../rules/index.js';
+import type { SeveritySetting } from '../types.js';
+import { buildConfigSchema } from './schema.js';
+import type { ResolvedConfig, RuleSetting, RuleSettingInput, UserConfig } from './types.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Looked for in this order in the site root. */
+export const configFileNames = ['doclint.config.json', 'doclint.config.mjs', 'doclint.config.js', '.doclintrc.json', 'package.json'];
+
+const defaultMaxFileSize = 5 * 1024 * 1024;
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema(allRules.map((rule) => rule.meta)));
+
+/** Loads the config for a site root (or an explicit file) and resolves it. */
+export async function loadConfig(root: string, explicitFile?: string): Promise<ResolvedConfig> {
+  const file = explicitFile ? resolve(explicitFile) : findConfigFile(root);
+  if (!file) return resolveConfig({});
+  if (!existsSync(file)) throw new ConfigError(`Config file not found: ${file}`);
+  const user = await readConfigFile(file);
+  return { ...resolveConfig(user, file), source: file };
+}
+
+function findConfigFile(root: string): string | undefined {
+  for (const name of configFileNames) {
+    const candidate = join(root, name);
+    if (!existsSync(candidate)) continue;
+    if (name === 'package.json' && !('doclint' in (readJson(candidate) as object))) continue;
+    return candidate;
+  }
+  return undefined;
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  if (/\.(m?js|cjs)$/.test(file)) {
+    try {
+      const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      return module.default;
+    } catch (error) {
+      throw new ConfigError(`${file}: cannot load: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  const json = readJson(file);
+  return basename(file) === 'package.json' ? (json as { doclint?: unknown }).doclint : json;
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Validates a user config (from a file or the API) and applies every default. */
+export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig {
+  if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [])}`);
+  const config = user as UserConfig;
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of allRules) {
+    const { meta } = rule;
+    const setting = config.rules?.[meta.id];
+    const parsed = setting === undefined ? undefined : parseRuleSetting(setting);
+    rules[meta.id] = {
+      severity: parsed?.severity ?? meta.severity,
+      options: { ...meta.defaults, ...parsed?.options },
+    };
+  }
+  return {
+    rules,
+    ignores: config.ignores ?? [],
+    liquid: { tags: config.liquid?.tags ?? {}, helpCenterTags: config.liquid?.helpCenterTags ?? true },
+    jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'] },
+    maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
+  };
+}
+
+/** Applies `--rule id:severity` overrides; unknown ids and severities are config errors. */
+export function overrideRules(config: ResolvedConfig, overrides: readonly string[]): ResolvedConfig {
+  const rules = { ...config.rules };
+  for (const override of overrides) {
+    const [id, level] = override.split(':');
+    if (!id || !rules[id]) throw new ConfigError(`--rule ${override}: unknown rule "${id ?? ''}". Known rules: ${Object.keys(rules).join(', ')}`);
+    if (level !== 'off' && level !== 'warn' && level !== 'error') {
+      throw new ConfigError(`--rule ${override}: severity must be off, warn or error`);
+    }
+    rules[id] = { ...rules[id], severity: toSeverity(level) };
+  }
+  return { ...config, rules };
+}
+
+function parseRuleSetting(setting: RuleSettingInput): { severity: SeveritySetting; options?: Record<string, unknown> } {
+  if (typeof setting === 'string') return { severity: toSeverity(setting) };
+  return { severity: toSeverity(setting[0]), options: setting[1] };
+}
+
+function toSeverity(level: 'off' | 'warn' | 'error'): SeveritySetting {
+  return level === 'warn' ? 'warning' : level;
+}
+
+function describeErrors(errors: ErrorObject[]): string {
+  // The most specific error first: additional properties name the offending key.
+  const error = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
+  if (!error) return 'invalid configuration';
+  const where = error.instancePath || '(top level)';
+  if (error.keyword === 'additionalProperties') {
+    const key = (error.params as { additionalProperty: string }).additionalProperty;
+    const known = error.instancePath === '/rules' ? ` Known rules: ${allRules.map((r) => r.meta.id).join(', ')}` : '';
+    return `${where}: unknown key "${key}".${known}`;
+  }
+  return `${where} ${error.message ?? 'is invalid'}`;
+}

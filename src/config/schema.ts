@@ -1,0 +1,106 @@
+/**
+ * The config JSON Schema, built from the rules' own metadata so that it cannot drift:
+ * every rule id is a known property and its options schema is the rule's. The same
+ * schema ships as schema/config.schema.json for editors (see scripts/write-schema.ts).
+ */
+import type { RuleMeta } from '../types.js';
+
+const severity = { enum: ['off', 'warn', 'error'] };
+
+const argumentGrammar = {
+  oneOf: [
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: {
+        kind: { const: 'words' },
+        min: { type: 'integer', minimum: 0 },
+        max: { type: 'integer', minimum: 0 },
+        values: { type: 'array', items: { type: 'string' } },
+        countSeverity: { enum: ['error', 'warning'] },
+        valueSeverity: { enum: ['error', 'warning'] },
+        syntax: { type: 'string' },
+      },
+    },
+    {
+      type: 'object',
+      additionalProperties: false,
+      required: ['kind'],
+      properties: {
+        kind: { const: 'path-caption' },
+        missingCaption: { enum: ['error', 'warning', 'off'] },
+        syntax: { type: 'string' },
+      },
+    },
+  ],
+};
+
+const tagSpec = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    block: { type: 'boolean', description: 'The tag needs a matching end tag.' },
+    branches: { type: 'array', items: { type: 'string' }, description: 'Tags allowed inside the block (else, when...).' },
+    raw: { type: 'boolean', description: 'The body is not parsed by Liquid.' },
+    ignoresUnknownTags: { type: 'boolean' },
+    ownMarkdown: { type: 'boolean', description: 'The body is converted by its own kramdown run.' },
+    arguments: argumentGrammar,
+  },
+};
+
+export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, unknown> {
+  const ruleProperties: Record<string, unknown> = {};
+  for (const meta of rules) {
+    const options = meta.options ?? { type: 'object', additionalProperties: false, properties: {} };
+    ruleProperties[meta.id] = {
+      description: `${meta.description} (default: ${meta.severity === 'warning' ? 'warn' : 'error'})`,
+      anyOf: [
+        severity,
+        { type: 'array', minItems: 1, maxItems: 2, items: [severity, options], additionalItems: false },
+      ],
+    };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://unpkg.com/doclint/schema/config.schema.json',
+    title: 'doclint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: {
+        type: 'object',
+        description: 'Per-rule severity ("off" | "warn" | "error") or [severity, options].',
+        additionalProperties: false,
+        properties: ruleProperties,
+      },
+      ignores: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to the site root) never linted.' },
+      liquid: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          tags: {
+            type: 'object',
+            description: 'Liquid tags of this site, added to the built-ins; false removes a tag.',
+            additionalProperties: { anyOf: [tagSpec, { const: false }] },
+          },
+          helpCenterTags: { type: 'boolean', description: 'Include the callout/icon/image/table help-center tags (default true).' },
+        },
+      },
+      jekyll: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          configFiles: {
+            type: 'array',
+            items: { type: 'string' },
+            minItems: 1,
+            description: 'Jekyll config files, merged in order (like jekyll build --config a,b).',
+          },
+        },
+      },
+      maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a finding.' },
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/** Runs the enabled rules over one parsed document: pure, no file system, no network. */
+import type { ResolvedConfig } from '../config/types.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+import type { AnyRule, Document, Finding, Report } from '../types.js';
+import { readSuppressions } from './suppressions.js';
+
+export function lintDocument(document: Document, rules: readonly AnyRule[], config: ResolvedConfig, tags: TagRegistry): Finding[] {
+  const findings: Finding[] = [];
+  const suppressed = readSuppressions(document);
+  const toFinding = (ruleId: string, report: Report, severity: Finding['severity']): Finding => {
+    const start = document.lines.position(report.start);
+    const end = document.lines.position(report.end ?? report.start);
+    const finding: Finding = { ruleId, severity, message: report.message, file: document.path, line: start.line, column: start.column };
+    if (report.end !== undefined && report.end > report.start) {
+      finding.endLine = end.line;
+      finding.endColumn = end.column;
+    }
+    if (report.fix) finding.fix = report.fix;
+    return finding;
+  };
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    if (!rule.check || !setting || setting.severity === 'off') continue;
+    // A report's own severity (a build error vs a fallback) holds until the user sets the rule's severity.
+    const configured = setting.severity;
+    const userSet = configured !== rule.meta.severity;
+    try {
+      rule.check({
+        document,
+        options: setting.options,
+        tags,
+        report(report) {
+          const finding = toFinding(rule.meta.id, report, userSet ? configured : (report.severity ?? configured));
+          if (!suppressed(finding.ruleId, finding.line)) findings.push(finding);
+        },
+      });
+    } catch (error) {
+      const internal = config.rules['internal-error'];
+      if (internal && internal.severity !== 'off') {
+        const message = `Rule ${rule.meta.id} failed on this file: ${(error as Error).message ?? String(error)}`;
+        findings.push(toFinding('internal-error', { message, start: 0 }, internal.severity));
+      }
+    }
+  }
+  return findings;
+}

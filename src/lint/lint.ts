@@ -1,0 +1,98 @@
+/**
+ * The library's main entry: discover the site, parse each file once, run the rules,
+ * apply fixes when asked. Only this module and its readers/writers touch the disk.
+ */
+import { resolve } from 'node:path';
+import { allRules } from '../../rules/index.js';
+import { loadConfig, resolveConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { parseDocument } from '../parse/document.js';
+import { createTagRegistry, type TagRegistry } from '../parse/tag-registry.js';
+import { discoverContent } from '../site/discover.js';
+import { readJekyllConfig } from '../site/jekyll-config.js';
+import type { Finding, RuleMeta } from '../types.js';
+import { applyFixes } from './apply-fixes.js';
+import { lintDocument } from './lint-document.js';
+import { readSource } from './read-source.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface LintOptions {
+  /** The site root (where _config.yml is). Default: the current directory. */
+  root?: string;
+  /** Root-relative files to lint. Default: every content file of the site. */
+  files?: readonly string[];
+  /** A resolved config, a user config object (validated), or nothing to load it from the root. */
+  config?: ResolvedConfig | Record<string, unknown>;
+  /** Apply certain fixes to the files (atomically) and report what remains. */
+  fix?: boolean;
+}
+
+export interface LintResult {
+  /** Absolute site root. */
+  root: string;
+  /** The root-relative files that were linted. */
+  files: string[];
+  findings: Finding[];
+  /** Files rewritten by --fix. */
+  fixedFiles: string[];
+  /** Metadata of every rule, for reporters. */
+  rules: RuleMeta[];
+}
+
+/** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
+const maxFixPasses = 10;
+
+export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  const root = resolve(options.root ?? '.');
+  const config = isResolved(options.config) ? options.config : options.config ? resolveConfig(options.config) : await loadConfig(root);
+  const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
+  const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
+  const files = options.files ? [...options.files] : await discoverContent(root, jekyll, config.ignores);
+
+  const findings: Finding[] = [];
+  const fixedFiles: string[] = [];
+  for (const problem of jekyll.problems) {
+    findings.push({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column });
+  }
+  for (const file of files) {
+    const source = await readSource(resolve(root, file), config.maxFileSize);
+    if (!source.ok) {
+      const setting = config.rules['file-unreadable'];
+      if (setting && setting.severity !== 'off') {
+        findings.push({ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column });
+      }
+      continue;
+    }
+    let text = source.text;
+    let fileFindings = lintText(file, text, config, tags);
+    if (options.fix) {
+      for (let pass = 0; pass < maxFixPasses; pass++) {
+        const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
+        if (fixes.length === 0) break;
+        const fixed = applyFixes(text, fixes);
+        if (fixed.applied === 0 || fixed.text === text) break;
+        text = fixed.text;
+        fileFindings = lintText(file, text, config, tags);
+      }
+      if (text !== source.text) {
+        await writeFileAtomic(resolve(root, file), text);
+        fixedFiles.push(file);
+      }
+    }
+    findings.push(...fileFindings);
+  }
+  return { root, files, findings: sortFindings(findings), fixedFiles, rules: allRules.map((rule) => rule.meta) };
+}
+
+/** Lints one text as if it were the file at `path`: pure, for editors and tests. */
+export function lintText(path: string, text: string, config: ResolvedConfig, tags: TagRegistry): Finding[] {
+  return lintDocument(parseDocument(path, text, tags), allRules, config, tags);
+}
+
+function isResolved(config: LintOptions['config']): config is ResolvedConfig {
+  return config !== undefined && 'maxFileSize' in config && typeof (config as ResolvedConfig).rules?.['file-unreadable'] === 'object';
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
+}

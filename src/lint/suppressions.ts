@@ -1,0 +1,74 @@
+/**
+ * Inline disable comments, read from the parsed document (never from raw text, so a
+ * directive shown inside a code block does nothing):
+ *   <!-- doclint-disable [rule ...] -->        until doclint-enable or the end of the file
+ *   <!-- doclint-enable [rule ...] -->
+ *   <!-- doclint-disable-line [rule ...] -->
+ *   <!-- doclint-disable-next-line [rule ...] -->
+ *   <!-- doclint-disable-file [rule ...] -->   the whole file, front matter included
+ * and the same directives as Liquid comments: {% comment %} doclint-disable-next-line x {% endcomment %}.
+ * Rule ids are separated by spaces or commas; none means every rule.
+ */
+import { visit } from 'unist-util-visit';
+import type { Document } from '../types.js';
+
+type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+
+interface Comment {
+  directive: Directive;
+  rules: string[];
+  line: number;
+  endLine: number;
+}
+
+const directivePattern = /^\s*doclint-(disable-next-line|disable-line|disable-file|disable|enable)(?:\s+([\s\S]*?))?\s*$/;
+
+export type IsSuppressed = (ruleId: string, line: number) => boolean;
+
+export function readSuppressions(document: Document): IsSuppressed {
+  const comments: Comment[] = [];
+  const add = (body: string, start: number, end: number): void => {
+    const match = directivePattern.exec(body);
+    if (!match) return;
+    comments.push({
+      directive: match[1] as Directive,
+      rules: (match[2] ?? '').split(/[\s,]+/).filter(Boolean),
+      line: document.lines.position(start).line,
+      endLine: document.lines.position(end).line,
+    });
+  };
+  visit(document.mdast, 'html', (node) => {
+    const html = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
+    if (html && node.position) add(html[1]!, node.position.start.offset!, node.position.end.offset!);
+  });
+  for (const block of document.liquid.blocks) {
+    if (block.open.name === 'comment' && block.close) add(document.text.slice(block.open.end, block.close.start), block.open.start, block.close.end);
+  }
+  if (comments.length === 0) return () => false;
+  comments.sort((a, b) => a.line - b.line);
+
+  return (ruleId, line) => {
+    let disabled = false;
+    for (const comment of comments) {
+      const applies = comment.rules.length === 0 || comment.rules.includes(ruleId);
+      if (!applies) continue;
+      switch (comment.directive) {
+        case 'disable-file':
+          return true;
+        case 'disable-line':
+          if (line >= comment.line && line <= comment.endLine) return true;
+          break;
+        case 'disable-next-line':
+          if (line === comment.endLine + 1) return true;
+          break;
+        case 'disable':
+          if (comment.line <= line) disabled = true;
+          break;
+        case 'enable':
+          if (comment.line <= line) disabled = false;
+          break;
+      }
+    }
+    return disabled;
+  };
+}

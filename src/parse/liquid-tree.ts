@@ -1,0 +1,191 @@
+/**
+ * Parses Liquid tokens into blocks the way Ruby Liquid 5 (Liquid::BlockBody, Block, Raw,
+ * Comment, Document) does, including its first-error-stops semantics: the error recorded
+ * here is the one `jekyll build` would fail with, positioned where the author can fix it.
+ */
+import { scanLiquid, type LiquidOutputToken, type LiquidTagToken, type LiquidToken } from './liquid-tokens.js';
+import type { TagRegistry, TagSpec } from './tag-registry.js';
+
+export interface LiquidBlock {
+  kind: 'block';
+  open: LiquidTagToken;
+  /** `else` / `elsif` / `when` tags met in the body. */
+  branches: LiquidTagToken[];
+  children: LiquidNode[];
+  /** Missing when the document ended (or failed) first. */
+  close?: LiquidTagToken;
+  /** For raw: the unparsed body range. */
+  rawBody?: { start: number; end: number };
+}
+
+export type LiquidNode = LiquidBlock | LiquidTagToken | LiquidOutputToken;
+
+export type LiquidErrorCode =
+  | 'unterminated-tag'
+  | 'unterminated-output'
+  | 'unknown-tag'
+  | 'invalid-end-tag'
+  | 'unexpected-branch'
+  | 'never-closed'
+  | 'nesting-too-deep'
+  | 'invalid-raw';
+
+export interface LiquidSyntaxError {
+  code: LiquidErrorCode;
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface LiquidParse {
+  /** Every token the scanner found, including those inside raw bodies. */
+  tokens: LiquidToken[];
+  /** The parsed tree (complete up to the first syntax error). */
+  nodes: LiquidNode[];
+  /** Tags and outputs Liquid actually parses (not inside raw), in document order. */
+  tags: LiquidTagToken[];
+  outputs: LiquidOutputToken[];
+  blocks: LiquidBlock[];
+  /** The first syntax error, as the real engine stops there. */
+  error?: LiquidSyntaxError;
+}
+
+/** Ruby Liquid's Block::MAX_DEPTH. */
+const maxDepth = 100;
+
+class Stop {
+  constructor(readonly error: LiquidSyntaxError) {}
+}
+
+interface BodyEnd {
+  /** The unregistered tag that ended the body (an end tag, a branch or an unknown tag), or undefined at EOF. */
+  tag?: LiquidTagToken;
+}
+
+export function parseLiquid(text: string, from: number, to: number, registry: TagRegistry): LiquidParse {
+  const tokens = scanLiquid(text, from, to);
+  const result: LiquidParse = { tokens, nodes: [], tags: [], outputs: [], blocks: [] };
+  let index = 0;
+
+  const fail = (code: LiquidErrorCode, message: string, token: { start: number; end: number }): never => {
+    throw new Stop({ code, message, start: token.start, end: token.end });
+  };
+
+  const parseBody = (into: LiquidNode[], depth: number): BodyEnd => {
+    while (index < tokens.length) {
+      const token = tokens[index++]!;
+      switch (token.kind) {
+        case 'malformed-tag':
+          fail(
+            'unterminated-tag',
+            text.startsWith('%}', token.end - 2)
+              ? `Liquid tag \`${preview(text, token)}\` has no tag name: Liquid fails to parse the page.`
+              : `Liquid tag \`${preview(text, token)}\` is not closed with \`%}\`: Liquid fails to parse the page.`,
+            token,
+          );
+          break;
+        case 'malformed-output':
+          fail('unterminated-output', `Liquid output \`${preview(text, token)}\` is not closed with \`}}\`: Liquid fails to parse the page.`, token);
+          break;
+        case 'output':
+          into.push(token);
+          result.outputs.push(token);
+          break;
+        case 'tag': {
+          const spec = registry.get(token.name);
+          if (!spec) return { tag: token };
+          result.tags.push(token);
+          if (!spec.block) into.push(token);
+          else into.push(spec.raw ? parseRaw(token) : parseBlock(token, spec, depth));
+          break;
+        }
+      }
+    }
+    return {};
+  };
+
+  const parseBlock = (open: LiquidTagToken, spec: TagSpec, depth: number): LiquidBlock => {
+    if (depth >= maxDepth) fail('nesting-too-deep', `Liquid blocks are nested more than ${maxDepth} deep: Liquid fails with "Nesting too deep".`, open);
+    const block: LiquidBlock = { kind: 'block', open, branches: [], children: [] };
+    result.blocks.push(block);
+    for (;;) {
+      const end = parseBody(block.children, depth + 1);
+      if (!end.tag) {
+        return fail('never-closed', `\`{% ${open.name} %}\` is never closed: expected \`{% end${open.name} %}\` before the end of the document.`, open);
+      }
+      const name = end.tag.name;
+      if (name === `end${open.name}`) {
+        block.close = end.tag;
+        return block;
+      }
+      if (spec.branches?.includes(name)) block.branches.push(end.tag);
+      else if (!spec.ignoresUnknownTags) unknownInBlock(end.tag, open.name);
+    }
+  };
+
+  const parseRaw = (open: LiquidTagToken): LiquidBlock => {
+    if (open.markup.trim() !== '') fail('invalid-raw', '`{% raw %}` takes no arguments: Liquid fails with "Valid syntax: {% raw %}".', open);
+    const block: LiquidBlock = { kind: 'block', open, branches: [], children: [] };
+    result.blocks.push(block);
+    const bodyStart = open.end;
+    while (index < tokens.length) {
+      const token = tokens[index++]!;
+      // Any token ending in `%}` can close raw, even `{{ x {% endraw %}` (an output to the scanner).
+      const close = rawCloser(text, token.start, token.end, `end${open.name}`);
+      if (close) {
+        block.close = close;
+        block.rawBody = { start: bodyStart, end: close.start };
+        return block;
+      }
+    }
+    return fail('never-closed', `\`{% ${open.name} %}\` is never closed: expected \`{% end${open.name} %}\` before the end of the document.`, open);
+  };
+
+  const unknownInBlock = (tag: LiquidTagToken, blockName: string): never => {
+    if (tag.name === 'else') return fail('unexpected-branch', `\`{% else %}\` is not allowed inside \`{% ${blockName} %}\`.`, tag);
+    if (tag.name.startsWith('end')) {
+      return fail('invalid-end-tag', `\`{% ${tag.name} %}\` does not close \`{% ${blockName} %}\`: expected \`{% end${blockName} %}\`.`, tag);
+    }
+    return fail('unknown-tag', `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, tag);
+  };
+
+  try {
+    const end = parseBody(result.nodes, 0);
+    if (end.tag) {
+      const name = end.tag.name;
+      if (name === 'else' || name === 'end') fail('unexpected-branch', `\`{% ${name} %}\` outside of any block.`, end.tag);
+      if (name.startsWith('end') && registry.get(name.slice(3))?.block) {
+        fail('unknown-tag', `\`{% ${name} %}\` closes a \`{% ${name.slice(3)} %}\` that was never opened.`, end.tag);
+      }
+      fail('unknown-tag', `Unknown Liquid tag \`${name}\`: Jekyll fails on tags it does not know.`, end.tag);
+    }
+  } catch (caught) {
+    if (!(caught instanceof Stop)) throw caught;
+    result.error = caught.error;
+  }
+  return result;
+}
+
+/**
+ * Liquid::Raw ends at the first token matching FullTokenPossiblyInvalid whose tag name is
+ * `endraw`; the name is read after the LAST `{%` in the token that starts a tag.
+ */
+function rawCloser(text: string, start: number, end: number, delimiter: string): LiquidTagToken | undefined {
+  if (!text.startsWith('%}', end - 2)) return undefined;
+  let open = text.lastIndexOf('{%', end - 2);
+  while (open >= start) {
+    const match = /^\{%-?[ \t\r\n\f\v]*(\w+)/.exec(text.slice(open, end));
+    if (match) {
+      if (match[1] !== delimiter) return undefined;
+      const nameStart = text.indexOf(delimiter, open);
+      return { kind: 'tag', start: open, end, name: delimiter, nameStart, markup: '', markupStart: nameStart + delimiter.length };
+    }
+    open = open > start ? text.lastIndexOf('{%', open - 1) : -1;
+  }
+  return undefined;
+}
+
+function preview(text: string, token: { start: number; end: number }): string {
+  const source = text.slice(token.start, Math.min(token.end, token.start + 40)).replace(/\s+/g, ' ');
+  return token.end - token.start > 40 ? `${source}…` : source;
+}

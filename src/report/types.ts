@@ -1,0 +1,16 @@
+import type { Finding, RuleMeta } from '../types.js';
+
+/** What every reporter turns into text: pure data, no file reads. */
+export interface ReportInput {
+  /** Absolute site root; findings' paths are relative to it. */
+  root: string;
+  /** Absolute directory paths are shown relative to (the working directory). */
+  cwd: string;
+  files: readonly string[];
+  findings: readonly Finding[];
+  rules: readonly RuleMeta[];
+  color?: boolean;
+  toolVersion: string;
+}
+
+export type Reporter = (input: ReportInput) => string;

@@ -1,0 +1,59 @@
+/**
+ * Finds the site's content files the way Jekyll reads them: Markdown pages outside
+ * `_`/`.` folders, documents of every collection in `_<name>/`, minus Jekyll's `exclude`
+ * and doclint's `ignores`. Explicit paths (pre-commit, --changed files) narrow what is
+ * linted, never what the site index sees.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { glob } from 'tinyglobby';
+import type { JekyllConfig } from './jekyll-config.js';
+
+/** Never content, whatever the config says. */
+const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/**', '.jekyll-cache/**', '.sass-cache/**'];
+
+export async function discoverContent(root: string, jekyll: JekyllConfig, ignores: readonly string[]): Promise<string[]> {
+  const extensions = jekyll.markdownExtensions.join(',');
+  const pattern = jekyll.markdownExtensions.length > 1 ? `**/*.{${extensions}}` : `**/*.${extensions}`;
+  const candidates = await glob(pattern, { cwd: root, dot: true, ignore: [...alwaysIgnored, ...ignores], followSymbolicLinks: false });
+  const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
+  const excluded = picomatch(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]), { dot: true });
+  const included = picomatch(jekyll.include, { dot: true });
+  return candidates
+    .filter((file) => {
+      const segments = file.split('/');
+      const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s))) || s.startsWith('.'));
+      const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
+      return !hidden && !hiddenName && !excluded(file);
+    })
+    .sort();
+}
+
+export interface SelectedPaths {
+  files: string[];
+  /** Paths given that are outside the root or match nothing: told to the user, not linted. */
+  unmatched: string[];
+}
+
+/** Resolves explicit file and glob arguments (relative to cwd) to root-relative files. */
+export async function selectPaths(root: string, cwd: string, paths: readonly string[], ignores: readonly string[]): Promise<SelectedPaths> {
+  const isIgnored = picomatch([...alwaysIgnored, ...ignores], { dot: true });
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const matches = existsSync(absolute)
+      ? statSync(absolute).isDirectory()
+        ? (await glob('**/*', { cwd: absolute, absolute: true, dot: true, ignore: alwaysIgnored })).filter((f) => /\.(md|markdown|mkdn|mkd|mkdown)$/.test(f))
+        : [absolute]
+      : await glob(path, { cwd, absolute: true, dot: true });
+    const inside = matches.map((m) => relative(root, m)).filter((r) => r !== '' && !r.startsWith('..') && !isAbsolute(r));
+    if (inside.length === 0) unmatched.push(path);
+    for (const file of inside) {
+      const posix = file.split(sep).join('/');
+      if (!isIgnored(posix)) files.add(posix);
+    }
+  }
+  return { files: [...files].sort(), unmatched };
+}

@@ -1,0 +1,84 @@
+// The shared vocabulary of doclint: plain data passed one way through the pipeline
+// discover -> parse -> (index) -> rules -> report.
+import type { Root } from 'mdast';
+import type { FrontMatter } from './parse/front-matter.js';
+import type { LiquidParse } from './parse/liquid-tree.js';
+import type { LineIndex } from './text/line-index.js';
+import type { TagRegistry } from './parse/tag-registry.js';
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+/** A certain edit: replace text[start, end) of the original file with `text`. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the site root, with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  fix?: Fix;
+}
+
+export interface RuleMeta {
+  /** kebab-case, namespaced by what it checks: front-matter-*, liquid-*, table-*, link-*, file-*. */
+  id: string;
+  description: string;
+  severity: Severity;
+  fixable: boolean;
+  /** JSON Schema for the rule's options (validated before the rule runs). */
+  options?: Record<string, unknown>;
+  /** Default option values, merged under the user's. */
+  defaults?: Record<string, unknown>;
+}
+
+/** What a rule reports: offsets in the original text (end defaults to start). */
+export interface Report {
+  message: string;
+  start: number;
+  end?: number;
+  fix?: Fix;
+  /** Overrides the rule's severity for this one report (e.g. a build error vs a warning). */
+  severity?: Severity;
+}
+
+/** A parsed source file, produced once and read by every rule. */
+export interface Document {
+  /** Path relative to the site root, forward slashes. */
+  path: string;
+  /** The decoded text exactly as in the file (a BOM stays as U+FEFF, line endings unchanged). */
+  text: string;
+  lines: LineIndex;
+  frontMatter: FrontMatter;
+  /** Where the body (what Jekyll renders with Liquid, then kramdown) starts. */
+  bodyStart: number;
+  liquid: LiquidParse;
+  /** The Markdown tree of the body after Liquid constructs were masked (see parse/mask-liquid.ts). */
+  mdast: Root;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  document: Document;
+  options: Options;
+  tags: TagRegistry;
+  report(report: Report): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  /** Absent for findings the engine itself makes (unreadable files, a rule that threw). */
+  check?(context: RuleContext<Options>): void;
+}
+
+/** A rule of any options type, as the engine holds them (options are validated by the config schema). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;

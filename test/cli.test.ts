@@ -1,0 +1,111 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleSite, runCli, tempCopy } from './helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function site(files: Record<string, string | Buffer>): string {
+  const { dir, cleanup } = tempCopy();
+  cleanups.push(cleanup);
+  writeFileSync(join(dir, '_config.yml'), 'collections:\n  articles:\n    output: true\n');
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return dir;
+}
+
+const good = '---\nlayout: article\ntitle: Good\n---\n\nText.\n';
+const duplicate = '---\ntitle: A\ntitle: B\n---\n';
+
+describe('doclint check (the built CLI, as a process)', () => {
+  it('lints the bundled example site: findings and exit 1', async () => {
+    const run = await runCli(['check', '--root', exampleSite]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/delete-account\.md\n\s+1:1\s+error\s+A byte order mark/);
+    expect(run.stdout).toMatch(/✖ \d+ problems/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 0 on a clean site and 0 with warnings only, 1 above --max-warnings', async () => {
+    expect((await runCli(['check', '--root', site({ 'a.md': good })])).code).toBe(0);
+    const warned = site({ 'a.md': duplicate });
+    expect((await runCli(['check', '--root', warned])).code).toBe(0);
+    expect((await runCli(['check', '--root', warned, '--max-warnings', '0'])).code).toBe(1);
+    const quiet = await runCli(['check', '--root', warned, '--quiet']);
+    expect(quiet.stdout).not.toContain('Duplicate');
+  });
+
+  it.each(['json', 'sarif', 'github', 'markdown'])('writes --format %s to --output', async (format) => {
+    const dir = site({ 'a.md': duplicate });
+    const out = join(dir, `report.${format}`);
+    const run = await runCli(['check', '--root', dir, '--format', format, '--output', out]);
+    expect(run.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    if (format === 'json') expect(JSON.parse(text).findings[0]).toMatchObject({ ruleId: 'front-matter-syntax', file: 'a.md', line: 3 });
+    if (format === 'sarif') expect(JSON.parse(text).version).toBe('2.1.0');
+    if (format === 'github') expect(text).toMatch(/^::warning file=.*a\.md,line=3,col=1/);
+    if (format === 'markdown') expect(text).toContain('## doclint');
+  });
+
+  it('lints only the paths given, relative to the working directory', async () => {
+    const dir = site({ 'a.md': duplicate, 'b.md': duplicate, 'notes.txt': 'x' });
+    const run = await runCli(['check', 'a.md', 'missing.md', '--format', 'json'], dir);
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['a.md']);
+    expect(run.stderr).toContain('missing.md');
+  });
+
+  it('turns rules off with --rule and prints the resolved config', async () => {
+    const dir = site({ 'a.md': 'no front matter' });
+    expect((await runCli(['check', '--root', dir])).code).toBe(1);
+    expect((await runCli(['check', '--root', dir, '--rule', 'front-matter-syntax:off'])).code).toBe(0);
+    const printed = await runCli(['check', '--root', dir, '--print-config', '--rule', 'front-matter-syntax:warn']);
+    expect(JSON.parse(printed.stdout).rules['front-matter-syntax'].severity).toBe('warning');
+  });
+
+  it('exits 2 with one line on a config or usage error', async () => {
+    const dir = site({ 'a.md': good, 'doclint.config.json': '{ "rules": { "nope": "error" } }' });
+    const bad = await runCli(['check', '--root', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('unknown key "nope"');
+    expect((await runCli(['check', '--no-such-flag'])).code).toBe(2);
+    expect((await runCli(['check', '--rule', 'x:y'])).code).toBe(2);
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it('prints the version and help', async () => {
+    expect((await runCli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCli(['check', '--help'])).stdout).toContain('--max-warnings');
+  });
+
+  it('never evaluates `---js` front matter', async () => {
+    const dir = site({ 'evil.md': "---js\n{ title: require('fs').writeFileSync('PWNED', 'x') }\n---\n" });
+    const run = await runCli(['check', '--root', dir, '--format', 'json'], dir);
+    expect(existsSync(join(dir, 'PWNED'))).toBe(false);
+    expect(JSON.parse(run.stdout).findings[0].message).toContain('not YAML');
+  });
+
+  it('reports unreadable files and goes on with the others', async () => {
+    const dir = site({ 'bad.md': Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0x0a]), 'bin.md': Buffer.from([1, 0, 2]), 'dup.md': duplicate });
+    const run = await runCli(['check', '--root', dir, '--format', 'json']);
+    const found = JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line}:${f.ruleId}`);
+    expect(found).toEqual(['bad.md:2:file-unreadable', 'bin.md:1:file-unreadable', 'dup.md:3:front-matter-syntax']);
+    expect(run.code).toBe(1);
+  });
+
+  it('--fix removes a BOM atomically, keeping line endings and file mode', async () => {
+    const dir = site({ 'a.md': '\uFEFF---\r\ntitle: A\r\n---\r\nText.\r\n' });
+    chmodSync(join(dir, 'a.md'), 0o640);
+    const run = await runCli(['check', '--root', dir, '--fix']);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('---\r\ntitle: A\r\n---\r\nText.\r\n');
+    expect(statSync(join(dir, 'a.md')).mode & 0o777).toBe(0o640);
+    expect(run.stderr).toContain('fixed 1 file');
+  });
+});

@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../rules/index.js';
+import { ConfigError, loadConfig, overrideRules, resolveConfig } from '../src/config/load.js';
+import { buildConfigSchema } from '../src/config/schema.js';
+import { repoRoot, tempCopy } from './helpers.js';
+
+describe('config', () => {
+  it('applies every rule default', () => {
+    const config = resolveConfig({});
+    expect(config.rules['front-matter-syntax']).toEqual({ severity: 'error', options: { requireFrontMatter: true } });
+    expect(config.jekyll.configFiles).toEqual(['_config.yml']);
+  });
+
+  it('reads severities and options', () => {
+    const config = resolveConfig({ rules: { 'front-matter-syntax': ['warn', { requireFrontMatter: false }] } });
+    expect(config.rules['front-matter-syntax']).toEqual({ severity: 'warning', options: { requireFrontMatter: false } });
+  });
+
+  it.each([
+    [{ rules: { 'no-such-rule': 'error' } }, /unknown key "no-such-rule"/],
+    [{ rules: { 'front-matter-syntax': 'loud' } }, /front-matter-syntax/],
+    [{ rules: { 'front-matter-syntax': ['warn', { nope: 1 }] } }, /front-matter-syntax/],
+    [{ ignore: ['x'] }, /unknown key "ignore"/],
+    [{ maxFileSize: -1 }, /maxFileSize/],
+    [{ liquid: { tags: { note: { block: 'yes' } } } }, /liquid\/tags\/note/],
+  ])('rejects %j with one actionable line', (user, message) => {
+    expect(() => resolveConfig(user)).toThrow(ConfigError);
+    expect(() => resolveConfig(user)).toThrow(message);
+  });
+
+  it('finds doclint.config.json, .doclintrc.json and package.json#doclint', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', doclint: { rules: { 'front-matter-syntax': 'warn' } } }));
+      expect((await loadConfig(dir)).rules['front-matter-syntax']?.severity).toBe('warning');
+      writeFileSync(join(dir, '.doclintrc.json'), JSON.stringify({ rules: { 'front-matter-syntax': 'off' } }));
+      expect((await loadConfig(dir)).rules['front-matter-syntax']?.severity).toBe('off');
+      writeFileSync(join(dir, 'doclint.config.mjs'), "export default { ignores: ['drafts/**'] };");
+      expect((await loadConfig(dir)).ignores).toEqual(['drafts/**']);
+      writeFileSync(join(dir, 'doclint.config.json'), '{ "ignores": [');
+      await expect(loadConfig(dir)).rejects.toThrow(/invalid JSON/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('overrides rules from the command line', () => {
+    expect(overrideRules(resolveConfig({}), ['front-matter-syntax:warn']).rules['front-matter-syntax']?.severity).toBe('warning');
+    expect(() => overrideRules(resolveConfig({}), ['nope:warn'])).toThrow(/unknown rule/);
+    expect(() => overrideRules(resolveConfig({}), ['front-matter-syntax:loud'])).toThrow(/severity/);
+  });
+
+  it('ships a schema file generated from the rules', () => {
+    const shipped = JSON.parse(readFileSync(join(repoRoot, 'schema/config.schema.json'), 'utf8'));
+    expect(shipped).toEqual(buildConfigSchema(allRules.map((r) => r.meta)));
+  });
+});
+
+describe('docs', () => {
+  it('README lists every rule as the rules declare themselves (npm run docs:rules)', async () => {
+    const { rulesTable, rulesTableMarkers } = await import('../scripts/rules-table.js');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    expect(rulesTableMarkers.exec(readme)?.[0]).toContain(rulesTable());
+  });
+});

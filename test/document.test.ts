@@ -1,0 +1,71 @@
+import type { Code, InlineCode, Link, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import type { Node } from 'unist';
+import { parse } from './helpers.js';
+
+function first<T extends Node>(tree: Node, type: string): T {
+  let found: T | undefined;
+  visit(tree, type, (node) => {
+    found ??= node as T;
+  });
+  if (!found) throw new Error(`no ${type} node`);
+  return found;
+}
+
+describe('parseDocument', () => {
+  it('gives tree positions in the original file, with BOM and CRLF', () => {
+    const text = '\uFEFF---\r\ntitle: x\r\n---\r\n\r\nSee [docs](https://example.test/).\r\n';
+    const document = parse(text);
+    const link = first<Link>(document.mdast, 'link');
+    expect(link.position?.start).toMatchObject({ line: 5, column: 5 });
+    expect(text.slice(link.position!.start.offset!, link.position!.end.offset!)).toBe('[docs](https://example.test/)');
+    expect(document.lines.position(link.position!.start.offset!)).toEqual({ line: 5, column: 5 });
+  });
+
+  it('keeps a `{{ site.baseurl }}` link destination (with spaces) one link, locatable', () => {
+    const text = '---\ntitle: x\n---\nRead [this]({{ site.baseurl }}/article/x/#a) now.\n';
+    const document = parse(text);
+    const link = first<Link>(document.mdast, 'link');
+    expect(text.slice(link.position!.start.offset!, link.position!.end.offset!)).toBe('[this]({{ site.baseurl }}/article/x/#a)');
+    const output = document.liquid.outputs[0]!;
+    expect(text.slice(output.start, output.end)).toBe('{{ site.baseurl }}');
+    expect(document.lines.position(output.start)).toEqual({ line: 4, column: 13 });
+  });
+
+  it('does not split table cells on pipes inside Liquid', () => {
+    const text = "---\ntitle: x\n---\n\n| a | b |\n|---|---|\n| {{ 'x' | upcase }} | 2 |\n";
+    const table = first<Table>(parse(text).mdast, 'table');
+    expect(table.children.map((row) => row.children.length)).toEqual([2, 2]);
+  });
+
+  it('sees Liquid in fenced and inline code (Liquid runs first) but keeps code positions', () => {
+    const text = '---\ntitle: x\n---\n\n```\n{% icon fa-cog %}\n```\n\nUse `{{ page.title }}`.\n';
+    const document = parse(text);
+    expect(document.liquid.tags.map((t) => t.name)).toEqual(['icon']);
+    expect(document.liquid.outputs).toHaveLength(1);
+    const code = first<Code>(document.mdast, 'code');
+    expect(code.position?.start.line).toBe(5);
+    const inline = first<InlineCode>(document.mdast, 'inlineCode');
+    expect(inline.position?.start).toMatchObject({ line: 9, column: 5 });
+  });
+
+  it('reads block tags on their own line as blank lines (a table right after a callout opens)', () => {
+    const text = '---\ntitle: x\n---\n{% callout info %}\n| a | b |\n|---|---|\n| 1 | 2 |\n{% endcallout %}\n';
+    expect(first<Table>(parse(text).mdast, 'table').position?.start.line).toBe(5);
+  });
+
+  it('does not treat the front matter or comment bodies as Markdown', () => {
+    const document = parse('---\ntitle: "# not a heading"\n---\n{% comment %}\n# Hidden\n{% endcomment %}\n# Shown\n');
+    const headings: number[] = [];
+    visit(document.mdast, 'heading', (node) => {
+      headings.push(node.position!.start.line);
+    });
+    expect(headings).toEqual([7]);
+  });
+
+  it('starts Liquid after the front matter, and at 0 when it is unterminated', () => {
+    expect(parse('---\na: "{{"\n---\nx').liquid.error).toBeUndefined();
+    expect(parse('---\na: "{%"\n').liquid.error?.code).toBe('unterminated-tag');
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { scanLiquid } from '../src/parse/liquid-tokens.js';
+import { parseLiquid } from '../src/parse/liquid-tree.js';
+import { defaultTags } from './helpers.js';
+
+const kinds = (text: string): string[] => scanLiquid(text).map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
+const parse = (text: string) => parseLiquid(text, 0, text.length, defaultTags);
+
+describe('scanLiquid (Ruby Liquid 5 tokenizer)', () => {
+  it('finds tags and outputs with their names and markup', () => {
+    const [tag] = scanLiquid('x {%- callout info -%} y');
+    expect(tag).toMatchObject({ kind: 'tag', name: 'callout', markup: 'info ', start: 2, end: 22 });
+    expect(scanLiquid('{{ site.baseurl }}')[0]).toMatchObject({ kind: 'output', markup: ' site.baseurl ' });
+  });
+
+  it('reads `{{x}` as one malformed output, as Ruby does', () => {
+    expect(kinds('[x]({{site.baseurl}/a/)')).toEqual(['malformed-output:{{site.baseurl}']);
+    expect(kinds("{{ 'a' | upcase }")).toEqual(["malformed-output:{{ 'a' | upcase }"]);
+  });
+
+  it('reads a lone `{%` or `{{` without any closer', () => {
+    expect(kinds('a {% icon fa-cog } b')).toEqual(['malformed-tag:{%']);
+    expect(kinds('a {{ b')).toEqual(['malformed-output:{{']);
+  });
+
+  it('ends a tag at the first `%}`, even inside quotes', () => {
+    expect(kinds('{% assign a = "%}" %}')).toEqual(['tag:{% assign a = "%}', ]);
+  });
+
+  it('treats a tag without a name as malformed', () => {
+    expect(kinds('{% %}')).toEqual(['malformed-tag:{% %}']);
+  });
+
+  it('ignores single braces and stray closers', () => {
+    expect(kinds('{site.baseurl}} and }} and %}')).toEqual([]);
+  });
+
+  it('stays linear on thousands of unclosed openers', () => {
+    const text = '{% '.repeat(200_000);
+    const started = performance.now();
+    expect(scanLiquid(text)).toHaveLength(200_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('parseLiquid (Ruby Liquid 5 block structure)', () => {
+  it('builds nested blocks', () => {
+    const result = parse('{% callout info %}\n{% if a %}x{% else %}y{% endif %}\n{% endcallout %}');
+    expect(result.error).toBeUndefined();
+    expect(result.nodes).toHaveLength(1);
+    const [callout] = result.blocks;
+    expect(callout?.close?.name).toBe('endcallout');
+    expect(result.blocks[1]?.branches.map((b) => b.name)).toEqual(['else']);
+  });
+
+  it.each([
+    ['{% callout info %}\nText.', 'never-closed', 0],
+    ['{% callout info %}\nText.\n{% endtable %}', 'invalid-end-tag', 25],
+    ['Text.\n{% endcallout %}', 'unknown-tag', 6],
+    ['{% note %}', 'unknown-tag', 0],
+    ['{% callout info %}{% else %}{% endcallout %}', 'unexpected-branch', 18],
+    ['{% else %}', 'unexpected-branch', 0],
+    ['{% raw %}\nText.', 'never-closed', 0],
+    ['{% comment %}{% callout info %}{% endcomment %}', 'invalid-end-tag', 31],
+    ['```\n{% callout info %}\n```', 'never-closed', 4],
+    ['Press {% icon fa-cog %now.', 'unterminated-tag', 6],
+    ['{% raw x %}{% endraw %}', 'invalid-raw', 0],
+  ])('%j fails with %s at offset %i', (text, code, start) => {
+    expect(parse(text).error).toMatchObject({ code, start });
+  });
+
+  it.each([
+    '{% raw %}{% callout nope %}{{ x {% endraw %}',
+    '{% comment %}{% nosuchtag %}{% endcomment %}',
+    '{% comment %}{% if true %}x{% endif %}{% endcomment %}',
+    '{% callout info %}\nText.\n{% endcallout info %}',
+    '{% case x %}{% when 1 %}a{% else %}b{% endcase %}',
+    'Stray }} closing braces and %} too',
+  ])('%j parses', (text) => {
+    expect(parse(text).error).toBeUndefined();
+  });
+
+  it('does not parse tags inside raw', () => {
+    const result = parse('{% raw %}{% icon %}{% endraw %}{% icon fa-x %}');
+    expect(result.tags.map((t) => t.name)).toEqual(['raw', 'icon']);
+    expect(result.blocks[0]?.rawBody).toEqual({ start: 9, end: 19 });
+  });
+
+  it('stops at 100 levels of nesting like Liquid', () => {
+    const text = '{% if a %}'.repeat(150) + '{% endif %}'.repeat(150);
+    expect(parse(text).error).toMatchObject({ code: 'nesting-too-deep' });
+  });
+
+  it('honours custom tags from the registry', async () => {
+    const { createTagRegistry } = await import('../src/parse/tag-registry.js');
+    const registry = createTagRegistry({ note: { block: true }, callout: false });
+    expect(parseLiquid('{% note %}x{% endnote %}', 0, 24, registry).error).toBeUndefined();
+    expect(parseLiquid('{% callout info %}', 0, 18, registry).error).toMatchObject({ code: 'unknown-tag' });
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * The generic rule runner: every fixtures/rules/<rule-id>/<case>.md is linted; the rule's
+ * findings must equal <case>.expected.json (none when absent), and <case>.fixed.md, when
+ * present, is the text after --fix, which must then be free of that rule's fixable findings.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../rules/index.js';
+import { resolveConfig } from '../src/config/load.js';
+import { applyFixes } from '../src/lint/apply-fixes.js';
+import { lintString, repoRoot } from './helpers.js';
+
+interface Expected {
+  line: number;
+  column?: number;
+  severity?: 'error' | 'warning';
+  message?: string;
+}
+
+const fixtureRoot = join(repoRoot, 'fixtures/rules');
+
+describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
+  const folder = join(fixtureRoot, ruleId);
+  const cases = readdirSync(folder).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'));
+  const configFile = join(folder, 'config.json');
+  const config = resolveConfig(existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {});
+
+  it('is a known rule with docs beside it', () => {
+    expect(allRules.map((r) => r.meta.id)).toContain(ruleId);
+    expect(existsSync(join(repoRoot, 'rules', `${ruleId}.md`))).toBe(true);
+  });
+
+  it.each(cases)('%s', (name) => {
+    const text = readFileSync(join(folder, name), 'utf8');
+    const findings = lintString(text, config, `${ruleId}/${name}`).filter((f) => f.ruleId === ruleId);
+    const expectedFile = join(folder, name.replace(/\.md$/, '.expected.json'));
+    const expected: Expected[] = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : [];
+    expect(name.startsWith('valid') ? expected : expected.length).toEqual(name.startsWith('valid') ? [] : expect.any(Number));
+    expect(findings.map((f) => ({ line: f.line, column: f.column, severity: f.severity, message: f.message }))).toEqual(
+      expected.map((e) =>
+        expect.objectContaining({ line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.severity ? { severity: e.severity } : {}), message: expect.stringContaining(e.message ?? '') }),
+      ),
+    );
+    const fixedFile = join(folder, name.replace(/\.md$/, '.fixed.md'));
+    if (existsSync(fixedFile)) {
+      const fixed = applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : []))).text;
+      expect(fixed).toBe(readFileSync(fixedFile, 'utf8'));
+      expect(lintString(fixed, config).filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
+    }
+  });
+});
