@@ -2,5 +2,19 @@
 import type { AnyRule } from '../src/types.js';
 import { fileUnreadable, internalError } from './engine.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
+import { liquidExcerptBlock } from './liquid-excerpt-block.js';
+import { liquidInclude } from './liquid-include.js';
+import { liquidOutput } from './liquid-output.js';
+import { liquidSyntax } from './liquid-syntax.js';
+import { liquidTagArguments } from './liquid-tag-arguments.js';
 
-export const allRules: readonly AnyRule[] = [frontMatterSyntax, fileUnreadable, internalError];
+export const allRules: readonly AnyRule[] = [
+  frontMatterSyntax,
+  liquidSyntax,
+  liquidTagArguments,
+  liquidOutput,
+  liquidInclude,
+  liquidExcerptBlock,
+  fileUnreadable,
+  internalError,
+];

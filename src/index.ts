@@ -1,5 +1,5 @@
 /** doclint's public API. Importing it has no side effects. */
-export { lint, lintText, type LintOptions, type LintResult } from './lint/lint.js';
+export { lint, lintFile, type LintOptions, type LintResult } from './lint/lint.js';
 export { ConfigError, loadConfig, resolveConfig, overrideRules, configFileNames } from './config/load.js';
 export type { ResolvedConfig, UserConfig, RuleSetting } from './config/types.js';
 export { buildConfigSchema } from './config/schema.js';
@@ -8,4 +8,8 @@ export { createTagRegistry, helpCenterTags, type TagRegistry, type TagSpec, type
 export { reporters, formatNames, type FormatName, type Reporter, type ReportInput } from './report/index.js';
 export { allRules } from '../rules/index.js';
 export type { AnyRule, Document, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Severity } from './types.js';
+export type { LintContext } from './lint/lint-document.js';
+export type { SiteIndex } from './site/site-index.js';
+export { buildSiteIndex } from './site/site-index.js';
+export { readJekyllConfig, type JekyllConfig } from './site/jekyll-config.js';
 export { version } from './version.js';

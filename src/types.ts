@@ -5,6 +5,7 @@ import type { FrontMatter } from './parse/front-matter.js';
 import type { LiquidParse } from './parse/liquid-tree.js';
 import type { LineIndex } from './text/line-index.js';
 import type { TagRegistry } from './parse/tag-registry.js';
+import type { SiteIndex } from './site/site-index.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -70,6 +71,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   document: Document;
   options: Options;
   tags: TagRegistry;
+  /** The whole site: its files and every document's front matter. */
+  site: SiteIndex;
   report(report: Report): void;
 }
 

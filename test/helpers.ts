@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,11 @@ import { resolveConfig } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { parseDocument } from '../src/parse/document.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
-import { lintText } from '../src/lint/lint.js';
+import { lintFile } from '../src/lint/lint.js';
+import type { LintContext } from '../src/lint/lint-document.js';
+import { listSiteFiles, selectContent } from '../src/site/discover.js';
+import { readJekyllConfig } from '../src/site/jekyll-config.js';
+import { buildSiteIndex } from '../src/site/site-index.js';
 import type { Document, Finding } from '../src/types.js';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -20,8 +24,21 @@ export function parse(text: string, path = 'doc.md'): Document {
   return parseDocument(path, text, defaultTags);
 }
 
-export function lintString(text: string, config: ResolvedConfig = resolveConfig({}), path = 'doc.md'): Finding[] {
-  return lintText(path, text, config, createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags));
+/** The shared run context for a site folder (or no site at all). */
+export async function siteContext(config: ResolvedConfig = resolveConfig({}), siteDir?: string): Promise<LintContext> {
+  const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
+  const jekyll = readJekyllConfig(siteDir ?? repoRoot, siteDir ? config.jekyll.configFiles : []);
+  if (!siteDir) return { config, tags, site: buildSiteIndex(jekyll, new Set(), new Map()) };
+  const files = await listSiteFiles(siteDir);
+  const texts = new Map(selectContent(files, jekyll, config.ignores).map((f) => [f, readFileSync(join(siteDir, f), 'utf8')]));
+  return { config, tags, site: buildSiteIndex(jekyll, files, texts) };
+}
+
+const noSite = await siteContext();
+
+/** Lints a string as the file `path`, with no site around it unless a context is given. */
+export function lintString(text: string, config?: ResolvedConfig, path = 'doc.md', context: LintContext = noSite): Finding[] {
+  return lintFile(path, text, config ? { ...context, config, tags: createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags) } : context);
 }
 
 export interface CliRun {

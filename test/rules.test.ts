@@ -2,6 +2,7 @@
  * The generic rule runner: every fixtures/rules/<rule-id>/<case>.md is linted; the rule's
  * findings must equal <case>.expected.json (none when absent), and <case>.fixed.md, when
  * present, is the text after --fix, which must then be free of that rule's fixable findings.
+ * A `site/` folder beside the cases is the site they are linted in (as `_articles/<case>.md`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../rules/index.js';
 import { resolveConfig } from '../src/config/load.js';
 import { applyFixes } from '../src/lint/apply-fixes.js';
-import { lintString, repoRoot } from './helpers.js';
+import { lintString, repoRoot, siteContext } from './helpers.js';
 
 interface Expected {
   line: number;
@@ -25,15 +26,19 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
   const cases = readdirSync(folder).filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'));
   const configFile = join(folder, 'config.json');
   const config = resolveConfig(existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {});
+  const siteDir = join(folder, 'site');
+  const hasSite = existsSync(siteDir);
+  const context = siteContext(config, hasSite ? siteDir : undefined);
 
   it('is a known rule with docs beside it', () => {
     expect(allRules.map((r) => r.meta.id)).toContain(ruleId);
     expect(existsSync(join(repoRoot, 'rules', `${ruleId}.md`))).toBe(true);
   });
 
-  it.each(cases)('%s', (name) => {
+  it.each(cases)('%s', async (name) => {
     const text = readFileSync(join(folder, name), 'utf8');
-    const findings = lintString(text, config, `${ruleId}/${name}`).filter((f) => f.ruleId === ruleId);
+    const path = hasSite ? `_articles/${name}` : `${ruleId}/${name}`;
+    const findings = lintString(text, config, path, await context).filter((f) => f.ruleId === ruleId);
     const expectedFile = join(folder, name.replace(/\.md$/, '.expected.json'));
     const expected: Expected[] = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : [];
     expect(name.startsWith('valid') ? expected : expected.length).toEqual(name.startsWith('valid') ? [] : expect.any(Number));
@@ -46,7 +51,7 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
     if (existsSync(fixedFile)) {
       const fixed = applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : []))).text;
       expect(fixed).toBe(readFileSync(fixedFile, 'utf8'));
-      expect(lintString(fixed, config).filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
+      expect(lintString(fixed, config, path, await context).filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
     }
   });
 });

@@ -21,6 +21,7 @@ const argumentGrammar = {
         countSeverity: { enum: ['error', 'warning'] },
         valueSeverity: { enum: ['error', 'warning'] },
         syntax: { type: 'string' },
+        fallback: { type: 'string' },
       },
     },
     {

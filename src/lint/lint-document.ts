@@ -1,10 +1,18 @@
 /** Runs the enabled rules over one parsed document: pure, no file system, no network. */
 import type { ResolvedConfig } from '../config/types.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
+import type { SiteIndex } from '../site/site-index.js';
 import type { AnyRule, Document, Finding, Report } from '../types.js';
 import { readSuppressions } from './suppressions.js';
 
-export function lintDocument(document: Document, rules: readonly AnyRule[], config: ResolvedConfig, tags: TagRegistry): Finding[] {
+/** Everything a run shares across files. */
+export interface LintContext {
+  config: ResolvedConfig;
+  tags: TagRegistry;
+  site: SiteIndex;
+}
+
+export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site }: LintContext): Finding[] {
   const findings: Finding[] = [];
   const suppressed = readSuppressions(document);
   const toFinding = (ruleId: string, report: Report, severity: Finding['severity']): Finding => {
@@ -29,6 +37,7 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], conf
         document,
         options: setting.options,
         tags,
+        site,
         report(report) {
           const finding = toFinding(rule.meta.id, report, userSet ? configured : (report.severity ?? configured));
           if (!suppressed(finding.ruleId, finding.line)) findings.push(finding);

@@ -1,19 +1,21 @@
 /**
- * The library's main entry: discover the site, parse each file once, run the rules,
- * apply fixes when asked. Only this module and its readers/writers touch the disk.
+ * The library's main entry: discover the site, read every content file once, index the
+ * site, parse and lint the target files, apply fixes when asked. Only this module and its
+ * readers/writers touch the disk.
  */
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { loadConfig, resolveConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { parseDocument } from '../parse/document.js';
-import { createTagRegistry, type TagRegistry } from '../parse/tag-registry.js';
-import { discoverContent } from '../site/discover.js';
-import { readJekyllConfig } from '../site/jekyll-config.js';
+import { createTagRegistry } from '../parse/tag-registry.js';
+import { listSiteFiles, selectContent } from '../site/discover.js';
+import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
-import { lintDocument } from './lint-document.js';
-import { readSource } from './read-source.js';
+import { lintDocument, type LintContext } from './lint-document.js';
+import { readSource, type Source } from './read-source.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface LintOptions {
@@ -41,21 +43,30 @@ export interface LintResult {
 
 /** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
 const maxFixPasses = 10;
+/** Files read at once. */
+const readConcurrency = 32;
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const root = resolve(options.root ?? '.');
   const config = isResolved(options.config) ? options.config : options.config ? resolveConfig(options.config) : await loadConfig(root);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
-  const files = options.files ? [...options.files] : await discoverContent(root, jekyll, config.ignores);
+  const siteFiles = await listSiteFiles(root);
+  const content = selectContent(siteFiles, jekyll, config.ignores);
+  const targets = options.files ? [...options.files] : content;
 
-  const findings: Finding[] = [];
-  const fixedFiles: string[] = [];
-  for (const problem of jekyll.problems) {
-    findings.push({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column });
+  const sources = await readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
+  const texts = new Map<string, string>();
+  for (const path of content) {
+    const source = sources.get(path);
+    if (source?.ok) texts.set(path, source.text);
   }
-  for (const file of files) {
-    const source = await readSource(resolve(root, file), config.maxFileSize);
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts) };
+
+  const findings: Finding[] = jekyllConfigFindings(jekyll);
+  const fixedFiles: string[] = [];
+  for (const file of targets) {
+    const source = sources.get(file)!;
     if (!source.ok) {
       const setting = config.rules['file-unreadable'];
       if (setting && setting.severity !== 'off') {
@@ -64,7 +75,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       continue;
     }
     let text = source.text;
-    let fileFindings = lintText(file, text, config, tags);
+    let fileFindings = lintFile(file, text, context);
     if (options.fix) {
       for (let pass = 0; pass < maxFixPasses; pass++) {
         const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
@@ -72,7 +83,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         const fixed = applyFixes(text, fixes);
         if (fixed.applied === 0 || fixed.text === text) break;
         text = fixed.text;
-        fileFindings = lintText(file, text, config, tags);
+        fileFindings = lintFile(file, text, context);
       }
       if (text !== source.text) {
         await writeFileAtomic(resolve(root, file), text);
@@ -81,12 +92,29 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
     findings.push(...fileFindings);
   }
-  return { root, files, findings: sortFindings(findings), fixedFiles, rules: allRules.map((rule) => rule.meta) };
+  return { root, files: targets, findings: sortFindings(findings), fixedFiles, rules: allRules.map((rule) => rule.meta) };
 }
 
-/** Lints one text as if it were the file at `path`: pure, for editors and tests. */
-export function lintText(path: string, text: string, config: ResolvedConfig, tags: TagRegistry): Finding[] {
-  return lintDocument(parseDocument(path, text, tags), allRules, config, tags);
+/** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
+export function lintFile(path: string, text: string, context: LintContext): Finding[] {
+  return lintDocument(parseDocument(path, text, context.tags), allRules, context);
+}
+
+async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {
+  const sources = new Map<string, Source>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      sources.set(file, await readSource(resolve(root, file), maxFileSize));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(readConcurrency, files.length) }, worker));
+  return sources;
+}
+
+function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
+  return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
 }
 
 function isResolved(config: LintOptions['config']): config is ResolvedConfig {

@@ -6,6 +6,7 @@
  * `---js` evaluation is exactly what must not run on untrusted pull requests.
  */
 import { parseDocument, type Document as YamlDocument } from 'yaml';
+import { psychTags } from './yaml-psych.js';
 
 interface Range {
   /** Offset of the opening `---`. */
@@ -60,6 +61,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   const yamlEnd = closing.start;
   const yaml = parseDocument(text.slice(yamlStart, yamlEnd), {
     version: '1.1',
+    customTags: psychTags,
     prettyErrors: false,
     // Psych keeps the last of duplicate keys; front-matter-syntax reports them instead.
     uniqueKeys: false,

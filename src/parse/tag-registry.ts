@@ -18,6 +18,8 @@ export interface WordsGrammar {
   valueSeverity?: 'error' | 'warning';
   /** A short reminder of the valid syntax, shown in messages. */
   syntax?: string;
+  /** What the plugin does with an invalid value instead of failing (shown in messages). */
+  fallback?: string;
 }
 
 /** `{% image PATH [CAPTION] %}`: a path and an optional caption that becomes the alt text. */
@@ -88,6 +90,7 @@ export const helpCenterTags: Record<string, TagSpec> = {
       countSeverity: 'warning',
       valueSeverity: 'warning',
       syntax: '{% callout info|warning|success %}',
+      fallback: 'Jekyll prints a warning and renders an `info` callout',
     },
   },
   icon: {

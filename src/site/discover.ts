@@ -10,22 +10,29 @@ import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
 import type { JekyllConfig } from './jekyll-config.js';
 
-/** Never content, whatever the config says. */
+/** Never part of the site source, whatever the config says. */
 const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/**', '.jekyll-cache/**', '.sass-cache/**'];
 
-export async function discoverContent(root: string, jekyll: JekyllConfig, ignores: readonly string[]): Promise<string[]> {
-  const extensions = jekyll.markdownExtensions.join(',');
-  const pattern = jekyll.markdownExtensions.length > 1 ? `**/*.{${extensions}}` : `**/*.${extensions}`;
-  const candidates = await glob(pattern, { cwd: root, dot: true, ignore: [...alwaysIgnored, ...ignores], followSymbolicLinks: false });
+/** Every file of the site source (root-relative, forward slashes), generated output excluded. */
+export async function listSiteFiles(root: string): Promise<Set<string>> {
+  return new Set(await glob('**/*', { cwd: root, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false }));
+}
+
+/** The content files among the site's files: what `doclint check` lints by default. */
+export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
+  const extensions = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
   const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
   const excluded = picomatch(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]), { dot: true });
   const included = picomatch(jekyll.include, { dot: true });
-  return candidates
+  const ignored = picomatch([...ignores], { dot: true });
+  return [...files]
     .filter((file) => {
+      const dot = file.lastIndexOf('.');
+      if (dot === -1 || !extensions.has(file.slice(dot))) return false;
       const segments = file.split('/');
       const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s))) || s.startsWith('.'));
       const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
-      return !hidden && !hiddenName && !excluded(file);
+      return !hidden && !hiddenName && !excluded(file) && !(ignores.length > 0 && ignored(file));
     })
     .sort();
 }

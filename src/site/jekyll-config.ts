@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { psychTags } from '../parse/yaml-psych.js';
 
 export interface CollectionConfig {
   name: string;
@@ -32,7 +33,7 @@ export function readJekyllConfig(root: string, files: readonly string[]): Jekyll
     const path = join(root, file);
     if (!existsSync(path)) continue;
     try {
-      const value: unknown = parse(readFileSync(path, 'utf8'), { version: '1.1', maxAliasCount: 100 });
+      const value: unknown = parse(readFileSync(path, 'utf8'), { version: '1.1', customTags: psychTags, maxAliasCount: 100 });
       if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
     } catch (error) {
       const e = error as { message: string; linePos?: { line: number; col: number }[] };

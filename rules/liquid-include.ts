@@ -1,0 +1,36 @@
+/**
+ * liquid-include: `{% include x %}` names a file in the includes folder and
+ * `{% include_relative x %}` a file beside the page; a missing one fails `jekyll build`.
+ * Dynamic names (`{% include {{ page.x }} %}`) and sites whose theme may provide the
+ * include are not checked.
+ */
+import { posix } from 'node:path';
+import type { Rule } from '../src/types.js';
+
+export const liquidInclude: Rule = {
+  meta: {
+    id: 'liquid-include',
+    description: '`{% include %}` and `{% include_relative %}` name files that exist.',
+    severity: 'error',
+    fixable: false,
+  },
+  check({ document, site, report }) {
+    if (site.files.size === 0) return;
+    const includesDir = typeof site.jekyll.raw.includes_dir === 'string' ? site.jekyll.raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes';
+    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    for (const tag of document.liquid.tags) {
+      if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
+      const name = /^\s*(\S+)/.exec(tag.markup)?.[1];
+      if (!name || name.includes('{{')) continue;
+      const relative = tag.name === 'include_relative';
+      const target = posix.normalize(relative ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);
+      if (target.startsWith('../') || site.files.has(target) || (!relative && themed)) continue;
+      const start = tag.markupStart + tag.markup.indexOf(name);
+      report({
+        message: `\`{% ${tag.name} ${name} %}\`: there is no \`${target}\`, so Jekyll fails to build the page.`,
+        start,
+        end: start + name.length,
+      });
+    }
+  },
+};

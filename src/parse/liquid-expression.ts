@@ -1,0 +1,183 @@
+/**
+ * Liquid 5's strict parser for `{{ output }}` markup (Liquid::Lexer, Liquid::Parser,
+ * Variable#strict_parse). Jekyll runs Liquid in `warn` mode: a markup the strict parser
+ * rejects still renders (laxly) but prints "Liquid Warning: ... Unexpected character {".
+ */
+
+type TokenType =
+  | 'comparison' | 'string' | 'number' | 'id' | 'dotdot' | 'pipe' | 'dot' | 'colon' | 'comma'
+  | 'open_square' | 'close_square' | 'open_round' | 'close_round' | 'question' | 'dash' | 'end_of_string';
+
+interface Token {
+  type: TokenType;
+  text: string;
+  offset: number;
+}
+
+export interface FilterUse {
+  name: string;
+  /** Offset of the filter name within the markup. */
+  offset: number;
+}
+
+export interface OutputExpression {
+  /** The variable path when the expression is a plain lookup (`site.baseurl`), with its offset. */
+  variable?: { path: string; offset: number };
+  filters: FilterUse[];
+  /** The strict parser's complaint, as Liquid words it, and where in the markup. */
+  error?: { message: string; offset: number };
+}
+
+const specials: Record<string, TokenType> = {
+  '|': 'pipe', '.': 'dot', ':': 'colon', ',': 'comma', '[': 'open_square', ']': 'close_square',
+  '(': 'open_round', ')': 'close_round', '?': 'question', '-': 'dash',
+};
+
+// Liquid::Lexer's patterns, anchored (sticky) at the scan position.
+const comparison = /==|!=|<>|<=?|>=?|contains(?=\s)/y;
+const singleString = /'[^']*'/y;
+const doubleString = /"[^"]*"/y;
+const numberLiteral = /-?\d+(?:\.\d+)?/y;
+const identifier = /[a-zA-Z_][\w-]*\??/y;
+const dotdot = /\.\./y;
+const whitespace = /\s*/y;
+
+class LiquidSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+function tokenize(markup: string): Token[] {
+  const tokens: Token[] = [];
+  let position = 0;
+  const scan = (pattern: RegExp): string | undefined => {
+    pattern.lastIndex = position;
+    const match = pattern.exec(markup);
+    if (!match || match[0] === '') return undefined;
+    position += match[0].length;
+    return match[0];
+  };
+  for (;;) {
+    whitespace.lastIndex = position;
+    whitespace.exec(markup);
+    position = whitespace.lastIndex;
+    if (position >= markup.length) break;
+    const offset = position;
+    const scanned: [TokenType, RegExp][] = [
+      ['comparison', comparison], ['string', singleString], ['string', doubleString],
+      ['number', numberLiteral], ['id', identifier], ['dotdot', dotdot],
+    ];
+    let token: Token | undefined;
+    for (const [type, pattern] of scanned) {
+      const text = scan(pattern);
+      if (text !== undefined) {
+        token = { type, text, offset };
+        break;
+      }
+    }
+    if (!token) {
+      const char = markup[position]!;
+      const type = specials[char];
+      if (!type) throw new LiquidSyntaxError(`Unexpected character ${char}`, position);
+      token = { type, text: char, offset };
+      position++;
+    }
+    tokens.push(token);
+  }
+  tokens.push({ type: 'end_of_string', text: '', offset: markup.length });
+  return tokens;
+}
+
+class Parser {
+  private index = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  look(type: TokenType, ahead = 0): boolean {
+    return this.tokens[this.index + ahead]?.type === type;
+  }
+
+  consume(type?: TokenType): Token {
+    const token = this.tokens[this.index]!;
+    if (type && token.type !== type) throw new LiquidSyntaxError(`Expected ${type} but found ${token.type}`, token.offset);
+    this.index++;
+    return token;
+  }
+
+  consumeIf(type: TokenType): boolean {
+    if (!this.look(type)) return false;
+    this.index++;
+    return true;
+  }
+
+  expression(): string {
+    const token = this.tokens[this.index]!;
+    switch (token.type) {
+      case 'id':
+        return this.consume().text + this.variableLookups();
+      case 'open_square': {
+        const text = this.consume().text + this.expression() + this.consume('close_square').text;
+        return text + this.variableLookups();
+      }
+      case 'string':
+      case 'number':
+        return this.consume().text;
+      case 'open_round': {
+        this.consume();
+        const first = this.expression();
+        this.consume('dotdot');
+        const last = this.expression();
+        this.consume('close_round');
+        return `(${first}..${last})`;
+      }
+      default:
+        throw new LiquidSyntaxError(`${token.type === 'end_of_string' ? 'end of string' : `"${token.text}"`} is not a valid expression`, token.offset);
+    }
+  }
+
+  argument(): void {
+    if (this.look('id') && this.look('colon', 1)) {
+      this.consume();
+      this.consume();
+    }
+    this.expression();
+  }
+
+  private variableLookups(): string {
+    let text = '';
+    for (;;) {
+      if (this.look('open_square')) text += this.consume().text + this.expression() + this.consume('close_square').text;
+      else if (this.look('dot')) text += this.consume().text + this.consume('id').text;
+      else return text;
+    }
+  }
+}
+
+export function parseOutputMarkup(markup: string): OutputExpression {
+  const result: OutputExpression = { filters: [] };
+  try {
+    const tokens = tokenize(markup);
+    const parser = new Parser(tokens);
+    if (parser.look('end_of_string')) return result;
+    const first = tokens[0]!;
+    const name = parser.expression();
+    if (first.type === 'id' && /^[\w.-]+\??$/.test(name)) result.variable = { path: name, offset: first.offset };
+    while (parser.consumeIf('pipe')) {
+      const filter = parser.consume('id');
+      result.filters.push({ name: filter.text, offset: filter.offset });
+      if (parser.consumeIf('colon')) {
+        parser.argument();
+        while (parser.consumeIf('comma')) parser.argument();
+      }
+    }
+    parser.consume('end_of_string');
+  } catch (error) {
+    if (!(error instanceof LiquidSyntaxError)) throw error;
+    result.error = { message: error.message, offset: error.offset };
+  }
+  return result;
+}

@@ -1,0 +1,76 @@
+/**
+ * Every case of fixtures/conformance/liquid-tags.json (a real `jekyll build` with the
+ * help-center plugins) against doclint. doclint must agree with Jekyll's outcome (error /
+ * warning / ok) except where it deliberately says more; each deviation says why.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config/load.js';
+import { createTagRegistry } from '../src/parse/tag-registry.js';
+import { readJekyllConfig } from '../src/site/jekyll-config.js';
+import type { LintContext } from '../src/lint/lint-document.js';
+import { lintString, repoRoot } from './helpers.js';
+
+interface Case {
+  input: string;
+  expected: 'ok' | 'warning' | 'error';
+  note: string;
+  whole_file?: boolean;
+}
+
+const { cases } = JSON.parse(readFileSync(join(repoRoot, 'fixtures/conformance/liquid-tags.json'), 'utf8')) as { cases: Case[] };
+
+type Outcome = 'ok' | 'warning' | 'error';
+/** Where doclint reports more than Jekyll prints, on purpose. */
+const deviations: Record<string, { outcome: Outcome; why: string }> = {
+  '{% image pic.png %}': { outcome: 'warning', why: 'no caption means no alt text (accessibility)' },
+  '{% image pic.png %}{% image pic2.png %}': { outcome: 'warning', why: 'no caption means no alt text' },
+  '{%- image pic.png -%}': { outcome: 'warning', why: 'no caption means no alt text' },
+  '| a | b |\n|---|---|\n| {% image pic.png %} | 2 |': { outcome: 'warning', why: 'no alt text' },
+  'Press {% icon fa-cog  fa-lg %} now.': { outcome: 'warning', why: 'the double space silently drops fa-lg' },
+  '{% image pic.png "quoted" caption %}': { outcome: 'warning', why: 'the quote breaks the alt attribute: the image renders as text' },
+  '[x]({{site.baseURL}}/article/x/)': { outcome: 'warning', why: 'renders empty: the link loses /help' },
+  '[x]({{site.base_url}}/article/x/)': { outcome: 'warning', why: 'renders empty: the link loses /help' },
+  '[x]({{ site.baseurl | no_such_filter }}/article/x/)': { outcome: 'warning', why: 'the unknown filter is silently ignored' },
+};
+/** Whole-file cases where doclint is stricter than the build's exit code. */
+const wholeFileDeviations: Record<string, { outcome: Outcome; why: string }> = {
+  'WHOLE FILE: a UTF-8 byte order mark before the front matter': { outcome: 'error', why: 'Jekyll silently publishes the article as a static file' },
+  'WHOLE FILE: invalid YAML in the front matter': { outcome: 'error', why: 'the page loses its layout and title' },
+};
+/** Checked by the link rules (a later issue): `{% link %}` targets. */
+const linkCases = new Set(['{% link _articles/no-such-article.md %}']);
+
+const frontMatter = '---\nlayout: article\ntitle: Case\n---\n';
+const config = resolveConfig({});
+const context: LintContext = {
+  config,
+  tags: createTagRegistry(),
+  site: { jekyll: readJekyllConfig(repoRoot, []), files: new Set(['_config.yml', '_articles/case.md', '_layouts/article.html']), frontMatter: new Map() },
+};
+
+function outcomeOf(text: string): { outcome: Outcome; rules: string[] } {
+  const findings = lintString(text, undefined, '_articles/case.md', context);
+  const outcome = findings.some((f) => f.severity === 'error') ? 'error' : findings.length > 0 ? 'warning' : 'ok';
+  return { outcome, rules: [...new Set(findings.map((f) => f.ruleId))] };
+}
+
+describe('Liquid conformance (jekyll 4.3.1, Liquid 5.4, help-center plugins)', () => {
+  it('has the vectors', () => {
+    expect(cases.length).toBeGreaterThan(70);
+  });
+
+  for (const c of cases) {
+    const title = `${c.expected.padEnd(7)} ${c.note}: ${JSON.stringify(c.input).slice(0, 70)}`;
+    if (linkCases.has(c.input)) {
+      it.skip(`${title} (a link-* rule)`, () => undefined);
+      continue;
+    }
+    it(title, () => {
+      const deviation = c.whole_file ? wholeFileDeviations[c.note.split(' (')[0]!] : deviations[c.input];
+      const { outcome, rules } = outcomeOf(c.whole_file ? c.input : frontMatter + c.input);
+      expect(outcome, `rules: ${rules.join(', ')}${deviation ? ` (deviation: ${deviation.why})` : ''}`).toBe(deviation?.outcome ?? c.expected);
+    });
+  }
+});
