@@ -7,6 +7,9 @@ import { liquidInclude } from './liquid-include.js';
 import { liquidOutput } from './liquid-output.js';
 import { liquidSyntax } from './liquid-syntax.js';
 import { liquidTagArguments } from './liquid-tag-arguments.js';
+import { tableCellCount } from './table-cell-count.js';
+import { tableDelimiterRow } from './table-delimiter-row.js';
+import { tableLiquidOutput } from './table-liquid-output.js';
 
 export const allRules: readonly AnyRule[] = [
   frontMatterSyntax,
@@ -15,6 +18,9 @@ export const allRules: readonly AnyRule[] = [
   liquidOutput,
   liquidInclude,
   liquidExcerptBlock,
+  tableCellCount,
+  tableDelimiterRow,
+  tableLiquidOutput,
   fileUnreadable,
   internalError,
 ];

@@ -63,7 +63,9 @@ export interface Document {
   /** Where the body (what Jekyll renders with Liquid, then kramdown) starts. */
   bodyStart: number;
   liquid: LiquidParse;
-  /** The Markdown tree of the body after Liquid constructs were masked (see parse/mask-liquid.ts). */
+  /** The text Markdown was parsed from: Liquid masked at the same offsets (see parse/mask-liquid.ts). */
+  maskedText: string;
+  /** The Markdown tree of the masked text. */
   mdast: Root;
 }
 

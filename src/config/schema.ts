@@ -47,6 +47,7 @@ const tagSpec = {
     ignoresUnknownTags: { type: 'boolean' },
     ownMarkdown: { type: 'boolean', description: 'The body is converted by its own kramdown run.' },
     arguments: argumentGrammar,
+    multilineOutput: { type: 'boolean', description: 'The tag renders HTML over several lines (it breaks a table row).' },
   },
 };
 

@@ -13,6 +13,6 @@ export function parseDocument(path: string, text: string, registry: TagRegistry)
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
-  const mdast = parseMarkdown(maskLiquid(text, frontMatter, liquid, registry));
-  return { path, text, lines: new LineIndex(text), frontMatter, bodyStart, liquid, mdast };
+  const maskedText = maskLiquid(text, frontMatter, liquid, registry);
+  return { path, text, lines: new LineIndex(text), frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
 }

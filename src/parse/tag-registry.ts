@@ -44,6 +44,8 @@ export interface TagSpec {
   /** The body is converted by its own kramdown run (heading ids restart, tables stand alone). */
   ownMarkdown?: boolean;
   arguments?: ArgumentGrammar;
+  /** The tag renders HTML over several lines (a table row containing it stops being a table). */
+  multilineOutput?: boolean;
 }
 
 export type TagRegistry = ReadonlyMap<string, TagSpec>;
@@ -96,7 +98,7 @@ export const helpCenterTags: Record<string, TagSpec> = {
   icon: {
     arguments: { kind: 'words', min: 1, max: 3, countSeverity: 'error', syntax: '{% icon fa-name [modifier] [modifier] %}' },
   },
-  image: { arguments: { kind: 'path-caption', missingCaption: 'warning', syntax: '{% image path [caption] %}' } },
+  image: { multilineOutput: true, arguments: { kind: 'path-caption', missingCaption: 'warning', syntax: '{% image path [caption] %}' } },
   table: { block: true, ownMarkdown: true },
 };
 

@@ -1,0 +1,87 @@
+/**
+ * table-delimiter-row: a kramdown table has a delimiter row (`|---|---|`) right after its
+ * header row, with one valid alignment cell per column. Without one kramdown renders no
+ * header; a malformed one (`|---|x--|`) is read as a body row; one before any row is ignored.
+ * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it.
+ */
+import { kramdownTables, type KramdownTable } from '../src/parse/kramdown-tables.js';
+import type { Document, Report, Rule } from '../src/types.js';
+
+const alignment = /^\s*:?-+:?\s*$/;
+
+interface Options {
+  /** Header-less tables (key/value lists written as tables) are intended: do not report them. */
+  allowHeaderless: boolean;
+}
+
+export const tableDelimiterRow: Rule<Options> = {
+  meta: {
+    id: 'table-delimiter-row',
+    description: 'Tables have a valid delimiter row after the header, with one cell per column; no accidental one-line tables.',
+    severity: 'error',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { allowHeaderless: { type: 'boolean', description: 'Do not report tables that have no delimiter row at all.' } },
+    },
+    defaults: { allowHeaderless: false },
+  },
+  check({ document, options, report }) {
+    for (const table of kramdownTables(document)) checkTable(document, table, options).forEach(report);
+  },
+};
+
+function checkTable(document: Document, table: KramdownTable, options: Options): Report[] {
+  const [first, second] = table.lines;
+  const rows = table.lines.filter((line) => line.kind === 'row');
+  const cellText = (cell: { start: number; end: number }): string => document.maskedText.slice(cell.start, cell.end);
+  if (!first) return [];
+  if (first.kind === 'separator') {
+    return [{ message: 'The delimiter row comes before any header row: kramdown ignores it and the table has no header.', start: first.start, end: first.end }];
+  }
+  if (table.lines.length === 1) {
+    const source = document.maskedText.slice(first.start, first.end);
+    const report: Report = {
+      message: 'This line has an unescaped `|`, so kramdown renders it as a one-row table. Escape it as `\\|` if it is prose, or add a header and a delimiter row.',
+      start: first.start,
+      end: first.end,
+      severity: 'warning',
+    };
+    if (!source.startsWith('|')) report.fix = escapePipes(document, first);
+    return [report];
+  }
+  if (!table.hasHeader) {
+    if (second?.kind === 'row' && second.cells.some((cell) => alignment.test(cellText(cell)))) {
+      const bad = second.cells.find((cell) => !alignment.test(cellText(cell)));
+      const shown = bad ? `\`${cellText(bad).trim()}\`` : 'a cell';
+      return [{ message: `This looks like a delimiter row, but ${shown} is not \`---\`, \`:--\`, \`--:\` or \`:-:\`: kramdown reads it as a body row, so the table has no header.`, start: (bad ?? second).start, end: (bad ?? second).end }];
+    }
+    if (options.allowHeaderless) return [];
+    return [{
+      message: 'The table has no delimiter row (`|---|---|`) after its first row: kramdown renders every row as a body row, with no header. Add one if the first row is a header (or set the rule option allowHeaderless).',
+      start: first.start,
+      end: first.end,
+      severity: 'warning',
+    }];
+  }
+  const header = rows[0]!;
+  const delimiter = table.lines.find((line) => line.kind === 'separator')!;
+  if (delimiter.cells.length !== header.cells.length) {
+    return [{
+      message: `The delimiter row has ${delimiter.cells.length} cell${delimiter.cells.length === 1 ? '' : 's'}, the header has ${header.cells.length}: columns without one get no alignment, extra ones are ignored.`,
+      start: delimiter.start,
+      end: delimiter.end,
+      severity: 'warning',
+    }];
+  }
+  return [];
+}
+
+function escapePipes(document: Document, line: { start: number; end: number; cells: { start: number; end: number }[] }) {
+  // The cell boundaries are exactly the pipes kramdown splits on.
+  const pipes = line.cells.slice(0, -1).map((cell) => cell.end);
+  let text = document.text.slice(line.start, line.end);
+  for (const pipe of pipes.reverse()) text = `${text.slice(0, pipe - line.start)}\\${text.slice(pipe - line.start)}`;
+  return { start: line.start, end: line.end, text };
+}

@@ -1,0 +1,205 @@
+/**
+ * Tables as kramdown (Jekyll's Markdown converter) finds them, which is not how GFM does:
+ * a table needs no delimiter row, must start after a blank line (or at the start of its
+ * container), ends the block where it ends (a trailing line without a pipe turns the whole
+ * block back into a paragraph), needs at least one body row, and a one-line paragraph with
+ * an unescaped pipe is a one-row table. Ported from kramdown 2.4 parser/kramdown/table.rb.
+ *
+ * remark's tree supplies the block structure (code blocks, lists, quotes, blank lines);
+ * the rows are read from the Liquid-masked text, so Liquid output never splits a cell.
+ */
+import type { Parent, Root, RootContent } from 'mdast';
+import type { Document } from '../types.js';
+
+export interface TableCell {
+  start: number;
+  end: number;
+}
+
+export interface TableLine {
+  kind: 'row' | 'separator' | 'footer-separator';
+  /** Offsets of the line's content (container prefix and trailing blanks excluded). */
+  start: number;
+  end: number;
+  /** Rows: the cells as kramdown splits them. Separators: one entry per alignment cell. */
+  cells: TableCell[];
+  /** Where in the table kramdown puts a row. */
+  section?: 'thead' | 'tbody' | 'tfoot';
+  /** Index of the tbody a row belongs to (a later separator row starts a new one). */
+  group?: number;
+}
+
+export interface KramdownTable {
+  lines: TableLine[];
+  /** True when a separator row follows the first row(s): they render as the header. */
+  hasHeader: boolean;
+  /** Whether the table's first line starts with a pipe (kramdown then drops an empty first cell of every row). */
+  leadingPipe: boolean;
+}
+
+const cache = new WeakMap<Document, KramdownTable[]>();
+
+/** The document's kramdown tables, computed once per document. */
+export function kramdownTables(document: Document): KramdownTable[] {
+  let tables = cache.get(document);
+  if (!tables) {
+    tables = findTables(document);
+    cache.set(document, tables);
+  }
+  return tables;
+}
+
+// kramdown's line patterns (TABLE_LINE's pipe check, TABLE_SEP_LINE, TABLE_FSEP_LINE, TABLE_HSEP_ALIGN).
+const pipeCheck = /^(?:\||.*?[^\\\n]\|)/;
+const separatorLine = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$/;
+const footerSeparatorLine = /^[+|: \t]*?=[+|: \t=]*?[ \t]*$/;
+const alignmentCell = /[ \t]?(:?)-+(:?)[ \t]?/g;
+
+interface SourceLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function findTables(document: Document): KramdownTable[] {
+  const tables: KramdownTable[] = [];
+  const masked = document.maskedText;
+  const visit = (parent: Parent | Root, inQuote: boolean): void => {
+    const children = parent.children as RootContent[];
+    let group: RootContent[] = [];
+    const flush = (): void => {
+      if (group.length > 0) {
+        const table = readTable(linesOf(group, masked, inQuote));
+        if (table) tables.push(table);
+      }
+      group = [];
+    };
+    children.forEach((child, index) => {
+      if (child.type === 'paragraph' || child.type === 'table') {
+        const previous = children[index - 1];
+        const touchesPrevious = previous?.position && child.position && child.position.start.line === previous.position.end.line + 1;
+        if (group.length > 0 && touchesPrevious) group.push(child);
+        else {
+          flush();
+          // kramdown only starts a table after a block boundary (a blank line or the container's start).
+          if (!touchesPrevious) group.push(child);
+        }
+        return;
+      }
+      flush();
+      if ('children' in child && child.type !== 'heading' && child.type !== 'link' && child.type !== 'linkReference') {
+        visit(child as Parent, inQuote || child.type === 'blockquote');
+      }
+    });
+    flush();
+  };
+  visit(document.mdast, false);
+  return tables;
+}
+
+/** The source lines a group of adjacent blocks spans, without container prefixes. */
+function linesOf(group: RootContent[], text: string, inQuote: boolean): SourceLine[] {
+  const first = group[0]!.position!;
+  const last = group.at(-1)!.position!;
+  const lines: SourceLine[] = [];
+  let lineStart = first.start.offset! - (first.start.column - 1);
+  const end = last.end.offset!;
+  while (lineStart <= end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    let contentStart = lineStart;
+    const prefix = inQuote ? /^(?:[ \t]*>)*[ \t]*/ : /^[ \t]*/;
+    contentStart += prefix.exec(text.slice(lineStart, contentEnd))![0].length;
+    while (contentEnd > contentStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
+    lines.push({ start: contentStart, end: contentEnd, text: text.slice(contentStart, contentEnd) });
+    lineStart = lineEnd + 1;
+  }
+  return lines;
+}
+
+function readTable(lines: SourceLine[]): KramdownTable | undefined {
+  if (lines.length === 0 || !lines.every((line) => pipeCheck.test(line.text) && pipesOutsideCode(line.text).length > 0)) return undefined;
+  const leadingPipe = lines[0]!.text.startsWith('|');
+  const result: TableLine[] = [];
+  // kramdown's add_container: pending rows become a thead, tbody or tfoot element.
+  const sections: ('thead' | 'tbody' | 'tfoot')[] = [];
+  let pending: TableLine[] = [];
+  let hasHeader = false;
+  let hasFooter = false;
+  const addSection = (type: 'thead' | 'tbody' | 'tfoot', force: boolean): void => {
+    if (hasFooter && type === 'tbody' && !force) return;
+    for (const row of pending) {
+      row.section = type;
+      row.group = sections.length;
+    }
+    sections.push(type);
+    pending = [];
+  };
+  for (const line of lines) {
+    if (separatorLine.test(line.text)) {
+      result.push({ kind: 'separator', start: line.start, end: line.end, cells: alignmentCells(line) });
+      if (pending.length === 0) continue;
+      if (!hasHeader && !hasFooter) {
+        addSection('thead', false);
+        hasHeader = true;
+      } else addSection('tbody', false);
+    } else if (footerSeparatorLine.test(line.text)) {
+      result.push({ kind: 'footer-separator', start: line.start, end: line.end, cells: [] });
+      if (pending.length > 0) addSection('tbody', true);
+      hasFooter = true;
+    } else {
+      const row: TableLine = { kind: 'row', start: line.start, end: line.end, cells: splitCells(line, leadingPipe) };
+      pending.push(row);
+      result.push(row);
+    }
+  }
+  if (pending.length > 0) addSection(hasFooter ? 'tfoot' : 'tbody', false);
+  // kramdown: "Found table without body - ignoring it".
+  if (!sections.includes('tbody')) return undefined;
+  return { lines: result, hasHeader, leadingPipe };
+}
+
+function alignmentCells(line: SourceLine): TableCell[] {
+  const cells: TableCell[] = [];
+  for (const match of line.text.matchAll(alignmentCell)) cells.push({ start: line.start + match.index, end: line.start + match.index + match[0].length });
+  return cells;
+}
+
+/** Splits a row on pipes that are not escaped and not inside a code span, as kramdown does. */
+function splitCells(line: SourceLine, leadingPipe: boolean): TableCell[] {
+  const cells: TableCell[] = [];
+  let cellStart = 0;
+  for (const pipe of pipesOutsideCode(line.text)) {
+    cells.push({ start: line.start + cellStart, end: line.start + pipe });
+    cellStart = pipe + 1;
+  }
+  cells.push({ start: line.start + cellStart, end: line.end });
+  const blank = (cell: TableCell): boolean => line.text.slice(cell.start - line.start, cell.end - line.start).trim() === '';
+  if (leadingPipe && cells.length > 0 && blank(cells[0]!)) cells.shift();
+  if (cells.length > 0 && blank(cells.at(-1)!)) cells.pop();
+  return cells;
+}
+
+/** Positions of `|` not right after a backslash (kramdown's `(?<!\\)\|`) and not inside a code span. */
+function pipesOutsideCode(text: string): number[] {
+  const pipes: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\' && text[i + 1] === '`') {
+      i += 2;
+    } else if (c === '`') {
+      let run = 1;
+      while (text[i + run] === '`') run++;
+      const fence = '`'.repeat(run);
+      let close = text.indexOf(fence, i + run);
+      while (close !== -1 && text[close + run] === '`') close = text.indexOf(fence, close + run + 1);
+      i = close === -1 ? i + run : close + run;
+    } else {
+      if (c === '|' && text[i - 1] !== '\\') pipes.push(i);
+      i++;
+    }
+  }
+  return pipes;
+}
