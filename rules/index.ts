@@ -1,7 +1,10 @@
 /** Every rule doclint knows, in the order the docs list them. */
 import type { AnyRule } from '../src/types.js';
 import { fileUnreadable, internalError } from './engine.js';
+import { frontMatterReferences } from './front-matter-references.js';
+import { frontMatterSchema } from './front-matter-schema.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
+import { frontMatterValueType } from './front-matter-value-type.js';
 import { liquidExcerptBlock } from './liquid-excerpt-block.js';
 import { liquidInclude } from './liquid-include.js';
 import { liquidOutput } from './liquid-output.js';
@@ -13,6 +16,9 @@ import { tableLiquidOutput } from './table-liquid-output.js';
 
 export const allRules: readonly AnyRule[] = [
   frontMatterSyntax,
+  frontMatterSchema,
+  frontMatterReferences,
+  frontMatterValueType,
   liquidSyntax,
   liquidTagArguments,
   liquidOutput,

@@ -65,3 +65,22 @@ describe('docs', () => {
     expect(rulesTableMarkers.exec(readme)?.[0]).toContain(rulesTable());
   });
 });
+
+describe('rule options from files', () => {
+  it('loads { "$file": … } relative to the config file, and reports a missing one', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, 'guide.schema.json'), JSON.stringify({ type: 'object', required: ['owner'] }));
+      writeFileSync(
+        join(dir, 'doclint.config.json'),
+        JSON.stringify({ rules: { 'front-matter-schema': ['error', { schemas: [{ files: '_guides/**', schema: { $file: 'guide.schema.json' } }] }] } }),
+      );
+      const config = await loadConfig(dir);
+      expect(config.rules['front-matter-schema']?.options).toEqual({ schemas: [{ files: '_guides/**', schema: { type: 'object', required: ['owner'] } }] });
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ rules: { 'front-matter-schema': ['error', { schemas: [{ files: 'x', schema: { $file: 'nope.json' } }] }] } }));
+      await expect(loadConfig(dir)).rejects.toThrow(/nope\.json does not exist/);
+    } finally {
+      cleanup();
+    }
+  });
+});

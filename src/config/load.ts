@@ -3,7 +3,7 @@
  * A config problem is a ConfigError with one actionable line (the CLI exits 2 with it).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject } from 'ajv';
 import { allRules } from '../../rules/index.js';
@@ -28,7 +28,22 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<R
   if (!file) return resolveConfig({});
   if (!existsSync(file)) throw new ConfigError(`Config file not found: ${file}`);
   const user = await readConfigFile(file);
-  return { ...resolveConfig(user, file), source: file };
+  const resolved = resolveConfig(user, file);
+  for (const setting of Object.values(resolved.rules)) setting.options = loadFileReferences(setting.options, dirname(file), file) as Record<string, unknown>;
+  return { ...resolved, source: file };
+}
+
+/** Replaces every `{ "$file": "path.json" }` in rule options with that JSON file (relative to the config file). */
+function loadFileReferences(value: unknown, baseDir: string, source: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => loadFileReferences(item, baseDir, source));
+  if (!value || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.$file === 'string' && Object.keys(record).length === 1) {
+    const path = resolve(baseDir, record.$file);
+    if (!existsSync(path)) throw new ConfigError(`${source}: "$file": ${record.$file} does not exist`);
+    return readJson(path);
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, loadFileReferences(item, baseDir, source)]));
 }
 
 function findConfigFile(root: string): string | undefined {

@@ -51,5 +51,5 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
       }
     }
   }
-  return findings;
+  return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }

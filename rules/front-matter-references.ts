@@ -1,0 +1,79 @@
+/**
+ * front-matter-references: front matter values that name files of the repository name
+ * files that exist: a `layout` in `_layouts/`, each of `categories` in `_categories/`
+ * (configurable: which key names which folder). A folder the repository does not have
+ * (a theme gem provides the layouts) is not checked.
+ */
+import { closest } from '../src/suggest.js';
+import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
+import type { Rule } from '../src/types.js';
+
+interface Options {
+  /** Front matter key -> folder whose files (by name, without extension) are the allowed values. */
+  references: Record<string, string>;
+}
+
+export const frontMatterReferences: Rule<Options> = {
+  meta: {
+    id: 'front-matter-references',
+    description: 'Front matter values that name files (a `layout` in `_layouts/`, `categories` in `_categories/`) name files that exist.',
+    severity: 'error',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        references: { type: 'object', additionalProperties: { type: 'string' }, description: 'Key -> folder, e.g. { "layout": "_layouts" }.' },
+      },
+    },
+    defaults: { references: { layout: '_layouts', categories: '_categories' } },
+  },
+  check({ document, options, site, report }) {
+    const front = document.frontMatter;
+    if (front.kind !== 'yaml' || front.bom) return;
+    for (const [key, folder] of Object.entries(options.references)) {
+      const value = front.data[key];
+      if (value === undefined || value === null) continue;
+      const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));
+      if (names.size === 0) continue;
+      const values = Array.isArray(value) ? value : [value];
+      values.forEach((entry, index) => {
+        if (typeof entry !== 'string' || names.has(entry)) return;
+        const where = locateInFrontMatter(front, Array.isArray(value) ? [key, index] : [key]);
+        if (!where) return;
+        const suggestion = closest(entry, names);
+        const exact = suggestion && suggestion.toLowerCase() === entry.toLowerCase();
+        report({
+          message: `\`${key}\`: \`${entry}\` is not a file in \`${folder}/\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
+          ...where,
+          // Only a case-only mismatch is certain enough to fix.
+          ...(exact ? { fix: { start: where.start, end: where.end, text: document.text.slice(where.start, where.end).replace(entry, suggestion) } } : {}),
+        });
+      });
+    }
+  },
+};
+
+const cache = new WeakMap<ReadonlySet<string>, Map<string, Set<string>>>();
+
+/** The file names (extension dropped) directly or deeper in a folder, cached per site. */
+function namesIn(files: ReadonlySet<string>, folder: string): Set<string> {
+  let perFolder = cache.get(files);
+  if (!perFolder) {
+    perFolder = new Map();
+    cache.set(files, perFolder);
+  }
+  let names = perFolder.get(folder);
+  if (!names) {
+    names = new Set();
+    const prefix = `${folder}/`;
+    for (const file of files) {
+      if (!file.startsWith(prefix)) continue;
+      const base = file.slice(file.lastIndexOf('/') + 1);
+      const dot = base.lastIndexOf('.');
+      names.add(dot > 0 ? base.slice(0, dot) : base);
+    }
+    perFolder.set(folder, names);
+  }
+  return names;
+}
