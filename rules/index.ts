@@ -5,6 +5,10 @@ import { frontMatterReferences } from './front-matter-references.js';
 import { frontMatterSchema } from './front-matter-schema.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
 import { frontMatterValueType } from './front-matter-value-type.js';
+import { imageAlt } from './image-alt.js';
+import { linkAnchor } from './link-anchor.js';
+import { linkInternal } from './link-internal.js';
+import { linkRedirect } from './link-redirect.js';
 import { liquidExcerptBlock } from './liquid-excerpt-block.js';
 import { liquidInclude } from './liquid-include.js';
 import { liquidOutput } from './liquid-output.js';
@@ -27,6 +31,10 @@ export const allRules: readonly AnyRule[] = [
   tableCellCount,
   tableDelimiterRow,
   tableLiquidOutput,
+  linkInternal,
+  linkAnchor,
+  linkRedirect,
+  imageAlt,
   fileUnreadable,
   internalError,
 ];

@@ -5,6 +5,7 @@
  * listings and feeds then show half a callout. Reported where the block opens.
  * Silence it by setting `excerpt_separator` (site config or front matter) or `excerpt`.
  */
+import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
 import type { Rule } from '../src/types.js';
 
 export const liquidExcerptBlock: Rule = {
@@ -24,7 +25,8 @@ export const liquidExcerptBlock: Rule = {
     const cut = document.text.indexOf(separator, document.bodyStart);
     if (cut === -1) return;
     // Jekyll::Excerpt#sanctify_liquid_tags: a block tag named in the head whose end tag is not in the head.
-    const inHead = document.liquid.tags.filter((tag) => tag.end <= cut);
+    // Every tag token counts, end tags included (Jekyll scans the head with a regex).
+    const inHead = document.liquid.tokens.filter((token): token is LiquidTagToken => token.kind === 'tag' && token.end <= cut);
     const open = inHead.filter((tag) => tags.get(tag.name)?.block && !inHead.some((other) => other.name === `end${tag.name}`));
     const first = open[0];
     if (!first) return;

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config/load.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
+import { buildSiteIndex } from '../src/site/site-index.js';
 import type { LintContext } from '../src/lint/lint-document.js';
 import { lintString, repoRoot } from './helpers.js';
 
@@ -47,7 +48,7 @@ const config = resolveConfig({});
 const context: LintContext = {
   config,
   tags: createTagRegistry(),
-  site: { jekyll: readJekyllConfig(repoRoot, []), files: new Set(['_config.yml', '_articles/case.md', '_layouts/article.html']), frontMatter: new Map() },
+  site: buildSiteIndex(readJekyllConfig(repoRoot, []), new Set(['_config.yml', '_articles/case.md', '_layouts/article.html']), new Map(), createTagRegistry()),
 };
 
 /** What the vectors judge: Liquid and whether Jekyll sees the front matter (not doclint's schema opinions). */

@@ -28,10 +28,10 @@ export function parse(text: string, path = 'doc.md'): Document {
 export async function siteContext(config: ResolvedConfig = resolveConfig({}), siteDir?: string): Promise<LintContext> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(siteDir ?? repoRoot, siteDir ? config.jekyll.configFiles : []);
-  if (!siteDir) return { config, tags, site: buildSiteIndex(jekyll, new Set(), new Map()) };
+  if (!siteDir) return { config, tags, site: buildSiteIndex(jekyll, new Set(), new Map(), tags) };
   const files = await listSiteFiles(siteDir);
   const texts = new Map(selectContent(files, jekyll, config.ignores).map((f) => [f, readFileSync(join(siteDir, f), 'utf8')]));
-  return { config, tags, site: buildSiteIndex(jekyll, files, texts) };
+  return { config, tags, site: buildSiteIndex(jekyll, files, texts, tags) };
 }
 
 const noSite = await siteContext();

@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
           .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the root)' })
+          .option('jekyll-config', { type: 'string', describe: 'Jekyll config files to merge, like jekyll build --config a.yml,b.yml' })
           .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Override a rule: id:off|warn|error (repeatable)' })
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
           .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
@@ -61,6 +62,7 @@ interface CheckArgs {
   format: FormatName;
   output?: string;
   config?: string;
+  jekyllConfig?: string;
   rule: string[];
   quiet: boolean;
   maxWarnings: number;
@@ -72,7 +74,8 @@ interface CheckArgs {
 async function check(args: CheckArgs): Promise<number> {
   const cwd = process.cwd();
   const root = resolve(cwd, args.root);
-  const config = overrideRules(await loadConfig(root, args.config), args.rule);
+  const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
+  const config = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
   if (args.printConfig) {
     process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;

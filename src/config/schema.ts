@@ -48,6 +48,7 @@ const tagSpec = {
     ownMarkdown: { type: 'boolean', description: 'The body is converted by its own kramdown run.' },
     arguments: argumentGrammar,
     multilineOutput: { type: 'boolean', description: 'The tag renders HTML over several lines (it breaks a table row).' },
+    linkPrefix: { type: 'string', description: 'The first argument is a file under this URL path, checked like a link (e.g. "/images/").' },
   },
 };
 

@@ -61,7 +61,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const source = sources.get(path);
     if (source?.ok) texts.set(path, source.text);
   }
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts) };
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
 
   const findings: Finding[] = jekyllConfigFindings(jekyll);
   const fixedFiles: string[] = [];
@@ -97,7 +97,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 
 /** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
 export function lintFile(path: string, text: string, context: LintContext): Finding[] {
-  return lintDocument(parseDocument(path, text, context.tags), allRules, context);
+  const document = parseDocument(path, text, context.tags);
+  context.site.remember(document);
+  return lintDocument(document, allRules, context);
 }
 
 async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {

@@ -5,6 +5,7 @@ import { parseFrontMatter } from './front-matter.js';
 import { parseLiquid } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
+import { maskMarkdownWrappers } from './mask-html-wrappers.js';
 import type { TagRegistry } from './tag-registry.js';
 
 export function parseDocument(path: string, text: string, registry: TagRegistry): Document {
@@ -13,6 +14,6 @@ export function parseDocument(path: string, text: string, registry: TagRegistry)
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
-  const maskedText = maskLiquid(text, frontMatter, liquid, registry);
+  const maskedText = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
   return { path, text, lines: new LineIndex(text), frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
 }

@@ -18,11 +18,15 @@ export interface FilterUse {
   name: string;
   /** Offset of the filter name within the markup. */
   offset: number;
+  /** Each argument as written (`'x'`, `3`, `page.title`). */
+  args: string[];
 }
 
 export interface OutputExpression {
   /** The variable path when the expression is a plain lookup (`site.baseurl`), with its offset. */
   variable?: { path: string; offset: number };
+  /** The expression when it is a string or number literal, as written. */
+  literal?: string;
   filters: FilterUse[];
   /** The strict parser's complaint, as Liquid words it, and where in the markup. */
   error?: { message: string; offset: number };
@@ -139,12 +143,12 @@ class Parser {
     }
   }
 
-  argument(): void {
+  argument(): string {
     if (this.look('id') && this.look('colon', 1)) {
       this.consume();
       this.consume();
     }
-    this.expression();
+    return this.expression();
   }
 
   private variableLookups(): string {
@@ -166,12 +170,14 @@ export function parseOutputMarkup(markup: string): OutputExpression {
     const first = tokens[0]!;
     const name = parser.expression();
     if (first.type === 'id' && /^[\w.-]+\??$/.test(name)) result.variable = { path: name, offset: first.offset };
+    if (first.type === 'string' || first.type === 'number') result.literal = name;
     while (parser.consumeIf('pipe')) {
       const filter = parser.consume('id');
-      result.filters.push({ name: filter.text, offset: filter.offset });
+      const use: FilterUse = { name: filter.text, offset: filter.offset, args: [] };
+      result.filters.push(use);
       if (parser.consumeIf('colon')) {
-        parser.argument();
-        while (parser.consumeIf('comma')) parser.argument();
+        use.args.push(parser.argument());
+        while (parser.consumeIf('comma')) use.args.push(parser.argument());
       }
     }
     parser.consume('end_of_string');

@@ -46,6 +46,8 @@ export interface TagSpec {
   arguments?: ArgumentGrammar;
   /** The tag renders HTML over several lines (a table row containing it stops being a table). */
   multilineOutput?: boolean;
+  /** The tag's first argument is a file under this URL path (the help center's image: `/images/`). */
+  linkPrefix?: string;
 }
 
 export type TagRegistry = ReadonlyMap<string, TagSpec>;
@@ -53,7 +55,8 @@ export type TagRegistry = ReadonlyMap<string, TagSpec>;
 const liquidBuiltins: Record<string, TagSpec> = {
   assign: {},
   break: {},
-  capture: { block: true },
+  // Help centers render captures with `markdownify`: a kramdown run of its own.
+  capture: { block: true, ownMarkdown: true },
   case: { block: true, branches: ['when', 'else'] },
   comment: { block: true, ignoresUnknownTags: true },
   continue: {},
@@ -98,7 +101,7 @@ export const helpCenterTags: Record<string, TagSpec> = {
   icon: {
     arguments: { kind: 'words', min: 1, max: 3, countSeverity: 'error', syntax: '{% icon fa-name [modifier] [modifier] %}' },
   },
-  image: { multilineOutput: true, arguments: { kind: 'path-caption', missingCaption: 'warning', syntax: '{% image path [caption] %}' } },
+  image: { multilineOutput: true, linkPrefix: '/images/', arguments: { kind: 'path-caption', missingCaption: 'warning', syntax: '{% image path [caption] %}' } },
   table: { block: true, ownMarkdown: true },
 };
 

@@ -1,10 +1,17 @@
 /**
- * What rules may know about the whole site, built once per run before any rule runs:
- * every source file, and the front matter of every content document. Rules read it;
- * they never touch the file system themselves.
+ * What rules may know about the whole site, built once per run before any rule runs: every
+ * source file, every document's front matter, every URL the build will publish (and the
+ * redirects), and each page's anchors (computed on first use from the text already read).
+ * Rules read it; they never touch the file system themselves.
  */
+import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
+import type { RenderScope } from '../parse/liquid-render.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+import type { Document } from '../types.js';
+import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
+import { buildUrlMap, type UrlMap } from './urls.js';
 
 export interface SiteIndex {
   jekyll: JekyllConfig;
@@ -12,14 +19,46 @@ export interface SiteIndex {
   files: ReadonlySet<string>;
   /** Front matter values of every content document that has valid YAML front matter. */
   frontMatter: ReadonlyMap<string, Record<string, unknown>>;
+  /** Every published URL (without baseurl), redirects, and each file's URL. */
+  urls: UrlMap;
+  /** The anchors (heading ids, explicit and HTML ids) of a content file; undefined if it is not one. */
+  anchors(path: string): readonly Anchor[] | undefined;
+  /** What `{{ site.x }}` and `{{ page.x }}` render to in this file. */
+  scope(path: string): RenderScope;
+  /** Hands the index a document the engine parsed anyway, so its anchors need no second parse. */
+  remember(document: Document): void;
 }
 
 /** Builds the index from already-read texts (the engine reads each file once). */
-export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>): SiteIndex {
+export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry): SiteIndex {
   const frontMatter = new Map<string, Record<string, unknown>>();
   for (const [path, text] of texts) {
     const front = parseFrontMatter(text);
     if (front.kind === 'yaml' && !front.bom) frontMatter.set(path, front.data);
   }
-  return { jekyll, files, frontMatter };
+  const site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url };
+  const scope = (path: string): RenderScope => ({ site, page: frontMatter.get(path) ?? {} });
+  const anchorCache = new Map<string, readonly Anchor[]>();
+  return {
+    jekyll,
+    files,
+    frontMatter,
+    urls: buildUrlMap(jekyll, files, frontMatter),
+    scope,
+    anchors(path) {
+      let anchors = anchorCache.get(path);
+      if (!anchors) {
+        const text = texts.get(path);
+        if (text === undefined) return undefined;
+        anchors = documentAnchors(parseDocument(path, text, tags), scope(path), tags);
+        anchorCache.set(path, anchors);
+      }
+      return anchors;
+    },
+    remember(document) {
+      if (!anchorCache.has(document.path) && texts.get(document.path) === document.text) {
+        anchorCache.set(document.path, documentAnchors(document, scope(document.path), tags));
+      }
+    },
+  };
 }

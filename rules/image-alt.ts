@@ -1,0 +1,33 @@
+/**
+ * image-alt: images have alternative text for screen readers: Markdown images a non-empty
+ * alt (`![what it shows](x.png)`), raw HTML `<img>` an `alt` attribute. (The help center's
+ * `{% image %}` tag takes its alt text from the caption: see liquid-tag-arguments.)
+ */
+import { visit } from 'unist-util-visit';
+import type { Rule } from '../src/types.js';
+
+const imgTag = /<img\b[^>]*>/gi;
+
+export const imageAlt: Rule = {
+  meta: {
+    id: 'image-alt',
+    description: 'Markdown images have alt text and HTML `<img>` elements an `alt` attribute.',
+    severity: 'warning',
+    fixable: false,
+  },
+  check({ document, report }) {
+    visit(document.mdast, (node) => {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start === undefined || end === undefined) return;
+      if (node.type === 'image' && (node.alt ?? '').trim() === '') {
+        report({ message: 'This image has no alt text: describe what it shows inside `![…]`.', start, end });
+      } else if (node.type === 'html') {
+        for (const match of document.maskedText.slice(start, end).matchAll(imgTag)) {
+          if (/\salt\s*=/i.test(match[0])) continue;
+          report({ message: 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.', start: start + match.index, end: start + match.index + match[0].length });
+        }
+      }
+    });
+  },
+};

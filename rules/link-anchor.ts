@@ -1,0 +1,57 @@
+/**
+ * link-anchor: a link's `#fragment` names an anchor on the target page: a heading id as
+ * kramdown generates it, an explicit `{#id}`/`{: #id}`, or an HTML `id`/`name`. A renamed
+ * heading silently breaks every link to it; the message lists the closest anchors.
+ */
+import { documentLinks } from '../src/links/extract.js';
+import { resolveLink } from '../src/links/resolve.js';
+import { rewritePath } from '../src/links/rewrite.js';
+import { closest } from '../src/suggest.js';
+import type { Rule } from '../src/types.js';
+
+interface Options {
+  /** Rewrite the fragment when exactly one anchor is close enough. */
+  fixClosest: boolean;
+}
+
+export const linkAnchor: Rule<Options> = {
+  meta: {
+    id: 'link-anchor',
+    description: 'Link fragments (`#…`) name an anchor of the target page, computed as kramdown computes heading ids.',
+    severity: 'error',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { fixClosest: { type: 'boolean', description: 'Let --fix rewrite a fragment to the one close anchor.' } },
+    },
+    defaults: { fixClosest: false },
+  },
+  check({ document, options, site, tags, report }) {
+    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+      const resolution = resolveLink(link, document.path, site);
+      if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
+      const fragment = resolution.fragment;
+      if (fragment === undefined || fragment === '' || fragment === 'top') continue;
+      const anchors = site.anchors(resolution.target.path);
+      if (!anchors || anchors.some((anchor) => anchor.id === fragment)) continue;
+      const ids = [...new Set(anchors.map((anchor) => anchor.id))];
+      const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
+      const page = resolution.target.path === document.path ? 'this page' : `\`${resolution.target.path}\``;
+      const hash = link.raw.lastIndexOf('#');
+      const where = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
+      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
+      report({
+        message: `There is no anchor \`#${fragment}\` on ${page}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
+        ...where,
+        ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
+      });
+    }
+  },
+};
+
+function rewriteFragment(raw: string, fragment: string, baseurl: string): string | undefined {
+  if (raw.startsWith('#')) return `#${fragment}`;
+  const path = /^(?:\{\{[^}]*\}\}|[^?#])*/.exec(raw)![0].replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '');
+  return rewritePath(raw, baseurl, baseurl && path.startsWith(baseurl) ? path.slice(baseurl.length) : path, fragment);
+}

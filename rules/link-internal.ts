@@ -1,0 +1,60 @@
+/**
+ * link-internal: every link into the site reaches a page, file or image the build will
+ * publish, resolved offline from the source: collection permalinks, pages, static files,
+ * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
+ */
+import { documentLinks } from '../src/links/extract.js';
+import { resolveLink } from '../src/links/resolve.js';
+import { rewritePath } from '../src/links/rewrite.js';
+import { closest } from '../src/suggest.js';
+import type { Report, Rule } from '../src/types.js';
+
+export const linkInternal: Rule = {
+  meta: {
+    id: 'link-internal',
+    description: 'Links, images and `{% link %}` tags reach a page or file the site publishes (offline, from source).',
+    severity: 'error',
+    fixable: true,
+  },
+  check({ document, site, tags, report }) {
+    if (site.urls.targets.size === 0) return;
+    const baseurl = site.jekyll.baseurl;
+    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+      const where = { start: link.start, end: link.end };
+      if (link.source === 'link-tag') {
+        if (!site.urls.urlOf.has(link.sourcePath!)) {
+          report({ message: `\`{% link ${link.sourcePath} %}\`: no published document at that path, so Jekyll fails to build the page.`, ...where });
+        }
+        continue;
+      }
+      const resolution = resolveLink(link, document.path, site);
+      const fix = (path: string): Report['fix'] => {
+        const text = rewritePath(link.raw, baseurl, path);
+        return text === undefined ? undefined : { ...where, text };
+      };
+      switch (resolution.status) {
+        case 'not-found': {
+          const suggestion = closest(resolution.path, site.urls.targets.keys(), Math.max(2, Math.floor(resolution.path.length / 5)));
+          const what = link.source === 'image' || link.source === 'tag' ? 'image or file' : 'page or file';
+          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.`, ...where });
+          break;
+        }
+        case 'wrong-case': {
+          const fixed = fix(resolution.actual);
+          report({ message: `\`${baseurl}${resolution.url}\` differs in letter case from \`${baseurl}${resolution.actual}\`: servers are case-sensitive.`, ...where, ...(fixed ? { fix: fixed } : {}) });
+          break;
+        }
+        case 'missing-baseurl': {
+          const fixed = fix(resolution.url);
+          report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site. Start it with \`{{site.baseurl}}\`.`, ...where, ...(fixed ? { fix: fixed } : {}) });
+          break;
+        }
+        case 'outside-site':
+          report({ message: `This relative link climbs out of the site (to \`${resolution.url}\`).`, ...where });
+          break;
+        default:
+          break;
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * link-redirect: links that reach a page through a `redirect_from` alias or without the
+ * trailing slash of a directory URL work, but only through a redirect: one more round trip,
+ * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
+ */
+import { documentLinks } from '../src/links/extract.js';
+import { resolveLink } from '../src/links/resolve.js';
+import { rewritePath } from '../src/links/rewrite.js';
+import type { Rule } from '../src/types.js';
+
+interface Options {
+  /** Also report `dir` links to `dir/` pages (the server redirects them). */
+  trailingSlash: boolean;
+}
+
+export const linkRedirect: Rule<Options> = {
+  meta: {
+    id: 'link-redirect',
+    description: 'Links point at canonical URLs, not at `redirect_from` aliases or slash-less directory URLs.',
+    severity: 'warning',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { trailingSlash: { type: 'boolean', description: 'Report links to a directory URL without its trailing slash.' } },
+    },
+    defaults: { trailingSlash: true },
+  },
+  check({ document, options, site, tags, report }) {
+    const baseurl = site.jekyll.baseurl;
+    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+      const resolution = resolveLink(link, document.path, site);
+      const where = { start: link.start, end: link.end };
+      if (resolution.status === 'redirect') {
+        const text = rewritePath(link.raw, baseurl, resolution.to);
+        const lost = resolution.fragment ? ` (and the redirect page drops \`#${resolution.fragment}\`)` : '';
+        report({
+          message: `\`${baseurl}${resolution.url}\` is a redirect_from alias of \`${baseurl}${resolution.to}\` (${resolution.target.path}): link to the page itself${lost}.`,
+          ...where,
+          ...(text ? { fix: { ...where, text } } : {}),
+        });
+      } else if (resolution.status === 'missing-slash' && options.trailingSlash) {
+        const text = rewritePath(link.raw, baseurl, resolution.url);
+        report({ message: `\`${baseurl}${resolution.url.slice(0, -1)}\` lacks the trailing slash: the server answers with a redirect to \`${baseurl}${resolution.url}\`.`, ...where, ...(text ? { fix: { ...where, text } } : {}) });
+      }
+    }
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * Every link a document makes, with the destination as written (Liquid included), where it
+ * is written, and what it renders to: Markdown links, images and reference definitions
+ * (autolinks included), `href`/`src` in raw HTML, tags with a `linkPrefix` (`{% image %}`),
+ * and `{% link %}` tags. Computed once per document.
+ */
+import type { Definition, Image, Link } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+import type { Document } from '../types.js';
+
+export interface LinkRef {
+  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag';
+  /** The destination as written, and its offsets in the file. */
+  raw: string;
+  start: number;
+  end: number;
+  /** The destination after Liquid; undefined when it cannot be known without building. */
+  url: string | undefined;
+  /** `{% link path %}`: the source file it names. */
+  sourcePath?: string;
+}
+
+const cache = new WeakMap<Document, LinkRef[]>();
+
+export function documentLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
+  let links = cache.get(document);
+  if (!links) {
+    links = extract(document, scope, tags);
+    cache.set(document, links);
+  }
+  return links;
+}
+
+const htmlAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+function extract(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
+  const links: LinkRef[] = [];
+  const add = (source: LinkRef['source'], start: number, end: number): void => {
+    const raw = document.text.slice(start, end);
+    links.push({ source, raw, start, end, url: renderUrl(document, raw, start, scope) });
+  };
+  visit(document.mdast, (node) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const range = destinationRange(document, node);
+      if (range) add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
+    } else if (node.type === 'html') {
+      // node.value lacks list and quote prefixes: read the source itself so offsets stay true.
+      const offset = node.position!.start.offset!;
+      for (const match of document.maskedText.slice(offset, node.position!.end.offset!).matchAll(htmlAttribute)) {
+        const value = match[1] ?? match[2]!;
+        const start = offset + match.index + match[0].length - value.length - 1;
+        add('html', start, start + value.length);
+      }
+    }
+  });
+  for (const tag of document.liquid.tags) {
+    const word = /\S+/.exec(tag.markup);
+    if (!word) continue;
+    const start = tag.markupStart + word.index;
+    const prefix = tags.get(tag.name)?.linkPrefix;
+    if (prefix !== undefined) {
+      links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${String(scope.site.baseurl ?? '')}${prefix}${word[0]}` });
+    } else if (tag.name === 'link' && !word[0].includes('{{')) {
+      links.push({ source: 'link-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
+    }
+  }
+  return links.sort((a, b) => a.start - b.start);
+}
+
+/** Where the destination of a link, image or definition is written (found in the masked text). */
+function destinationRange(document: Document, node: Link | Image | Definition): { start: number; end: number } | undefined {
+  const text = document.maskedText;
+  const nodeStart = node.position?.start.offset;
+  const nodeEnd = node.position?.end.offset;
+  if (nodeStart === undefined || nodeEnd === undefined) return undefined;
+  if (node.type === 'link' && text[nodeStart] !== '[') {
+    // An autolink: `<https://…>` or a bare URL.
+    const inner = text[nodeStart] === '<' ? 1 : 0;
+    return { start: nodeStart + inner, end: nodeEnd - inner };
+  }
+  let from: number;
+  if (node.type === 'definition') from = text.indexOf(']:', nodeStart) + 2;
+  else if (node.type === 'link' && node.children.length > 0) from = text.indexOf('](', node.children.at(-1)!.position!.end.offset!) + 2;
+  else from = text.indexOf('](', nodeStart) + 2;
+  if (from < 2 || from > nodeEnd) return undefined;
+  while (from < nodeEnd && /\s/.test(text[from]!)) from++;
+  if (text[from] === '<') {
+    const close = text.indexOf('>', from);
+    return close === -1 || close > nodeEnd ? undefined : { start: from + 1, end: close };
+  }
+  let end = from;
+  let depth = 0;
+  while (end < nodeEnd) {
+    const c = text[end]!;
+    if (/\s/.test(c)) break;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) break;
+      depth--;
+    } else if (c === '\\') end++;
+    end++;
+  }
+  return end > from ? { start: from, end } : undefined;
+}
+
+/** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
+function renderUrl(document: Document, raw: string, start: number, scope: RenderScope): string | undefined {
+  if (raw.includes('{%')) return undefined;
+  let url = '';
+  let cursor = start;
+  const end = start + raw.length;
+  for (const output of document.liquid.outputs) {
+    if (output.start < start || output.end > end) continue;
+    const rendered = renderOutput(output.markup, scope);
+    if (rendered === undefined) return undefined;
+    url += document.text.slice(cursor, output.start) + rendered;
+    cursor = output.end;
+  }
+  url += document.text.slice(cursor, end);
+  return url.includes('{{') ? undefined : url;
+}

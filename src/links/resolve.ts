@@ -1,0 +1,119 @@
+/**
+ * Resolves a link against the site index, offline: which published URL it reaches (or why it
+ * reaches none), as the built site would be served (GitHub Pages / any static server: case
+ * sensitive, `dir` redirected to `dir/`, `dir/` serving `dir/index.html`).
+ */
+import type { SiteIndex } from '../site/site-index.js';
+import type { UrlTarget } from '../site/urls.js';
+import type { LinkRef } from './extract.js';
+
+export type Resolution =
+  /** Not a link into this site (external, mailto:, unknowable Liquid): other checks' business. */
+  | { status: 'skip' }
+  | { status: 'ok'; url: string; target: UrlTarget; fragment?: string }
+  /** Reaches a jekyll-redirect-from page: works, but the fragment is lost on the way. */
+  | { status: 'redirect'; url: string; to: string; target: UrlTarget; fragment?: string }
+  /** `dir` where the page is `dir/`: the server answers with a redirect. */
+  | { status: 'missing-slash'; url: string; target: UrlTarget; fragment?: string }
+  | { status: 'wrong-case'; url: string; actual: string }
+  /** A root-relative link without the baseurl: it leaves the site when deployed. */
+  | { status: 'missing-baseurl'; url: string; target: UrlTarget }
+  | { status: 'not-found'; url: string; path: string }
+  | { status: 'outside-site'; url: string };
+
+const scheme = /^[a-z][a-z0-9+.-]*:/i;
+
+export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
+  if (link.url === undefined) return { status: 'skip' };
+  let url = link.url.trim();
+  if (url === '' ) return { status: 'skip' };
+  const siteUrl = site.jekyll.url;
+  if (siteUrl && (url === siteUrl || url.startsWith(`${siteUrl}/`))) url = url.slice(siteUrl.length) || '/';
+  if (scheme.test(url) || url.startsWith('//')) return { status: 'skip' };
+
+  const hash = url.indexOf('#');
+  const fragment = hash === -1 ? undefined : safeDecode(url.slice(hash + 1));
+  const withoutFragment = hash === -1 ? url : url.slice(0, hash);
+  const pathPart = withoutFragment.split('?')[0]!;
+  const baseurl = site.jekyll.baseurl;
+  const pageUrl = site.urls.urlOf.get(fromPath) ?? `/${fromPath}`;
+  const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
+
+  if (pathPart === '') {
+    const target = site.urls.targets.get(pageUrl);
+    return target ? { status: 'ok', url: pageUrl, target, ...keep(fragment) } : { status: 'skip' };
+  }
+
+  let path: string;
+  if (pathPart.startsWith('/')) {
+    path = safeDecode(pathPart);
+    if (baseurl) {
+      if (path === baseurl || path.startsWith(`${baseurl}/`)) path = path.slice(baseurl.length) || '/';
+      else {
+        const target = lookup(site, normalize(path));
+        return target ? { status: 'missing-baseurl', url: normalize(path), target: target.target } : { status: 'not-found', url: pathPart, path };
+      }
+    }
+  } else {
+    // Relative to the page's URL, as a browser resolves it (not to the source file).
+    const resolved = new URL(pathPart, `http://site${baseurl}${pageUrl}`).pathname;
+    path = safeDecode(resolved);
+    if (baseurl && !(path === baseurl || path.startsWith(`${baseurl}/`))) return { status: 'outside-site', url: path };
+    path = path.slice(baseurl.length) || '/';
+  }
+  path = normalize(path);
+
+  const found = lookup(site, path);
+  if (found) {
+    if (found.how === 'slash') return { status: 'missing-slash', url: found.url, target: found.target, ...keep(fragment) };
+    return { status: 'ok', url: found.url, target: found.target, ...keep(fragment) };
+  }
+  const alias = site.urls.redirects.get(path) ?? site.urls.redirects.get(`${path}/`);
+  if (alias) {
+    const target = site.urls.targets.get(alias);
+    if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
+  }
+  const lower = path.toLowerCase();
+  for (const candidate of site.urls.targets.keys()) {
+    if (candidate.toLowerCase() === lower || candidate.toLowerCase() === `${lower}/`) return { status: 'wrong-case', url: path, actual: candidate };
+  }
+  return { status: 'not-found', url: path, path };
+}
+
+/** The published target at a path, the way a static server finds it. */
+function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget; how: 'exact' | 'slash' } | undefined {
+  const { targets } = site.urls;
+  const exact = targets.get(path) ?? (path.endsWith('/') ? targets.get(`${path}index.html`) : undefined);
+  if (exact) return { url: path, target: exact, how: 'exact' };
+  if (path.endsWith('/index.html')) {
+    const directory = path.slice(0, -'index.html'.length);
+    const target = targets.get(directory);
+    if (target) return { url: directory, target, how: 'exact' };
+  }
+  if (!path.endsWith('/')) {
+    const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`);
+    if (directory) return { url: `${path}/`, target: directory, how: 'slash' };
+    const html = targets.get(`${path}.html`);
+    if (html) return { url: `${path}.html`, target: html, how: 'exact' };
+  }
+  return undefined;
+}
+
+/** Collapses `//`, `.` and `..` segments as a browser does before requesting the path. */
+function normalize(path: string): string {
+  const segments: string[] = [];
+  const parts = path.replace(/\/{2,}/g, '/').split('/');
+  parts.forEach((part, index) => {
+    if (part === '..') segments.length > 1 && segments.pop();
+    else if (part !== '.' || index === parts.length - 1) segments.push(part === '.' ? '' : part);
+  });
+  return segments.join('/') || '/';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Rewrites the path of a link destination while keeping how it was written: the
+ * `{{site.baseurl}}` (any spelling) or literal baseurl prefix, the query and the fragment.
+ * Only simple, root-relative destinations are rewritten; anything else is left to a human.
+ */
+const baseurlOutput = /^\{\{-?\s*site\.baseurl\s*-?\}\}/;
+
+export function rewritePath(raw: string, baseurl: string, newPath: string, newFragment?: string): string | undefined {
+  const prefix = baseurlOutput.exec(raw)?.[0] ?? (baseurl && raw.startsWith(`${baseurl}/`) ? baseurl : '');
+  const rest = raw.slice(prefix.length);
+  const match = /^(\/[^?#{}]*)(\?[^#]*)?(#.*)?$/.exec(rest);
+  if (!match) return undefined;
+  const fragment = newFragment === undefined ? (match[3] ?? '') : `#${newFragment}`;
+  return `${prefix || (baseurl ? '{{site.baseurl}}' : '')}${newPath}${match[2] ?? ''}${fragment}`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Renders the `{{ output }}` expressions doclint needs to know the value of (link targets,
+ * heading text) the way Jekyll would: variable lookups in `site` and `page`, string literals,
+ * and a few pure filters (`relative_url`, `absolute_url`, case and string filters). Anything
+ * else is `undefined`: unknown, so the caller does not guess.
+ */
+import { parseOutputMarkup } from './liquid-expression.js';
+
+export interface RenderScope {
+  site: Record<string, unknown>;
+  page: Record<string, unknown>;
+}
+
+export function renderOutput(markup: string, scope: RenderScope): string | undefined {
+  const expression = parseOutputMarkup(markup);
+  if (expression.error) return undefined;
+  let value: string | undefined;
+  if (expression.literal !== undefined) value = unquote(expression.literal);
+  else if (expression.variable) value = lookup(expression.variable.path, scope);
+  else if (expression.filters.length === 0) return '';
+  for (const filter of expression.filters) {
+    if (value === undefined) return undefined;
+    const args = filter.args.map((arg) => (/^['"]/.test(arg) ? unquote(arg) : lookup(arg, scope)));
+    if (args.some((arg) => arg === undefined)) return undefined;
+    value = applyFilter(filter.name, value, args as string[], scope);
+  }
+  return value;
+}
+
+function unquote(literal: string): string {
+  return /^['"]/.test(literal) ? literal.slice(1, -1) : literal;
+}
+
+/** `site.x` and `page.x` render their value, or nothing when unset (as Liquid does); anything else is unknown. */
+function lookup(path: string, scope: RenderScope): string | undefined {
+  const [root, ...keys] = path.split('.');
+  if ((root !== 'site' && root !== 'page') || keys.length === 0 || (root === 'site' && keys[0] === 'data')) return undefined;
+  let value: unknown = scope[root];
+  for (const key of keys) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  if (value === undefined || value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? undefined : String(value);
+}
+
+function applyFilter(name: string, value: string, args: string[], scope: RenderScope): string | undefined {
+  const baseurl = String(scope.site.baseurl ?? '').replace(/\/$/, '');
+  switch (name) {
+    case 'relative_url':
+      return `${baseurl}/${value.replace(/^\//, '')}`;
+    case 'absolute_url':
+      return `${String(scope.site.url ?? '').replace(/\/$/, '')}${baseurl}/${value.replace(/^\//, '')}`;
+    case 'downcase':
+      return value.toLowerCase();
+    case 'upcase':
+      return value.toUpperCase();
+    case 'capitalize':
+      return value.charAt(0).toUpperCase() + value.slice(1);
+    case 'strip':
+      return value.trim();
+    case 'append':
+      return value + (args[0] ?? '');
+    case 'prepend':
+      return (args[0] ?? '') + value;
+    case 'default':
+      return value === '' ? (args[0] ?? '') : value;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The anchors a page has once Jekyll built it: heading ids exactly as kramdown (GFM input,
+ * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids, and raw HTML `id`/`name`.
+ *
+ * kramdown-parser-gfm's generate_gfm_header_id: the heading's text after Liquid and span
+ * parsing (code verbatim, typographic `--`/`---` as dashes, link text without the URL, no
+ * images or tags), lowercased; every character that is not a word character, `-`, space or
+ * tab deleted; each space or tab becomes `-`; a repeat within the same kramdown run gets
+ * `-1`, `-2`… (a `{% callout %}` or `{% table %}` body is its own run); an empty id is not
+ * written but still counts.
+ */
+import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Document } from '../types.js';
+import type { LiquidBlock } from '../parse/liquid-tree.js';
+import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+
+export interface Anchor {
+  id: string;
+  /** Offset of the heading or element that carries it. */
+  offset: number;
+  /** The heading's text, for messages (empty for HTML ids). */
+  text: string;
+}
+
+const explicitId = /[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
+const attributeList = /^\{:\s*([^}]*)\}$/;
+const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
+const htmlId = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** kramdown's auto id for a heading text (before duplicate numbering). */
+export function gfmHeadingId(text: string): string {
+  return text.toLowerCase().replace(notIdCharacter, '').replace(/[ \t]/g, '-');
+}
+
+export function documentAnchors(document: Document, scope: RenderScope, tags: TagRegistry): Anchor[] {
+  const anchors: Anchor[] = [];
+  const counters = new Map<string, Map<string, number>>();
+  const runs = document.liquid.blocks.filter((block) => tags.get(block.open.name)?.ownMarkdown && block.close);
+  const runOf = (offset: number): string => {
+    let inner: LiquidBlock | undefined;
+    for (const block of runs) if (offset >= block.open.end && offset < block.close!.start && (!inner || block.open.start > inner.open.start)) inner = block;
+    return inner ? String(inner.open.start) : 'page';
+  };
+
+  visit(document.mdast, (node, index, parent) => {
+    if (node.type === 'html') {
+      const offset = node.position!.start.offset!;
+      for (const match of document.text.slice(offset, node.position!.end.offset!).matchAll(htmlId)) anchors.push({ id: match[1] ?? match[2]!, offset, text: '' });
+      return;
+    }
+    if (node.type !== 'heading' || node.children.length === 0) return;
+    const siblings = (parent?.children ?? []) as RootContent[];
+    const { text, explicit } = headingText(document, node, scope);
+    const ial = blockAttributeId(siblings[index! + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index! - 1], node.position!.start.line - 1);
+    const offset = node.position!.start.offset!;
+    if (explicit ?? ial) {
+      anchors.push({ id: (explicit ?? ial)!, offset, text });
+      return;
+    }
+    const run = runOf(offset);
+    let seen = counters.get(run);
+    if (!seen) counters.set(run, (seen = new Map()));
+    const base = gfmHeadingId(text);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    const id = count === 0 ? base : `${base}-${count}`;
+    if (id !== '') anchors.push({ id, offset, text });
+  });
+  return anchors;
+}
+
+/** A `{: #id}` paragraph standing alone on the given line. */
+function blockAttributeId(node: RootContent | undefined, line: number): string | undefined {
+  if (node?.type !== 'paragraph' || node.position?.start.line !== line || node.position.end.line !== line) return undefined;
+  const only = (node as Paragraph).children;
+  if (only.length !== 1 || only[0]!.type !== 'text') return undefined;
+  const list = attributeList.exec(only[0].value.trim());
+  return list ? /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(list[1]!)?.[1] : undefined;
+}
+
+/** The heading's text as kramdown sees it after Liquid rendered, and its explicit `{#id}`. */
+function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; explicit?: string } {
+  const first = heading.children[0]!.position!.start.offset!;
+  const last = heading.children.at(-1)!.position!.end.offset!;
+  const hasLiquid = document.liquid.tokens.some((t) => t.start < last && t.end > first);
+  let children: PhrasingContent[] = heading.children;
+  let source = document.text.slice(first, last);
+  if (hasLiquid) {
+    source = renderLiquid(document, first, last, scope);
+    const match = explicitId.exec(source);
+    const reparsed = parseMarkdown(`# ${match ? source.slice(0, match.index) : source}`).children[0];
+    children = reparsed?.type === 'heading' ? reparsed.children : [];
+    return { text: phrasingText(children), ...(match ? { explicit: match[1]! } : {}) };
+  }
+  const match = explicitId.exec(source);
+  if (!match) return { text: phrasingText(children) };
+  // The `{#id}` is the end of the last text node: leave it out of the text.
+  const text = phrasingText(children);
+  return { text: text.slice(0, text.length - (source.length - match.index)), explicit: match[1]! };
+}
+
+/** The source between two offsets with Liquid replaced by what it renders (tags render no text here). */
+function renderLiquid(document: Document, from: number, to: number, scope: RenderScope): string {
+  let out = '';
+  let cursor = from;
+  const raw = document.liquid.blocks.filter((b) => b.rawBody);
+  for (const token of document.liquid.tokens) {
+    if (token.end <= from || token.start >= to) continue;
+    if (raw.some((b) => token.start >= b.rawBody!.start && token.end <= b.rawBody!.end)) continue;
+    out += document.text.slice(cursor, token.start);
+    if (token.kind === 'output') out += renderOutput(token.markup, scope) ?? '';
+    cursor = token.end;
+  }
+  return out + document.text.slice(cursor, to);
+}
+
+function phrasingText(nodes: readonly PhrasingContent[]): string {
+  let text = '';
+  for (const node of nodes) {
+    if (node.type === 'text') text += node.value.replace(/-{2,3}/g, '');
+    else if (node.type === 'inlineCode') text += node.value;
+    else if ('children' in node) text += phrasingText(node.children as PhrasingContent[]);
+  }
+  return text;
+}
