@@ -24,13 +24,17 @@ export function parse(text: string, path = 'doc.md'): Document {
   return parseDocument(path, text, defaultTags);
 }
 
-/** The shared run context for a site folder (or no site at all). */
-export async function siteContext(config: ResolvedConfig = resolveConfig({}), siteDir?: string): Promise<LintContext> {
+/** The shared run context for a site folder (or no site at all), with extra in-memory files added to it. */
+export async function siteContext(config: ResolvedConfig = resolveConfig({}), siteDir?: string, extra: ReadonlyMap<string, string> = new Map()): Promise<LintContext> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(siteDir ?? repoRoot, siteDir ? config.jekyll.configFiles : []);
   if (!siteDir) return { config, tags, site: buildSiteIndex(jekyll, new Set(), new Map(), tags) };
   const files = await listSiteFiles(siteDir);
   const texts = new Map(selectContent(files, jekyll, config.ignores).map((f) => [f, readFileSync(join(siteDir, f), 'utf8')]));
+  for (const [path, text] of extra) {
+    files.add(path);
+    texts.set(path, text);
+  }
   return { config, tags, site: buildSiteIndex(jekyll, files, texts, tags) };
 }
 

@@ -28,7 +28,6 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
   const config = resolveConfig(existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {});
   const siteDir = join(folder, 'site');
   const hasSite = existsSync(siteDir);
-  const context = siteContext(config, hasSite ? siteDir : undefined);
 
   it('is a known rule with docs beside it', () => {
     expect(allRules.map((r) => r.meta.id)).toContain(ruleId);
@@ -38,7 +37,9 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
   it.each(cases)('%s', async (name) => {
     const text = readFileSync(join(folder, name), 'utf8');
     const path = hasSite ? `_articles/${name}` : `${ruleId}/${name}`;
-    const findings = lintString(text, config, path, await context).filter((f) => f.ruleId === ruleId);
+    // The case is one more page of the fixture site, so links to it and within it resolve.
+    const context = await siteContext(config, hasSite ? siteDir : undefined, new Map([[path, text]]));
+    const findings = lintString(text, config, path, context).filter((f) => f.ruleId === ruleId);
     const expectedFile = join(folder, name.replace(/\.md$/, '.expected.json'));
     const expected: Expected[] = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : [];
     expect(name.startsWith('valid') ? expected : expected.length).toEqual(name.startsWith('valid') ? [] : expect.any(Number));
@@ -51,7 +52,8 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
     if (existsSync(fixedFile)) {
       const fixed = applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : []))).text;
       expect(fixed).toBe(readFileSync(fixedFile, 'utf8'));
-      expect(lintString(fixed, config, path, await context).filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
+      const fixedContext = await siteContext(config, hasSite ? siteDir : undefined, new Map([[path, fixed]]));
+      expect(lintString(fixed, config, path, fixedContext).filter((f) => f.ruleId === ruleId && f.fix)).toEqual([]);
     }
   });
 });

@@ -10,6 +10,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
 import { selectPaths } from '../site/discover.js';
+import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
 import { formatNames, reporters, type FormatName } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
@@ -37,6 +38,10 @@ async function main(argv: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
           .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply certain fixes to the files' })
+          .option('changed-since', {
+            type: 'string',
+            describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
+          })
           .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' })
           .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
       async (args) => {
@@ -67,6 +72,7 @@ interface CheckArgs {
   quiet: boolean;
   maxWarnings: number;
   fix: boolean;
+  changedSince?: string;
   printConfig: boolean;
   color?: boolean;
 }
@@ -86,7 +92,7 @@ async function check(args: CheckArgs): Promise<number> {
     for (const path of selected.unmatched) process.stderr.write(`doclint: no lintable file in the site root matches ${path}\n`);
     files = selected.files;
   }
-  const result = await lint({ root, config, fix: args.fix, ...(files ? { files } : {}) });
+  const result = await lint({ root, config, fix: args.fix, ...(files ? { files } : {}), ...(args.changedSince ? { changedSince: args.changedSince } : {}) });
   const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = reporters[args.format]({ root, cwd, files: result.files, findings, rules: result.rules, color, toolVersion: version });
@@ -106,7 +112,7 @@ main(hideBin(process.argv)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof ConfigError || error instanceof UsageError;
+    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
     process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
     if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
     process.exitCode = 2;

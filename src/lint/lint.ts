@@ -11,6 +11,7 @@ import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
@@ -27,6 +28,12 @@ export interface LintOptions {
   config?: ResolvedConfig | Record<string, unknown>;
   /** Apply certain fixes to the files (atomically) and report what remains. */
   fix?: boolean;
+  /**
+   * Changed-files mode: lint the content files changed since this git revision (or `files`
+   * when given), and report the links in every other file that point at a page or heading
+   * the change removed or renamed.
+   */
+  changedSince?: string;
 }
 
 export interface LintResult {
@@ -37,6 +44,8 @@ export interface LintResult {
   findings: Finding[];
   /** Files rewritten by --fix. */
   fixedFiles: string[];
+  /** Changed-files mode: other files linted (link rules only) because they link to what the change removed. */
+  affectedFiles: string[];
   /** Metadata of every rule, for reporters. */
   rules: RuleMeta[];
 }
@@ -53,7 +62,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
   const siteFiles = await listSiteFiles(root);
   const content = selectContent(siteFiles, jekyll, config.ignores);
-  const targets = options.files ? [...options.files] : content;
+  const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
+  const contentSet = new Set(content);
+  const targets = options.files ? [...options.files] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const sources = await readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
   const texts = new Map<string, string>();
@@ -62,9 +73,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (source?.ok) texts.set(path, source.text);
   }
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
+  const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
 
   const findings: Finding[] = jekyllConfigFindings(jekyll);
   const fixedFiles: string[] = [];
+  for (const file of affectedFiles) {
+    findings.push(...lintDocument(context.site.document(file)!, linkRules, context));
+  }
   for (const file of targets) {
     const source = sources.get(file)!;
     if (!source.ok) {
@@ -92,13 +107,40 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
     findings.push(...fileFindings);
   }
-  return { root, files: targets, findings: sortFindings(findings), fixedFiles, rules: allRules.map((rule) => rule.meta) };
+  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rules: allRules.map((rule) => rule.meta) };
+}
+
+const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));
+
+/**
+ * The files, outside the changed ones, whose text names a URL or URL#anchor that existed at
+ * the revision and exists no more (a deleted or renamed page, a renamed heading).
+ */
+function filesLinkingToRemoved(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges, targets: ReadonlySet<string>): string[] {
+  const { site, tags } = context;
+  const beforeFiles = new Set([...files, ...changes.before.keys()]);
+  const beforeTexts = new Map([...texts, ...changes.before]);
+  const before = buildSiteIndex(site.jekyll, beforeFiles, beforeTexts, tags);
+  const needles = new Set<string>();
+  for (const path of changes.before.keys()) {
+    const oldUrl = before.urls.urlOf.get(path);
+    if (!oldUrl) continue;
+    const stillThere = site.urls.targets.get(oldUrl) ?? site.urls.targets.get(site.urls.redirects.get(oldUrl) ?? '');
+    if (!stillThere) {
+      needles.add(oldUrl.replace(/\/$/, ''));
+      continue;
+    }
+    const now = new Set((site.anchors(stillThere.path) ?? []).map((a) => a.id));
+    for (const anchor of before.anchors(path) ?? []) if (!now.has(anchor.id)) needles.add(`#${anchor.id}`);
+  }
+  if (needles.size === 0) return [];
+  return [...texts.keys()].filter((path) => !targets.has(path) && [...needles].some((needle) => texts.get(path)!.includes(needle))).sort();
 }
 
 /** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
 export function lintFile(path: string, text: string, context: LintContext): Finding[] {
-  const document = parseDocument(path, text, context.tags);
-  context.site.remember(document);
+  const indexed = context.site.document(path);
+  const document = indexed?.text === text ? indexed : parseDocument(path, text, context.tags);
   return lintDocument(document, allRules, context);
 }
 

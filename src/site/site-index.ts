@@ -25,9 +25,12 @@ export interface SiteIndex {
   anchors(path: string): readonly Anchor[] | undefined;
   /** What `{{ site.x }}` and `{{ page.x }}` render to in this file. */
   scope(path: string): RenderScope;
-  /** Hands the index a document the engine parsed anyway, so its anchors need no second parse. */
-  remember(document: Document): void;
+  /** The parsed content file (shared with the engine, so a page is parsed once per run). */
+  document(path: string): Document | undefined;
 }
+
+/** Parsed documents kept for reuse; a bound, so memory stays flat on large sites. */
+const documentCacheSize = 256;
 
 /** Builds the index from already-read texts (the engine reads each file once). */
 export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry): SiteIndex {
@@ -39,26 +42,36 @@ export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>,
   const site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url };
   const scope = (path: string): RenderScope => ({ site, page: frontMatter.get(path) ?? {} });
   const anchorCache = new Map<string, readonly Anchor[]>();
+  const documents = new Map<string, Document>();
+  const document = (path: string): Document | undefined => {
+    let parsed = documents.get(path);
+    if (parsed) {
+      documents.delete(path);
+    } else {
+      const text = texts.get(path);
+      if (text === undefined) return undefined;
+      parsed = parseDocument(path, text, tags);
+      if (documents.size >= documentCacheSize) documents.delete(documents.keys().next().value!);
+    }
+    documents.set(path, parsed);
+    return parsed;
+  };
   return {
     jekyll,
     files,
     frontMatter,
     urls: buildUrlMap(jekyll, files, frontMatter),
     scope,
+    document,
     anchors(path) {
       let anchors = anchorCache.get(path);
       if (!anchors) {
-        const text = texts.get(path);
-        if (text === undefined) return undefined;
-        anchors = documentAnchors(parseDocument(path, text, tags), scope(path), tags);
+        const parsed = document(path);
+        if (!parsed) return undefined;
+        anchors = documentAnchors(parsed, scope(path), tags);
         anchorCache.set(path, anchors);
       }
       return anchors;
-    },
-    remember(document) {
-      if (!anchorCache.has(document.path) && texts.get(document.path) === document.text) {
-        anchorCache.set(document.path, documentAnchors(document, scope(document.path), tags));
-      }
     },
   };
 }

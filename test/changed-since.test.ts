@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempCopy } from './helpers.js';
+
+const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
+afterAll(cleanup);
+const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+
+describe('changed-files mode (--changed-since)', () => {
+  it('lints the change and reports links elsewhere broken by a renamed heading or a removed page', async () => {
+    writeFileSync(
+      join(dir, '_articles/getting-started/links.md'),
+      '---\nlayout: article\ntitle: Links\ncategories: [account]\n---\n\n[a]({{site.baseurl}}/article/reset-password/#reset-from-the-app)\n[b]({{site.baseurl}}/article/install/)\n',
+    );
+    git('init', '-q');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'site');
+
+    const page = join(dir, '_articles/account/reset-password.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('## Reset from the app', '## Reset in the app'));
+    git('rm', '-q', '_articles/getting-started/install.md');
+
+    const run = await runCli(['check', '--root', dir, '--changed-since', 'HEAD', '--format', 'json']);
+    const result = JSON.parse(run.stdout);
+    const found = result.findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line}:${f.ruleId}`);
+    expect(found).toContain('_articles/getting-started/links.md:7:link-anchor');
+    expect(found).toContain('_articles/getting-started/links.md:8:link-internal');
+    expect(run.code).toBe(1);
+  });
+
+  it('exits 2 with one line when the revision does not exist', async () => {
+    const run = await runCli(['check', '--root', dir, '--changed-since', 'no-such-ref']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^doclint: .*no-such-ref/);
+  });
+});
