@@ -9,6 +9,17 @@ import { rewritePath } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { Report, Rule } from '../src/types.js';
 
+/** `{% post_url 2021-01-02-name %}` names `_posts/[any/]2021-01-02-name.<ext>`. */
+function postExists(published: Iterable<string>, name: string): boolean {
+  for (const path of published) {
+    if (!path.startsWith('_posts/')) continue;
+    const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
+    const relative = path.slice('_posts/'.length).replace(/\.[^.]+$/, '');
+    if (base === name || relative === name) return true;
+  }
+  return false;
+}
+
 export const linkInternal: Rule = {
   meta: {
     id: 'link-internal',
@@ -24,6 +35,12 @@ export const linkInternal: Rule = {
       if (link.source === 'link-tag') {
         if (!site.urls.urlOf.has(link.sourcePath!)) {
           report({ message: `\`{% link ${link.sourcePath} %}\`: no published document at that path, so Jekyll fails to build the page.`, ...where });
+        }
+        continue;
+      }
+      if (link.source === 'post-url-tag') {
+        if (!postExists(site.urls.urlOf.keys(), link.sourcePath!)) {
+          report({ message: `\`{% post_url ${link.sourcePath} %}\`: no post \`_posts/${link.sourcePath}.*\`, so Jekyll fails to build the page.`, ...where });
         }
         continue;
       }

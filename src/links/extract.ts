@@ -11,14 +11,14 @@ import type { TagRegistry } from '../parse/tag-registry.js';
 import type { Document } from '../types.js';
 
 export interface LinkRef {
-  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag';
+  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag' | 'post-url-tag';
   /** The destination as written, and its offsets in the file. */
   raw: string;
   start: number;
   end: number;
   /** The destination after Liquid; undefined when it cannot be known without building. */
   url: string | undefined;
-  /** `{% link path %}`: the source file it names. */
+  /** `{% link path %}`: the source file it names; `{% post_url name %}`: the post's file name. */
   sourcePath?: string;
 }
 
@@ -62,8 +62,8 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
     const prefix = tags.get(tag.name)?.linkPrefix;
     if (prefix !== undefined) {
       links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${String(scope.site.baseurl ?? '')}${prefix}${word[0]}` });
-    } else if (tag.name === 'link' && !word[0].includes('{{')) {
-      links.push({ source: 'link-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
+    } else if ((tag.name === 'link' || tag.name === 'post_url') && !word[0].includes('{{')) {
+      links.push({ source: tag.name === 'link' ? 'link-tag' : 'post-url-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
     }
   }
   return links.sort((a, b) => a.start - b.start);
