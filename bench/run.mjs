@@ -31,13 +31,15 @@ if (!existsSync(join(here, 'node_modules/.bin/markdownlint-cli2'))) {
   execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
 }
 
+// The corpus is built with `jekyll build --config _config.yml,_config-sub.yml`: lint it the same way.
+const jekyllConfig = existsSync(join(corpus, '_config-sub.yml')) ? ['_config.yml', '_config-sub.yml'] : ['_config.yml'];
 // The exact file list doclint lints, so both tools read the same files.
 const { lint } = await import(join(repo, 'dist/src/index.js'));
-const files = (await lint({ root: corpus })).files;
+const files = (await lint({ root: corpus, config: { jekyll: { configFiles: jekyllConfig } } })).files;
 const hasTime = existsSync('/usr/bin/time');
 
 const tools = {
-  doclint: [process.execPath, join(repo, 'dist/src/cli/main.js'), 'check', '--format', 'json'],
+  doclint: [process.execPath, join(repo, 'dist/src/cli/main.js'), 'check', '--format', 'json', '--jekyll-config', jekyllConfig.join(',')],
   'markdownlint-cli2': [process.execPath, join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...files.map((f) => `:${f}`)],
 };
 
