@@ -12,4 +12,5 @@ export type { LintContext } from './lint/lint-document.js';
 export type { SiteIndex } from './site/site-index.js';
 export { buildSiteIndex } from './site/site-index.js';
 export { readJekyllConfig, type JekyllConfig } from './site/jekyll-config.js';
+export { remarkPlugin } from './remark/plugin.js';
 export { version } from './version.js';

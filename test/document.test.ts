@@ -1,4 +1,5 @@
-import type { Code, InlineCode, Link, Table } from 'mdast';
+import type { Code, InlineCode, Link } from 'mdast';
+import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'unist';
@@ -35,8 +36,8 @@ describe('parseDocument', () => {
 
   it('does not split table cells on pipes inside Liquid', () => {
     const text = "---\ntitle: x\n---\n\n| a | b |\n|---|---|\n| {{ 'x' | upcase }} | 2 |\n";
-    const table = first<Table>(parse(text).mdast, 'table');
-    expect(table.children.map((row) => row.children.length)).toEqual([2, 2]);
+    const [table] = kramdownTables(parse(text));
+    expect(table?.lines.filter((line) => line.kind === 'row').map((row) => row.cells.length)).toEqual([2, 2]);
   });
 
   it('sees Liquid in fenced and inline code (Liquid runs first) but keeps code positions', () => {
@@ -51,8 +52,20 @@ describe('parseDocument', () => {
   });
 
   it('reads block tags on their own line as blank lines (a table right after a callout opens)', () => {
-    const text = '---\ntitle: x\n---\n{% callout info %}\n| a | b |\n|---|---|\n| 1 | 2 |\n{% endcallout %}\n';
-    expect(first<Table>(parse(text).mdast, 'table').position?.start.line).toBe(5);
+    const text = 'Intro\n{% callout info %}\n| a | b |\n|---|---|\n| 1 | 2 |\n{% endcallout %}\n';
+    const document = parse(`---\ntitle: x\n---\n${text}`);
+    const [table] = kramdownTables(document);
+    expect(table && document.lines.position(table.lines[0]!.start).line).toBe(6);
+  });
+
+  it('leaves bare URLs as text, as kramdown does, and parses strikethrough and footnotes', () => {
+    const document = parse('---\ntitle: x\n---\nSee https://example.test/x and ~~old~~ text[^1].\n\n[^1]: A note.\n');
+    const types = new Set<string>();
+    visit(document.mdast, (node) => {
+      types.add(node.type);
+    });
+    expect(types.has('link')).toBe(false);
+    expect(types.has('delete') && types.has('footnoteReference') && types.has('footnoteDefinition')).toBe(true);
   });
 
   it('does not treat the front matter or comment bodies as Markdown', () => {

@@ -1,0 +1,42 @@
+/**
+ * Each doclint rule as a unified-lint-rule plugin (`doclint:<rule-id>`), for remark-cli,
+ * `.remarkrc` and remark's language server. The plugin reads the file's text, not remark's
+ * tree: doclint's document model (front matter as Jekyll finds it, Liquid first, Markdown at
+ * original positions) is what the rules check. One file at a time: the site-wide rules
+ * (links, references, value types, includes) report nothing here; run `doclint check` for them.
+ */
+import type { Root } from 'mdast';
+import { lintRule } from 'unified-lint-rule';
+import type { VFile } from 'vfile';
+import { resolveConfig } from '../config/load.js';
+import { lintDocument, type LintContext } from '../lint/lint-document.js';
+import { parseDocument } from '../parse/document.js';
+import { createTagRegistry } from '../parse/tag-registry.js';
+import { readJekyllConfig } from '../site/jekyll-config.js';
+import { buildSiteIndex } from '../site/site-index.js';
+import type { AnyRule, Document } from '../types.js';
+
+const docsBase = 'https://github.com/doclint/doclint/blob/main/rules/';
+const tags = createTagRegistry();
+const noSite = buildSiteIndex(readJekyllConfig('.', []), new Set(), new Map(), tags);
+/** One parse per file, however many doclint plugins run on it. */
+const documents = new WeakMap<VFile, Document>();
+
+export function remarkPlugin(rule: AnyRule) {
+  const { id } = rule.meta;
+  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: `${docsBase}${id}.md` }, (_tree, file, options) => {
+    let document = documents.get(file);
+    if (!document) {
+      document = parseDocument(file.path ? file.path : 'file.md', String(file.value), tags);
+      documents.set(file, document);
+    }
+    // Options are validated against the rule's schema, as in a config file.
+    const config = resolveConfig({ rules: { [id]: ['error', options ?? {}] } }, `doclint:${id} options`);
+    const context: LintContext = { config, tags, site: noSite };
+    for (const finding of lintDocument(document, [rule], context)) {
+      const start = { line: finding.line, column: finding.column };
+      const place = finding.endLine !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn ?? finding.column } } : start;
+      file.message(finding.message, { place });
+    }
+  });
+}
