@@ -4,6 +4,9 @@ import type { Reporter } from './types.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
+/** Job summaries are limited to 1 MiB: list this many findings, count the rest. */
+const maxRows = 500;
+
 export const markdown: Reporter = (input) => {
   const counts = countFindings(input.findings, input.files);
   const lines = ['## doclint', ''];
@@ -17,8 +20,9 @@ export const markdown: Reporter = (input) => {
   lines.push('| Rule | Findings |', '| --- | ---: |');
   for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1])) lines.push(`| \`${rule}\` | ${count} |`);
   lines.push('', '| File | Line | Severity | Message | Rule |', '| --- | ---: | --- | --- | --- |');
-  for (const finding of input.findings) {
+  for (const finding of input.findings.slice(0, maxRows)) {
     lines.push(`| ${cell(displayPath(input, finding.file))} | ${finding.line}:${finding.column} | ${finding.severity} | ${cell(finding.message)} | \`${finding.ruleId}\` |`);
   }
+  if (input.findings.length > maxRows) lines.push('', `…and ${input.findings.length - maxRows} more (see the JSON or SARIF report).`);
   return `${lines.join('\n')}\n`;
 };

@@ -1,0 +1,105 @@
+/**
+ * The GitHub Action's entry point (bundled into action/index.mjs, which action.yml runs on
+ * node24): inputs from INPUT_* as GitHub passes them, findings as annotations on the diff
+ * (within GitHub's per-step limits, the rest summarised), a job summary, a SARIF file for
+ * code scanning, outputs, and the exit code chosen by `fail-on`.
+ */
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { lint } from '../lint/lint.js';
+import { reporters } from '../report/index.js';
+import { countFindings } from '../report/summary.js';
+import { selectPaths } from '../site/discover.js';
+import type { Finding } from '../types.js';
+import { version } from '../version.js';
+
+/** GitHub shows at most 10 error and 10 warning annotations of a step. */
+const annotationsPerSeverity = 10;
+
+/** An input as @actions/core reads it: INPUT_ + the name upper-cased, spaces as underscores. */
+function input(name: string, fallback = ''): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+function booleanInput(name: string): boolean {
+  return /^(true|yes|1|on)$/i.test(input(name, 'false'));
+}
+
+function setOutput(name: string, value: string | number): void {
+  const file = process.env.GITHUB_OUTPUT;
+  if (file) appendFileSync(file, `${name}=${value}\n`);
+}
+
+/** The base commit of the pull request that triggered the run, if any. */
+function pullRequestBase(): string | undefined {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { base?: { sha?: string } } };
+    return event.pull_request?.base?.sha;
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(): Promise<number> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  const root = resolve(workspace, input('root', '.'));
+  const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined);
+  const jekyllConfig = input('jekyll-config');
+  const config = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const failOn = input('fail-on', 'error');
+  if (!['error', 'warning', 'never'].includes(failOn)) throw new Error(`fail-on must be error, warning or never, not "${failOn}"`);
+  if (booleanInput('external') || booleanInput('cache')) {
+    process.stdout.write(`::notice title=doclint::External link checking (inputs external and cache) is not in doclint ${version} yet; internal links are checked offline.\n`);
+  }
+
+  const paths = input('paths').split(/\s+/).filter(Boolean);
+  const files = paths.length > 0 ? (await selectPaths(root, workspace, paths, config.ignores)).files : undefined;
+  let changedSince: string | undefined;
+  if (booleanInput('changed-only')) {
+    changedSince = pullRequestBase();
+    if (!changedSince) process.stdout.write('::notice title=doclint::changed-only needs a pull_request event: linting the whole site.\n');
+  }
+  const result = await lint({ root, config, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
+  const reportInput = { root, cwd: workspace, files: result.files, findings: result.findings, rules: result.rules, toolVersion: version };
+
+  annotate(reporters.github, result.findings, reportInput);
+  const summary = process.env.GITHUB_STEP_SUMMARY;
+  if (summary) appendFileSync(summary, reporters.markdown(reportInput));
+  const sarifFile = input('sarif-file', 'doclint.sarif');
+  if (sarifFile !== 'false') writeFileSync(resolve(workspace, sarifFile), reporters.sarif(reportInput));
+
+  const counts = countFindings(result.findings, result.files);
+  setOutput('errors', counts.errors);
+  setOutput('warnings', counts.warnings);
+  setOutput('files', counts.files);
+  setOutput('sarif-file', sarifFile === 'false' ? '' : sarifFile);
+  if (failOn === 'error' && counts.errors > 0) return 1;
+  if (failOn === 'warning' && counts.errors + counts.warnings > 0) return 1;
+  return 0;
+}
+
+/** The first findings of each severity as annotations, then one notice for the rest. */
+function annotate(github: (typeof reporters)['github'], findings: readonly Finding[], base: Parameters<typeof github>[0]): void {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const shown = [...errors.slice(0, annotationsPerSeverity), ...warnings.slice(0, annotationsPerSeverity)];
+  process.stdout.write(github({ ...base, findings: shown }));
+  const rest = findings.length - shown.length;
+  if (rest > 0) {
+    process.stdout.write(`::notice title=doclint::${rest} more finding${rest === 1 ? '' : 's'} than GitHub annotates in one step: see the job summary and the SARIF file.\n`);
+  }
+}
+
+run().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stdout.write(`::error title=doclint::${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,94 @@
+/**
+ * The GitHub Action run as GitHub runs it: the committed bundle (action/index.mjs) as a
+ * process, with INPUT_* inputs, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and a pull_request
+ * event, on a fixture repository with a real git history.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import { bundleOptions } from '../scripts/bundle-action.mjs';
+import { repoRoot, tempCopy } from './helpers.js';
+
+const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
+afterAll(cleanup);
+const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+let base = '';
+
+beforeAll(() => {
+  // An article that exists before the pull request and links to a heading the PR renames.
+  writeFileSync(join(dir, '_articles/getting-started/old-links.md'), '---\nlayout: article\ntitle: Old\ncategories: [account]\n---\n\n[x]({{site.baseurl}}/article/reset-password/#reset-from-the-app)\n');
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'base');
+  base = git('rev-parse', 'HEAD');
+  const page = join(dir, '_articles/account/reset-password.md');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('## Reset from the app', '## Reset in the app'));
+  writeFileSync(
+    join(dir, '_articles/account/new.md'),
+    '---\nlayout: article\ntitle: New\ncategories: [account]\n---\n\n{% callout danger %}\nSee [reset]({{site.baseurl}}/article/reset-password/#reset-in-the-app).\n{% endcallout %}\n\n| a | b |\n|---|---|\n| 1 |\n',
+  );
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'change');
+});
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  summary: string;
+  outputs: Record<string, string>;
+}
+
+function runAction(inputs: Record<string, string>): Promise<ActionRun> {
+  const summaryFile = join(dir, '..', `summary-${Math.random()}`);
+  const outputFile = join(dir, '..', `output-${Math.random()}`);
+  const eventFile = join(dir, '..', 'event.json');
+  writeFileSync(summaryFile, '');
+  writeFileSync(outputFile, '');
+  writeFileSync(eventFile, JSON.stringify({ pull_request: { base: { sha: base }, head: { sha: git('rev-parse', 'HEAD') } } }));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: dir,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(repoRoot, 'action/index.mjs')], { cwd: dir, env }, (error, stdout) => {
+      const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(/=(.*)/s).slice(0, 2)));
+      resolve({ code: error ? Number(error.code) : 0, stdout, summary: readFileSync(summaryFile, 'utf8'), outputs });
+    });
+  });
+}
+
+describe('GitHub Action', () => {
+  it('is bundled from the current sources (run `npm run bundle:action`)', async () => {
+    const fresh = await build({ ...bundleOptions, absWorkingDir: repoRoot, write: false, outfile: 'action/index.mjs' });
+    expect(fresh.outputFiles[0]!.text === readFileSync(join(repoRoot, 'action/index.mjs'), 'utf8')).toBe(true);
+  });
+
+  it('annotates the changed files of a pull request and the links the change broke elsewhere', async () => {
+    const run = await runAction({ 'changed-only': 'true', 'sarif-file': 'out.sarif' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error file=_articles/account/new.md,line=13,col=1');
+    expect(run.stdout).toMatch(/::warning file=_articles\/account\/new\.md,line=7,col=12,.*title=doclint\(liquid-tag-arguments\)::/);
+    expect(run.stdout).toContain('::error file=_articles/getting-started/old-links.md,line=7');
+    expect(run.stdout).not.toContain('file=about.md');
+    expect(run.summary).toContain('## doclint');
+    expect(run.outputs).toMatchObject({ errors: '2', warnings: '1', 'sarif-file': 'out.sarif' });
+    expect(JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')).runs[0].results).toHaveLength(3);
+  });
+
+  it('honours fail-on and summarises annotations beyond GitHub per-step limits', async () => {
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `_articles/bad-${i}.md`), '---\ntitle: x\n---\n{% note %}\n');
+    const run = await runAction({ 'fail-on': 'never' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.match(/^::error /gm)).toHaveLength(10);
+    expect(run.stdout).toMatch(/::notice title=doclint::\d+ more findings than GitHub annotates/);
+    expect((await runAction({ 'fail-on': 'sometimes' })).code).toBe(2);
+  });
+});
