@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { bundleOptions } from '../scripts/bundle-action.mjs';
+import { bundles } from '../scripts/bundle.mjs';
 import { repoRoot, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
@@ -66,9 +66,9 @@ function runAction(inputs: Record<string, string>): Promise<ActionRun> {
 }
 
 describe('GitHub Action', () => {
-  it('is bundled from the current sources (run `npm run bundle:action`)', async () => {
-    const fresh = await build({ ...bundleOptions, absWorkingDir: repoRoot, write: false, outfile: 'action/index.mjs' });
-    expect(fresh.outputFiles[0]!.text === readFileSync(join(repoRoot, 'action/index.mjs'), 'utf8')).toBe(true);
+  it.each(bundles.map((b) => [b.outfile, b] as const))('%s is bundled from the current sources (run `npm run bundle`)', async (outfile, options) => {
+    const fresh = await build({ ...options, absWorkingDir: repoRoot, write: false });
+    expect(fresh.outputFiles[0]!.text === readFileSync(join(repoRoot, outfile), 'utf8')).toBe(true);
   });
 
   it('annotates the changed files of a pull request and the links the change broke elsewhere', async () => {
