@@ -16151,7 +16151,7 @@ import { pathToFileURL } from "node:url";
 var fileUnreadable = {
   meta: {
     id: "file-unreadable",
-    description: "The file could be read and decoded as UTF-8 text within the size limit (else it is skipped, with this finding).",
+    description: "The file could be read, decoded as UTF-8 and parsed within the limits (else it is skipped, with this finding).",
     severity: "error",
     fixable: false
   }
@@ -28847,7 +28847,11 @@ function buildSiteIndex(jekyll, files, texts, tags) {
     } else {
       const text3 = texts.get(path);
       if (text3 === void 0) return void 0;
-      parsed = parseDocument2(path, text3, tags);
+      try {
+        parsed = parseDocument2(path, text3, tags);
+      } catch {
+        return void 0;
+      }
       if (documents.size >= documentCacheSize) documents.delete(documents.keys().next().value);
     }
     documents.set(path, parsed);
@@ -29085,7 +29089,8 @@ async function lint(options = {}) {
   const findings = jekyllConfigFindings(jekyll);
   const fixedFiles = [];
   for (const file of affectedFiles) {
-    findings.push(...lintDocument(context.site.document(file), linkRules, context));
+    const document3 = context.site.document(file);
+    if (document3) findings.push(...lintDocument(document3, linkRules, context));
   }
   for (const file of targets) {
     const source = sources.get(file);
@@ -29097,7 +29102,7 @@ async function lint(options = {}) {
       continue;
     }
     let text3 = source.text;
-    let fileFindings = lintFile(file, text3, context);
+    let fileFindings = lintFileSafely(file, text3, context);
     if (options.fix) {
       for (let pass = 0; pass < maxFixPasses; pass++) {
         const fixes = fileFindings.flatMap((f) => f.fix ? [f.fix] : []);
@@ -29105,7 +29110,7 @@ async function lint(options = {}) {
         const fixed = applyFixes(text3, fixes);
         if (fixed.applied === 0 || fixed.text === text3) break;
         text3 = fixed.text;
-        fileFindings = lintFile(file, text3, context);
+        fileFindings = lintFileSafely(file, text3, context);
       }
       if (text3 !== source.text) {
         await writeFileAtomic(resolve6(root, file), text3);
@@ -29141,6 +29146,16 @@ function lintFile(path, text3, context) {
   const indexed = context.site.document(path);
   const document3 = indexed?.text === text3 ? indexed : parseDocument2(path, text3, context.tags);
   return lintDocument(document3, allRules, context);
+}
+function lintFileSafely(path, text3, context) {
+  try {
+    return lintFile(path, text3, context);
+  } catch (error) {
+    const reason = error instanceof RangeError ? "it nests too deeply for a Markdown parser" : "the parser failed";
+    const message = `doclint could not parse this file: ${reason} (${error.message}).`;
+    const setting = context.config.rules["file-unreadable"];
+    return setting && setting.severity !== "off" ? [{ ruleId: "file-unreadable", severity: setting.severity, message, file: path, line: 1, column: 1 }] : [];
+  }
 }
 async function readAll(root, files, maxFileSize) {
   const sources = /* @__PURE__ */ new Map();

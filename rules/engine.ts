@@ -7,7 +7,7 @@ import type { Rule } from '../src/types.js';
 export const fileUnreadable: Rule = {
   meta: {
     id: 'file-unreadable',
-    description: 'The file could be read and decoded as UTF-8 text within the size limit (else it is skipped, with this finding).',
+    description: "The file could be read, decoded as UTF-8 and parsed within the limits (else it is skipped, with this finding).",
     severity: 'error',
     fixable: false,
   },

@@ -1,7 +1,9 @@
 /**
- * The hook for real: Debian's `pre-commit` runs `try-repo` against this repository (it
- * installs the package with npm as it would from GitHub, on the system Node) in a
- * throwaway docs repository with one broken and one clean staged article.
+ * The hook for real: Debian's `pre-commit` installs this repository's committed HEAD as a
+ * hook repository (npm install + npm pack + npm install -g, as it would from GitHub) and runs
+ * it in a throwaway docs repository with one broken and one clean staged article. The config
+ * pins `language_version: system` (pre-commit ignores a Node that lives under $HOME, like
+ * npx's, and would otherwise download one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -18,22 +20,28 @@ afterAll(cleanup);
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
 const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'pre-commit-home-')), npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
 
-function tryRepo(file: string) {
-  return spawnSync('pre-commit', ['try-repo', repoRoot, 'doclint', '--files', file], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
+const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+
+function runHook(file: string) {
+  return spawnSync('pre-commit', ['run', 'doclint', '--files', file], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
 }
 
-describe.skipIf(!hasPreCommit)('pre-commit hook (pre-commit try-repo)', () => {
+describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () => {
   it('blocks a broken staged article and passes a clean one', () => {
     git('init', '-q');
+    writeFileSync(
+      join(dir, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${repoRoot}\n    rev: ${head}\n    hooks:\n      - id: doclint\n        language_version: system\n`,
+    );
     writeFileSync(join(dir, '_articles/broken.md'), '---\nlayout: article\ntitle: Broken\ncategories: [account]\n---\n\n{% callout info %}\nNever closed.\n');
     writeFileSync(join(dir, '_articles/clean.md'), '---\nlayout: article\ntitle: Clean\ncategories: [account]\n---\n\nSee [reset]({{site.baseurl}}/article/reset-password/#reset-by-email).\n');
     git('add', '-A');
 
-    const broken = tryRepo('_articles/broken.md');
+    const broken = runHook('_articles/broken.md');
     expect(broken.status, broken.stdout + broken.stderr).toBe(1);
     expect(broken.stdout).toMatch(/_articles\/broken\.md\s+7:1\s+error\s+`\{% callout %\}` is never closed/);
 
-    const clean = tryRepo('_articles/clean.md');
+    const clean = runHook('_articles/clean.md');
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
     expect(clean.stdout).toMatch(/doclint\.+Passed/);
   }, 300_000);

@@ -78,7 +78,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const findings: Finding[] = jekyllConfigFindings(jekyll);
   const fixedFiles: string[] = [];
   for (const file of affectedFiles) {
-    findings.push(...lintDocument(context.site.document(file)!, linkRules, context));
+    const document = context.site.document(file);
+    if (document) findings.push(...lintDocument(document, linkRules, context));
   }
   for (const file of targets) {
     const source = sources.get(file)!;
@@ -90,7 +91,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       continue;
     }
     let text = source.text;
-    let fileFindings = lintFile(file, text, context);
+    let fileFindings = lintFileSafely(file, text, context);
     if (options.fix) {
       for (let pass = 0; pass < maxFixPasses; pass++) {
         const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
@@ -98,7 +99,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         const fixed = applyFixes(text, fixes);
         if (fixed.applied === 0 || fixed.text === text) break;
         text = fixed.text;
-        fileFindings = lintFile(file, text, context);
+        fileFindings = lintFileSafely(file, text, context);
       }
       if (text !== source.text) {
         await writeFileAtomic(resolve(root, file), text);
@@ -142,6 +143,21 @@ export function lintFile(path: string, text: string, context: LintContext): Find
   const indexed = context.site.document(path);
   const document = indexed?.text === text ? indexed : parseDocument(path, text, context.tags);
   return lintDocument(document, allRules, context);
+}
+
+/**
+ * One file's findings, whatever the file holds: input that defeats the parsers (a stack
+ * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
+ */
+function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
+  try {
+    return lintFile(path, text, context);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
+    const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
+    const setting = context.config.rules['file-unreadable'];
+    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line: 1, column: 1 }] : [];
+  }
 }
 
 async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {

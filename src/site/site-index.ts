@@ -50,7 +50,12 @@ export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>,
     } else {
       const text = texts.get(path);
       if (text === undefined) return undefined;
-      parsed = parseDocument(path, text, tags);
+      try {
+        parsed = parseDocument(path, text, tags);
+      } catch {
+        // Input no parser survives (the engine reports it on the file itself): no document.
+        return undefined;
+      }
       if (documents.size >= documentCacheSize) documents.delete(documents.keys().next().value!);
     }
     documents.set(path, parsed);
