@@ -7,6 +7,7 @@ import { frontMatterSyntax } from './front-matter-syntax.js';
 import { frontMatterValueType } from './front-matter-value-type.js';
 import { imageAlt } from './image-alt.js';
 import { linkAnchor } from './link-anchor.js';
+import { linkExternal } from './link-external.js';
 import { linkInternal } from './link-internal.js';
 import { linkRedirect } from './link-redirect.js';
 import { liquidExcerptBlock } from './liquid-excerpt-block.js';
@@ -34,6 +35,7 @@ export const allRules: readonly AnyRule[] = [
   linkInternal,
   linkAnchor,
   linkRedirect,
+  linkExternal,
   imageAlt,
   fileUnreadable,
   internalError,

@@ -6,6 +6,7 @@ import type { LiquidParse } from './parse/liquid-tree.js';
 import type { LineIndex } from './text/line-index.js';
 import type { TagRegistry } from './parse/tag-registry.js';
 import type { SiteIndex } from './site/site-index.js';
+import type { ExternalStatus } from './links/external/check.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -75,6 +76,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   tags: TagRegistry;
   /** The whole site: its files and every document's front matter. */
   site: SiteIndex;
+  /** External URL -> what checking it found (only when external checking ran). */
+  external?: ReadonlyMap<string, ExternalStatus>;
   report(report: Report): void;
 }
 

@@ -49,11 +49,12 @@ async function run(): Promise<number> {
   const root = resolve(workspace, input('root', '.'));
   const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined);
   const jekyllConfig = input('jekyll-config');
-  const config = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const config = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
   const failOn = input('fail-on', 'error');
   if (!['error', 'warning', 'never'].includes(failOn)) throw new Error(`fail-on must be error, warning or never, not "${failOn}"`);
-  if (booleanInput('external') || booleanInput('cache')) {
-    process.stdout.write(`::notice title=doclint::External link checking (inputs external and cache) is not in doclint ${version} yet; internal links are checked offline.\n`);
+  if (booleanInput('cache')) {
+    process.stdout.write(`::notice title=doclint::The external-link cache (input cache) is not in doclint ${version} yet: every URL is checked.\n`);
   }
 
   const paths = input('paths').split(/\s+/).filter(Boolean);

@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
           .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
           .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply certain fixes to the files' })
+          .option('external', { type: 'boolean', default: false, describe: 'Also check external links over HTTP (each distinct URL once)' })
           .option('changed-since', {
             type: 'string',
             describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
@@ -73,6 +74,7 @@ interface CheckArgs {
   maxWarnings: number;
   fix: boolean;
   changedSince?: string;
+  external: boolean;
   printConfig: boolean;
   color?: boolean;
 }
@@ -81,7 +83,8 @@ async function check(args: CheckArgs): Promise<number> {
   const cwd = process.cwd();
   const root = resolve(cwd, args.root);
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
-  const config = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const config = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
   if (args.printConfig) {
     process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;

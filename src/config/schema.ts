@@ -104,6 +104,24 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
         },
       },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a finding.' },
+      external: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'External link checking (off unless enabled or --external).',
+        properties: {
+          enabled: { type: 'boolean' },
+          concurrency: { type: 'integer', minimum: 1, description: 'Requests at once, all hosts (default 64).' },
+          perHost: { type: 'integer', minimum: 1, description: 'Connections per host (default 4).' },
+          timeout: { type: 'integer', minimum: 100, description: 'Per request, milliseconds (default 15000).' },
+          retries: { type: 'integer', minimum: 0, maximum: 10, description: 'Retries after network errors and 5xx (default 2).' },
+          allowPrivate: { type: 'boolean', description: 'Request loopback, private and link-local addresses (default false: docs come from pull requests).' },
+          userAgent: { type: 'string' },
+          maxRedirects: { type: 'integer', minimum: 0, maximum: 20 },
+          retryAfterCeiling: { type: 'integer', minimum: 0, description: 'The longest Retry-After to wait, milliseconds (default 30000).' },
+          acceptStatuses: { type: 'array', items: { type: 'integer' }, description: 'Statuses that count as fine, e.g. [403, 999] for sites that block bots.' },
+          ignore: { type: 'array', items: { type: 'string' }, description: 'Regular expressions: matching URLs are not requested.' },
+        },
+      },
     },
   };
 }

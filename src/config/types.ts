@@ -1,5 +1,6 @@
 import type { SeveritySetting } from '../types.js';
 import type { TagSpec } from '../parse/tag-registry.js';
+import type { ExternalCheckOptions } from '../links/external/check.js';
 
 /** How a rule is set in config: `"warn"`, or `["error", { ...options }]`. */
 export type RuleSettingInput = SeveritySettingInput | [SeveritySettingInput] | [SeveritySettingInput, Record<string, unknown>];
@@ -13,6 +14,14 @@ export interface UserConfig {
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
   jekyll?: { configFiles?: string[] };
   maxFileSize?: number;
+  external?: Partial<ExternalSettings>;
+}
+
+/** External link checking: off unless enabled (`--external`), as it needs the network. */
+export interface ExternalSettings extends ExternalCheckOptions {
+  enabled: boolean;
+  /** Regular expressions: matching URLs are never requested. */
+  ignore: string[];
 }
 
 export interface RuleSetting {
@@ -27,6 +36,7 @@ export interface ResolvedConfig {
   liquid: { tags: Record<string, TagSpec | false>; helpCenterTags: boolean };
   jekyll: { configFiles: string[] };
   maxFileSize: number;
+  external: ExternalSettings;
   /** Where the config came from, for --print-config and messages. */
   source?: string;
 }

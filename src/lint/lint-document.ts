@@ -2,6 +2,7 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import type { SiteIndex } from '../site/site-index.js';
+import type { ExternalStatus } from '../links/external/check.js';
 import type { AnyRule, Document, Finding, Report } from '../types.js';
 import { readSuppressions } from './suppressions.js';
 
@@ -10,9 +11,11 @@ export interface LintContext {
   config: ResolvedConfig;
   tags: TagRegistry;
   site: SiteIndex;
+  /** Facts about external URLs, gathered before the rules run (when external checking is on). */
+  external?: ReadonlyMap<string, ExternalStatus>;
 }
 
-export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site }: LintContext): Finding[] {
+export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external }: LintContext): Finding[] {
   const findings: Finding[] = [];
   const suppressed = readSuppressions(document);
   const toFinding = (ruleId: string, report: Report, severity: Finding['severity']): Finding => {
@@ -38,6 +41,7 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
         options: setting.options,
         tags,
         site,
+        ...(external ? { external } : {}),
         report(report) {
           const finding = toFinding(rule.meta.id, report, userSet ? configured : (report.severity ?? configured));
           if (!suppressed(finding.ruleId, finding.line)) findings.push(finding);

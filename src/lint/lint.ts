@@ -11,6 +11,8 @@ import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { checkExternalUrls } from '../links/external/check.js';
+import { collectExternalUrls } from '../links/external/collect.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
@@ -74,6 +76,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
+  if (config.external.enabled) {
+    // Facts before rules: every distinct URL is requested once, then link-external reads the outcomes.
+    const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
+    context.external = await checkExternalUrls(collectExternalUrls(targets, context.site, tags, ignore), config.external);
+  }
 
   const findings: Finding[] = jekyllConfigFindings(jekyll);
   const fixedFiles: string[] = [];

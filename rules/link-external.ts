@@ -1,0 +1,70 @@
+/**
+ * link-external: external links work. The checking itself (HTTP, once per distinct URL,
+ * polite and bounded) happens before the rules run, with `--external` or `external.enabled`;
+ * this rule turns the outcomes into findings, so severities, disable comments and reports
+ * work as for every other finding. `mailto:` links are checked for syntax only, offline.
+ */
+import { externalUrl } from '../src/links/external/collect.js';
+import { documentLinks } from '../src/links/extract.js';
+import type { Rule, Severity } from '../src/types.js';
+
+interface Options {
+  /** Severity of outcomes that may be passing trouble (timeouts, 5xx after retries, 403/429): off keeps CI from flaking. */
+  unknown: Severity | 'off';
+  /** Report links that reach their page through a permanent redirect (fix: the final URL). */
+  permanentRedirects: boolean;
+}
+
+const mailto = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
+
+export const linkExternal: Rule<Options> = {
+  meta: {
+    id: 'link-external',
+    description: 'External links answer (checked over HTTP with --external); mailto: links are well-formed.',
+    severity: 'error',
+    fixable: true,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        unknown: { enum: ['error', 'warning', 'off'], description: 'Severity for timeouts, 5xx after retries, 401/403/429.' },
+        permanentRedirects: { type: 'boolean' },
+      },
+    },
+    defaults: { unknown: 'warning', permanentRedirects: true },
+  },
+  check({ document, options, site, tags, external, report }) {
+    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+      const where = { start: link.start, end: link.end };
+      if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
+        report({ message: `\`${link.url}\` is not a valid mailto: address.`, ...where });
+        continue;
+      }
+      const url = externalUrl(link.url, site);
+      const status = url && external?.get(url);
+      if (!status) continue;
+      switch (status.kind) {
+        case 'broken':
+          report({ message: `External link is broken: ${url} (${status.reason}).`, ...where });
+          break;
+        case 'unknown':
+          if (options.unknown !== 'off') report({ message: `External link could not be confirmed: ${url} (${status.reason}).`, ...where, severity: options.unknown });
+          break;
+        case 'redirected':
+          if (status.permanent && options.permanentRedirects) {
+            const fragment = link.url!.includes('#') ? link.url!.slice(link.url!.indexOf('#')) : '';
+            const certain = link.raw === link.url && !new URL(status.finalUrl).hash;
+            report({
+              message: `${url} permanently redirects to ${status.finalUrl}: link to the final URL.`,
+              ...where,
+              severity: 'warning',
+              ...(certain ? { fix: { ...where, text: `${status.finalUrl}${fragment}` } } : {}),
+            });
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  },
+};

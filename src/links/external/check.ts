@@ -1,0 +1,188 @@
+/**
+ * Checks external URLs over HTTP(S), once each however many pages use them: a global
+ * concurrency limit and a per-host one (one undici Agent, `connections` per origin), HEAD
+ * first with a GET fallback where HEAD is refused or unreliable, bounded retries with
+ * exponential backoff and jitter for network errors and 5xx, `Retry-After` honoured on 429/503
+ * up to a ceiling, redirects followed by hand (bounded, loops detected), and no requests to
+ * private networks unless allowed. Outcomes are plain data for the link-external rule.
+ */
+import { isIP } from 'node:net';
+import { Agent, request } from 'undici';
+import { guardedLookup, isPrivateAddress } from './network-guard.js';
+
+export interface ExternalCheckOptions {
+  concurrency: number;
+  perHost: number;
+  /** Per request, milliseconds. */
+  timeout: number;
+  retries: number;
+  allowPrivate: boolean;
+  userAgent: string;
+  maxRedirects: number;
+  /** The longest Retry-After doclint waits, milliseconds. */
+  retryAfterCeiling: number;
+  /** Statuses that count as fine (e.g. 403 or 999 from sites that block bots). */
+  acceptStatuses: number[];
+}
+
+export type ExternalStatus =
+  | { kind: 'ok'; code: number }
+  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean }
+  | { kind: 'broken'; code?: number; reason: string }
+  /** Timeouts, 5xx after retries, resets: maybe fine, maybe not. */
+  | { kind: 'unknown'; code?: number; reason: string }
+  | { kind: 'skipped'; reason: string };
+
+export const defaultExternalOptions: ExternalCheckOptions = {
+  concurrency: 64,
+  perHost: 4,
+  timeout: 15_000,
+  retries: 2,
+  allowPrivate: false,
+  userAgent: 'Mozilla/5.0 (compatible; doclint; +https://github.com/doclint/doclint)',
+  maxRedirects: 5,
+  retryAfterCeiling: 30_000,
+  acceptStatuses: [],
+};
+
+/** GET instead when HEAD answers one of these: servers that do not implement or mishandle HEAD. */
+const headUnreliable = new Set([400, 403, 404, 405, 501]);
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Response {
+  code: number;
+  location?: string;
+  retryAfter?: number;
+}
+
+export async function checkExternalUrls(urls: Iterable<string>, options: ExternalCheckOptions = defaultExternalOptions): Promise<Map<string, ExternalStatus>> {
+  const agent = new Agent({
+    connections: options.perHost,
+    pipelining: 1,
+    headersTimeout: options.timeout,
+    bodyTimeout: options.timeout,
+    connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
+  });
+  const queue = [...new Set(urls)];
+  const results = new Map<string, ExternalStatus>();
+  const worker = async (): Promise<void> => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) results.set(url, await checkUrl(url, agent, options));
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
+  } finally {
+    await agent.close();
+  }
+  return results;
+}
+
+async function checkUrl(url: string, agent: Agent, options: ExternalCheckOptions): Promise<ExternalStatus> {
+  let current: URL;
+  try {
+    current = new URL(url);
+  } catch {
+    return { kind: 'broken', reason: 'not a valid URL' };
+  }
+  const seen = new Set<string>();
+  let permanent: boolean | undefined;
+  for (let hop = 0; hop <= options.maxRedirects; hop++) {
+    if (current.protocol !== 'http:' && current.protocol !== 'https:') return { kind: 'skipped', reason: `${current.protocol} is not checked over HTTP` };
+    if (isIP(current.hostname.replace(/^\[|\]$/g, '')) && isPrivateAddress(current.hostname) && !options.allowPrivate) {
+      return { kind: 'skipped', reason: `${current.hostname} is a private address (not requested: allow it with external.allowPrivate)` };
+    }
+    seen.add(current.href);
+    let response: Response;
+    try {
+      response = await withRetries(current, agent, options);
+    } catch (error) {
+      return classifyError(error);
+    }
+    if (response.code >= 300 && response.code < 400 && response.location) {
+      permanent ??= response.code === 301 || response.code === 308;
+      const next = new URL(response.location, current);
+      if (seen.has(next.href)) return { kind: 'broken', code: response.code, reason: `redirect loop back to ${next.href}` };
+      current = next;
+      continue;
+    }
+    if ((response.code >= 200 && response.code < 300) || options.acceptStatuses.includes(response.code)) {
+      return hop === 0 ? { kind: 'ok', code: response.code } : { kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false };
+    }
+    if (response.code === 404 || response.code === 410) return { kind: 'broken', code: response.code, reason: `HTTP ${response.code}` };
+    if (response.code >= 500 || response.code === 429 || response.code === 401 || response.code === 403) {
+      return { kind: 'unknown', code: response.code, reason: `HTTP ${response.code}` };
+    }
+    return { kind: 'broken', code: response.code, reason: `HTTP ${response.code}` };
+  }
+  return { kind: 'broken', reason: `more than ${options.maxRedirects} redirects` };
+}
+
+async function withRetries(url: URL, agent: Agent, options: ExternalCheckOptions): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const last = attempt >= options.retries;
+    try {
+      let response = await send(url, 'HEAD', agent, options);
+      if (headUnreliable.has(response.code)) response = await send(url, 'GET', agent, options);
+      if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling && !last) {
+        await wait(response.retryAfter);
+        continue;
+      }
+      if (response.code >= 500 && !last) {
+        await wait(backoff(attempt));
+        continue;
+      }
+      return response;
+    } catch (error) {
+      if (last || !retryable(error)) throw error;
+      await wait(backoff(attempt));
+    }
+  }
+}
+
+async function send(url: URL, method: 'HEAD' | 'GET', agent: Agent, options: ExternalCheckOptions): Promise<Response> {
+  const response = await request(url, {
+    method,
+    dispatcher: agent,
+    headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'en' },
+    signal: AbortSignal.timeout(options.timeout),
+  });
+  // Only the status matters: undici's dump() discards at most a small part of the body, then closes it.
+  await response.body.dump().catch(() => undefined);
+  const location = response.headers.location;
+  const retryAfter = parseRetryAfter(response.headers['retry-after']);
+  return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) };
+}
+
+/** Retry-After in seconds or as an HTTP date, as milliseconds from now. */
+export function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function backoff(attempt: number): number {
+  return 200 * 2 ** attempt + Math.random() * 100;
+}
+
+/** A comparable error code: Node's and undici's string codes, else the error's name (a DOMException's code is a number). */
+function codeOf(error: unknown): string {
+  const e = error as { code?: unknown; cause?: { code?: unknown }; name?: string };
+  if (typeof e.code === 'string') return e.code;
+  if (typeof e.cause?.code === 'string') return e.cause.code;
+  return e.name ?? 'ERROR';
+}
+
+function retryable(error: unknown): boolean {
+  return ['ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'TimeoutError', 'EPIPE', 'EAI_AGAIN'].includes(codeOf(error));
+}
+
+function classifyError(error: unknown): ExternalStatus {
+  const code = codeOf(error);
+  const message = (error as Error).message ?? String(error);
+  if (code === 'EPRIVATE') return { kind: 'skipped', reason: `${message} (not requested: allow it with external.allowPrivate)` };
+  if (code === 'ENOTFOUND') return { kind: 'broken', reason: 'the host name does not resolve (DNS)' };
+  if (code === 'ECONNREFUSED') return { kind: 'broken', reason: 'the connection was refused' };
+  if (/CERT|SSL|TLS|ERR_TLS/i.test(code) || /certificate/i.test(message)) return { kind: 'broken', reason: `TLS error: ${message}` };
+  if (/TIMEOUT|TimeoutError|AbortError/i.test(code)) return { kind: 'unknown', reason: 'timed out' };
+  return { kind: 'unknown', reason: `${code}: ${message}` };
+}

@@ -1,0 +1,25 @@
+/** The external URLs a set of documents links to (fragment dropped), ready to check once each. */
+import type { SiteIndex } from '../../site/site-index.js';
+import type { TagRegistry } from '../../parse/tag-registry.js';
+import { documentLinks } from '../extract.js';
+
+/** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
+export function externalUrl(url: string | undefined, site: SiteIndex): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
+  const trimmed = url.trim();
+  if (site.jekyll.url && (trimmed === site.jekyll.url || trimmed.startsWith(`${site.jekyll.url}/`))) return undefined;
+  return trimmed.split('#')[0];
+}
+
+export function collectExternalUrls(paths: readonly string[], site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[]): Set<string> {
+  const urls = new Set<string>();
+  for (const path of paths) {
+    const document = site.document(path);
+    if (!document) continue;
+    for (const link of documentLinks(document, site.scope(path), tags)) {
+      const url = externalUrl(link.url, site);
+      if (url && !ignore.some((pattern) => pattern.test(url))) urls.add(url);
+    }
+  }
+  return urls;
+}

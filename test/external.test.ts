@@ -1,0 +1,168 @@
+/**
+ * The external checker against real HTTP servers on 127.0.0.1 (each port is another host),
+ * started here: no mocked fetch, no internet.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkExternalUrls, defaultExternalOptions, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
+import { isPrivateAddress } from '../src/links/external/network-guard.js';
+import { runCli, tempCopy } from './helpers.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, count: number) => void;
+
+interface TestServer {
+  url: string;
+  hits: { method: string; path: string }[];
+  maxInFlight: number;
+  close(): Promise<void>;
+}
+
+const servers: TestServer[] = [];
+
+async function serve(handler: Handler): Promise<TestServer> {
+  const hits: TestServer['hits'] = [];
+  let inFlight = 0;
+  const state: TestServer = { url: '', hits, maxInFlight: 0, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const server: Server = createServer((request, response) => {
+    hits.push({ method: request.method!, path: request.url! });
+    inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+    response.on('close', () => inFlight--);
+    handler(request, response, hits.filter((h) => h.path === request.url).length);
+  });
+  server.keepAliveTimeout = 100;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(state);
+  return state;
+}
+
+afterAll(async () => {
+  for (const server of servers) {
+    server.close();
+  }
+});
+
+const options: ExternalCheckOptions = { ...defaultExternalOptions, allowPrivate: true, timeout: 1_000, retries: 2, retryAfterCeiling: 2_000 };
+const status = (res: ServerResponse, code: number, headers: Record<string, string> = {}) => {
+  res.writeHead(code, headers);
+  res.end();
+};
+
+let site: TestServer;
+let other: TestServer;
+
+beforeAll(async () => {
+  site = await serve((req, res, count) => {
+    const path = req.url!;
+    if (path === '/ok') return status(res, 200);
+    if (path === '/gone') return status(res, 410);
+    if (path === '/missing') return status(res, 404);
+    if (path === '/flaky') return status(res, count === 1 ? 500 : 200);
+    if (path === '/down') return status(res, 503);
+    if (path === '/busy') return status(res, count === 1 ? 429 : 200, count === 1 ? { 'retry-after': '1' } : {});
+    if (path === '/no-head') return status(res, req.method === 'HEAD' ? 405 : 200);
+    if (path === '/moved') return status(res, 301, { location: '/moved-2' });
+    if (path === '/moved-2') return status(res, 302, { location: `${other.url}/final` });
+    if (path === '/loop-a') return status(res, 302, { location: '/loop-b' });
+    if (path === '/loop-b') return status(res, 302, { location: '/loop-a' });
+    if (path === '/hang') return; // never answers
+    if (path === '/reset') return req.socket.destroy();
+    if (path === '/huge') {
+      if (req.method === 'HEAD') return status(res, 405);
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const chunk = Buffer.alloc(1 << 20, 'x');
+      let sent = 0;
+      const write = (): void => {
+        while (sent < 200 && res.write(chunk)) sent++;
+        if (sent < 200) res.once('drain', write);
+        else res.end();
+      };
+      return write();
+    }
+    if (path.startsWith('/slow/')) return setTimeout(() => status(res, 200), 60);
+    status(res, 404);
+  });
+  other = await serve((req, res) => status(res, req.url === '/final' ? 200 : 404));
+});
+
+describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
+  it('classifies answers, retries, fallbacks, redirects and failures', async () => {
+    const paths = ['/ok', '/gone', '/missing', '/flaky', '/down', '/no-head', '/moved', '/loop-a', '/hang', '/reset', '/huge'];
+    const results = await checkExternalUrls(paths.map((p) => `${site.url}${p}`), options);
+    const kind = (path: string) => results.get(`${site.url}${path}`);
+    expect(kind('/ok')).toEqual({ kind: 'ok', code: 200 });
+    expect(kind('/gone')).toMatchObject({ kind: 'broken', code: 410 });
+    expect(kind('/missing')).toMatchObject({ kind: 'broken', code: 404 });
+    expect(kind('/flaky')).toEqual({ kind: 'ok', code: 200 });
+    expect(kind('/down')).toMatchObject({ kind: 'unknown', code: 503 });
+    expect(kind('/no-head')).toEqual({ kind: 'ok', code: 200 });
+    expect(kind('/moved')).toEqual({ kind: 'redirected', code: 200, finalUrl: `${other.url}/final`, permanent: true });
+    expect(kind('/loop-a')).toMatchObject({ kind: 'broken', reason: expect.stringContaining('redirect loop') });
+    expect(kind('/hang')).toMatchObject({ kind: 'unknown', reason: 'timed out' });
+    expect(kind('/reset')).toMatchObject({ kind: 'unknown' });
+    expect(kind('/huge')).toEqual({ kind: 'ok', code: 200 });
+    expect(site.hits.filter((h) => h.path === '/no-head').map((h) => h.method)).toEqual(['HEAD', 'GET']);
+    expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
+    expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
+  }, 30_000);
+
+  it('waits for Retry-After on 429, then succeeds', async () => {
+    const started = performance.now();
+    const results = await checkExternalUrls([`${site.url}/busy`], options);
+    expect(results.get(`${site.url}/busy`)).toEqual({ kind: 'ok', code: 200 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('never has more requests in flight to one host than perHost', async () => {
+    const urls = Array.from({ length: 24 }, (_, i) => `${site.url}/slow/${i}`);
+    const before = site.maxInFlight;
+    site.maxInFlight = 0;
+    await checkExternalUrls(urls, { ...options, perHost: 3, concurrency: 64 });
+    expect(site.maxInFlight).toBeLessThanOrEqual(3);
+    expect(site.maxInFlight).toBeGreaterThan(1);
+    site.maxInFlight = before;
+  });
+
+  it('does not request private addresses unless allowed', async () => {
+    const guarded = await serve((_req, res) => status(res, 200));
+    const port = new URL(guarded.url).port;
+    const results = await checkExternalUrls([`${guarded.url}/a`, `http://localhost:${port}/b`, `http://[::1]:${port}/c`], { ...options, allowPrivate: false });
+    expect([...results.values()].map((r) => r.kind)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(guarded.hits).toEqual([]);
+  });
+
+  it('knows the private ranges and reads Retry-After dates', () => {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '0.0.0.0']) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ['93.184.216.34', '2606:4700::1111', '172.32.0.1']) expect(isPrivateAddress(address), address).toBe(false);
+    expect(parseRetryAfter('3')).toBe(3000);
+    expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('doclint check --external', () => {
+  it('requests each distinct URL once and reports it in every file that uses it', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000 }, rules: { 'front-matter-syntax': 'off' } }));
+      writeFileSync(join(dir, 'a.md'), `[gone](${other.url}/gone-page) [ok](${other.url}/final) [mail](mailto:nobody)\n`);
+      writeFileSync(join(dir, 'b.md'), `See [gone](${other.url}/gone-page#part).\n`);
+      const before = other.hits.length;
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const found = JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; message: string }) => `${f.file}:${f.ruleId}:${f.message.split(':')[0]}`);
+      expect(found).toEqual(['a.md:link-external:External link is broken', 'a.md:link-external:`mailto', 'b.md:link-external:External link is broken']);
+      expect(other.hits.slice(before).filter((h) => h.path === '/gone-page').map((h) => h.method)).toEqual(['HEAD', 'GET']);
+      const offline = await runCli(['check', '--root', dir, '--format', 'json']);
+      expect(JSON.parse(offline.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['link-external']);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
+});
