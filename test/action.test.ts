@@ -91,4 +91,13 @@ describe('GitHub Action', () => {
     expect(run.stdout).toMatch(/::notice title=doclint::\d+ more findings than GitHub annotates/);
     expect((await runAction({ 'fail-on': 'sometimes' })).code).toBe(2);
   });
+
+  it('checks external links, with the cache input degrading to a notice where the cache service is absent', async () => {
+    writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: false } }));
+    writeFileSync(join(dir, '_articles/account/external.md'), '---\nlayout: article\ntitle: E\ncategories: [account]\n---\n\n[local](http://127.0.0.1:9/x)\n');
+    const run = await runAction({ external: 'true', cache: 'true', 'fail-on': 'never', paths: '_articles/account/external.md' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::notice title=doclint::The GitHub cache service is not available here');
+    expect(run.outputs).toMatchObject({ errors: '0' });
+  });
 });

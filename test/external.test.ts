@@ -165,4 +165,28 @@ describe('doclint check --external', () => {
       cleanup();
     }
   }, 30_000);
+
+  it('caches outcomes: a second run requests only what is not fresh in the cache', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      const config = (ttl: object) => JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: '.cache/external.json', cacheTtl: ttl }, rules: { 'front-matter-syntax': 'off' } });
+      writeFileSync(join(dir, 'doclint.config.json'), config({}));
+      writeFileSync(join(dir, 'a.md'), `[ok](${other.url}/final) [gone](${other.url}/cached-gone)\n`);
+      const hits = () => other.hits.filter((h) => h.path === '/final' || h.path === '/cached-gone').length;
+      const first = hits();
+      const run1 = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const afterFirst = hits();
+      expect(afterFirst).toBeGreaterThan(first);
+      const run2 = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      expect(hits()).toBe(afterFirst);
+      expect(JSON.parse(run2.stdout).findings).toEqual(JSON.parse(run1.stdout).findings);
+      writeFileSync(join(dir, 'doclint.config.json'), config({ broken: 0 }));
+      await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      expect(other.hits.slice(-2).map((h) => h.path)).toEqual(['/cached-gone', '/cached-gone']);
+      expect(hits()).toBe(afterFirst + 2);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
 });

@@ -2,9 +2,11 @@
  * The GitHub Action's entry point (bundled into action/index.mjs, which action.yml runs on
  * node24): inputs from INPUT_* as GitHub passes them, findings as annotations on the diff
  * (within GitHub's per-step limits, the rest summarised), a job summary, a SARIF file for
- * code scanning, outputs, and the exit code chosen by `fail-on`.
+ * code scanning, outputs, the exit code chosen by `fail-on`, and with `external` + `cache` the
+ * external-link cache restored from and saved to the GitHub cache service when it is available.
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isFeatureAvailable, restoreCache, saveCache } from '@actions/cache';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { lint } from '../lint/lint.js';
@@ -53,9 +55,6 @@ async function run(): Promise<number> {
   const config = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
   const failOn = input('fail-on', 'error');
   if (!['error', 'warning', 'never'].includes(failOn)) throw new Error(`fail-on must be error, warning or never, not "${failOn}"`);
-  if (booleanInput('cache')) {
-    process.stdout.write(`::notice title=doclint::The external-link cache (input cache) is not in doclint ${version} yet: every URL is checked.\n`);
-  }
 
   const paths = input('paths').split(/\s+/).filter(Boolean);
   const files = paths.length > 0 ? (await selectPaths(root, workspace, paths, config.ignores)).files : undefined;
@@ -64,7 +63,10 @@ async function run(): Promise<number> {
     changedSince = pullRequestBase();
     if (!changedSince) process.stdout.write('::notice title=doclint::changed-only needs a pull_request event: linting the whole site.\n');
   }
+  const cacheFile = config.external.enabled && booleanInput('cache') && config.external.cache !== false ? resolve(root, config.external.cache) : undefined;
+  if (cacheFile) await restoreExternalCache(cacheFile);
   const result = await lint({ root, config, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
+  if (cacheFile) await saveExternalCache(cacheFile);
   const reportInput = { root, cwd: workspace, files: result.files, findings: result.findings, rules: result.rules, toolVersion: version };
 
   annotate(reporters.github, result.findings, reportInput);
@@ -81,6 +83,30 @@ async function run(): Promise<number> {
   if (failOn === 'error' && counts.errors > 0) return 1;
   if (failOn === 'warning' && counts.errors + counts.warnings > 0) return 1;
   return 0;
+}
+
+/** Cache entries are immutable: each run saves under a new key and restores the newest by prefix. */
+const cachePrefix = 'doclint-external-';
+
+async function restoreExternalCache(file: string): Promise<void> {
+  if (!isFeatureAvailable()) {
+    process.stdout.write('::notice title=doclint::The GitHub cache service is not available here: external links are checked without a restored cache.\n');
+    return;
+  }
+  try {
+    await restoreCache([file], `${cachePrefix}${process.env.GITHUB_RUN_ID ?? 'local'}`, [cachePrefix]);
+  } catch (error) {
+    process.stdout.write(`::warning title=doclint::Could not restore the external-link cache: ${(error as Error).message}\n`);
+  }
+}
+
+async function saveExternalCache(file: string): Promise<void> {
+  if (!isFeatureAvailable() || !existsSync(file)) return;
+  try {
+    await saveCache([file], `${cachePrefix}${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`);
+  } catch (error) {
+    process.stdout.write(`::warning title=doclint::Could not save the external-link cache: ${(error as Error).message}\n`);
+  }
 }
 
 /** The first findings of each severity as annotations, then one notice for the rest. */

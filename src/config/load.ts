@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { allRules } from '../../rules/index.js';
 import type { SeveritySetting } from '../types.js';
 import { buildConfigSchema } from './schema.js';
+import { defaultCacheTtl } from '../links/external/cache.js';
 import { defaultExternalOptions } from '../links/external/check.js';
 import type { ResolvedConfig, RuleSetting, RuleSettingInput, UserConfig } from './types.js';
 
@@ -98,7 +99,14 @@ export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig 
     liquid: { tags: config.liquid?.tags ?? {}, helpCenterTags: config.liquid?.helpCenterTags ?? true },
     jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'] },
     maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
-    external: { ...defaultExternalOptions, enabled: false, ignore: [], ...config.external },
+    external: {
+      ...defaultExternalOptions,
+      enabled: false,
+      ignore: [],
+      cache: 'node_modules/.cache/doclint/external.json',
+      ...config.external,
+      cacheTtl: { ...defaultCacheTtl, ...config.external?.cacheTtl },
+    },
   };
 }
 

@@ -120,6 +120,16 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
           retryAfterCeiling: { type: 'integer', minimum: 0, description: 'The longest Retry-After to wait, milliseconds (default 30000).' },
           acceptStatuses: { type: 'array', items: { type: 'integer' }, description: 'Statuses that count as fine, e.g. [403, 999] for sites that block bots.' },
           ignore: { type: 'array', items: { type: 'string' }, description: 'Regular expressions: matching URLs are not requested.' },
+          cache: {
+            anyOf: [{ type: 'string' }, { const: false }],
+            description: 'The outcome cache file, relative to the site root (default node_modules/.cache/doclint/external.json); false for none.',
+          },
+          cacheTtl: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Seconds each outcome stays cached (defaults: ok and redirected 7 days, broken 1 day, unknown not cached).',
+            properties: Object.fromEntries(['ok', 'redirected', 'broken', 'unknown'].map((kind) => [kind, { type: 'integer', minimum: 0 }])),
+          },
         },
       },
     },

@@ -1,6 +1,7 @@
 import type { SeveritySetting } from '../types.js';
 import type { TagSpec } from '../parse/tag-registry.js';
 import type { ExternalCheckOptions } from '../links/external/check.js';
+import type { CacheTtl } from '../links/external/cache.js';
 
 /** How a rule is set in config: `"warn"`, or `["error", { ...options }]`. */
 export type RuleSettingInput = SeveritySettingInput | [SeveritySettingInput] | [SeveritySettingInput, Record<string, unknown>];
@@ -14,7 +15,7 @@ export interface UserConfig {
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
   jekyll?: { configFiles?: string[] };
   maxFileSize?: number;
-  external?: Partial<ExternalSettings>;
+  external?: Partial<Omit<ExternalSettings, 'cacheTtl'>> & { cacheTtl?: Partial<CacheTtl> };
 }
 
 /** External link checking: off unless enabled (`--external`), as it needs the network. */
@@ -22,6 +23,10 @@ export interface ExternalSettings extends ExternalCheckOptions {
   enabled: boolean;
   /** Regular expressions: matching URLs are never requested. */
   ignore: string[];
+  /** The outcome cache file (relative to the site root), or false for none. */
+  cache: string | false;
+  /** Seconds each kind of outcome stays cached. */
+  cacheTtl: CacheTtl;
 }
 
 export interface RuleSetting {

@@ -11,7 +11,8 @@ import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
-import { checkExternalUrls } from '../links/external/check.js';
+import { ExternalCache } from '../links/external/cache.js';
+import { checkExternalUrls, type ExternalStatus } from '../links/external/check.js';
 import { collectExternalUrls } from '../links/external/collect.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
@@ -79,7 +80,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (config.external.enabled) {
     // Facts before rules: every distinct URL is requested once, then link-external reads the outcomes.
     const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
-    context.external = await checkExternalUrls(collectExternalUrls(targets, context.site, tags, ignore), config.external);
+    const urls = collectExternalUrls(targets, context.site, tags, ignore);
+    const cache = config.external.cache === false ? undefined : await ExternalCache.load(resolve(root, config.external.cache), config.external.cacheTtl);
+    const known = new Map<string, ExternalStatus>();
+    for (const url of urls) {
+      const cached = cache?.get(url);
+      if (cached) known.set(url, cached);
+    }
+    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external);
+    for (const [url, status] of checked) {
+      known.set(url, status);
+      cache?.set(url, status);
+    }
+    await cache?.save();
+    context.external = known;
   }
 
   const findings: Finding[] = jekyllConfigFindings(jekyll);
