@@ -6,11 +6,11 @@
  * npx's, and would otherwise download one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempCopy } from './helpers.js';
+import { repoRoot, runCli, tempCopy } from './helpers.js';
 
 const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 if (!hasPreCommit && process.env.CI) throw new Error('pre-commit is not installed: .ci/run installs it (apt-get install pre-commit)');
@@ -45,4 +45,37 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () 
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
     expect(clean.stdout).toMatch(/doclint\.+Passed/);
   }, 300_000);
+});
+
+describe('as a plain git hook and with lint-staged', () => {
+  const { dir: repo, cleanup: cleanRepo } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
+  afterAll(cleanRepo);
+  const run = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' } });
+
+  it('the README hook blocks a commit with a broken article and lets a clean one through', () => {
+    // As if doclint were a devDependency of the docs repository.
+    mkdirSync(join(repo, 'node_modules/.bin'), { recursive: true });
+    symlinkSync(join(repoRoot, 'bin/doclint.mjs'), join(repo, 'node_modules/.bin/doclint'));
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
+    run('init', '-q');
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const hook = /As a plain git hook[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    writeFileSync(join(repo, '.git/hooks/pre-commit'), hook, { mode: 0o755 });
+
+    writeFileSync(join(repo, '_articles/broken.md'), '---\nlayout: article\ntitle: B\ncategories: [account]\n---\n\n{% note %}\n');
+    run('add', '-A');
+    const blocked = run('commit', '-qm', 'broken');
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain('Unknown Liquid tag `note`');
+
+    writeFileSync(join(repo, '_articles/broken.md'), '---\nlayout: article\ntitle: B\ncategories: [account]\n---\n\nFixed.\n');
+    run('add', '-A');
+    expect(run('commit', '-qm', 'fixed').status).toBe(0);
+  });
+
+  it('accepts the absolute paths lint-staged passes', async () => {
+    const result = await runCli(['check', join(repo, '_articles/broken.md'), join(repo, '_articles/account/reset-password.md'), '--format', 'json'], repo);
+    expect(JSON.parse(result.stdout).summary.files).toBe(2);
+    expect(result.code).toBe(0);
+  });
 });
