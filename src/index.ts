@@ -13,4 +13,7 @@ export type { SiteIndex } from './site/site-index.js';
 export { buildSiteIndex } from './site/site-index.js';
 export { readJekyllConfig, type JekyllConfig } from './site/jekyll-config.js';
 export { remarkPlugin } from './remark/plugin.js';
+export { documentLinks, type LinkRef } from './links/extract.js';
+export { resolveLink, type Resolution } from './links/resolve.js';
+export { checkExternalUrls, defaultExternalOptions, type ExternalCheckOptions, type ExternalStatus } from './links/external/check.js';
 export { version } from './version.js';
