@@ -15,7 +15,6 @@ export const liquidInclude: Rule = {
     fixable: false,
   },
   check({ document, site, report }) {
-    if (site.files.size === 0) return;
     const includesDir = typeof site.jekyll.raw.includes_dir === 'string' ? site.jekyll.raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes';
     const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
     for (const tag of document.liquid.tags) {
@@ -24,8 +23,14 @@ export const liquidInclude: Rule = {
       if (!name || name.includes('{{')) continue;
       const relative = tag.name === 'include_relative';
       const target = posix.normalize(relative ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);
-      if (target.startsWith('../') || site.files.has(target) || (!relative && themed)) continue;
       const start = tag.markupStart + tag.markup.indexOf(name);
+      if (target === '..' || target.startsWith('../') || name.startsWith('/')) {
+        // Never read or resolved: the path leaves the site (Jekyll refuses it too).
+        report({ message: `\`{% ${tag.name} ${name} %}\` points outside the site: Jekyll refuses include paths that leave it.`, start, end: start + name.length });
+        continue;
+      }
+      // Without a site index (the remark plugins) existence cannot be known.
+      if (site.files.size === 0 || site.files.has(target) || (!relative && themed)) continue;
       report({
         message: `\`{% ${tag.name} ${name} %}\`: there is no \`${target}\`, so Jekyll fails to build the page.`,
         start,

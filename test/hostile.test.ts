@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempCopy } from './helpers.js';
+import { lintString, runCli, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy();
 afterAll(cleanup);
@@ -38,4 +38,52 @@ describe('hostile input', () => {
     );
     expect(found.filter((f: string) => f.startsWith('long-line.md'))).toEqual([]);
   }, 90_000);
+});
+
+describe('adversarial input for every regular expression over content (ReDoS)', () => {
+  const fm = '---\ntitle: t\n---\n';
+  it.each([
+    ['HTML attributes', `${fm}<div>\n${'<a '.repeat(20_000)}\n`],
+    ['img without alt', `${fm}<p>${'<img '.repeat(20_000)}</p>\n`],
+    ['href', `${fm}<p>${' href='.repeat(20_000)}</p>\n`],
+    ['a long table line', `${fm}\n${'a'.repeat(200_000)}|\n`],
+    ['backtick runs in a row', `${fm}\n| ${'`'.repeat(50_000)} |\n|---|\n`],
+    ['attribute lists', `${fm}## h\n{:${' #'.repeat(50_000)}\n`],
+    ['explicit ids', `${fm}## h${' {#a'.repeat(30_000)}\n`],
+    ['unclosed flow YAML', `---\n${'a: ['.repeat(20_000)}\n---\n`],
+    ['long Liquid markup', `${fm}{{ ${'a.'.repeat(100_000)} }}\n`],
+    ['many filter arguments', `${fm}{{ x${' | f: "a", b'.repeat(20_000)} }}\n`],
+    ['disable directive lists', `${fm}<!-- doclint-disable${' x,'.repeat(50_000)} -->\n`],
+    ['unbalanced link parentheses', `${fm}[a](${'('.repeat(50_000)}\n`],
+    ['markdown="1" wrappers', `${fm}${'<div markdown="1">\n'.repeat(20_000)}`],
+  ])('%s', (_, text) => {
+    const started = performance.now();
+    lintString(text, undefined, '_articles/x.md');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('content cannot reach outside', () => {
+  it('reports paths that leave the site instead of reading them', () => {
+    const findings = lintString('---\ntitle: t\n---\n{% include_relative ../../../../etc/passwd %}\n', undefined, '_articles/x.md');
+    expect(findings.filter((f) => f.ruleId === 'liquid-include').map((f) => f.message)).toEqual([expect.stringContaining('points outside the site')]);
+  });
+
+  it('never hands a revision to a shell', async () => {
+    const { dir: repo, cleanup: done } = tempCopy();
+    try {
+      writeFileSync(join(repo, 'a.md'), '---\ntitle: t\n---\n');
+      const run = await runCli(['check', '--root', repo, '--changed-since', 'HEAD;touch PWNED']);
+      expect(run.code, run.stdout + run.stderr).toBe(2);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(repo, 'PWNED'))).toBe(false);
+      // A revision that git would read as an option (git option injection) is refused outright.
+      const injected = await runCli(['check', '--root', repo, '--changed-since=--upload-pack=touch PWNED']);
+      expect(injected.code).toBe(2);
+      expect(injected.stderr).toContain('not a revision');
+      expect(existsSync(join(repo, 'PWNED'))).toBe(false);
+    } finally {
+      done();
+    }
+  });
 });

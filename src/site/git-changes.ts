@@ -21,6 +21,7 @@ export class GitError extends Error {
 }
 
 export async function gitChanges(root: string, revision: string): Promise<GitChanges> {
+  // git would read it as an option (`--upload-pack=…` runs a command): refuse it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
   const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
   let top: string;
