@@ -6,7 +6,7 @@
  */
 import { externalUrl } from '../src/links/external/collect.js';
 import { documentLinks } from '../src/links/extract.js';
-import type { Rule, Severity } from '../src/types.js';
+import type { Report, Rule, Severity } from '../src/types.js';
 
 interface Options {
   /** Severity of outcomes that may be passing trouble (timeouts, 5xx after retries, 403/429): off keeps CI from flaking. */
@@ -51,6 +51,7 @@ export const linkExternal: Rule<Options> = {
           if (options.unknown !== 'off') report({ message: `External link could not be confirmed: ${url} (${status.reason}).`, ...where, severity: options.unknown });
           break;
         case 'redirected':
+          reportMissingFragment(link.url!, status.missingFragments, where, report);
           if (status.permanent && options.permanentRedirects) {
             const fragment = link.url!.includes('#') ? link.url!.slice(link.url!.indexOf('#')) : '';
             const certain = link.raw === link.url && !new URL(status.finalUrl).hash;
@@ -62,9 +63,25 @@ export const linkExternal: Rule<Options> = {
             });
           }
           break;
+        case 'ok':
+          reportMissingFragment(link.url!, status.missingFragments, where, report);
+          break;
         default:
           break;
       }
     }
   },
 };
+
+function reportMissingFragment(url: string, missing: readonly string[] | undefined, where: { start: number; end: number }, report: (r: Report) => void): void {
+  const hash = url.indexOf('#');
+  if (!missing || hash === -1) return;
+  const fragment = url.slice(hash + 1);
+  let decoded = fragment;
+  try {
+    decoded = decodeURIComponent(fragment);
+  } catch {
+    // keep it as written
+  }
+  if (missing.includes(decoded)) report({ message: `${url.slice(0, hash)} has no anchor \`#${decoded}\` (no element with that id or name).`, ...where });
+}

@@ -84,6 +84,18 @@ beforeAll(async () => {
       return write();
     }
     if (path.startsWith('/slow/')) return setTimeout(() => status(res, 200), 60);
+    if (path === '/page') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<html><body><h2 id="present">P</h2><a name=\'named\'></a><p id=bare>x</p></body></html>');
+    }
+    if (path === '/long-page') {
+      if (req.method === 'HEAD') return status(res, 200, { 'content-type': 'text/html' });
+      // An endless page: only stopping early ends this request.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.write('<h2 id="early">E</h2>');
+      const timer = setInterval(() => res.write('<p>filler</p>'.repeat(1000)), 5);
+      return res.on('close', () => clearInterval(timer));
+    }
     status(res, 404);
   });
   other = await serve((req, res) => status(res, req.url === '/final' ? 200 : 404));
@@ -109,6 +121,21 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
     expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
   }, 30_000);
+
+  it('checks fragments against the ids and names of the page, reading only what it needs', async () => {
+    const page = `${site.url}/page`;
+    const long = `${site.url}/long-page`;
+    const started = performance.now();
+    const results = await checkExternalUrls([page, long], { ...options, fragments: true }, new Map([
+      [page, new Set(['present', 'named', 'bare', 'absent'])],
+      [long, new Set(['early'])],
+    ]));
+    expect(results.get(page)).toEqual({ kind: 'ok', code: 200, missingFragments: ['absent'] });
+    expect(results.get(long)).toEqual({ kind: 'ok', code: 200 });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const without = await checkExternalUrls([page], options, new Map([[page, new Set(['absent'])]]));
+    expect(without.get(page)).toEqual({ kind: 'ok', code: 200 });
+  });
 
   it('waits for Retry-After on 429, then succeeds', async () => {
     const started = performance.now();
@@ -185,6 +212,34 @@ describe('doclint check --external', () => {
       await runCli(['check', '--root', dir, '--external', '--format', 'json']);
       expect(other.hits.slice(-2).map((h) => h.path)).toEqual(['/cached-gone', '/cached-gone']);
       expect(hits()).toBe(afterFirst + 2);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
+
+  it('splits the URLs across --shard jobs by host, and doclint merge joins their reports', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[x](${site.url}/missing) [y](${other.url}/gone-too) {% note %}\n`);
+      const before = [site.hits.length, other.hits.length];
+      const reports: string[] = [];
+      for (const shard of ['1/2', '2/2']) {
+        const out = join(dir, `shard-${shard.replace('/', '-')}.json`);
+        await runCli(['check', '--root', dir, '--external', '--shard', shard, '--format', 'json', '--output', out]);
+        reports.push(out);
+      }
+      // Each host was requested by exactly one shard job.
+      expect(site.hits.slice(before[0]).filter((h) => h.path === '/missing').map((h) => h.method)).toEqual(['HEAD', 'GET']);
+      expect(other.hits.slice(before[1]).filter((h) => h.path === '/gone-too').map((h) => h.method)).toEqual(['HEAD', 'GET']);
+      const merged = await runCli(['merge', ...reports, '--format', 'json']);
+      const findings = JSON.parse(merged.stdout).findings.map((f: { ruleId: string }) => f.ruleId);
+      expect(findings.sort()).toEqual(['link-external', 'link-external', 'liquid-syntax']);
+      expect(merged.code).toBe(1);
+      const sarif = await runCli(['merge', ...reports, '--format', 'sarif']);
+      expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(3);
+      expect((await runCli(['check', '--root', dir, '--external', '--shard', '3/2'])).code).toBe(2);
     } finally {
       cleanup();
     }

@@ -50,7 +50,11 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () 
 describe('as a plain git hook and with lint-staged', () => {
   const { dir: repo, cleanup: cleanRepo } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
   afterAll(cleanRepo);
-  const run = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' } });
+  // A developer's `git commit`: none of the npm_* variables an npm/npx parent process (like the
+  // suite's own `npx -p node@24` run) would leak into the hook's npx.
+  const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  const run = (...args: string[]) =>
+    spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...cleanEnv, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' } });
 
   it('the README hook blocks a commit with a broken article and lets a clean one through', () => {
     // As if doclint were a devDependency of the docs repository.

@@ -4,11 +4,14 @@
  * Exit codes: 0 clean or warnings only, 1 errors (or more warnings than --max-warnings),
  * 2 usage, config or internal error (one line on stderr).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { allRules } from '../../rules/index.js';
 import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
+import { parseShard } from '../links/external/shard.js';
+import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
 import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
@@ -39,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
           .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this' })
           .option('fix', { type: 'boolean', default: false, describe: 'Apply certain fixes to the files' })
           .option('external', { type: 'boolean', default: false, describe: 'Also check external links over HTTP (each distinct URL once)' })
+          .option('shard', { type: 'string', describe: 'With --external: check only shard i of n (URLs split by host), e.g. 2/4; merge the JSON reports with doclint merge' })
           .option('changed-since', {
             type: 'string',
             describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
@@ -47,6 +51,19 @@ async function main(argv: string[]): Promise<number> {
           .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
       async (args) => {
         exitCode = await check(args);
+      },
+    )
+    .command(
+      'merge <reports..>',
+      'Merge doclint JSON reports (e.g. the shards of --shard i/n) into one report.',
+      (y) =>
+        y
+          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports from doclint check --format json' })
+          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+      async (args) => {
+        exitCode = merge(args as unknown as MergeArgs);
       },
     )
     .demandCommand(1, 'Name a command: doclint check')
@@ -75,6 +92,7 @@ interface CheckArgs {
   fix: boolean;
   changedSince?: string;
   external: boolean;
+  shard?: string;
   printConfig: boolean;
   color?: boolean;
 }
@@ -84,7 +102,9 @@ async function check(args: CheckArgs): Promise<number> {
   const root = resolve(cwd, args.root);
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
   const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
-  const config = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (args.shard !== undefined && !shard) throw new UsageError(`--shard ${args.shard}: expected i/n, like 2/4`);
+  const config = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;
   if (args.printConfig) {
     process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;
@@ -107,6 +127,35 @@ async function check(args: CheckArgs): Promise<number> {
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) return 1;
   return 0;
+}
+
+interface MergeArgs {
+  reports: string[];
+  format: FormatName;
+  output?: string;
+  color?: boolean;
+}
+
+function merge(args: MergeArgs): number {
+  const reports = args.reports.map((file) => {
+    try {
+      return JSON.parse(readFileSync(resolve(file), 'utf8')) as JsonReport;
+    } catch (error) {
+      throw new UsageError(`${file}: not a readable JSON report (${(error as Error).message.split('\n')[0]})`);
+    }
+  });
+  let merged;
+  try {
+    merged = mergeReports(reports);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const files = Array.from({ length: merged.files }, (_, i) => String(i));
+  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = reporters[args.format]({ root: merged.root, cwd: process.cwd(), files, findings: merged.findings, rules: allRules.map((r) => r.meta), color, toolVersion: version });
+  if (args.output) writeFileSync(resolve(args.output), text);
+  else process.stdout.write(text);
+  return countFindings(merged.findings, files).errors > 0 ? 1 : 0;
 }
 
 main(hideBin(process.argv)).then(

@@ -119,6 +119,8 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
           maxRedirects: { type: 'integer', minimum: 0, maximum: 20 },
           retryAfterCeiling: { type: 'integer', minimum: 0, description: 'The longest Retry-After to wait, milliseconds (default 30000).' },
           acceptStatuses: { type: 'array', items: { type: 'integer' }, description: 'Statuses that count as fine, e.g. [403, 999] for sites that block bots.' },
+          fragments: { type: 'boolean', description: 'Check #fragments against the ids/names of the final HTML page (one GET per page; default false).' },
+          maxBodyBytes: { type: 'integer', minimum: 1024, description: 'The most of a page read when looking for fragments (default 2 MiB).' },
           ignore: { type: 'array', items: { type: 'string' }, description: 'Regular expressions: matching URLs are not requested.' },
           cache: {
             anyOf: [{ type: 'string' }, { const: false }],

@@ -2,6 +2,7 @@ import type { SeveritySetting } from '../types.js';
 import type { TagSpec } from '../parse/tag-registry.js';
 import type { ExternalCheckOptions } from '../links/external/check.js';
 import type { CacheTtl } from '../links/external/cache.js';
+import type { Shard } from '../links/external/shard.js';
 
 /** How a rule is set in config: `"warn"`, or `["error", { ...options }]`. */
 export type RuleSettingInput = SeveritySettingInput | [SeveritySettingInput] | [SeveritySettingInput, Record<string, unknown>];
@@ -15,7 +16,7 @@ export interface UserConfig {
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
   jekyll?: { configFiles?: string[] };
   maxFileSize?: number;
-  external?: Partial<Omit<ExternalSettings, 'cacheTtl'>> & { cacheTtl?: Partial<CacheTtl> };
+  external?: Partial<Omit<ExternalSettings, 'cacheTtl' | 'shard'>> & { cacheTtl?: Partial<CacheTtl> };
 }
 
 /** External link checking: off unless enabled (`--external`), as it needs the network. */
@@ -27,6 +28,8 @@ export interface ExternalSettings extends ExternalCheckOptions {
   cache: string | false;
   /** Seconds each kind of outcome stays cached. */
   cacheTtl: CacheTtl;
+  /** Check only the URLs of this shard (`--shard i/n`). */
+  shard?: Shard;
 }
 
 export interface RuleSetting {

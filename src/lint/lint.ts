@@ -14,6 +14,7 @@ import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { ExternalCache } from '../links/external/cache.js';
 import { checkExternalUrls, type ExternalStatus } from '../links/external/check.js';
 import { collectExternalUrls } from '../links/external/collect.js';
+import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
@@ -80,14 +81,18 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (config.external.enabled) {
     // Facts before rules: every distinct URL is requested once, then link-external reads the outcomes.
     const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
-    const urls = collectExternalUrls(targets, context.site, tags, ignore);
+    const collected = collectExternalUrls(targets, context.site, tags, ignore);
+    const shard = config.external.shard;
+    const urls = shard ? new Set([...collected.urls].filter((url) => inShard(url, shard))) : collected.urls;
+    const { fragments } = collected;
     const cache = config.external.cache === false ? undefined : await ExternalCache.load(resolve(root, config.external.cache), config.external.cacheTtl);
     const known = new Map<string, ExternalStatus>();
     for (const url of urls) {
-      const cached = cache?.get(url);
+      // A cached outcome says nothing about fragments that run did not look for.
+      const cached = config.external.fragments && fragments.has(url) ? undefined : cache?.get(url);
       if (cached) known.set(url, cached);
     }
-    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external);
+    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external, fragments);
     for (const [url, status] of checked) {
       known.set(url, status);
       cache?.set(url, status);

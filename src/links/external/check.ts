@@ -23,11 +23,15 @@ export interface ExternalCheckOptions {
   retryAfterCeiling: number;
   /** Statuses that count as fine (e.g. 403 or 999 from sites that block bots). */
   acceptStatuses: number[];
+  /** Check `#fragments` against the ids and names of the final HTML page (one GET per page). */
+  fragments: boolean;
+  /** The most of a page read when looking for fragments, bytes. */
+  maxBodyBytes: number;
 }
 
 export type ExternalStatus =
-  | { kind: 'ok'; code: number }
-  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean }
+  | { kind: 'ok'; code: number; missingFragments?: string[] }
+  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[] }
   | { kind: 'broken'; code?: number; reason: string }
   /** Timeouts, 5xx after retries, resets: maybe fine, maybe not. */
   | { kind: 'unknown'; code?: number; reason: string }
@@ -43,6 +47,8 @@ export const defaultExternalOptions: ExternalCheckOptions = {
   maxRedirects: 5,
   retryAfterCeiling: 30_000,
   acceptStatuses: [],
+  fragments: false,
+  maxBodyBytes: 2 * 1024 * 1024,
 };
 
 /** GET instead when HEAD answers one of these: servers that do not implement or mishandle HEAD. */
@@ -55,7 +61,14 @@ interface Response {
   retryAfter?: number;
 }
 
-export async function checkExternalUrls(urls: Iterable<string>, options: ExternalCheckOptions = defaultExternalOptions): Promise<Map<string, ExternalStatus>> {
+/**
+ * @param fragments URL -> the `#fragments` links use on it; checked when `options.fragments` is on.
+ */
+export async function checkExternalUrls(
+  urls: Iterable<string>,
+  options: ExternalCheckOptions = defaultExternalOptions,
+  fragments: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): Promise<Map<string, ExternalStatus>> {
   const agent = new Agent({
     connections: options.perHost,
     pipelining: 1,
@@ -66,7 +79,15 @@ export async function checkExternalUrls(urls: Iterable<string>, options: Externa
   const queue = [...new Set(urls)];
   const results = new Map<string, ExternalStatus>();
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) results.set(url, await checkUrl(url, agent, options));
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      let status = await checkUrl(url, agent, options);
+      const wanted = fragments.get(url);
+      if (options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
+        const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, agent, options);
+        if (missing && missing.length > 0) status = { ...status, missingFragments: missing };
+      }
+      results.set(url, status);
+    }
   };
   try {
     await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
@@ -150,6 +171,50 @@ async function send(url: URL, method: 'HEAD' | 'GET', agent: Agent, options: Ext
   const location = response.headers.location;
   const retryAfter = parseRetryAfter(response.headers['retry-after']);
   return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) };
+}
+
+const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+/**
+ * Reads an HTML page until every wanted fragment is found as an id or name, or the byte bound
+ * is reached; undefined when the page is not HTML or cannot be read (nothing to report then).
+ */
+async function missingFragments(url: string, wanted: ReadonlySet<string>, agent: Agent, options: ExternalCheckOptions): Promise<string[] | undefined> {
+  try {
+    const response = await request(url, {
+      method: 'GET',
+      dispatcher: agent,
+      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml' },
+      signal: AbortSignal.timeout(options.timeout),
+    });
+    if (response.statusCode >= 300 || !/html/i.test(String(response.headers['content-type'] ?? ''))) {
+      await response.body.dump().catch(() => undefined);
+      return undefined;
+    }
+    const remaining = new Set([...wanted].map(decodeFragment));
+    let read = 0;
+    let tail = '';
+    for await (const chunk of response.body) {
+      read += (chunk as Buffer).length;
+      // Keep the end of the previous chunk: an attribute may be cut in two.
+      const text = tail + (chunk as Buffer).toString('utf8');
+      for (const match of text.matchAll(idAttribute)) remaining.delete(match[1] ?? match[2] ?? match[3]!);
+      tail = text.slice(-256);
+      if (remaining.size === 0 || read >= options.maxBodyBytes) break;
+    }
+    await response.body.dump().catch(() => undefined);
+    return read >= options.maxBodyBytes && remaining.size > 0 ? undefined : [...remaining];
+  } catch {
+    return undefined;
+  }
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 /** Retry-After in seconds or as an HTTP date, as milliseconds from now. */

@@ -11,15 +11,29 @@ export function externalUrl(url: string | undefined, site: SiteIndex): string | 
   return trimmed.split('#')[0];
 }
 
-export function collectExternalUrls(paths: readonly string[], site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[]): Set<string> {
+export interface ExternalUrls {
+  urls: Set<string>;
+  /** URL -> the fragments links use on it. */
+  fragments: Map<string, Set<string>>;
+}
+
+export function collectExternalUrls(paths: readonly string[], site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[]): ExternalUrls {
   const urls = new Set<string>();
+  const fragments = new Map<string, Set<string>>();
   for (const path of paths) {
     const document = site.document(path);
     if (!document) continue;
     for (const link of documentLinks(document, site.scope(path), tags)) {
       const url = externalUrl(link.url, site);
-      if (url && !ignore.some((pattern) => pattern.test(url))) urls.add(url);
+      if (!url || ignore.some((pattern) => pattern.test(url))) continue;
+      urls.add(url);
+      const hash = link.url!.indexOf('#');
+      const fragment = hash === -1 ? '' : link.url!.slice(hash + 1);
+      if (fragment !== '') {
+        if (!fragments.has(url)) fragments.set(url, new Set());
+        fragments.get(url)!.add(fragment);
+      }
     }
   }
-  return urls;
+  return { urls, fragments };
 }
