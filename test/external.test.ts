@@ -104,7 +104,7 @@ beforeAll(async () => {
 describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
   it('classifies answers, retries, fallbacks, redirects and failures', async () => {
     const paths = ['/ok', '/gone', '/missing', '/flaky', '/down', '/no-head', '/moved', '/loop-a', '/hang', '/reset', '/huge'];
-    const results = await checkExternalUrls(paths.map((p) => `${site.url}${p}`), options);
+    const { results } = await checkExternalUrls(paths.map((p) => `${site.url}${p}`), options);
     const kind = (path: string) => results.get(`${site.url}${path}`);
     expect(kind('/ok')).toEqual({ kind: 'ok', code: 200 });
     expect(kind('/gone')).toMatchObject({ kind: 'broken', code: 410 });
@@ -126,7 +126,7 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     const page = `${site.url}/page`;
     const long = `${site.url}/long-page`;
     const started = performance.now();
-    const results = await checkExternalUrls([page, long], { ...options, fragments: true }, new Map([
+    const { results } = await checkExternalUrls([page, long], { ...options, fragments: true }, new Map([
       [page, new Set(['present', 'named', 'bare', 'absent'])],
       [long, new Set(['early'])],
     ]));
@@ -134,13 +134,14 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(results.get(long)).toEqual({ kind: 'ok', code: 200 });
     expect(performance.now() - started).toBeLessThan(3_000);
     const without = await checkExternalUrls([page], options, new Map([[page, new Set(['absent'])]]));
-    expect(without.get(page)).toEqual({ kind: 'ok', code: 200 });
+    expect(without.results.get(page)).toEqual({ kind: 'ok', code: 200 });
   });
 
   it('waits for Retry-After on 429, then succeeds', async () => {
     const started = performance.now();
-    const results = await checkExternalUrls([`${site.url}/busy`], options);
+    const { results, rateLimitedHosts } = await checkExternalUrls([`${site.url}/busy`], options);
     expect(results.get(`${site.url}/busy`)).toEqual({ kind: 'ok', code: 200 });
+    expect(rateLimitedHosts).toEqual([new URL(site.url).host]);
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
   });
 
@@ -154,10 +155,38 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     site.maxInFlight = before;
   });
 
+  it('applies per-host overrides, slows a host that answered 429, and reports progress', async () => {
+    const seen: Record<string, string | undefined>[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const strict = await serve((req, res, count) => {
+      seen.push({ token: req.headers['x-token'] as string | undefined });
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        if (req.url === '/bot') return status(res, 999);
+        if (req.url === '/limited' && count === 1) return status(res, 429, { 'retry-after': '0' });
+        status(res, 200);
+      }, 30);
+    });
+    const host = new URL(strict.url).host;
+    const urls = [`${strict.url}/bot`, `${strict.url}/limited`, ...Array.from({ length: 8 }, (_, i) => `${strict.url}/p${i}`)];
+    const progress: number[] = [];
+    const run = await checkExternalUrls(urls, { ...options, perHost: 4, hosts: { [host]: { perHost: 2, headers: { 'x-token': 'secret' }, acceptStatuses: [999] } } }, new Map(), {
+      onProgress: (done) => progress.push(done),
+    });
+    expect(run.results.get(`${strict.url}/bot`)).toEqual({ kind: 'ok', code: 999 });
+    expect(maxInFlight).toBeLessThanOrEqual(2);
+    expect(seen.every((h) => h.token === 'secret')).toBe(true);
+    expect(run.rateLimitedHosts).toEqual([host]);
+    expect(progress).toEqual(Array.from({ length: urls.length }, (_, i) => i + 1));
+  });
+
   it('does not request private addresses unless allowed', async () => {
     const guarded = await serve((_req, res) => status(res, 200));
     const port = new URL(guarded.url).port;
-    const results = await checkExternalUrls([`${guarded.url}/a`, `http://localhost:${port}/b`, `http://[::1]:${port}/c`], { ...options, allowPrivate: false });
+    const { results } = await checkExternalUrls([`${guarded.url}/a`, `http://localhost:${port}/b`, `http://[::1]:${port}/c`], { ...options, allowPrivate: false });
     expect([...results.values()].map((r) => r.kind)).toEqual(['skipped', 'skipped', 'skipped']);
     expect(guarded.hits).toEqual([]);
   });

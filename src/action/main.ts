@@ -67,6 +67,9 @@ async function run(): Promise<number> {
   if (cacheFile) await restoreExternalCache(cacheFile);
   const result = await lint({ root, config, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
   if (cacheFile) await saveExternalCache(cacheFile);
+  if (result.rateLimitedHosts.length > 0) {
+    process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time.\n`);
+  }
   const reportInput = { root, cwd: workspace, files: result.files, findings: result.findings, rules: result.rules, toolVersion: version };
 
   annotate(reporters.github, result.findings, reportInput);

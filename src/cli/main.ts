@@ -115,7 +115,22 @@ async function check(args: CheckArgs): Promise<number> {
     for (const path of selected.unmatched) process.stderr.write(`doclint: no lintable file in the site root matches ${path}\n`);
     files = selected.files;
   }
-  const result = await lint({ root, config, fix: args.fix, ...(files ? { files } : {}), ...(args.changedSince ? { changedSince: args.changedSince } : {}) });
+  // A progress line on a terminal only: CI logs stay quiet.
+  const progress = process.stderr.isTTY && !process.env.CI;
+  const onExternalProgress = (done: number, total: number, host: string): void => {
+    process.stderr.write(`\r\u001b[2Kdoclint: checked ${done}/${total} external links (${host})${done === total ? '\n' : ''}`);
+  };
+  const result = await lint({
+    root,
+    config,
+    fix: args.fix,
+    ...(files ? { files } : {}),
+    ...(args.changedSince ? { changedSince: args.changedSince } : {}),
+    ...(progress ? { onExternalProgress } : {}),
+  });
+  if (result.rateLimitedHosts.length > 0) {
+    process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
+  }
   const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
   const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
   const text = reporters[args.format]({ root, cwd, files: result.files, findings, rules: result.rules, color, toolVersion: version });

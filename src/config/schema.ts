@@ -121,6 +121,19 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
           acceptStatuses: { type: 'array', items: { type: 'integer' }, description: 'Statuses that count as fine, e.g. [403, 999] for sites that block bots.' },
           fragments: { type: 'boolean', description: 'Check #fragments against the ids/names of the final HTML page (one GET per page; default false).' },
           maxBodyBytes: { type: 'integer', minimum: 1024, description: 'The most of a page read when looking for fragments (default 2 MiB).' },
+          hosts: {
+            type: 'object',
+            description: 'Per host ("example.com" or "host:port"): perHost connections, request headers, accepted statuses.',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                perHost: { type: 'integer', minimum: 1 },
+                headers: { type: 'object', additionalProperties: { type: 'string' } },
+                acceptStatuses: { type: 'array', items: { type: 'integer' } },
+              },
+            },
+          },
           ignore: { type: 'array', items: { type: 'string' }, description: 'Regular expressions: matching URLs are not requested.' },
           cache: {
             anyOf: [{ type: 'string' }, { const: false }],

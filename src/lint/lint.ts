@@ -38,6 +38,8 @@ export interface LintOptions {
    * the change removed or renamed.
    */
   changedSince?: string;
+  /** Called as external URLs are checked (the CLI draws a progress line on a terminal). */
+  onExternalProgress?: (done: number, total: number, host: string) => void;
 }
 
 export interface LintResult {
@@ -50,6 +52,8 @@ export interface LintResult {
   fixedFiles: string[];
   /** Changed-files mode: other files linted (link rules only) because they link to what the change removed. */
   affectedFiles: string[];
+  /** External checking: hosts that answered 429 and were slowed to one request at a time. */
+  rateLimitedHosts: string[];
   /** Metadata of every rule, for reporters. */
   rules: RuleMeta[];
 }
@@ -78,6 +82,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
+  const rateLimitedHosts: string[] = [];
   if (config.external.enabled) {
     // Facts before rules: every distinct URL is requested once, then link-external reads the outcomes.
     const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
@@ -92,8 +97,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       const cached = config.external.fragments && fragments.has(url) ? undefined : cache?.get(url);
       if (cached) known.set(url, cached);
     }
-    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external, fragments);
-    for (const [url, status] of checked) {
+    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external, fragments, options.onExternalProgress ? { onProgress: options.onExternalProgress } : {});
+    rateLimitedHosts.push(...checked.rateLimitedHosts);
+    for (const [url, status] of checked.results) {
       known.set(url, status);
       cache?.set(url, status);
     }
@@ -134,7 +140,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
     findings.push(...fileFindings);
   }
-  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rules: allRules.map((rule) => rule.meta) };
+  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules: allRules.map((rule) => rule.meta) };
 }
 
 const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));

@@ -9,6 +9,7 @@
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
+import { HostScheduler } from './scheduler.js';
 
 export interface ExternalCheckOptions {
   concurrency: number;
@@ -27,6 +28,25 @@ export interface ExternalCheckOptions {
   fragments: boolean;
   /** The most of a page read when looking for fragments, bytes. */
   maxBodyBytes: number;
+  /** Per host (`example.com`, or `host:port`): its own connection limit, request headers and accepted statuses. */
+  hosts: Record<string, HostOverride>;
+}
+
+export interface HostOverride {
+  perHost?: number;
+  headers?: Record<string, string>;
+  acceptStatuses?: number[];
+}
+
+/** Progress and notices while checking (a TTY progress line, a summary of rate-limited hosts). */
+export interface CheckHooks {
+  onProgress?(done: number, total: number, host: string): void;
+}
+
+export interface CheckRun {
+  results: Map<string, ExternalStatus>;
+  /** Hosts that answered 429 and were slowed to one request at a time. */
+  rateLimitedHosts: string[];
 }
 
 export type ExternalStatus =
@@ -49,11 +69,18 @@ export const defaultExternalOptions: ExternalCheckOptions = {
   acceptStatuses: [],
   fragments: false,
   maxBodyBytes: 2 * 1024 * 1024,
+  hosts: {},
 };
 
 /** GET instead when HEAD answers one of these: servers that do not implement or mishandle HEAD. */
 const headUnreliable = new Set([400, 403, 404, 405, 501]);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Context {
+  agent: Agent;
+  options: ExternalCheckOptions;
+  scheduler: HostScheduler;
+}
 
 interface Response {
   code: number;
@@ -68,25 +95,35 @@ export async function checkExternalUrls(
   urls: Iterable<string>,
   options: ExternalCheckOptions = defaultExternalOptions,
   fragments: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): Promise<Map<string, ExternalStatus>> {
+  hooks: CheckHooks = {},
+): Promise<CheckRun> {
+  const overrides = Object.values(options.hosts).map((host) => host.perHost ?? 0);
   const agent = new Agent({
-    connections: options.perHost,
+    // doclint's scheduler enforces each host's limit; the agent only needs enough sockets.
+    connections: Math.max(options.perHost, ...overrides),
     pipelining: 1,
     headersTimeout: options.timeout,
     bodyTimeout: options.timeout,
     connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
   });
+  const context: Context = { agent, options, scheduler: new HostScheduler(options.perHost, options.hosts) };
   const queue = [...new Set(urls)];
+  const total = queue.length;
   const results = new Map<string, ExternalStatus>();
   const worker = async (): Promise<void> => {
-    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-      let status = await checkUrl(url, agent, options);
-      const wanted = fragments.get(url);
-      if (options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
-        const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, agent, options);
-        if (missing && missing.length > 0) status = { ...status, missingFragments: missing };
+    for (let url = await context.scheduler.take(queue); url !== undefined; url = await context.scheduler.take(queue)) {
+      try {
+        let status = await checkUrl(url, context);
+        const wanted = fragments.get(url);
+        if (options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
+          const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, context);
+          if (missing && missing.length > 0) status = { ...status, missingFragments: missing };
+        }
+        results.set(url, status);
+      } finally {
+        context.scheduler.release(url);
       }
-      results.set(url, status);
+      hooks.onProgress?.(results.size, total, HostScheduler.hostOf(url));
     }
   };
   try {
@@ -94,10 +131,11 @@ export async function checkExternalUrls(
   } finally {
     await agent.close();
   }
-  return results;
+  return { results, rateLimitedHosts: [...context.scheduler.rateLimited].sort() };
 }
 
-async function checkUrl(url: string, agent: Agent, options: ExternalCheckOptions): Promise<ExternalStatus> {
+async function checkUrl(url: string, context: Context): Promise<ExternalStatus> {
+  const { options } = context;
   let current: URL;
   try {
     current = new URL(url);
@@ -114,7 +152,7 @@ async function checkUrl(url: string, agent: Agent, options: ExternalCheckOptions
     seen.add(current.href);
     let response: Response;
     try {
-      response = await withRetries(current, agent, options);
+      response = await withRetries(current, context);
     } catch (error) {
       return classifyError(error);
     }
@@ -125,7 +163,8 @@ async function checkUrl(url: string, agent: Agent, options: ExternalCheckOptions
       current = next;
       continue;
     }
-    if ((response.code >= 200 && response.code < 300) || options.acceptStatuses.includes(response.code)) {
+    const accepted = [...options.acceptStatuses, ...(hostOverride(options, current)?.acceptStatuses ?? [])];
+    if ((response.code >= 200 && response.code < 300) || accepted.includes(response.code)) {
       return hop === 0 ? { kind: 'ok', code: response.code } : { kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false };
     }
     if (response.code === 404 || response.code === 410) return { kind: 'broken', code: response.code, reason: `HTTP ${response.code}` };
@@ -137,12 +176,18 @@ async function checkUrl(url: string, agent: Agent, options: ExternalCheckOptions
   return { kind: 'broken', reason: `more than ${options.maxRedirects} redirects` };
 }
 
-async function withRetries(url: URL, agent: Agent, options: ExternalCheckOptions): Promise<Response> {
+function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | undefined {
+  return options.hosts[url.host.toLowerCase()] ?? options.hosts[url.hostname.toLowerCase()];
+}
+
+async function withRetries(url: URL, context: Context): Promise<Response> {
+  const { options } = context;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.retries;
     try {
-      let response = await send(url, 'HEAD', agent, options);
-      if (headUnreliable.has(response.code)) response = await send(url, 'GET', agent, options);
+      let response = await send(url, 'HEAD', context);
+      if (headUnreliable.has(response.code)) response = await send(url, 'GET', context);
+      if (response.code === 429) context.scheduler.slowDown(url.href);
       if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling && !last) {
         await wait(response.retryAfter);
         continue;
@@ -159,11 +204,16 @@ async function withRetries(url: URL, agent: Agent, options: ExternalCheckOptions
   }
 }
 
-async function send(url: URL, method: 'HEAD' | 'GET', agent: Agent, options: ExternalCheckOptions): Promise<Response> {
+async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Context): Promise<Response> {
   const response = await request(url, {
     method,
     dispatcher: agent,
-    headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'en' },
+    headers: {
+      'user-agent': options.userAgent,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'en',
+      ...hostOverride(options, url)?.headers,
+    },
     signal: AbortSignal.timeout(options.timeout),
   });
   // Only the status matters: undici's dump() discards at most a small part of the body, then closes it.
@@ -179,12 +229,12 @@ const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
  * Reads an HTML page until every wanted fragment is found as an id or name, or the byte bound
  * is reached; undefined when the page is not HTML or cannot be read (nothing to report then).
  */
-async function missingFragments(url: string, wanted: ReadonlySet<string>, agent: Agent, options: ExternalCheckOptions): Promise<string[] | undefined> {
+async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<string[] | undefined> {
   try {
     const response = await request(url, {
       method: 'GET',
       dispatcher: agent,
-      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml' },
+      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml', ...hostOverride(options, new URL(url))?.headers },
       signal: AbortSignal.timeout(options.timeout),
     });
     if (response.statusCode >= 300 || !/html/i.test(String(response.headers['content-type'] ?? ''))) {
