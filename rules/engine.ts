@@ -21,3 +21,12 @@ export const internalError: Rule = {
     fixable: false,
   },
 };
+
+export const linkCrawl: Rule = {
+  meta: {
+    id: 'link-crawl',
+    description: '`doclint crawl`: a link on a built page (a folder or a live URL, crawled with linkinator) is broken.',
+    severity: 'error',
+    fixable: false,
+  },
+};

@@ -10,6 +10,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { allRules } from '../../rules/index.js';
 import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
+import { crawl } from '../crawl/crawl.js';
 import { parseShard } from '../links/external/shard.js';
 import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
@@ -51,6 +52,20 @@ async function main(argv: string[]): Promise<number> {
           .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
       async (args) => {
         exitCode = await check(args);
+      },
+    )
+    .command(
+      'crawl <target>',
+      'Crawl a built site folder or a live URL (linkinator) and report broken links.',
+      (y) =>
+        y
+          .positional('target', { type: 'string', demandOption: true, describe: 'A built site folder (e.g. _site) or a URL' })
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the working directory)' })
+          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+      async (args) => {
+        exitCode = await crawlCommand(args as unknown as CrawlArgs);
       },
     )
     .command(
@@ -142,6 +157,24 @@ async function check(args: CheckArgs): Promise<number> {
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) return 1;
   return 0;
+}
+
+interface CrawlArgs {
+  target: string;
+  config?: string;
+  format: FormatName;
+  output?: string;
+  color?: boolean;
+}
+
+async function crawlCommand(args: CrawlArgs): Promise<number> {
+  const config = await loadConfig(process.cwd(), args.config);
+  const result = await crawl(args.target, config);
+  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = reporters[args.format]({ root: result.root, cwd: process.cwd(), files: result.pages, findings: result.findings, rules: allRules.map((r) => r.meta), color, toolVersion: version });
+  if (args.output) writeFileSync(resolve(args.output), text);
+  else process.stdout.write(text);
+  return result.findings.length > 0 ? 1 : 0;
 }
 
 interface MergeArgs {

@@ -1,0 +1,55 @@
+/** `doclint crawl` on a built folder and on a live URL (a static server on 127.0.0.1 started here). */
+import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, runCli, tempCopy } from './helpers.js';
+
+const built = join(repoRoot, 'fixtures/built-site');
+const { dir: configDir, cleanup } = tempCopy();
+const server = createServer((request, response) => {
+  const path = join(built, decodeURIComponent(new URL(request.url!, 'http://x').pathname));
+  const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'index.html') : path;
+  if (!file.startsWith(built) || !existsSync(file)) {
+    response.writeHead(404);
+    return response.end();
+  }
+  response.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'application/octet-stream' });
+  response.end(readFileSync(file));
+});
+let origin = '';
+
+beforeAll(async () => {
+  writeFileSync(join(configDir, 'doclint.config.json'), JSON.stringify({ external: { fragments: true, timeout: 2000 } }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.close();
+  cleanup();
+});
+
+const crawlFindings = (stdout: string) => JSON.parse(stdout).findings.map((f: { file: string; message: string }) => `${f.file}: ${f.message}`);
+
+describe('doclint crawl', () => {
+  it('crawls a built folder (its baseurl sub-folder) and reports broken pages, images and fragments', async () => {
+    const run = await runCli(['crawl', built, '--format', 'json'], configDir);
+    expect(run.code).toBe(1);
+    expect(crawlFindings(run.stdout)).toEqual([
+      'help/index.html: Broken link to /help/article/missing/ (HTTP 404).',
+      'help/index.html: Broken link to /help/article/reset/#nope (the page has no such fragment).',
+      'help/index.html: Broken link to /help/images/gone.png (HTTP 404).',
+    ]);
+    // The link to a private address (http://10.0.0.1/admin) is never requested.
+    expect(run.stdout).not.toContain('10.0.0.1');
+  }, 30_000);
+
+  it('crawls a live URL', async () => {
+    const run = await runCli(['crawl', `${origin}/help/`, '--format', 'json'], configDir);
+    expect(run.code).toBe(1);
+    const found = crawlFindings(run.stdout);
+    expect(found).toContain(`/help/: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
+    expect(found.some((f: string) => f.includes('gone.png'))).toBe(true);
+  }, 30_000);
+});
