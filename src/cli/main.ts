@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { allRules } from '../../rules/index.js';
 import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
@@ -16,11 +16,33 @@ import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
 import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
-import { formatNames, reporters, type FormatName } from '../report/index.js';
+import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { version } from '../version.js';
 
 class UsageError extends Error {}
+
+interface OutputArgs {
+  format: FormatName;
+  output?: string;
+  color?: boolean;
+}
+
+/** The options every reporting command shares. */
+function withOutputOptions<T>(y: Argv<T>) {
+  return y
+    .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+    .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' });
+}
+
+/** Renders a report in the chosen format to the chosen place (colour only on a terminal). */
+function writeReport(args: OutputArgs, input: Omit<ReportInput, 'color' | 'toolVersion'>): void {
+  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const text = reporters[args.format]({ ...input, color, toolVersion: version });
+  if (args.output) writeFileSync(resolve(input.cwd, args.output), text);
+  else process.stdout.write(text);
+}
 
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -31,11 +53,9 @@ async function main(argv: string[]): Promise<number> {
       'check [paths..]',
       'Lint the site (or just the given files and globs) and report findings.',
       (y) =>
-        y
+        withOutputOptions(y)
           .positional('paths', { type: 'string', array: true, describe: 'Files or globs to lint (default: all site content)' })
           .option('root', { type: 'string', default: '.', describe: 'The site root (where _config.yml is)' })
-          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
           .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the root)' })
           .option('jekyll-config', { type: 'string', describe: 'Jekyll config files to merge, like jekyll build --config a.yml,b.yml' })
           .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Override a rule: id:off|warn|error (repeatable)' })
@@ -48,8 +68,7 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
           })
-          .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' })
-          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+          .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' }),
       async (args) => {
         exitCode = await check(args);
       },
@@ -58,12 +77,9 @@ async function main(argv: string[]): Promise<number> {
       'crawl <target>',
       'Crawl a built site folder or a live URL (linkinator) and report broken links.',
       (y) =>
-        y
+        withOutputOptions(y)
           .positional('target', { type: 'string', demandOption: true, describe: 'A built site folder (e.g. _site) or a URL' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the working directory)' })
-          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
-          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the working directory)' }),
       async (args) => {
         exitCode = await crawlCommand(args as unknown as CrawlArgs);
       },
@@ -72,11 +88,7 @@ async function main(argv: string[]): Promise<number> {
       'merge <reports..>',
       'Merge doclint JSON reports (e.g. the shards of --shard i/n) into one report.',
       (y) =>
-        y
-          .positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports from doclint check --format json' })
-          .option('format', { alias: 'f', choices: formatNames, default: 'stylish' as FormatName, describe: 'Output format' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
-          .option('color', { type: 'boolean', default: undefined, describe: 'Colour the output (--no-color to disable)' }),
+        withOutputOptions(y).positional('reports', { type: 'string', array: true, demandOption: true, describe: 'JSON reports from doclint check --format json' }),
       async (args) => {
         exitCode = merge(args as unknown as MergeArgs);
       },
@@ -94,11 +106,9 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-interface CheckArgs {
+interface CheckArgs extends OutputArgs {
   paths?: string[];
   root: string;
-  format: FormatName;
-  output?: string;
   config?: string;
   jekyllConfig?: string;
   rule: string[];
@@ -109,7 +119,6 @@ interface CheckArgs {
   external: boolean;
   shard?: string;
   printConfig: boolean;
-  color?: boolean;
 }
 
 async function check(args: CheckArgs): Promise<number> {
@@ -147,10 +156,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
   }
   const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = reporters[args.format]({ root, cwd, files: result.files, findings, rules: result.rules, color, toolVersion: version });
-  if (args.output) writeFileSync(resolve(cwd, args.output), text);
-  else process.stdout.write(text);
+  writeReport(args, { root, cwd, files: result.files, findings, rules: result.rules });
   if (result.fixedFiles.length > 0) process.stderr.write(`doclint: fixed ${result.fixedFiles.length} file(s)\n`);
 
   const counts = countFindings(result.findings, result.files);
@@ -159,29 +165,20 @@ async function check(args: CheckArgs): Promise<number> {
   return 0;
 }
 
-interface CrawlArgs {
+interface CrawlArgs extends OutputArgs {
   target: string;
   config?: string;
-  format: FormatName;
-  output?: string;
-  color?: boolean;
 }
 
 async function crawlCommand(args: CrawlArgs): Promise<number> {
   const config = await loadConfig(process.cwd(), args.config);
   const result = await crawl(args.target, config);
-  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = reporters[args.format]({ root: result.root, cwd: process.cwd(), files: result.pages, findings: result.findings, rules: allRules.map((r) => r.meta), color, toolVersion: version });
-  if (args.output) writeFileSync(resolve(args.output), text);
-  else process.stdout.write(text);
+  writeReport(args, { root: result.root, cwd: process.cwd(), files: result.pages, findings: result.findings, rules: allRules.map((r) => r.meta) });
   return result.findings.length > 0 ? 1 : 0;
 }
 
-interface MergeArgs {
+interface MergeArgs extends OutputArgs {
   reports: string[];
-  format: FormatName;
-  output?: string;
-  color?: boolean;
 }
 
 function merge(args: MergeArgs): number {
@@ -199,10 +196,7 @@ function merge(args: MergeArgs): number {
     throw new UsageError((error as Error).message);
   }
   const files = Array.from({ length: merged.files }, (_, i) => String(i));
-  const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = reporters[args.format]({ root: merged.root, cwd: process.cwd(), files, findings: merged.findings, rules: allRules.map((r) => r.meta), color, toolVersion: version });
-  if (args.output) writeFileSync(resolve(args.output), text);
-  else process.stdout.write(text);
+  writeReport(args, { root: merged.root, cwd: process.cwd(), files, findings: merged.findings, rules: allRules.map((r) => r.meta) });
   return countFindings(merged.findings, files).errors > 0 ? 1 : 0;
 }
 

@@ -107,11 +107,12 @@ export async function checkExternalUrls(
     connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
   });
   const context: Context = { agent, options, scheduler: new HostScheduler(options.perHost, options.hosts) };
-  const queue = [...new Set(urls)];
-  const total = queue.length;
+  const unique = [...new Set(urls)];
+  const total = unique.length;
+  context.scheduler.enqueue(unique);
   const results = new Map<string, ExternalStatus>();
   const worker = async (): Promise<void> => {
-    for (let url = await context.scheduler.take(queue); url !== undefined; url = await context.scheduler.take(queue)) {
+    for (let url = await context.scheduler.take(); url !== undefined; url = await context.scheduler.take()) {
       try {
         let status = await checkUrl(url, context);
         const wanted = fragments.get(url);
@@ -127,7 +128,7 @@ export async function checkExternalUrls(
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, total) }, worker));
   } finally {
     await agent.close();
   }

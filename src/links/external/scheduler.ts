@@ -1,11 +1,15 @@
 /**
- * Who may be asked next: a URL whose host has a free slot (per-host limits, with per-host
- * overrides), so a slow or busy host never blocks the others. A host that answered 429 is
+ * Who may be asked next: URLs wait in one queue per host, and a worker takes the next URL of a
+ * host with a free slot (per-host limits, with per-host overrides), so a slow or busy host
+ * never blocks the others and a take costs O(hosts), not O(URLs). A host that answered 429 is
  * slowed to one request at a time for the rest of the run.
  */
 export class HostScheduler {
+  private readonly queues = new Map<string, string[]>();
   private readonly active = new Map<string, number>();
   private readonly limits = new Map<string, number>();
+  private readonly hostOfUrl = new Map<string, string>();
+  private pending = 0;
   private waiting: (() => void)[] = [];
   readonly rateLimited = new Set<string>();
 
@@ -24,36 +28,47 @@ export class HostScheduler {
     }
   }
 
-  /** Takes the first queued URL whose host has a free slot, waiting while none has. */
-  async take(queue: string[]): Promise<string | undefined> {
+  enqueue(urls: Iterable<string>): void {
+    for (const url of urls) {
+      const host = HostScheduler.hostOf(url);
+      this.hostOfUrl.set(url, host);
+      let queue = this.queues.get(host);
+      if (!queue) this.queues.set(host, (queue = []));
+      queue.push(url);
+      this.pending++;
+    }
+  }
+
+  /** The next URL whose host has a free slot, waiting while none has; undefined when all are taken. */
+  async take(): Promise<string | undefined> {
     for (;;) {
-      if (queue.length === 0) return undefined;
-      const index = queue.findIndex((url) => this.free(HostScheduler.hostOf(url)));
-      if (index !== -1) {
-        const [url] = queue.splice(index, 1);
-        const host = HostScheduler.hostOf(url!);
+      if (this.pending === 0) return undefined;
+      for (const [host, queue] of this.queues) {
+        if (queue.length === 0 || (this.active.get(host) ?? 0) >= (this.limits.get(host) ?? this.defaultLimit)) continue;
         this.active.set(host, (this.active.get(host) ?? 0) + 1);
-        return url;
+        this.pending--;
+        // Nothing left to hand out: let every idle worker finish.
+        if (this.pending === 0) this.wake(this.waiting.length);
+        return queue.shift();
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
 
+  /** One slot is free again: one waiting worker can use it. */
   release(url: string): void {
-    const host = HostScheduler.hostOf(url);
+    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
     this.active.set(host, (this.active.get(host) ?? 1) - 1);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const wake of waiting) wake();
+    this.wake(1);
   }
 
   slowDown(url: string): void {
-    const host = HostScheduler.hostOf(url);
+    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
     this.limits.set(host, 1);
     this.rateLimited.add(host);
   }
 
-  private free(host: string): boolean {
-    return (this.active.get(host) ?? 0) < (this.limits.get(host) ?? this.defaultLimit);
+  private wake(count: number): void {
+    for (const resolve of this.waiting.splice(0, count)) resolve();
   }
 }

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * External link checking on loopback: N unique URLs spread over M hosts (servers on
+ * 127.0.0.1, one port each) that answer after a fixed latency, 1% of them 404. Compares
+ * doclint --external with linkinator and markdown-link-check in the same run (wall time,
+ * correctness), against the physical limit for a polite checker: URLs x latency / (hosts x
+ * per-host limit).
+ *
+ *   node bench/external.mjs [--urls 2000] [--hosts 10] [--latency 50] [--per-host 4]
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '..');
+const { values } = parseArgs({
+  options: { urls: { type: 'string', default: '2000' }, hosts: { type: 'string', default: '10' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '4' } },
+});
+const [urls, hosts, latency, perHost] = [values.urls, values.hosts, values.latency, values['per-host']].map(Number);
+
+// Run the peers as child processes: the servers live in this process, so it must stay responsive.
+const servers = await Promise.all(
+  Array.from({ length: hosts }, () => {
+    const server = createServer((request, response) => {
+      setTimeout(() => {
+        response.writeHead(request.url.startsWith('/broken/') ? 404 : 200, { 'content-type': 'text/plain' });
+        response.end(request.method === 'HEAD' ? undefined : 'ok');
+      }, latency);
+    });
+    server.keepAliveTimeout = 5000;
+    return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+  }),
+);
+const links = Array.from({ length: urls }, (_, i) => {
+  const port = servers[i % hosts].address().port;
+  return `http://127.0.0.1:${port}/${i % 100 === 99 ? 'broken' : 'ok'}/${i}`;
+});
+const expectedBroken = links.filter((l) => l.includes('/broken/')).length;
+
+const dir = mkdtempSync(join(tmpdir(), 'doclint-external-bench-'));
+writeFileSync(join(dir, '_config.yml'), 'title: bench\n');
+writeFileSync(join(dir, 'links.md'), `---\ntitle: Links\n---\n\n${links.map((l, i) => `- [link ${i}](${l})`).join('\n')}\n`);
+writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, perHost, concurrency: 64, cache: false } }));
+
+/** Asynchronous on purpose: the servers live in this process and must keep answering. */
+function run(name, command, args, countBroken) {
+  const started = performance.now();
+  return new Promise((done) => {
+    execFile(command, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 600_000 }, (_error, stdout, stderr) => {
+      const seconds = (performance.now() - started) / 1000;
+      let broken;
+      try {
+        broken = countBroken(stdout + stderr);
+      } catch {
+        broken = NaN;
+      }
+      done({ name, seconds, broken });
+    });
+  });
+}
+
+const limit = (urls * latency) / (hosts * perHost) / 1000;
+const results = [];
+for (const job of [
+  () => run('doclint --external', process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
+    JSON.parse(out.slice(out.indexOf('{'))).findings.filter((f) => f.ruleId === 'link-external').length),
+  () => run(`linkinator (concurrency ${hosts * perHost})`, process.execPath, [join(here, 'node_modules/linkinator/build/src/cli.js'), 'links.md', '--markdown', '--concurrency', String(hosts * perHost), '--format', 'json'], (out) =>
+    JSON.parse(out.slice(out.indexOf('{'))).links.filter((l) => l.state === 'BROKEN').length),
+  () => run('markdown-link-check', process.execPath, [join(here, 'node_modules/markdown-link-check/markdown-link-check'), 'links.md', '-q'], (out) => (out.match(/\[✖\]/g) ?? []).length),
+]) {
+  results.push(await job());
+}
+for (const server of servers) server.close();
+rmSync(dir, { recursive: true, force: true });
+
+console.log(`${urls} URLs over ${hosts} hosts, ${latency} ms each, per-host limit ${perHost}; physical limit ${limit.toFixed(2)} s; expected broken ${expectedBroken}`);
+console.log('tool                              wall(s)  vs limit  broken found  correct');
+for (const r of results) {
+  console.log(`${r.name.padEnd(33)} ${r.seconds.toFixed(2).padStart(7)} ${(r.seconds / limit).toFixed(2).padStart(8)}x ${String(r.broken).padStart(13)}  ${r.broken === expectedBroken ? 'yes' : 'no'}`);
+}
