@@ -1,15 +1,15 @@
 /** Parses one source file, once, into the Document every rule reads. */
 import type { Document } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
-import { parseFrontMatter } from './front-matter.js';
+import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseLiquid } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
 import type { TagRegistry } from './tag-registry.js';
 
-export function parseDocument(path: string, text: string, registry: TagRegistry): Document {
-  const frontMatter = parseFrontMatter(text);
+/** `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has). */
+export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;

@@ -5,7 +5,7 @@
  * Rules read it; they never touch the file system themselves.
  */
 import { parseDocument } from '../parse/document.js';
-import { parseFrontMatter } from '../parse/front-matter.js';
+import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import type { Document } from '../types.js';
@@ -35,8 +35,11 @@ const documentCacheSize = 256;
 /** Builds the index from already-read texts (the engine reads each file once). */
 export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry): SiteIndex {
   const frontMatter = new Map<string, Record<string, unknown>>();
+  // Kept so that parsing a document later does not read its YAML a second time.
+  const parsedFrontMatter = new Map<string, FrontMatter>();
   for (const [path, text] of texts) {
     const front = parseFrontMatter(text);
+    parsedFrontMatter.set(path, front);
     if (front.kind === 'yaml' && !front.bom) frontMatter.set(path, front.data);
   }
   const site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url };
@@ -51,7 +54,8 @@ export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>,
       const text = texts.get(path);
       if (text === undefined) return undefined;
       try {
-        parsed = parseDocument(path, text, tags);
+        parsed = parseDocument(path, text, tags, parsedFrontMatter.get(path));
+        parsedFrontMatter.delete(path);
       } catch {
         // Input no parser survives (the engine reports it on the file itself): no document.
         return undefined;
