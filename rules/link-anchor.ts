@@ -27,24 +27,27 @@ export const linkAnchor: Rule<Options> = {
     },
     defaults: { fixClosest: false },
   },
-  check({ document, options, site, tags, report }) {
-    for (const link of documentLinks(document, site.scope(document.path), tags)) {
-      const resolution = resolveLink(link, document.path, site);
+  check({ document, options, site, tags, anchorsOf, report }) {
+    const { path } = document;
+    for (const link of documentLinks(document, site.scope(path), tags)) {
+      const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
       const fragment = resolution.fragment;
       if (fragment === undefined || fragment === '' || fragment === 'top') continue;
-      const anchors = site.anchors(resolution.target.path);
-      if (!anchors || anchors.some((anchor) => anchor.id === fragment)) continue;
-      const ids = [...new Set(anchors.map((anchor) => anchor.id))];
-      const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
-      const page = resolution.target.path === document.path ? 'this page' : `\`${resolution.target.path}\``;
-      const hash = link.raw.lastIndexOf('#');
-      const where = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
-      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
-      report({
-        message: `There is no anchor \`#${fragment}\` on ${page}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
-        ...where,
-        ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
+      const target = resolution.target.path;
+      anchorsOf(target, (anchors) => {
+        if (!anchors || anchors.some((anchor) => anchor.id === fragment)) return;
+        const ids = [...new Set(anchors.map((anchor) => anchor.id))];
+        const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
+        const page = target === path ? 'this page' : `\`${target}\``;
+        const hash = link.raw.lastIndexOf('#');
+        const where = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
+        const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
+        report({
+          message: `There is no anchor \`#${fragment}\` on ${page}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
+          ...where,
+          ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
+        });
       });
     }
   },

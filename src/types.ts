@@ -7,6 +7,7 @@ import type { LineIndex } from './text/line-index.js';
 import type { TagRegistry } from './parse/tag-registry.js';
 import type { SiteIndex } from './site/site-index.js';
 import type { ExternalStatus } from './links/external/check.js';
+import type { Anchor } from './site/anchors.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
@@ -78,6 +79,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   site: SiteIndex;
   /** External URL -> what checking it found (only when external checking ran). */
   external?: ReadonlyMap<string, ExternalStatus>;
+  /**
+   * Calls `use` with the anchors of the content file `path` (undefined if it is none), now or,
+   * in a batch run, once every page has been parsed. `use` must not keep `document` alive.
+   */
+  anchorsOf(path: string, use: (anchors: readonly Anchor[] | undefined) => void): void;
   report(report: Report): void;
 }
 

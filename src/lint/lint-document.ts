@@ -4,6 +4,7 @@ import type { TagRegistry } from '../parse/tag-registry.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { ExternalStatus } from '../links/external/check.js';
 import type { AnyRule, Document, Finding, Report } from '../types.js';
+import { immediateAnchors, type AnchorRequests } from './anchor-requests.js';
 import { readSuppressions } from './suppressions.js';
 
 /** Everything a run shares across files. */
@@ -13,15 +14,23 @@ export interface LintContext {
   site: SiteIndex;
   /** Facts about external URLs, gathered before the rules run (when external checking is on). */
   external?: ReadonlyMap<string, ExternalStatus>;
+  /** How rules get other pages' anchors; at once unless the engine batches them. */
+  anchors?: AnchorRequests;
 }
 
-export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external }: LintContext): Finding[] {
+/**
+ * The findings of one document. A rule may answer after this returns (an anchor request a batch
+ * run answers later): its findings are added to the returned array then. Nothing kept for that
+ * holds the document itself, only its path, line index and suppressions.
+ */
+export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external, anchors = immediateAnchors(site) }: LintContext): Finding[] {
   const findings: Finding[] = [];
+  const { path, lines } = document;
   const suppressed = readSuppressions(document);
   const toFinding = (ruleId: string, report: Report, severity: Finding['severity']): Finding => {
-    const start = document.lines.position(report.start);
-    const end = document.lines.position(report.end ?? report.start);
-    const finding: Finding = { ruleId, severity, message: report.message, file: document.path, line: start.line, column: start.column };
+    const start = lines.position(report.start);
+    const end = lines.position(report.end ?? report.start);
+    const finding: Finding = { ruleId, severity, message: report.message, file: path, line: start.line, column: start.column };
     if (report.end !== undefined && report.end > report.start) {
       finding.endLine = end.line;
       finding.endColumn = end.column;
@@ -29,9 +38,17 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
     if (report.fix) finding.fix = report.fix;
     return finding;
   };
+  const failed = (ruleId: string, error: unknown): void => {
+    const internal = config.rules['internal-error'];
+    if (internal && internal.severity !== 'off') {
+      const message = `Rule ${ruleId} failed on this file: ${(error as Error).message ?? String(error)}`;
+      findings.push(toFinding('internal-error', { message, start: 0 }, internal.severity));
+    }
+  };
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!rule.check || !setting || setting.severity === 'off') continue;
+    const ruleId = rule.meta.id;
     // A report's own severity (a build error vs a fallback) holds until the user sets the rule's severity.
     const configured = setting.severity;
     const userSet = configured !== rule.meta.severity;
@@ -42,17 +59,22 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
         tags,
         site,
         ...(external ? { external } : {}),
+        anchorsOf(target, use) {
+          anchors.request(target, (lookup) => {
+            try {
+              use(lookup());
+            } catch (error) {
+              failed(ruleId, error);
+            }
+          });
+        },
         report(report) {
-          const finding = toFinding(rule.meta.id, report, userSet ? configured : (report.severity ?? configured));
+          const finding = toFinding(ruleId, report, userSet ? configured : (report.severity ?? configured));
           if (!suppressed(finding.ruleId, finding.line)) findings.push(finding);
         },
       });
     } catch (error) {
-      const internal = config.rules['internal-error'];
-      if (internal && internal.severity !== 'off') {
-        const message = `Rule ${rule.meta.id} failed on this file: ${(error as Error).message ?? String(error)}`;
-        findings.push(toFinding('internal-error', { message, start: 0 }, internal.severity));
-      }
+      failed(ruleId, error);
     }
   }
   return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));

@@ -18,6 +18,7 @@ import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
+import { DeferredAnchors } from './anchor-requests.js';
 import { applyFixes } from './apply-fixes.js';
 import { lintDocument, type LintContext } from './lint-document.js';
 import { readSource, type Source } from './read-source.js';
@@ -108,10 +109,15 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
 
   const findings: Finding[] = jekyllConfigFindings(jekyll);
+  // Findings arrays that deferred anchor answers still add to; read once they are settled.
+  const fileFindings: Finding[][] = [];
   const fixedFiles: string[] = [];
+  // --fix needs each file's findings before moving on; otherwise pages answer each other's anchor requests in one pass.
+  const deferred = options.fix ? undefined : new DeferredAnchors(context.site);
+  if (deferred) context.anchors = deferred;
   for (const file of affectedFiles) {
     const document = context.site.document(file);
-    if (document) findings.push(...lintDocument(document, linkRules, context));
+    if (document) fileFindings.push(lintDocument(document, linkRules, context));
   }
   for (const file of targets) {
     const source = sources.get(file)!;
@@ -123,23 +129,27 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       continue;
     }
     let text = source.text;
-    let fileFindings = lintFileSafely(file, text, context);
+    // Its own anchors first, while the parse is at hand: its links to itself and other pages' links to it need them.
+    warmAnchors(context, file);
+    let found = lintFileSafely(file, text, context);
     if (options.fix) {
       for (let pass = 0; pass < maxFixPasses; pass++) {
-        const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
+        const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
         if (fixes.length === 0) break;
         const fixed = applyFixes(text, fixes);
         if (fixed.applied === 0 || fixed.text === text) break;
         text = fixed.text;
-        fileFindings = lintFileSafely(file, text, context);
+        found = lintFileSafely(file, text, context);
       }
       if (text !== source.text) {
         await writeFileAtomic(resolve(root, file), text);
         fixedFiles.push(file);
       }
     }
-    findings.push(...fileFindings);
+    fileFindings.push(found);
   }
+  deferred?.settle();
+  for (const found of fileFindings) findings.push(...found);
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules: allRules.map((rule) => rule.meta) };
 }
 
@@ -181,6 +191,15 @@ export function lintFile(path: string, text: string, context: LintContext): Find
  * One file's findings, whatever the file holds: input that defeats the parsers (a stack
  * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
  */
+/** Computes a page's anchors now if it parses; if not, linting it reports why. */
+function warmAnchors({ site }: LintContext, file: string): void {
+  try {
+    site.anchors(file);
+  } catch {
+    // lintFileSafely reports the parse failure for this file.
+  }
+}
+
 function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
   try {
     return lintFile(path, text, context);

@@ -23,6 +23,10 @@ export interface SiteIndex {
   urls: UrlMap;
   /** The anchors (heading ids, explicit and HTML ids) of a content file; undefined if it is not one. */
   anchors(path: string): readonly Anchor[] | undefined;
+  /** The anchors of a content file if they have been computed (or given), without parsing it. */
+  knownAnchors(path: string): readonly Anchor[] | undefined;
+  /** Gives the anchors of a file computed elsewhere (another worker). */
+  addAnchors(path: string, anchors: readonly Anchor[]): void;
   /** What `{{ site.x }}` and `{{ page.x }}` render to in this file. */
   scope(path: string): RenderScope;
   /** The parsed content file (shared with the engine, so a page is parsed once per run). */
@@ -72,6 +76,8 @@ export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>,
     urls: buildUrlMap(jekyll, files, frontMatter),
     scope,
     document,
+    knownAnchors: (path) => anchorCache.get(path),
+    addAnchors: (path, anchors) => void anchorCache.set(path, anchors),
     anchors(path) {
       let anchors = anchorCache.get(path);
       if (!anchors) {
