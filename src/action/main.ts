@@ -10,6 +10,8 @@ import { isFeatureAvailable, restoreCache, saveCache } from '@actions/cache';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { lint } from '../lint/lint.js';
+import { isLintWorker, runLintWorker } from '../lint/lint-worker.js';
+import { useBundleAsWorkerScript } from '../lint/workers.js';
 import { reporters } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { selectPaths } from '../site/discover.js';
@@ -124,12 +126,16 @@ function annotate(github: (typeof reporters)['github'], findings: readonly Findi
   }
 }
 
-run().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stdout.write(`::error title=doclint::${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
-    process.exitCode = 2;
-  },
-);
+// The bundle (action/index.mjs) is also the script of its lint worker threads.
+useBundleAsWorkerScript(import.meta.url);
+if (isLintWorker()) await runLintWorker();
+else
+  run().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stdout.write(`::error title=doclint::${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+      process.exitCode = 2;
+    },
+  );

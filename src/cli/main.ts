@@ -16,6 +16,8 @@ import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
 import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
+import { isLintWorker, runLintWorker } from '../lint/lint-worker.js';
+import { useBundleAsWorkerScript } from '../lint/workers.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { version } from '../version.js';
@@ -68,6 +70,11 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
           })
+          .option('workers', {
+            type: 'string',
+            default: 'auto',
+            describe: 'Worker threads for a whole-site run: a number (1: none) or auto (one per core from 1000 content files on)',
+          })
           .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' }),
       async (args) => {
         exitCode = await check(args);
@@ -118,6 +125,7 @@ interface CheckArgs extends OutputArgs {
   changedSince?: string;
   external: boolean;
   shard?: string;
+  workers: string;
   printConfig: boolean;
 }
 
@@ -129,6 +137,8 @@ async function check(args: CheckArgs): Promise<number> {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (args.shard !== undefined && !shard) throw new UsageError(`--shard ${args.shard}: expected i/n, like 2/4`);
   const config = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;
+  const workers = args.workers === 'auto' ? 'auto' : Number(args.workers);
+  if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers ${args.workers}: expected a whole number from 1, or auto`);
   if (args.printConfig) {
     process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;
@@ -148,10 +158,12 @@ async function check(args: CheckArgs): Promise<number> {
     root,
     config,
     fix: args.fix,
+    workers,
     ...(files ? { files } : {}),
     ...(args.changedSince ? { changedSince: args.changedSince } : {}),
     ...(progress ? { onExternalProgress } : {}),
   });
+  if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: linted ${result.files.length} files on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
     process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
   }
@@ -200,7 +212,11 @@ function merge(args: MergeArgs): number {
   return countFindings(merged.findings, files).errors > 0 ? 1 : 0;
 }
 
-main(hideBin(process.argv)).then(
+// The bundle (bin/doclint.mjs) is also the script of its lint worker threads.
+useBundleAsWorkerScript(import.meta.url);
+if (isLintWorker()) await runLintWorker();
+else
+  main(hideBin(process.argv)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -38,10 +38,13 @@ export class DeferredAnchors implements AnchorRequests {
     return [...this.waiting.keys()];
   }
 
-  /** Answers every waiting request (the index parses what nobody has parsed yet). */
-  settle(): void {
+  /**
+   * Answers every waiting request: by default the index parses what nobody has parsed yet; a
+   * worker passes the answers other workers computed.
+   */
+  settle(lookupOf: (path: string) => AnchorsLookup = (path) => () => this.site.anchors(path)): void {
     for (const [path, answers] of this.waiting) {
-      const lookup = settledLookup(() => this.site.anchors(path));
+      const lookup = settledLookup(lookupOf(path));
       for (const answer of answers) answer(lookup);
     }
     this.waiting.clear();

@@ -22,6 +22,7 @@ import { DeferredAnchors } from './anchor-requests.js';
 import { applyFixes } from './apply-fixes.js';
 import { lintDocument, type LintContext } from './lint-document.js';
 import { readSource, type Source } from './read-source.js';
+import { autoWorkerCount, canUseWorkers, lintInWorkers } from './workers.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export interface LintOptions {
@@ -41,6 +42,12 @@ export interface LintOptions {
   changedSince?: string;
   /** Called as external URLs are checked (the CLI draws a progress line on a terminal). */
   onExternalProgress?: (done: number, total: number, host: string) => void;
+  /**
+   * Worker threads for a whole-site run: a number (1: none) or `auto` (the default: one per
+   * core from 1000 content files on). Runs with --fix, --changed-since, given files or external
+   * checking use one thread.
+   */
+  workers?: number | 'auto';
 }
 
 export interface LintResult {
@@ -57,6 +64,8 @@ export interface LintResult {
   rateLimitedHosts: string[];
   /** Metadata of every rule, for reporters. */
   rules: RuleMeta[];
+  /** Threads that linted the files: 1, or the worker threads of a whole-site run. */
+  threads: number;
 }
 
 /** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
@@ -75,13 +84,23 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const contentSet = new Set(content);
   const targets = options.files ? [...options.files] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
+  const rules = allRules.map((rule) => rule.meta);
+  const workers = workerCount(options, config, content.length);
+  if (workers > 1) {
+    const found = await lintInWorkers({ root, config, siteFiles: [...siteFiles] }, content, workers).catch(() => undefined);
+    // A worker that could not start or failed: the run is done again on this thread, whose results are the same.
+    if (found) return { root, files: content, findings: sortFindings([...jekyllConfigFindings(jekyll), ...found]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: workers };
+  }
+
   const sources = await readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
   const texts = new Map<string, string>();
   for (const path of content) {
     const source = sources.get(path);
     if (source?.ok) texts.set(path, source.text);
   }
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
+  // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees.
+  const batch = !options.fix;
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, batch ? { keepDocuments: 2 } : {}) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
   const rateLimitedHosts: string[] = [];
   if (config.external.enabled) {
@@ -113,7 +132,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const fileFindings: Finding[][] = [];
   const fixedFiles: string[] = [];
   // --fix needs each file's findings before moving on; otherwise pages answer each other's anchor requests in one pass.
-  const deferred = options.fix ? undefined : new DeferredAnchors(context.site);
+  const deferred = batch ? new DeferredAnchors(context.site) : undefined;
   if (deferred) context.anchors = deferred;
   for (const file of affectedFiles) {
     const document = context.site.document(file);
@@ -121,18 +140,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   for (const file of targets) {
     const source = sources.get(file)!;
-    if (!source.ok) {
-      const setting = config.rules['file-unreadable'];
-      if (setting && setting.severity !== 'off') {
-        findings.push({ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column });
-      }
-      continue;
-    }
-    let text = source.text;
-    // Its own anchors first, while the parse is at hand: its links to itself and other pages' links to it need them.
-    warmAnchors(context, file);
-    let found = lintFileSafely(file, text, context);
-    if (options.fix) {
+    let found = lintTarget(file, source, context);
+    if (options.fix && source.ok) {
+      let text = source.text;
       for (let pass = 0; pass < maxFixPasses; pass++) {
         const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
         if (fixes.length === 0) break;
@@ -150,7 +160,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   deferred?.settle();
   for (const found of fileFindings) findings.push(...found);
-  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules: allRules.map((rule) => rule.meta) };
+  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1 };
 }
 
 const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));
@@ -188,9 +198,19 @@ export function lintFile(path: string, text: string, context: LintContext): Find
 }
 
 /**
- * One file's findings, whatever the file holds: input that defeats the parsers (a stack
- * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
+ * One target's findings (fixes not applied): why it cannot be read, or what the rules report.
+ * Its own anchors are computed first, while the parse is at hand: its links to itself and other
+ * pages' links to it need them.
  */
+export function lintTarget(file: string, source: Source, context: LintContext): Finding[] {
+  if (!source.ok) {
+    const setting = context.config.rules['file-unreadable'];
+    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column }] : [];
+  }
+  warmAnchors(context, file);
+  return lintFileSafely(file, source.text, context);
+}
+
 /** Computes a page's anchors now if it parses; if not, linting it reports why. */
 function warmAnchors({ site }: LintContext, file: string): void {
   try {
@@ -200,6 +220,10 @@ function warmAnchors({ site }: LintContext, file: string): void {
   }
 }
 
+/**
+ * One file's findings, whatever the file holds: input that defeats the parsers (a stack
+ * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
+ */
 function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
   try {
     return lintFile(path, text, context);
@@ -211,7 +235,7 @@ function lintFileSafely(path: string, text: string, context: LintContext): Findi
   }
 }
 
-async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {
+export async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {
   const sources = new Map<string, Source>();
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -226,6 +250,12 @@ async function readAll(root: string, files: string[], maxFileSize: number): Prom
 
 function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
   return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
+}
+
+function workerCount(options: LintOptions, config: ResolvedConfig, contentFiles: number): number {
+  if (options.fix || options.changedSince || options.files || config.external.enabled || !canUseWorkers()) return 1;
+  const requested = options.workers ?? 'auto';
+  return requested === 'auto' ? autoWorkerCount(contentFiles) : Math.max(1, Math.min(Math.floor(requested), contentFiles));
 }
 
 function isResolved(config: LintOptions['config']): config is ResolvedConfig {

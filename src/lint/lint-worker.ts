@@ -1,0 +1,69 @@
+/**
+ * A lint worker (see worker-protocol.ts): reads and lints its share of a whole-site run. It
+ * runs the same code as a single-threaded run, with the site's front matter and other pages'
+ * anchors given by the other workers through the parent. This file is the worker script of
+ * dist/; a bundle (bin/doclint.mjs, action/index.mjs) is its own worker script and calls
+ * runLintWorker when isLintWorker().
+ */
+import { once } from 'node:events';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createTagRegistry } from '../parse/tag-registry.js';
+import { readJekyllConfig } from '../site/jekyll-config.js';
+import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
+import type { Finding } from '../types.js';
+import { DeferredAnchors } from './anchor-requests.js';
+import { lintTarget, readAll } from './lint.js';
+import { lintWorkerMark, type AnchorsResult, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
+
+/** True in a thread that a whole-site run started as a lint worker. */
+export function isLintWorker(): boolean {
+  return !isMainThread && (workerData as Partial<WorkerJob> | null)?.mark === lintWorkerMark;
+}
+
+export async function runLintWorker(): Promise<void> {
+  const port = parentPort!;
+  const post = (message: FromWorker): void => port.postMessage(message);
+  const receive = async <T extends ToWorker['type']>(type: T): Promise<Extract<ToWorker, { type: T }>> => {
+    const [message] = (await once(port, 'message')) as [ToWorker];
+    if (message.type !== type) throw new Error(`lint worker: expected ${type}, got ${message.type}`);
+    return message as Extract<ToWorker, { type: T }>;
+  };
+
+  const { root, config, siteFiles, own } = workerData as WorkerJob;
+  const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
+  const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
+  const sources = await readAll(root, own, config.maxFileSize);
+  const texts = new Map<string, string>();
+  for (const path of own) {
+    const source = sources.get(path)!;
+    if (source.ok) texts.set(path, source.text);
+  }
+  const ownFrontMatter = readSiteFrontMatter(texts);
+  post({ type: 'front-matter', frontMatter: [...ownFrontMatter.data] });
+
+  const { frontMatter } = await receive('index');
+  const site = buildSiteIndex(jekyll, new Set(siteFiles), texts, tags, { frontMatter: { data: new Map(frontMatter), parsed: ownFrontMatter.parsed }, keepDocuments: 2 });
+  const deferred = new DeferredAnchors(site);
+  const context = { config, tags, site, anchors: deferred };
+  const fileFindings = own.map((path) => lintTarget(path, sources.get(path)!, context));
+  post({ type: 'linted', anchors: [...texts.keys()].map((path) => [path, anchorsResult(site, path)]), pending: deferred.pending() });
+
+  const answers = new Map((await receive('anchors')).answers);
+  deferred.settle((path) => () => {
+    const answer = answers.get(path) ?? null;
+    if (answer && 'error' in answer) throw new Error(answer.error);
+    return answer ?? undefined;
+  });
+  post({ type: 'findings', findings: fileFindings.flat() satisfies Finding[] });
+}
+
+/** A page's anchors, already computed when it was linted (computed again only if that failed). */
+function anchorsResult(site: SiteIndex, path: string): AnchorsResult {
+  try {
+    return site.anchors(path) ?? null;
+  } catch (error) {
+    return { error: (error as Error).message ?? String(error) };
+  }
+}
+
+if (isLintWorker() && import.meta.url.endsWith('/lint-worker.js')) await runLintWorker();

@@ -1,0 +1,55 @@
+/**
+ * Worker threads (the built CLI, whose worker script exists): a whole-site run spread over
+ * workers reports exactly what one thread reports, including what crosses between workers
+ * (anchors of pages another worker parsed, front matter of the whole collection).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { exampleSite, repoRoot, runCli, tempCopy, type CliRun } from './helpers.js';
+
+const { dir, cleanup } = tempCopy(exampleSite);
+afterAll(cleanup);
+
+const article = (i: number, body: string, order = `${i}`): string => `---\nlayout: article\ntitle: Page ${i}\ncategories: [getting-started]\norder: ${order}\n---\n${body}`;
+mkdirSync(join(dir, '_articles/many'));
+for (let i = 0; i < 12; i++) {
+  // Files are dealt out round-robin, so neighbours land on different workers.
+  const next = (i + 1) % 12;
+  const body = [`## Part ${i}`, '', `[next](page-${next}.md) [ok]({{site.baseurl}}/article/page-${next}/#part-${next}) [bad]({{site.baseurl}}/article/page-${next}/#part-${i})`, ''];
+  writeFileSync(join(dir, `_articles/many/page-${i}.md`), article(i, body.join('\n'), i === 3 ? '"03"' : `${i}`));
+}
+writeFileSync(join(dir, '_articles/many/deep.md'), article(99, `${'>'.repeat(10_000)} deep\n`));
+writeFileSync(join(dir, '_articles/many/to-deep.md'), article(98, '[x]({{site.baseurl}}/article/deep/#x)\n'));
+writeFileSync(join(dir, '_articles/many/latin1.md'), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
+
+const args = (workers: string): string[] => ['check', '--root', dir, '--format', 'json', '--workers', workers];
+const check = (workers: string): Promise<CliRun> => runCli(args(workers), repoRoot, { DOCLINT_DEBUG: '1' });
+/** The committed bundle, which is its own worker script. */
+const checkBundled = (workers: string): Promise<CliRun> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, [join(repoRoot, 'bin/doclint.mjs'), ...args(workers)], { env: { ...process.env, DOCLINT_DEBUG: '1' } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+
+describe('worker threads', () => {
+  it('report exactly what one thread reports', async () => {
+    const [one, two, three, bundled] = await Promise.all([check('1'), check('2'), check('3'), checkBundled('2')]);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toContain('on 1 thread(s)');
+    expect(two.stderr).toContain('on 2 thread(s)');
+    expect(three.stderr).toContain('on 3 thread(s)');
+    expect(bundled.stderr).toContain('on 2 thread(s)');
+    for (const run of [two, three, bundled]) expect(run.stdout).toBe(one.stdout);
+    const rules = new Set(JSON.parse(one.stdout).findings.map((f: { ruleId: string }) => f.ruleId));
+    for (const id of ['link-anchor', 'link-internal', 'internal-error', 'file-unreadable', 'front-matter-value-type']) expect(rules).toContain(id);
+  }, 60_000);
+
+  it('rejects a worker count that is not a whole number', async () => {
+    const run = await check('0');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--workers 0');
+  });
+});
