@@ -7,7 +7,7 @@ import { resolveConfig } from '../src/config/load.js';
 import type { ResolvedConfig } from '../src/config/types.js';
 import { parseDocument } from '../src/parse/document.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
-import { lintFile } from '../src/lint/lint.js';
+import { lintFile } from '../src/lint/lint-files.js';
 import type { LintContext } from '../src/lint/lint-document.js';
 import { listSiteFiles, selectContent } from '../src/site/discover.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';

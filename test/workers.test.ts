@@ -47,6 +47,17 @@ describe('worker threads', () => {
     for (const id of ['link-anchor', 'link-internal', 'internal-error', 'file-unreadable', 'front-matter-value-type']) expect(rules).toContain(id);
   }, 60_000);
 
+  it('fills the result cache on a first run, which the next run reuses', async () => {
+    const first = await runCli([...args('2'), '--cache'], repoRoot, { DOCLINT_DEBUG: '1' });
+    expect(first.stderr).toMatch(/, 0 from the cache, on 2 thread/);
+    const second = await runCli([...args('2'), '--cache'], repoRoot, { DOCLINT_DEBUG: '1' });
+    const files = Number(/(\d+) files,/.exec(second.stderr)![1]);
+    // All but latin1.md: a file that cannot be read has no entry, and is reported afresh.
+    expect(second.stderr).toContain(`${files - 1} from the cache, on 1 thread`);
+    expect(second.stdout).toBe(first.stdout);
+    expect(first.stdout).toBe((await check('1')).stdout);
+  }, 60_000);
+
   it('rejects a worker count that is not a whole number', async () => {
     const run = await check('0');
     expect(run.code).toBe(2);

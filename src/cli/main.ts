@@ -9,8 +9,7 @@ import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { allRules } from '../../rules/index.js';
-import { ConfigError, loadConfig, overrideRules } from '../config/load.js';
-import { crawl } from '../crawl/crawl.js';
+import { ConfigError, defaultResultCache, loadConfig, overrideRules } from '../config/load.js';
 import { parseShard } from '../links/external/shard.js';
 import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
@@ -70,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             describe: 'Lint the files changed since this git revision, and the links elsewhere that point at pages or headings the change removed',
           })
+          .option('cache', { type: 'boolean', describe: `Reuse the results of files unchanged since the last run (--no-cache: off even if the config sets it)` })
+          .option('cache-location', { type: 'string', describe: `Where the result cache is kept (implies --cache; default ${defaultResultCache}, relative to the root)` })
           .option('workers', {
             type: 'string',
             default: 'auto',
@@ -126,7 +127,16 @@ interface CheckArgs extends OutputArgs {
   external: boolean;
   shard?: string;
   workers: string;
+  cache?: boolean;
+  cacheLocation?: string;
   printConfig: boolean;
+}
+
+/** --cache-location and --cache / --no-cache over the config's `cache`. */
+function resultCacheOf(args: CheckArgs, configured: string | false): string | false {
+  if (args.cache === false) return false;
+  if (args.cacheLocation !== undefined) return args.cacheLocation;
+  return args.cache ? configured || defaultResultCache : configured;
 }
 
 async function check(args: CheckArgs): Promise<number> {
@@ -136,7 +146,8 @@ async function check(args: CheckArgs): Promise<number> {
   const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (args.shard !== undefined && !shard) throw new UsageError(`--shard ${args.shard}: expected i/n, like 2/4`);
-  const config = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;
+  const withExternal = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;
+  const config = { ...withExternal, cache: resultCacheOf(args, withExternal.cache) };
   const workers = args.workers === 'auto' ? 'auto' : Number(args.workers);
   if (workers !== 'auto' && !(Number.isInteger(workers) && workers >= 1)) throw new UsageError(`--workers ${args.workers}: expected a whole number from 1, or auto`);
   if (args.printConfig) {
@@ -163,7 +174,7 @@ async function check(args: CheckArgs): Promise<number> {
     ...(args.changedSince ? { changedSince: args.changedSince } : {}),
     ...(progress ? { onExternalProgress } : {}),
   });
-  if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: linted ${result.files.length} files on ${result.threads} thread(s)\n`);
+  if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: ${result.files.length} files, ${result.reused} from the cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
     process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
   }
@@ -184,6 +195,8 @@ interface CrawlArgs extends OutputArgs {
 
 async function crawlCommand(args: CrawlArgs): Promise<number> {
   const config = await loadConfig(process.cwd(), args.config);
+  // Loaded only here: linkinator is the heaviest module and only this command needs it.
+  const { crawl } = await import('../crawl/crawl.js');
   const result = await crawl(args.target, config);
   writeReport(args, { root: result.root, cwd: process.cwd(), files: result.pages, findings: result.findings, rules: allRules.map((r) => r.meta) });
   return result.findings.length > 0 ? 1 : 0;

@@ -10,7 +10,7 @@ import { allRules } from '../../rules/index.js';
 import type { SeveritySetting } from '../types.js';
 import { buildConfigSchema } from './schema.js';
 import { defaultCacheTtl } from '../links/external/cache.js';
-import { defaultExternalOptions } from '../links/external/check.js';
+import { defaultExternalOptions } from '../links/external/settings.js';
 import type { ResolvedConfig, RuleSetting, RuleSettingInput, UserConfig } from './types.js';
 
 export class ConfigError extends Error {
@@ -79,6 +79,8 @@ function readJson(file: string): unknown {
   }
 }
 
+export const defaultResultCache = 'node_modules/.cache/doclint/results.bin';
+
 /** Validates a user config (from a file or the API) and applies every default. */
 export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig {
   if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [])}`);
@@ -99,6 +101,7 @@ export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig 
     liquid: { tags: config.liquid?.tags ?? {}, helpCenterTags: config.liquid?.helpCenterTags ?? true },
     jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'] },
     maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
+    cache: config.cache === true ? defaultResultCache : (config.cache ?? false),
     external: {
       ...defaultExternalOptions,
       enabled: false,

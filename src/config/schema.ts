@@ -104,6 +104,10 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
         },
       },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a finding.' },
+      cache: {
+        description: 'Keep each file\'s results between runs and re-lint only what changed: true (at node_modules/.cache/doclint/results.bin) or a path (relative to the site root); off by default.',
+        anyOf: [{ type: 'boolean' }, { type: 'string', minLength: 1 }],
+      },
       external: {
         type: 'object',
         additionalProperties: false,

@@ -16,6 +16,7 @@ export interface UserConfig {
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
   jekyll?: { configFiles?: string[] };
   maxFileSize?: number;
+  cache?: boolean | string;
   external?: Partial<Omit<ExternalSettings, 'cacheTtl' | 'shard'>> & { cacheTtl?: Partial<CacheTtl> };
 }
 
@@ -44,6 +45,8 @@ export interface ResolvedConfig {
   liquid: { tags: Record<string, TagSpec | false>; helpCenterTags: boolean };
   jekyll: { configFiles: string[] };
   maxFileSize: number;
+  /** Where per-file results are kept between runs (relative to the site root), or false. */
+  cache: string | false;
   external: ExternalSettings;
   /** Where the config came from, for --print-config and messages. */
   source?: string;

@@ -11,6 +11,9 @@ import type { SiteIndex } from '../site/site-index.js';
 export type AnchorsLookup = () => readonly Anchor[] | undefined;
 export type AnchorsAnswer = (lookup: AnchorsLookup) => void;
 
+/** A page's anchors as passed between workers and kept in the result cache: none when it is not a page, or why computing them failed. */
+export type AnchorsResult = readonly Anchor[] | null | { error: string };
+
 export interface AnchorRequests {
   request(path: string, answer: AnchorsAnswer): void;
 }
@@ -60,5 +63,16 @@ function settledLookup(lookup: AnchorsLookup): AnchorsLookup {
     return () => {
       throw error;
     };
+  }
+}
+
+export const isAnchorList = (result: AnchorsResult): result is readonly Anchor[] => Array.isArray(result);
+
+/** A page's anchors as a result (computed now unless already known). */
+export function anchorsResult(site: SiteIndex, path: string): AnchorsResult {
+  try {
+    return site.anchors(path) ?? null;
+  } catch (error) {
+    return { error: (error as Error).message ?? String(error) };
   }
 }

@@ -9,11 +9,11 @@ import { once } from 'node:events';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { readJekyllConfig } from '../site/jekyll-config.js';
-import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
+import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
 import type { Finding } from '../types.js';
-import { DeferredAnchors } from './anchor-requests.js';
-import { lintTarget, readAll } from './lint.js';
-import { lintWorkerMark, type AnchorsResult, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
+import { anchorsResult, DeferredAnchors } from './anchor-requests.js';
+import { lintTarget, readAll } from './lint-files.js';
+import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
 
 /** True in a thread that a whole-site run started as a lint worker. */
 export function isLintWorker(): boolean {
@@ -32,7 +32,7 @@ export async function runLintWorker(): Promise<void> {
   const { root, config, siteFiles, own } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
-  const sources = await readAll(root, own, config.maxFileSize);
+  const sources = readAll(root, own, config.maxFileSize);
   const texts = new Map<string, string>();
   for (const path of own) {
     const source = sources.get(path)!;
@@ -55,15 +55,6 @@ export async function runLintWorker(): Promise<void> {
     return answer ?? undefined;
   });
   post({ type: 'findings', findings: fileFindings.flat() satisfies Finding[] });
-}
-
-/** A page's anchors, already computed when it was linted (computed again only if that failed). */
-function anchorsResult(site: SiteIndex, path: string): AnchorsResult {
-  try {
-    return site.anchors(path) ?? null;
-  } catch (error) {
-    return { error: (error as Error).message ?? String(error) };
-  }
 }
 
 if (isLintWorker() && import.meta.url.endsWith('/lint-worker.js')) await runLintWorker();

@@ -3,25 +3,26 @@
  * site, parse and lint the target files, apply fixes when asked. Only this module and its
  * readers/writers touch the disk.
  */
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { loadConfig, resolveConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
-import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { ExternalCache } from '../links/external/cache.js';
-import { checkExternalUrls, type ExternalStatus } from '../links/external/check.js';
+import type { ExternalStatus } from '../links/external/check.js';
 import { collectExternalUrls } from '../links/external/collect.js';
 import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
-import { DeferredAnchors } from './anchor-requests.js';
 import { applyFixes } from './apply-fixes.js';
-import { lintDocument, type LintContext } from './lint-document.js';
-import { readSource, type Source } from './read-source.js';
+import type { LintContext } from './lint-document.js';
+import { lintBatch, lintFileSafely, lintLinksOf, lintTarget, readAll } from './lint-files.js';
+import type { Source } from './read-source.js';
+import { lintWithCache } from './cached-lint.js';
+import { ResultCache, runKey } from './result-cache.js';
 import { autoWorkerCount, canUseWorkers, lintInWorkers } from './workers.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -66,12 +67,12 @@ export interface LintResult {
   rules: RuleMeta[];
   /** Threads that linted the files: 1, or the worker threads of a whole-site run. */
   threads: number;
+  /** With the result cache: files whose findings were reused, not linted again. */
+  reused: number;
 }
 
 /** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
 const maxFixPasses = 10;
-/** Files read at once. */
-const readConcurrency = 32;
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const root = resolve(options.root ?? '.');
@@ -79,28 +80,34 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
   const siteFiles = await listSiteFiles(root);
+  // A result cache kept inside the site is not part of it (the next run would see the file list change).
+  if (config.cache !== false) siteFiles.delete(relative(root, resolve(root, config.cache)).split(sep).join('/'));
   const content = selectContent(siteFiles, jekyll, config.ignores);
   const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
   const contentSet = new Set(content);
   const targets = options.files ? [...options.files] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const rules = allRules.map((rule) => rule.meta);
+  const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll)) : undefined;
   const workers = workerCount(options, config, content.length);
-  if (workers > 1) {
-    const found = await lintInWorkers({ root, config, siteFiles: [...siteFiles] }, content, workers).catch(() => undefined);
+  if (workers > 1 && !cache) {
+    const parallel = await lintInWorkers({ root, config, siteFiles: [...siteFiles] }, content, workers).catch(() => undefined);
     // A worker that could not start or failed: the run is done again on this thread, whose results are the same.
-    if (found) return { root, files: content, findings: sortFindings([...jekyllConfigFindings(jekyll), ...found]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: workers };
+    if (parallel) return { root, files: content, findings: sortFindings([...jekyllConfigFindings(jekyll), ...parallel.findings]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: workers, reused: 0 };
   }
 
-  const sources = await readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
+  const sources = readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
   const texts = new Map<string, string>();
   for (const path of content) {
     const source = sources.get(path);
     if (source?.ok) texts.set(path, source.text);
   }
+  if (cache) {
+    const cached = await lintWithCache({ root, config, tags, jekyll, siteFiles, content, targets, sources, texts, workers }, cache);
+    return { root, files: targets, findings: sortFindings([...jekyllConfigFindings(jekyll), ...cached.findings]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: cached.threads, reused: cached.reused };
+  }
   // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees.
-  const batch = !options.fix;
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, batch ? { keepDocuments: 2 } : {}) };
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, options.fix ? {} : { keepDocuments: 2 }) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
   const rateLimitedHosts: string[] = [];
   if (config.external.enabled) {
@@ -117,6 +124,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       const cached = config.external.fragments && fragments.has(url) ? undefined : cache?.get(url);
       if (cached) known.set(url, cached);
     }
+    // Loaded only here: the HTTP client is not needed by runs without external checks.
+    const { checkExternalUrls } = await import('../links/external/check.js');
     const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external, fragments, options.onExternalProgress ? { onProgress: options.onExternalProgress } : {});
     rateLimitedHosts.push(...checked.rateLimitedHosts);
     for (const [url, status] of checked.results) {
@@ -127,43 +136,37 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     context.external = known;
   }
 
-  const findings: Finding[] = jekyllConfigFindings(jekyll);
-  // Findings arrays that deferred anchor answers still add to; read once they are settled.
-  const fileFindings: Finding[][] = [];
   const fixedFiles: string[] = [];
-  // --fix needs each file's findings before moving on; otherwise pages answer each other's anchor requests in one pass.
-  const deferred = batch ? new DeferredAnchors(context.site) : undefined;
-  if (deferred) context.anchors = deferred;
-  for (const file of affectedFiles) {
-    const document = context.site.document(file);
-    if (document) fileFindings.push(lintDocument(document, linkRules, context));
-  }
+  const fileFindings = options.fix ? await lintAndFix(root, targets, sources, context, affectedFiles, fixedFiles) : lintBatch(targets, sources, context, affectedFiles);
+  const findings = [...jekyllConfigFindings(jekyll), ...fileFindings.flat()];
+  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };
+}
+
+/** --fix: each file's findings are needed before it is rewritten, so anchors are answered at once. */
+async function lintAndFix(root: string, targets: readonly string[], sources: ReadonlyMap<string, Source>, context: LintContext, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
+  const found = linkOnly.map((file) => lintLinksOf(file, context));
   for (const file of targets) {
     const source = sources.get(file)!;
-    let found = lintTarget(file, source, context);
-    if (options.fix && source.ok) {
+    let fileFindings = lintTarget(file, source, context);
+    if (source.ok) {
       let text = source.text;
       for (let pass = 0; pass < maxFixPasses; pass++) {
-        const fixes = found.flatMap((f) => (f.fix ? [f.fix] : []));
+        const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
         if (fixes.length === 0) break;
         const fixed = applyFixes(text, fixes);
         if (fixed.applied === 0 || fixed.text === text) break;
         text = fixed.text;
-        found = lintFileSafely(file, text, context);
+        fileFindings = lintFileSafely(file, text, context);
       }
       if (text !== source.text) {
         await writeFileAtomic(resolve(root, file), text);
         fixedFiles.push(file);
       }
     }
-    fileFindings.push(found);
+    found.push(fileFindings);
   }
-  deferred?.settle();
-  for (const found of fileFindings) findings.push(...found);
-  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1 };
+  return found;
 }
-
-const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));
 
 /**
  * The files, outside the changed ones, whose text names a URL or URL#anchor that existed at
@@ -190,66 +193,13 @@ function filesLinkingToRemoved(context: LintContext, files: ReadonlySet<string>,
   return [...texts.keys()].filter((path) => !targets.has(path) && [...needles].some((needle) => texts.get(path)!.includes(needle))).sort();
 }
 
-/** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
-export function lintFile(path: string, text: string, context: LintContext): Finding[] {
-  const indexed = context.site.document(path);
-  const document = indexed?.text === text ? indexed : parseDocument(path, text, context.tags);
-  return lintDocument(document, allRules, context);
-}
-
-/**
- * One target's findings (fixes not applied): why it cannot be read, or what the rules report.
- * Its own anchors are computed first, while the parse is at hand: its links to itself and other
- * pages' links to it need them.
- */
-export function lintTarget(file: string, source: Source, context: LintContext): Finding[] {
-  if (!source.ok) {
-    const setting = context.config.rules['file-unreadable'];
-    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column }] : [];
-  }
-  warmAnchors(context, file);
-  return lintFileSafely(file, source.text, context);
-}
-
-/** Computes a page's anchors now if it parses; if not, linting it reports why. */
-function warmAnchors({ site }: LintContext, file: string): void {
-  try {
-    site.anchors(file);
-  } catch {
-    // lintFileSafely reports the parse failure for this file.
-  }
-}
-
-/**
- * One file's findings, whatever the file holds: input that defeats the parsers (a stack
- * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
- */
-function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
-  try {
-    return lintFile(path, text, context);
-  } catch (error) {
-    const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
-    const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
-    const setting = context.config.rules['file-unreadable'];
-    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line: 1, column: 1 }] : [];
-  }
-}
-
-export async function readAll(root: string, files: string[], maxFileSize: number): Promise<Map<string, Source>> {
-  const sources = new Map<string, Source>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      sources.set(file, await readSource(resolve(root, file), maxFileSize));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(readConcurrency, files.length) }, worker));
-  return sources;
-}
-
 function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
   return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
+}
+
+/** The result cache serves plain runs: not --fix (files change under it), --changed-since or external checks (facts from outside the files). */
+function usesResultCache(options: LintOptions, config: ResolvedConfig): boolean {
+  return config.cache !== false && !options.fix && !options.changedSince && !config.external.enabled;
 }
 
 function workerCount(options: LintOptions, config: ResolvedConfig, contentFiles: number): number {

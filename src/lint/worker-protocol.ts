@@ -5,7 +5,7 @@
  * whose anchors it still needs, gets those back, and gives its findings.
  */
 import type { ResolvedConfig } from '../config/types.js';
-import type { Anchor } from '../site/anchors.js';
+import type { AnchorsResult } from './anchor-requests.js';
 import type { Finding } from '../types.js';
 
 /** Tells a lint worker's thread from any other worker thread of the embedding program. */
@@ -21,8 +21,6 @@ export interface WorkerJob {
   own: string[];
 }
 
-/** A page's anchors as its owner found them: none when it is not a page, or why computing them failed. */
-export type AnchorsResult = readonly Anchor[] | null | { error: string };
 
 export type ToWorker =
   /** Every content file's front matter values, in the site's file order. */

@@ -3,14 +3,14 @@
  * dealt out round-robin, each worker reads, parses and lints its share, and this side only
  * passes front matter and anchors between them. Findings are the same as a single thread's.
  */
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../types.js';
-import { lintWorkerMark, type AnchorsResult, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
+import type { AnchorsResult } from './anchor-requests.js';
+import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
 
 /** Beside this module once built (dist/); absent when running the TypeScript sources or a bundle. */
 let workerScript = new URL('./lint-worker.js', import.meta.url);
@@ -32,8 +32,15 @@ export function canUseWorkers(): boolean {
   return workerScript.protocol === 'file:' && existsSync(fileURLToPath(workerScript));
 }
 
-export async function lintInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<Finding[]> {
-  const sizes = await fileSizes(job.root, content);
+export interface ParallelResult {
+  findings: Finding[];
+  /** What the workers found while linting, for the result cache: each page's front matter values and anchors. */
+  frontMatter: Map<string, Record<string, unknown>>;
+  anchors: Map<string, AnchorsResult>;
+}
+
+export async function lintInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<ParallelResult> {
+  const sizes = fileSizes(job.root, content);
   const channels = Array.from({ length: count }, (_, i) => {
     const own = content.filter((_, j) => j % count === i);
     return new WorkerChannel({ mark: lintWorkerMark, ...job, own }, heapLimitMb(own.reduce((sum, path) => sum + (sizes.get(path) ?? 0), 0)));
@@ -51,7 +58,7 @@ export async function lintInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, conten
       channel.send({ type: 'anchors', answers });
     });
     const results = await Promise.all(channels.map((channel) => channel.receive('findings')));
-    return results.flatMap((result) => result.findings);
+    return { findings: results.flatMap((result) => result.findings), frontMatter: values, anchors };
   } finally {
     await Promise.all(channels.map((channel) => channel.close()));
   }
@@ -72,17 +79,12 @@ function heapLimitMb(bytes: number): number | undefined {
 /** V8's stack limit on the main thread (--stack-size, 984 KB by default) plus the 192 KB Node keeps free in a worker's stack. */
 const mainStackMb = (Number(/--stack-size=(\d+)/.exec(process.execArgv.join(' '))?.[1] ?? 984) + 192) / 1024;
 
-async function fileSizes(root: string, files: readonly string[]): Promise<Map<string, number>> {
+function fileSizes(root: string, files: readonly string[]): Map<string, number> {
   const sizes = new Map<string, number>();
-  let next = 0;
-  const statNext = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const info = await stat(resolve(root, file)).catch(() => undefined);
-      if (info) sizes.set(file, info.size);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(32, files.length) }, statNext));
+  for (const file of files) {
+    const info = statSync(resolve(root, file), { throwIfNoEntry: false });
+    if (info) sizes.set(file, info.size);
+  }
   return sizes;
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Linting files against a built site index, shared by every kind of run (one thread, a worker,
+ * a cached run): reading them, linting one, linting a batch.
+ */
+import { resolve } from 'node:path';
+import { allRules } from '../../rules/index.js';
+import { parseDocument } from '../parse/document.js';
+import type { Finding } from '../types.js';
+import { DeferredAnchors } from './anchor-requests.js';
+import { lintDocument, type LintContext } from './lint-document.js';
+import { readSource, type Source } from './read-source.js';
+
+/** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
+export function lintFile(path: string, text: string, context: LintContext): Finding[] {
+  const indexed = context.site.document(path);
+  const document = indexed?.text === text ? indexed : parseDocument(path, text, context.tags);
+  return lintDocument(document, allRules, context);
+}
+
+/**
+ * One target's findings (fixes not applied): why it cannot be read, or what the rules report.
+ * Its own anchors are computed first, while the parse is at hand: its links to itself and other
+ * pages' links to it need them.
+ */
+export function lintTarget(file: string, source: Source, context: LintContext): Finding[] {
+  if (!source.ok) {
+    const setting = context.config.rules['file-unreadable'];
+    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column }] : [];
+  }
+  warmAnchors(context, file);
+  return lintFileSafely(file, source.text, context);
+}
+
+/** Computes a page's anchors now if it parses; if not, linting it reports why. */
+function warmAnchors({ site }: LintContext, file: string): void {
+  try {
+    site.anchors(file);
+  } catch {
+    // lintFileSafely reports the parse failure for this file.
+  }
+}
+
+/**
+ * One file's findings, whatever the file holds: input that defeats the parsers (a stack
+ * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
+ */
+export function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
+  try {
+    return lintFile(path, text, context);
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
+    const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
+    const setting = context.config.rules['file-unreadable'];
+    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line: 1, column: 1 }] : [];
+  }
+}
+
+export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {
+  return new Map(files.map((file) => [file, readSource(resolve(root, file), maxFileSize)]));
+}
+
+/**
+ * Lints the targets (and the link rules on `linkOnly` files) in one batch: anchor requests wait
+ * until every page has been parsed, so each page is parsed once. Findings per file, in order.
+ */
+export function lintBatch(targets: readonly string[], sources: ReadonlyMap<string, Source>, context: LintContext, linkOnly: readonly string[] = []): Finding[][] {
+  const deferred = new DeferredAnchors(context.site);
+  const batch = { ...context, anchors: deferred };
+  const found = linkOnly.map((file) => lintLinksOf(file, batch));
+  for (const file of targets) found.push(lintTarget(file, sources.get(file)!, batch));
+  // The arrays are filled in as the waiting anchor requests are answered.
+  deferred.settle();
+  return found;
+}
+
+/** Changed-files mode: the link rules on a file the change did not touch. */
+export function lintLinksOf(file: string, context: LintContext): Finding[] {
+  const document = context.site.document(file);
+  return document ? lintDocument(document, linkRules, context) : [];
+}
+
+const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));

@@ -1,0 +1,72 @@
+/**
+ * The result cache (--cache): a warm run reports exactly what a cold run reports, re-lints only
+ * changed files while the site index is unchanged, and re-lints everything when a change reaches
+ * the index (a renamed heading breaks links in files that did not change).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exampleSite, runCli, tempCopy, type CliRun } from './helpers.js';
+
+const { dir, cleanup } = tempCopy(exampleSite);
+afterAll(cleanup);
+
+const page = (title: string, body: string): string => `---\nlayout: article\ntitle: ${title}\ncategories: [getting-started]\n---\n${body}`;
+writeFileSync(join(dir, '_articles/getting-started/target.md'), page('Target', '## First heading\n\nText.\n'));
+writeFileSync(join(dir, '_articles/getting-started/source.md'), page('Source', '[a]({{site.baseurl}}/article/target/#first-heading)\n'));
+
+const run = (...extra: string[]): Promise<CliRun> => runCli(['check', '--root', dir, '--format', 'json', ...extra], undefined, { DOCLINT_DEBUG: '1' });
+const cold = (): Promise<CliRun> => run('--no-cache');
+const reused = (result: CliRun): number => Number(/(\d+) from the cache/.exec(result.stderr)?.[1]);
+const files = (result: CliRun): number => Number(/(\d+) files,/.exec(result.stderr)?.[1]);
+const ruleIds = (result: CliRun, file: string): string[] =>
+  JSON.parse(result.stdout)
+    .findings.filter((f: { file: string }) => f.file === file)
+    .map((f: { ruleId: string }) => f.ruleId);
+const edit = (file: string, from: string, to: string): void => {
+  const path = join(dir, file);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+};
+
+describe('result cache', () => {
+  it('reuses every file on an unchanged site, with the same report', async () => {
+    const first = await run('--cache');
+    expect(reused(first)).toBe(0);
+    expect(existsSync(join(dir, 'node_modules/.cache/doclint/results.bin'))).toBe(true);
+    const second = await run('--cache');
+    expect(reused(second)).toBe(files(second));
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stdout).toBe((await cold()).stdout);
+  });
+
+  it('re-lints only a file whose body changed', async () => {
+    edit('_articles/getting-started/target.md', 'Text.', 'Text with {% callout nope %}x{% endcallout %}.');
+    const warm = await run('--cache');
+    expect(reused(warm)).toBe(files(warm) - 1);
+    expect(ruleIds(warm, '_articles/getting-started/target.md')).toContain('liquid-tag-arguments');
+    expect(warm.stdout).toBe((await cold()).stdout);
+  });
+
+  it('re-lints the files that link to a renamed heading', async () => {
+    expect(ruleIds(await run('--cache'), '_articles/getting-started/source.md')).not.toContain('link-anchor');
+    edit('_articles/getting-started/target.md', '## First heading', '## Renamed heading');
+    const warm = await run('--cache');
+    expect(ruleIds(warm, '_articles/getting-started/source.md')).toContain('link-anchor');
+    expect(warm.stdout).toBe((await cold()).stdout);
+  });
+
+  it('starts afresh from a cache it cannot read, or one written under another config', async () => {
+    writeFileSync(join(dir, 'node_modules/.cache/doclint/results.bin'), 'not a cache');
+    const fresh = await run('--cache');
+    expect(reused(fresh)).toBe(0);
+    expect(fresh.stdout).toBe((await cold()).stdout);
+    const otherConfig = await run('--cache', '--rule', 'image-alt:off');
+    expect(reused(otherConfig)).toBe(0);
+  });
+
+  it('keeps the cache where --cache-location says', async () => {
+    await run('--cache-location', 'cache/doclint.bin');
+    expect(existsSync(join(dir, 'cache/doclint.bin'))).toBe(true);
+    expect(reused(await run('--cache-location', 'cache/doclint.bin'))).toBeGreaterThan(0);
+  });
+});
