@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 /**
- * Whole-process timing: `doclint check` vs `markdownlint-cli2` on the same files, in the
- * same run, alternating, median of N runs. Peers are installed in bench/ only.
+ * Whole-process timing, cold, in the same run, alternating tools, median of N runs:
+ * doclint (all rules: front matter, Liquid, tables, internal links) on one thread and on worker
+ * threads, doclint warm with its result cache, markdownlint-cli2, and remark-cli with
+ * remark-lint + remark-validate-links + remark-lint-frontmatter-schema (bench/remark/remarkrc.mjs),
+ * on the same files: the shared corpus when ../shared exists, and synthetic corpora
+ * (bench/generate-corpus.mjs) for the scaling curve. Peers are installed in bench/ only.
  *
- *   npm run bench -- [--runs 5] [--corpus ../shared/corpus/bitwarden-help]
+ *   npm run bench -- [--runs 3] [--scales 1,10,100] [--big-runs 1]
  *
- * Needs a built doclint (npm run build). Prints a table and writes bench/results/latest.json.
+ * Corpora of 100x and more are timed --big-runs times (default 1), a tool whose run took over a
+ * minute is not run again, and a run is stopped after --timeout seconds (default 600).
+ * Runs doclint's committed bundle (bin/doclint.mjs, what `npx doclint` runs). Prints one table
+ * per corpus and writes bench/results/latest.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -17,66 +24,102 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '5' },
-    corpus: { type: 'string', default: resolve(repo, '../shared/corpus/bitwarden-help') },
+    runs: { type: 'string', default: '3' },
+    'big-runs': { type: 'string', default: '1' },
+    timeout: { type: 'string', default: '600' },
+    scales: { type: 'string', default: '1,10,100' },
   },
 });
-const runs = Number(values.runs);
-const corpus = resolve(values.corpus);
-if (!existsSync(join(corpus, '_config.yml'))) {
-  console.error(`bench: no Jekyll site at ${corpus} (pass --corpus DIR)`);
-  process.exit(2);
-}
-if (!existsSync(join(here, 'node_modules/.bin/markdownlint-cli2'))) {
-  execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
-}
-
-// The corpus is built with `jekyll build --config _config.yml,_config-sub.yml`: lint it the same way.
-const jekyllConfig = existsSync(join(corpus, '_config-sub.yml')) ? ['_config.yml', '_config-sub.yml'] : ['_config.yml'];
-// The exact file list doclint lints, so both tools read the same files.
-const { lint } = await import(join(repo, 'dist/src/index.js'));
-const files = (await lint({ root: corpus, config: { jekyll: { configFiles: jekyllConfig } } })).files;
+if (!existsSync(join(here, 'node_modules/.bin/remark'))) execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: here, stdio: 'inherit' });
+if (!existsSync(join(repo, 'dist/src/index.js'))) execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit' });
+const { listSiteFiles, selectContent } = await import(join(repo, 'dist/src/site/discover.js'));
+const { readJekyllConfig } = await import(join(repo, 'dist/src/site/jekyll-config.js'));
 const hasTime = existsSync('/usr/bin/time');
+const cacheLocation = join(here, '.work/results-cache.bin');
 
-const tools = {
-  doclint: [process.execPath, join(repo, 'dist/src/cli/main.js'), 'check', '--format', 'json', '--jekyll-config', jekyllConfig.join(',')],
-  'markdownlint-cli2': [process.execPath, join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), ...files.map((f) => `:${f}`)],
-};
+const corpora = [];
+const shared = resolve(repo, '../shared/corpus/bitwarden-help');
+if (existsSync(join(shared, '_config.yml'))) corpora.push({ name: 'shared corpus', root: shared });
+for (const scale of values.scales.split(',').filter(Boolean).map(Number)) {
+  const root = join(here, `.work/corpus-${scale}x`);
+  if (!existsSync(root)) execFileSync(process.execPath, [join(here, 'generate-corpus.mjs'), '--scale', String(scale), '--out', root], { stdio: 'inherit' });
+  corpora.push({ name: `synthetic ${scale}x`, root, big: scale >= 100 });
+}
 
-function measure(command) {
+function toolsFor(root) {
+  // The shared corpus is built with `jekyll build --config _config.yml,_config-sub.yml`: lint it the same way.
+  const configFiles = existsSync(join(root, '_config-sub.yml')) ? ['_config.yml', '_config-sub.yml'] : ['_config.yml'];
+  const doclint = [process.execPath, join(repo, 'bin/doclint.mjs'), 'check', '--format', 'json', '--jekyll-config', configFiles.join(',')];
+  return {
+    configFiles,
+    tools: {
+      'doclint (workers: auto)': [...doclint, '--no-cache'],
+      'doclint (1 thread)': [...doclint, '--no-cache', '--workers', '1'],
+      'doclint --cache (warm)': [...doclint, '--cache-location', cacheLocation],
+      'markdownlint-cli2': [process.execPath, join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')],
+      'remark-cli': [process.execPath, join(here, 'node_modules/remark-cli/cli.js'), '--rc-path', join(here, 'remark/remarkrc.mjs'), '--no-stdout', '--no-color'],
+    },
+  };
+}
+
+function measure(command, cwd) {
   const argv = hasTime ? ['/usr/bin/time', '-f', '__time %e %U %S %M', ...command] : command;
   const started = performance.now();
-  const child = spawnSync(argv[0], argv.slice(1), { cwd: corpus, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const child = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: Number(values.timeout) * 1000, killSignal: 'SIGKILL' });
   const wall = (performance.now() - started) / 1000;
+  if (child.signal) return { wall, timedOut: true };
   const timeLine = child.stderr.split('\n').find((l) => l.startsWith('__time '));
   const [, , user, sys, maxKb] = timeLine ? timeLine.split(' ').map(Number) : [];
   return { wall, cpu: user + sys, peakMb: maxKb / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
-const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
-for (let i = 0; i < runs; i++) for (const [name, command] of Object.entries(tools)) samples[name].push(measure(command));
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const findingsOf = {
-  doclint: (run) => JSON.parse(run.stdout).findings.length,
-  'markdownlint-cli2': (run) => run.stderr.split('\n').filter((l) => /^\S.*:\d+(:\d+)? /.test(l) && !l.startsWith('__time')).length,
+const findingsOf = (tool, run) => {
+  if (tool.startsWith('doclint')) return JSON.parse(run.stdout).findings.length;
+  if (tool === 'markdownlint-cli2') return run.stderr.split('\n').filter((l) => /^\S.*:\d+(:\d+)? /.test(l) && !l.startsWith('__time')).length;
+  return run.stderr.split('\n').filter((l) => /^\s*\d+:\d+(-\d+:\d+)?\s+(warning|error)\b/.test(l)).length;
 };
-const results = Object.entries(samples).map(([name, runs_]) => ({
-  tool: name,
-  files: files.length,
-  wallSeconds: median(runs_.map((r) => r.wall)),
-  cpuSeconds: median(runs_.map((r) => r.cpu)),
-  peakMb: median(runs_.map((r) => r.peakMb)),
-  findings: findingsOf[name](runs_[0]),
-  exitCode: runs_[0].status,
-}));
-const base = results[1].wallSeconds;
-console.log(`corpus: ${corpus} (${files.length} files), median of ${runs} runs, node ${process.version}`);
-console.log('tool                 wall(s)  cpu(s)  peak(MB)  findings  vs markdownlint-cli2');
-for (const r of results) {
-  console.log(
-    `${r.tool.padEnd(20)} ${r.wallSeconds.toFixed(3).padStart(7)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.peakMb.toFixed(0).padStart(9)} ${String(r.findings).padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`,
-  );
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const report = [];
+for (const corpus of corpora) {
+  const { configFiles, tools } = toolsFor(corpus.root);
+  const files = selectContent(await listSiteFiles(corpus.root), readJekyllConfig(corpus.root, configFiles), []);
+  // The peers read exactly the files doclint lints.
+  tools['markdownlint-cli2'].push(...files.map((f) => `:${f}`));
+  tools['remark-cli'].push(...files);
+  rmSync(cacheLocation, { force: true });
+  measure(tools['doclint --cache (warm)'], corpus.root); // fills the cache
+  const runs = corpus.big ? Number(values['big-runs']) : Number(values.runs);
+  const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, command] of Object.entries(tools)) {
+      const [first] = samples[name];
+      if (!first || (!first.timedOut && first.wall < 60)) samples[name].push(measure(command, corpus.root));
+    }
+  }
+  const results = Object.entries(samples).map(([tool, runs_]) => runs_[0].timedOut ? { tool, timedOut: true, wallSeconds: Number(values.timeout) } : ({
+    tool,
+    runs: runs_.length,
+    wallSeconds: median(runs_.map((r) => r.wall)),
+    cpuSeconds: median(runs_.map((r) => r.cpu)),
+    peakMb: median(runs_.map((r) => r.peakMb)),
+    findings: findingsOf(tool, runs_[0]),
+    exitCode: runs_[0].status,
+  }));
+  const base = results.find((r) => r.tool === 'markdownlint-cli2').wallSeconds;
+  console.log(`\n${corpus.name}: ${files.length} files, median of up to ${runs} run(s), node ${process.version}`);
+  console.log('tool                        wall(s)  cpu(s)  peak(MB)  findings  vs markdownlint-cli2');
+  for (const r of results) {
+    if (r.timedOut) {
+      console.log(`${r.tool.padEnd(26)} > ${values.timeout} s (stopped)`);
+      continue;
+    }
+    console.log(
+      `${r.tool.padEnd(26)} ${r.wallSeconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.peakMb.toFixed(0).padStart(9)} ${String(r.findings).padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`,
+    );
+  }
+  report.push({ corpus: corpus.name, files: files.length, runs, results });
 }
+rmSync(cacheLocation, { force: true });
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, corpus, runs, results }, null, 2)}\n`);
+writeFileSync(join(here, 'results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, corpora: report }, null, 2)}\n`);

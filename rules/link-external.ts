@@ -5,6 +5,7 @@
  * work as for every other finding. `mailto:` links are checked for syntax only, offline.
  */
 import { externalUrl } from '../src/links/external/collect.js';
+import type { Landing } from '../src/links/external/landing.js';
 import { documentLinks } from '../src/links/extract.js';
 import type { Report, Rule, Severity } from '../src/types.js';
 
@@ -13,6 +14,8 @@ interface Options {
   unknown: Severity | 'off';
   /** Report links that reach their page through a permanent redirect (fix: the final URL). */
   permanentRedirects: boolean;
+  /** Severity for a redirect to a sign-in page, an error page or the home page. */
+  suspiciousRedirects: Severity | 'off';
 }
 
 const mailto = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
@@ -29,9 +32,13 @@ export const linkExternal: Rule<Options> = {
       properties: {
         unknown: { enum: ['error', 'warning', 'off'], description: 'Severity for timeouts, 5xx after retries, 401/403/429.' },
         permanentRedirects: { type: 'boolean' },
+        suspiciousRedirects: {
+          enum: ['error', 'warning', 'off'],
+          description: 'Severity for a redirect that lands on a sign-in page, an error page or the home page (a page that is gone, answering 200).',
+        },
       },
     },
-    defaults: { unknown: 'warning', permanentRedirects: true },
+    defaults: { unknown: 'warning', permanentRedirects: true, suspiciousRedirects: 'warning' },
   },
   check({ document, options, site, tags, external, report }) {
     for (const link of documentLinks(document, site.scope(document.path), tags)) {
@@ -52,7 +59,9 @@ export const linkExternal: Rule<Options> = {
           break;
         case 'redirected':
           reportMissingFragment(link.url!, status.missingFragments, where, report);
-          if (status.permanent && options.permanentRedirects) {
+          if (status.landing) {
+            if (options.suspiciousRedirects !== 'off') report({ message: `${url} ${landingMessages[status.landing]} (${status.finalUrl}).`, ...where, severity: options.suspiciousRedirects });
+          } else if (status.permanent && options.permanentRedirects) {
             const fragment = link.url!.includes('#') ? link.url!.slice(link.url!.indexOf('#')) : '';
             const certain = link.raw === link.url && !new URL(status.finalUrl).hash;
             report({
@@ -71,6 +80,12 @@ export const linkExternal: Rule<Options> = {
       }
     }
   },
+};
+
+const landingMessages: Record<Landing, string> = {
+  login: 'redirects to a sign-in page: readers who are not signed in never see what it linked to',
+  'not-found': 'redirects to an error page: what it linked to is probably gone',
+  home: 'redirects to the home page: what it linked to is probably gone',
 };
 
 function reportMissingFragment(url: string, missing: readonly string[] | undefined, where: { start: number; end: number }, report: (r: Report) => void): void {

@@ -4,10 +4,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalUrls, defaultExternalOptions, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
+import { suspiciousLanding } from '../src/links/external/landing.js';
 import { isPrivateAddress } from '../src/links/external/network-guard.js';
 import { runCli, tempCopy } from './helpers.js';
 
@@ -84,6 +85,11 @@ beforeAll(async () => {
       return write();
     }
     if (path.startsWith('/slow/')) return setTimeout(() => status(res, 200), 60);
+    // Pages that are gone, answering 200 at the end of a redirect.
+    if (path === '/private-doc') return status(res, 302, { location: '/login?next=%2Fprivate-doc' });
+    if (path === '/removed') return status(res, 301, { location: '/404.html' });
+    if (path === '/deep/page') return status(res, 302, { location: '/' });
+    if (['/', '/404.html', '/signin'].includes(path) || path.startsWith('/login?')) return status(res, 200);
     if (path === '/page') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end('<html><body><h2 id="present">P</h2><a name=\'named\'></a><p id=bare>x</p></body></html>');
@@ -121,6 +127,26 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
     expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
   }, 30_000);
+
+  it('flags redirects that land on a sign-in page, an error page or the home page', async () => {
+    const paths = ['/private-doc', '/removed', '/deep/page', '/signin', '/moved'];
+    const { results } = await checkExternalUrls(paths.map((p) => `${site.url}${p}`), options);
+    const landing = (path: string) => (results.get(`${site.url}${path}`) as { landing?: string }).landing;
+    expect(paths.map(landing)).toEqual(['login', 'not-found', 'home', undefined, undefined]);
+    expect(results.get(`${site.url}/private-doc`)).toMatchObject({ kind: 'redirected', finalUrl: `${site.url}/login?next=%2Fprivate-doc` });
+  });
+
+  it('judges landings from the URLs, leaving ordinary moves alone', () => {
+    const landing = (from: string, to: string) => suspiciousLanding(new URL(from), new URL(to));
+    expect(landing('https://a.example/docs/x', 'https://a.example/users/sign_in')).toBe('login');
+    expect(landing('https://a.example/login', 'https://a.example/login/')).toBeUndefined();
+    expect(landing('https://a.example/x', 'https://a.example/error?status=404')).toBe('not-found');
+    expect(landing('https://a.example/old/x', 'https://www.a.example/')).toBe('home');
+    expect(landing('https://a.example/old/x', 'https://b.example/')).toBeUndefined();
+    expect(landing('http://a.example/', 'https://www.a.example/')).toBeUndefined();
+    expect(landing('https://a.example/x', 'https://a.example/x/')).toBeUndefined();
+    expect(landing('https://a.example/blog/404-errors', 'https://a.example/blog/404-errors/')).toBeUndefined();
+  });
 
   it('checks fragments against the ids and names of the page, reading only what it needs', async () => {
     const page = `${site.url}/page`;
@@ -217,6 +243,25 @@ describe('doclint check --external', () => {
       expect(other.hits.slice(before).filter((h) => h.path === '/gone-page').map((h) => h.method)).toEqual(['HEAD', 'GET']);
       const offline = await runCli(['check', '--root', dir, '--format', 'json']);
       expect(JSON.parse(offline.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['link-external']);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
+
+  it('warns about links whose redirect lands on a page saying they are gone, and never rewrites them', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false }, rules: { 'front-matter-syntax': 'off' } }));
+      const text = `[a](${site.url}/removed) and [b](${site.url}/private-doc)\n`;
+      writeFileSync(join(dir, 'a.md'), text);
+      const run = await runCli(['check', '--root', dir, '--external', '--fix', '--format', 'json']);
+      const found = JSON.parse(run.stdout).findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message.split(' (')[0]}`);
+      expect(found).toEqual([
+        `warning: ${site.url}/removed redirects to an error page: what it linked to is probably gone`,
+        `warning: ${site.url}/private-doc redirects to a sign-in page: readers who are not signed in never see what it linked to`,
+      ]);
+      expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(text);
     } finally {
       cleanup();
     }

@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lintString, runCli, tempCopy } from './helpers.js';
+import { lintFileSafely } from '../src/lint/lint-files.js';
+import { lintString, runCli, siteContext, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy();
 afterAll(cleanup);
@@ -28,7 +29,7 @@ describe('hostile input', () => {
     const found = JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; line: number }) => `${f.file}:${f.line}:${f.ruleId}`);
     expect(found).toEqual(
       expect.arrayContaining([
-        'deep-quote.md:1:file-unreadable',
+        'deep-quote.md:4:file-unreadable',
         'deep-liquid.md:4:liquid-syntax',
         'braces.md:4:liquid-syntax',
         'cr-only.md:1:front-matter-syntax',
@@ -38,6 +39,53 @@ describe('hostile input', () => {
     );
     expect(found.filter((f: string) => f.startsWith('long-line.md'))).toEqual([]);
   }, 90_000);
+});
+
+describe('large and deep input, in bounded time and memory', () => {
+  it('skips a 50 MB file without reading it, on a 96 MB heap', async () => {
+    const { dir: site, cleanup: done } = tempCopy();
+    try {
+      writeFileSync(join(site, '_config.yml'), 'title: big\n');
+      writeFileSync(join(site, 'big.md'), Buffer.concat([Buffer.from(fm), Buffer.alloc(50 * 1024 * 1024, 'word ')]));
+      writeFileSync(join(site, 'small.md'), `${fm}{% callout nope %}\nx\n{% endcallout %}\n`);
+      const run = await runCli(['check', '--root', site, '--format', 'json'], undefined, { NODE_OPTIONS: '--max-old-space-size=96' });
+      expect(run.code, run.stderr).toBe(1);
+      const found = JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; message: string }) => `${f.file}:${f.ruleId}:${f.message}`);
+      expect(found).toEqual([expect.stringMatching(/^big\.md:file-unreadable:The file is 52428817 bytes, over the 5242880-byte limit/), expect.stringMatching(/^small\.md:liquid-tag-arguments:/)]);
+    } finally {
+      done();
+    }
+  }, 60_000);
+
+  it('finds the one short row of a 100,000-row table, at its line', () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => (i === 70_000 ? '| short |' : `| ${i} | cell |`));
+    const text = `${fm}\n| Number | Text |\n|---|---|\n${rows.join('\n')}\n`;
+    const started = performance.now();
+    const findings = lintString(text, undefined, '_articles/x.md');
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(findings.filter((f) => f.ruleId === 'table-cell-count').map((f) => f.line)).toEqual([7 + 70_000]);
+  }, 90_000);
+
+  it.each([
+    ['bullet lists', `${'- '.repeat(10_000)}x\n`],
+    ['ordered lists', `${'1. '.repeat(10_000)}x\n`],
+    ['lists in quotes', `${'> - '.repeat(5_000)}x\n`],
+    ['quotes, CR line ends', `text\r${'>'.repeat(10_000)} x\r`],
+  ])('10,000 levels of %s: reported at the line, not parsed', async (_, body) => {
+    const context = await siteContext();
+    const started = performance.now();
+    const findings = lintFileSafely('_articles/x.md', `${fm}${body}`, context);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'file-unreadable', line: body.startsWith('text') ? 5 : 4, message: expect.stringContaining('nested block quotes or lists (more than 1000)') })]);
+  });
+
+  it('parses 1,000 levels, the bound, in bounded time', async () => {
+    const context = await siteContext();
+    const started = performance.now();
+    const findings = lintFileSafely('_articles/x.md', `${fm}${'- '.repeat(1_000)}x\n`, context);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(findings.filter((f) => f.ruleId === 'file-unreadable')).toEqual([]);
+  });
 });
 
 describe('adversarial input for every regular expression over content (ReDoS)', () => {

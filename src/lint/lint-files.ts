@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { parseDocument } from '../parse/document.js';
+import { NestingError } from '../parse/nesting.js';
 import type { Finding } from '../types.js';
 import { DeferredAnchors } from './anchor-requests.js';
 import { lintDocument, type LintContext } from './lint-document.js';
@@ -50,8 +51,9 @@ export function lintFileSafely(path: string, text: string, context: LintContext)
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
     const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
+    const line = error instanceof NestingError ? error.line : 1;
     const setting = context.config.rules['file-unreadable'];
-    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line: 1, column: 1 }] : [];
+    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line, column: 1 }] : [];
   }
 }
 

@@ -6,14 +6,18 @@ import { parseLiquid } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
+import { checkNesting } from './nesting.js';
 import type { TagRegistry } from './tag-registry.js';
 
-/** `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has). */
+/**
+ * Throws a NestingError (a RangeError) for input nested too deeply to parse in bounded time.
+ * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has). */
 export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
   const maskedText = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
+  checkNesting(maskedText);
   return { path, text, lines: new LineIndex(text), frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
 }

@@ -8,6 +8,7 @@
  */
 import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
+import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
 import { HostScheduler } from './scheduler.js';
 import { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
@@ -27,7 +28,7 @@ export interface CheckRun {
 
 export type ExternalStatus =
   | { kind: 'ok'; code: number; missingFragments?: string[] }
-  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[] }
+  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[]; landing?: Landing }
   | { kind: 'broken'; code?: number; reason: string }
   /** Timeouts, 5xx after retries, resets: maybe fine, maybe not. */
   | { kind: 'unknown'; code?: number; reason: string }
@@ -128,7 +129,9 @@ async function checkUrl(url: string, context: Context): Promise<ExternalStatus> 
     }
     const accepted = [...options.acceptStatuses, ...(hostOverride(options, current)?.acceptStatuses ?? [])];
     if ((response.code >= 200 && response.code < 300) || accepted.includes(response.code)) {
-      return hop === 0 ? { kind: 'ok', code: response.code } : { kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false };
+      if (hop === 0) return { kind: 'ok', code: response.code };
+      const landing = suspiciousLanding(new URL(url), current);
+      return { kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false, ...(landing ? { landing } : {}) };
     }
     if (response.code === 404 || response.code === 410) return { kind: 'broken', code: response.code, reason: `HTTP ${response.code}` };
     if (response.code >= 500 || response.code === 429 || response.code === 401 || response.code === 403) {
