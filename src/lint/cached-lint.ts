@@ -7,6 +7,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
+import { groupByFile } from '../report/summary.js';
 import type { JekyllConfig } from '../site/jekyll-config.js';
 import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
 import type { Finding } from '../types.js';
@@ -56,7 +57,7 @@ export async function lintWithCache(run: CachedRun, cache: ResultCache): Promise
     const parallel = await lintInWorkers({ root: run.root, config, siteFiles: [...siteFiles] }, content, run.workers).catch(() => undefined);
     if (parallel) {
       const index = indexHash(siteFiles, content, parallel.frontMatter, parallel.anchors);
-      const found = byFile(parallel.findings);
+      const found = groupByFile(parallel.findings);
       await save(cache, hashes, parallel.frontMatter, parallel.anchors, new Map(content.map((path) => [path, found.get(path) ?? []])), index);
       return { findings: parallel.findings, threads: run.workers, reused: 0 };
     }
@@ -94,16 +95,6 @@ export async function lintWithCache(run: CachedRun, cache: ResultCache): Promise
   const same = toLint.length === 0 && changed.size === 0 && cache.files.size === hashes.size;
   if (!same) await save(cache, hashes, frontMatter, anchors, found, index);
   return { findings: targets.flatMap((path) => found.get(path)!), threads: 1, reused: targets.length - toLint.length };
-}
-
-function byFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const files = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const list = files.get(finding.file);
-    if (list) list.push(finding);
-    else files.set(finding.file, [finding]);
-  }
-  return files;
 }
 
 /** Writes every readable content file's entry; a cache that cannot be written costs the next run its speed, never this run's result. */
