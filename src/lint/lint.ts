@@ -71,6 +71,8 @@ export interface LintResult {
   reused: number;
 }
 
+/** Parse trees kept between reading the external links and linting (beyond it each target is parsed twice). */
+const keepForExternal = 1000;
 /** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
 const maxFixPasses = 10;
 
@@ -106,8 +108,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const cached = await lintWithCache({ root, config, tags, jekyll, siteFiles, content, targets, sources, texts, workers }, cache);
     return { root, files: targets, findings: sortFindings([...jekyllConfigFindings(jekyll), ...cached.findings]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: cached.threads, reused: cached.reused };
   }
-  // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees.
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, options.fix ? {} : { keepDocuments: 2 }) };
+  // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees,
+  // unless external checking reads every target's links first (then keep them, up to a bound, for the lint pass).
+  const keepDocuments = options.fix ? undefined : config.external.enabled ? Math.min(targets.length, keepForExternal) + 2 : 2;
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, keepDocuments ? { keepDocuments } : {}) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
   const rateLimitedHosts: string[] = [];
   if (config.external.enabled) {
