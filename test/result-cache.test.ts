@@ -55,6 +55,15 @@ describe('result cache', () => {
     expect(warm.stdout).toBe((await cold()).stdout);
   });
 
+  it('serves a run on given files (pre-commit) from the whole-site cache', async () => {
+    await run('--cache');
+    const file = '_articles/getting-started/target.md';
+    const warm = await run('--cache', join(dir, file));
+    expect(files(warm)).toBe(1);
+    expect(reused(warm)).toBe(1);
+    expect(warm.stdout).toBe((await run('--no-cache', join(dir, file))).stdout);
+  });
+
   it('starts afresh from a cache it cannot read, or one written under another config', async () => {
     writeFileSync(join(dir, 'node_modules/.cache/doclint/results.bin'), 'not a cache');
     const fresh = await run('--cache');
