@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkExternalUrls, defaultExternalOptions, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
+import { checkExternalUrls, defaultExternalOptions, ExternalChecks, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
 import { suspiciousLanding } from '../src/links/external/landing.js';
 import { isPrivateAddress } from '../src/links/external/network-guard.js';
 import { runCli, tempCopy } from './helpers.js';
@@ -127,6 +127,21 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
     expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
   }, 30_000);
+
+  it('checks URLs as they are added, and done() waits for every one (none at all: at once)', async () => {
+    const okHits = () => site.hits.filter((h) => h.path === '/ok').length;
+    const before = okHits();
+    const checks = new ExternalChecks(options);
+    checks.add(`${site.url}/ok`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const requestedBeforeDone = okHits() - before;
+    checks.add(`${site.url}/missing`);
+    checks.add(`${site.url}/ok`);
+    const { results } = await checks.done();
+    expect(requestedBeforeDone).toBeGreaterThan(0);
+    expect([...results.keys()].sort()).toEqual([`${site.url}/missing`, `${site.url}/ok`]);
+    expect((await new ExternalChecks(options).done()).results.size).toBe(0);
+  });
 
   it('flags redirects that land on a sign-in page, an error page or the home page', async () => {
     const paths = ['/private-doc', '/removed', '/deep/page', '/signin', '/moved'];

@@ -11,7 +11,7 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { ExternalCache } from '../links/external/cache.js';
-import type { ExternalStatus } from '../links/external/check.js';
+import type { CheckRun, ExternalStatus } from '../links/external/check.js';
 import { collectExternalUrls } from '../links/external/collect.js';
 import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
@@ -115,35 +115,57 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
   const rateLimitedHosts: string[] = [];
   if (config.external.enabled) {
-    // Facts before rules: every distinct URL is requested once, then link-external reads the outcomes.
-    const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
-    const collected = collectExternalUrls(targets, context.site, tags, ignore);
-    const shard = config.external.shard;
-    const urls = shard ? new Set([...collected.urls].filter((url) => inShard(url, shard))) : collected.urls;
-    const { fragments } = collected;
-    const cache = config.external.cache === false ? undefined : await ExternalCache.load(resolve(root, config.external.cache), config.external.cacheTtl);
-    const known = new Map<string, ExternalStatus>();
-    for (const url of urls) {
-      // A cached outcome says nothing about fragments that run did not look for.
-      const cached = config.external.fragments && fragments.has(url) ? undefined : cache?.get(url);
-      if (cached) known.set(url, cached);
-    }
-    // Loaded only here: the HTTP client is not needed by runs without external checks.
-    const { checkExternalUrls } = await import('../links/external/check.js');
-    const checked = await checkExternalUrls([...urls].filter((url) => !known.has(url)), config.external, fragments, options.onExternalProgress ? { onProgress: options.onExternalProgress } : {});
+    const checked = await checkExternalLinks(root, targets, context, options.onExternalProgress);
     rateLimitedHosts.push(...checked.rateLimitedHosts);
-    for (const [url, status] of checked.results) {
-      known.set(url, status);
-      cache?.set(url, status);
-    }
-    await cache?.save();
-    context.external = known;
+    context.external = checked.results;
   }
 
   const fixedFiles: string[] = [];
   const fileFindings = options.fix ? await lintAndFix(root, targets, sources, context, affectedFiles, fixedFiles) : lintBatch(targets, sources, context, affectedFiles);
   const findings = [...jekyllConfigFindings(jekyll), ...fileFindings.flat()];
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };
+}
+
+/**
+ * Facts before rules: every distinct external URL the targets use is requested once, then
+ * link-external reads the outcomes. Requests start as the pages are read (the reading yields
+ * to them between pages); with `external.fragments` a URL waits until every page has been read,
+ * since all the fragments used on it are checked in one request.
+ */
+async function checkExternalLinks(root: string, targets: readonly string[], { config, site, tags }: LintContext, onProgress: LintOptions['onExternalProgress']): Promise<CheckRun> {
+  const settings = config.external;
+  const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
+  const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
+  // Loaded only here: the HTTP client is not needed by runs without external checks.
+  const { ExternalChecks } = await import('../links/external/check.js');
+  const fragments = new Map<string, Set<string>>();
+  const checks = new ExternalChecks(settings, fragments, onProgress ? { onProgress } : {});
+  const known = new Map<string, ExternalStatus>();
+  const seen = new Set<string>();
+  const request = (url: string): void => {
+    // A cached outcome says nothing about fragments that run did not look for.
+    const cached = settings.fragments && fragments.has(url) ? undefined : cache?.get(url);
+    if (cached) known.set(url, cached);
+    else checks.add(url);
+  };
+  for (const path of targets) {
+    const found = collectExternalUrls([path], site, tags, ignore);
+    for (const [url, used] of found.fragments) fragments.set(url, new Set([...(fragments.get(url) ?? []), ...used]));
+    for (const url of found.urls) {
+      if (seen.has(url) || (settings.shard && !inShard(url, settings.shard))) continue;
+      seen.add(url);
+      if (!settings.fragments) request(url);
+    }
+    await new Promise((next) => setImmediate(next));
+  }
+  if (settings.fragments) for (const url of seen) request(url);
+  const checked = await checks.done();
+  for (const [url, status] of checked.results) {
+    known.set(url, status);
+    cache?.set(url, status);
+  }
+  await cache?.save();
+  return { results: known, rateLimitedHosts: checked.rateLimitedHosts };
 }
 
 /** --fix: each file's findings are needed before it is rewritten, so anchors are answered at once. */

@@ -52,6 +52,7 @@ interface Response {
 }
 
 /**
+ * Checks every URL once, politely (see ExternalChecks).
  * @param fragments URL -> the `#fragments` links use on it; checked when `options.fragments` is on.
  */
 export async function checkExternalUrls(
@@ -60,42 +61,74 @@ export async function checkExternalUrls(
   fragments: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   hooks: CheckHooks = {},
 ): Promise<CheckRun> {
-  const overrides = Object.values(options.hosts).map((host) => host.perHost ?? 0);
-  const agent = new Agent({
-    // doclint's scheduler enforces each host's limit; the agent only needs enough sockets.
-    connections: Math.max(options.perHost, ...overrides),
-    pipelining: 1,
-    headersTimeout: options.timeout,
-    bodyTimeout: options.timeout,
-    connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
-  });
-  const context: Context = { agent, options, scheduler: new HostScheduler(options.perHost, options.hosts) };
-  const unique = [...new Set(urls)];
-  const total = unique.length;
-  context.scheduler.enqueue(unique);
-  const results = new Map<string, ExternalStatus>();
-  const worker = async (): Promise<void> => {
-    for (let url = await context.scheduler.take(); url !== undefined; url = await context.scheduler.take()) {
+  const checks = new ExternalChecks(options, fragments, hooks);
+  for (const url of urls) checks.add(url);
+  return checks.done();
+}
+
+/**
+ * Checks URLs as they are added (so requests go out while pages are still being parsed), each
+ * once; `done()` waits for the outcome of every URL added. `fragments` is read when a URL's
+ * turn comes: with `options.fragments` on, add a URL only once every fragment used on it is in.
+ */
+export class ExternalChecks {
+  private readonly agent: Agent;
+  private readonly context: Context;
+  private readonly results = new Map<string, ExternalStatus>();
+  private readonly added = new Set<string>();
+  private readonly workers: Promise<void>[];
+
+  constructor(
+    private readonly options: ExternalCheckOptions = defaultExternalOptions,
+    private readonly fragments: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+    private readonly hooks: CheckHooks = {},
+  ) {
+    const overrides = Object.values(options.hosts).map((host) => host.perHost ?? 0);
+    this.agent = new Agent({
+      // doclint's scheduler enforces each host's limit; the agent only needs enough sockets.
+      connections: Math.max(options.perHost, ...overrides),
+      pipelining: 1,
+      headersTimeout: options.timeout,
+      bodyTimeout: options.timeout,
+      connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
+    });
+    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts) };
+    this.workers = Array.from({ length: options.concurrency }, () => this.work());
+  }
+
+  add(url: string): void {
+    if (this.added.has(url)) return;
+    this.added.add(url);
+    this.context.scheduler.enqueue([url]);
+  }
+
+  async done(): Promise<CheckRun> {
+    this.context.scheduler.close();
+    try {
+      await Promise.all(this.workers);
+    } finally {
+      await this.agent.close();
+    }
+    return { results: this.results, rateLimitedHosts: [...this.context.scheduler.rateLimited].sort() };
+  }
+
+  private async work(): Promise<void> {
+    const { scheduler } = this.context;
+    for (let url = await scheduler.take(); url !== undefined; url = await scheduler.take()) {
       try {
-        let status = await checkUrl(url, context);
-        const wanted = fragments.get(url);
-        if (options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
-          const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, context);
+        let status = await checkUrl(url, this.context);
+        const wanted = this.fragments.get(url);
+        if (this.options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
+          const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, this.context);
           if (missing && missing.length > 0) status = { ...status, missingFragments: missing };
         }
-        results.set(url, status);
+        this.results.set(url, status);
       } finally {
-        context.scheduler.release(url);
+        scheduler.release(url);
       }
-      hooks.onProgress?.(results.size, total, HostScheduler.hostOf(url));
+      this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
     }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, total) }, worker));
-  } finally {
-    await agent.close();
   }
-  return { results, rateLimitedHosts: [...context.scheduler.rateLimited].sort() };
 }
 
 async function checkUrl(url: string, context: Context): Promise<ExternalStatus> {

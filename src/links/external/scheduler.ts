@@ -10,6 +10,7 @@ export class HostScheduler {
   private readonly limits = new Map<string, number>();
   private readonly hostOfUrl = new Map<string, string>();
   private pending = 0;
+  private closed = false;
   private waiting: (() => void)[] = [];
   readonly rateLimited = new Set<string>();
 
@@ -29,7 +30,9 @@ export class HostScheduler {
   }
 
   enqueue(urls: Iterable<string>): void {
+    let added = 0;
     for (const url of urls) {
+      added++;
       const host = HostScheduler.hostOf(url);
       this.hostOfUrl.set(url, host);
       let queue = this.queues.get(host);
@@ -37,18 +40,26 @@ export class HostScheduler {
       queue.push(url);
       this.pending++;
     }
+    // One idle worker per new URL at most (waking all of them for each URL costs O(workers) per URL).
+    this.wake(added);
   }
 
-  /** The next URL whose host has a free slot, waiting while none has; undefined when all are taken. */
+  /** No more URLs will come: workers finish once the queues are empty. */
+  close(): void {
+    this.closed = true;
+    this.wake(this.waiting.length);
+  }
+
+  /** The next URL whose host has a free slot, waiting while none has; undefined when all are taken and the scheduler is closed. */
   async take(): Promise<string | undefined> {
     for (;;) {
-      if (this.pending === 0) return undefined;
+      if (this.pending === 0 && this.closed) return undefined;
       for (const [host, queue] of this.queues) {
         if (queue.length === 0 || (this.active.get(host) ?? 0) >= (this.limits.get(host) ?? this.defaultLimit)) continue;
         this.active.set(host, (this.active.get(host) ?? 0) + 1);
         this.pending--;
-        // Nothing left to hand out: let every idle worker finish.
-        if (this.pending === 0) this.wake(this.waiting.length);
+        // Nothing left to hand out: let every idle worker finish (or wait for more).
+        if (this.pending === 0 && this.closed) this.wake(this.waiting.length);
         return queue.shift();
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
