@@ -16,5 +16,5 @@ export { readJekyllConfig, type JekyllConfig } from './site/jekyll-config.js';
 export { remarkPlugin } from './remark/plugin.js';
 export { documentLinks, type LinkRef } from './links/extract.js';
 export { resolveLink, type Resolution } from './links/resolve.js';
-export { checkExternalUrls, defaultExternalOptions, type ExternalCheckOptions, type ExternalStatus } from './links/external/check.js';
+export { checkExternalUrls, defaultExternalOptions, ExternalChecks, type ExternalCheckOptions, type ExternalStatus } from './links/external/check.js';
 export { version } from './version.js';
