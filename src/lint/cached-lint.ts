@@ -75,7 +75,7 @@ export async function lintWithCache(run: CachedRun, cache: ResultCache): Promise
   const site = buildSiteIndex(jekyll, siteFiles, texts, tags, { frontMatter: { data: frontMatter, parsed: changedFrontMatter.parsed }, keepDocuments });
   for (const [path, entry] of unchanged) if (isAnchorList(entry.anchors)) site.addAnchors(path, entry.anchors);
 
-  const anchorsOf = (): Map<string, AnchorsResult> => new Map([...texts.keys()].map((path) => [path, unchanged.get(path)?.anchors ?? anchorsResult(site, path)]));
+  const anchorsOf = (): Map<string, AnchorsResult> => new Map([...texts.keys()].map((path) => [path, unchanged.has(path) ? unchanged.get(path)!.anchors : anchorsResult(site, path)]));
   // Whether cached findings can stand needs the changed pages' anchors first; without any, they come from linting.
   let anchors = reusable ? anchorsOf() : undefined;
   const indexBefore = anchors ? indexHash(siteFiles, content, frontMatter, anchors) : undefined;
