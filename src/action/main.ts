@@ -10,8 +10,7 @@ import { isFeatureAvailable, restoreCache, saveCache } from '@actions/cache';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { lint } from '../lint/lint.js';
-import { isLintWorker, runLintWorker } from '../lint/lint-worker.js';
-import { useBundleAsWorkerScript } from '../lint/workers.js';
+import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { reporters } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { selectPaths } from '../site/discover.js';
@@ -127,9 +126,7 @@ function annotate(github: (typeof reporters)['github'], findings: readonly Findi
 }
 
 // The bundle (action/index.mjs) is also the script of its lint worker threads.
-useBundleAsWorkerScript(import.meta.url);
-if (isLintWorker()) await runLintWorker();
-else
+if (!(await servedAsLintWorker(import.meta.url)))
   run().then(
     (code) => {
       process.exitCode = code;

@@ -15,8 +15,7 @@ import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
 import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
-import { isLintWorker, runLintWorker } from '../lint/lint-worker.js';
-import { useBundleAsWorkerScript } from '../lint/workers.js';
+import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { version } from '../version.js';
@@ -226,18 +225,16 @@ function merge(args: MergeArgs): number {
 }
 
 // The bundle (bin/doclint.mjs) is also the script of its lint worker threads.
-useBundleAsWorkerScript(import.meta.url);
-if (isLintWorker()) await runLintWorker();
-else
+if (!(await servedAsLintWorker(import.meta.url)))
   main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
-    process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
-    if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    process.exitCode = 2;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
+      process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
+      if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      process.exitCode = 2;
+    },
+  );

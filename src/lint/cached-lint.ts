@@ -15,10 +15,9 @@ import { anchorsResult, isAnchorList, type AnchorsResult } from './anchor-reques
 import { lintBatch } from './lint-files.js';
 import type { Source } from './read-source.js';
 import { indexHash, textHash, type CachedFile, type ResultCache } from './result-cache.js';
-import { lintInWorkers } from './workers.js';
+import type { ParallelResult } from './workers.js';
 
 export interface CachedRun {
-  root: string;
   config: ResolvedConfig;
   tags: TagRegistry;
   jekyll: JekyllConfig;
@@ -28,8 +27,6 @@ export interface CachedRun {
   sources: ReadonlyMap<string, Source>;
   /** The readable content files' texts. */
   texts: ReadonlyMap<string, string>;
-  /** Worker threads a run of every file may use (1: none). */
-  workers: number;
 }
 
 /** Parse trees kept while the changed pages' anchors are read before they are linted. */
@@ -42,7 +39,8 @@ export interface CachedResult {
   reused: number;
 }
 
-export async function lintWithCache(run: CachedRun, cache: ResultCache): Promise<CachedResult> {
+/** `inWorkers`: the run of every file on worker threads, when it pays. */
+export async function lintWithCache(run: CachedRun, cache: ResultCache, inWorkers?: () => Promise<ParallelResult | undefined>): Promise<CachedResult> {
   const { config, tags, jekyll, siteFiles, content, targets, sources, texts } = run;
   const hashes = new Map([...texts].map(([path, text]) => [path, textHash(text)]));
   const unchanged = new Map<string, CachedFile>();
@@ -52,14 +50,14 @@ export async function lintWithCache(run: CachedRun, cache: ResultCache): Promise
   }
   const reusable = [...unchanged.values()].some((entry) => entry.findings);
 
-  if (!reusable && run.workers > 1) {
-    // Nothing to reuse (a first run, another version or config): a plain run, on workers when it pays.
-    const parallel = await lintInWorkers({ root: run.root, config, siteFiles: [...siteFiles] }, content, run.workers).catch(() => undefined);
+  if (!reusable && inWorkers) {
+    // Nothing to reuse (a first run, another version or config): a plain run, on workers.
+    const parallel = await inWorkers();
     if (parallel) {
       const index = indexHash(siteFiles, content, parallel.frontMatter, parallel.anchors);
       const found = groupByFile(parallel.findings);
       await save(cache, hashes, parallel.frontMatter, parallel.anchors, new Map(content.map((path) => [path, found.get(path) ?? []])), index);
-      return { findings: parallel.findings, threads: run.workers, reused: 0 };
+      return { findings: parallel.findings, threads: parallel.threads, reused: 0 };
     }
   }
 

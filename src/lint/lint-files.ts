@@ -24,10 +24,7 @@ export function lintFile(path: string, text: string, context: LintContext): Find
  * pages' links to it need them.
  */
 export function lintTarget(file: string, source: Source, context: LintContext): Finding[] {
-  if (!source.ok) {
-    const setting = context.config.rules['file-unreadable'];
-    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message: source.message, file, line: source.line, column: source.column }] : [];
-  }
+  if (!source.ok) return unreadable(context, file, source.message, source.line, source.column);
   warmAnchors(context, file);
   return lintFileSafely(file, source.text, context);
 }
@@ -51,14 +48,28 @@ export function lintFileSafely(path: string, text: string, context: LintContext)
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
     const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
-    const line = error instanceof NestingError ? error.line : 1;
-    const setting = context.config.rules['file-unreadable'];
-    return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file: path, line, column: 1 }] : [];
+    return unreadable(context, path, message, error instanceof NestingError ? error.line : 1, 1);
   }
+}
+
+/** The file-unreadable finding, at the configured severity (none when the rule is off). */
+function unreadable({ config }: LintContext, file: string, message: string, line: number, column: number): Finding[] {
+  const setting = config.rules['file-unreadable'];
+  return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file, line, column }] : [];
 }
 
 export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {
   return new Map(files.map((file) => [file, readSource(resolve(root, file), maxFileSize)]));
+}
+
+/** The texts of the given files that could be read, in their order. */
+export function readableTexts(sources: ReadonlyMap<string, Source>, files: readonly string[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const source = sources.get(file);
+    if (source?.ok) texts.set(file, source.text);
+  }
+  return texts;
 }
 
 /**

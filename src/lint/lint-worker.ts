@@ -2,8 +2,7 @@
  * A lint worker (see worker-protocol.ts): reads and lints its share of a whole-site run. It
  * runs the same code as a single-threaded run, with the site's front matter and other pages'
  * anchors given by the other workers through the parent. This file is the worker script of
- * dist/; a bundle (bin/doclint.mjs, action/index.mjs) is its own worker script and calls
- * runLintWorker when isLintWorker().
+ * dist/; a bundle (bin/doclint.mjs, action/index.mjs) is its own worker script (servedAsLintWorker).
  */
 import { once } from 'node:events';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -12,15 +11,27 @@ import { readJekyllConfig } from '../site/jekyll-config.js';
 import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
 import type { Finding } from '../types.js';
 import { anchorsResult, DeferredAnchors } from './anchor-requests.js';
-import { lintTarget, readAll } from './lint-files.js';
+import { lintTarget, readableTexts, readAll } from './lint-files.js';
+import { useBundleAsWorkerScript } from './workers.js';
 import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
 
+/**
+ * For a bundle's entry point, which is also the script of its lint worker threads: names it as
+ * that script, and in a lint worker's thread runs the worker (true: the entry has nothing else to do).
+ */
+export async function servedAsLintWorker(bundle: string): Promise<boolean> {
+  useBundleAsWorkerScript(bundle);
+  if (!isLintWorker()) return false;
+  await runLintWorker();
+  return true;
+}
+
 /** True in a thread that a whole-site run started as a lint worker. */
-export function isLintWorker(): boolean {
+function isLintWorker(): boolean {
   return !isMainThread && (workerData as Partial<WorkerJob> | null)?.mark === lintWorkerMark;
 }
 
-export async function runLintWorker(): Promise<void> {
+async function runLintWorker(): Promise<void> {
   const port = parentPort!;
   const post = (message: FromWorker): void => port.postMessage(message);
   const receive = async <T extends ToWorker['type']>(type: T): Promise<Extract<ToWorker, { type: T }>> => {
@@ -33,11 +44,7 @@ export async function runLintWorker(): Promise<void> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
   const sources = readAll(root, own, config.maxFileSize);
-  const texts = new Map<string, string>();
-  for (const path of own) {
-    const source = sources.get(path)!;
-    if (source.ok) texts.set(path, source.text);
-  }
+  const texts = readableTexts(sources, own);
   const ownFrontMatter = readSiteFrontMatter(texts);
   post({ type: 'front-matter', frontMatter: [...ownFrontMatter.data] });
 

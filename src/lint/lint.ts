@@ -12,14 +12,14 @@ import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { ExternalCache } from '../links/external/cache.js';
 import type { CheckRun, ExternalStatus } from '../links/external/check.js';
-import { collectExternalUrls } from '../links/external/collect.js';
+import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js';
 import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
 import type { LintContext } from './lint-document.js';
-import { lintBatch, lintFileSafely, lintLinksOf, lintTarget, readAll } from './lint-files.js';
+import { lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
 import type { Source } from './read-source.js';
 import { lintWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
@@ -92,21 +92,30 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const rules = allRules.map((rule) => rule.meta);
   const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll)) : undefined;
   const workers = workerCount(options, config, content.length);
-  if (workers > 1 && !cache) {
-    const parallel = await lintInWorkers({ root, config, siteFiles: [...siteFiles] }, content, workers).catch(() => undefined);
-    // A worker that could not start or failed: the run is done again on this thread, whose results are the same.
-    if (parallel) return { root, files: content, findings: sortFindings([...jekyllConfigFindings(jekyll), ...parallel.findings]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: workers, reused: 0 };
+  // A run of every content file on worker threads; undefined when a worker could not start or
+  // failed: the run is then done on this thread, whose results are the same.
+  const inWorkers = workers > 1 ? () => lintInWorkers({ root, config, siteFiles: [...siteFiles] }, content, workers).catch(() => undefined) : undefined;
+  const withoutFixes = (files: string[], findings: Finding[], threads: number, reused = 0): LintResult => ({
+    root,
+    files,
+    findings: sortFindings([...jekyllConfigFindings(jekyll), ...findings]),
+    fixedFiles: [],
+    affectedFiles: [],
+    rateLimitedHosts: [],
+    rules,
+    threads,
+    reused,
+  });
+  if (inWorkers && !cache) {
+    const parallel = await inWorkers();
+    if (parallel) return withoutFixes(content, parallel.findings, parallel.threads);
   }
 
   const sources = readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
-  const texts = new Map<string, string>();
-  for (const path of content) {
-    const source = sources.get(path);
-    if (source?.ok) texts.set(path, source.text);
-  }
+  const texts = readableTexts(sources, content);
   if (cache) {
-    const cached = await lintWithCache({ root, config, tags, jekyll, siteFiles, content, targets, sources, texts, workers }, cache);
-    return { root, files: targets, findings: sortFindings([...jekyllConfigFindings(jekyll), ...cached.findings]), fixedFiles: [], affectedFiles: [], rateLimitedHosts: [], rules, threads: cached.threads, reused: cached.reused };
+    const cached = await lintWithCache({ config, tags, jekyll, siteFiles, content, targets, sources, texts }, cache, inWorkers);
+    return withoutFixes(targets, cached.findings, cached.threads, cached.reused);
   }
   // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees,
   // unless external checking reads every target's links first (then keep them, up to a bound, for the lint pass).
@@ -138,27 +147,22 @@ async function checkExternalLinks(root: string, targets: readonly string[], { co
   const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
   // Loaded only here: the HTTP client is not needed by runs without external checks.
   const { ExternalChecks } = await import('../links/external/check.js');
-  const fragments = new Map<string, Set<string>>();
-  const checks = new ExternalChecks(settings, fragments, onProgress ? { onProgress } : {});
+  const collected: ExternalUrls = { urls: new Set(), fragments: new Map() };
+  const checks = new ExternalChecks(settings, collected.fragments, onProgress ? { onProgress } : {});
   const known = new Map<string, ExternalStatus>();
-  const seen = new Set<string>();
   const request = (url: string): void => {
+    if (settings.shard && !inShard(url, settings.shard)) return;
     // A cached outcome says nothing about fragments that run did not look for.
-    const cached = settings.fragments && fragments.has(url) ? undefined : cache?.get(url);
+    const cached = settings.fragments && collected.fragments.has(url) ? undefined : cache?.get(url);
     if (cached) known.set(url, cached);
     else checks.add(url);
   };
   for (const path of targets) {
-    const found = collectExternalUrls([path], site, tags, ignore);
-    for (const [url, used] of found.fragments) fragments.set(url, new Set([...(fragments.get(url) ?? []), ...used]));
-    for (const url of found.urls) {
-      if (seen.has(url) || (settings.shard && !inShard(url, settings.shard))) continue;
-      seen.add(url);
-      if (!settings.fragments) request(url);
-    }
+    const added = addExternalUrls(path, site, tags, ignore, collected);
+    if (!settings.fragments) added.forEach(request);
     await new Promise((next) => setImmediate(next));
   }
-  if (settings.fragments) for (const url of seen) request(url);
+  if (settings.fragments) collected.urls.forEach(request);
   const checked = await checks.done();
   for (const [url, status] of checked.results) {
     known.set(url, status);

@@ -15,7 +15,7 @@ import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from '
 /** Beside this module once built (dist/); absent when running the TypeScript sources or a bundle. */
 let workerScript = new URL('./lint-worker.js', import.meta.url);
 
-/** A bundle has no lint-worker.js beside it: it is its own worker script (it calls runLintWorker() when isLintWorker()). */
+/** A bundle has no lint-worker.js beside it: it is its own worker script (see servedAsLintWorker). */
 export function useBundleAsWorkerScript(bundle: string): void {
   if (!canUseWorkers()) workerScript = new URL(bundle);
 }
@@ -34,6 +34,8 @@ export function canUseWorkers(): boolean {
 
 export interface ParallelResult {
   findings: Finding[];
+  /** The workers that linted. */
+  threads: number;
   /** What the workers found while linting, for the result cache: each page's front matter values and anchors. */
   frontMatter: Map<string, Record<string, unknown>>;
   anchors: Map<string, AnchorsResult>;
@@ -58,7 +60,7 @@ export async function lintInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, conten
       channel.send({ type: 'anchors', answers });
     });
     const results = await Promise.all(channels.map((channel) => channel.receive('findings')));
-    return { findings: results.flatMap((result) => result.findings), frontMatter: values, anchors };
+    return { findings: results.flatMap((result) => result.findings), threads: count, frontMatter: values, anchors };
   } finally {
     await Promise.all(channels.map((channel) => channel.close()));
   }

@@ -1,4 +1,4 @@
-/** The external URLs a set of documents links to (fragment dropped), ready to check once each. */
+/** The external URLs documents link to (fragment dropped), ready to check once each. */
 import type { SiteIndex } from '../../site/site-index.js';
 import type { TagRegistry } from '../../parse/tag-registry.js';
 import { documentLinks } from '../extract.js';
@@ -17,23 +17,24 @@ export interface ExternalUrls {
   fragments: Map<string, Set<string>>;
 }
 
-export function collectExternalUrls(paths: readonly string[], site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[]): ExternalUrls {
-  const urls = new Set<string>();
-  const fragments = new Map<string, Set<string>>();
-  for (const path of paths) {
-    const document = site.document(path);
-    if (!document) continue;
-    for (const link of documentLinks(document, site.scope(path), tags)) {
-      const url = externalUrl(link.url, site);
-      if (!url || ignore.some((pattern) => pattern.test(url))) continue;
-      urls.add(url);
-      const hash = link.url!.indexOf('#');
-      const fragment = hash === -1 ? '' : link.url!.slice(hash + 1);
-      if (fragment !== '') {
-        if (!fragments.has(url)) fragments.set(url, new Set());
-        fragments.get(url)!.add(fragment);
-      }
+/** Adds one page's external URLs (and the fragments it uses on them) to `into`; returns the URLs it is the first to use. */
+export function addExternalUrls(path: string, site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[], into: ExternalUrls): string[] {
+  const document = site.document(path);
+  if (!document) return [];
+  const added: string[] = [];
+  for (const link of documentLinks(document, site.scope(path), tags)) {
+    const url = externalUrl(link.url, site);
+    if (!url || ignore.some((pattern) => pattern.test(url))) continue;
+    if (!into.urls.has(url)) {
+      into.urls.add(url);
+      added.push(url);
+    }
+    const hash = link.url!.indexOf('#');
+    const fragment = hash === -1 ? '' : link.url!.slice(hash + 1);
+    if (fragment !== '') {
+      if (!into.fragments.has(url)) into.fragments.set(url, new Set());
+      into.fragments.get(url)!.add(fragment);
     }
   }
-  return { urls, fragments };
+  return added;
 }

@@ -12,8 +12,8 @@ export type Landing =
   /** A deep link sent to the site's home page: the usual soft 404 of a removed page. */
   | 'home';
 
-const loginPath = /(?:^|\/)(?:log-?in|sign-?in|sign_in|signon|sso|auth|authenticate|authorize|oauth2?|saml2?|cas|session\/new|users\/sign_in)(?:[/.?;]|$)/i;
-const notFoundPath = /(?:^|\/)(?:404|not-?found|page-?not-?found|notfound|error-?404|gone)(?:[/.?;]|$)/i;
+const loginPath = /(?:^|\/)(?:log-?in|sign[-_]?in|signon|sso|auth|authenticate|authorize|oauth2?|saml2?|cas|session\/new)(?:[/.?;]|$)/i;
+const notFoundPath = /(?:^|\/)(?:404|(?:page-?)?not-?found|error-?404|gone)(?:[/.?;]|$)/i;
 const notFoundQuery = /(?:^|[?&])(?:error|status|code)=404(?:&|$)/i;
 
 export function suspiciousLanding(from: URL, to: URL): Landing | undefined {
@@ -22,7 +22,7 @@ export function suspiciousLanding(from: URL, to: URL): Landing | undefined {
   if (loginPath.test(to.pathname)) return 'login';
   if (!notFoundPath.test(from.pathname) && (notFoundPath.test(to.pathname) || notFoundQuery.test(to.search))) return 'not-found';
   const deep = from.pathname.replace(/\/+$/, '') !== '';
-  const home = to.pathname === '/' || /^\/(?:index\.\w+)?$/.test(to.pathname);
+  const home = /^\/(?:index\.\w+)?$/.test(to.pathname);
   if (deep && home && sameSite(from, to)) return 'home';
   return undefined;
 }
