@@ -6,7 +6,9 @@
  * correctness), against the physical limit for a polite checker: URLs x latency / (hosts x
  * per-host limit).
  *
- *   node bench/external.mjs [--urls 2000] [--hosts 10] [--latency 50] [--per-host 4]
+ *   node bench/external.mjs [--urls 2000] [--hosts 10] [--latency 50] [--per-host 4] [--pages 1]
+ *
+ * --pages spreads the links over that many pages (a help center has ~20 external links a page).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,9 +21,9 @@ import { parseArgs } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 const { values } = parseArgs({
-  options: { urls: { type: 'string', default: '2000' }, hosts: { type: 'string', default: '10' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '4' } },
+  options: { urls: { type: 'string', default: '2000' }, hosts: { type: 'string', default: '10' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '4' }, pages: { type: 'string', default: '1' } },
 });
-const [urls, hosts, latency, perHost] = [values.urls, values.hosts, values.latency, values['per-host']].map(Number);
+const [urls, hosts, latency, perHost, pages] = [values.urls, values.hosts, values.latency, values['per-host'], values.pages].map(Number);
 
 // Run the peers as child processes: the servers live in this process, so it must stay responsive.
 const servers = await Promise.all(
@@ -38,13 +40,20 @@ const servers = await Promise.all(
 );
 const links = Array.from({ length: urls }, (_, i) => {
   const port = servers[i % hosts].address().port;
-  return `http://127.0.0.1:${port}/${i % 100 === 99 ? 'broken' : 'ok'}/${i}`;
+  // 1% broken on every host (every 100th URL of each host), as broken links spread over sites.
+  return `http://127.0.0.1:${port}/${Math.floor(i / hosts) % 100 === 99 ? 'broken' : 'ok'}/${i}`;
 });
 const expectedBroken = links.filter((l) => l.includes('/broken/')).length;
 
 const dir = mkdtempSync(join(tmpdir(), 'doclint-external-bench-'));
 writeFileSync(join(dir, '_config.yml'), 'title: bench\n');
-writeFileSync(join(dir, 'links.md'), `---\ntitle: Links\n---\n\n${links.map((l, i) => `- [link ${i}](${l})`).join('\n')}\n`);
+const perPage = Math.ceil(urls / pages);
+const pageFiles = Array.from({ length: pages }, (_, page) => {
+  const name = `links-${page}.md`;
+  const list = links.slice(page * perPage, (page + 1) * perPage).map((l, i) => `- [link ${page * perPage + i}](${l})`);
+  writeFileSync(join(dir, name), `---\ntitle: Links ${page}\n---\n\n${list.join('\n')}\n`);
+  return name;
+});
 writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, perHost, concurrency: 64, cache: false } }));
 
 /** Asynchronous on purpose: the servers live in this process and must keep answering. */
@@ -69,16 +78,16 @@ const results = [];
 for (const job of [
   () => run('doclint --external', process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
     JSON.parse(out.slice(out.indexOf('{'))).findings.filter((f) => f.ruleId === 'link-external').length),
-  () => run(`linkinator (concurrency ${hosts * perHost})`, process.execPath, [join(here, 'node_modules/linkinator/build/src/cli.js'), 'links.md', '--markdown', '--concurrency', String(hosts * perHost), '--format', 'json'], (out) =>
+  () => run(`linkinator (concurrency ${hosts * perHost})`, process.execPath, [join(here, 'node_modules/linkinator/build/src/cli.js'), ...pageFiles, '--markdown', '--concurrency', String(hosts * perHost), '--format', 'json'], (out) =>
     JSON.parse(out.slice(out.indexOf('{'))).links.filter((l) => l.state === 'BROKEN').length),
-  () => run('markdown-link-check', process.execPath, [join(here, 'node_modules/markdown-link-check/markdown-link-check'), 'links.md', '-q'], (out) => (out.match(/\[✖\]/g) ?? []).length),
+  () => run('markdown-link-check', process.execPath, [join(here, 'node_modules/markdown-link-check/markdown-link-check'), ...pageFiles, '-q'], (out) => (out.match(/\[✖\]/g) ?? []).length),
 ]) {
   results.push(await job());
 }
 for (const server of servers) server.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(`${urls} URLs over ${hosts} hosts, ${latency} ms each, per-host limit ${perHost}; physical limit ${limit.toFixed(2)} s; expected broken ${expectedBroken}`);
+console.log(`${urls} URLs on ${pages} page(s) over ${hosts} hosts, ${latency} ms each, per-host limit ${perHost}; physical limit ${limit.toFixed(2)} s; expected broken ${expectedBroken}`);
 console.log('tool                              wall(s)  vs limit  broken found  correct');
 for (const r of results) {
   console.log(`${r.name.padEnd(33)} ${r.seconds.toFixed(2).padStart(7)} ${(r.seconds / limit).toFixed(2).padStart(8)}x ${String(r.broken).padStart(13)}  ${r.broken === expectedBroken ? 'yes' : 'no'}`);

@@ -3,7 +3,7 @@
  * started here: no mocked fetch, no internet.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,25 +16,27 @@ type Handler = (request: IncomingMessage, response: ServerResponse, count: numbe
 
 interface TestServer {
   url: string;
-  hits: { method: string; path: string }[];
+  /** Each request, with the client's port (one per connection). */
+  hits: { method: string; path: string; socket: string }[];
   maxInFlight: number;
   close(): Promise<void>;
 }
 
 const servers: TestServer[] = [];
 
-async function serve(handler: Handler): Promise<TestServer> {
+/** keepAliveTimeout: short by default so the servers close quickly (under 1 s, undici does not reuse their connections). */
+async function serve(handler: Handler, keepAliveTimeout = 100): Promise<TestServer> {
   const hits: TestServer['hits'] = [];
   let inFlight = 0;
   const state: TestServer = { url: '', hits, maxInFlight: 0, close: () => new Promise((resolve) => server.close(() => resolve())) };
   const server: Server = createServer((request, response) => {
-    hits.push({ method: request.method!, path: request.url! });
+    hits.push({ method: request.method!, path: request.url!, socket: String(request.socket.remotePort) });
     inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, inFlight);
     response.on('close', () => inFlight--);
     handler(request, response, hits.filter((h) => h.path === request.url).length);
   });
-  server.keepAliveTimeout = 100;
+  server.keepAliveTimeout = keepAliveTimeout;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   servers.push(state);
@@ -194,6 +196,38 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.maxInFlight).toBeLessThanOrEqual(3);
     expect(site.maxInFlight).toBeGreaterThan(1);
     site.maxInFlight = before;
+  });
+
+  it('keeps connections alive across HEAD requests: one handshake per connection, not per URL', async () => {
+    const server = await serve((_req, res) => status(res, 200, { 'content-length': '0' }), 5_000);
+    const { results } = await checkExternalUrls(Array.from({ length: 30 }, (_, i) => `${server.url}/page/${i}`), { ...options, perHost: 2 });
+    expect([...results.values()].filter((s) => s.kind === 'ok')).toHaveLength(30);
+    expect(server.hits.filter((hit) => hit.method === 'HEAD')).toHaveLength(30);
+    expect(new Set(server.hits.map((hit) => hit.socket)).size).toBeLessThanOrEqual(2);
+  });
+
+  it('stays right with a server that sends a body after its HEAD answers (the connection is not trusted again)', async () => {
+    const tcp = createTcpServer((socket) => {
+      let pending = '';
+      socket.on('error', () => undefined);
+      socket.on('data', (data) => {
+        pending += data.toString('latin1');
+        for (let end = pending.indexOf('\r\n\r\n'); end !== -1; end = pending.indexOf('\r\n\r\n')) {
+          const path = pending.slice(0, end).split(' ')[1]!;
+          pending = pending.slice(end + 4);
+          const code = path.startsWith('/gone') ? '404 Not Found' : '200 OK';
+          socket.write(`HTTP/1.1 ${code}\r\ncontent-length: 11\r\nconnection: keep-alive\r\n\r\nhello world`);
+        }
+      });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(tcp.address() as AddressInfo).port}`;
+    try {
+      const { results } = await checkExternalUrls([...Array.from({ length: 8 }, (_, i) => `${base}/ok/${i}`), `${base}/gone`], { ...options, perHost: 1, retries: 0 });
+      expect([...results].map(([url, s]) => `${url.slice(base.length)} ${s.kind}`).sort()).toEqual(['/gone broken', ...Array.from({ length: 8 }, (_, i) => `/ok/${i} ok`)]);
+    } finally {
+      tcp.close();
+    }
   });
 
   it('applies per-host overrides, slows a host that answered 429, and reports progress', async () => {

@@ -214,6 +214,9 @@ async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Contex
       ...hostOverride(options, url)?.headers,
     },
     signal: AbortSignal.timeout(options.timeout),
+    // undici closes the connection after every HEAD unless told not to: that would cost each URL
+    // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
+    reset: false,
   });
   // Only the status matters: undici's dump() discards at most a small part of the body, then closes it.
   await response.body.dump().catch(() => undefined);
