@@ -7,8 +7,10 @@
  * per-host limit).
  *
  *   node bench/external.mjs [--urls 2000] [--hosts 10] [--latency 50] [--per-host 4] [--pages 1]
+ *                           [--runs 3] [--tools doclint,linkinator,markdown-link-check]
  *
  * --pages spreads the links over that many pages (a help center has ~20 external links a page).
+ * Each tool runs --runs times; the table gives the median and the range.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,9 +23,13 @@ import { parseArgs } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
 const { values } = parseArgs({
-  options: { urls: { type: 'string', default: '2000' }, hosts: { type: 'string', default: '10' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '4' }, pages: { type: 'string', default: '1' } },
+  options: { urls: { type: 'string', default: '2000' }, hosts: { type: 'string', default: '10' }, latency: { type: 'string', default: '50' }, 'per-host': { type: 'string', default: '4' }, pages: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
+    tools: { type: 'string', default: 'doclint,linkinator,markdown-link-check' },
+  },
 });
-const [urls, hosts, latency, perHost, pages] = [values.urls, values.hosts, values.latency, values['per-host'], values.pages].map(Number);
+const [urls, hosts, latency, perHost, pages, runs] = [values.urls, values.hosts, values.latency, values['per-host'], values.pages, values.runs].map(Number);
+const tools = new Set(values.tools.split(','));
 
 // Run the peers as child processes: the servers live in this process, so it must stay responsive.
 const servers = await Promise.all(
@@ -57,7 +63,7 @@ const pageFiles = Array.from({ length: pages }, (_, page) => {
 writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, perHost, concurrency: 64, cache: false } }));
 
 /** Asynchronous on purpose: the servers live in this process and must keep answering. */
-function run(name, command, args, countBroken) {
+function run(command, args, countBroken) {
   const started = performance.now();
   return new Promise((done) => {
     execFile(command, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 600_000 }, (_error, stdout, stderr) => {
@@ -68,27 +74,46 @@ function run(name, command, args, countBroken) {
       } catch {
         broken = NaN;
       }
-      done({ name, seconds, broken });
+      done({ seconds, broken });
     });
   });
 }
 
 const limit = (urls * latency) / (hosts * perHost) / 1000;
+const jobs = [
+  {
+    tool: 'doclint',
+    name: 'doclint --external',
+    run: () => run(process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
+      JSON.parse(out.slice(out.indexOf('{'))).findings.filter((f) => f.ruleId === 'link-external').length),
+  },
+  {
+    tool: 'linkinator',
+    name: `linkinator (concurrency ${hosts * perHost})`,
+    run: () => run(process.execPath, [join(here, 'node_modules/linkinator/build/src/cli.js'), ...pageFiles, '--markdown', '--concurrency', String(hosts * perHost), '--format', 'json'], (out) =>
+      JSON.parse(out.slice(out.indexOf('{'))).links.filter((l) => l.state === 'BROKEN').length),
+  },
+  {
+    tool: 'markdown-link-check',
+    name: 'markdown-link-check',
+    run: () => run(process.execPath, [join(here, 'node_modules/markdown-link-check/markdown-link-check'), ...pageFiles, '-q'], (out) => (out.match(/\[✖\]/g) ?? []).length),
+  },
+].filter((job) => tools.has(job.tool));
 const results = [];
-for (const job of [
-  () => run('doclint --external', process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
-    JSON.parse(out.slice(out.indexOf('{'))).findings.filter((f) => f.ruleId === 'link-external').length),
-  () => run(`linkinator (concurrency ${hosts * perHost})`, process.execPath, [join(here, 'node_modules/linkinator/build/src/cli.js'), ...pageFiles, '--markdown', '--concurrency', String(hosts * perHost), '--format', 'json'], (out) =>
-    JSON.parse(out.slice(out.indexOf('{'))).links.filter((l) => l.state === 'BROKEN').length),
-  () => run('markdown-link-check', process.execPath, [join(here, 'node_modules/markdown-link-check/markdown-link-check'), ...pageFiles, '-q'], (out) => (out.match(/\[✖\]/g) ?? []).length),
-]) {
-  results.push(await job());
+for (const job of jobs) {
+  const measured = [];
+  for (let i = 0; i < runs; i++) measured.push(await job.run());
+  const seconds = measured.map((m) => m.seconds).sort((a, b) => a - b);
+  results.push({ name: job.name, seconds: seconds[Math.floor(seconds.length / 2)], min: seconds[0], max: seconds.at(-1), broken: measured.map((m) => m.broken) });
 }
 for (const server of servers) server.close();
 rmSync(dir, { recursive: true, force: true });
 
 console.log(`${urls} URLs on ${pages} page(s) over ${hosts} hosts, ${latency} ms each, per-host limit ${perHost}; physical limit ${limit.toFixed(2)} s; expected broken ${expectedBroken}`);
-console.log('tool                              wall(s)  vs limit  broken found  correct');
+console.log(`median of ${runs} run(s) each (range)`);
+console.log('tool                              wall(s)  vs limit        range  broken found  correct');
 for (const r of results) {
-  console.log(`${r.name.padEnd(33)} ${r.seconds.toFixed(2).padStart(7)} ${(r.seconds / limit).toFixed(2).padStart(8)}x ${String(r.broken).padStart(13)}  ${r.broken === expectedBroken ? 'yes' : 'no'}`);
+  const range = `${r.min.toFixed(2)}-${r.max.toFixed(2)}`;
+  const correct = r.broken.every((b) => b === expectedBroken);
+  console.log(`${r.name.padEnd(33)} ${r.seconds.toFixed(2).padStart(7)} ${(r.seconds / limit).toFixed(2).padStart(8)}x ${range.padStart(12)} ${String(r.broken[0]).padStart(13)}  ${correct ? 'yes' : 'no'}`);
 }
