@@ -5,8 +5,10 @@
  * work as for every other finding. `mailto:` links are checked for syntax only, offline.
  */
 import { externalUrl } from '../src/links/external/collect.js';
+import type { ExternalStatus } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import { documentLinks } from '../src/links/extract.js';
+import type { LinkRef } from '../src/links/extract.js';
 import type { Report, Rule, Severity } from '../src/types.js';
 
 interface Options {
@@ -40,47 +42,49 @@ export const linkExternal: Rule<Options> = {
     },
     defaults: { unknown: 'warning', permanentRedirects: true, suspiciousRedirects: 'warning' },
   },
-  check({ document, options, site, tags, external, report }) {
+  check({ document, options, site, tags, externalStatusOf, report }) {
     for (const link of documentLinks(document, site.scope(document.path), tags)) {
-      const where = { start: link.start, end: link.end };
       if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
-        report({ message: `\`${link.url}\` is not a valid mailto: address.`, ...where });
+        report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
       const url = externalUrl(link.url, site);
-      const status = url && external?.get(url);
-      if (!status) continue;
-      switch (status.kind) {
-        case 'broken':
-          report({ message: `External link is broken: ${url} (${status.reason}).`, ...where });
-          break;
-        case 'unknown':
-          if (options.unknown !== 'off') report({ message: `External link could not be confirmed: ${url} (${status.reason}).`, ...where, severity: options.unknown });
-          break;
-        case 'redirected':
-          reportMissingFragment(link.url!, status.missingFragments, where, report);
-          if (status.landing) {
-            if (options.suspiciousRedirects !== 'off') report({ message: `${url} ${landingMessages[status.landing]} (${status.finalUrl}).`, ...where, severity: options.suspiciousRedirects });
-          } else if (status.permanent && options.permanentRedirects) {
-            const fragment = link.url!.includes('#') ? link.url!.slice(link.url!.indexOf('#')) : '';
-            const certain = link.raw === link.url && !new URL(status.finalUrl).hash;
-            report({
-              message: `${url} permanently redirects to ${status.finalUrl}: link to the final URL.`,
-              ...where,
-              severity: 'warning',
-              ...(certain ? { fix: { ...where, text: `${status.finalUrl}${fragment}` } } : {}),
-            });
-          }
-          break;
-        case 'ok':
-          reportMissingFragment(link.url!, status.missingFragments, where, report);
-          break;
-        default:
-          break;
-      }
+      if (url) externalStatusOf(url, (status) => status && reportStatus(url, link, status, options, report));
     }
   },
 };
+
+function reportStatus(url: string, link: LinkRef, status: ExternalStatus, options: Options, report: (r: Report) => void): void {
+  const where = { start: link.start, end: link.end };
+  switch (status.kind) {
+    case 'broken':
+      report({ message: `External link is broken: ${url} (${status.reason}).`, ...where });
+      break;
+    case 'unknown':
+      if (options.unknown !== 'off') report({ message: `External link could not be confirmed: ${url} (${status.reason}).`, ...where, severity: options.unknown });
+      break;
+    case 'redirected':
+      reportMissingFragment(link.url!, status.missingFragments, where, report);
+      if (status.landing) {
+        if (options.suspiciousRedirects !== 'off') report({ message: `${url} ${landingMessages[status.landing]} (${status.finalUrl}).`, ...where, severity: options.suspiciousRedirects });
+      } else if (status.permanent && options.permanentRedirects) {
+        const fragment = link.url!.includes('#') ? link.url!.slice(link.url!.indexOf('#')) : '';
+        const certain = link.raw === link.url && !new URL(status.finalUrl).hash;
+        report({
+          message: `${url} permanently redirects to ${status.finalUrl}: link to the final URL.`,
+          ...where,
+          severity: 'warning',
+          ...(certain ? { fix: { ...where, text: `${status.finalUrl}${fragment}` } } : {}),
+        });
+      }
+      break;
+    case 'ok':
+      reportMissingFragment(link.url!, status.missingFragments, where, report);
+      break;
+    default:
+      break;
+  }
+}
 
 const landingMessages: Record<Landing, string> = {
   login: 'redirects to a sign-in page: readers who are not signed in never see what it linked to',

@@ -77,8 +77,11 @@ export interface RuleContext<Options = Record<string, unknown>> {
   tags: TagRegistry;
   /** The whole site: its files and every document's front matter. */
   site: SiteIndex;
-  /** External URL -> what checking it found (only when external checking ran). */
-  external?: ReadonlyMap<string, ExternalStatus>;
+  /**
+   * Calls `use` with what checking an external URL found (undefined when it was not checked),
+   * now or, in a batch run, once the run's last request is done. `use` must not keep `document` alive.
+   */
+  externalStatusOf(url: string, use: (status: ExternalStatus | undefined) => void): void;
   /**
    * Calls `use` with the anchors of the content file `path` (undefined if it is none), now or,
    * in a batch run, once every page has been parsed. `use` must not keep `document` alive.

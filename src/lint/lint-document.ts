@@ -2,9 +2,9 @@
 import type { ResolvedConfig } from '../config/types.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import type { SiteIndex } from '../site/site-index.js';
-import type { ExternalStatus } from '../links/external/check.js';
 import type { AnyRule, Document, Finding, Report } from '../types.js';
 import { immediateAnchors, type AnchorRequests } from './anchor-requests.js';
+import { knownStatuses, type ExternalRequests } from './external-requests.js';
 import { readSuppressions } from './suppressions.js';
 
 /** Everything a run shares across files. */
@@ -12,18 +12,20 @@ export interface LintContext {
   config: ResolvedConfig;
   tags: TagRegistry;
   site: SiteIndex;
-  /** Facts about external URLs, gathered before the rules run (when external checking is on). */
-  external?: ReadonlyMap<string, ExternalStatus>;
+  /** What checking external URLs found (when external checking is on): at once or after the last request. */
+  external?: ExternalRequests;
   /** How rules get other pages' anchors; at once unless the engine batches them. */
   anchors?: AnchorRequests;
 }
+
+const noStatuses = knownStatuses(new Map());
 
 /**
  * The findings of one document. A rule may answer after this returns (an anchor request a batch
  * run answers later): its findings are added to the returned array then. Nothing kept for that
  * holds the document itself, only its path, line index and suppressions.
  */
-export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external, anchors = immediateAnchors(site) }: LintContext): Finding[] {
+export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external = noStatuses, anchors = immediateAnchors(site) }: LintContext): Finding[] {
   const findings: Finding[] = [];
   const { path, lines } = document;
   const suppressed = readSuppressions(document);
@@ -58,11 +60,19 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
         options: setting.options,
         tags,
         site,
-        ...(external ? { external } : {}),
         anchorsOf(target, use) {
           anchors.request(target, (lookup) => {
             try {
               use(lookup());
+            } catch (error) {
+              failed(ruleId, error);
+            }
+          });
+        },
+        externalStatusOf(url, use) {
+          external.request(url, (status) => {
+            try {
+              use(status);
             } catch (error) {
               failed(ruleId, error);
             }

@@ -77,13 +77,32 @@ export function readableTexts(sources: ReadonlyMap<string, Source>, files: reado
  * until every page has been parsed, so each page is parsed once. Findings per file, in order.
  */
 export function lintBatch(targets: readonly string[], sources: ReadonlyMap<string, Source>, context: LintContext, linkOnly: readonly string[] = []): Finding[][] {
-  const deferred = new DeferredAnchors(context.site);
-  const batch = { ...context, anchors: deferred };
-  const found = linkOnly.map((file) => lintLinksOf(file, batch));
-  for (const file of targets) found.push(lintTarget(file, sources.get(file)!, batch));
-  // The arrays are filled in as the waiting anchor requests are answered.
-  deferred.settle();
-  return found;
+  const batch = new LintBatch(context, linkOnly);
+  for (const file of targets) batch.add(file, sources.get(file)!);
+  return batch.finish();
+}
+
+/** A batch fed one target at a time, for runs that do other work between the targets. */
+export class LintBatch {
+  private readonly deferred: DeferredAnchors;
+  private readonly context: LintContext;
+  private readonly found: Finding[][];
+
+  constructor(context: LintContext, linkOnly: readonly string[] = []) {
+    this.deferred = new DeferredAnchors(context.site);
+    this.context = { ...context, anchors: this.deferred };
+    this.found = linkOnly.map((file) => lintLinksOf(file, this.context));
+  }
+
+  add(file: string, source: Source): void {
+    this.found.push(lintTarget(file, source, this.context));
+  }
+
+  /** Answers the waiting anchor requests; the arrays are filled in as they are answered (and as any other late answer comes). */
+  finish(): Finding[][] {
+    this.deferred.settle();
+    return this.found;
+  }
 }
 
 /** Changed-files mode: the link rules on a file the change did not touch. */

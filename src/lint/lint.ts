@@ -10,16 +10,14 @@ import type { ResolvedConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { listSiteFiles, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
-import { ExternalCache } from '../links/external/cache.js';
-import type { CheckRun, ExternalStatus } from '../links/external/check.js';
-import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js';
-import { inShard } from '../links/external/shard.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
 import type { LintContext } from './lint-document.js';
-import { lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
+import { knownStatuses, PendingStatuses } from './external-requests.js';
+import { startExternalRun, yieldToRequests } from './external-run.js';
+import { LintBatch, lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
 import type { Source } from './read-source.js';
 import { lintWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
@@ -71,8 +69,6 @@ export interface LintResult {
   reused: number;
 }
 
-/** Parse trees kept between reading the external links and linting (beyond it each target is parsed twice). */
-const keepForExternal = 1000;
 /** ESLint's bound: fixes that overlap wait for another pass, at most this many. */
 const maxFixPasses = 10;
 
@@ -117,59 +113,43 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const cached = await lintWithCache({ config, tags, jekyll, siteFiles, content, targets, sources, texts }, cache, inWorkers);
     return withoutFixes(targets, cached.findings, cached.threads, cached.reused);
   }
-  // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): no need to keep parse trees,
-  // unless external checking reads every target's links first (then keep them, up to a bound, for the lint pass).
-  const keepDocuments = options.fix ? undefined : config.external.enabled ? Math.min(targets.length, keepForExternal) + 2 : 2;
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, keepDocuments ? { keepDocuments } : {}) };
+  // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): it needs no parse trees kept.
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, options.fix ? {} : { keepDocuments: 2 }) };
   const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
-  const rateLimitedHosts: string[] = [];
-  if (config.external.enabled) {
-    const checked = await checkExternalLinks(root, targets, context, options.onExternalProgress);
-    rateLimitedHosts.push(...checked.rateLimitedHosts);
-    context.external = checked.results;
-  }
-
+  const external = config.external.enabled ? await startExternalRun(root, context, options.onExternalProgress) : undefined;
   const fixedFiles: string[] = [];
-  const fileFindings = options.fix ? await lintAndFix(root, targets, sources, context, affectedFiles, fixedFiles) : lintBatch(targets, sources, context, affectedFiles);
+  let fileFindings: Finding[][];
+  let rateLimitedHosts: string[] = [];
+  if (options.fix) {
+    if (external) {
+      // A fix needs the file's findings before it is rewritten: every outcome first.
+      for (const file of targets) {
+        external.addPage(file);
+        await yieldToRequests();
+      }
+      const checked = await external.done();
+      context.external = knownStatuses(checked.results);
+      rateLimitedHosts = checked.rateLimitedHosts;
+    }
+    fileFindings = await lintAndFix(root, targets, sources, context, affectedFiles, fixedFiles);
+  } else if (external) {
+    // The pages are linted while their URLs are requested; link-external's findings come in after the last answer.
+    const statuses = new PendingStatuses();
+    const batch = new LintBatch({ ...context, external: statuses }, affectedFiles);
+    for (const file of targets) {
+      external.addPage(file);
+      batch.add(file, sources.get(file)!);
+      await yieldToRequests();
+    }
+    fileFindings = batch.finish();
+    const checked = await external.done();
+    statuses.settle(checked.results);
+    rateLimitedHosts = checked.rateLimitedHosts;
+  } else {
+    fileFindings = lintBatch(targets, sources, context, affectedFiles);
+  }
   const findings = [...jekyllConfigFindings(jekyll), ...fileFindings.flat()];
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };
-}
-
-/**
- * Facts before rules: every distinct external URL the targets use is requested once, then
- * link-external reads the outcomes. Requests start as the pages are read (the reading yields
- * to them between pages); with `external.fragments` a URL waits until every page has been read,
- * since all the fragments used on it are checked in one request.
- */
-async function checkExternalLinks(root: string, targets: readonly string[], { config, site, tags }: LintContext, onProgress: LintOptions['onExternalProgress']): Promise<CheckRun> {
-  const settings = config.external;
-  const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
-  const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
-  // Loaded only here: the HTTP client is not needed by runs without external checks.
-  const { ExternalChecks } = await import('../links/external/check.js');
-  const collected: ExternalUrls = { urls: new Set(), fragments: new Map() };
-  const checks = new ExternalChecks(settings, collected.fragments, onProgress ? { onProgress } : {});
-  const known = new Map<string, ExternalStatus>();
-  const request = (url: string): void => {
-    if (settings.shard && !inShard(url, settings.shard)) return;
-    // A cached outcome says nothing about fragments that run did not look for.
-    const cached = settings.fragments && collected.fragments.has(url) ? undefined : cache?.get(url);
-    if (cached) known.set(url, cached);
-    else checks.add(url);
-  };
-  for (const path of targets) {
-    const added = addExternalUrls(path, site, tags, ignore, collected);
-    if (!settings.fragments) added.forEach(request);
-    await new Promise((next) => setImmediate(next));
-  }
-  if (settings.fragments) collected.urls.forEach(request);
-  const checked = await checks.done();
-  for (const [url, status] of checked.results) {
-    known.set(url, status);
-    cache?.set(url, status);
-  }
-  await cache?.save();
-  return { results: known, rateLimitedHosts: checked.rateLimitedHosts };
 }
 
 /** --fix: each file's findings are needed before it is rewritten, so anchors are answered at once. */

@@ -1,0 +1,56 @@
+/**
+ * One run's external checking, fed page by page: a page's new URLs are requested as soon as it
+ * is read (each distinct URL once, from the outcome cache when fresh, only this shard's). With
+ * `external.fragments` a URL waits until every page is in, since all the fragments used on it
+ * are checked in one request.
+ */
+import { resolve } from 'node:path';
+import { ExternalCache } from '../links/external/cache.js';
+import type { CheckRun, ExternalStatus } from '../links/external/check.js';
+import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js';
+import { inShard } from '../links/external/shard.js';
+import type { LintContext } from './lint-document.js';
+
+export interface ExternalRun {
+  /** Reads a page's external links (parsing it unless the index holds its tree) and requests the new URLs. */
+  addPage(path: string): void;
+  /** Every outcome, cached or checked, once the last request is done (the cache is saved by then). */
+  done(): Promise<CheckRun>;
+}
+
+export async function startExternalRun(root: string, { config, site, tags }: LintContext, onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
+  const settings = config.external;
+  const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
+  const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
+  // Loaded only here: the HTTP client is not needed by runs without external checks.
+  const { ExternalChecks } = await import('../links/external/check.js');
+  const collected: ExternalUrls = { urls: new Set(), fragments: new Map() };
+  const checks = new ExternalChecks(settings, collected.fragments, onProgress ? { onProgress } : {});
+  const known = new Map<string, ExternalStatus>();
+  const request = (url: string): void => {
+    if (settings.shard && !inShard(url, settings.shard)) return;
+    // A cached outcome says nothing about fragments that run did not look for.
+    const cached = settings.fragments && collected.fragments.has(url) ? undefined : cache?.get(url);
+    if (cached) known.set(url, cached);
+    else checks.add(url);
+  };
+  return {
+    addPage(path) {
+      const added = addExternalUrls(path, site, tags, ignore, collected);
+      if (!settings.fragments) added.forEach(request);
+    },
+    async done() {
+      if (settings.fragments) collected.urls.forEach(request);
+      const checked = await checks.done();
+      for (const [url, status] of checked.results) {
+        known.set(url, status);
+        cache?.set(url, status);
+      }
+      await cache?.save();
+      return { results: known, rateLimitedHosts: checked.rateLimitedHosts };
+    },
+  };
+}
+
+/** Lets the answers to requests in flight be handled between two pages' CPU work. */
+export const yieldToRequests = (): Promise<void> => new Promise((next) => setImmediate(next));
