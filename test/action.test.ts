@@ -4,7 +4,7 @@
  * event, on a fixture repository with a real git history.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -90,6 +90,18 @@ describe('GitHub Action', () => {
     expect(run.stdout.match(/^::error /gm)).toHaveLength(10);
     expect(run.stdout).toMatch(/::notice title=doclint::\d+ more findings than GitHub annotates/);
     expect((await runAction({ 'fail-on': 'sometimes' })).code).toBe(2);
+  });
+
+  it('keeps the result cache with the cache input: reused by the next run, a notice where the cache service is absent', async () => {
+    const first = await runAction({ cache: 'true', 'fail-on': 'never' });
+    expect(first.stdout).toContain('::notice title=doclint::The GitHub cache service is not available here: the result cache starts empty.');
+    expect(existsSync(join(dir, 'node_modules/.cache/doclint/results.bin'))).toBe(true);
+    const second = await runAction({ cache: 'true', 'fail-on': 'never' });
+    const files = Number(first.outputs.files);
+    expect(first.stdout).toContain(`::debug::doclint linted ${files} files, 0 of them from the result cache`);
+    expect(second.stdout).toContain(`::debug::doclint linted ${files} files, ${files} of them from the result cache`);
+    expect(second.outputs).toEqual(first.outputs);
+    expect(second.summary).toBe(first.summary);
   });
 
   it('checks external links, with the cache input degrading to a notice where the cache service is absent', async () => {

@@ -2,13 +2,15 @@
  * The GitHub Action's entry point (bundled into action/index.mjs, which action.yml runs on
  * node24): inputs from INPUT_* as GitHub passes them, findings as annotations on the diff
  * (within GitHub's per-step limits, the rest summarised), a job summary, a SARIF file for
- * code scanning, outputs, the exit code chosen by `fail-on`, and with `external` + `cache` the
- * external-link cache restored from and saved to the GitHub cache service when it is available.
+ * code scanning, outputs, the exit code chosen by `fail-on`, and with `cache` the result cache
+ * (or with `external` the external-link cache) restored from and saved to the GitHub cache
+ * service when it is available.
  */
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isFeatureAvailable, restoreCache, saveCache } from '@actions/cache';
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { defaultResultCache, loadConfig } from '../config/load.js';
+import type { ResolvedConfig } from '../config/types.js';
 import { lint } from '../lint/lint.js';
 import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { reporters } from '../report/index.js';
@@ -53,7 +55,8 @@ async function run(): Promise<number> {
   const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined);
   const jekyllConfig = input('jekyll-config');
   const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
-  const config = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
+  const withExternal = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
+  const config = booleanInput('cache') && withExternal.cache === false ? { ...withExternal, cache: defaultResultCache } : withExternal;
   const failOn = input('fail-on', 'error');
   if (!['error', 'warning', 'never'].includes(failOn)) throw new Error(`fail-on must be error, warning or never, not "${failOn}"`);
 
@@ -64,10 +67,12 @@ async function run(): Promise<number> {
     changedSince = pullRequestBase();
     if (!changedSince) process.stdout.write('::notice title=doclint::changed-only needs a pull_request event: linting the whole site.\n');
   }
-  const cacheFile = config.external.enabled && booleanInput('cache') && config.external.cache !== false ? resolve(root, config.external.cache) : undefined;
-  if (cacheFile) await restoreExternalCache(cacheFile);
+  const kept = booleanInput('cache') ? keptCache(config, root, changedSince) : undefined;
+  if (kept) await restoreKept(kept);
   const result = await lint({ root, config, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
-  if (cacheFile) await saveExternalCache(cacheFile);
+  if (kept) await saveKept(kept);
+  // Shown when the workflow runs with debug logging.
+  process.stdout.write(`::debug::doclint linted ${result.files.length} files, ${result.reused} of them from the result cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
     process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time.\n`);
   }
@@ -89,27 +94,41 @@ async function run(): Promise<number> {
   return 0;
 }
 
-/** Cache entries are immutable: each run saves under a new key and restores the newest by prefix. */
-const cachePrefix = 'doclint-external-';
+/** A file kept between runs in the GitHub cache service. */
+interface KeptCache {
+  file: string;
+  /** Entries are immutable: each run saves under prefix + run id and restores the newest by prefix. */
+  prefix: string;
+  name: string;
+}
 
-async function restoreExternalCache(file: string): Promise<void> {
+/** What this run reuses: the external-link cache when it checks external links, else the result cache (plain runs only). */
+function keptCache(config: ResolvedConfig, root: string, changedSince: string | undefined): KeptCache | undefined {
+  if (config.external.enabled) {
+    return config.external.cache === false ? undefined : { file: resolve(root, config.external.cache), prefix: 'doclint-external-', name: 'external-link cache' };
+  }
+  if (changedSince || config.cache === false) return undefined;
+  return { file: resolve(root, config.cache), prefix: 'doclint-results-', name: 'result cache' };
+}
+
+async function restoreKept({ file, prefix, name }: KeptCache): Promise<void> {
   if (!isFeatureAvailable()) {
-    process.stdout.write('::notice title=doclint::The GitHub cache service is not available here: external links are checked without a restored cache.\n');
+    process.stdout.write(`::notice title=doclint::The GitHub cache service is not available here: the ${name} starts empty.\n`);
     return;
   }
   try {
-    await restoreCache([file], `${cachePrefix}${process.env.GITHUB_RUN_ID ?? 'local'}`, [cachePrefix]);
+    await restoreCache([file], `${prefix}${process.env.GITHUB_RUN_ID ?? 'local'}`, [prefix]);
   } catch (error) {
-    process.stdout.write(`::warning title=doclint::Could not restore the external-link cache: ${(error as Error).message}\n`);
+    process.stdout.write(`::warning title=doclint::Could not restore the ${name}: ${(error as Error).message}\n`);
   }
 }
 
-async function saveExternalCache(file: string): Promise<void> {
+async function saveKept({ file, prefix, name }: KeptCache): Promise<void> {
   if (!isFeatureAvailable() || !existsSync(file)) return;
   try {
-    await saveCache([file], `${cachePrefix}${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`);
+    await saveCache([file], `${prefix}${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`);
   } catch (error) {
-    process.stdout.write(`::warning title=doclint::Could not save the external-link cache: ${(error as Error).message}\n`);
+    process.stdout.write(`::warning title=doclint::Could not save the ${name}: ${(error as Error).message}\n`);
   }
 }
 

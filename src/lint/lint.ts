@@ -138,8 +138,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const batch = new LintBatch({ ...context, external: statuses }, affectedFiles);
     for (const file of targets) {
       external.addPage(file);
-      batch.add(file, sources.get(file)!);
+      // Let the page's requests go out before its rules run.
       await yieldToRequests();
+      batch.add(file, sources.get(file)!);
     }
     fileFindings = batch.finish();
     const checked = await external.done();
