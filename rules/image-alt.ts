@@ -3,7 +3,7 @@
  * alt (`![what it shows](x.png)`), raw HTML `<img>` an `alt` attribute. (The help center's
  * `{% image %}` tag takes its alt text from the caption: see liquid-tag-arguments.)
  */
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../src/parse/document-nodes.js';
 import type { Rule } from '../src/types.js';
 
 const imgTag = /<img\b[^>]*>/gi;
@@ -16,10 +16,10 @@ export const imageAlt: Rule = {
     fixable: false,
   },
   check({ document, report }) {
-    visit(document.mdast, (node) => {
+    for (const { node } of nodesOfType(document, 'image', 'html')) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
-      if (start === undefined || end === undefined) return;
+      if (start === undefined || end === undefined) continue;
       if (node.type === 'image' && (node.alt ?? '').trim() === '') {
         report({ message: 'This image has no alt text: describe what it shows inside `![…]`.', start, end });
       } else if (node.type === 'html') {
@@ -28,6 +28,6 @@ export const imageAlt: Rule = {
           report({ message: 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.', start: start + match.index, end: start + match.index + match[0].length });
         }
       }
-    });
+    }
   },
 };

@@ -5,9 +5,9 @@
  * and `{% link %}` tags. Computed once per document.
  */
 import type { Definition, Image, Link } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
+import { nodesOfType } from '../parse/document-nodes.js';
 import type { Document } from '../types.js';
 
 export interface LinkRef {
@@ -41,11 +41,11 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
     const raw = document.text.slice(start, end);
     links.push({ source, raw, start, end, url: renderUrl(document, raw, start, scope) });
   };
-  visit(document.mdast, (node) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+  for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
+    if (node.type !== 'html') {
       const range = destinationRange(document, node);
       if (range) add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
-    } else if (node.type === 'html') {
+    } else {
       // node.value lacks list and quote prefixes: read the source itself so offsets stay true.
       const offset = node.position!.start.offset!;
       for (const match of document.maskedText.slice(offset, node.position!.end.offset!).matchAll(htmlAttribute)) {
@@ -54,7 +54,7 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
         add('html', start, start + value.length);
       }
     }
-  });
+  }
   for (const tag of document.liquid.tags) {
     const word = /\S+/.exec(tag.markup);
     if (!word) continue;

@@ -9,7 +9,7 @@
  * and the same directives as Liquid comments: {% comment %} doclint-disable-next-line x {% endcomment %}.
  * Rule ids are separated by spaces or commas; none means every rule.
  */
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../parse/document-nodes.js';
 import type { Document } from '../types.js';
 
 type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
@@ -37,10 +37,10 @@ export function readSuppressions(document: Document): IsSuppressed {
       endLine: document.lines.position(end).line,
     });
   };
-  visit(document.mdast, 'html', (node) => {
+  for (const { node } of nodesOfType(document, 'html')) {
     const html = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
     if (html && node.position) add(html[1]!, node.position.start.offset!, node.position.end.offset!);
-  });
+  }
   for (const block of document.liquid.blocks) {
     if (block.open.name === 'comment' && block.close) add(document.text.slice(block.open.end, block.close.start), block.open.start, block.close.end);
   }

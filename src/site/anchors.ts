@@ -10,7 +10,7 @@
  * written but still counts.
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { nodesOfType } from '../parse/document-nodes.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
@@ -45,20 +45,20 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     return inner ? String(inner.open.start) : 'page';
   };
 
-  visit(document.mdast, (node, index, parent) => {
+  for (const { node, index, parent } of nodesOfType(document, 'html', 'heading')) {
     if (node.type === 'html') {
       const offset = node.position!.start.offset!;
       for (const match of document.text.slice(offset, node.position!.end.offset!).matchAll(htmlId)) anchors.push({ id: match[1] ?? match[2]!, offset, text: '' });
-      return;
+      continue;
     }
-    if (node.type !== 'heading' || node.children.length === 0) return;
-    const siblings = (parent?.children ?? []) as RootContent[];
+    if (node.children.length === 0) continue;
+    const siblings = parent.children as RootContent[];
     const { text, explicit } = headingText(document, node, scope);
-    const ial = blockAttributeId(siblings[index! + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index! - 1], node.position!.start.line - 1);
+    const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
       anchors.push({ id: (explicit ?? ial)!, offset, text });
-      return;
+      continue;
     }
     const run = runOf(offset);
     let seen = counters.get(run);
@@ -68,7 +68,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
     if (id !== '') anchors.push({ id, offset, text });
-  });
+  }
   return anchors;
 }
 
