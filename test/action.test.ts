@@ -1,5 +1,5 @@
 /**
- * The GitHub Action run as GitHub runs it: the committed bundle (action/index.mjs) as a
+ * The GitHub Action run as GitHub runs it: the committed launcher and bundle (action/index.mjs) as a
  * process, with INPUT_* inputs, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and a pull_request
  * event, on a fixture repository with a real git history.
  */
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { bundles } from '../scripts/bundle.mjs';
+import { bundles, launcherText, launchers } from '../scripts/bundle.mjs';
 import { repoRoot, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
@@ -69,6 +69,10 @@ describe('GitHub Action', () => {
   it.each(bundles.map((b) => [b.outfile, b] as const))('%s is bundled from the current sources (run `npm run bundle`)', async (outfile, options) => {
     const fresh = await build({ ...options, absWorkingDir: repoRoot, write: false });
     expect(fresh.outputFiles[0]!.text === readFileSync(join(repoRoot, outfile), 'utf8')).toBe(true);
+  });
+
+  it.each(launchers.map((l) => [l.file, l] as const))('%s starts its bundle (run `npm run bundle`)', (file, launcher) => {
+    expect(readFileSync(join(repoRoot, file), 'utf8')).toBe(launcherText(launcher));
   });
 
   it('annotates the changed files of a pull request and the links the change broke elsewhere', async () => {

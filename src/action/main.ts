@@ -1,5 +1,5 @@
 /**
- * The GitHub Action's entry point (bundled into action/index.mjs, which action.yml runs on
+ * The GitHub Action's entry point (bundled into action/main.mjs, which action.yml runs on
  * node24): inputs from INPUT_* as GitHub passes them, findings as annotations on the diff
  * (within GitHub's per-step limits, the rest summarised), a job summary, a SARIF file for
  * code scanning, outputs, the exit code chosen by `fail-on`, and with `cache` the result cache
@@ -144,7 +144,7 @@ function annotate(github: (typeof reporters)['github'], findings: readonly Findi
   }
 }
 
-// The bundle (action/index.mjs) is also the script of its lint worker threads.
+// The bundle (action/main.mjs) is also the script of its lint worker threads.
 if (!(await servedAsLintWorker(import.meta.url)))
   run().then(
     (code) => {

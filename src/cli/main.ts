@@ -224,7 +224,7 @@ function merge(args: MergeArgs): number {
   return countFindings(merged.findings, files).errors > 0 ? 1 : 0;
 }
 
-// The bundle (bin/doclint.mjs) is also the script of its lint worker threads.
+// The bundle (bin/doclint-bundle.mjs) is also the script of its lint worker threads.
 if (!(await servedAsLintWorker(import.meta.url)))
   main(hideBin(process.argv)).then(
     (code) => {

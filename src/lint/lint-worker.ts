@@ -2,7 +2,7 @@
  * A lint worker (see worker-protocol.ts): reads and lints its share of a whole-site run. It
  * runs the same code as a single-threaded run, with the site's front matter and other pages'
  * anchors given by the other workers through the parent. This file is the worker script of
- * dist/; a bundle (bin/doclint.mjs, action/index.mjs) is its own worker script (servedAsLintWorker).
+ * dist/; a bundle (bin/doclint-bundle.mjs, action/main.mjs) is its own worker script (servedAsLintWorker).
  */
 import { once } from 'node:events';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
