@@ -1,9 +1,11 @@
 /** "Did you mean …?": the closest candidate within a small edit distance, if any. */
 export function closest(word: string, candidates: Iterable<string>, maxDistance = Math.max(2, Math.floor(word.length / 3))): string | undefined {
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // Only a strictly closer candidate can win: give up on this one as soon as it cannot be.
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -12,14 +14,22 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 8) return Infinity;
+/**
+ * Levenshtein distance when it is within `bound`; beyond it, some larger number (Infinity as
+ * soon as the length difference or a row's minimum, both lower bounds, exceed it). Lengths
+ * more than 8 apart never match.
+ */
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  if (Math.abs(a.length - b.length) > Math.min(bound, 8)) return Infinity;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMinimum = Math.min(rowMinimum, current[j]!);
     }
+    if (rowMinimum > bound) return Infinity;
     previous = current;
   }
   return previous[b.length]!;

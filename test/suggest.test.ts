@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { closest, editDistance } from '../src/suggest.js';
+
+/** The textbook definition, without bounds. */
+function levenshtein(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) rows[i]![j] = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return rows[a.length]![b.length]!;
+}
+
+describe('closest', () => {
+  it('suggests the nearest candidate, the first of equals, none beyond the bound', () => {
+    expect(closest('set-a-seat-limt', ['set-a-seat-limit', 'seat-limits', 'other'])).toBe('set-a-seat-limit');
+    expect(closest('abcd', ['abce', 'abcf'])).toBe('abce');
+    expect(closest('Layout', ['layout'])).toBe('layout');
+    expect(closest('zzzzzz', ['aaaaaa'])).toBeUndefined();
+  });
+
+  it('is exact within the bound, and beyond it whenever the exact distance is', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), maxLength: 14 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 10 }), (a, b, bound) => {
+        const exact = Math.abs(a.length - b.length) > 8 ? Infinity : levenshtein(a, b);
+        const bounded = editDistance(a, b, bound);
+        if (exact <= bound) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(bound);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
