@@ -10,8 +10,8 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { readJekyllConfig } from '../site/jekyll-config.js';
 import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
 import type { Finding } from '../types.js';
-import { anchorsResult, DeferredAnchors } from './anchor-requests.js';
-import { lintTarget, readableTexts, readAll } from './lint-files.js';
+import { anchorsResult } from './anchor-requests.js';
+import { LintBatch, readableTexts, readAll } from './lint-files.js';
 import { useBundleAsWorkerScript } from './workers.js';
 import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
 
@@ -50,13 +50,13 @@ async function runLintWorker(): Promise<void> {
 
   const { frontMatter } = await receive('index');
   const site = buildSiteIndex(jekyll, new Set(siteFiles), texts, tags, { frontMatter: { data: new Map(frontMatter), parsed: ownFrontMatter.parsed }, keepDocuments: 2 });
-  const deferred = new DeferredAnchors(site);
-  const context = { config, tags, site, anchors: deferred };
-  const fileFindings = own.map((path) => lintTarget(path, sources.get(path)!, context));
-  post({ type: 'linted', anchors: [...texts.keys()].map((path) => [path, anchorsResult(site, path)]), pending: deferred.pending() });
+  const readable = [...texts.keys()];
+  const batch = new LintBatch({ config, tags, site }, [], { sources, texts });
+  for (const path of own) batch.add(path, sources.get(path)!);
+  post({ type: 'linted', anchors: readable.map((path) => [path, anchorsResult(site, path)]), pending: batch.pending() });
 
   const answers = new Map((await receive('anchors')).answers);
-  deferred.settle((path) => () => {
+  const fileFindings = batch.finish((path) => () => {
     const answer = answers.get(path) ?? null;
     if (answer && 'error' in answer) throw new Error(answer.error);
     return answer ?? undefined;

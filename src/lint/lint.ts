@@ -135,7 +135,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } else if (external) {
     // The pages are linted while their URLs are requested; link-external's findings come in after the last answer.
     const statuses = new PendingStatuses();
-    const batch = new LintBatch({ ...context, external: statuses }, affectedFiles);
+    const batch = new LintBatch({ ...context, external: statuses }, affectedFiles, { sources, texts });
     for (const file of targets) {
       external.addPage(file);
       // Let the page's requests go out before its rules run.
@@ -147,7 +147,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     statuses.settle(checked.results);
     rateLimitedHosts = checked.rateLimitedHosts;
   } else {
-    fileFindings = lintBatch(targets, sources, context, affectedFiles);
+    fileFindings = lintBatch(targets, sources, context, affectedFiles, { sources, texts });
   }
   const findings = [...jekyllConfigFindings(jekyll), ...fileFindings.flat()];
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };

@@ -10,6 +10,7 @@
  * Rule ids are separated by spaces or commas; none means every rule.
  */
 import { nodesOfType } from '../parse/document-nodes.js';
+import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
 type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
@@ -32,7 +33,7 @@ export function readSuppressions(document: Document): IsSuppressed {
     if (!match) return;
     comments.push({
       directive: match[1] as Directive,
-      rules: (match[2] ?? '').split(/[\s,]+/).filter(Boolean),
+      rules: (match[2] ?? '').split(/[\s,]+/).filter(Boolean).map(detached),
       line: document.lines.position(start).line,
       endLine: document.lines.position(end).line,
     });

@@ -98,9 +98,10 @@ class WorkerChannel {
   private failure: Error | undefined;
 
   constructor(job: WorkerJob, maxOldGenerationSizeMb: number | undefined) {
-    // A young generation larger than a worker's default: fewer scavenges of the parser's garbage (10x corpus: -10%).
+    // A young generation larger than a worker's default, where a parse tree dies instead of being
+    // promoted: 10x corpus, one worker, 5.15 -> 4.29 s on Node 20 and 3.74 -> 3.04 s on Node 24 (48 -> 96 MB).
     // The main thread's stack depth, so that input nested too deeply for a parser fails the same way on both.
-    const resourceLimits = { maxYoungGenerationSizeMb: 48, stackSizeMb: mainStackMb, ...(maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : {}) };
+    const resourceLimits = { maxYoungGenerationSizeMb: 96, stackSizeMb: mainStackMb, ...(maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : {}) };
     this.worker = new Worker(workerScript, { workerData: job, resourceLimits });
     this.worker.on('message', (message: FromWorker) => {
       if (this.waiting) this.take().resolve(message);

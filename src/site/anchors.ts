@@ -11,6 +11,7 @@
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
+import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
@@ -57,7 +58,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
-      anchors.push({ id: (explicit ?? ial)!, offset, text });
+      anchors.push({ id: (explicit ?? ial)!, offset, text: detached(text) });
       continue;
     }
     const run = runOf(offset);
@@ -67,7 +68,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
-    if (id !== '') anchors.push({ id, offset, text });
+    if (id !== '') anchors.push({ id, offset, text: detached(text) });
   }
   return anchors;
 }

@@ -1,0 +1,11 @@
+import { lint } from './dist/src/index.js';
+import v8 from 'node:v8';
+const root = process.argv[2];
+let peak = 0;
+const timer = setInterval(() => {}, 1000);
+const result = await lint({ root, workers: 1 });
+clearInterval(timer);
+global.gc();
+const after = process.memoryUsage();
+console.log('findings', result.findings.length, 'heapUsed after gc MB', (after.heapUsed / 2 ** 20).toFixed(0), 'rss', (after.rss / 2 ** 20).toFixed(0));
+if (process.argv[3]) v8.writeHeapSnapshot(process.argv[3]);
