@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../src/text/decode.js';
 import { LineIndex } from '../src/text/line-index.js';
+import { detached, detachStrings } from '../src/text/detach.js';
 
 describe('LineIndex', () => {
   it('counts LF, CRLF and lone CR as line endings, like micromark', () => {
@@ -21,6 +22,26 @@ describe('LineIndex', () => {
     const lines = new LineIndex('ab');
     expect(lines.position(99)).toEqual({ line: 1, column: 3 });
     expect(lines.position(-5)).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('LineIndex.positions', () => {
+  it('maps every offset as position() does, without the text', () => {
+    const lines = new LineIndex('a\r\nbc\rd\n\nlast line');
+    const position = lines.positions();
+    for (let offset = -1; offset <= 22; offset++) expect(position(offset)).toEqual(lines.position(offset));
+  });
+});
+
+describe('detached strings', () => {
+  it('are equal copies, and front matter values are replaced in place', () => {
+    const text = `---\ntitle: ${'A long title of the page'}\n---\n`;
+    expect(detached(text.slice(11, 35))).toBe('A long title of the page');
+    const date = new Date(0);
+    const data = { title: text.slice(11, 35), tags: ['one', text.slice(11, 35)], nested: { when: date, list: [[text.slice(11, 17)]] }, order: 3 };
+    detachStrings(data);
+    expect(data).toEqual({ title: 'A long title of the page', tags: ['one', 'A long title of the page'], nested: { when: date, list: [['A long']] }, order: 3 });
+    expect(data.nested.when).toBe(date);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Definition, Image, Link } from 'mdast';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
+import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
 export interface LinkRef {
@@ -66,7 +67,14 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
       links.push({ source: tag.name === 'link' ? 'link-tag' : 'post-url-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
     }
   }
-  return links.sort((a, b) => a.start - b.start);
+  return links.map(ownStrings).sort((a, b) => a.start - b.start);
+}
+
+/** Rules keep links in requests answered after the page is gone (anchors, external checks): their strings must not keep its text alive. */
+function ownStrings(link: LinkRef): LinkRef {
+  const owned: LinkRef = { ...link, raw: detached(link.raw), url: link.url === undefined ? undefined : detached(link.url) };
+  if (link.sourcePath !== undefined) owned.sourcePath = detached(link.sourcePath);
+  return owned;
 }
 
 /** Where the destination of a link, image or definition is written (found in the masked text). */

@@ -23,15 +23,16 @@ const noStatuses = knownStatuses(new Map());
 /**
  * The findings of one document. A rule may answer after this returns (an anchor request a batch
  * run answers later): its findings are added to the returned array then. Nothing kept for that
- * holds the document itself, only its path, line index and suppressions.
+ * holds the document or its text, only its path, line starts and suppressions.
  */
 export function lintDocument(document: Document, rules: readonly AnyRule[], { config, tags, site, external = noStatuses, anchors = immediateAnchors(site) }: LintContext): Finding[] {
   const findings: Finding[] = [];
-  const { path, lines } = document;
+  const { path } = document;
+  const position = document.lines.positions();
   const suppressed = readSuppressions(document);
   const toFinding = (ruleId: string, report: Report, severity: Finding['severity']): Finding => {
-    const start = lines.position(report.start);
-    const end = lines.position(report.end ?? report.start);
+    const start = position(report.start);
+    const end = position(report.end ?? report.start);
     const finding: Finding = { ruleId, severity, message: report.message, file: path, line: start.line, column: start.column };
     if (report.end !== undefined && report.end > report.start) {
       finding.endLine = end.line;

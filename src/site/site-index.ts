@@ -12,6 +12,7 @@ import type { Document } from '../types.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { buildUrlMap, type UrlMap } from './urls.js';
+import { detachStrings } from '../text/detach.js';
 
 export interface SiteIndex {
   jekyll: JekyllConfig;
@@ -58,7 +59,10 @@ export function readSiteFrontMatter(texts: ReadonlyMap<string, string>): SiteFro
   for (const [path, text] of texts) {
     const front = parseFrontMatter(text);
     parsed.set(path, front);
-    if (front.kind === 'yaml' && !front.bom) data.set(path, front.data);
+    if (front.kind !== 'yaml' || front.bom) continue;
+    // Kept for the whole run: they must not keep the file's text alive.
+    detachStrings(front.data);
+    data.set(path, front.data);
   }
   return { data, parsed };
 }

@@ -22,15 +22,14 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; column: number } {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: clamped - this.starts[low]! + 1 };
+    return positionIn(this.starts, this.text.length, offset);
+  }
+
+  /** `position` as a function that holds the line starts but not the text (for what outlives the document). */
+  positions(): (offset: number) => { line: number; column: number } {
+    const { starts } = this;
+    const length = this.text.length;
+    return (offset) => positionIn(starts, length, offset);
   }
 
   /** Offset of the first character of a 1-based line. */
@@ -46,4 +45,16 @@ export class LineIndex {
     if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+function positionIn(starts: readonly number[], length: number, offset: number): { line: number; column: number } {
+  const clamped = Math.max(0, Math.min(offset, length));
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= clamped) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: clamped - starts[low]! + 1 };
 }
