@@ -35,6 +35,7 @@ if (!existsSync(join(repo, 'dist/src/index.js'))) execFileSync('npm', ['run', 'b
 const { listSiteFiles, selectContent } = await import(join(repo, 'dist/src/site/discover.js'));
 const { readJekyllConfig } = await import(join(repo, 'dist/src/site/jekyll-config.js'));
 const hasTime = existsSync('/usr/bin/time');
+const hasTimeout = existsSync('/usr/bin/timeout');
 const cacheLocation = join(here, '.work/results-cache.bin');
 
 const corpora = [];
@@ -63,11 +64,14 @@ function toolsFor(root) {
 }
 
 function measure(command, cwd) {
-  const argv = hasTime ? ['/usr/bin/time', '-f', '__time %e %U %S %M', ...command] : command;
+  // `timeout` kills the tool itself: killing /usr/bin/time would leave the tool running, and
+  // loading the machine for every later measurement.
+  const limited = hasTimeout ? ['timeout', '-s', 'KILL', values.timeout, ...command] : command;
+  const argv = hasTime ? ['/usr/bin/time', '-f', '__time %e %U %S %M', ...limited] : limited;
   const started = performance.now();
-  const child = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: Number(values.timeout) * 1000, killSignal: 'SIGKILL' });
+  const child = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: (Number(values.timeout) + 30) * 1000, killSignal: 'SIGKILL' });
   const wall = (performance.now() - started) / 1000;
-  if (child.signal) return { wall, timedOut: true };
+  if (child.signal || child.status === 137 || /Command terminated by signal 9/.test(child.stderr ?? '')) return { wall, timedOut: true };
   const timeLine = child.stderr.split('\n').find((l) => l.startsWith('__time '));
   const [, , user, sys, maxKb] = timeLine ? timeLine.split(' ').map(Number) : [];
   return { wall, cpu: user + sys, peakMb: maxKb / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr };
