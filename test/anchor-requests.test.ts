@@ -39,4 +39,8 @@ describe('anchor requests answered after the pages are parsed', () => {
     ]);
     expect(forward[0]).toContain('did you mean `#beta-one`?');
   });
+
+  it('lints a file given twice once (a batch lets go of a page once it is linted)', async () => {
+    expect(await anchorFindings(['docs/a.md', 'docs/b.md', 'docs/a.md'])).toEqual(await anchorFindings(['docs/a.md', 'docs/b.md']));
+  });
 });

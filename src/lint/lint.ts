@@ -83,7 +83,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const content = selectContent(siteFiles, jekyll, config.ignores);
   const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
   const contentSet = new Set(content);
-  const targets = options.files ? [...options.files] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
+  const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const rules = allRules.map((rule) => rule.meta);
   const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll)) : undefined;
