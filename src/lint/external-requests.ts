@@ -1,30 +1,21 @@
 /**
- * How link-external learns what checking a URL found. Answered at once from known outcomes
- * (a --fix run checks every URL first), or later: a batch run lints its pages while their URLs
- * are still being requested, and answers every question once the last request is done.
+ * How link-external learns what checking a URL found (see late-answers.ts): at once from known
+ * outcomes (a --fix run checks every URL first), or after the last request (a batch run lints
+ * its pages while their URLs are being requested). Undefined for a URL that was not checked.
  */
 import type { ExternalStatus } from '../links/external/check.js';
+import { answeredAtOnce, DeferredRequests, type Lookup, type Requests } from './late-answers.js';
 
-export type StatusAnswer = (status: ExternalStatus | undefined) => void;
+export type ExternalRequests = Requests<ExternalStatus | undefined>;
 
-export interface ExternalRequests {
-  request(url: string, answer: StatusAnswer): void;
-}
+/** Looks URLs up in a run's outcomes. */
+export const statusLookup =
+  (statuses: ReadonlyMap<string, ExternalStatus>) =>
+  (url: string): Lookup<ExternalStatus | undefined> =>
+  () =>
+    statuses.get(url);
 
-/** Answers at once; undefined for a URL that was not checked. */
-export const knownStatuses = (statuses: ReadonlyMap<string, ExternalStatus>): ExternalRequests => ({
-  request: (url, answer) => answer(statuses.get(url)),
-});
+export const knownStatuses = (statuses: ReadonlyMap<string, ExternalStatus>): ExternalRequests => answeredAtOnce(statusLookup(statuses));
 
-export class PendingStatuses implements ExternalRequests {
-  private readonly waiting: [url: string, answer: StatusAnswer][] = [];
-
-  request(url: string, answer: StatusAnswer): void {
-    this.waiting.push([url, answer]);
-  }
-
-  settle(statuses: ReadonlyMap<string, ExternalStatus>): void {
-    for (const [url, answer] of this.waiting) answer(statuses.get(url));
-    this.waiting.length = 0;
-  }
-}
+/** Settled with statusLookup(outcomes) after the last request. */
+export const pendingStatuses = (): DeferredRequests<ExternalStatus | undefined> => new DeferredRequests<ExternalStatus | undefined>();

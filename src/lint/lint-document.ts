@@ -5,6 +5,7 @@ import type { SiteIndex } from '../site/site-index.js';
 import type { AnyRule, Document, Finding, Report } from '../types.js';
 import { immediateAnchors, type AnchorRequests } from './anchor-requests.js';
 import { knownStatuses, type ExternalRequests } from './external-requests.js';
+import type { Answer } from './late-answers.js';
 import { readSuppressions } from './suppressions.js';
 
 /** Everything a run shares across files. */
@@ -48,6 +49,16 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
       findings.push(toFinding('internal-error', { message, start: 0 }, internal.severity));
     }
   };
+  // A lookup that throws (a page no parser survives) or a rule that throws on the answer: an internal-error finding.
+  const answerFor =
+    <T>(ruleId: string, use: (value: T) => void): Answer<T> =>
+    (lookup) => {
+      try {
+        use(lookup());
+      } catch (error) {
+        failed(ruleId, error);
+      }
+    };
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
     if (!rule.check || !setting || setting.severity === 'off') continue;
@@ -61,24 +72,8 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
         options: setting.options,
         tags,
         site,
-        anchorsOf(target, use) {
-          anchors.request(target, (lookup) => {
-            try {
-              use(lookup());
-            } catch (error) {
-              failed(ruleId, error);
-            }
-          });
-        },
-        externalStatusOf(url, use) {
-          external.request(url, (status) => {
-            try {
-              use(status);
-            } catch (error) {
-              failed(ruleId, error);
-            }
-          });
-        },
+        anchorsOf: (target, use) => anchors.request(target, answerFor(ruleId, use)),
+        externalStatusOf: (url, use) => external.request(url, answerFor(ruleId, use)),
         report(report) {
           const finding = toFinding(ruleId, report, userSet ? configured : (report.severity ?? configured));
           if (!suppressed(finding.ruleId, finding.line)) findings.push(finding);

@@ -15,7 +15,7 @@ import { buildSiteIndex } from '../site/site-index.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
 import type { LintContext } from './lint-document.js';
-import { knownStatuses, PendingStatuses } from './external-requests.js';
+import { knownStatuses, pendingStatuses, statusLookup } from './external-requests.js';
 import { startExternalRun, yieldToRequests } from './external-run.js';
 import { LintBatch, lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
 import type { Source } from './read-source.js';
@@ -134,7 +134,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     fileFindings = await lintAndFix(root, targets, sources, context, affectedFiles, fixedFiles);
   } else if (external) {
     // The pages are linted while their URLs are requested; link-external's findings come in after the last answer.
-    const statuses = new PendingStatuses();
+    const statuses = pendingStatuses();
     const batch = new LintBatch({ ...context, external: statuses }, affectedFiles, { sources, texts });
     for (const file of targets) {
       external.addPage(file);
@@ -144,7 +144,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     }
     fileFindings = batch.finish();
     const checked = await external.done();
-    statuses.settle(checked.results);
+    statuses.settle(statusLookup(checked.results));
     rateLimitedHosts = checked.rateLimitedHosts;
   } else {
     fileFindings = lintBatch(targets, sources, context, affectedFiles, { sources, texts });
