@@ -5,10 +5,10 @@
  * the offending key or value, in words a writer understands.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import picomatch from 'picomatch';
 import articleSchema from '../schema/front-matter/article.schema.json' with { type: 'json' };
 import categorySchema from '../schema/front-matter/category.schema.json' with { type: 'json' };
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
+import { globMatcher } from '../src/site/glob-matcher.js';
 import { closest } from '../src/suggest.js';
 import type { Document, Report, Rule } from '../src/types.js';
 
@@ -80,7 +80,7 @@ function matcherFor(files: string | string[]): (path: string) => boolean {
   const key = JSON.stringify(files);
   let matcher = matchers.get(key);
   if (!matcher) {
-    matcher = picomatch(files, { dot: true });
+    matcher = globMatcher(files);
     matchers.set(key, matcher);
   }
   return matcher;

@@ -6,8 +6,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { glob } from 'tinyglobby';
+import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 
 /** Never part of the site source, whatever the config says. */
@@ -22,9 +22,9 @@ export async function listSiteFiles(root: string): Promise<Set<string>> {
 export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
   const extensions = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
   const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
-  const excluded = picomatch(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]), { dot: true });
-  const included = picomatch(jekyll.include, { dot: true });
-  const ignored = picomatch([...ignores], { dot: true });
+  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
+  const included = globMatcher(jekyll.include);
+  const ignored = globMatcher(ignores);
   return [...files]
     .filter((file) => {
       const dot = file.lastIndexOf('.');
@@ -32,7 +32,7 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       const segments = file.split('/');
       const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s))) || s.startsWith('.'));
       const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
-      return !hidden && !hiddenName && !excluded(file) && !(ignores.length > 0 && ignored(file));
+      return !hidden && !hiddenName && !excluded(file) && !ignored(file);
     })
     .sort();
 }
@@ -45,7 +45,7 @@ export interface SelectedPaths {
 
 /** Resolves explicit file and glob arguments (relative to cwd) to root-relative files. */
 export async function selectPaths(root: string, cwd: string, paths: readonly string[], ignores: readonly string[]): Promise<SelectedPaths> {
-  const isIgnored = picomatch([...alwaysIgnored, ...ignores], { dot: true });
+  const isIgnored = globMatcher([...alwaysIgnored, ...ignores]);
   const files = new Set<string>();
   const unmatched: string[] = [];
   for (const path of paths) {

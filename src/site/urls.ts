@@ -5,7 +5,7 @@
  * template, a `permalink:` in front matter, static files at their path, and
  * jekyll-redirect-from aliases. URLs here have no baseurl and are not percent-encoded.
  */
-import picomatch from 'picomatch';
+import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
 export interface UrlTarget {
@@ -24,14 +24,14 @@ export interface UrlMap {
 }
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
-const jekyllIgnored = picomatch(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME'], { dot: true });
+const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
 
 export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, frontMatter: ReadonlyMap<string, Record<string, unknown>>): UrlMap {
   const targets = new Map<string, UrlTarget>();
   const redirects = new Map<string, string>();
   const urlOf = new Map<string, string>();
-  const excluded = picomatch(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]), { dot: true });
-  const included = picomatch(jekyll.include.map((e) => e.replace(/^\//, '')), { dot: true });
+  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
+  const included = globMatcher(jekyll.include.map((e) => e.replace(/^\//, '')));
   const collections = new Map(jekyll.collections.map((c) => [`_${c.name}`, c]));
   const markdown = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
 
