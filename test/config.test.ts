@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import articleSchema from '../schema/front-matter/article.schema.json' with { type: 'json' };
+import categorySchema from '../schema/front-matter/category.schema.json' with { type: 'json' };
 import { allRules } from '../rules/index.js';
 import { ConfigError, loadConfig, overrideRules, resolveConfig } from '../src/config/load.js';
 import { buildConfigSchema } from '../src/config/schema.js';
-import { repoRoot, tempCopy } from './helpers.js';
+import { lintString, repoRoot, tempCopy } from './helpers.js';
 
 describe('config', () => {
   it('applies every rule default', () => {
@@ -50,6 +53,20 @@ describe('config', () => {
     expect(overrideRules(resolveConfig({}), ['front-matter-syntax:warn']).rules['front-matter-syntax']?.severity).toBe('warning');
     expect(() => overrideRules(resolveConfig({}), ['nope:warn'])).toThrow(/unknown rule/);
     expect(() => overrideRules(resolveConfig({}), ['front-matter-syntax:loud'])).toThrow(/severity/);
+  });
+
+  it('validates with schemas that are valid JSON Schema (not checked at every start)', () => {
+    const ajv = new Ajv({ strict: false });
+    for (const schema of [buildConfigSchema(allRules.map((r) => r.meta)), articleSchema, categorySchema]) {
+      expect(ajv.validateSchema(schema), ajv.errorsText(ajv.errors)).toBe(true);
+    }
+  });
+
+  it('checks a schema from the config before using it, with the same finding on every file', () => {
+    const config = resolveConfig({ rules: { 'front-matter-schema': ['error', { schemas: [{ files: '**', schema: { type: 'strin' } }] }] } });
+    const messages = ['a.md', 'b.md'].map((path) => lintString('---\ntitle: T\n---\n', config, path).map((f) => `${f.ruleId}: ${f.message}`));
+    expect(messages[0]).toEqual([expect.stringMatching(/^internal-error: Rule front-matter-schema failed on this file: schema is invalid: data\/type must be/)]);
+    expect(messages[1]).toEqual(messages[0]);
   });
 
   it('ships a schema file generated from the rules', () => {
