@@ -44,9 +44,20 @@ function writeReport(args: OutputArgs, input: Omit<ReportInput, 'color' | 'toolV
   else process.stdout.write(text);
 }
 
+/**
+ * After running a command's handler, yargs renders that command's whole help text in case the
+ * handler asks for it later: 15-25 ms of every run (most of it measuring string widths).
+ * No handler here asks for it, so the rendering is skipped (a no-op if yargs stops having it).
+ */
+function withoutHelpCaching<T>(y: Argv<T>): Argv<T> {
+  const usage = (y as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+  return y;
+}
+
 async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
-  await yargs(argv)
+  await withoutHelpCaching(yargs(argv))
     .scriptName('doclint')
     .usage('$0 <command> [options]')
     .command(
