@@ -3,6 +3,7 @@
  * Variable#strict_parse). Jekyll runs Liquid in `warn` mode: a markup the strict parser
  * rejects still renders (laxly) but prints "Liquid Warning: ... Unexpected character {".
  */
+import { detached } from '../text/detach.js';
 
 type TokenType =
   | 'comparison' | 'string' | 'number' | 'id' | 'dotdot' | 'pipe' | 'dot' | 'colon' | 'comma'
@@ -161,7 +162,22 @@ class Parser {
   }
 }
 
-export function parseOutputMarkup(markup: string): OutputExpression {
+/** Pages repeat a few outputs (`site.baseurl` before every link): each distinct markup is parsed once per run. */
+const parsedOutputs = new Map<string, Readonly<OutputExpression>>();
+const parsedOutputsKept = 4096;
+
+export function parseOutputMarkup(markup: string): Readonly<OutputExpression> {
+  let parsed = parsedOutputs.get(markup);
+  if (!parsed) {
+    if (parsedOutputs.size >= parsedOutputsKept) parsedOutputs.clear();
+    const own = detached(markup);
+    parsed = parseOutput(own);
+    parsedOutputs.set(own, parsed);
+  }
+  return parsed;
+}
+
+function parseOutput(markup: string): OutputExpression {
   const result: OutputExpression = { filters: [] };
   try {
     const tokens = tokenize(markup);
