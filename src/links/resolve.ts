@@ -73,11 +73,32 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
-  const lower = path.toLowerCase();
-  for (const candidate of site.urls.targets.keys()) {
-    if (candidate.toLowerCase() === lower || candidate.toLowerCase() === `${lower}/`) return { status: 'wrong-case', url: path, actual: candidate };
+  const actual = sameButCase(site, path);
+  return actual === undefined ? { status: 'not-found', url: path, path } : { status: 'wrong-case', url: path, actual };
+}
+
+/** Published URLs by their lower case, the first published of each (with its place in publishing order). */
+const lowerCaseUrls = new WeakMap<ReadonlyMap<string, UrlTarget>, Map<string, { url: string; order: number }>>();
+
+/** The first published URL (in publishing order) that is `path` or `path/` but for letter case. */
+function sameButCase(site: SiteIndex, path: string): string | undefined {
+  const { targets } = site.urls;
+  let byLowerCase = lowerCaseUrls.get(targets);
+  if (!byLowerCase) {
+    byLowerCase = new Map();
+    let order = 0;
+    for (const url of targets.keys()) {
+      const lower = url.toLowerCase();
+      if (!byLowerCase.has(lower)) byLowerCase.set(lower, { url, order });
+      order++;
+    }
+    lowerCaseUrls.set(targets, byLowerCase);
   }
-  return { status: 'not-found', url: path, path };
+  const lower = path.toLowerCase();
+  const exact = byLowerCase.get(lower);
+  const withSlash = byLowerCase.get(`${lower}/`);
+  if (!exact || !withSlash) return (exact ?? withSlash)?.url;
+  return exact.order < withSlash.order ? exact.url : withSlash.url;
 }
 
 /** The published target at a path, the way a static server finds it. */

@@ -68,7 +68,8 @@ function findTables(document: Document): KramdownTable[] {
     const children = parent.children as RootContent[];
     let group: RootContent[] = [];
     const flush = (): void => {
-      if (group.length > 0) {
+      // Every line of a table has a pipe: most paragraphs have none and need not be split into lines.
+      if (group.length > 0 && hasPipe(group, masked)) {
         const table = readTable(linesOf(group, masked, inQuote));
         if (table) tables.push(table);
       }
@@ -95,6 +96,12 @@ function findTables(document: Document): KramdownTable[] {
   };
   visit(document.mdast, false);
   return tables;
+}
+
+function hasPipe(group: RootContent[], text: string): boolean {
+  const end = group.at(-1)!.position!.end.offset!;
+  for (let i = group[0]!.position!.start.offset!; i < end; i++) if (text.charCodeAt(i) === 124) return true;
+  return false;
 }
 
 /** The source lines a group of adjacent blocks spans, without container prefixes. */
