@@ -15,6 +15,26 @@ function first<T extends Node>(tree: Node, type: string): T {
 }
 
 describe('parseDocument', () => {
+  it('masks what Liquid and the front matter leave behind at the same offsets, line breaks kept', () => {
+    const text = [
+      '\uFEFF---\r\ntitle: x\r\n---\r\n',
+      '{% callout info %}\r\n',
+      'Go to {{ site.baseurl }}/a/ {% icon fa-cog %} now.\r\n',
+      '{% endcallout %}\r\n',
+      'x {% comment %}two\r\nlines{% endcomment %} y\n',
+      '{% raw %}{{ kept }}{% endraw %}\n',
+    ].join('');
+    const expected = [
+      ' ', ' '.repeat(3), '\r\n', ' '.repeat(8), '\r\n', ' '.repeat(3), '\r\n',
+      ' '.repeat(18), '\r\n',
+      `Go to ${'x'.repeat(18)}/a/ ${'x'.repeat(17)} now.\r\n`,
+      ' '.repeat(16), '\r\n',
+      `x ${'x'.repeat(13)}   \r\n     ${'x'.repeat(16)} y\n`,
+      `${'x'.repeat(9)}{{ kept }}${'x'.repeat(12)}\n`,
+    ].join('');
+    expect(parse(text).maskedText).toBe(expected);
+  });
+
   it('gives tree positions in the original file, with BOM and CRLF', () => {
     const text = '\uFEFF---\r\ntitle: x\r\n---\r\n\r\nSee [docs](https://example.test/).\r\n';
     const document = parse(text);

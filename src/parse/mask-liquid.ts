@@ -14,20 +14,20 @@ import type { TagRegistry } from './tag-registry.js';
 
 const rendersNothing = new Set(['assign', 'break', 'continue', 'decrement', 'increment']);
 
-export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: LiquidParse, registry: TagRegistry): string {
-  const chars = text.split('');
-  const blank = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
-  const letters = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = 'x';
-  };
+const keep = 0;
+const spaces = 1;
+const letters = 2;
 
-  if (text.startsWith('\uFEFF')) chars[0] = ' ';
-  if (frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml') blank(frontMatter.start, frontMatter.end);
+export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: LiquidParse, registry: TagRegistry): string {
+  // What each UTF-16 unit becomes; a later range overrides an earlier one.
+  const masks = new Uint8Array(text.length);
+  const mask = (start: number, end: number, kind: number): void => void masks.fill(kind, start, end);
+
+  if (text.startsWith('\uFEFF')) mask(0, 1, spaces);
+  if (frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml') mask(frontMatter.start, frontMatter.end, spaces);
 
   for (const block of liquid.blocks) {
-    if (block.open.name === 'comment' && block.close) blank(block.open.end, block.close.start);
+    if (block.open.name === 'comment' && block.close) mask(block.open.end, block.close.start, spaces);
   }
   const silentTags = new Set<{ start: number; end: number }>();
   for (const block of liquid.blocks) {
@@ -39,13 +39,36 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
     const spec = registry.get(tag.name);
     if (spec?.block || rendersNothing.has(tag.name)) silentTags.add(tag);
   }
-  for (const tag of silentTags) {
-    if (aloneOnLine(text, tag.start, tag.end)) blank(tag.start, tag.end);
-    else letters(tag.start, tag.end);
+  for (const tag of silentTags) mask(tag.start, tag.end, aloneOnLine(text, tag.start, tag.end) ? spaces : letters);
+  for (const tag of liquid.tags) if (!silentTags.has(tag)) mask(tag.start, tag.end, letters);
+  for (const output of liquid.outputs) mask(output.start, output.end, letters);
+  return applyMasks(text, masks);
+}
+
+/** The text with each masked run's characters replaced, line breaks kept. */
+function applyMasks(text: string, masks: Uint8Array): string {
+  // Unmasked runs are most of the text: their ends are found by the typed array's own search
+  // (each kind's next place remembered until passed), not unit by unit.
+  const next = [0, -1, -1];
+  const nextOf = (kind: number, from: number): number => {
+    if (next[kind]! < from) {
+      const found = masks.indexOf(kind, from);
+      next[kind] = found === -1 ? text.length : found;
+    }
+    return next[kind]!;
+  };
+  let masked = '';
+  let runStart = 0;
+  while (runStart < text.length) {
+    const kind = masks[runStart]!;
+    let runEnd = runStart + 1;
+    if (kind === keep) runEnd = Math.min(nextOf(spaces, runStart), nextOf(letters, runStart));
+    else while (runEnd < text.length && masks[runEnd] === kind) runEnd++;
+    const run = text.slice(runStart, runEnd);
+    masked += kind === keep ? run : run.replace(/[^\r\n]/g, kind === spaces ? ' ' : 'x');
+    runStart = runEnd;
   }
-  for (const tag of liquid.tags) if (!silentTags.has(tag)) letters(tag.start, tag.end);
-  for (const output of liquid.outputs) letters(output.start, output.end);
-  return chars.join('');
+  return masked;
 }
 
 function aloneOnLine(text: string, start: number, end: number): boolean {
