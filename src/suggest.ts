@@ -21,16 +21,21 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
  */
 export function editDistance(a: string, b: string, bound = Infinity): number {
   if (Math.abs(a.length - b.length) > Math.min(bound, 8)) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Two rows of the textbook table, swapped after each row (closest() calls this for every candidate).
+  let previous = new Uint32Array(b.length + 1);
+  let current = new Uint32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const unit = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMinimum = Math.min(rowMinimum, current[j]!);
+      const cell = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (unit === b.charCodeAt(j - 1) ? 0 : 1));
+      current[j] = cell;
+      if (cell < rowMinimum) rowMinimum = cell;
     }
     if (rowMinimum > bound) return Infinity;
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
