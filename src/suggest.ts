@@ -14,6 +14,8 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   return best;
 }
 
+let scratch: [Uint32Array, Uint32Array] = [new Uint32Array(64), new Uint32Array(64)];
+
 /**
  * Levenshtein distance when it is within `bound`; beyond it, some larger number (Infinity as
  * soon as the length difference or a row's minimum, both lower bounds, exceed it). Lengths
@@ -21,9 +23,10 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
  */
 export function editDistance(a: string, b: string, bound = Infinity): number {
   if (Math.abs(a.length - b.length) > Math.min(bound, 8)) return Infinity;
-  // Two rows of the textbook table, swapped after each row (closest() calls this for every candidate).
-  let previous = new Uint32Array(b.length + 1);
-  let current = new Uint32Array(b.length + 1);
+  // Two rows of the textbook table, swapped after each row, in buffers kept between calls:
+  // closest() calls this for every candidate, and each new typed array would be a new allocation outside the heap.
+  if (scratch[0].length <= b.length) scratch = [new Uint32Array(2 * (b.length + 1)), new Uint32Array(2 * (b.length + 1))];
+  let [previous, current] = scratch;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     const unit = a.charCodeAt(i - 1);
@@ -35,7 +38,9 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
       if (cell < rowMinimum) rowMinimum = cell;
     }
     if (rowMinimum > bound) return Infinity;
-    [previous, current] = [current, previous];
+    const done = previous;
+    previous = current;
+    current = done;
   }
   return previous[b.length]!;
 }

@@ -20,7 +20,7 @@ const letters = 2;
 
 export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: LiquidParse, registry: TagRegistry): string {
   // What each UTF-16 unit becomes; a later range overrides an earlier one.
-  const masks = new Uint8Array(text.length);
+  const masks = maskBuffer(text.length);
   const mask = (start: number, end: number, kind: number): void => void masks.fill(kind, start, end);
 
   if (text.startsWith('\uFEFF')) mask(0, 1, spaces);
@@ -43,6 +43,21 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
   for (const tag of liquid.tags) if (!silentTags.has(tag)) mask(tag.start, tag.end, letters);
   for (const output of liquid.outputs) mask(output.start, output.end, letters);
   return applyMasks(text, masks);
+}
+
+/**
+ * One buffer for every page up to 1 MiB, grown as needed: a typed array of each page's size would
+ * be an allocation outside the heap for each page. A larger page gets its own, not kept.
+ */
+let buffer = new Uint8Array(1 << 16);
+const sharedBufferLimit = 1 << 20;
+
+function maskBuffer(length: number): Uint8Array {
+  if (length > sharedBufferLimit) return new Uint8Array(length);
+  if (buffer.length < length) buffer = new Uint8Array(Math.min(sharedBufferLimit, Math.max(length, 2 * buffer.length)));
+  const masks = buffer.subarray(0, length);
+  masks.fill(keep);
+  return masks;
 }
 
 /** The text with each masked run's characters replaced, line breaks kept. */
