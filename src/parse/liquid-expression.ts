@@ -162,11 +162,16 @@ class Parser {
   }
 }
 
-/** Pages repeat a few outputs (`site.baseurl` before every link): each distinct markup is parsed once per run. */
+/**
+ * Pages repeat a few short outputs (`site.baseurl` before every link): each distinct one is parsed
+ * once per run. At most 4,096 of at most 256 characters are kept, whatever a page holds.
+ */
 const parsedOutputs = new Map<string, Readonly<OutputExpression>>();
 const parsedOutputsKept = 4096;
+const keptMarkupLength = 256;
 
 export function parseOutputMarkup(markup: string): Readonly<OutputExpression> {
+  if (markup.length > keptMarkupLength) return parseOutput(markup);
   let parsed = parsedOutputs.get(markup);
   if (!parsed) {
     if (parsedOutputs.size >= parsedOutputsKept) parsedOutputs.clear();
