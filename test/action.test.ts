@@ -3,12 +3,12 @@
  * process, with INPUT_* inputs, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT and a pull_request
  * event, on a fixture repository with a real git history.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
-import { bundles, launcherText, launchers } from '../scripts/bundle.mjs';
+import { bundles, chunksFolder, launcherText, launchers } from '../scripts/bundle.mjs';
 import { repoRoot, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
@@ -66,13 +66,21 @@ function runAction(inputs: Record<string, string>): Promise<ActionRun> {
 }
 
 describe('GitHub Action', () => {
-  it.each(bundles.map((b) => [b.outfile, b] as const))('%s is bundled from the current sources (run `npm run bundle`)', async (outfile, options) => {
+  it.each(bundles.map((b) => [b.outdir, b] as const))('%s/ is bundled from the current sources, chunks included (run `npm run bundle`)', async (outdir, options) => {
     const fresh = await build({ ...options, absWorkingDir: repoRoot, write: false });
-    expect(fresh.outputFiles[0]!.text === readFileSync(join(repoRoot, outfile), 'utf8')).toBe(true);
+    const committed = readdirSync(join(repoRoot, outdir, chunksFolder)).map((name) => join(repoRoot, outdir, chunksFolder, name));
+    expect(fresh.outputFiles.map((file) => file.path).filter((path) => dirname(path) === join(repoRoot, outdir, chunksFolder)).sort()).toEqual(committed.sort());
+    for (const file of fresh.outputFiles) expect(file.text === readFileSync(file.path, 'utf8'), relative(repoRoot, file.path)).toBe(true);
   });
 
   it.each(launchers.map((l) => [l.file, l] as const))('%s starts its bundle (run `npm run bundle`)', (file, launcher) => {
     expect(readFileSync(join(repoRoot, file), 'utf8')).toBe(launcherText(launcher));
+  });
+
+  it('the CLI bundle loads its chunks when a command needs them (crawl: linkinator)', () => {
+    const crawl = spawnSync(process.execPath, [join(repoRoot, 'bin/doclint.mjs'), 'crawl', join(repoRoot, 'fixtures/built-site'), '--format', 'json'], { encoding: 'utf8' });
+    expect(crawl.status, crawl.stderr).toBe(1);
+    expect((JSON.parse(crawl.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toContain('link-crawl');
   });
 
   it('annotates the changed files of a pull request and the links the change broke elsewhere', async () => {
