@@ -77,8 +77,11 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
   return actual === undefined ? { status: 'not-found', url: path, path } : { status: 'wrong-case', url: path, actual };
 }
 
-/** Published URLs by their lower case, the first published of each (with its place in publishing order). */
-const lowerCaseUrls = new WeakMap<ReadonlyMap<string, UrlTarget>, Map<string, { url: string; order: number }>>();
+/**
+ * Published URLs by their lower case, and those ending in `/` also without it, so that one
+ * lookup finds `path` or `path/`; the first URL published under a key keeps it.
+ */
+const lowerCaseUrls = new WeakMap<ReadonlyMap<string, UrlTarget>, Map<string, string>>();
 
 /** The first published URL (in publishing order) that is `path` or `path/` but for letter case. */
 function sameButCase(site: SiteIndex, path: string): string | undefined {
@@ -86,19 +89,13 @@ function sameButCase(site: SiteIndex, path: string): string | undefined {
   let byLowerCase = lowerCaseUrls.get(targets);
   if (!byLowerCase) {
     byLowerCase = new Map();
-    let order = 0;
     for (const url of targets.keys()) {
       const lower = url.toLowerCase();
-      if (!byLowerCase.has(lower)) byLowerCase.set(lower, { url, order });
-      order++;
+      for (const key of lower.endsWith('/') ? [lower, lower.slice(0, -1)] : [lower]) if (!byLowerCase.has(key)) byLowerCase.set(key, url);
     }
     lowerCaseUrls.set(targets, byLowerCase);
   }
-  const lower = path.toLowerCase();
-  const exact = byLowerCase.get(lower);
-  const withSlash = byLowerCase.get(`${lower}/`);
-  if (!exact || !withSlash) return (exact ?? withSlash)?.url;
-  return exact.order < withSlash.order ? exact.url : withSlash.url;
+  return byLowerCase.get(path.toLowerCase());
 }
 
 /** The published target at a path, the way a static server finds it. */
