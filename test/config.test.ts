@@ -16,6 +16,15 @@ describe('config', () => {
     expect(config.jekyll.configFiles).toEqual(['_config.yml']);
   });
 
+  it('gives a site without a config file the defaults, unvalidated, as resolveConfig({}) would', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      expect(await loadConfig(dir)).toEqual(resolveConfig({}));
+    } finally {
+      cleanup();
+    }
+  });
+
   it('reads severities and options', () => {
     const config = resolveConfig({ rules: { 'front-matter-syntax': ['warn', { requireFrontMatter: false }] } });
     expect(config.rules['front-matter-syntax']).toEqual({ severity: 'warning', options: { requireFrontMatter: false } });

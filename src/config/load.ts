@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { allRules } from '../../rules/index.js';
 import type { SeveritySetting } from '../types.js';
 import { buildConfigSchema } from './schema.js';
@@ -22,14 +22,20 @@ export const configFileNames = ['doclint.config.json', 'doclint.config.mjs', 'do
 
 const defaultMaxFileSize = 5 * 1024 * 1024;
 
-// Compiled at every start for one object: ajv's code optimizer would cost more than it saves (47 ms vs 21 ms).
-// The schema is doclint's own, checked against JSON Schema by a test rather than at every start.
-const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(allRules.map((rule) => rule.meta)));
+/**
+ * The config validator, compiled on first use for one object: ajv's code optimizer would cost more
+ * than it saves (47 ms vs 21 ms). The schema is doclint's own, checked against JSON Schema by a
+ * test rather than at every start. A site without a config file needs no validator at all.
+ */
+let validateConfig: ValidateFunction | undefined;
+const configValidator = (): ValidateFunction =>
+  (validateConfig ??= new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(allRules.map((rule) => rule.meta))));
 
 /** Loads the config for a site root (or an explicit file) and resolves it. */
 export async function loadConfig(root: string, explicitFile?: string): Promise<ResolvedConfig> {
   const file = explicitFile ? resolve(explicitFile) : findConfigFile(root);
-  if (!file) return resolveConfig({});
+  // No file: the defaults, which need no validating (the same as resolveConfig({}); a test checks it).
+  if (!file) return withDefaults({});
   if (!existsSync(file)) throw new ConfigError(`Config file not found: ${file}`);
   const user = await readConfigFile(file);
   const resolved = resolveConfig(user, file);
@@ -85,8 +91,12 @@ export const defaultResultCache = 'node_modules/.cache/doclint/results.bin';
 
 /** Validates a user config (from a file or the API) and applies every default. */
 export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig {
+  const validate = configValidator();
   if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [])}`);
-  const config = user as UserConfig;
+  return withDefaults(user as UserConfig);
+}
+
+function withDefaults(config: UserConfig): ResolvedConfig {
   const rules: Record<string, RuleSetting> = {};
   for (const rule of allRules) {
     const { meta } = rule;
