@@ -5,7 +5,8 @@
  *
  *   node bench/compare-htmlproofer.mjs [--corpus ../shared/corpus/bitwarden-help]
  *
- * Needs Debian's jekyll, ruby-jekyll-redirect-from and ruby-html-proofer, and a built doclint.
+ * Needs Debian's jekyll, ruby-jekyll-redirect-from and ruby-html-proofer. Runs doclint's committed
+ * bundle (bin/doclint.mjs, what `npx doclint` runs).
  * The corpus has no _plugins: bench/jekyll/_plugins has stand-ins for its four tags.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -34,7 +35,7 @@ const time = (fn) => {
 const jekyll = time(() => spawnSync('jekyll', ['build', '--config', configs, '-d', '_site/help'], { cwd: work, encoding: 'utf8' }));
 const proofer = time(() => spawnSync('htmlproofer', ['_site', '--disable-external', '--allow-hash-href'], { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20 }));
 const doclint = time(() =>
-  spawnSync(process.execPath, [join(repo, 'dist/src/cli/main.js'), 'check', '--root', corpus, '--jekyll-config', configs, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  spawnSync(process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--root', corpus, '--jekyll-config', configs, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
 );
 
 // html-proofer: "- _site/help/article/x/index.html" then "  *  message (line N)"; it repeats entries, so dedupe.
