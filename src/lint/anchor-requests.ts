@@ -13,8 +13,15 @@ export type DeferredAnchors = DeferredRequests<readonly Anchor[] | undefined>;
 /** A page's anchors as passed between workers and kept in the result cache: none when it is not a page, or why computing them failed. */
 export type AnchorsResult = readonly Anchor[] | null | { error: string };
 
+/** Looks pages' anchors up in the index, which parses a page on first use. */
+export const anchorsLookup =
+  (site: SiteIndex) =>
+  (path: string): AnchorsLookup =>
+  () =>
+    site.anchors(path);
+
 /** Answers at once, parsing the page if needed. */
-export const immediateAnchors = (site: SiteIndex): AnchorRequests => answeredAtOnce((path) => () => site.anchors(path));
+export const immediateAnchors = (site: SiteIndex): AnchorRequests => answeredAtOnce(anchorsLookup(site));
 
 /** Waits for the pages of a batch; anchors already known (computed or given) are answered at once. */
 export const deferredAnchors = (site: SiteIndex): DeferredAnchors => new DeferredRequests<readonly Anchor[] | undefined>((path) => site.knownAnchors(path));

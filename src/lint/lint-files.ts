@@ -7,7 +7,7 @@ import { allRules } from '../../rules/index.js';
 import { parseDocument } from '../parse/document.js';
 import { NestingError } from '../parse/nesting.js';
 import type { Finding } from '../types.js';
-import { deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
+import { anchorsLookup, deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
 import { lintDocument, type LintContext } from './lint-document.js';
 import { readSource, type Source } from './read-source.js';
 
@@ -126,7 +126,7 @@ export class LintBatch {
    * passes what other workers computed). Findings per file: the arrays are filled in as the
    * requests are answered, and as any other late answer comes.
    */
-  finish(lookupOf: (path: string) => AnchorsLookup = (path) => () => this.context.site.anchors(path)): Finding[][] {
+  finish(lookupOf: (path: string) => AnchorsLookup = anchorsLookup(this.context.site)): Finding[][] {
     this.deferred.settle(lookupOf);
     return this.found;
   }
