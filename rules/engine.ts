@@ -22,6 +22,24 @@ export const internalError: Rule = {
   },
 };
 
+export const fixSkipped: Rule = {
+  meta: {
+    id: 'fix-skipped',
+    description: '`--fix` left the file as it was: it changed on disk during the run, cannot be written by the user, or links outside the site root.',
+    severity: 'warning',
+    fixable: false,
+  },
+};
+
+export const fileTooComplex: Rule = {
+  meta: {
+    id: 'file-too-complex',
+    description: 'The Markdown would take the parser far more time or memory than its size calls for (nesting, brackets or emphasis past the per-file budget); the file is checked without it.',
+    severity: 'error',
+    fixable: false,
+  },
+};
+
 export const linkCrawl: Rule = {
   meta: {
     id: 'link-crawl',

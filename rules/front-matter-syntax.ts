@@ -83,6 +83,9 @@ function yamlProblems(document: Document): Report[] {
     message: `Invalid YAML in the front matter: ${firstLine(error.message)}. Jekyll then ignores the whole front matter (no layout, no title).`,
     ...at(error.pos),
   }));
+  for (const problem of front.valueProblems) {
+    reports.push({ message: problem.message, start: front.yamlStart + problem.start, end: front.yamlStart + problem.end, severity: problem.severity });
+  }
   for (const warning of front.yaml.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       reports.push({ message: `${firstLine(warning.message)}: Jekyll's safe YAML loader rejects unknown tags (doclint never runs them).`, ...at(warning.pos) });

@@ -8,6 +8,7 @@ import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { Rule } from '../src/types.js';
+import type { Anchor } from '../src/site/anchors.js';
 
 interface Options {
   /** Rewrite the fragment when exactly one anchor is close enough. */
@@ -36,9 +37,11 @@ export const linkAnchor: Rule<Options> = {
       if (fragment === undefined || fragment === '' || fragment === 'top') continue;
       const target = resolution.target.path;
       anchorsOf(target, (anchors) => {
-        if (!anchors || anchors.some((anchor) => anchor.id === fragment)) return;
-        const ids = [...new Set(anchors.map((anchor) => anchor.id))];
-        const suggestion = closest(fragment, ids, Math.max(3, Math.floor(fragment.length / 2)));
+        if (!anchors) return;
+        const known = knownAnchors(anchors);
+        if (known.ids.has(fragment)) return;
+        const ids = known.list;
+        const suggestion = known.suggestion(fragment);
         const page = target === path ? 'this page' : `\`${target}\``;
         const hash = link.raw.lastIndexOf('#');
         const where = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
@@ -57,4 +60,40 @@ function rewriteFragment(raw: string, fragment: string, baseurl: string): string
   if (raw.startsWith('#')) return `#${fragment}`;
   const path = /^(?:\{\{[^}]*\}\}|[^?#])*/.exec(raw)![0].replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '');
   return rewritePath(raw, baseurl, baseurl && path.startsWith(baseurl) ? path.slice(baseurl.length) : path, fragment);
+}
+
+/** Distinct broken fragments per page that get a "did you mean": past this, the page's first anchors are listed instead. */
+const suggestedFragmentsPerPage = 200;
+
+interface KnownAnchors {
+  ids: ReadonlySet<string>;
+  list: readonly string[];
+  suggestion(fragment: string): string | undefined;
+}
+
+/**
+ * A page's anchor ids, as a set, built once per page however many links point at it: a page
+ * with N headings and N broken links costs O(N), not O(N^2).
+ */
+const knownByPage = new WeakMap<readonly Anchor[], KnownAnchors>();
+
+function knownAnchors(anchors: readonly Anchor[]): KnownAnchors {
+  let known = knownByPage.get(anchors);
+  if (known) return known;
+  const ids = new Set(anchors.map((anchor) => anchor.id));
+  const list = [...ids];
+  const suggestions = new Map<string, string | undefined>();
+  known = {
+    ids,
+    list,
+    suggestion(fragment) {
+      if (suggestions.has(fragment)) return suggestions.get(fragment);
+      if (suggestions.size >= suggestedFragmentsPerPage) return undefined;
+      const suggestion = closest(fragment, list, Math.max(3, Math.floor(fragment.length / 2)));
+      suggestions.set(fragment, suggestion);
+      return suggestion;
+    },
+  };
+  knownByPage.set(anchors, known);
+  return known;
 }

@@ -55,9 +55,23 @@ describe('doclint check (the built CLI, as a process)', () => {
 
   it('lints only the paths given, relative to the working directory', async () => {
     const dir = site({ 'a.md': duplicate, 'b.md': duplicate, 'notes.txt': 'x' });
-    const run = await runCli(['check', 'a.md', 'missing.md', '--format', 'json'], dir);
+    const run = await runCli(['check', 'a.md', 'missing.md', '--format', 'json', '--allow-empty'], dir);
     expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['a.md']);
     expect(run.stderr).toContain('missing.md');
+  });
+
+  it('fails (exit 2) when a path matches nothing, or the root holds nothing to lint, unless --allow-empty', async () => {
+    const dir = site({ 'a.md': duplicate });
+    const missing = await runCli(['check', 'a.md', 'missing.md'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no lintable file in the site root matches missing.md');
+    const typo = await runCli(['check', '--root', 'nope'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/site root .*nope does not exist/);
+    const empty = site({ 'notes.txt': 'x' });
+    expect((await runCli(['check'], empty)).code).toBe(2);
+    const allowed = await runCli(['check', '--allow-empty'], empty);
+    expect([allowed.code, allowed.stdout.trim()]).toEqual([0, 'No problems in 0 files.']);
   });
 
   it('turns rules off with --rule and prints the resolved config', async () => {

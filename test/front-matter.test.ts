@@ -40,6 +40,10 @@ describe('parseFrontMatter', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 10; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
     const bombed = parseFrontMatter(`---\n${bomb.join('\n')}\n---\n`);
-    expect(bombed.kind === 'yaml' && bombed.data).toEqual({});
+    // Psych loads it; doclint reads the keys that expand past the budget as empty, and says so.
+    if (bombed.kind !== 'yaml') throw new Error('expected YAML front matter');
+    expect(bombed.data.a).toEqual(Array(9).fill('x'));
+    expect(bombed.data.k).toBeNull();
+    expect(bombed.valueProblems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('alias bomb') })]);
   });
 });

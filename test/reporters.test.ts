@@ -14,7 +14,7 @@ const findings: Finding[] = [
 const input: ReportInput = {
   root: '/site',
   cwd: '/',
-  files: ['docs/a b.md', 'docs/c.md', 'docs/d.md'],
+  fileCount: 3,
   findings,
   rules: allRules.map((r) => r.meta),
   toolVersion: '1.2.3',

@@ -6,9 +6,9 @@
  * (or with `external` the external-link cache) restored from and saved to the GitHub cache
  * service when it is available.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isFeatureAvailable, restoreCache, saveCache } from '@actions/cache';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defaultResultCache, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { lint } from '../lint/lint.js';
@@ -28,8 +28,12 @@ function input(name: string, fallback = ''): string {
   return value === undefined || value.trim() === '' ? fallback : value.trim();
 }
 
+/** Exactly what @actions/core's getBooleanInput accepts (YAML 1.2 core schema booleans); anything else fails the step. */
 function booleanInput(name: string): boolean {
-  return /^(true|yes|1|on)$/i.test(input(name, 'false'));
+  const value = input(name, 'false');
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new Error(`Input ${name}: "${value}" is not a boolean (true or false)`);
 }
 
 function setOutput(name: string, value: string | number): void {
@@ -52,7 +56,8 @@ function pullRequestBase(): string | undefined {
 async function run(): Promise<number> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const root = resolve(workspace, input('root', '.'));
-  const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined);
+  // A doclint.config.mjs in the checked-out head is code from the pull request: not run unless trusted.
+  const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined, { allowCode: booleanInput('trust-config-code') });
   const jekyllConfig = input('jekyll-config');
   const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
   const withExternal = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
@@ -76,15 +81,18 @@ async function run(): Promise<number> {
   if (result.rateLimitedHosts.length > 0) {
     process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time.\n`);
   }
-  const reportInput = { root, cwd: workspace, files: result.files, findings: result.findings, rules: result.rules, toolVersion: version };
+  const reportInput = { root, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };
 
   annotate(reporters.github, result.findings, reportInput);
   const summary = process.env.GITHUB_STEP_SUMMARY;
   if (summary) appendFileSync(summary, reporters.markdown(reportInput));
   const sarifFile = input('sarif-file', 'doclint.sarif');
-  if (sarifFile !== 'false') writeFileSync(resolve(workspace, sarifFile), reporters.sarif(reportInput));
+  if (sarifFile !== 'false') {
+    mkdirSync(dirname(resolve(workspace, sarifFile)), { recursive: true });
+    writeFileSync(resolve(workspace, sarifFile), reporters.sarif(reportInput));
+  }
 
-  const counts = countFindings(result.findings, result.files);
+  const counts = countFindings(result.findings, result.files.length);
   setOutput('errors', counts.errors);
   setOutput('warnings', counts.warnings);
   setOutput('files', counts.files);

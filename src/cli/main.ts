@@ -4,7 +4,8 @@
  * Exit codes: 0 clean or warnings only, 1 errors (or more warnings than --max-warnings),
  * 2 usage, config or internal error (one line on stderr).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -17,7 +18,7 @@ import { GitError } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
 import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
-import { countFindings } from '../report/summary.js';
+import { countFindings, printable } from '../report/summary.js';
 import { version } from '../version.js';
 import { tuneV8ForShortRuns } from './v8-tuning.js';
 
@@ -43,6 +44,16 @@ function writeReport(args: OutputArgs, input: Omit<ReportInput, 'color' | 'toolV
   const text = reporters[args.format]({ ...input, color, toolVersion: version });
   if (args.output) writeFileSync(resolve(input.cwd, args.output), text);
   else process.stdout.write(text);
+}
+
+/** Creates the folder of a report file, and checks that the file can be written there. */
+function prepareOutput(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--output ${path}: cannot write there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /**
@@ -87,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
             default: 'auto',
             describe: 'Worker threads for a whole-site run: a number (1: none) or auto (one per core from 1000 content files on)',
           })
+          .option('allow-empty', { type: 'boolean', default: false, describe: 'Succeed when there is nothing to lint (no content file, no path that matches)' })
           .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' }),
       async (args) => {
         exitCode = await check(args);
@@ -141,6 +153,7 @@ interface CheckArgs extends OutputArgs {
   cache?: boolean;
   cacheLocation?: string;
   printConfig: boolean;
+  allowEmpty: boolean;
 }
 
 /** --cache-location and --cache / --no-cache over the config's `cache`. */
@@ -153,6 +166,9 @@ function resultCacheOf(args: CheckArgs, configured: string | false): string | fa
 async function check(args: CheckArgs): Promise<number> {
   const cwd = process.cwd();
   const root = resolve(cwd, args.root);
+  if (args.changedSince === '') throw new UsageError('--changed-since needs a git revision (e.g. origin/main)');
+  // The report's folder is made (and checked) before the run, so a long lint never ends in a lost report.
+  if (args.output) prepareOutput(resolve(cwd, args.output));
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
   const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
@@ -168,7 +184,10 @@ async function check(args: CheckArgs): Promise<number> {
   let files: string[] | undefined;
   if (args.paths && args.paths.length > 0) {
     const selected = await selectPaths(root, cwd, args.paths, config.ignores);
-    for (const path of selected.unmatched) process.stderr.write(`doclint: no lintable file in the site root matches ${path}\n`);
+    for (const path of selected.unmatched) process.stderr.write(`doclint: no lintable file in the site root matches ${printable(path)}\n`);
+    if (selected.unmatched.length > 0 && !args.allowEmpty) {
+      throw new UsageError(`${selected.unmatched.length === 1 ? 'a path matches' : `${selected.unmatched.length} paths match`} no lintable file in the site root (--allow-empty accepts that)`);
+    }
     files = selected.files;
   }
   // A progress line on a terminal only: CI logs stay quiet.
@@ -182,7 +201,8 @@ async function check(args: CheckArgs): Promise<number> {
     fix: args.fix,
     workers,
     ...(files ? { files } : {}),
-    ...(args.changedSince ? { changedSince: args.changedSince } : {}),
+    ...(args.changedSince !== undefined ? { changedSince: args.changedSince } : {}),
+    allowEmpty: args.allowEmpty,
     ...(progress ? { onExternalProgress } : {}),
   });
   if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: ${result.files.length} files, ${result.reused} from the cache, on ${result.threads} thread(s)\n`);
@@ -190,10 +210,10 @@ async function check(args: CheckArgs): Promise<number> {
     process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
   }
   const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-  writeReport(args, { root, cwd, files: result.files, findings, rules: result.rules });
+  writeReport(args, { root, cwd, fileCount: result.files.length, findings, rules: result.rules });
   if (result.fixedFiles.length > 0) process.stderr.write(`doclint: fixed ${result.fixedFiles.length} file(s)\n`);
 
-  const counts = countFindings(result.findings, result.files);
+  const counts = countFindings(result.findings, result.files.length);
   if (counts.errors > 0) return 1;
   if (args.maxWarnings >= 0 && counts.warnings > args.maxWarnings) return 1;
   return 0;
@@ -209,7 +229,7 @@ async function crawlCommand(args: CrawlArgs): Promise<number> {
   // Loaded only here: linkinator is the heaviest module and only this command needs it.
   const { crawl } = await import('../crawl/crawl.js');
   const result = await crawl(args.target, config);
-  writeReport(args, { root: result.root, cwd: process.cwd(), files: result.pages, findings: result.findings, rules: allRules.map((r) => r.meta) });
+  writeReport(args, { root: result.root, cwd: process.cwd(), fileCount: result.pages.length, findings: result.findings, rules: allRules.map((r) => r.meta) });
   return result.findings.length > 0 ? 1 : 0;
 }
 
@@ -231,9 +251,8 @@ function merge(args: MergeArgs): number {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const files = Array.from({ length: merged.files }, (_, i) => String(i));
-  writeReport(args, { root: merged.root, cwd: process.cwd(), files, findings: merged.findings, rules: allRules.map((r) => r.meta) });
-  return countFindings(merged.findings, files).errors > 0 ? 1 : 0;
+  writeReport(args, { root: merged.root, cwd: process.cwd(), fileCount: merged.files, findings: merged.findings, rules: allRules.map((r) => r.meta) });
+  return countFindings(merged.findings, merged.files).errors > 0 ? 1 : 0;
 }
 
 // The bundle (bin/doclint-bundle.mjs) is also the script of its lint worker threads.

@@ -2,7 +2,8 @@
  * Finds, reads, validates and resolves the configuration: the only place config is read.
  * A config problem is a ConfigError with one actionable line (the CLI exits 2 with it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readSource } from '../site/read-source.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -13,9 +14,9 @@ import { defaultCacheTtl } from '../links/external/cache.js';
 import { defaultExternalOptions } from '../links/external/settings.js';
 import type { ResolvedConfig, RuleSetting, RuleSettingInput, UserConfig } from './types.js';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+import { ConfigError } from './error.js';
+
+export { ConfigError };
 
 /** Looked for in this order in the site root. */
 export const configFileNames = ['doclint.config.json', 'doclint.config.mjs', 'doclint.config.js', '.doclintrc.json', 'package.json'];
@@ -31,12 +32,23 @@ let validateConfig: ValidateFunction | undefined;
 const configValidator = (): ValidateFunction =>
   (validateConfig ??= new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(allRules.map((rule) => rule.meta))));
 
+export interface LoadOptions {
+  /**
+   * Whether a JavaScript config (doclint.config.mjs / .js) may be imported, i.e. run. It is code
+   * from the repository: the Action refuses it unless `trust-config-code` is set. Default: true.
+   */
+  allowCode?: boolean;
+}
+
 /** Loads the config for a site root (or an explicit file) and resolves it. */
-export async function loadConfig(root: string, explicitFile?: string): Promise<ResolvedConfig> {
+export async function loadConfig(root: string, explicitFile?: string, { allowCode = true }: LoadOptions = {}): Promise<ResolvedConfig> {
   const file = explicitFile ? resolve(explicitFile) : findConfigFile(root);
   // No file: the defaults, which need no validating (the same as resolveConfig({}); a test checks it).
   if (!file) return withDefaults({});
   if (!existsSync(file)) throw new ConfigError(`Config file not found: ${file}`);
+  if (isCodeConfig(file) && !allowCode) {
+    throw new ConfigError(`${file} is JavaScript from the repository, and running it is not allowed here (the Action's trust-config-code input allows it for trusted branches; or use doclint.config.json)`);
+  }
   const user = await readConfigFile(file);
   const resolved = resolveConfig(user, file);
   for (const setting of Object.values(resolved.rules)) setting.options = loadFileReferences(setting.options, dirname(file), file) as Record<string, unknown>;
@@ -66,8 +78,11 @@ function findConfigFile(root: string): string | undefined {
   return undefined;
 }
 
+const isCodeConfig = (file: string): boolean => /\.(m?js|cjs)$/.test(file);
+
 async function readConfigFile(file: string): Promise<unknown> {
-  if (/\.(m?js|cjs)$/.test(file)) {
+  if (isCodeConfig(file)) {
+    readConfigText(file);
     try {
       const module = (await import(pathToFileURL(file).href)) as { default?: unknown };
       return module.default;
@@ -79,9 +94,17 @@ async function readConfigFile(file: string): Promise<unknown> {
   return basename(file) === 'package.json' ? (json as { doclint?: unknown }).doclint : json;
 }
 
+/** A config file is read only if it is a regular file within the content size limit (never a link to a device). */
+function readConfigText(file: string): string {
+  const source = readSource(file, defaultMaxFileSize);
+  if (!source.ok) throw new ConfigError(`${file}: ${source.message}`);
+  return source.text;
+}
+
 function readJson(file: string): unknown {
+  const text = readConfigText(file);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ConfigError(`${file}: invalid JSON: ${(error as Error).message}`);
   }
@@ -93,6 +116,8 @@ export const defaultResultCache = 'node_modules/.cache/doclint/results.bin';
 export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig {
   const validate = configValidator();
   if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [])}`);
+  const negated = (user as UserConfig).ignores?.find((pattern) => pattern.startsWith('!'));
+  if (negated !== undefined) throw new ConfigError(`${source}: /ignores: "${negated}": negated patterns are not supported (list what to ignore)`);
   return withDefaults(user as UserConfig);
 }
 
@@ -130,11 +155,11 @@ export function overrideRules(config: ResolvedConfig, overrides: readonly string
   const rules = { ...config.rules };
   for (const override of overrides) {
     const [id, level] = override.split(':');
-    if (!id || !rules[id]) throw new ConfigError(`--rule ${override}: unknown rule "${id ?? ''}". Known rules: ${Object.keys(rules).join(', ')}`);
+    if (!id || !Object.hasOwn(rules, id)) throw new ConfigError(`--rule ${override}: unknown rule "${id ?? ''}". Known rules: ${Object.keys(rules).join(', ')}`);
     if (level !== 'off' && level !== 'warn' && level !== 'error') {
       throw new ConfigError(`--rule ${override}: severity must be off, warn or error`);
     }
-    rules[id] = { ...rules[id], severity: toSeverity(level) };
+    rules[id] = { ...rules[id]!, severity: toSeverity(level) };
   }
   return { ...config, rules };
 }

@@ -5,7 +5,8 @@
  * fragments) and the same private-network guard for the links it follows.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { createServer, isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { check, LinkState, type LinkResult } from 'linkinator';
 import type { ResolvedConfig } from '../config/types.js';
@@ -23,18 +24,20 @@ export async function crawl(target: string, config: ResolvedConfig): Promise<Cra
   const isFolder = existsSync(target) && statSync(target).isDirectory();
   const folder = isFolder ? resolve(target) : undefined;
   const start = folder ? startPath(folder) : new URL(target).href;
-  const startHost = folder ? 'localhost' : new URL(start).hostname;
+  // The folder's server listens on a port chosen here, so that only its own origin is followed on localhost.
+  const port = folder ? await freePort() : undefined;
+  const startOrigin = folder ? `http://localhost:${port}` : new URL(start).origin;
   const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
   const result = await check({
     path: start,
-    ...(folder ? { serverRoot: folder } : {}),
+    ...(folder ? { serverRoot: folder, port } : {}),
     recurse: true,
     concurrency: config.external.concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
     retry: true,
     checkFragments: config.external.fragments,
-    linksToSkip: async (link: string) => ignore.some((pattern) => pattern.test(link)) || guarded(link, startHost, config.external.allowPrivate),
+    linksToSkip: async (link: string) => ignore.some((pattern) => pattern.test(link)) || guarded(link, startOrigin, config.external.allowPrivate),
   });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
@@ -66,16 +69,40 @@ function startPath(folder: string): string {
   return children.length === 1 ? `${children[0]!.name}/` : '/';
 }
 
-/** The links a crawl must not follow: private addresses, unless allowed or the crawl's own host. */
-function guarded(link: string, startHost: string, allowPrivate: boolean): boolean {
+/**
+ * The links a crawl must not follow: those on private addresses (literal, `localhost`, or a name
+ * that resolves to one), unless allowed or on the crawl's own origin (its host and port).
+ */
+async function guarded(link: string, startOrigin: string, allowPrivate: boolean): Promise<boolean> {
   if (allowPrivate) return false;
+  let url: URL;
   try {
-    const host = new URL(link).hostname.replace(/^\[|\]$/g, '');
-    if (host === startHost) return false;
-    return host === 'localhost' || (isIP(host) !== 0 && isPrivateAddress(host));
+    url = new URL(link);
   } catch {
     return false;
   }
+  if (url.origin === startOrigin || (url.protocol !== 'http:' && url.protocol !== 'https:')) return false;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) !== 0) return isPrivateAddress(host);
+  try {
+    return (await lookup(host, { all: true })).some((answer) => isPrivateAddress(answer.address));
+  } catch {
+    // Unresolvable: linkinator reports it broken without reaching anything.
+    return false;
+  }
+}
+
+/** A TCP port free on this machine now. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
 }
 
 function describe(link: LinkResult): string {

@@ -13,7 +13,7 @@ import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
 import type { Finding } from '../types.js';
 import { anchorsResult, isAnchorList, type AnchorsResult } from './anchor-requests.js';
 import { lintBatch } from './lint-files.js';
-import type { Source } from './read-source.js';
+import type { Source } from '../site/read-source.js';
 import { indexHash, textHash, type CachedFile, type ResultCache } from './result-cache.js';
 import type { ParallelResult } from './workers.js';
 

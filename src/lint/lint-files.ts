@@ -5,11 +5,11 @@
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { parseDocument } from '../parse/document.js';
-import { NestingError } from '../parse/nesting.js';
+import { ComplexityError } from '../parse/nesting.js';
 import type { Finding } from '../types.js';
 import { anchorsLookup, deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
 import { lintDocument, type LintContext } from './lint-document.js';
-import { readSource, type Source } from './read-source.js';
+import { readSource, type Source } from '../site/read-source.js';
 
 /** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
 export function lintFile(path: string, text: string, context: LintContext): Finding[] {
@@ -46,16 +46,22 @@ export function lintFileSafely(path: string, text: string, context: LintContext)
   try {
     return lintFile(path, text, context);
   } catch (error) {
+    if (error instanceof ComplexityError) {
+      return engineFinding(context, 'file-too-complex', path, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1);
+    }
     const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
-    const message = `doclint could not parse this file: ${reason} (${(error as Error).message}).`;
-    return unreadable(context, path, message, error instanceof NestingError ? error.line : 1, 1);
+    return unreadable(context, path, `doclint could not parse this file: ${reason} (${(error as Error).message}).`, 1, 1);
   }
 }
 
 /** The file-unreadable finding, at the configured severity (none when the rule is off). */
-function unreadable({ config }: LintContext, file: string, message: string, line: number, column: number): Finding[] {
-  const setting = config.rules['file-unreadable'];
-  return setting && setting.severity !== 'off' ? [{ ruleId: 'file-unreadable', severity: setting.severity, message, file, line, column }] : [];
+function unreadable(context: LintContext, file: string, message: string, line: number, column: number): Finding[] {
+  return engineFinding(context, 'file-unreadable', file, message, line, column);
+}
+
+function engineFinding({ config }: LintContext, ruleId: string, file: string, message: string, line: number, column: number): Finding[] {
+  const setting = config.rules[ruleId];
+  return setting && setting.severity !== 'off' ? [{ ruleId, severity: setting.severity, message, file, line, column }] : [];
 }
 
 export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {

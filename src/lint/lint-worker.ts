@@ -42,7 +42,7 @@ async function runLintWorker(): Promise<void> {
 
   const { root, config, siteFiles, own } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
+  const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
   const sources = readAll(root, own, config.maxFileSize);
   const texts = readableTexts(sources, own);
   const ownFrontMatter = readSiteFrontMatter(texts);

@@ -3,12 +3,14 @@
  * site, parse and lint the target files, apply fixes when asked. Only this module and its
  * readers/writers touch the disk.
  */
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { ConfigError } from '../config/error.js';
 import { allRules } from '../../rules/index.js';
-import { loadConfig, resolveConfig } from '../config/load.js';
+import { defaultResultCache, loadConfig, resolveConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
-import { listSiteFiles, selectContent } from '../site/discover.js';
+import { isInsideRoot, listSite, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
@@ -18,11 +20,11 @@ import type { LintContext } from './lint-document.js';
 import { knownStatuses, pendingStatuses, statusLookup } from './external-requests.js';
 import { startExternalRun, yieldToRequests } from './external-run.js';
 import { LintBatch, lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
-import type { Source } from './read-source.js';
+import type { Source } from '../site/read-source.js';
 import { lintWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoWorkerCount, canUseWorkers, lintInWorkers } from './workers.js';
-import { writeFileAtomic } from './write-atomic.js';
+import { writeFixedFile } from './write-fixed.js';
 
 export interface LintOptions {
   /** The site root (where _config.yml is). Default: the current directory. */
@@ -47,6 +49,8 @@ export interface LintOptions {
    * checking use one thread.
    */
   workers?: number | 'auto';
+  /** A whole-site run that finds no content file is a ConfigError unless this is set. */
+  allowEmpty?: boolean;
 }
 
 export interface LintResult {
@@ -73,20 +77,28 @@ export interface LintResult {
 const maxFixPasses = 10;
 
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
+  if (options.files !== undefined && (!Array.isArray(options.files) || options.files.some((file) => typeof file !== 'string'))) {
+    throw new TypeError('lint(): `files` must be an array of paths relative to the root');
+  }
   const root = resolve(options.root ?? '.');
+  if (!isDirectory(root)) throw new ConfigError(`The site root ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}.`);
   const config = isResolved(options.config) ? options.config : options.config ? resolveConfig(options.config) : await loadConfig(root);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = readJekyllConfig(root, config.jekyll.configFiles);
-  const siteFiles = await listSiteFiles(root);
+  const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
+  const { files: siteFiles, unreadableFolders } = await listSite(root);
+  const siteProblems = [...jekyllConfigFindings(jekyll), ...unreadableFolders.map((folder) => unreadableFolder(folder, config))].filter((f) => f !== undefined);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (config.cache !== false) siteFiles.delete(relative(root, resolve(root, config.cache)).split(sep).join('/'));
   const content = selectContent(siteFiles, jekyll, config.ignores);
   const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
   const contentSet = new Set(content);
+  if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
+    throw new ConfigError(`No content files to lint in ${root} (check the root, \`ignores\` and Jekyll's \`exclude\`; --allow-empty accepts an empty site).`);
+  }
   const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const rules = allRules.map((rule) => rule.meta);
-  const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll)) : undefined;
+  const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll), resolve(root, config.cache as string) === resolve(root, defaultResultCache)) : undefined;
   const workers = workerCount(options, config, content.length);
   // A run of every content file on worker threads; undefined when a worker could not start or
   // failed: the run is then done on this thread, whose results are the same.
@@ -94,7 +106,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const withoutFixes = (files: string[], findings: Finding[], threads: number, reused = 0): LintResult => ({
     root,
     files,
-    findings: sortFindings([...jekyllConfigFindings(jekyll), ...findings]),
+    findings: sortFindings([...siteProblems, ...findings]),
     fixedFiles: [],
     affectedFiles: [],
     rateLimitedHosts: [],
@@ -107,7 +119,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (parallel) return withoutFixes(content, parallel.findings, parallel.threads);
   }
 
-  const sources = readAll(root, [...new Set([...content, ...targets])], config.maxFileSize);
+  // Named files outside the root (by path or through a symbolic link) are never read.
+  const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
+  const sources = readAll(root, [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
+  for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
   const texts = readableTexts(sources, content);
   if (cache) {
     const cached = await lintWithCache({ config, tags, jekyll, siteFiles, content, targets, sources, texts }, cache, inWorkers);
@@ -149,7 +164,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   } else {
     fileFindings = lintBatch(targets, sources, context, affectedFiles, { sources, texts });
   }
-  const findings = [...jekyllConfigFindings(jekyll), ...fileFindings.flat()];
+  const findings = [...siteProblems, ...fileFindings.flat()];
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };
 }
 
@@ -170,8 +185,16 @@ async function lintAndFix(root: string, targets: readonly string[], sources: Rea
         fileFindings = lintFileSafely(file, text, context);
       }
       if (text !== source.text) {
-        await writeFileAtomic(resolve(root, file), text);
-        fixedFiles.push(file);
+        const outcome = await writeFixedFile(root, resolve(root, file), source.text, text);
+        if (outcome.written) fixedFiles.push(file);
+        else {
+          // The file stays as it was: report its findings as they are there, and why it was not fixed.
+          fileFindings = lintTarget(file, source, context);
+          const setting = context.config.rules['fix-skipped'];
+          if (setting && setting.severity !== 'off') {
+            fileFindings.push({ ruleId: 'fix-skipped', severity: setting.severity, message: `Fixes were not written: ${outcome.reason}.`, file, line: 1, column: 1 });
+          }
+        }
       }
     }
     found.push(fileFindings);
@@ -204,8 +227,14 @@ function filesLinkingToRemoved(context: LintContext, files: ReadonlySet<string>,
   return [...texts.keys()].filter((path) => !targets.has(path) && [...needles].some((needle) => texts.get(path)!.includes(needle))).sort();
 }
 
+function unreadableFolder(folder: string, config: ResolvedConfig): Finding | undefined {
+  const setting = config.rules['file-unreadable'];
+  if (!setting || setting.severity === 'off') return undefined;
+  return { ruleId: 'file-unreadable', severity: setting.severity, message: 'The folder cannot be read (permissions): its files were not linted.', file: `${folder}/`, line: 1, column: 1 };
+}
+
 function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
-  return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
+  return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
 }
 
 /** The result cache serves plain runs: not --fix (files change under it), --changed-since or external checks (facts from outside the files). */
@@ -225,4 +254,12 @@ function isResolved(config: LintOptions['config']): config is ResolvedConfig {
 
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -4,17 +4,19 @@
  * text's hash is unchanged. Its findings also depend on the rest of the site, so they are reused
  * only while the index hash (every file's front matter and anchor ids, the file list) is the
  * one they were found under. Everything is keyed by the doclint version, the resolved config and
- * the Jekyll config. One file, v8-serialized, written atomically; a cache that cannot be read is
- * an empty one.
+ * the Jekyll config. One file: a magic line, a SHA-256 of the rest, then the v8-serialized
+ * entries, written atomically. A cache that does not verify is an empty one (rebuilt); a file
+ * that is not a doclint cache is never overwritten.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig } from '../site/jekyll-config.js';
 import type { Finding } from '../types.js';
 import { version } from '../version.js';
+import { ConfigError } from '../config/error.js';
 import { isAnchorList, type AnchorsResult } from './anchor-requests.js';
 
 export interface CachedFile {
@@ -34,7 +36,9 @@ interface CacheFile {
   files: Map<string, CachedFile>;
 }
 
-const format = 1;
+const format = 2;
+const magic = Buffer.from('doclint-results\n');
+const checksumOf = (payload: Uint8Array): Buffer => createHash('sha256').update(payload).digest();
 
 export const textHash = (text: string): string => createHash('sha256').update(text).digest('base64');
 
@@ -69,14 +73,31 @@ export class ResultCache {
     readonly files: Map<string, CachedFile>,
   ) {}
 
-  static async load(path: string, key: string): Promise<ResultCache> {
+  /**
+   * Throws a ConfigError when `path` holds something other than a doclint result cache, unless
+   * the path is doclint's own (`ownPath`: the default location, in doclint's cache folder).
+   */
+  static async load(path: string, key: string, ownPath = false): Promise<ResultCache> {
+    const empty = new ResultCache(path, key, new Map());
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return empty;
+    if (!info.isFile()) throw new ConfigError(`The result cache ${path} is not a regular file; doclint will not overwrite it. Choose another cache location.`);
+    const bytes = await readFile(path);
+    if (!bytes.subarray(0, magic.length).equals(magic)) {
+      if (ownPath || isOlderCache(bytes)) return empty;
+      throw new ConfigError(`${path} is not a doclint result cache; doclint will not overwrite it. Choose another cache location.`);
+    }
+    const sum = bytes.subarray(magic.length, magic.length + 32);
+    const payload = bytes.subarray(magic.length + 32);
+    // A cache that does not verify (a changed byte, a cut write) is rebuilt, never trusted.
+    if (!sum.equals(checksumOf(payload))) return empty;
     try {
-      const file = deserialize(await readFile(path)) as CacheFile;
+      const file = deserialize(payload) as CacheFile;
       if (file.format === format && file.key === key && file.files instanceof Map) return new ResultCache(path, key, file.files);
     } catch {
-      // Missing, unreadable or from another version: start empty (a cache is never a reason to fail).
+      // From another version: start empty.
     }
-    return new ResultCache(path, key, new Map());
+    return empty;
   }
 
   /** The entry of a file whose text has this hash, if any. */
@@ -89,11 +110,22 @@ export class ResultCache {
     await mkdir(dirname(this.path), { recursive: true });
     const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await writeFile(temporary, serialize({ format, key: this.key, files } satisfies CacheFile));
+      const payload = serialize({ format, key: this.key, files } satisfies CacheFile);
+      await writeFile(temporary, Buffer.concat([magic, checksumOf(payload), payload]), { flag: 'wx' });
       await rename(temporary, this.path);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;
     }
+  }
+}
+
+/** The format before the magic line: a bare v8-serialized record of doclint's own shape. */
+function isOlderCache(bytes: Buffer): boolean {
+  try {
+    const file = deserialize(bytes) as Partial<CacheFile> | null;
+    return typeof file === 'object' && file !== null && typeof file.format === 'number' && typeof file.key === 'string' && file.files instanceof Map;
+  } catch {
+    return false;
   }
 }

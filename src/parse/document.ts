@@ -6,11 +6,11 @@ import { parseLiquid } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
-import { checkNesting } from './nesting.js';
+import { checkComplexity } from './nesting.js';
 import type { TagRegistry } from './tag-registry.js';
 
 /**
- * Throws a NestingError (a RangeError) for input nested too deeply to parse in bounded time.
+ * Throws a ComplexityError for input over the parse budget (parse/nesting.ts).
  * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has). */
 export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
@@ -18,6 +18,6 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
   const maskedText = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
-  checkNesting(maskedText);
+  checkComplexity(maskedText);
   return { path, text, lines: new LineIndex(text), frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
 }

@@ -7,6 +7,7 @@
  */
 import { parseDocument, type Document as YamlDocument } from 'yaml';
 import { psychTags } from './yaml-psych.js';
+import { yamlValues, type YamlValueProblem } from './yaml-values.js';
 
 interface Range {
   /** Offset of the opening `---`. */
@@ -31,6 +32,8 @@ export type FrontMatter =
       yaml: YamlDocument.Parsed;
       /** The values as Jekyll reads them; empty when the YAML has errors (Jekyll uses {}). */
       data: Record<string, unknown>;
+      /** Loading the values: unknown and recursive aliases, alias bombs (offsets in the YAML text). */
+      valueProblems: YamlValueProblem[];
     } & Range);
 
 const BOM = '\uFEFF';
@@ -66,7 +69,8 @@ export function parseFrontMatter(text: string): FrontMatter {
     // Psych keeps the last of duplicate keys; front-matter-syntax reports them instead.
     uniqueKeys: false,
   });
-  return { kind: 'yaml', bom, start, end: closing.end, yamlStart, yamlEnd, yaml, data: toData(yaml) };
+  const values = yaml.errors.length > 0 ? { data: {}, problems: [] } : yamlValues(yaml);
+  return { kind: 'yaml', bom, start, end: closing.end, yamlStart, yamlEnd, yaml, data: values.data, valueProblems: values.problems };
 }
 
 function findClosing(text: string, from: number): { start: number; end: number } | undefined {
@@ -81,15 +85,4 @@ function findClosing(text: string, from: number): { start: number; end: number }
     lineStart = newline + 1;
   }
   return undefined;
-}
-
-function toData(yaml: YamlDocument.Parsed): Record<string, unknown> {
-  if (yaml.errors.length > 0) return {};
-  try {
-    const value: unknown = yaml.toJS({ maxAliasCount: 100 });
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    // Alias bombs and the like: Jekyll would fail to read them too.
-    return {};
-  }
 }

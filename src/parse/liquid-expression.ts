@@ -97,8 +97,12 @@ function tokenize(markup: string): Token[] {
   return tokens;
 }
 
+/** Brackets and ranges deeper than this are a syntax finding, not a stack overflow (Liquid's own parser recurses too). */
+const maxExpressionDepth = 100;
+
 class Parser {
   private index = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -121,6 +125,16 @@ class Parser {
 
   expression(): string {
     const token = this.tokens[this.index]!;
+    if (this.depth >= maxExpressionDepth) throw new LiquidSyntaxError(`the expression nests more than ${maxExpressionDepth} brackets deep`, token.offset);
+    this.depth++;
+    try {
+      return this.term(token);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private term(token: Token): string {
     switch (token.type) {
       case 'id':
         return this.consume().text + this.variableLookups();

@@ -1,53 +1,108 @@
 /**
- * A bound on how deeply block quotes and lists nest, checked before Markdown parsing: micromark
- * takes time quadratic in the depth (10,000 nested bullets on one line: 38 s) and a deep tree
- * overflows the stack of whatever walks it, at a depth that depends on the thread's stack size.
- * Real documents nest a handful of levels; beyond the bound the file is reported, not parsed.
+ * The per-file budget of the Markdown parse, checked in one linear pass before parsing.
+ * micromark's time or memory grows faster than the input on a few shapes no real page has;
+ * a file over the budget is reported (`file-too-complex`) instead of parsed, and the run goes on.
+ *
+ * - lines: about 1.2 KB of parser state per line (a file of blank lines under maxFileSize
+ *   would exhaust the heap);
+ * - containers: every line re-enters each open block quote and list (an indented item counts its indentation), so
+ *   the cost is their depth summed over lines; one line also nests at most maxNesting deep
+ *   (a deep tree overflows the stack of whatever walks it);
+ * - brackets: each unclosed `[` of a paragraph is searched again by every later `]`;
+ * - emphasis: `*`/`_` delimiters of one paragraph are matched against each other (an `_`
+ *   inside a word, as in snake_case, is none).
+ * Real pages stay far below each bound (the largest help-center page: 40x below).
  */
-export const maxNesting = 1000;
+export const complexityBudget = {
+  lines: 200_000,
+  nesting: 1000,
+  containerDepthSum: 60_000,
+  openBrackets: 1000,
+  emphasisDelimiters: 10_000,
+};
 
-export class NestingError extends RangeError {
+export class ComplexityError extends RangeError {
   constructor(
     readonly line: number,
-    readonly depth: number,
+    reason: string,
   ) {
-    super(`line ${line} opens ${depth} nested block quotes or lists (more than ${maxNesting})`);
+    super(reason);
   }
 }
 
 const space = 0x20;
 const tab = 0x09;
+const lf = 0x0a;
+const cr = 0x0d;
 
-/** Throws a NestingError at the first line whose container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) nest deeper than maxNesting. */
-export function checkNesting(text: string): void {
+/** Throws a ComplexityError at the line where the text first exceeds the budget. */
+export function checkComplexity(text: string): void {
+  const budget = complexityBudget;
   let line = 1;
   let i = 0;
+  let depthSum = 0;
+  let openBrackets = 0;
+  let emphasis = 0;
   while (i < text.length) {
-    let depth = 0;
-    for (;;) {
-      let j = i;
-      while (j - i < 3 && text.charCodeAt(j) === space) j++;
-      const code = text.charCodeAt(j);
-      let end = -1;
-      if (code === 0x3e /* > */) end = j + 1;
-      else if (code === 0x2d || code === 0x2a || code === 0x2b) end = j + 1;
-      else if (code >= 0x30 && code <= 0x39) {
-        let k = j;
-        while (k - j < 9 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
-        if (text.charCodeAt(k) === 0x2e || text.charCodeAt(k) === 0x29) end = k + 1;
-      }
-      if (end === -1) break;
-      const after = text.charCodeAt(end);
-      // A list marker needs a space, a tab or the line's end after it; `>` does not.
-      if (code !== 0x3e && after !== space && after !== tab && after !== 0x0a && after !== 0x0d && !Number.isNaN(after)) break;
-      depth++;
-      i = end;
-      if (depth > maxNesting) throw new NestingError(line, depth);
+    if (line > budget.lines) throw new ComplexityError(line, `the file has more than ${budget.lines.toLocaleString('en')} lines`);
+    let indent = 0;
+    while (text.charCodeAt(i + indent) === space || text.charCodeAt(i + indent) === tab) indent++;
+    // An indented list item sits inside the lists its indentation continues (two columns a level, at least).
+    const markers = containerMarkers(text, i + indent, line);
+    const depth = markers + (markers > 0 ? Math.floor(indent / 2) : 0);
+    depthSum += depth;
+    if (depthSum > budget.containerDepthSum) {
+      throw new ComplexityError(line, `its block quotes and lists nest ${depth} deep here, and too deep over too many lines (${budget.containerDepthSum.toLocaleString('en')} levels summed over lines)`);
     }
-    // On to the next line (LF, CRLF or a lone CR, as micromark reads them).
-    while (i < text.length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) i++;
-    if (text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    let end = i;
+    let blank = true;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (code === lf || code === cr) break;
+      if (code !== space && code !== tab) blank = false;
+      if (code === 0x5b /* [ */) {
+        if (++openBrackets > budget.openBrackets) throw new ComplexityError(line, `a paragraph has more than ${budget.openBrackets} \`[\` brackets open at once`);
+      } else if (code === 0x5d /* ] */ && openBrackets > 0) openBrackets--;
+      else if (code === 0x2a || (code === 0x5f && !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1))))) emphasis++;
+    }
+    if (emphasis > budget.emphasisDelimiters) throw new ComplexityError(line, `a paragraph has more than ${budget.emphasisDelimiters.toLocaleString('en')} \`*\`/\`_\` emphasis delimiters`);
+    // Brackets and emphasis pair up within a paragraph: a blank line ends it.
+    if (blank) openBrackets = emphasis = 0;
+    i = end;
+    if (text.charCodeAt(i) === cr && text.charCodeAt(i + 1) === lf) i++;
     i++;
     line++;
   }
+}
+
+/** The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) that open a line; throws past the nesting bound. */
+function containerMarkers(text: string, start: number, line: number): number {
+  let depth = 0;
+  let i = start;
+  for (;;) {
+    let j = i;
+    while (j - i < 3 && text.charCodeAt(j) === space) j++;
+    const code = text.charCodeAt(j);
+    let end = -1;
+    if (code === 0x3e /* > */) end = j + 1;
+    else if (code === 0x2d || code === 0x2a || code === 0x2b) end = j + 1;
+    else if (code >= 0x30 && code <= 0x39) {
+      let k = j;
+      while (k - j < 9 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+      if (text.charCodeAt(k) === 0x2e || text.charCodeAt(k) === 0x29) end = k + 1;
+    }
+    if (end === -1) return depth;
+    const after = text.charCodeAt(end);
+    // A list marker needs a space, a tab or the line's end after it; `>` does not.
+    if (code !== 0x3e && after !== space && after !== tab && after !== lf && after !== cr && !Number.isNaN(after)) return depth;
+    depth++;
+    i = end;
+    if (depth > complexityBudget.nesting) {
+      throw new ComplexityError(line, `line ${line} opens more than ${complexityBudget.nesting} nested block quotes or lists`);
+    }
+  }
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code > 0x7f;
 }

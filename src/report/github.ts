@@ -1,9 +1,10 @@
 /** GitHub Actions workflow commands: one annotation per finding, on the PR diff. */
-import { displayPath } from './summary.js';
+import { displayPath, printable } from './summary.js';
 import type { Reporter } from './types.js';
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-const escapeData = (value: string): string => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// GitHub's own escapes first (a message may span lines in an annotation), then no other control character reaches the log.
+const escapeData = (value: string): string => printable(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (value: string): string => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const github: Reporter = (input) =>

@@ -8,7 +8,7 @@ import { countFindings } from './summary.js';
 import type { Reporter } from './types.js';
 
 export const json: Reporter = (input) => {
-  const { files, errors, warnings, fixable } = countFindings(input.findings, input.files);
+  const { files, errors, warnings, fixable } = countFindings(input.findings, input.fileCount);
   const document = {
     version: 1,
     tool: { name: 'doclint', version: input.toolVersion },

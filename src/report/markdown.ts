@@ -1,14 +1,14 @@
 /** A Markdown summary for a job summary ($GITHUB_STEP_SUMMARY) or a PR comment. */
-import { countFindings, displayPath, plural } from './summary.js';
+import { countFindings, displayPath, plural, printable } from './summary.js';
 import type { Reporter } from './types.js';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = (text: string): string => printable(text).replace(/\|/g, '\\|');
 
 /** Job summaries are limited to 1 MiB: list this many findings, count the rest. */
 const maxRows = 500;
 
 export const markdown: Reporter = (input) => {
-  const counts = countFindings(input.findings, input.files);
+  const counts = countFindings(input.findings, input.fileCount);
   const lines = ['## doclint', ''];
   if (input.findings.length === 0) {
     lines.push(`✅ No problems in ${plural(counts.files, 'file')}.`);

@@ -1,5 +1,5 @@
 /** Human output: findings grouped by file, `line:col  severity  message  rule-id`, then a summary. */
-import { countFindings, displayPath, groupByFile, plural } from './summary.js';
+import { countFindings, displayPath, groupByFile, plural, printable } from './summary.js';
 import type { Reporter } from './types.js';
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -8,16 +8,16 @@ export const stylish: Reporter = (input) => {
   const paint = (style: keyof typeof ansi, text: string): string => (input.color ? `${ansi[style]}${text}${ansi.reset}` : text);
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(input.findings)) {
-    lines.push(paint('underline', displayPath(input, file)));
+    lines.push(paint('underline', printable(displayPath(input, file))));
     const positions = findings.map((f) => `${f.line}:${f.column}`);
     const width = Math.max(...positions.map((p) => p.length));
     findings.forEach((finding, i) => {
       const severity = finding.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-      lines.push(`  ${paint('dim', positions[i]!.padEnd(width))}  ${severity}  ${finding.message}  ${paint('dim', finding.ruleId)}`);
+      lines.push(`  ${paint('dim', positions[i]!.padEnd(width))}  ${severity}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}`);
     });
     lines.push('');
   }
-  const counts = countFindings(input.findings, input.files);
+  const counts = countFindings(input.findings, input.fileCount);
   const total = counts.errors + counts.warnings;
   if (total === 0) {
     lines.push(`No problems in ${plural(counts.files, 'file')}.`);

@@ -10,7 +10,7 @@ export interface Counts {
   filesWithFindings: number;
 }
 
-export function countFindings(findings: readonly Finding[], files: readonly string[]): Counts {
+export function countFindings(findings: readonly Finding[], fileCount: number): Counts {
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
@@ -19,7 +19,7 @@ export function countFindings(findings: readonly Finding[], files: readonly stri
     else warnings++;
     if (finding.fix) fixable++;
   }
-  return { errors, warnings, fixable, files: files.length, filesWithFindings: new Set(findings.map((f) => f.file)).size };
+  return { errors, warnings, fixable, files: fileCount, filesWithFindings: new Set(findings.map((f) => f.file)).size };
 }
 
 /** A finding's path as the user sees it: relative to the working directory, forward slashes. */
@@ -39,4 +39,16 @@ export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Text from the docs (link targets, file names) made safe for a terminal or a log: control
+ * characters (ESC sequences, OSC 52 clipboard writes, CR/LF) and bidirectional overrides are
+ * shown as `\xNN` / `\uNNNN` escapes instead of acting on the screen.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
 }

@@ -6,7 +6,8 @@ export interface ReportInput {
   root: string;
   /** Absolute directory paths are shown relative to (the working directory). */
   cwd: string;
-  files: readonly string[];
+  /** How many files were checked. */
+  fileCount: number;
   findings: readonly Finding[];
   rules: readonly RuleMeta[];
   color?: boolean;

@@ -4,8 +4,8 @@
  * and doclint's `ignores`. Explicit paths (pre-commit, --changed files) narrow what is
  * linted, never what the site index sees.
  */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
@@ -15,7 +15,36 @@ const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/*
 
 /** Every file of the site source (root-relative, forward slashes), generated output excluded. */
 export async function listSiteFiles(root: string): Promise<Set<string>> {
-  return new Set(await glob('**/*', { cwd: root, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false }));
+  return (await listSite(root)).files;
+}
+
+export interface SiteListing {
+  files: Set<string>;
+  /** Folders that could not be read (permissions): their files are unknown, and the user is told. */
+  unreadableFolders: string[];
+}
+
+export async function listSite(root: string): Promise<SiteListing> {
+  const entries = await glob('**/*', { cwd: root, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false, onlyFiles: false });
+  const files = new Set<string>();
+  const folders: string[] = [];
+  for (const entry of entries) {
+    if (entry.endsWith('/')) folders.push(entry.slice(0, -1));
+    else files.add(entry);
+  }
+  // The glob passes over a folder it cannot read in silence; only a folder with nothing listed in it may be one.
+  const parents = new Set(entries.map((entry) => entry.replace(/\/?[^/]*\/?$/, '')));
+  const unreadableFolders = folders.filter((folder) => !parents.has(folder) && !canRead(resolve(root, folder)));
+  return { files, unreadableFolders };
+}
+
+function canRead(folder: string): boolean {
+  try {
+    readdirSync(folder);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The content files among the site's files: what `doclint check` lints by default. */
@@ -52,10 +81,10 @@ export async function selectPaths(root: string, cwd: string, paths: readonly str
     const absolute = resolve(cwd, path);
     const matches = existsSync(absolute)
       ? statSync(absolute).isDirectory()
-        ? (await glob('**/*', { cwd: absolute, absolute: true, dot: true, ignore: alwaysIgnored })).filter((f) => /\.(md|markdown|mkdn|mkd|mkdown)$/.test(f))
+        ? (await glob('**/*', { cwd: absolute, absolute: true, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false })).filter((f) => /\.(md|markdown|mkdn|mkd|mkdown)$/.test(f))
         : [absolute]
-      : await glob(path, { cwd, absolute: true, dot: true });
-    const inside = matches.map((m) => relative(root, m)).filter((r) => r !== '' && !r.startsWith('..') && !isAbsolute(r));
+      : await glob(path, { cwd, absolute: true, dot: true, followSymbolicLinks: false });
+    const inside = matches.map((m) => relative(root, m)).filter((r) => r !== '' && isInsideRoot(root, r));
     if (inside.length === 0) unmatched.push(path);
     for (const file of inside) {
       const posix = file.split(sep).join('/');
@@ -63,4 +92,30 @@ export async function selectPaths(root: string, cwd: string, paths: readonly str
     }
   }
   return { files: [...files].sort(), unmatched };
+}
+
+/**
+ * Whether a root-relative path names a file inside the root, also once symbolic links are
+ * followed (a page that links to /etc/passwd, a folder that links elsewhere). A path that does
+ * not exist yet is judged by its text.
+ */
+export function isInsideRoot(root: string, file: string): boolean {
+  if (typeof file !== 'string' || file === '' || isAbsolute(file) || escapes(normalize(file))) return false;
+  let real: string;
+  try {
+    real = realpathSync(resolve(root, file));
+  } catch {
+    return true;
+  }
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return false;
+  }
+  return !escapes(relative(realRoot, real));
+}
+
+function escapes(path: string): boolean {
+  return path === '..' || path.startsWith(`..${sep}`) || path.startsWith('../') || isAbsolute(path);
 }

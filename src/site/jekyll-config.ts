@@ -1,8 +1,10 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { psychTags } from '../parse/yaml-psych.js';
+import { yamlValues } from '../parse/yaml-values.js';
+import { readSource } from './read-source.js';
+import { ConfigError } from '../config/error.js';
 
 export interface CollectionConfig {
   name: string;
@@ -21,24 +23,36 @@ export interface JekyllConfig {
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */
-  problems: { file: string; message: string; line: number; column: number }[];
+  problems: { file: string; message: string; line: number; column: number; severity?: 'error' | 'warning' }[];
 }
 
 const defaultMarkdownExtensions = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
-export function readJekyllConfig(root: string, files: readonly string[]): JekyllConfig {
+/** Jekyll reads `_config.yml` when it exists; a config file named otherwise must exist. */
+export const defaultJekyllConfigFile = '_config.yml';
+
+/** Reads and merges the Jekyll config files, each within `maxFileSize` and only if it is a regular file. */
+export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
   for (const file of files) {
-    const path = join(root, file);
-    if (!existsSync(path)) continue;
-    try {
-      const value: unknown = parse(readFileSync(path, 'utf8'), { version: '1.1', customTags: psychTags, maxAliasCount: 100 });
-      if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(raw, value);
-    } catch (error) {
-      const e = error as { message: string; linePos?: { line: number; col: number }[] };
-      problems.push({ file, message: `Invalid YAML in ${file}: ${e.message.split('\n')[0]}`, line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 });
+    const source = readSource(join(root, file), maxFileSize);
+    if (!source.ok) {
+      if (source.missing && file === defaultJekyllConfigFile) continue;
+      if (source.missing) throw new ConfigError(`Jekyll config file not found: ${join(root, file)} (jekyll build fails the same way)`);
+      throw new ConfigError(`Jekyll config file ${join(root, file)}: ${source.message}`);
     }
+    const text = source.text;
+    const yaml = parseDocument(text, { version: '1.1', customTags: psychTags, prettyErrors: false, uniqueKeys: false });
+    const error = yaml.errors[0];
+    if (error) {
+      const at = lineColumn(text, error.pos[0]);
+      problems.push({ file, message: `Invalid YAML in ${file}: ${error.message.split('\n')[0]}`, ...at });
+      continue;
+    }
+    const values = yamlValues(yaml);
+    for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...lineColumn(text, problem.start), severity: problem.severity });
+    Object.assign(raw, values.data);
   }
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
@@ -75,4 +89,10 @@ function stringOr(value: unknown, fallback: string): string {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
 }

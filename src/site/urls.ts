@@ -85,7 +85,7 @@ function documentUrl(path: string, collection: CollectionConfig, data: Record<st
   const { base } = basenameOf(path);
   const relative = path.slice(collection.name.length + 2).replace(/\.[^./]+$/, '');
   const slug = typeof data.slug === 'string' ? data.slug : undefined;
-  const categories = Array.isArray(data.categories) ? data.categories.map((c) => String(c).toLowerCase()).join('/') : '';
+  const categories = Array.isArray(data.categories) ? data.categories.flatMap((c) => (isScalar(c) ? [String(c).toLowerCase()] : [])).join('/') : '';
   const template =
     typeof data.permalink === 'string'
       ? data.permalink
@@ -120,20 +120,20 @@ function withStyleSuffix(template: string, style: string): string {
   return template;
 }
 
-const styles: Record<string, string> = {
-  pretty: '/:categories/:year/:month/:day/:title/',
-  date: '/:categories/:year/:month/:day/:title:output_ext',
-  ordinal: '/:categories/:year/:y_day/:title:output_ext',
-  none: '/:categories/:title:output_ext',
-};
+const styles = new Map([
+  ['pretty', '/:categories/:year/:month/:day/:title/'],
+  ['date', '/:categories/:year/:month/:day/:title:output_ext'],
+  ['ordinal', '/:categories/:year/:y_day/:title:output_ext'],
+  ['none', '/:categories/:title:output_ext'],
+]);
 
 function expandStyle(template: string): string {
-  return styles[template] ?? template;
+  return styles.get(template) ?? template;
 }
 
 /** Jekyll::URL: placeholders replaced, empty segments collapsed. */
 function fillTemplate(template: string, values: Record<string, string>): string {
-  const filled = template.replace(/:([a-z_]+)/g, (match, key: string) => values[key] ?? (['year', 'month', 'day', 'y_day', 'i_month', 'i_day', 'short_year', 'hour', 'minute', 'second'].includes(key) ? '' : match));
+  const filled = template.replace(/:([a-z_]+)/g, (match, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? (['year', 'month', 'day', 'y_day', 'i_month', 'i_day', 'short_year', 'hour', 'minute', 'second'].includes(key) ? '' : match));
   const url = `/${filled}`.replace(/\/{2,}/g, '/');
   return url;
 }
@@ -141,4 +141,9 @@ function fillTemplate(template: string, values: Record<string, string>): string 
 /** jekyll-redirect-from writes an alias ending in `/` as `alias/index.html`; other aliases as given. */
 function redirectUrl(alias: string): string {
   return `/${alias.replace(/^\/+/, '')}`;
+}
+
+/** Values Jekyll turns into URL text; a map or list in their place is skipped, not stringified. */
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }

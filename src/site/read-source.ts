@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { decodeSource } from '../text/decode.js';
 
-export type Source = { ok: true; text: string } | { ok: false; message: string; line: number; column: number };
+export type Source = { ok: true; text: string } | { ok: false; message: string; line: number; column: number; missing?: boolean };
 
 export function readSource(path: string, maxFileSize: number): Source {
   try {
@@ -18,6 +18,7 @@ export function readSource(path: string, maxFileSize: number): Source {
     const decoded = decodeSource(readFileSync(path));
     return decoded.ok ? decoded : { ok: false, message: decoded.reason, line: decoded.line, column: decoded.column };
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, message: 'The file does not exist.', line: 1, column: 1, missing: true };
     return { ok: false, message: `Cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, line: 1, column: 1 };
   }
 }
