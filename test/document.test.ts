@@ -3,7 +3,7 @@ import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'unist';
-import { parse } from './helpers.js';
+import { lintString, parse } from './helpers.js';
 
 function first<T extends Node>(tree: Node, type: string): T {
   let found: T | undefined;
@@ -100,5 +100,13 @@ describe('parseDocument', () => {
   it('starts Liquid after the front matter, and at 0 when it is unterminated', () => {
     expect(parse('---\na: "{{"\n---\nx').liquid.error).toBeUndefined();
     expect(parse('---\na: "{%"\n').liquid.error?.code).toBe('unterminated-tag');
+  });
+
+  it('reads a highlight body as code: no table, link or heading in it (Jekyll writes it as HTML)', () => {
+    const text = '---\ntitle: t\n---\n{% highlight ruby %}\nlist.each do |item|\n# not a heading\n[x](/nope/)\n{% endhighlight %}\n';
+    const document = parse(text);
+    expect(document.maskedText.length).toBe(text.length);
+    expect(document.maskedText.trim()).toBe('');
+    expect(lintString(text).map((f) => f.ruleId)).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ const fm = (data: Record<string, unknown> = {}) => ({ title: 'T', ...data });
 describe('URL map (Jekyll 4 permalinks)', () => {
   const frontMatter = new Map<string, Record<string, unknown>>([
     ['_articles/account/Reset Password.md', fm()],
-    ['_articles/old.md', fm({ redirect_from: ['/article/older/', '/legacy.html'] })],
+    ['_articles/old.md', fm({ redirect_from: ['/article/older/', '/legacy.html', '/help/index.html'] })],
     ['_articles/custom.md', fm({ permalink: '/custom/place/' })],
     ['_articles/hidden.md', fm({ published: false })],
     ['_categories/hosting.md', fm()],
@@ -70,6 +70,9 @@ describe('URL map (Jekyll 4 permalinks)', () => {
   it('maps redirect_from aliases to the page', () => {
     expect(map.redirects.get('/article/older/')).toBe('/article/old/');
     expect(map.redirects.get('/legacy.html')).toBe('/article/old/');
+    // jekyll-redirect-from writes help/index.html, which serves /help/ as well.
+    expect(map.redirects.get('/help/index.html')).toBe('/article/old/');
+    expect(map.redirects.get('/help/')).toBe('/article/old/');
   });
 
   it('slugifies like Jekyll', () => {

@@ -63,7 +63,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     const target = urlOf.get(path);
     if (!target) continue;
     const aliases = Array.isArray(data.redirect_from) ? data.redirect_from : typeof data.redirect_from === 'string' ? [data.redirect_from] : [];
-    for (const alias of aliases) if (typeof alias === 'string') redirects.set(redirectUrl(alias), target);
+    for (const alias of aliases) {
+      if (typeof alias !== 'string') continue;
+      const url = redirectUrl(alias);
+      redirects.set(url, target);
+      // jekyll-redirect-from writes `/help/index.html` as that file, which the server gives for `/help/` too.
+      if (url.endsWith('/index.html') && !redirects.has(url.slice(0, -'index.html'.length))) redirects.set(url.slice(0, -'index.html'.length), target);
+    }
   }
   return { targets, redirects, urlOf };
 }
