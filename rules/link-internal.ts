@@ -8,14 +8,15 @@ import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { Report, Rule } from '../src/types.js';
+import { postOf } from '../src/site/urls.js';
 
-/** `{% post_url 2021-01-02-name %}` names `_posts/[any/]2021-01-02-name.<ext>`. */
+/** `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`. */
 function postExists(published: Iterable<string>, name: string): boolean {
   for (const path of published) {
-    if (!path.startsWith('_posts/')) continue;
-    const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '');
-    const relative = path.slice('_posts/'.length).replace(/\.[^.]+$/, '');
-    if (base === name || relative === name) return true;
+    const post = postOf(path);
+    if (!post) continue;
+    const relative = path.slice(path.indexOf('_posts/') + '_posts/'.length).replace(/\.[^.]+$/, '');
+    if (post.name === name || relative === name) return true;
   }
   return false;
 }

@@ -28,3 +28,18 @@ describe('kramdown heading id conformance', () => {
     expect(ids).toEqual(expectedIds(c));
   });
 });
+
+interface AnchorCase {
+  input: string;
+  note: string;
+  expected: string[];
+}
+
+const anchorCases = (JSON.parse(readFileSync(join(repoRoot, 'fixtures/conformance/kramdown-anchors.json'), 'utf8')) as { cases: AnchorCase[] }).cases;
+
+describe('kramdown anchor conformance (every id kramdown writes)', () => {
+  it.each(anchorCases.map((c) => [`${c.note}: ${JSON.stringify(c.input).slice(0, 60)}`, c] as const))('%s', (_, c) => {
+    const ids = new Set(documentAnchors(parse(`---\ntitle: Case\n---\n${c.input}`), scope, defaultTags).map((a) => a.id));
+    expect([...ids].sort()).toEqual([...new Set(c.expected)].sort());
+  });
+});

@@ -86,6 +86,39 @@ describe('URL map (Jekyll 4 permalinks)', () => {
   });
 });
 
+describe('posts, as Jekyll 4 publishes them', () => {
+  const posts = (files: Record<string, Record<string, unknown>>, overrides: Partial<JekyllConfig> = {}, now = new Date('2026-01-01T00:00:00Z')) =>
+    buildUrlMap(jekyll({ baseurl: '', permalink: 'date', ...overrides }), new Set(Object.keys(files)), new Map(Object.entries(files)), now).urlOf;
+
+  it.each([
+    ['the default `date` style', '_posts/2020-01-02-hello.md', {}, {}, '/2020/01/02/hello.html'],
+    ['a category from front matter', '_posts/2020-01-02-hello.md', { category: 'Release' }, {}, '/release/2020/01/02/hello.html'],
+    ['categories as words', '_posts/2020-01-02-hello.md', { categories: 'a b' }, {}, '/a/b/2020/01/02/hello.html'],
+    ['categories from the path', 'en/news/_posts/2021-03-04-ruby-released.md', {}, {}, '/en/news/2021/03/04/ruby-released.html'],
+    ['a sub-folder of _posts is no category', '_posts/2019/2019-12-31-eve.md', {}, {}, '/2019/12/31/eve.html'],
+    ['pretty', '_posts/2020-01-02-hello.md', {}, { permalink: 'pretty' }, '/2020/01/02/hello/'],
+    ['ordinal', '_posts/2020-02-01-hello.md', {}, { permalink: 'ordinal' }, '/2020/032/hello.html'],
+    ['none', '_posts/2020-01-02-hello.md', { categories: ['x'] }, { permalink: 'none' }, '/x/hello.html'],
+    ['every date placeholder', '_posts/2020-01-02-hello.md', {}, { permalink: '/:short_year/:i_month/:i_day/:y_day/:slug:output_ext' }, '/20/1/2/002/hello.html'],
+    ['a date in front matter', '_posts/2020-01-02-hello.md', { date: new Date(Date.UTC(2020, 4, 6)) }, {}, '/2020/05/06/hello.html'],
+    ['a slug in front matter', '_posts/2020-01-02-hello.md', { slug: 'Other Name' }, {}, '/2020/01/02/Other-Name.html'],
+    ['a permalink in front matter', '_posts/2020-01-02-hello.md', { permalink: '/hi/' }, {}, '/hi/'],
+  ])('%s', (_, path, data, overrides, url) => {
+    expect(posts({ [path]: fm(data) }, overrides).get(path)).toBe(url);
+  });
+
+  it('the posts collection permalink wins over the site style', () => {
+    const collections = [{ name: 'posts', output: true, permalink: '/news/:year/:month/:day/:title/' }];
+    expect(posts({ '_posts/2020-01-02-hello.md': fm() }, { permalink: 'pretty', collections }).get('_posts/2020-01-02-hello.md')).toBe('/news/2020/01/02/hello/');
+  });
+
+  it('publishes no future post unless `future: true`, no undated file in _posts, no unpublished post', () => {
+    const files = { '_posts/2030-01-01-later.md': fm(), '_posts/notes.md': fm(), '_posts/2020-01-01-draft.md': fm({ published: false }) };
+    expect([...posts(files).keys()]).toEqual([]);
+    expect(posts(files, { raw: { future: true } }).get('_posts/2030-01-01-later.md')).toBe('/2030/01/01/later.html');
+  });
+});
+
 describe('resolveLink', () => {
   const texts = new Map([
     ['_articles/a.md', '---\ntitle: A\n---\n## Part one\n'],

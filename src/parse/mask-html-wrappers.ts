@@ -23,6 +23,18 @@ export function maskMarkdownWrappers(text: string): string {
   return lines.join('\n');
 }
 
+/** The offsets and text of the `markdown="1"` wrappers' opening lines (their ids are the page's). */
+export function markdownWrapperOpenings(text: string): { offset: number; line: string }[] {
+  if (!text.includes('markdown=')) return [];
+  const found: { offset: number; line: string }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (opening.test(line.replace(/\r$/, ''))) found.push({ offset, line });
+    offset += line.length + 1;
+  }
+  return found;
+}
+
 function blank(line: string): string {
   return line.replace(/[^\r]/g, ' ');
 }

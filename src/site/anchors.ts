@@ -12,6 +12,8 @@
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
+import { decodeCharacterReferences } from '../text/html-entities.js';
+import { markdownWrapperOpenings } from '../parse/mask-html-wrappers.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
@@ -46,10 +48,37 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     return inner ? String(inner.open.start) : 'page';
   };
 
-  for (const { node, index, parent } of nodesOfType(document, 'html', 'heading')) {
+  for (const { offset, line } of markdownWrapperOpenings(document.text)) {
+    for (const match of line.matchAll(htmlId)) anchors.push({ id: decodeCharacterReferences(match[1] ?? match[2]!), offset, text: '' });
+  }
+  // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
+  const references = new Map<string, number>();
+  for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
+    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
+      const name = node.label ?? node.identifier;
+      const offset = node.position!.start.offset!;
+      if (node.type === 'footnoteDefinition') anchors.push({ id: `fn:${name}`, offset, text: '' });
+      else {
+        const seen = references.get(name) ?? 0;
+        references.set(name, seen + 1);
+        anchors.push({ id: seen === 0 ? `fnref:${name}` : `fnref:${name}:${seen}`, offset, text: '' });
+      }
+      continue;
+    }
+    if (node.type === 'paragraph') {
+      // kramdown ends a paragraph at a block attribute line and gives the paragraph (or, right
+      // after a heading, the heading) its id: either way the page has that id.
+      const siblings = parent.children as RootContent[];
+      const lastLine = node.position!.end.line - node.position!.start.line;
+      for (const { id, line } of paragraphAttributeIds(node)) {
+        const takenByHeading = (line === 0 && adjacentHeading(siblings, index, -1)) || (line === lastLine && adjacentHeading(siblings, index, 1));
+        if (!takenByHeading) anchors.push({ id, offset: node.position!.start.offset!, text: '' });
+      }
+      continue;
+    }
     if (node.type === 'html') {
       const offset = node.position!.start.offset!;
-      for (const match of document.text.slice(offset, node.position!.end.offset!).matchAll(htmlId)) anchors.push({ id: match[1] ?? match[2]!, offset, text: '' });
+      for (const match of document.text.slice(offset, node.position!.end.offset!).matchAll(htmlId)) anchors.push({ id: decodeCharacterReferences(match[1] ?? match[2]!), offset, text: '' });
       continue;
     }
     if (node.children.length === 0) continue;
@@ -73,13 +102,58 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   return anchors;
 }
 
-/** A `{: #id}` paragraph standing alone on the given line. */
+/**
+ * The id of a `{: #id}` line right next to a heading: the first line of the paragraph that starts
+ * on the line after it, or the last line of the paragraph that ends on the line before it.
+ */
 function blockAttributeId(node: RootContent | undefined, line: number): string | undefined {
-  if (node?.type !== 'paragraph' || node.position?.start.line !== line || node.position.end.line !== line) return undefined;
-  const only = (node as Paragraph).children;
-  if (only.length !== 1 || only[0]!.type !== 'text') return undefined;
-  const list = attributeList.exec(only[0].value.trim());
-  return list ? /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(list[1]!)?.[1] : undefined;
+  if (node?.type !== 'paragraph' || !node.position) return undefined;
+  const ids = paragraphAttributeIds(node as Paragraph);
+  if (node.position.start.line === line) return ids.find((id) => id.line === 0)?.id;
+  if (node.position.end.line === line) return ids.find((id) => id.line === node.position!.end.line - node.position!.start.line)?.id;
+  return undefined;
+}
+
+/** The `{: … #id …}` lines of a paragraph's plain text, with their line within the paragraph. */
+function paragraphAttributeIds(paragraph: Paragraph): { id: string; line: number }[] {
+  if (!paragraph.children.some((child) => child.type === 'text' && child.value.includes('{:'))) return [];
+  const found: { id: string; line: number }[] = [];
+  let line = 0;
+  let lineText = '';
+  let plain = true;
+  const endLine = (): void => {
+    const list = plain ? attributeList.exec(lineText.trim()) : null;
+    const id = list ? /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(list[1]!)?.[1] : undefined;
+    if (id) found.push({ id, line });
+    line++;
+    lineText = '';
+    plain = true;
+  };
+  for (const child of paragraph.children) {
+    if (child.type === 'break') {
+      endLine();
+      continue;
+    }
+    if (child.type !== 'text') {
+      plain = false;
+      continue;
+    }
+    const parts = child.value.split('\n');
+    parts.forEach((part, i) => {
+      if (i > 0) endLine();
+      lineText += part;
+    });
+  }
+  endLine();
+  return found;
+}
+
+/** Whether a heading sits right before (-1) or right after (1) the node, on the adjacent line. */
+function adjacentHeading(siblings: readonly RootContent[], index: number, side: -1 | 1): boolean {
+  const other = siblings[index + side];
+  const node = siblings[index]!;
+  if (other?.type !== 'heading') return false;
+  return side === -1 ? other.position!.end.line + 1 === node.position!.start.line : node.position!.end.line + 1 === other.position!.start.line;
 }
 
 /** The heading's text as kramdown sees it after Liquid rendered, and its explicit `{#id}`. */

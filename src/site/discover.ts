@@ -59,7 +59,9 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       const dot = file.lastIndexOf('.');
       if (dot === -1 || !extensions.has(file.slice(dot))) return false;
       const segments = file.split('/');
-      const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s))) || s.startsWith('.'));
+      // Posts live in `_posts/` and in any `<dir>/_posts/` (their categories come from `<dir>`).
+      const postsAt = segments.indexOf('_posts');
+      const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s)) && !(i === postsAt && s === '_posts')) || s.startsWith('.'));
       const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
       return !hidden && !hiddenName && !excluded(file) && !ignored(file);
     })

@@ -26,7 +26,7 @@ export interface UrlMap {
 /** Files Jekyll never publishes, whatever `exclude` says. */
 const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
 
-export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, frontMatter: ReadonlyMap<string, Record<string, unknown>>): UrlMap {
+export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, frontMatter: ReadonlyMap<string, Record<string, unknown>>, now = new Date()): UrlMap {
   const targets = new Map<string, UrlTarget>();
   const redirects = new Map<string, string>();
   const urlOf = new Map<string, string>();
@@ -40,7 +40,17 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     const segments = path.split('/');
     const collection = collections.get(segments[0]!);
     const data = frontMatter.get(path);
-    if (collection) {
+    const post = postOf(path);
+    if (post) {
+      const posts = collections.get('_posts')!;
+      if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post, data) > now)) continue;
+      const url = postUrl(post, posts, data, jekyll);
+      targets.set(url, { kind: 'document', path });
+      urlOf.set(path, url);
+    } else if (segments.slice(0, -1).includes('_posts')) {
+      // A file in _posts without a date in its name: Jekyll reads no post from it.
+      continue;
+    } else if (collection) {
       if (!collection.output || !data || data.published === false) continue;
       const url = documentUrl(path, collection, data, jekyll);
       targets.set(url, { kind: 'document', path });
@@ -74,9 +84,9 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   return { targets, redirects, urlOf };
 }
 
-/** Jekyll::Utils.slugify, default mode: anything but letters and digits becomes `-`. */
-export function slugify(text: string, cased = false): string {
-  const slug = text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+/** Jekyll::Utils.slugify: default mode, anything but letters and digits becomes `-`; pretty mode keeps `._~!$&'()+,;=@` too. */
+export function slugify(text: string, cased = false, mode: 'default' | 'pretty' = 'default'): string {
+  const slug = text.replace(mode === 'pretty' ? /[^\p{L}\p{N}._~!$&'()+,;=@]+/gu : /[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   return cased ? slug : slug.toLowerCase();
 }
 
@@ -116,6 +126,71 @@ function pageUrl(path: string, data: Record<string, unknown>, jekyll: JekyllConf
   else if (base === 'index') template = '/:path/';
   else template = withStyleSuffix('/:path/:basename', jekyll.permalink);
   return fillTemplate(template, { path: dir, basename: base, output_ext: outputExt });
+}
+
+/** A post's source: `[dir/]_posts/[sub/]YYYY-MM-DD-slug.ext` (Jekyll's DATE_FILENAME_MATCHER); other files in _posts are not posts. */
+interface PostSource {
+  /** The folders before `_posts`: the post's categories from its path. */
+  dirs: string[];
+  date: Date;
+  slug: string;
+  /** The file name without its extension (`2020-01-02-hello`). */
+  name: string;
+}
+
+const postFileName = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)\.[^.]+$/;
+
+export function postOf(path: string): PostSource | undefined {
+  const segments = path.split('/');
+  const at = segments.indexOf('_posts');
+  if (at === -1 || segments.slice(0, at).some((s) => s.startsWith('_') || s.startsWith('.'))) return undefined;
+  const file = segments.at(-1)!;
+  const match = postFileName.exec(file);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return undefined;
+  return { dirs: segments.slice(0, at), date, slug: match[4]!, name: file.replace(/\.[^.]+$/, '') };
+}
+
+/** The front matter's `date` when it is one (it overrides the file name's), else the file name's. */
+function postDate(post: PostSource, data: Record<string, unknown>): Date {
+  return data.date instanceof Date ? data.date : post.date;
+}
+
+/** Jekyll's post categories: the path's folders, then `category` or else `categories` (a list, or words). */
+function postCategories(post: PostSource, data: Record<string, unknown>): string[] {
+  const own = data.category !== undefined && data.category !== null ? [data.category] : typeof data.categories === 'string' ? data.categories.split(/\s+/) : Array.isArray(data.categories) ? data.categories : [];
+  const all = [...post.dirs, ...own.filter(isScalar).map(String)].filter((c) => c !== '');
+  return [...new Set(all.map((c) => c.toLowerCase()))];
+}
+
+function postUrl(post: PostSource, posts: CollectionConfig, data: Record<string, unknown>, jekyll: JekyllConfig): string {
+  const date = postDate(post, data);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const slug = typeof data.slug === 'string' ? data.slug : post.slug;
+  const dayOfYear = Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+  const categories = postCategories(post, data);
+  const template = typeof data.permalink === 'string' ? data.permalink : (posts.permalink ?? jekyll.permalink);
+  return fillTemplate(expandStyle(template), {
+    collection: 'posts',
+    year: String(date.getUTCFullYear()),
+    month: two(date.getUTCMonth() + 1),
+    day: two(date.getUTCDate()),
+    i_month: String(date.getUTCMonth() + 1),
+    i_day: String(date.getUTCDate()),
+    short_year: two(date.getUTCFullYear() % 100),
+    y_day: String(dayOfYear).padStart(3, '0'),
+    hour: two(date.getUTCHours()),
+    minute: two(date.getUTCMinutes()),
+    second: two(date.getUTCSeconds()),
+    title: slugify(slug, true, 'pretty'),
+    slug: slugify(slug),
+    name: slugify(post.name),
+    categories: categories.join('/'),
+    slugified_categories: categories.map((c) => slugify(c)).join('/'),
+    output_ext: '.html',
+  });
 }
 
 /** Jekyll::Utils.add_permalink_suffix: `pretty` ends URLs with a slash, other styles with the extension. */
