@@ -1,5 +1,5 @@
 /**
- * liquid-excerpt-block: Jekyll cuts every document's excerpt at the first blank line
+ * liquid-excerpt-block: Jekyll cuts every document's excerpt (and a page's, with `page_excerpts: true`) at the first blank line
  * (`excerpt_separator`, default "\n\n"). When that cut falls inside a Liquid block, Jekyll
  * appends the missing end tags and prints "Warning: Excerpt modified" on every build;
  * listings and feeds then show half a callout. Reported where the block opens.
@@ -20,6 +20,9 @@ export const liquidExcerptBlock: Rule = {
     if (front.kind !== 'yaml' || front.bom) return;
     const data = front.data;
     if ('excerpt' in data) return;
+    // Pages (outside collections and posts) get an excerpt only with `page_excerpts: true` (Jekyll 4.1+).
+    const url = site.urls.urlOf.get(document.path);
+    if (url !== undefined && site.urls.targets.get(url)?.kind === 'page' && site.jekyll.raw.page_excerpts !== true) return;
     const separator = typeof data.excerpt_separator === 'string' ? data.excerpt_separator : typeof site.jekyll.raw.excerpt_separator === 'string' ? site.jekyll.raw.excerpt_separator : '\n\n';
     if (separator === '') return;
     const cut = document.text.indexOf(separator, document.bodyStart);

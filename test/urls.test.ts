@@ -20,6 +20,8 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
     { name: 'notes', output: false },
   ],
   markdownExtensions: ['md', 'markdown'],
+  plugins: [],
+  generatedUrls: [],
   raw: {},
   problems: [],
   ...overrides,

@@ -14,6 +14,7 @@ import { isInsideRoot, listSite, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex } from '../site/site-index.js';
+import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
 import type { LintContext } from './lint-document.js';
@@ -82,9 +83,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const root = resolve(options.root ?? '.');
   if (!isDirectory(root)) throw new ConfigError(`The site root ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}.`);
-  const config = isResolved(options.config) ? options.config : options.config ? resolveConfig(options.config) : await loadConfig(root);
+  const loaded = isResolved(options.config) ? options.config : options.config ? resolveConfig(options.config) : await loadConfig(root);
+  const jekyll = readJekyllConfig(root, loaded.jekyll.configFiles, loaded.maxFileSize);
+  // The site's own _plugins add tags and filters; workers get this config, so they know them too.
+  const config = withPlugins(loaded, readPlugins(root, jekyll, loaded.maxFileSize));
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
   const { files: siteFiles, unreadableFolders } = await listSite(root);
   const siteProblems = [...jekyllConfigFindings(jekyll), ...unreadableFolders.map((folder) => unreadableFolder(folder, config))].filter((f) => f !== undefined);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).

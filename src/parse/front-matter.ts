@@ -5,7 +5,7 @@
  * semantics (what Ruby's Psych implements), never with a JavaScript engine: gray-matter's
  * `---js` evaluation is exactly what must not run on untrusted pull requests.
  */
-import { parseDocument, type Document as YamlDocument } from 'yaml';
+import { isNode, parseDocument, visit, type Document as YamlDocument } from 'yaml';
 import { psychTags } from './yaml-psych.js';
 import { yamlValues, type YamlValueProblem } from './yaml-values.js';
 
@@ -62,13 +62,7 @@ export function parseFrontMatter(text: string): FrontMatter {
   if (!closing) return { kind: 'unterminated', start, end: firstNewline + 1 };
   const yamlStart = firstNewline + 1;
   const yamlEnd = closing.start;
-  const yaml = parseDocument(text.slice(yamlStart, yamlEnd), {
-    version: '1.1',
-    customTags: psychTags,
-    prettyErrors: false,
-    // Psych keeps the last of duplicate keys; front-matter-syntax reports them instead.
-    uniqueKeys: false,
-  });
+  const yaml = parsePsychYaml(text.slice(yamlStart, yamlEnd));
   const values = yaml.errors.length > 0 ? { data: {}, problems: [] } : yamlValues(yaml);
   return { kind: 'yaml', bom, start, end: closing.end, yamlStart, yamlEnd, yaml, data: values.data, valueProblems: values.problems };
 }
@@ -85,4 +79,67 @@ function findClosing(text: string, from: number): { start: number; end: number }
     lineStart = newline + 1;
   }
   return undefined;
+}
+
+const yamlOptions = {
+  version: '1.1',
+  customTags: psychTags,
+  prettyErrors: false,
+  // Psych keeps the last of duplicate keys; front-matter-syntax reports them instead.
+  uniqueKeys: false,
+} as const;
+
+/**
+ * The YAML as Psych reads it. Psych (libyaml) also accepts a quoted scalar continued on a line
+ * indented no deeper than its key (`title: "a long\nsecond line"`, as translators wrap titles),
+ * which the yaml library rejects: such text is parsed again with those lines indented, and the
+ * nodes' ranges are mapped back to the original text.
+ */
+export function parsePsychYaml(source: string): YamlDocument.Parsed {
+  const yaml = parseDocument(source, yamlOptions);
+  if (yaml.errors.length === 0) return yaml;
+  const indented = indentQuotedContinuations(source);
+  if (indented.insertions.length === 0) return yaml;
+  const retry = parseDocument(indented.text, yamlOptions);
+  if (retry.errors.length > 0) return yaml;
+  const back = (offset: number): number => offset - indented.insertions.filter((at) => at < offset).length;
+  visit(retry, {
+    Node(_, node) {
+      if (isNode(node) && node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
+    },
+  });
+  return retry;
+}
+
+/** Indents each line that continues a quoted scalar one column past the line the scalar started on. */
+function indentQuotedContinuations(source: string): { text: string; insertions: number[] } {
+  const insertions: number[] = [];
+  let out = '';
+  let quote: string | undefined;
+  let lineIndent = 0;
+  let atLineStart = true;
+  let previous = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (atLineStart) {
+      let indent = 0;
+      while (source[i + indent] === ' ') indent++;
+      if (quote !== undefined && indent <= lineIndent) {
+        // One space per missing column, each counted as an insertion at this offset.
+        for (let k = indent; k <= lineIndent; k++) insertions.push(i);
+        out += ' '.repeat(lineIndent + 1 - indent);
+      } else if (quote === undefined) lineIndent = indent;
+      atLineStart = false;
+    }
+    out += c;
+    if (c === '\n') atLineStart = true;
+    else if (quote === '"' && c === '\\') {
+      out += source[++i] ?? '';
+    } else if (quote !== undefined && c === quote) {
+      if (quote === "'" && source[i + 1] === "'") out += source[++i];
+      else quote = undefined;
+    } else if (quote === undefined && (c === '"' || c === "'") && /(^|[\s:\[{,-])$/.test(previous)) quote = c;
+    previous = c === '\n' ? '' : c;
+  }
+  return { text: out, insertions };
 }

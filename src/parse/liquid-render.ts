@@ -31,12 +31,21 @@ function unquote(literal: string): string {
   return /^['"]/.test(literal) ? literal.slice(1, -1) : literal;
 }
 
-/** `site.x` and `page.x` render their value, or nothing when unset (as Liquid does); anything else is unknown. */
+/** Values Jekyll and GitHub Pages fill in at build time: unknown here, never empty. */
+const builtSiteVariables = new Set(['data', 'github', 'time', 'pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'html_pages', 'related_posts']);
+const builtPageVariables = new Set(['url', 'path', 'id', 'date', 'content', 'excerpt', 'collection', 'dir', 'name', 'next', 'previous', 'relative_path', 'slug', 'ext', 'output']);
+
+/**
+ * `site.x` and `page.x` render their value, or nothing when unset (as Liquid does); anything
+ * else is unknown, and so are the values Jekyll or a plugin fills in (`site.github`, `page.url`).
+ */
 function lookup(path: string, scope: RenderScope): string | undefined {
   const [root, ...keys] = path.split('.');
-  if ((root !== 'site' && root !== 'page') || keys.length === 0 || (root === 'site' && keys[0] === 'data')) return undefined;
+  if ((root !== 'site' && root !== 'page') || keys.length === 0) return undefined;
+  const builtIn = root === 'site' ? builtSiteVariables : builtPageVariables;
+  if (builtIn.has(keys[0]!) && !Object.hasOwn(scope[root], keys[0]!)) return undefined;
   let value: unknown = scope[root];
-  for (const key of keys) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of keys) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? undefined : String(value);

@@ -1,7 +1,6 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { psychTags } from '../parse/yaml-psych.js';
+import { parsePsychYaml } from '../parse/front-matter.js';
 import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
 import { ConfigError } from '../config/error.js';
@@ -20,11 +19,20 @@ export interface JekyllConfig {
   include: string[];
   collections: CollectionConfig[];
   markdownExtensions: string[];
+  /** Plugin gems named by `plugins:` (or the older `gems:`). */
+  plugins: string[];
+  /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
+  generatedUrls: string[];
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */
   problems: { file: string; message: string; line: number; column: number; severity?: 'error' | 'warning' }[];
 }
+
+const gemUrls: Record<string, string[]> = {
+  'jekyll-feed': ['/feed.xml'],
+  'jekyll-sitemap': ['/sitemap.xml', '/robots.txt'],
+};
 
 const defaultMarkdownExtensions = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
@@ -43,7 +51,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
       throw new ConfigError(`Jekyll config file ${join(root, file)}: ${source.message}`);
     }
     const text = source.text;
-    const yaml = parseDocument(text, { version: '1.1', customTags: psychTags, prettyErrors: false, uniqueKeys: false });
+    const yaml = parsePsychYaml(text);
     const error = yaml.errors[0];
     if (error) {
       const at = lineColumn(text, error.pos[0]);
@@ -54,6 +62,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...lineColumn(text, problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
   }
+  const plugins = [...stringList(raw.plugins), ...stringList(raw.gems)];
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
@@ -62,6 +71,8 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     include: stringList(raw.include),
     collections: readCollections(raw.collections),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
+    plugins,
+    generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
     raw,
     problems,
   };

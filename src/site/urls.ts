@@ -69,6 +69,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       }
     }
   }
+  for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   for (const [path, data] of frontMatter) {
     const target = urlOf.get(path);
     if (!target) continue;
