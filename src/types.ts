@@ -30,6 +30,8 @@ export interface Finding {
   endLine?: number;
   endColumn?: number;
   fix?: Fix;
+  /** Changed-files mode: the base revision had this finding already (it never fails a run). */
+  preExisting?: true;
 }
 
 export interface RuleMeta {

@@ -124,4 +124,31 @@ describe('GitHub Action', () => {
     expect(run.stdout).toContain('::notice title=doclint::The GitHub cache service is not available here');
     expect(run.outputs).toMatchObject({ errors: '0' });
   });
+
+  it('fails with one ::error on a bad boolean input, a missing root, a missing Jekyll config or an untrusted JavaScript config', async () => {
+    for (const inputs of [{ 'changed-only': 'yes' }, { root: 'nope' }, { 'jekyll-config': '_nope.yml' }, { paths: 'docs/missing.md' }]) {
+      const run = await runAction(inputs);
+      expect(run.code, JSON.stringify(inputs)).toBe(2);
+      expect(run.stdout, JSON.stringify(inputs)).toMatch(/^::error title=doclint::/m);
+    }
+    writeFileSync(join(dir, 'doclint.config.mjs'), 'export default {};\n');
+    try {
+      const refused = await runAction({ 'fail-on': 'never', config: 'doclint.config.mjs' });
+      expect(refused.code).toBe(2);
+      expect(refused.stdout).toContain('trust-config-code');
+      expect((await runAction({ 'fail-on': 'never', config: 'doclint.config.mjs', 'trust-config-code': 'true' })).code).toBe(0);
+    } finally {
+      execFileSync('rm', ['-f', join(dir, 'doclint.config.mjs')]);
+    }
+  });
+
+  it('writes SARIF into a folder it creates, with paths from the repository root, fingerprints and UTF-16 columns', async () => {
+    const run = await runAction({ 'fail-on': 'never', 'sarif-file': 'reports/new/doclint.sarif' });
+    expect(run.code).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(dir, 'reports/new/doclint.sarif'), 'utf8'));
+    expect(sarif.runs[0].columnKind).toBe('utf16CodeUnits');
+    const result = sarif.runs[0].results[0];
+    expect(result.partialFingerprints['doclintFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^_articles\//);
+  });
 });

@@ -35,4 +35,42 @@ describe('changed-files mode (--changed-since)', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^doclint: .*no-such-ref/);
   });
+
+  it('tells new findings from those the base revision had: only new ones count, a shallow clone is named', async () => {
+    const { dir: site, cleanup: done } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
+    try {
+      const inSite = (...args: string[]) => execFileSync('git', args, { cwd: site, encoding: 'utf8' });
+      const page = join(site, '_articles/getting-started/old.md');
+      writeFileSync(page, '---\nlayout: article\ntitle: Old\ncategories: [account]\n---\n\nAlready [broken]({{site.baseurl}}/article/gone/).\n');
+      inSite('init', '-q');
+      inSite('add', '-A');
+      inSite('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'base');
+      writeFileSync(page, `${readFileSync(page, 'utf8').replace('\n\nAlready', '\n\nA new line.\n\nAlready')}`);
+      const touched = await runCli(['check', '--root', site, '--changed-since', 'HEAD', '--format', 'json']);
+      const old = JSON.parse(touched.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'link-internal');
+      expect(old).toMatchObject({ line: 9, preExisting: true });
+      expect(touched.code).toBe(0);
+      const stylish = await runCli(['check', '--root', site, '--changed-since', 'HEAD']);
+      expect(stylish.stdout).toContain('(pre-existing)');
+      expect((await runCli(['check', '--root', site, '--changed-since', 'HEAD', '--hide-pre-existing'])).stdout).not.toContain('article/gone');
+
+      writeFileSync(page, `${readFileSync(page, 'utf8')}\nNewly [broken]({{site.baseurl}}/article/also-gone/).\n`);
+      const broken = await runCli(['check', '--root', site, '--changed-since', 'HEAD', '--format', 'json']);
+      const findings = JSON.parse(broken.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'link-internal');
+      expect(findings.map((f: { preExisting?: boolean }) => f.preExisting ?? false)).toEqual([true, false]);
+      expect(broken.code).toBe(1);
+
+      const shallow = tempCopy();
+      try {
+        execFileSync('git', ['clone', '-q', '--depth', '1', `file://${site}`, shallow.dir]);
+        const run = await runCli(['check', '--root', shallow.dir, '--changed-since', 'HEAD~1']);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain('fetch-depth: 0');
+      } finally {
+        shallow.cleanup();
+      }
+    } finally {
+      done();
+    }
+  });
 });

@@ -27,7 +27,7 @@ describe('config', () => {
 
   it('reads severities and options', () => {
     const config = resolveConfig({ rules: { 'front-matter-syntax': ['warn', { requireFrontMatter: false }] } });
-    expect(config.rules['front-matter-syntax']).toEqual({ severity: 'warning', options: { requireFrontMatter: false } });
+    expect(config.rules['front-matter-syntax']).toEqual({ severity: 'warning', options: { requireFrontMatter: false }, explicit: true });
   });
 
   it.each([

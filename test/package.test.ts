@@ -47,6 +47,15 @@ describe('the packed npm package', () => {
     expect(output).toEqual({ ids: ['link-anchor', 'liquid-tag-arguments'], sarif: '2.1.0' });
   });
 
+  it('works from CommonJS: require() of the library and of the preset', () => {
+    writeFileSync(
+      join(dir, 'api.cjs'),
+      "const { lint } = require('doclint');\nconst preset = require('doclint/remark-preset');\nlint({ root: 'site' }).then((r) => console.log(JSON.stringify({ files: r.files.length > 0, preset: typeof preset.default })));\n",
+    );
+    const output = JSON.parse(execFileSync(process.execPath, ['api.cjs'], { cwd: dir, encoding: 'utf8' }));
+    expect(output).toEqual({ files: true, preset: 'object' });
+  });
+
   it('works as a remark preset with remark-cli', () => {
     writeFileSync(join(dir, '.remarkrc.mjs'), "import doclint from 'doclint/remark-preset';\nexport default { plugins: [doclint] };\n");
     const run = spawnSync(join(dir, 'node_modules/.bin/remark'), ['site/_articles/broken.md', '--quiet', '--frail', '--no-stdout', '--no-color'], { cwd: dir, encoding: 'utf8' });

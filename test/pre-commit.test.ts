@@ -45,6 +45,24 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () 
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);
     expect(clean.stdout).toMatch(/doclint\.+Passed/);
   }, 300_000);
+
+  it('blocks a commit that renames a linked heading or deletes a linked page, though no staged file has a problem', () => {
+    git('rm', '-q', '--cached', '_articles/broken.md');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'site', '--no-verify');
+    const page = join(dir, '_articles/account/reset-password.md');
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('## Reset by email', '## Reset with an email'));
+    git('add', page);
+    const renamed = spawnSync('pre-commit', ['run', 'doclint'], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
+    expect(renamed.status, renamed.stdout + renamed.stderr).toBe(1);
+    expect(renamed.stdout).toMatch(/_articles\/clean\.md\s+7:\d+\s+error\s+There is no anchor `#reset-by-email`/);
+    writeFileSync(page, text);
+    git('add', page);
+    git('rm', '-q', page);
+    const deleted = spawnSync('pre-commit', ['run', 'doclint'], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
+    expect(deleted.status, deleted.stdout + deleted.stderr).toBe(1);
+    expect(deleted.stdout).toContain('_articles/clean.md');
+  }, 300_000);
 });
 
 describe('as a plain git hook and with lint-staged', () => {

@@ -16,6 +16,7 @@ import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { reporters } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { selectPaths } from '../site/discover.js';
+import { repositoryRootOf } from '../site/git-changes.js';
 import type { Finding } from '../types.js';
 import { version } from '../version.js';
 
@@ -59,14 +60,19 @@ async function run(): Promise<number> {
   // A doclint.config.mjs in the checked-out head is code from the pull request: not run unless trusted.
   const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined, { allowCode: booleanInput('trust-config-code') });
   const jekyllConfig = input('jekyll-config');
-  const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => resolve(workspace, f.trim())) } } : loaded;
   const withExternal = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
   const config = booleanInput('cache') && withExternal.cache === false ? { ...withExternal, cache: defaultResultCache } : withExternal;
   const failOn = input('fail-on', 'error');
   if (!['error', 'warning', 'never'].includes(failOn)) throw new Error(`fail-on must be error, warning or never, not "${failOn}"`);
 
   const paths = input('paths').split(/\s+/).filter(Boolean);
-  const files = paths.length > 0 ? (await selectPaths(root, workspace, paths, config.ignores)).files : undefined;
+  const allowEmpty = booleanInput('allow-empty');
+  const selected = paths.length > 0 ? await selectPaths(root, workspace, paths, config.ignores) : undefined;
+  if (selected && selected.unmatched.length > 0 && !allowEmpty) {
+    throw new Error(`paths: ${selected.unmatched.join(', ')} match no lintable file in the site root (set allow-empty: true to accept that)`);
+  }
+  const files = selected?.files;
   let changedSince: string | undefined;
   if (booleanInput('changed-only')) {
     changedSince = pullRequestBase();
@@ -74,14 +80,15 @@ async function run(): Promise<number> {
   }
   const kept = booleanInput('cache') ? keptCache(config, root, changedSince) : undefined;
   if (kept) await restoreKept(kept);
-  const result = await lint({ root, config, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
+  const result = await lint({ root, config, allowEmpty, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
   if (kept) await saveKept(kept);
   // Shown when the workflow runs with debug logging.
   process.stdout.write(`::debug::doclint linted ${result.files.length} files, ${result.reused} of them from the result cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
     process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time.\n`);
   }
-  const reportInput = { root, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };
+  const repositoryRoot = repositoryRootOf(root) ?? workspace;
+  const reportInput = { root, repositoryRoot, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };
 
   annotate(reporters.github, result.findings, reportInput);
   const summary = process.env.GITHUB_STEP_SUMMARY;
@@ -142,13 +149,18 @@ async function saveKept({ file, prefix, name }: KeptCache): Promise<void> {
 
 /** The first findings of each severity as annotations, then one notice for the rest. */
 function annotate(github: (typeof reporters)['github'], findings: readonly Finding[], base: Parameters<typeof github>[0]): void {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
+  // The per-step limits are spent on what the pull request introduced; pre-existing findings are in the summary and SARIF.
+  const errors = findings.filter((f) => f.severity === 'error' && !f.preExisting);
+  const warnings = findings.filter((f) => f.severity === 'warning' && !f.preExisting);
   const shown = [...errors.slice(0, annotationsPerSeverity), ...warnings.slice(0, annotationsPerSeverity)];
   process.stdout.write(github({ ...base, findings: shown }));
-  const rest = findings.length - shown.length;
+  const rest = errors.length + warnings.length - shown.length;
   if (rest > 0) {
     process.stdout.write(`::notice title=doclint::${rest} more finding${rest === 1 ? '' : 's'} than GitHub annotates in one step: see the job summary and the SARIF file.\n`);
+  }
+  const preExisting = findings.length - errors.length - warnings.length;
+  if (preExisting > 0) {
+    process.stdout.write(`::notice title=doclint::${preExisting} finding${preExisting === 1 ? ' was' : 's were'} there before this pull request (not counted): see the job summary.\n`);
   }
 }
 

@@ -14,7 +14,7 @@ import { ConfigError, defaultResultCache, loadConfig, overrideRules } from '../c
 import { parseShard } from '../links/external/shard.js';
 import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
-import { GitError } from '../site/git-changes.js';
+import { GitError, repositoryRootOf } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
 import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
@@ -41,7 +41,8 @@ function withOutputOptions<T>(y: Argv<T>) {
 /** Renders a report in the chosen format to the chosen place (colour only on a terminal). */
 function writeReport(args: OutputArgs, input: Omit<ReportInput, 'color' | 'toolVersion'>): void {
   const color = args.color ?? (args.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  const text = reporters[args.format]({ ...input, color, toolVersion: version });
+  const repositoryRoot = repositoryRootOf(input.root);
+  const text = reporters[args.format]({ ...input, color, toolVersion: version, ...(repositoryRoot ? { repositoryRoot } : {}) });
   if (args.output) writeFileSync(resolve(input.cwd, args.output), text);
   else process.stdout.write(text);
 }
@@ -98,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
             default: 'auto',
             describe: 'Worker threads for a whole-site run: a number (1: none) or auto (one per core from 1000 content files on)',
           })
+          .option('hide-pre-existing', { type: 'boolean', default: false, describe: 'With --changed-since: leave out the findings the base revision already had (they never fail the run)' })
           .option('allow-empty', { type: 'boolean', default: false, describe: 'Succeed when there is nothing to lint (no content file, no path that matches)' })
           .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' }),
       async (args) => {
@@ -154,6 +156,7 @@ interface CheckArgs extends OutputArgs {
   cacheLocation?: string;
   printConfig: boolean;
   allowEmpty: boolean;
+  hidePreExisting: boolean;
 }
 
 /** --cache-location and --cache / --no-cache over the config's `cache`. */
@@ -170,7 +173,8 @@ async function check(args: CheckArgs): Promise<number> {
   // The report's folder is made (and checked) before the run, so a long lint never ends in a lost report.
   if (args.output) prepareOutput(resolve(cwd, args.output));
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
-  const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => f.trim()) } } : loaded;
+  // Like every path on the command line, relative to the working directory.
+  const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => resolve(cwd, f.trim())) } } : loaded;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (args.shard !== undefined && !shard) throw new UsageError(`--shard ${args.shard}: expected i/n, like 2/4`);
   const withExternal = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;
@@ -209,7 +213,8 @@ async function check(args: CheckArgs): Promise<number> {
   if (result.rateLimitedHosts.length > 0) {
     process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
   }
-  const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+  const shown = args.hidePreExisting ? result.findings.filter((f) => !f.preExisting) : result.findings;
+  const findings = args.quiet ? shown.filter((f) => f.severity === 'error') : shown;
   writeReport(args, { root, cwd, fileCount: result.files.length, findings, rules: result.rules });
   if (result.fixedFiles.length > 0) process.stderr.write(`doclint: fixed ${result.fixedFiles.length} file(s)\n`);
 
@@ -229,6 +234,10 @@ async function crawlCommand(args: CrawlArgs): Promise<number> {
   // Loaded only here: linkinator is the heaviest module and only this command needs it.
   const { crawl } = await import('../crawl/crawl.js');
   const result = await crawl(args.target, config);
+  // A crawl that found no page past its start checked nothing: an empty index.html, a wrong folder or URL.
+  if (result.pages.length <= 1 && result.findings.length === 0) {
+    throw new UsageError(`the crawl of ${printable(args.target)} reached no page beyond its start page: nothing was checked (is it the built site?)`);
+  }
   writeReport(args, { root: result.root, cwd: process.cwd(), fileCount: result.pages.length, findings: result.findings, rules: allRules.map((r) => r.meta) });
   return result.findings.length > 0 ? 1 : 0;
 }

@@ -130,6 +130,7 @@ function withDefaults(config: UserConfig): ResolvedConfig {
     rules[meta.id] = {
       severity: parsed?.severity ?? meta.severity,
       options: { ...meta.defaults, ...parsed?.options },
+      ...(parsed ? { explicit: true } : {}),
     };
   }
   return {
@@ -159,7 +160,7 @@ export function overrideRules(config: ResolvedConfig, overrides: readonly string
     if (level !== 'off' && level !== 'warn' && level !== 'error') {
       throw new ConfigError(`--rule ${override}: severity must be off, warn or error`);
     }
-    rules[id] = { ...rules[id]!, severity: toSeverity(level) };
+    rules[id] = { ...rules[id]!, severity: toSeverity(level), explicit: true };
   }
   return { ...config, rules };
 }

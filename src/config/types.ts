@@ -36,6 +36,8 @@ export interface ExternalSettings extends ExternalCheckOptions {
 export interface RuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+  /** The user set the severity (config or --rule): every report of the rule takes it, even the rule's default. */
+  explicit?: boolean;
 }
 
 /** The resolved config: every default applied, every rule present. */

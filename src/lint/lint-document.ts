@@ -65,7 +65,7 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
     const ruleId = rule.meta.id;
     // A report's own severity (a build error vs a fallback) holds until the user sets the rule's severity.
     const configured = setting.severity;
-    const userSet = configured !== rule.meta.severity;
+    const userSet = setting.explicit === true || configured !== rule.meta.severity;
     try {
       rule.check({
         document,

@@ -8,12 +8,13 @@ import { relative, resolve, sep } from 'node:path';
 import { ConfigError } from '../config/error.js';
 import { allRules } from '../../rules/index.js';
 import { defaultResultCache, loadConfig, resolveConfig } from '../config/load.js';
-import type { ResolvedConfig } from '../config/types.js';
+import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { isInsideRoot, listSite, selectContent } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
-import { buildSiteIndex } from '../site/site-index.js';
+import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
+import { markPreExisting, siteBefore } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { Finding, RuleMeta } from '../types.js';
 import { applyFixes } from './apply-fixes.js';
@@ -32,8 +33,8 @@ export interface LintOptions {
   root?: string;
   /** Root-relative files to lint. Default: every content file of the site. */
   files?: readonly string[];
-  /** A resolved config, a user config object (validated), or nothing to load it from the root. */
-  config?: ResolvedConfig | Record<string, unknown>;
+  /** A resolved config, a user config object (validated, as in a config file), or nothing to load it from the root. */
+  config?: ResolvedConfig | UserConfig;
   /** Apply certain fixes to the files (atomically) and report what remains. */
   fix?: boolean;
   /**
@@ -133,7 +134,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   // A batch run (no --fix) asks for each page once (anchor requests wait for the pages): it needs no parse trees kept.
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, options.fix ? {} : { keepDocuments: 2 }) };
-  const affectedFiles = changes ? filesLinkingToRemoved(context, siteFiles, texts, changes, new Set(targets)) : [];
+  const before = changes ? siteBefore(context, siteFiles, texts, changes) : undefined;
+  const affectedFiles = changes && before ? filesLinkingToRemoved(context, before.site, texts, changes, new Set(targets)) : [];
+  // What the baseline compares with: the texts as they are now (the batch lets go of its copies).
+  const textsNow = new Map([...targets, ...affectedFiles].flatMap((file) => (texts.has(file) ? [[file, texts.get(file)!] as const] : [])));
   const external = config.external.enabled ? await startExternalRun(root, context, options.onExternalProgress) : undefined;
   const fixedFiles: string[] = [];
   let fileFindings: Finding[][];
@@ -168,6 +172,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     fileFindings = lintBatch(targets, sources, context, affectedFiles, { sources, texts });
   }
   const findings = [...siteProblems, ...fileFindings.flat()];
+  // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
+  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context);
   return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts, rules, threads: 1, reused: 0 };
 }
 
@@ -209,11 +215,7 @@ async function lintAndFix(root: string, targets: readonly string[], sources: Rea
  * The files, outside the changed ones, whose text names a URL or URL#anchor that existed at
  * the revision and exists no more (a deleted or renamed page, a renamed heading).
  */
-function filesLinkingToRemoved(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges, targets: ReadonlySet<string>): string[] {
-  const { site, tags } = context;
-  const beforeFiles = new Set([...files, ...changes.before.keys()]);
-  const beforeTexts = new Map([...texts, ...changes.before]);
-  const before = buildSiteIndex(site.jekyll, beforeFiles, beforeTexts, tags);
+function filesLinkingToRemoved({ site }: LintContext, before: SiteIndex, texts: ReadonlyMap<string, string>, changes: GitChanges, targets: ReadonlySet<string>): string[] {
   const needles = new Set<string>();
   for (const path of changes.before.keys()) {
     const oldUrl = before.urls.urlOf.get(path);
@@ -251,8 +253,10 @@ function workerCount(options: LintOptions, config: ResolvedConfig, contentFiles:
   return requested === 'auto' ? autoWorkerCount(contentFiles) : Math.max(1, Math.min(Math.floor(requested), contentFiles));
 }
 
+/** A resolved config has every rule as `{ severity, options }`; a user config has `"warn"` or `["warn", {...}]`. */
 function isResolved(config: LintOptions['config']): config is ResolvedConfig {
-  return config !== undefined && 'maxFileSize' in config && typeof (config as ResolvedConfig).rules?.['file-unreadable'] === 'object';
+  const setting = (config as ResolvedConfig | undefined)?.rules?.['file-unreadable'];
+  return typeof setting === 'object' && setting !== null && !Array.isArray(setting) && typeof setting.severity === 'string';
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

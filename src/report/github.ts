@@ -1,5 +1,5 @@
 /** GitHub Actions workflow commands: one annotation per finding, on the PR diff. */
-import { displayPath, printable } from './summary.js';
+import { displayPath, newFirst, printable } from './summary.js';
 import type { Reporter } from './types.js';
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
@@ -8,13 +8,13 @@ const escapeData = (value: string): string => printable(value.replace(/%/g, '%25
 const escapeProperty = (value: string): string => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const github: Reporter = (input) =>
-  input.findings
+  newFirst(input.findings)
     .map((finding) => {
       const properties = [`file=${escapeProperty(displayPath(input, finding.file))}`, `line=${finding.line}`, `col=${finding.column}`];
       if (finding.endLine !== undefined) properties.push(`endLine=${finding.endLine}`);
       if (finding.endColumn !== undefined && finding.endLine === finding.line) properties.push(`endColumn=${finding.endColumn}`);
       properties.push(`title=${escapeProperty(`doclint(${finding.ruleId})`)}`);
-      const command = finding.severity === 'error' ? 'error' : 'warning';
+      const command = finding.preExisting ? 'notice' : finding.severity === 'error' ? 'error' : 'warning';
       return `::${command} ${properties.join(',')}::${escapeData(finding.message)}\n`;
     })
     .join('');

@@ -1,4 +1,10 @@
-/** SARIF 2.1.0 for code scanning: one run, every rule described, paths relative to the site root. */
+/**
+ * SARIF 2.1.0 for code scanning: one run, every rule described, paths relative to the repository
+ * root (how GitHub reads them, also when the site is a sub-folder), UTF-16 columns, and a
+ * fingerprint per result that survives lines moving (rule, file, message and which occurrence).
+ */
+import { createHash } from 'node:crypto';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reporter } from './types.js';
 
@@ -6,6 +12,10 @@ const docsBase = 'https://github.com/doclint/doclint/blob/main/rules/';
 
 export const sarif: Reporter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
+  const base = input.repositoryRoot ?? input.root;
+  const occurrences = new Map<string, number>();
+  // A changed-files run compared with its base revision: every result says whether it is new.
+  const compared = input.findings.some((finding) => finding.preExisting);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -28,24 +38,31 @@ export const sarif: Reporter = (input) => {
             })),
           },
         },
-        originalUriBaseIds: { ROOT: { uri: `${pathToFileURL(input.root).href.replace(/\/?$/, '/')}` } },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { ROOT: { uri: `${pathToFileURL(base).href.replace(/\/?$/, '/')}` } },
         results: input.findings.map((finding) => {
           const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
           if (finding.endLine !== undefined) region.endLine = finding.endLine;
           if (finding.endColumn !== undefined) region.endColumn = finding.endColumn;
+          const path = relative(base, resolve(input.root, finding.file)).split(sep).join('/');
+          const key = `${finding.ruleId}\0${path}\0${finding.message}`;
+          const occurrence = occurrences.get(key) ?? 0;
+          occurrences.set(key, occurrence + 1);
           return {
             ruleId: finding.ruleId,
             ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
-            level: finding.severity === 'error' ? 'error' : 'warning',
+            level: finding.preExisting ? 'note' : finding.severity === 'error' ? 'error' : 'warning',
+            ...(compared ? { baselineState: finding.preExisting ? 'unchanged' : 'new' } : {}),
             message: { text: finding.message },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(finding.file), uriBaseId: 'ROOT' },
+                  artifactLocation: { uri: encodeURI(path), uriBaseId: 'ROOT' },
                   region,
                 },
               },
             ],
+            partialFingerprints: { 'doclintFinding/v1': createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32) },
           };
         }),
       },

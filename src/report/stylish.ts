@@ -1,5 +1,5 @@
 /** Human output: findings grouped by file, `line:col  severity  message  rule-id`, then a summary. */
-import { countFindings, displayPath, groupByFile, plural, printable } from './summary.js';
+import { checkedFiles, countFindings, displayPath, groupByFile, plural, printable } from './summary.js';
 import type { Reporter } from './types.js';
 
 const ansi = { red: '\u001b[31m', yellow: '\u001b[33m', dim: '\u001b[2m', bold: '\u001b[1m', underline: '\u001b[4m', reset: '\u001b[0m' };
@@ -13,16 +13,18 @@ export const stylish: Reporter = (input) => {
     const width = Math.max(...positions.map((p) => p.length));
     findings.forEach((finding, i) => {
       const severity = finding.severity === 'error' ? paint('red', 'error  ') : paint('yellow', 'warning');
-      lines.push(`  ${paint('dim', positions[i]!.padEnd(width))}  ${severity}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}`);
+      const old = finding.preExisting ? `  ${paint('dim', '(pre-existing)')}` : '';
+      lines.push(`  ${paint('dim', positions[i]!.padEnd(width))}  ${severity}  ${printable(finding.message)}  ${paint('dim', finding.ruleId)}${old}`);
     });
     lines.push('');
   }
-  const counts = countFindings(input.findings, input.fileCount);
+  const counts = countFindings(input.findings, checkedFiles(input));
   const total = counts.errors + counts.warnings;
+  const older = counts.preExisting > 0 ? ` (and ${counts.preExisting} pre-existing, not counted)` : '';
   if (total === 0) {
-    lines.push(`No problems in ${plural(counts.files, 'file')}.`);
+    lines.push(`No ${counts.preExisting > 0 ? 'new ' : ''}problems in ${plural(counts.files, 'file')}${older}.`);
   } else {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${plural(counts.filesWithFindings, 'file')} of ${counts.files} checked`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}) in ${plural(counts.filesWithFindings, 'file')} of ${counts.files} checked${older}`;
     lines.push(paint('bold', paint(counts.errors > 0 ? 'red' : 'yellow', summary)));
     if (counts.fixable > 0) lines.push(`  ${plural(counts.fixable, 'problem')} can be fixed with --fix.`);
   }

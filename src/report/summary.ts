@@ -2,9 +2,11 @@ import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
 import type { ReportInput } from './types.js';
 
+/** Errors and warnings count only what is new: a changed-files run's pre-existing findings are counted apart. */
 export interface Counts {
   errors: number;
   warnings: number;
+  preExisting: number;
   fixable: number;
   files: number;
   filesWithFindings: number;
@@ -14,12 +16,14 @@ export function countFindings(findings: readonly Finding[], fileCount: number): 
   let errors = 0;
   let warnings = 0;
   let fixable = 0;
+  let preExisting = 0;
   for (const finding of findings) {
-    if (finding.severity === 'error') errors++;
+    if (finding.preExisting) preExisting++;
+    else if (finding.severity === 'error') errors++;
     else warnings++;
     if (finding.fix) fixable++;
   }
-  return { errors, warnings, fixable, files: fileCount, filesWithFindings: new Set(findings.map((f) => f.file)).size };
+  return { errors, warnings, preExisting, fixable, files: fileCount, filesWithFindings: new Set(findings.map((f) => f.file)).size };
 }
 
 /** A finding's path as the user sees it: relative to the working directory, forward slashes. */
@@ -51,4 +55,14 @@ export function printable(text: string): string {
     const code = c.charCodeAt(0);
     return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
   });
+}
+
+export function checkedFiles(input: Pick<ReportInput, 'fileCount' | 'files'>): number {
+  return input.fileCount ?? input.files?.length ?? 0;
+}
+
+/** New findings first (errors, then warnings), then the pre-existing ones; the order within each kept. */
+export function newFirst(findings: readonly Finding[]): Finding[] {
+  const rank = (f: Finding): number => (f.preExisting ? 2 : f.severity === 'error' ? 0 : 1);
+  return [...findings].sort((a, b) => rank(a) - rank(b));
 }

@@ -4,7 +4,8 @@
  * git runs as a child process with fixed arguments (never a shell), in the site's repository.
  */
 import { execFile } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -27,16 +28,30 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
   let top: string;
   try {
     top = (await git('rev-parse', '--show-toplevel')).stdout.trim();
-    await git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`);
   } catch {
-    throw new GitError(`${root} is not in a git repository with a revision "${revision}"`);
+    throw new GitError(`${root} is not in a git repository`);
   }
   const toSite = (repoPath: string): string | undefined => {
     const path = relative(root, resolve(top, repoPath));
     return path.startsWith('..') ? undefined : path.split(sep).join('/');
   };
+  const untracked = async (): Promise<string[]> => (await git('ls-files', '--others', '--exclude-standard', '--full-name', '-z')).stdout.split('\0').filter(Boolean);
+  try {
+    await git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`);
+  } catch {
+    // A repository with no commit yet (the first commit's pre-commit hook): everything is new.
+    if ((await git('rev-list', '-n', '1', '--all').catch(() => ({ stdout: 'unknown' }))).stdout.trim() === '') {
+      const staged = (await git('ls-files', '--cached', '--full-name', '-z')).stdout.split('\0').filter(Boolean);
+      return { changed: [...new Set([...staged, ...(await untracked())])].flatMap((p) => toSite(p) ?? []), before: new Map() };
+    }
+    const shallow = await git('rev-parse', '--is-shallow-repository').then((r) => r.stdout.trim() === 'true', () => false);
+    throw new GitError(
+      shallow
+        ? `the revision "${revision}" is not in this shallow clone: fetch the history (actions/checkout with fetch-depth: 0)`
+        : `${root} is not in a git repository with a revision "${revision}"`,
+    );
+  }
   const diff = (await git('diff', '--name-status', '-z', '--find-renames', revision, '--')).stdout.split('\0').filter(Boolean);
-  const untracked = (await git('ls-files', '--others', '--exclude-standard', '-z')).stdout.split('\0').filter(Boolean);
   const changed = new Set<string>();
   const beforePaths = new Set<string>();
   for (let i = 0; i < diff.length; ) {
@@ -52,7 +67,7 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
       if (status !== 'D') changed.add(path);
     }
   }
-  for (const path of untracked) changed.add(path);
+  for (const path of await untracked()) changed.add(path);
   const before = new Map<string, string>();
   for (const repoPath of beforePaths) {
     const path = toSite(repoPath);
@@ -64,4 +79,12 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
     }
   }
   return { changed: [...changed].flatMap((p) => toSite(p) ?? []), before };
+}
+
+/** The root of the git work tree that holds `dir` (the nearest folder with a `.git`), if any; no process is started. */
+export function repositoryRootOf(dir: string): string | undefined {
+  for (let folder = resolve(dir); ; folder = dirname(folder)) {
+    if (existsSync(resolve(folder, '.git'))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
 }

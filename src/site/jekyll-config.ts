@@ -1,5 +1,5 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
-import { join } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
@@ -43,12 +43,15 @@ export const defaultJekyllConfigFile = '_config.yml';
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
-  for (const file of files) {
-    const source = readSource(join(root, file), maxFileSize);
+  for (const named of files) {
+    // Relative names are the root's (config files); the CLI and the Action pass absolute paths.
+    const path = resolve(root, named);
+    const file = relative(root, path).split(sep).join('/');
+    const source = readSource(path, maxFileSize);
     if (!source.ok) {
-      if (source.missing && file === defaultJekyllConfigFile) continue;
-      if (source.missing) throw new ConfigError(`Jekyll config file not found: ${join(root, file)} (jekyll build fails the same way)`);
-      throw new ConfigError(`Jekyll config file ${join(root, file)}: ${source.message}`);
+      if (source.missing && named === defaultJekyllConfigFile) continue;
+      if (source.missing) throw new ConfigError(`Jekyll config file not found: ${path} (jekyll build fails the same way)`);
+      throw new ConfigError(`Jekyll config file ${path}: ${source.message}`);
     }
     const text = source.text;
     const yaml = parsePsychYaml(text);

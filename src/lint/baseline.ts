@@ -1,0 +1,43 @@
+/**
+ * Changed-files mode: which findings the change introduced. The same files are linted as they
+ * were at the base revision, against the site as it was then (a baseline); a finding whose rule,
+ * message and line text were already there is pre-existing: reported apart, never failing a run.
+ */
+import type { GitChanges } from '../site/git-changes.js';
+import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
+import type { Finding } from '../types.js';
+import { lintFileSafely } from './lint-files.js';
+import type { LintContext } from './lint-document.js';
+
+/** The site as it was at the base revision: the files the change added are not in it; the ones it changed or deleted are as they were. */
+export function siteBefore(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges): { site: SiteIndex; texts: Map<string, string> } {
+  const added = new Set(changes.changed.filter((path) => !changes.before.has(path)));
+  const beforeFiles = new Set([...files, ...changes.before.keys()].filter((path) => !added.has(path)));
+  const beforeTexts = new Map([...texts, ...changes.before].filter(([path]) => !added.has(path)));
+  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags), texts: beforeTexts };
+}
+
+/** Marks, in place, the findings of `files` that the base revision already had. */
+export function markPreExisting(findings: Finding[], files: readonly string[], now: ReadonlyMap<string, string>, before: { site: SiteIndex; texts: ReadonlyMap<string, string> }, context: LintContext): void {
+  const baseline = new Map<string, number>();
+  const lineText = (text: string | undefined, line: number): string => (text?.split(/\r?\n|\r/)[line - 1] ?? '').trim();
+  for (const file of files) {
+    const text = before.texts.get(file);
+    if (text === undefined) continue;
+    for (const finding of lintFileSafely(file, text, { ...context, site: before.site })) {
+      const key = findingKey(finding, lineText(text, finding.line));
+      baseline.set(key, (baseline.get(key) ?? 0) + 1);
+    }
+  }
+  for (const finding of findings) {
+    const key = findingKey(finding, lineText(now.get(finding.file), finding.line));
+    const left = baseline.get(key) ?? 0;
+    if (left === 0) continue;
+    baseline.set(key, left - 1);
+    finding.preExisting = true;
+  }
+}
+
+function findingKey(finding: Finding, lineText: string): string {
+  return `${finding.file}\0${finding.ruleId}\0${finding.message}\0${lineText}`;
+}
