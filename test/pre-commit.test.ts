@@ -48,20 +48,22 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () 
 
   it('blocks a commit that renames a linked heading or deletes a linked page, though no staged file has a problem', () => {
     git('rm', '-q', '--cached', '_articles/broken.md');
+    writeFileSync(join(dir, '_articles/app.md'), '---\nlayout: article\ntitle: App\ncategories: [account]\n---\n\nSee [the app]({{site.baseurl}}/article/reset-password/#reset-from-the-app).\n');
+    git('add', '_articles/app.md');
     git('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'site', '--no-verify');
     const page = join(dir, '_articles/account/reset-password.md');
     const text = readFileSync(page, 'utf8');
-    writeFileSync(page, text.replace('## Reset by email', '## Reset with an email'));
+    writeFileSync(page, text.replace('## Reset from the app', '## Reset in the app'));
     git('add', page);
     const renamed = spawnSync('pre-commit', ['run', 'doclint'], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
     expect(renamed.status, renamed.stdout + renamed.stderr).toBe(1);
-    expect(renamed.stdout).toMatch(/_articles\/clean\.md\s+7:\d+\s+error\s+There is no anchor `#reset-by-email`/);
+    expect(renamed.stdout).toMatch(/_articles\/app\.md\s+7:\d+\s+error\s+There is no anchor `#reset-from-the-app`/);
     writeFileSync(page, text);
     git('add', page);
     git('rm', '-q', page);
     const deleted = spawnSync('pre-commit', ['run', 'doclint'], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
     expect(deleted.status, deleted.stdout + deleted.stderr).toBe(1);
-    expect(deleted.stdout).toContain('_articles/clean.md');
+    expect(deleted.stdout).toContain('_articles/app.md');
   }, 300_000);
 });
 

@@ -7,6 +7,7 @@
  */
 import type { Root } from 'mdast';
 import { lintRule } from 'unified-lint-rule';
+import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { resolveConfig } from '../config/load.js';
 import { lintDocument, type LintContext } from '../lint/lint-document.js';
@@ -22,7 +23,33 @@ const noSite = buildSiteIndex(readJekyllConfig('.', []), new Set(), new Map(), t
 /** One parse per file, however many doclint plugins run on it. */
 const documents = new WeakMap<VFile, Document>();
 
-export function remarkPlugin(rule: AnyRule) {
+/** A message's own severity, kept where unified-lint-rule would give every message the rule's. */
+type SeverityMarked = ReturnType<VFile['message']> & { doclintSeverity?: 'error' | 'warning' };
+
+/**
+ * The rule as a remark-lint plugin. At the preset's severities each report has the severity
+ * `doclint check` gives it: an error-level rule's warning-level reports stay warnings. Run at
+ * `warn`, every report is a warning; run at `error`, every report of a warning-level rule is an error.
+ */
+export function remarkPlugin(rule: AnyRule): Plugin<[unknown?], Root> {
+  const attacher = lintPlugin(rule);
+  return function (this: Processor, config?: unknown) {
+    const transform = (attacher as unknown as (this: Processor, config?: unknown) => LintTransform | undefined).call(this, config);
+    if (!transform) return undefined;
+    return (tree: Root, file: VFile, next: (error?: Error | null) => void) => {
+      const first = file.messages.length;
+      transform(tree, file, (error) => {
+        // A warning-level report of an error-level rule (a fallback the build survives) stays a warning.
+        if (rule.meta.severity === 'error') for (const message of file.messages.slice(first) as SeverityMarked[]) if (message.doclintSeverity === 'warning') message.fatal = false;
+        next(error);
+      });
+    };
+  } as Plugin<[unknown?], Root>;
+}
+
+type LintTransform = (tree: Root, file: VFile, next: (error?: Error | null) => void) => void;
+
+function lintPlugin(rule: AnyRule) {
   const { id } = rule.meta;
   return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: `${docsBase}${id}.md` }, (_tree, file, options) => {
     let document = documents.get(file);
@@ -31,12 +58,15 @@ export function remarkPlugin(rule: AnyRule) {
       documents.set(file, document);
     }
     // Options are validated against the rule's schema, as in a config file.
-    const config = resolveConfig({ rules: { [id]: ['error', options ?? {}] } }, `doclint:${id} options`);
+    const resolved = resolveConfig({ rules: { [id]: ['error', options ?? {}] } }, `doclint:${id} options`);
+    // Each report keeps its own severity, as at the rule's default in `doclint check`; remark's severity is applied after.
+    const config = { ...resolved, rules: { ...resolved.rules, [id]: { severity: rule.meta.severity, options: resolved.rules[id]!.options } } };
     const context: LintContext = { config, tags, site: noSite };
     for (const finding of lintDocument(document, [rule], context)) {
       const start = { line: finding.line, column: finding.column };
       const place = finding.endLine !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn ?? finding.column } } : start;
-      file.message(finding.message, { place });
+      const message: SeverityMarked = file.message(finding.message, { place });
+      message.doclintSeverity = finding.severity;
     }
   });
 }
