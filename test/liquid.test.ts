@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanLiquid } from '../src/parse/liquid-tokens.js';
 import { parseLiquid } from '../src/parse/liquid-tree.js';
-import { defaultTags } from './helpers.js';
+import { defaultTags, lintString } from './helpers.js';
 
 const kinds = (text: string): string[] => scanLiquid(text).map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
 const parse = (text: string) => parseLiquid(text, 0, text.length, defaultTags);
@@ -96,5 +96,21 @@ describe('parseLiquid (Ruby Liquid 5 block structure)', () => {
     const registry = createTagRegistry({ note: { block: true }, callout: false });
     expect(parseLiquid('{% note %}x{% endnote %}', 0, 24, registry).error).toBeUndefined();
     expect(parseLiquid('{% callout info %}', 0, 18, registry).error).toMatchObject({ code: 'unknown-tag' });
+  });
+});
+
+describe('every Liquid error of a page', () => {
+  it('reports the first as Jekyll fails on it, then each later one, saying it may follow from the first', () => {
+    const text = '---\ntitle: t\n---\n{% note %}\n\n{{ unclosed\n\n{% if a %}\nfine\n{% endif %}\n\n{% endfor %}\n';
+    const findings = lintString(text).filter((f) => f.ruleId === 'liquid-syntax');
+    // The unclosed output swallows `{% if a %}` (as Liquid's tokenizer does), so `{% endif %}` on line 10 follows from it.
+    expect(findings.map((f) => f.line)).toEqual([4, 6, 10, 12]);
+    expect(findings[0]!.message).not.toContain('may follow');
+    expect(findings[1]!.message).toContain('Liquid stops at the first error, on line 4; this one may follow from it.');
+  });
+
+  it('stops at a bound on a page of nothing but errors', () => {
+    const findings = lintString(`---\ntitle: t\n---\n${'{% nope %}\n'.repeat(500)}`).filter((f) => f.ruleId === 'liquid-syntax');
+    expect(findings).toHaveLength(51);
   });
 });

@@ -10,7 +10,7 @@ import { allRules } from '../../rules/index.js';
 import { defaultResultCache, loadConfig, resolveConfig } from '../config/load.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
-import { isInsideRoot, listSite, selectContent } from '../site/discover.js';
+import { isInsideRoot, listSite, selectContent, startsWithFrontMatter } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
@@ -93,7 +93,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const siteProblems = [...jekyllConfigFindings(jekyll), ...unreadableFolders.map((folder) => unreadableFolder(folder, config))].filter((f) => f !== undefined);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (config.cache !== false) siteFiles.delete(relative(root, resolve(root, config.cache)).split(sep).join('/'));
-  const content = selectContent(siteFiles, jekyll, config.ignores);
+  const content = selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file)));
   const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {

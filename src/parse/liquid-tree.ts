@@ -48,7 +48,15 @@ export interface LiquidParse {
   blocks: LiquidBlock[];
   /** The first syntax error, as the real engine stops there. */
   error?: LiquidSyntaxError;
+  /**
+   * The errors after it, found by parsing on from the token after each one (the tree above stops
+   * at the first): what the author meets next once each is fixed. At most maxLaterErrors.
+   */
+  laterErrors: LiquidSyntaxError[];
 }
+
+/** Later errors reported per page at most: each is found by parsing the rest of the page again. */
+const maxLaterErrors = 50;
 
 /** Ruby Liquid's Block::MAX_DEPTH. */
 const maxDepth = 100;
@@ -64,14 +72,16 @@ interface BodyEnd {
 
 export function parseLiquid(text: string, from: number, to: number, registry: TagRegistry): LiquidParse {
   const tokens = scanLiquid(text, from, to);
-  const result: LiquidParse = { tokens, nodes: [], tags: [], outputs: [], blocks: [] };
+  const result: LiquidParse = { tokens, nodes: [], tags: [], outputs: [], blocks: [], laterErrors: [] };
+  // Where the parse is; the parse of the rest after an error writes into a scratch result.
   let index = 0;
+  let into = result;
 
   const fail = (code: LiquidErrorCode, message: string, token: { start: number; end: number }): never => {
     throw new Stop({ code, message, start: token.start, end: token.end });
   };
 
-  const parseBody = (into: LiquidNode[], depth: number): BodyEnd => {
+  const parseBody = (nodes: LiquidNode[], depth: number): BodyEnd => {
     while (index < tokens.length) {
       const token = tokens[index++]!;
       switch (token.kind) {
@@ -88,15 +98,15 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
           fail('unterminated-output', `Liquid output \`${preview(text, token)}\` is not closed with \`}}\`: Liquid fails to parse the page.`, token);
           break;
         case 'output':
-          into.push(token);
-          result.outputs.push(token);
+          nodes.push(token);
+          into.outputs.push(token);
           break;
         case 'tag': {
           const spec = registry.get(token.name);
           if (!spec) return { tag: token };
-          result.tags.push(token);
-          if (!spec.block) into.push(token);
-          else into.push(spec.raw ? parseRaw(token) : parseBlock(token, spec, depth));
+          into.tags.push(token);
+          if (!spec.block) nodes.push(token);
+          else nodes.push(spec.raw ? parseRaw(token) : parseBlock(token, spec, depth));
           break;
         }
       }
@@ -107,7 +117,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
   const parseBlock = (open: LiquidTagToken, spec: TagSpec, depth: number): LiquidBlock => {
     if (depth >= maxDepth) fail('nesting-too-deep', `Liquid blocks are nested more than ${maxDepth} deep: Liquid fails with "Nesting too deep".`, open);
     const block: LiquidBlock = { kind: 'block', open, branches: [], children: [] };
-    result.blocks.push(block);
+    into.blocks.push(block);
     for (;;) {
       const end = parseBody(block.children, depth + 1);
       if (!end.tag) {
@@ -126,7 +136,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
   const parseRaw = (open: LiquidTagToken): LiquidBlock => {
     if (open.markup.trim() !== '') fail('invalid-raw', '`{% raw %}` takes no arguments: Liquid fails with "Valid syntax: {% raw %}".', open);
     const block: LiquidBlock = { kind: 'block', open, branches: [], children: [] };
-    result.blocks.push(block);
+    into.blocks.push(block);
     const bodyStart = open.end;
     while (index < tokens.length) {
       const token = tokens[index++]!;
@@ -149,19 +159,38 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
     return fail('unknown-tag', `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, tag);
   };
 
-  try {
-    const end = parseBody(result.nodes, 0);
-    if (end.tag) {
-      const name = end.tag.name;
-      if (name === 'else' || name === 'end') fail('unexpected-branch', `\`{% ${name} %}\` outside of any block.`, end.tag);
-      if (name.startsWith('end') && registry.get(name.slice(3))?.block) {
-        fail('unknown-tag', `\`{% ${name} %}\` closes a \`{% ${name.slice(3)} %}\` that was never opened.`, end.tag);
+  /** Parses the document from token `from` into `into`; the error it stops at, if any. */
+  const parseFrom = (from: number): LiquidSyntaxError | undefined => {
+    index = from;
+    try {
+      const end = parseBody(into.nodes, 0);
+      if (end.tag) {
+        const name = end.tag.name;
+        if (name === 'else' || name === 'end') fail('unexpected-branch', `\`{% ${name} %}\` outside of any block.`, end.tag);
+        if (name.startsWith('end') && registry.get(name.slice(3))?.block) {
+          fail('unknown-tag', `\`{% ${name} %}\` closes a \`{% ${name.slice(3)} %}\` that was never opened.`, end.tag);
+        }
+        fail('unknown-tag', `Unknown Liquid tag \`${name}\`: Jekyll fails on tags it does not know.`, end.tag);
       }
-      fail('unknown-tag', `Unknown Liquid tag \`${name}\`: Jekyll fails on tags it does not know.`, end.tag);
+      return undefined;
+    } catch (caught) {
+      if (!(caught instanceof Stop)) throw caught;
+      return caught.error;
     }
-  } catch (caught) {
-    if (!(caught instanceof Stop)) throw caught;
-    result.error = caught.error;
+  };
+  const after = (error: LiquidSyntaxError): number => {
+    const at = tokens.findIndex((token) => token.start === error.start);
+    return at === -1 ? tokens.length : at + 1;
+  };
+
+  result.error = parseFrom(0);
+  let next = result.error ? after(result.error) : tokens.length;
+  while (next < tokens.length && result.laterErrors.length < maxLaterErrors) {
+    into = { tokens, nodes: [], tags: [], outputs: [], blocks: [], laterErrors: [] };
+    const error = parseFrom(next);
+    if (!error) break;
+    result.laterErrors.push(error);
+    next = Math.max(next + 1, after(error));
   }
   return result;
 }

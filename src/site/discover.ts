@@ -4,7 +4,7 @@
  * and doclint's `ignores`. Explicit paths (pre-commit, --changed files) narrow what is
  * linted, never what the site index sees.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { globMatcher } from './glob-matcher.js';
@@ -47,8 +47,11 @@ function canRead(folder: string): boolean {
   }
 }
 
-/** The content files among the site's files: what `doclint check` lints by default. */
-export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
+/**
+ * The content files among the site's files: what `doclint check` lints by default. Markdown files,
+ * and `.html` pages when `isRendered` says Jekyll renders them (they start with front matter).
+ */
+export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[], isRendered: (file: string) => boolean = () => false): string[] {
   const extensions = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
   const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
   const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
@@ -57,13 +60,14 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
   return [...files]
     .filter((file) => {
       const dot = file.lastIndexOf('.');
-      if (dot === -1 || !extensions.has(file.slice(dot))) return false;
+      const html = /\.html?$/i.test(file);
+      if (dot === -1 || !(extensions.has(file.slice(dot)) || html)) return false;
       const segments = file.split('/');
       // Posts live in `_posts/` and in any `<dir>/_posts/` (their categories come from `<dir>`).
       const postsAt = segments.indexOf('_posts');
       const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s)) && !(i === postsAt && s === '_posts')) || s.startsWith('.'));
       const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
-      return !hidden && !hiddenName && !excluded(file) && !ignored(file);
+      return !hidden && !hiddenName && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();
 }
@@ -120,4 +124,19 @@ export function isInsideRoot(root: string, file: string): boolean {
 
 function escapes(path: string): boolean {
   return path === '..' || path.startsWith(`..${sep}`) || path.startsWith('../') || isAbsolute(path);
+}
+
+/** Whether a file starts with a `---` line (after an optional BOM): the first bytes only. */
+export function startsWithFrontMatter(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(8);
+    const read = readSync(fd, head, 0, 8, 0);
+    return /^(?:\uFEFF)?---[ \t]*\r?\n/.test(head.subarray(0, read).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
