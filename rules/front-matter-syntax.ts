@@ -4,10 +4,15 @@
  */
 import { isCollection, isScalar, visit } from 'yaml';
 import type { Document, Report, Rule } from '../src/types.js';
+import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
 
 interface Options {
-  /** A Markdown file without front matter is copied as-is by Jekyll, not rendered. */
-  requireFrontMatter: boolean;
+  /**
+   * A Markdown file without front matter is copied as-is by Jekyll, not rendered. `true`: report
+   * collection documents without it (pages such as a README are static files by design; posts
+   * and drafts render without it); `"all"`: every Markdown file; `false`: none.
+   */
+  requireFrontMatter: boolean | 'all';
 }
 
 export const frontMatterSyntax: Rule<Options> = {
@@ -19,15 +24,17 @@ export const frontMatterSyntax: Rule<Options> = {
     options: {
       type: 'object',
       additionalProperties: false,
-      properties: { requireFrontMatter: { type: 'boolean' } },
+      properties: { requireFrontMatter: { enum: [true, false, 'all'], description: 'true: collection documents need front matter; "all": every Markdown file; false: none.' } },
     },
     defaults: { requireFrontMatter: true },
   },
-  check({ document, options, report }) {
+  check({ document, options, site, report }) {
     const front = document.frontMatter;
     switch (front.kind) {
       case 'none':
-        if (options.requireFrontMatter) {
+        // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
+        const needed = site.files.size === 0 || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
+        if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {
           report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });
         }
         return;

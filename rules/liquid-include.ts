@@ -17,8 +17,11 @@ export const liquidInclude: Rule = {
   check({ document, site, report }) {
     const includesDir = typeof site.jekyll.raw.includes_dir === 'string' ? site.jekyll.raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes';
     const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    // A comment's tags are parsed but never rendered: its includes are never looked up.
+    const comments = document.liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
     for (const tag of document.liquid.tags) {
       if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
+      if (comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) continue;
       const name = /^\s*(\S+)/.exec(tag.markup)?.[1];
       if (!name || name.includes('{{')) continue;
       const relative = tag.name === 'include_relative';

@@ -75,7 +75,7 @@ describe('doclint check (the built CLI, as a process)', () => {
   });
 
   it('turns rules off with --rule and prints the resolved config', async () => {
-    const dir = site({ 'a.md': 'no front matter' });
+    const dir = site({ '_config.yml': 'collections: [guides]\n', '_guides/a.md': 'no front matter' });
     expect((await runCli(['check', '--root', dir])).code).toBe(1);
     expect((await runCli(['check', '--root', dir, '--rule', 'front-matter-syntax:off'])).code).toBe(0);
     const printed = await runCli(['check', '--root', dir, '--print-config', '--rule', 'front-matter-syntax:warn']);

@@ -283,8 +283,8 @@ describe('doclint check --external', () => {
     try {
       writeFileSync(join(dir, '_config.yml'), 'title: t\n');
       writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000 }, rules: { 'front-matter-syntax': 'off' } }));
-      writeFileSync(join(dir, 'a.md'), `[gone](${other.url}/gone-page) [ok](${other.url}/final) [mail](mailto:nobody)\n`);
-      writeFileSync(join(dir, 'b.md'), `See [gone](${other.url}/gone-page#part).\n`);
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[gone](${other.url}/gone-page) [ok](${other.url}/final) [mail](mailto:nobody)\n`);
+      writeFileSync(join(dir, 'b.md'), `---\ntitle: b\n---\nSee [gone](${other.url}/gone-page#part).\n`);
       const before = other.hits.length;
       const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
       const found = JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; message: string }) => `${f.file}:${f.ruleId}:${f.message.split(':')[0]}`);
@@ -302,7 +302,7 @@ describe('doclint check --external', () => {
     try {
       writeFileSync(join(dir, '_config.yml'), 'title: t\n');
       writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false }, rules: { 'front-matter-syntax': 'off' } }));
-      const text = `[a](${site.url}/removed) and [b](${site.url}/private-doc)\n`;
+      const text = `---\ntitle: a\n---\n[a](${site.url}/removed) and [b](${site.url}/private-doc)\n`;
       writeFileSync(join(dir, 'a.md'), text);
       const run = await runCli(['check', '--root', dir, '--external', '--fix', '--format', 'json']);
       const found = JSON.parse(run.stdout).findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message.split(' (')[0]}`);
@@ -322,7 +322,7 @@ describe('doclint check --external', () => {
       writeFileSync(join(dir, '_config.yml'), 'title: t\n');
       const config = (ttl: object) => JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: '.cache/external.json', cacheTtl: ttl }, rules: { 'front-matter-syntax': 'off' } });
       writeFileSync(join(dir, 'doclint.config.json'), config({}));
-      writeFileSync(join(dir, 'a.md'), `[ok](${other.url}/final) [gone](${other.url}/cached-gone)\n`);
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[ok](${other.url}/final) [gone](${other.url}/cached-gone)\n`);
       const hits = () => other.hits.filter((h) => h.path === '/final' || h.path === '/cached-gone').length;
       const first = hits();
       const run1 = await runCli(['check', '--root', dir, '--external', '--format', 'json']);

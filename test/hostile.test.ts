@@ -18,6 +18,7 @@ describe('hostile input', () => {
     writeFileSync(join(dir, 'deep-quote.md'), `${fm}${'>'.repeat(10_000)} deep\n`);
     writeFileSync(join(dir, 'deep-liquid.md'), `${fm}${'{% if a %}'.repeat(5_000)}${'{% endif %}'.repeat(5_000)}`);
     writeFileSync(join(dir, 'braces.md'), `${fm}${'{{'.repeat(50_000)}${'{%'.repeat(50_000)}`);
+    // CR line ends: Jekyll sees no front matter, so the page is a static file (nothing reported, nothing crashes).
     writeFileSync(join(dir, 'cr-only.md'), '---\rtitle: t\r---\r{% if x %}\r');
     writeFileSync(join(dir, 'long-line.md'), `${fm}${'word '.repeat(200_000)}\n`);
     writeFileSync(join(dir, 'huge.md'), Buffer.alloc(6 * 1024 * 1024, 'a'));
@@ -32,7 +33,6 @@ describe('hostile input', () => {
         'deep-quote.md:4:file-too-complex',
         'deep-liquid.md:4:liquid-syntax',
         'braces.md:4:liquid-syntax',
-        'cr-only.md:1:front-matter-syntax',
         'huge.md:1:file-unreadable',
         'normal.md:5:liquid-tag-arguments',
       ]),

@@ -7,6 +7,7 @@ import { immediateAnchors, type AnchorRequests } from './anchor-requests.js';
 import { knownStatuses, type ExternalRequests } from './external-requests.js';
 import type { Answer } from './late-answers.js';
 import { readSuppressions } from './suppressions.js';
+import { isCollectionDocument } from '../site/urls.js';
 
 /** Everything a run shares across files. */
 export interface LintContext {
@@ -59,7 +60,11 @@ export function lintDocument(document: Document, rules: readonly AnyRule[], { co
         failed(ruleId, error);
       }
     };
+  // In a site, a page without front matter is a static file to Jekyll (a README): nothing in it is
+  // rendered, so only its front matter is checked. Without a site (a snippet, remark) everything is.
+  const rendered = site.files.size === 0 || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll);
   for (const rule of rules) {
+    if (!rendered && rule.meta.id !== 'front-matter-syntax') continue;
     const setting = config.rules[rule.meta.id];
     if (!rule.check || !setting || setting.severity === 'off') continue;
     const ruleId = rule.meta.id;

@@ -185,11 +185,17 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
 
   result.error = parseFrom(0);
   let next = result.error ? after(result.error) : tokens.length;
+  // Nesting too deep would only be found again one level further in.
+  if (result.error?.code === 'nesting-too-deep') next = tokens.length;
+  let previous = result.error;
   while (next < tokens.length && result.laterErrors.length < maxLaterErrors) {
     into = { tokens, nodes: [], tags: [], outputs: [], blocks: [], laterErrors: [] };
     const error = parseFrom(next);
     if (!error) break;
-    result.laterErrors.push(error);
+    // A run of the same error (a line of `{{{{`) is one mistake: reported once.
+    const repeated = previous !== undefined && error.code === previous.code && !/\n/.test(text.slice(previous.end, error.start));
+    if (!repeated) result.laterErrors.push(error);
+    previous = error;
     next = Math.max(next + 1, after(error));
   }
   return result;

@@ -229,3 +229,15 @@ function redirectUrl(alias: string): string {
 function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
+
+/** A document of a collection (`_name/…`), a draft or a post (`[dir/]_posts/…`). */
+export function isCollectionDocument(path: string, jekyll: Pick<JekyllConfig, 'collections'>): boolean {
+  const segments = path.split('/');
+  return isPostOrDraft(path) || jekyll.collections.some((c) => segments[0] === `_${c.name}`);
+}
+
+/** Posts and drafts are rendered with or without front matter; other collection files without it are static files. */
+export function isPostOrDraft(path: string): boolean {
+  const segments = path.split('/');
+  return segments.slice(0, -1).includes('_posts') || segments[0] === '_drafts';
+}
