@@ -52,4 +52,16 @@ describe('doclint crawl', () => {
     expect(found).toContain(`/help/: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
     expect(found.some((f: string) => f.includes('gone.png'))).toBe(true);
   }, 30_000);
+
+  it('exits 2 when it reaches nothing beyond its start page (an empty index.html)', async () => {
+    const empty = tempCopy();
+    try {
+      writeFileSync(join(empty.dir, 'index.html'), '');
+      const run = await runCli(['crawl', empty.dir], configDir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('reached no page beyond its start page');
+    } finally {
+      empty.cleanup();
+    }
+  }, 30_000);
 });

@@ -64,7 +64,7 @@ describe('fuzzing the document model and the rules', () => {
         expect(findings.filter((f) => f.ruleId === 'internal-error')).toEqual([]);
         assertInside(text, findings);
       }),
-      { numRuns: 300, seed: 20261125 },
+      { numRuns: Number(process.env.DOCLINT_FUZZ_RUNS ?? 300), seed: 20261125 },
     );
   });
 
@@ -76,7 +76,7 @@ describe('fuzzing the document model and the rules', () => {
         if (!findings.some((f) => f.fix)) expect(fixed).toBe(text);
         expect(fixAll(fixed)).toBe(fixed);
       }),
-      { numRuns: 150, seed: 7 },
+      { numRuns: Number(process.env.DOCLINT_FUZZ_RUNS ?? 150), seed: 7 },
     );
   });
 });

@@ -63,6 +63,15 @@ describe('the packed npm package', () => {
     expect(run.stderr).toMatch(/7:12-7:18\s+warning\s+`{% callout danger %}`: `danger` is not one of.*liquid-tag-arguments\s+doclint/);
   });
 
+  it.each(['node10', 'node16', 'bundler'])('has types for the library and the preset under moduleResolution %s', (resolution) => {
+    const module = resolution === 'node16' ? 'node16' : resolution === 'bundler' ? 'esnext' : 'commonjs';
+    writeFileSync(join(dir, 'types.ts'), "import { lint } from 'doclint';\nimport preset from 'doclint/remark-preset';\nexport const used: [typeof lint, typeof preset] = [lint, preset];\n");
+    writeFileSync(join(dir, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['types.ts'] }));
+    const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${resolution}.json`], { cwd: dir, encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
   it('installs the doclint command', () => {
     const run = spawnSync(join(dir, 'node_modules/.bin/doclint'), ['check', '--root', 'site', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);

@@ -72,4 +72,17 @@ describe('reporters', () => {
     expect(text).toContain('Duplicate \\| key');
     expect(reporters.markdown({ ...input, findings: [] })).toContain('No problems in 3 files');
   });
+
+  it('puts new findings first and reports pre-existing ones apart, never counted', () => {
+    const old: Finding = { ruleId: 'link-internal', severity: 'error', message: 'Old', file: 'docs/c.md', line: 2, column: 1, preExisting: true };
+    const mixed: ReportInput = { ...input, findings: [old, findings[1]!, findings[0]!] };
+    expect(reporters.github(mixed).trimEnd().split('\n').map((line) => line.split(' ')[0])).toEqual(['::error', '::warning', '::notice']);
+    expect(reporters.stylish(mixed)).toContain('✖ 2 problems (1 error, 1 warning) in 2 files of 3 checked (and 1 pre-existing, not counted)');
+    const summary = reporters.markdown(mixed);
+    expect(summary).toContain('1 pre-existing finding');
+    expect(summary.indexOf('error (pre-existing)')).toBeGreaterThan(summary.indexOf('| warning |'));
+    const sarif = JSON.parse(reporters.sarif(mixed)).runs[0].results;
+    expect(sarif.map((r: { level: string; baselineState: string }) => `${r.level}:${r.baselineState}`)).toEqual(['note:unchanged', 'warning:new', 'error:new']);
+    expect(JSON.parse(reporters.json(mixed)).summary).toMatchObject({ errors: 1, warnings: 1, preExisting: 1 });
+  });
 });
