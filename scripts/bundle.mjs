@@ -11,7 +11,6 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { patchPlugin } from './patches.mjs';
 
 const common = {
   bundle: true,
@@ -22,8 +21,6 @@ const common = {
   // Committed files: small diffs matter more than readable stack traces (names are kept).
   minify: true,
   keepNames: true,
-  // Faster code for a dependency's hot loop (see patches.mjs).
-  plugins: [patchPlugin],
   // ajv and friends are CommonJS: give the ESM bundle a `require`.
   banner: { js: "import { createRequire as __doclintRequire } from 'node:module'; const require = __doclintRequire(import.meta.url);" },
 };

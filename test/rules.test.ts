@@ -1,8 +1,11 @@
 /**
- * The generic rule runner: every fixtures/rules/<rule-id>/<case>.md is linted; the rule's
- * findings must equal <case>.expected.json (none when absent), and <case>.fixed.md, when
+ * The generic rule runner (a RuleTester): every fixtures/rules/<rule-id>/<case>.md is linted; the
+ * rule's findings must equal <case>.expected.json (none when absent), and <case>.fixed.md, when
  * present, is the text after --fix, which must then be free of that rule's fixable findings.
  * A `site/` folder beside the cases is the site they are linted in (as `_articles/<case>.md`).
+ * The runner holds the fixtures to its own rules: a `valid-*` case expects nothing and an
+ * `invalid-*` case at least one finding; every expectation states its line and column; a case
+ * whose findings carry fixes states the fixed text; a rule that is not fixable offers no fix.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ import { lintString, repoRoot, siteContext } from './helpers.js';
 
 interface Expected {
   line: number;
-  column?: number;
+  column: number;
   severity?: 'error' | 'warning';
   message?: string;
 }
@@ -28,6 +31,7 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
   const config = resolveConfig(existsSync(configFile) ? JSON.parse(readFileSync(configFile, 'utf8')) : {});
   const siteDir = join(folder, 'site');
   const hasSite = existsSync(siteDir);
+  const rule = allRules.find((r) => r.meta.id === ruleId)!;
 
   it('is a known rule with docs beside it', () => {
     expect(allRules.map((r) => r.meta.id)).toContain(ruleId);
@@ -42,13 +46,17 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
     const findings = lintString(text, config, path, context).filter((f) => f.ruleId === ruleId);
     const expectedFile = join(folder, name.replace(/\.md$/, '.expected.json'));
     const expected: Expected[] = existsSync(expectedFile) ? JSON.parse(readFileSync(expectedFile, 'utf8')) : [];
-    expect(name.startsWith('valid') ? expected : expected.length).toEqual(name.startsWith('valid') ? [] : expect.any(Number));
+    expect(name, 'a case is named valid-* or invalid-*').toMatch(/^(valid|invalid)-/);
+    if (name.startsWith('valid')) expect(expected).toEqual([]);
+    else expect(expected.length, 'an invalid case expects at least one finding').toBeGreaterThan(0);
+    for (const e of expected) expect([typeof e.line, typeof e.column], `${name}: every expectation states line and column`).toEqual(['number', 'number']);
     expect(findings.map((f) => ({ line: f.line, column: f.column, severity: f.severity, message: f.message }))).toEqual(
-      expected.map((e) =>
-        expect.objectContaining({ line: e.line, ...(e.column ? { column: e.column } : {}), ...(e.severity ? { severity: e.severity } : {}), message: expect.stringContaining(e.message ?? '') }),
-      ),
+      expected.map((e) => expect.objectContaining({ line: e.line, column: e.column, ...(e.severity ? { severity: e.severity } : {}), message: expect.stringContaining(e.message ?? '') })),
     );
+    const fixes = findings.filter((f) => f.fix);
+    if (!rule.meta.fixable) expect(fixes, `${ruleId} is not fixable, so it offers no fix`).toEqual([]);
     const fixedFile = join(folder, name.replace(/\.md$/, '.fixed.md'));
+    if (fixes.length > 0) expect(existsSync(fixedFile), `${name} has fixes: ${name.replace(/\.md$/, '.fixed.md')} states the fixed text`).toBe(true);
     if (existsSync(fixedFile)) {
       const fixed = applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : []))).text;
       expect(fixed).toBe(readFileSync(fixedFile, 'utf8'));

@@ -20,7 +20,6 @@ import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { countFindings, printable } from '../report/summary.js';
 import { version } from '../version.js';
-import { tuneV8ForShortRuns } from './v8-tuning.js';
 
 class UsageError extends Error {}
 
@@ -266,8 +265,6 @@ function merge(args: MergeArgs): number {
 
 // The bundle (bin/doclint-bundle.mjs) is also the script of its lint worker threads.
 if (!(await servedAsLintWorker(import.meta.url))) {
-  // V8's flags are the process's: set once, before any worker starts.
-  tuneV8ForShortRuns();
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;
