@@ -54,6 +54,11 @@ export const linkInternal: Rule = {
         case 'not-found': {
           const suggestion = closest(resolution.path, site.urls.targets.keys(), Math.max(2, Math.floor(resolution.path.length / 5)));
           const what = link.source === 'image' || link.source === 'tag' ? 'image or file' : 'page or file';
+          if (resolution.viaSiteUrl) {
+            // Other software on the same host may serve it (an old archive, an app): likely broken, not certainly.
+            report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
+            break;
+          }
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.`, ...where });
           break;
         }

@@ -45,7 +45,10 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
   for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
     if (node.type !== 'html') {
       const range = destinationRange(document, node);
-      if (range) add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
+      if (!range) continue;
+      add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
+      // An email autolink (`<a@b.org>`) is a mailto: link, as both kramdown and CommonMark write it.
+      if (node.url.startsWith('mailto:') && !/^mailto:/i.test(document.text.slice(range.start, range.end))) links.at(-1)!.url = node.url;
     } else {
       // node.value lacks list and quote prefixes: read the source itself so offsets stay true.
       const offset = node.position!.start.offset!;
@@ -109,6 +112,12 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
       depth--;
     } else if (c === '\\') end++;
     end++;
+  }
+  // kramdown knows only quoted titles: `[x](/a/ (b))` links to `/a/ (b)`, not to `/a/` titled `b`.
+  const rest = /^[ \t]+\(/.exec(text.slice(end, nodeEnd));
+  if (node.type !== 'definition' && rest && text[nodeEnd - 1] === ')') {
+    const close = text.lastIndexOf(')', nodeEnd - 2);
+    if (close > end) end = close + 1;
   }
   return end > from ? { start: from, end } : undefined;
 }

@@ -18,7 +18,8 @@ export type Resolution =
   | { status: 'wrong-case'; url: string; actual: string }
   /** A root-relative link without the baseurl: it leaves the site when deployed. */
   | { status: 'missing-baseurl'; url: string; target: UrlTarget }
-  | { status: 'not-found'; url: string; path: string }
+  /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. */
+  | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true }
   | { status: 'outside-site'; url: string };
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
@@ -28,7 +29,8 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
   let url = link.url.trim();
   if (url === '' ) return { status: 'skip' };
   const siteUrl = site.jekyll.url;
-  if (siteUrl && (url === siteUrl || url.startsWith(`${siteUrl}/`))) url = url.slice(siteUrl.length) || '/';
+  const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
+  if (viaSiteUrl) url = url.slice(siteUrl.length) || '/';
   if (scheme.test(url) || url.startsWith('//')) return { status: 'skip' };
 
   const hash = url.indexOf('#');
@@ -38,6 +40,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
   const baseurl = site.jekyll.baseurl;
   const pageUrl = site.urls.urlOf.get(fromPath) ?? `/${fromPath}`;
   const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
+  const notFound = (notFoundUrl: string, notFoundPath: string): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}) });
 
   if (pathPart === '') {
     const target = site.urls.targets.get(pageUrl);
@@ -51,7 +54,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
       if (path === baseurl || path.startsWith(`${baseurl}/`)) path = path.slice(baseurl.length) || '/';
       else {
         const target = lookup(site, normalize(path));
-        return target ? { status: 'missing-baseurl', url: normalize(path), target: target.target } : { status: 'not-found', url: pathPart, path };
+        return target ? { status: 'missing-baseurl', url: normalize(path), target: target.target } : notFound(pathPart, path);
       }
     }
   } else {
@@ -74,7 +77,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
   const actual = sameButCase(site, path);
-  return actual === undefined ? { status: 'not-found', url: path, path } : { status: 'wrong-case', url: path, actual };
+  return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
 }
 
 /**
