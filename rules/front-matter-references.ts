@@ -31,9 +31,12 @@ export const frontMatterReferences: Rule<Options> = {
   check({ document, options, site, report }) {
     const front = document.frontMatter;
     if (front.kind !== 'yaml' || front.bom) return;
+    // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
+    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
     for (const [key, folder] of Object.entries(options.references)) {
       const value = front.data[key];
       if (value === undefined || value === null) continue;
+      if (themed && /^\/?_(layouts|includes)\/?$/.test(folder)) continue;
       const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));
       if (names.size === 0) continue;
       const values = Array.isArray(value) ? value : [value];

@@ -66,9 +66,12 @@ export const frontMatterSchema: Rule<Options> = {
       ],
     },
   },
-  check({ document, options, report }) {
+  check({ document, options, site, report }) {
     const front = document.frontMatter;
     if (front.kind !== 'yaml' || front.bom || front.yaml.errors.length > 0) return;
+    // The built-in bindings are the help center's: in a site they apply when it has that shape
+    // (article and category collections), or wherever the config names them.
+    if (isDefault(options.schemas) && site.files.size > 0 && !hasHelpCenterShape(site.jekyll.collections)) return;
     const binding = options.schemas.find((b) => matcherFor(b.files)(document.path));
     if (!binding) return;
     const validate = validatorFor(binding.schema);
@@ -184,4 +187,15 @@ function show(value: unknown): string {
   if (value === null) return 'an empty value';
   const json = JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+const defaultBindings = JSON.stringify(frontMatterSchema.meta.defaults!.schemas);
+
+function isDefault(schemas: Options['schemas']): boolean {
+  return JSON.stringify(schemas) === defaultBindings;
+}
+
+function hasHelpCenterShape(collections: readonly { name: string }[]): boolean {
+  const names = new Set(collections.map((c) => c.name));
+  return names.has('articles') && names.has('categories');
 }
