@@ -37,7 +37,7 @@ const matchers = new Map<string, (path: string) => boolean>();
 export const frontMatterSchema: Rule<Options> = {
   meta: {
     id: 'front-matter-schema',
-    description: 'Front matter values match the JSON Schema for their file (articles and categories by default), as Jekyll reads them.',
+    description: 'Front matter values match the JSON Schema for their file (a help center\'s articles and categories by default), as Jekyll reads them.',
     severity: 'error',
     fixable: false,
     options: {
