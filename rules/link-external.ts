@@ -64,7 +64,7 @@ function reportStatus(url: string, link: LinkRef, status: ExternalStatus, option
       if (options.unknown !== 'off') report({ message: `External link could not be confirmed: ${url} (${status.reason}).`, ...where, severity: options.unknown });
       break;
     case 'redirected':
-      reportMissingFragment(link.url!, status.missingFragments, where, report);
+      reportMissingFragment(link.url!, status, where, options, report);
       if (status.landing) {
         if (options.suspiciousRedirects !== 'off') report({ message: `${url} ${landingMessages[status.landing]} (${status.finalUrl}).`, ...where, severity: options.suspiciousRedirects });
       } else if (status.permanent && options.permanentRedirects) {
@@ -79,7 +79,7 @@ function reportStatus(url: string, link: LinkRef, status: ExternalStatus, option
       }
       break;
     case 'ok':
-      reportMissingFragment(link.url!, status.missingFragments, where, report);
+      reportMissingFragment(link.url!, status, where, options, report);
       break;
     default:
       break;
@@ -92,9 +92,9 @@ const landingMessages: Record<Landing, string> = {
   home: 'redirects to the home page: what it linked to is probably gone',
 };
 
-function reportMissingFragment(url: string, missing: readonly string[] | undefined, where: { start: number; end: number }, report: (r: Report) => void): void {
+function reportMissingFragment(url: string, { missingFragments: missing = [], unconfirmedFragments: unconfirmed = [] }: { missingFragments?: string[]; unconfirmedFragments?: string[] }, where: { start: number; end: number }, options: Options, report: (r: Report) => void): void {
   const hash = url.indexOf('#');
-  if (!missing || hash === -1) return;
+  if (hash === -1) return;
   const fragment = url.slice(hash + 1);
   let decoded = fragment;
   try {
@@ -103,4 +103,7 @@ function reportMissingFragment(url: string, missing: readonly string[] | undefin
     // keep it as written
   }
   if (missing.includes(decoded)) report({ message: `${url.slice(0, hash)} has no anchor \`#${decoded}\` (no element with that id or name).`, ...where });
+  if (unconfirmed.includes(decoded) && options.unknown !== 'off') {
+    report({ message: `External anchor could not be confirmed: \`#${decoded}\` is not in the first bytes of ${url.slice(0, hash)} read (external.maxBodyBytes).`, ...where, severity: options.unknown });
+  }
 }

@@ -128,6 +128,8 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.hits.filter((h) => h.path === '/no-head').map((h) => h.method)).toEqual(['HEAD', 'GET']);
     expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
     expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
+    // A server that hangs is tried twice, not retries + 1 times.
+    expect(site.hits.filter((h) => h.path === '/hang')).toHaveLength(2);
   }, 30_000);
 
   it('checks URLs as they are added, and done() waits for every one (none at all: at once)', async () => {
@@ -367,4 +369,27 @@ describe('doclint check --external', () => {
       cleanup();
     }
   }, 30_000);
+
+  it('requests http://h and http://h/ once, decodes character references in ids, and says when a fragment lies past the bytes it reads', async () => {
+    const pages = await serve((req, res) => {
+      if (req.url === '/') return status(res, 200);
+      res.writeHead(200, { 'content-type': 'text/html' });
+      if (req.url === '/entity') return res.end('<h2 id="a&#38;b">A and B</h2>');
+      // The anchor comes after 256 KB, written in pieces: far past a 1 KB bound.
+      for (let i = 0; i < 16; i++) res.write(`<p>${'x'.repeat(16_384)}</p>`);
+      return res.end('<h2 id="late">Late</h2>');
+    });
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false, fragments: true, maxBodyBytes: 1024 } }));
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[root](${pages.url}) [root again](${pages.url}/) [entity](${pages.url}/entity#a&b) [late](${pages.url}/big#late)\n`);
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const findings = JSON.parse(run.stdout).findings.map((f: { severity: string; message: string }) => `${f.severity}: ${f.message.split(':')[0]}`);
+      expect(findings).toEqual(['warning: External anchor could not be confirmed']);
+      expect(pages.hits.filter((hit) => hit.path === '/')).toHaveLength(1);
+    } finally {
+      cleanup();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import { Agent, request } from 'undici';
 import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
+import { decodeCharacterReferences } from '../../text/html-entities.js';
 import { HostScheduler } from './scheduler.js';
 import { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
 
@@ -27,8 +28,8 @@ export interface CheckRun {
 }
 
 export type ExternalStatus =
-  | { kind: 'ok'; code: number; missingFragments?: string[] }
-  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[]; landing?: Landing }
+  | { kind: 'ok'; code: number; missingFragments?: string[]; unconfirmedFragments?: string[] }
+  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[]; unconfirmedFragments?: string[]; landing?: Landing }
   | { kind: 'broken'; code?: number; reason: string }
   /** Timeouts, 5xx after retries, resets: maybe fine, maybe not. */
   | { kind: 'unknown'; code?: number; reason: string }
@@ -119,8 +120,9 @@ export class ExternalChecks {
         let status = await checkUrl(url, this.context);
         const wanted = this.fragments.get(url);
         if (this.options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
-          const missing = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, this.context);
-          if (missing && missing.length > 0) status = { ...status, missingFragments: missing };
+          const found = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, this.context);
+          if (found?.missing.length) status = { ...status, missingFragments: found.missing };
+          if (found?.unconfirmed.length) status = { ...status, unconfirmedFragments: found.unconfirmed };
         }
         this.results.set(url, status);
       } finally {
@@ -176,11 +178,19 @@ async function checkUrl(url: string, context: Context): Promise<ExternalStatus> 
 }
 
 function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | undefined {
-  return options.hosts[url.host.toLowerCase()] ?? options.hosts[url.hostname.toLowerCase()];
+  const hosts = options.hosts;
+  const own = (key: string): HostOverride | undefined => (Object.hasOwn(hosts, key) ? hosts[key] : undefined);
+  return own(url.host.toLowerCase()) ?? own(url.hostname.toLowerCase());
 }
 
+/**
+ * A URL's requests: HEAD (GET where HEAD is refused), again after a 5xx, a reset or a Retry-After
+ * wait, at most `retries` more times; a timeout (a server that hangs) is tried once more at most,
+ * so a hanging URL costs two timeouts, not `retries + 1`.
+ */
 async function withRetries(url: URL, context: Context): Promise<Response> {
   const { options } = context;
+  let timedOut = 0;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.retries;
     try {
@@ -198,6 +208,7 @@ async function withRetries(url: URL, context: Context): Promise<Response> {
       return response;
     } catch (error) {
       if (last || !retryable(error)) throw error;
+      if (/TIMEOUT|TimeoutError/i.test(codeOf(error)) && ++timedOut > 1) throw error;
       await wait(backoff(attempt));
     }
   }
@@ -228,10 +239,12 @@ async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Contex
 const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
- * Reads an HTML page until every wanted fragment is found as an id or name, or the byte bound
- * is reached; undefined when the page is not HTML or cannot be read (nothing to report then).
+ * Reads an HTML page until every wanted fragment is found as an id or name (character
+ * references decoded, as a browser reads the attribute), or the byte bound is reached: the
+ * fragments not found are missing, or unconfirmed when the page went on past the bound.
+ * Undefined when the page is not HTML or cannot be read (nothing to report then).
  */
-async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<string[] | undefined> {
+async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<{ missing: string[]; unconfirmed: string[] } | undefined> {
   try {
     const response = await request(url, {
       method: 'GET',
@@ -250,12 +263,13 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, { agen
       read += (chunk as Buffer).length;
       // Keep the end of the previous chunk: an attribute may be cut in two.
       const text = tail + (chunk as Buffer).toString('utf8');
-      for (const match of text.matchAll(idAttribute)) remaining.delete(match[1] ?? match[2] ?? match[3]!);
+      for (const match of text.matchAll(idAttribute)) remaining.delete(decodeCharacterReferences(match[1] ?? match[2] ?? match[3]!));
       tail = text.slice(-256);
       if (remaining.size === 0 || read >= options.maxBodyBytes) break;
     }
     await response.body.dump().catch(() => undefined);
-    return read >= options.maxBodyBytes && remaining.size > 0 ? undefined : [...remaining];
+    const cut = read >= options.maxBodyBytes;
+    return { missing: cut ? [] : [...remaining], unconfirmed: cut ? [...remaining] : [] };
   } catch {
     return undefined;
   }

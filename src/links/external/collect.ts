@@ -8,7 +8,17 @@ export function externalUrl(url: string | undefined, site: SiteIndex): string | 
   if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
   const trimmed = url.trim();
   if (site.jekyll.url && (trimmed === site.jekyll.url || trimmed.startsWith(`${site.jekyll.url}/`))) return undefined;
-  return trimmed.split('#')[0];
+  return requestUrl(trimmed.split('#')[0]!);
+}
+
+/** One spelling per URL (`http://h` and `http://H:80/` are `http://h/`), so each is requested once. */
+function requestUrl(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    // The checker reports it as not a valid URL.
+    return url;
+  }
 }
 
 export interface ExternalUrls {
