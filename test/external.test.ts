@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalUrls, defaultExternalOptions, ExternalChecks, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
 import { suspiciousLanding } from '../src/links/external/landing.js';
+import { HostScheduler } from '../src/links/external/scheduler.js';
 import { isPrivateAddress } from '../src/links/external/network-guard.js';
 import { runCli, tempCopy } from './helpers.js';
 
@@ -391,5 +392,33 @@ describe('doclint check --external', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('halves a host\'s requests at a time on a 429 and raises them again as it answers (AIMD)', async () => {
+    const scheduler = new HostScheduler(4);
+    const urls = Array.from({ length: 20 }, (_, i) => `http://h.test/${i}`);
+    scheduler.enqueue(urls);
+    const blocked = Symbol('blocked');
+    // A take that is still waiting when a round ends is the first of the next round.
+    let waiting: Promise<string | undefined> | undefined;
+    const takeAll = async (): Promise<string[]> => {
+      const taken: string[] = [];
+      for (;;) {
+        waiting ??= scheduler.take();
+        const next = await Promise.race([waiting, new Promise<symbol>((resolve) => setImmediate(() => resolve(blocked)))]);
+        if (next === blocked) return taken;
+        waiting = undefined;
+        if (next === undefined) return taken;
+        taken.push(next as string);
+      }
+    };
+    const first = await takeAll();
+    expect(first).toHaveLength(4);
+    scheduler.slowDown(first[0]!);
+    first.forEach((url) => scheduler.release(url));
+    const halved = await takeAll();
+    expect(halved).toHaveLength(2);
+    halved.forEach((url) => scheduler.answered(url));
+    expect(await takeAll()).toHaveLength(1);
   });
 });

@@ -85,7 +85,7 @@ async function run(): Promise<number> {
   // Shown when the workflow runs with debug logging.
   process.stdout.write(`::debug::doclint linted ${result.files.length} files, ${result.reused} of them from the result cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
-    process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time.\n`);
+    process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: fewer requests at a time to them (halved on each 429, raised again as they answer).\n`);
   }
   const repositoryRoot = repositoryRootOf(root) ?? workspace;
   const reportInput = { root, repositoryRoot, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };

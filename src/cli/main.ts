@@ -210,7 +210,7 @@ async function check(args: CheckArgs): Promise<number> {
   });
   if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: ${result.files.length} files, ${result.reused} from the cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
-    process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: slowed to one request at a time\n`);
+    process.stderr.write(`doclint: rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: fewer requests at a time to them (halved on each 429, raised again as they answer)\n`);
   }
   const shown = args.hidePreExisting ? result.findings.filter((f) => !f.preExisting) : result.findings;
   const findings = args.quiet ? shown.filter((f) => f.severity === 'error') : shown;

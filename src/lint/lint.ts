@@ -65,7 +65,7 @@ export interface LintResult {
   fixedFiles: string[];
   /** Changed-files mode: other files linted (link rules only) because they link to what the change removed. */
   affectedFiles: string[];
-  /** External checking: hosts that answered 429 and were slowed to one request at a time. */
+  /** External checking: hosts that answered 429 (their request limit was halved, then raised again as they answered). */
   rateLimitedHosts: string[];
   /** Metadata of every rule, for reporters. */
   rules: RuleMeta[];

@@ -23,7 +23,7 @@ export interface CheckHooks {
 
 export interface CheckRun {
   results: Map<string, ExternalStatus>;
-  /** Hosts that answered 429 and were slowed to one request at a time. */
+  /** Hosts that answered 429 (their request limit was halved, then raised again as they answered). */
   rateLimitedHosts: string[];
 }
 
@@ -197,6 +197,7 @@ async function withRetries(url: URL, context: Context): Promise<Response> {
       let response = await send(url, 'HEAD', context);
       if (headUnreliable.has(response.code)) response = await send(url, 'GET', context);
       if (response.code === 429) context.scheduler.slowDown(url.href);
+      else context.scheduler.answered(url.href);
       if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling && !last) {
         await wait(response.retryAfter);
         continue;

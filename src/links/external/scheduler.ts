@@ -1,13 +1,17 @@
 /**
  * Who may be asked next: URLs wait in one queue per host, and a worker takes the next URL of a
  * host with a free slot (per-host limits, with per-host overrides), so a slow or busy host
- * never blocks the others and a take costs O(hosts), not O(URLs). A host that answered 429 is
- * slowed to one request at a time for the rest of the run.
+ * never blocks the others and a take costs O(hosts), not O(URLs). A host's limit adapts as TCP's
+ * window does (AIMD): a 429 halves it (down to one request at a time), and each run of answers
+ * without one as long as the limit raises it by one again, back up to the configured limit.
  */
 export class HostScheduler {
   private readonly queues = new Map<string, string[]>();
   private readonly active = new Map<string, number>();
   private readonly limits = new Map<string, number>();
+  /** Each host's limit as the answers adapt it (absent: its configured limit). */
+  private readonly current = new Map<string, number>();
+  private readonly successes = new Map<string, number>();
   private readonly hostOfUrl = new Map<string, string>();
   private pending = 0;
   private closed = false;
@@ -55,7 +59,7 @@ export class HostScheduler {
     for (;;) {
       if (this.pending === 0 && this.closed) return undefined;
       for (const [host, queue] of this.queues) {
-        if (queue.length === 0 || (this.active.get(host) ?? 0) >= (this.limits.get(host) ?? this.defaultLimit)) continue;
+        if (queue.length === 0 || (this.active.get(host) ?? 0) >= this.limitOf(host)) continue;
         this.active.set(host, (this.active.get(host) ?? 0) + 1);
         this.pending--;
         // Nothing left to hand out: let every idle worker finish (or wait for more).
@@ -73,10 +77,36 @@ export class HostScheduler {
     this.wake(1);
   }
 
+  /** A 429: the host gets half as many requests at a time (at least one). */
   slowDown(url: string): void {
     const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
-    this.limits.set(host, 1);
+    this.current.set(host, Math.max(1, Math.floor(this.limitOf(host) / 2)));
+    this.successes.set(host, 0);
     this.rateLimited.add(host);
+  }
+
+  /** An answer that was not a 429: after as many in a row as the limit, one more request at a time, up to the configured limit. */
+  answered(url: string): void {
+    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
+    const limit = this.current.get(host);
+    if (limit === undefined) return;
+    const inRow = (this.successes.get(host) ?? 0) + 1;
+    if (inRow < limit) {
+      this.successes.set(host, inRow);
+      return;
+    }
+    this.successes.set(host, 0);
+    if (limit + 1 >= this.configuredLimit(host)) this.current.delete(host);
+    else this.current.set(host, limit + 1);
+    this.wake(1);
+  }
+
+  private limitOf(host: string): number {
+    return this.current.get(host) ?? this.configuredLimit(host);
+  }
+
+  private configuredLimit(host: string): number {
+    return this.limits.get(host) ?? this.defaultLimit;
   }
 
   private wake(count: number): void {
