@@ -421,4 +421,17 @@ describe('doclint check --external', () => {
     halved.forEach((url) => scheduler.answered(url));
     expect(await takeAll()).toHaveLength(1);
   });
+
+  it('honours Retry-After per URL: the host\'s slot serves its other URLs meanwhile', async () => {
+    const host = await serve((req, res, count) => {
+      if (req.url === '/wait' && count === 1) return status(res, 429, { 'retry-after': '1' });
+      setTimeout(() => status(res, 200), 20);
+    });
+    const urls = [`${host.url}/wait`, ...Array.from({ length: 5 }, (_, i) => `${host.url}/fast/${i}`)];
+    const run = await checkExternalUrls(urls, { ...options, perHost: 2 });
+    expect(run.results.get(`${host.url}/wait`)).toEqual({ kind: 'ok', code: 200 });
+    const order = host.hits.map((hit) => hit.path);
+    const [first, second] = [order.indexOf('/wait'), order.lastIndexOf('/wait')];
+    expect(order.slice(first + 1, second).filter((path) => path.startsWith('/fast/')).length).toBeGreaterThanOrEqual(2);
+  });
 });

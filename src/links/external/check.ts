@@ -44,6 +44,13 @@ interface Context {
   agent: Agent;
   options: ExternalCheckOptions;
   scheduler: HostScheduler;
+  /** Retry-After waits used per URL: each is at most `retries`. */
+  retryAfterWaits: Map<string, number>;
+}
+
+/** A Retry-After to honour: the URL goes back in its host's queue for then, and its slot serves the host's other URLs meanwhile. */
+class RetryLater {
+  constructor(readonly ms: number) {}
 }
 
 interface Response {
@@ -93,7 +100,7 @@ export class ExternalChecks {
       bodyTimeout: options.timeout,
       connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
     });
-    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts) };
+    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts), retryAfterWaits: new Map() };
     this.workers = Array.from({ length: options.concurrency }, () => this.work());
   }
 
@@ -116,6 +123,7 @@ export class ExternalChecks {
   private async work(): Promise<void> {
     const { scheduler } = this.context;
     for (let url = await scheduler.take(); url !== undefined; url = await scheduler.take()) {
+      let later: RetryLater | undefined;
       try {
         let status = await checkUrl(url, this.context);
         const wanted = this.fragments.get(url);
@@ -125,10 +133,14 @@ export class ExternalChecks {
           if (found?.unconfirmed.length) status = { ...status, unconfirmedFragments: found.unconfirmed };
         }
         this.results.set(url, status);
+      } catch (error) {
+        if (!(error instanceof RetryLater)) throw error;
+        later = error;
       } finally {
         scheduler.release(url);
       }
-      this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
+      if (later) scheduler.defer(url, later.ms);
+      else this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
     }
   }
 }
@@ -153,6 +165,7 @@ async function checkUrl(url: string, context: Context): Promise<ExternalStatus> 
     try {
       response = await withRetries(current, context);
     } catch (error) {
+      if (error instanceof RetryLater) throw error;
       return classifyError(error);
     }
     if (response.code >= 300 && response.code < 400 && response.location) {
@@ -198,9 +211,13 @@ async function withRetries(url: URL, context: Context): Promise<Response> {
       if (headUnreliable.has(response.code)) response = await send(url, 'GET', context);
       if (response.code === 429) context.scheduler.slowDown(url.href);
       else context.scheduler.answered(url.href);
-      if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling && !last) {
-        await wait(response.retryAfter);
-        continue;
+      if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling) {
+        const waits = context.retryAfterWaits.get(url.href) ?? 0;
+        if (waits < options.retries) {
+          context.retryAfterWaits.set(url.href, waits + 1);
+          throw new RetryLater(response.retryAfter);
+        }
+        return response;
       }
       if (response.code >= 500 && !last) {
         await wait(backoff(attempt));

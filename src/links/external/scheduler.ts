@@ -48,6 +48,18 @@ export class HostScheduler {
     this.wake(added);
   }
 
+  /** The URL comes back in its host's queue after `ms` (a Retry-After); until then it counts as pending. */
+  defer(url: string, ms: number): void {
+    this.pending++;
+    setTimeout(() => {
+      const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
+      let queue = this.queues.get(host);
+      if (!queue) this.queues.set(host, (queue = []));
+      queue.push(url);
+      this.wake(1);
+    }, ms);
+  }
+
   /** No more URLs will come: workers finish once the queues are empty. */
   close(): void {
     this.closed = true;
