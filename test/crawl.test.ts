@@ -64,4 +64,36 @@ describe('doclint crawl', () => {
       empty.cleanup();
     }
   }, 30_000);
+
+  it('--skip-external requests nothing beyond the site; a link that times out could not be confirmed (a warning)', async () => {
+    const elsewhere: string[] = [];
+    const other = createServer((request, response) => {
+      elsewhere.push(request.url!);
+      response.end('ok');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const live = createServer((request, response) => {
+      if (request.url === '/hang') return; // never answers
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end(request.url === '/' ? `<a href="/page">page</a> <a href="/hang">hang</a> <a href="${otherUrl}/x">elsewhere</a>` : '<p>page</p>');
+    });
+    await new Promise<void>((resolve) => live.listen(0, '127.0.0.1', resolve));
+    const liveUrl = `http://127.0.0.1:${(live.address() as AddressInfo).port}/`;
+    const { dir, cleanup: done } = tempCopy();
+    try {
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000 } }));
+      const skipped = await runCli(['crawl', liveUrl, '--skip-external', '--format', 'json'], dir);
+      expect(elsewhere).toEqual([]);
+      expect(skipped.code).toBe(0);
+      expect(JSON.parse(skipped.stdout).findings).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('could not be confirmed') })]);
+      await runCli(['crawl', liveUrl, '--format', 'json'], dir);
+      expect(elsewhere).toContain('/x');
+    } finally {
+      live.closeAllConnections();
+      live.close();
+      other.close();
+      done();
+    }
+  }, 30_000);
 });

@@ -111,7 +111,8 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         withOutputOptions(y)
           .positional('target', { type: 'string', demandOption: true, describe: 'A built site folder (e.g. _site) or a URL' })
-          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the working directory)' }),
+          .option('config', { alias: 'c', type: 'string', describe: 'Config file (default: found in the working directory)' })
+          .option('skip-external', { type: 'boolean', default: false, describe: 'Check only the links of the crawled site itself (no requests to other hosts)' }),
       async (args) => {
         exitCode = await crawlCommand(args as unknown as CrawlArgs);
       },
@@ -226,19 +227,20 @@ async function check(args: CheckArgs): Promise<number> {
 interface CrawlArgs extends OutputArgs {
   target: string;
   config?: string;
+  skipExternal: boolean;
 }
 
 async function crawlCommand(args: CrawlArgs): Promise<number> {
   const config = await loadConfig(process.cwd(), args.config);
   // Loaded only here: linkinator is the heaviest module and only this command needs it.
   const { crawl } = await import('../crawl/crawl.js');
-  const result = await crawl(args.target, config);
+  const result = await crawl(args.target, config, { skipExternal: args.skipExternal });
   // A crawl that found no page past its start checked nothing: an empty index.html, a wrong folder or URL.
   if (result.pages.length <= 1 && result.findings.length === 0) {
     throw new UsageError(`the crawl of ${printable(args.target)} reached no page beyond its start page: nothing was checked (is it the built site?)`);
   }
   writeReport(args, { root: result.root, cwd: process.cwd(), fileCount: result.pages.length, findings: result.findings, rules: allRules.map((r) => r.meta) });
-  return result.findings.length > 0 ? 1 : 0;
+  return result.findings.some((finding) => finding.severity === 'error') ? 1 : 0;
 }
 
 interface MergeArgs extends OutputArgs {
