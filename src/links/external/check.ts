@@ -98,7 +98,7 @@ export class ExternalChecks {
       pipelining: 1,
       headersTimeout: options.timeout,
       bodyTimeout: options.timeout,
-      connect: { timeout: options.timeout, lookup: guardedLookup(options.allowPrivate) },
+      connect: { timeout: options.connectTimeout, lookup: guardedLookup(options.allowPrivate) },
     });
     this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts), retryAfterWaits: new Map() };
     this.workers = Array.from({ length: options.concurrency }, () => this.work());

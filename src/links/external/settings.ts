@@ -3,8 +3,10 @@
 export interface ExternalCheckOptions {
   concurrency: number;
   perHost: number;
-  /** Per request, milliseconds. */
+  /** Per request, milliseconds: for the answer's headers, and between two parts of its body. */
   timeout: number;
+  /** For a connection to be made, milliseconds: an unreachable host fails fast, a slow page still has `timeout`. */
+  connectTimeout: number;
   retries: number;
   allowPrivate: boolean;
   userAgent: string;
@@ -31,6 +33,7 @@ export const defaultExternalOptions: ExternalCheckOptions = {
   concurrency: 64,
   perHost: 4,
   timeout: 15_000,
+  connectTimeout: 5_000,
   retries: 2,
   allowPrivate: false,
   userAgent: 'Mozilla/5.0 (compatible; doclint; +https://github.com/doclint/doclint)',
