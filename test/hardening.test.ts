@@ -136,6 +136,21 @@ describe('--fix never loses an edit', () => {
     expect(result.findings).toContainEqual(expect.objectContaining({ file: '../outside/victim.md', ruleId: 'file-unreadable' }));
   });
 
+  it('writes a fix exactly when the file still holds the text the fix was made from (property)', async () => {
+    const dir = site();
+    const file = join(dir, '_articles/p.md');
+    const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (original, onDisk, fixed) => {
+        writeFileSync(file, onDisk);
+        const outcome = await writeFixedFile(dir, file, original, fixed);
+        expect(outcome.written).toBe(onDisk === original);
+        expect(readFileSync(file, 'utf8')).toBe(onDisk === original ? fixed : onDisk);
+      }),
+      { ...property, numRuns: Math.min(runs, 100) },
+    );
+  });
+
   it('a read-only folder: files the user may write are fixed in place', async () => {
     const dir = site({ '_articles/z.md': original });
     chmodSync(join(dir, '_articles'), 0o555);
