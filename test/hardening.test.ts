@@ -11,7 +11,7 @@ import { lint } from '../src/lint/lint.js';
 import { writeFixedFile } from '../src/lint/write-fixed.js';
 import { isPrivateAddress } from '../src/links/external/network-guard.js';
 import { parseFrontMatter } from '../src/parse/front-matter.js';
-import { checkComplexity, ComplexityError } from '../src/parse/nesting.js';
+import { checkComplexity, ComplexityError } from '../src/parse/parse-budget.js';
 import { printable } from '../src/report/summary.js';
 import { mergeReports, type JsonReport } from '../src/report/merge.js';
 import { runCli, tempCopy } from './helpers.js';

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { parseDocument } from '../parse/document.js';
-import { ComplexityError } from '../parse/nesting.js';
+import { ComplexityError } from '../parse/parse-budget.js';
 import type { Finding } from '../types.js';
 import { anchorsLookup, deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
 import { lintDocument, type LintContext } from './lint-document.js';

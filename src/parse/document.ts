@@ -7,11 +7,11 @@ import { parseLiquid } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
-import { checkComplexity } from './nesting.js';
+import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
 
 /**
- * Throws a ComplexityError for input over the parse budget (parse/nesting.ts).
+ * Throws a ComplexityError for input over the parse budget (parse/parse-budget.ts).
  * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has). */
 export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
