@@ -1,6 +1,7 @@
-// Bundles the two entry points people run straight from a git checkout into committed files,
-// so that neither needs an install or build step:
+// Bundles the entry points people run straight from a git checkout into committed files,
+// so that none needs an install or build step:
 // - bin/doclint-bundle.mjs: the CLI (the pre-commit hook installs the repository from git);
+// - bin/library.mjs and bin/remark-preset.mjs: the library and the remark preset (the package's exports);
 // - action/main.mjs: the GitHub Action (action.yml runs it on node24).
 // Code only some runs need (external checks with undici, crawling with linkinator) goes into
 // chunks beside them (bin/chunks/, action/chunks/), loaded when used: a plain check no longer
@@ -30,7 +31,8 @@ export const chunksFolder = 'chunks';
 const split = { splitting: true, outExtension: { '.js': '.mjs' }, chunkNames: `${chunksFolder}/[name]-[hash]` };
 
 export const bundles = [
-  { ...common, ...split, entryPoints: { 'doclint-bundle': 'src/cli/main.ts' }, outdir: 'bin' },
+  // The library and the remark preset share the CLI's chunks: a git install of the package runs them as they are.
+  { ...common, ...split, entryPoints: { 'doclint-bundle': 'src/cli/main.ts', library: 'src/library-bundle.ts', 'remark-preset': 'src/remark/preset.ts' }, outdir: 'bin' },
   { ...common, ...split, entryPoints: { main: 'src/action/main.ts' }, outdir: 'action' },
 ];
 

@@ -72,6 +72,18 @@ describe('the packed npm package', () => {
     expect(tsc.status).toBe(0);
   });
 
+  it('installs from a git URL as a working library, with no build step (the committed HEAD)', () => {
+    const project = tempCopy();
+    try {
+      writeFileSync(join(project.dir, 'package.json'), JSON.stringify({ name: 'from-git', private: true, type: 'module', dependencies: { doclint: `git+file://${repoRoot}` } }));
+      execFileSync('npm', ['install', '--no-package-lock'], { cwd: project.dir, env: npmEnv, stdio: 'pipe' });
+      writeFileSync(join(project.dir, 'api.mjs'), "import { lint } from 'doclint';\nconst r = await lint({ root: process.argv[2] });\nconsole.log(r.findings.length > 0);\n");
+      expect(execFileSync(process.execPath, ['api.mjs', join(dir, 'site')], { cwd: project.dir, encoding: 'utf8' }).trim()).toBe('true');
+    } finally {
+      project.cleanup();
+    }
+  }, 180_000);
+
   it('installs the doclint command', () => {
     const run = spawnSync(join(dir, 'node_modules/.bin/doclint'), ['check', '--root', 'site', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(1);
