@@ -65,7 +65,11 @@ describe('the packed npm package', () => {
 
   it.each(['node10', 'node16', 'bundler'])('has types for the library and the preset under moduleResolution %s', (resolution) => {
     const module = resolution === 'node16' ? 'node16' : resolution === 'bundler' ? 'esnext' : 'commonjs';
-    writeFileSync(join(dir, 'types.ts'), "import { lint } from 'doclint';\nimport preset from 'doclint/remark-preset';\nexport const used: [typeof lint, typeof preset] = [lint, preset];\n");
+    writeFileSync(
+      join(dir, 'types.ts'),
+      "import { lint } from 'doclint';\nimport preset from 'doclint/remark-preset';\nexport const used: [typeof lint, typeof preset] = [lint, preset];\n" +
+        "// @ts-expect-error: a misspelt severity is a type error\nexport const typo = () => lint({ config: { rules: { 'link-internal': 'errorr' } } });\n",
+    );
     writeFileSync(join(dir, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions: { module, moduleResolution: resolution, strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['types.ts'] }));
     const tsc = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${resolution}.json`], { cwd: dir, encoding: 'utf8' });
     expect(tsc.stdout + tsc.stderr).toBe('');
