@@ -36,6 +36,13 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const port = folder ? await freePort() : undefined;
   const startOrigin = folder ? `http://localhost:${port}` : new URL(start).origin;
   const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
+  // Each host name is looked up once per crawl, however many links name it.
+  const lookups = new Map<string, Promise<boolean>>();
+  const resolvesPrivate = (host: string): Promise<boolean> => {
+    let answer = lookups.get(host);
+    if (!answer) lookups.set(host, (answer = resolvesToPrivate(host)));
+    return answer;
+  };
   const result = await check({
     path: start,
     ...(folder ? { serverRoot: folder, port } : {}),
@@ -46,7 +53,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     retry: true,
     checkFragments: config.external.fragments,
     linksToSkip: async (link: string) =>
-      ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate),
+      ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
@@ -86,7 +93,7 @@ function startPath(folder: string): string {
  * The links a crawl must not follow: those on private addresses (literal, `localhost`, or a name
  * that resolves to one), unless allowed or on the crawl's own origin (its host and port).
  */
-async function guarded(link: string, startOrigin: string, allowPrivate: boolean): Promise<boolean> {
+async function guarded(link: string, startOrigin: string, allowPrivate: boolean, resolvesPrivate: (host: string) => Promise<boolean>): Promise<boolean> {
   if (allowPrivate) return false;
   let url: URL;
   try {
@@ -98,6 +105,10 @@ async function guarded(link: string, startOrigin: string, allowPrivate: boolean)
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   if (isIP(host) !== 0) return isPrivateAddress(host);
+  return resolvesPrivate(host);
+}
+
+async function resolvesToPrivate(host: string): Promise<boolean> {
   try {
     return (await lookup(host, { all: true })).some((answer) => isPrivateAddress(answer.address));
   } catch {

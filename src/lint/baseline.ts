@@ -6,6 +6,7 @@
 import type { GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
 import type { Finding } from '../types.js';
+import { LineIndex } from '../text/line-index.js';
 import { lintFileSafely } from './lint-files.js';
 import type { LintContext } from './lint-document.js';
 
@@ -20,7 +21,14 @@ export function siteBefore(context: LintContext, files: ReadonlySet<string>, tex
 /** Marks, in place, the findings of `files` that the base revision already had. */
 export function markPreExisting(findings: Finding[], files: readonly string[], now: ReadonlyMap<string, string>, before: { site: SiteIndex; texts: ReadonlyMap<string, string> }, context: LintContext): void {
   const baseline = new Map<string, number>();
-  const lineText = (text: string | undefined, line: number): string => (text?.split(/\r?\n|\r/)[line - 1] ?? '').trim();
+  const indexes = new Map<string, LineIndex>();
+  const lineText = (text: string | undefined, line: number): string => {
+    if (text === undefined) return '';
+    let lines = indexes.get(text);
+    if (!lines) indexes.set(text, (lines = new LineIndex(text)));
+    return text.slice(lines.lineStart(line), lines.lineEnd(line)).trim();
+  };
+  const compared = new Set(files);
   for (const file of files) {
     const text = before.texts.get(file);
     if (text === undefined) continue;
@@ -30,6 +38,7 @@ export function markPreExisting(findings: Finding[], files: readonly string[], n
     }
   }
   for (const finding of findings) {
+    if (!compared.has(finding.file)) continue;
     const key = findingKey(finding, lineText(now.get(finding.file), finding.line));
     const left = baseline.get(key) ?? 0;
     if (left === 0) continue;

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import { parseDocument } from '../parse/document.js';
 import { ComplexityError } from '../parse/parse-budget.js';
+import type { ResolvedConfig } from '../config/types.js';
 import type { Finding } from '../types.js';
 import { anchorsLookup, deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
 import { lintDocument, type LintContext } from './lint-document.js';
@@ -47,7 +48,7 @@ export function lintFileSafely(path: string, text: string, context: LintContext)
     return lintFile(path, text, context);
   } catch (error) {
     if (error instanceof ComplexityError) {
-      return engineFinding(context, 'file-too-complex', path, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1);
+      return engineFinding(context.config, 'file-too-complex', path, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1);
     }
     const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
     return unreadable(context, path, `doclint could not parse this file: ${reason} (${(error as Error).message}).`, 1, 1);
@@ -55,11 +56,12 @@ export function lintFileSafely(path: string, text: string, context: LintContext)
 }
 
 /** The file-unreadable finding, at the configured severity (none when the rule is off). */
-function unreadable(context: LintContext, file: string, message: string, line: number, column: number): Finding[] {
-  return engineFinding(context, 'file-unreadable', file, message, line, column);
+function unreadable({ config }: LintContext, file: string, message: string, line: number, column: number): Finding[] {
+  return engineFinding(config, 'file-unreadable', file, message, line, column);
 }
 
-function engineFinding({ config }: LintContext, ruleId: string, file: string, message: string, line: number, column: number): Finding[] {
+/** A finding the engine itself makes (file-unreadable, file-too-complex, fix-skipped), at its configured severity; none when off. */
+export function engineFinding(config: ResolvedConfig, ruleId: string, file: string, message: string, line = 1, column = 1): Finding[] {
   const setting = config.rules[ruleId];
   return setting && setting.severity !== 'off' ? [{ ruleId, severity: setting.severity, message, file, line, column }] : [];
 }

@@ -21,7 +21,7 @@ import { applyFixes } from './apply-fixes.js';
 import type { LintContext } from './lint-document.js';
 import { knownStatuses, pendingStatuses, statusLookup } from './external-requests.js';
 import { startExternalRun, yieldToRequests } from './external-run.js';
-import { LintBatch, lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
+import { engineFinding, LintBatch, lintBatch, lintFileSafely, lintLinksOf, lintTarget, readableTexts, readAll } from './lint-files.js';
 import type { Source } from '../site/read-source.js';
 import { lintWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
@@ -90,9 +90,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const config = withPlugins(loaded, readPlugins(root, jekyll, loaded.maxFileSize));
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders } = await listSite(root);
-  const siteProblems = [...jekyllConfigFindings(jekyll), ...unreadableFolders.map((folder) => unreadableFolder(folder, config))].filter((f) => f !== undefined);
+  const siteProblems = [
+    ...jekyllConfigFindings(jekyll),
+    ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),
+  ];
+  const cachePath = config.cache === false ? undefined : resolve(root, config.cache);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
-  if (config.cache !== false) siteFiles.delete(relative(root, resolve(root, config.cache)).split(sep).join('/'));
+  if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
   const content = selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file)));
   const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
   const contentSet = new Set(content);
@@ -102,7 +106,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const rules = allRules.map((rule) => rule.meta);
-  const cache = usesResultCache(options, config) ? await ResultCache.load(resolve(root, config.cache as string), runKey(config, jekyll), resolve(root, config.cache as string) === resolve(root, defaultResultCache)) : undefined;
+  const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
   const workers = workerCount(options, config, content.length);
   // A run of every content file on worker threads; undefined when a worker could not start or
   // failed: the run is then done on this thread, whose results are the same.
@@ -198,11 +202,7 @@ async function lintAndFix(root: string, targets: readonly string[], sources: Rea
         if (outcome.written) fixedFiles.push(file);
         else {
           // The file stays as it was: report its findings as they are there, and why it was not fixed.
-          fileFindings = lintTarget(file, source, context);
-          const setting = context.config.rules['fix-skipped'];
-          if (setting && setting.severity !== 'off') {
-            fileFindings.push({ ruleId: 'fix-skipped', severity: setting.severity, message: `Fixes were not written: ${outcome.reason}.`, file, line: 1, column: 1 });
-          }
+          fileFindings = [...lintTarget(file, source, context), ...engineFinding(context.config, 'fix-skipped', file, `Fixes were not written: ${outcome.reason}.`)];
         }
       }
     }
@@ -230,12 +230,6 @@ function filesLinkingToRemoved({ site }: LintContext, before: SiteIndex, texts: 
   }
   if (needles.size === 0) return [];
   return [...texts.keys()].filter((path) => !targets.has(path) && [...needles].some((needle) => texts.get(path)!.includes(needle))).sort();
-}
-
-function unreadableFolder(folder: string, config: ResolvedConfig): Finding | undefined {
-  const setting = config.rules['file-unreadable'];
-  if (!setting || setting.severity === 'off') return undefined;
-  return { ruleId: 'file-unreadable', severity: setting.severity, message: 'The folder cannot be read (permissions): its files were not linted.', file: `${folder}/`, line: 1, column: 1 };
 }
 
 function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {

@@ -27,33 +27,34 @@ export const expandedValueBudget = 100_000;
 
 export function yamlValues(yaml: YamlDocument.Parsed): YamlValues {
   const problems: YamlValueProblem[] = [];
-  const recursive = recursiveAliases(yaml);
   let value: unknown;
   try {
     value = yaml.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const unknown = /Unresolved alias[^:]*: (.*)$/.exec((error as Error).message);
-    const alias = unknown ? findAlias(yaml, (node) => node.source === unknown[1]) : recursive[0];
+    const alias = unknown ? findAlias(yaml, (node) => node.source === unknown[1]) : recursiveAliases(yaml)[0];
     const message = unknown
       ? `Unknown alias \`*${unknown[1]}\` (no anchor \`&${unknown[1]}\` before it): Jekyll cannot read this front matter and uses none of it.`
       : 'An alias refers to the map that contains it through a merge key (`<<`), which has no finite value: doclint reads this front matter as empty.';
     problems.push({ message, ...rangeOf(alias), severity: 'error' });
     return { data: {}, problems };
   }
-  for (const alias of recursive) {
+  const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
+  const sizes = value !== null && typeof value === 'object' ? expandedSizes(value) : undefined;
+  // The aliases are looked for only when the walk met a cycle: most front matter has none.
+  for (const alias of sizes?.cyclic ? recursiveAliases(yaml) : []) {
     problems.push({
       message: `The alias \`*${alias.source}\` refers to the value that contains it (a recursive value): Jekyll loads it, but it cannot be printed or walked; doclint reads the inner reference as empty.`,
       ...rangeOf(alias),
       severity: 'warning',
     });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { data: {}, problems };
+  if (!isMapping || !sizes) return { data: {}, problems };
   const data = value as Record<string, unknown>;
-  const sizes = expandedSizes(data);
   let total = 0;
   let over = false;
   for (const key of Object.keys(data)) {
-    const size = sizes.get(data[key]) ?? 1;
+    const size = sizes.of.get(data[key]) ?? 1;
     total += size;
     // Past the budget, lists and maps are read as empty; scalars (a title, a layout) cost one each and are kept.
     if (total <= expandedValueBudget || size === 1) continue;
@@ -107,11 +108,13 @@ function rangeOf(node: { range?: [number, number, number] | null } | undefined):
 /**
  * Breaks every cycle of `root` in place (a reference back to a value being walked becomes null)
  * and returns how many values each object and array stands for once aliases are expanded
- * (shared values counted each time, as a tree walk would meet them), capped past the budget.
+ * (shared values counted each time, as a tree walk would meet them), capped past the budget,
+ * and whether there was a cycle to break.
  */
-function expandedSizes(root: object): Map<unknown, number> {
+function expandedSizes(root: object): { of: Map<unknown, number>; cyclic: boolean } {
   const sizes = new Map<unknown, number>();
   const onPath = new Set<object>();
+  let cyclic = false;
   const stack: { node: Record<string, unknown> | unknown[]; keys: (string | number)[]; next: number }[] = [];
   const enter = (node: object): void => {
     onPath.add(node);
@@ -125,8 +128,10 @@ function expandedSizes(root: object): Map<unknown, number> {
       const key = frame.keys[frame.next++]!;
       const child = (frame.node as Record<string | number, unknown>)[key];
       if (child === null || typeof child !== 'object' || child instanceof Date || sizes.has(child)) continue;
-      if (onPath.has(child)) (frame.node as Record<string | number, unknown>)[key] = null;
-      else enter(child);
+      if (onPath.has(child)) {
+        (frame.node as Record<string | number, unknown>)[key] = null;
+        cyclic = true;
+      } else enter(child);
       continue;
     }
     stack.pop();
@@ -138,5 +143,5 @@ function expandedSizes(root: object): Map<unknown, number> {
     }
     sizes.set(frame.node, Math.min(size, expandedValueBudget + 1));
   }
-  return sizes;
+  return { of: sizes, cyclic };
 }

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
+import { LineIndex } from '../text/line-index.js';
 import { ConfigError } from '../config/error.js';
 
 export interface CollectionConfig {
@@ -57,12 +58,12 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     const yaml = parsePsychYaml(text);
     const error = yaml.errors[0];
     if (error) {
-      const at = lineColumn(text, error.pos[0]);
+      const at = new LineIndex(text).position(error.pos[0]);
       problems.push({ file, message: `Invalid YAML in ${file}: ${error.message.split('\n')[0]}`, ...at });
       continue;
     }
     const values = yamlValues(yaml);
-    for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...lineColumn(text, problem.start), severity: problem.severity });
+    for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...new LineIndex(text).position(problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
   }
   const plugins = [...stringList(raw.plugins), ...stringList(raw.gems)];
@@ -103,10 +104,4 @@ function stringOr(value: unknown, fallback: string): string {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
