@@ -2,9 +2,9 @@
  * Findings the engine itself makes, declared as rules so that severity, disable comments,
  * reports and SARIF treat them like any other finding.
  */
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
 
-export const fileUnreadable: Rule = {
+export const fileUnreadable: DocumentRule = {
   meta: {
     id: 'file-unreadable',
     description: "The file could be read, decoded as UTF-8 and parsed within the limits (else it is skipped, with this finding).",
@@ -13,7 +13,7 @@ export const fileUnreadable: Rule = {
   },
 };
 
-export const internalError: Rule = {
+export const internalError: DocumentRule = {
   meta: {
     id: 'internal-error',
     description: 'A rule failed on this file; the other rules and files are still reported. Please report it as a doclint bug.',
@@ -22,7 +22,7 @@ export const internalError: Rule = {
   },
 };
 
-export const fixSkipped: Rule = {
+export const fixSkipped: DocumentRule = {
   meta: {
     id: 'fix-skipped',
     description: '`--fix` left the file as it was: it changed on disk during the run, cannot be written by the user, or links outside the site root.',
@@ -31,7 +31,7 @@ export const fixSkipped: Rule = {
   },
 };
 
-export const fileTooComplex: Rule = {
+export const fileTooComplex: DocumentRule = {
   meta: {
     id: 'file-too-complex',
     description: 'The Markdown would take the parser far more time or memory than its size calls for (nesting, brackets or emphasis past the per-file budget); the file is checked without it.',
@@ -40,7 +40,7 @@ export const fileTooComplex: Rule = {
   },
 };
 
-export const linkCrawl: Rule = {
+export const linkCrawl: DocumentRule = {
   meta: {
     id: 'link-crawl',
     description: '`doclint crawl`: a link on a built page (a folder or a live URL, crawled with linkinator) is broken.',

@@ -6,14 +6,24 @@
  */
 import { closest } from '../src/suggest.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
-import type { Rule } from '../src/types.js';
+import type { SiteRule } from '../src/types.js';
 
 interface Options {
   /** Front matter key -> folder whose files (by name, without extension) are the allowed values. */
   references: Record<string, string>;
 }
 
-export const frontMatterReferences: Rule<Options> = {
+/** One value that names a file: where it is written, and as written. */
+interface Reference {
+  key: string;
+  folder: string;
+  entry: string;
+  start: number;
+  end: number;
+  written: string;
+}
+
+export const frontMatterReferences: SiteRule<Options, Reference[]> = {
   meta: {
     id: 'front-matter-references',
     description: 'Front matter values that name files (a `layout` in `_layouts/`, `categories` in `_categories/`) name files that exist.',
@@ -28,30 +38,38 @@ export const frontMatterReferences: Rule<Options> = {
     },
     defaults: { references: { layout: '_layouts', categories: '_categories' } },
   },
-  check({ document, options, site, report }) {
+  kind: 'site',
+  collect({ document, options }) {
     const front = document.frontMatter;
-    if (front.kind !== 'yaml' || front.bom) return;
-    // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
-    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    if (front.kind !== 'yaml' || front.bom) return undefined;
+    const references: Reference[] = [];
     for (const [key, folder] of Object.entries(options.references)) {
       const value = front.data[key];
       if (value === undefined || value === null) continue;
-      if (themed && /^\/?_(layouts|includes)\/?$/.test(folder)) continue;
-      const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));
-      if (names.size === 0) continue;
       const values = Array.isArray(value) ? value : [value];
       values.forEach((entry, index) => {
-        if (typeof entry !== 'string' || names.has(entry)) return;
+        if (typeof entry !== 'string') return;
         const where = locateInFrontMatter(front, Array.isArray(value) ? [key, index] : [key]);
-        if (!where) return;
-        const suggestion = closest(entry, names);
-        const exact = suggestion && suggestion.toLowerCase() === entry.toLowerCase();
-        report({
-          message: `\`${key}\`: \`${entry}\` is not a file in \`${folder}/\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
-          ...where,
-          // Only a case-only mismatch is certain enough to fix.
-          ...(exact ? { fix: { start: where.start, end: where.end, text: document.text.slice(where.start, where.end).replace(entry, suggestion) } } : {}),
-        });
+        if (where) references.push({ key, folder, entry, ...where, written: document.text.slice(where.start, where.end) });
+      });
+    }
+    return references.length > 0 ? references : undefined;
+  },
+  check({ collected: references = [], site, report }) {
+    // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
+    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    for (const { key, folder, entry, start, end, written } of references) {
+      if (themed && /^\/?_(layouts|includes)\/?$/.test(folder)) continue;
+      const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));
+      if (names.size === 0 || names.has(entry)) continue;
+      const suggestion = closest(entry, names);
+      const exact = suggestion && suggestion.toLowerCase() === entry.toLowerCase();
+      report({
+        message: `\`${key}\`: \`${entry}\` is not a file in \`${folder}/\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}.`,
+        start,
+        end,
+        // Only a case-only mismatch is certain enough to fix.
+        ...(exact ? { fix: { start, end, text: written.replace(entry, suggestion) } } : {}),
       });
     }
   },

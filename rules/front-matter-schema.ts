@@ -10,7 +10,7 @@ import categorySchema from '../schema/front-matter/category.schema.json' with { 
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import { globMatcher } from '../src/site/glob-matcher.js';
 import { closest } from '../src/suggest.js';
-import type { Document, Report, Rule } from '../src/types.js';
+import type { Document, Report, DocumentRule } from '../src/types.js';
 
 interface SchemaBinding {
   /** Globs (root-relative) of the files this schema applies to; the first binding that matches wins. */
@@ -34,7 +34,7 @@ for (const schema of Object.values(builtins)) ajv.addSchema(schema);
 const compiled = new Map<unknown, ValidateFunction>();
 const matchers = new Map<string, (path: string) => boolean>();
 
-export const frontMatterSchema: Rule<Options> = {
+export const frontMatterSchema: DocumentRule<Options> = {
   meta: {
     id: 'front-matter-schema',
     description: 'Front matter values match the JSON Schema for their file (a help center\'s articles and categories by default), as Jekyll reads them.',
@@ -71,7 +71,7 @@ export const frontMatterSchema: Rule<Options> = {
     if (front.kind !== 'yaml' || front.bom || front.yaml.errors.length > 0) return;
     // The built-in bindings are the help center's: in a site they apply when it has that shape
     // (article and category collections), or wherever the config names them.
-    if (isDefault(options.schemas) && site.files.size > 0 && !hasHelpCenterShape(site.jekyll.collections)) return;
+    if (isDefault(options.schemas) && !site.standalone && !hasHelpCenterShape(site.jekyll.collections)) return;
     const binding = options.schemas.find((b) => matcherFor(b.files)(document.path));
     if (!binding) return;
     const validate = validatorFor(binding.schema);

@@ -3,7 +3,7 @@
  * seen by Jekyll at all (a BOM before `---` hides it).
  */
 import { isCollection, isScalar, visit } from 'yaml';
-import type { Document, Report, Rule } from '../src/types.js';
+import type { Document, Report, DocumentRule } from '../src/types.js';
 import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
 
 interface Options {
@@ -15,7 +15,7 @@ interface Options {
   requireFrontMatter: boolean | 'all';
 }
 
-export const frontMatterSyntax: Rule<Options> = {
+export const frontMatterSyntax: DocumentRule<Options> = {
   meta: {
     id: 'front-matter-syntax',
     description: 'Front matter must be present, closed, valid YAML and visible to Jekyll (no BOM, no `---js`).',
@@ -33,7 +33,7 @@ export const frontMatterSyntax: Rule<Options> = {
     switch (front.kind) {
       case 'none':
         // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
-        const needed = site.files.size === 0 || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
+        const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
         if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {
           report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });
         }

@@ -7,7 +7,7 @@
  */
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import type { SiteIndex } from '../src/site/site-index.js';
-import type { Rule } from '../src/types.js';
+import type { SiteRule } from '../src/types.js';
 
 interface Options {
   keys: string[];
@@ -66,7 +66,15 @@ function dominantForm(site: SiteIndex, collection: string, key: string): Dominan
   return perKey.get(cacheKey);
 }
 
-export const frontMatterValueType: Rule<Options> = {
+/** A sort key's value in one document, where it is written, and as written. */
+interface KeyValue {
+  value: unknown;
+  start: number;
+  end: number;
+  written: string;
+}
+
+export const frontMatterValueType: SiteRule<Options, Record<string, KeyValue>> = {
   meta: {
     id: 'front-matter-value-type',
     description: 'Sort keys (`order`) have one type across a collection: an unquoted `08` is text while `07` is a number.',
@@ -79,18 +87,27 @@ export const frontMatterValueType: Rule<Options> = {
     },
     defaults: { keys: ['order'] },
   },
-  check({ document, options, site, report }) {
+  kind: 'site',
+  collect({ document, options }) {
     const front = document.frontMatter;
-    if (front.kind !== 'yaml' || front.bom) return;
-    const collection = collectionOf(document.path);
+    if (front.kind !== 'yaml' || front.bom) return undefined;
+    const values: Record<string, KeyValue> = {};
     for (const key of options.keys) {
-      const value = front.data[key];
+      if (!formOf(front.data[key])) continue;
+      const where = locateInFrontMatter(front, [key]);
+      if (where) values[key] = { value: front.data[key], ...where, written: document.text.slice(where.start, where.end) };
+    }
+    return Object.keys(values).length > 0 ? values : undefined;
+  },
+  check({ page, collected: values = {}, options, site, report }) {
+    const collection = collectionOf(page.path);
+    for (const key of options.keys) {
+      if (!Object.hasOwn(values, key)) continue;
+      const { value, start, end, written } = values[key]!;
       const form = formOf(value);
       const dominant = dominantForm(site, collection, key);
       if (!form || !dominant || form === dominant.form) continue;
-      const where = locateInFrontMatter(front, [key]);
-      if (!where) continue;
-      const written = document.text.slice(where.start, where.end);
+      const where = { start, end };
       const unquoted08 = typeof value === 'string' && /^0[0-9]*[89]/.test(value) && !/^["']/.test(written);
       const why = unquoted08 ? ` (YAML reads an unquoted ${written} as text, not as a number)` : '';
       const numeric = form !== 'text';

@@ -4,11 +4,11 @@
  * `{% image %}` tag takes its alt text from the caption: see liquid-tag-arguments.)
  */
 import { nodesOfType } from '../src/parse/document-nodes.js';
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
 
 const imgTag = /<img\b[^>]*>/gi;
 
-export const imageAlt: Rule = {
+export const imageAlt: DocumentRule = {
   meta: {
     id: 'image-alt',
     description: 'Markdown images have alt text and HTML `<img>` elements an `alt` attribute.',

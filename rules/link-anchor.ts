@@ -3,11 +3,10 @@
  * kramdown generates it, an explicit `{#id}`/`{: #id}`, or an HTML `id`/`name`. A renamed
  * heading silently breaks every link to it; the message lists the closest anchors.
  */
-import { documentLinks } from '../src/links/extract.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
-import type { Rule } from '../src/types.js';
+import type { SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
 
 interface Options {
@@ -15,7 +14,7 @@ interface Options {
   fixClosest: boolean;
 }
 
-export const linkAnchor: Rule<Options> = {
+export const linkAnchor: SiteRule<Options> = {
   meta: {
     id: 'link-anchor',
     description: 'Link fragments (`#…`) name an anchor of the target page, computed as kramdown computes heading ids.',
@@ -28,29 +27,29 @@ export const linkAnchor: Rule<Options> = {
     },
     defaults: { fixClosest: false },
   },
-  check({ document, options, site, tags, anchorsOf, report }) {
-    const { path } = document;
-    for (const link of documentLinks(document, site.scope(path), tags)) {
+  kind: 'site',
+  check({ page, options, site, anchorsOf, report }) {
+    const { path } = page;
+    for (const link of page.links) {
       const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
       const fragment = resolution.fragment;
       if (fragment === undefined || fragment === '' || fragment === 'top') continue;
       const target = resolution.target.path;
-      anchorsOf(target, (anchors) => {
-        if (!anchors) return;
-        const known = knownAnchors(anchors);
-        if (known.ids.has(fragment)) return;
-        const ids = known.list;
-        const suggestion = known.suggestion(fragment);
-        const page = target === path ? 'this page' : `\`${target}\``;
-        const hash = link.raw.lastIndexOf('#');
-        const where = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
-        const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
-        report({
-          message: `There is no anchor \`#${fragment}\` on ${page}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
-          ...where,
-          ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
-        });
+      const anchors = anchorsOf(target);
+      if (!anchors) continue;
+      const known = knownAnchors(anchors);
+      if (known.ids.has(fragment)) continue;
+      const ids = known.list;
+      const suggestion = known.suggestion(fragment);
+      const where = target === path ? 'this page' : `\`${target}\``;
+      const hash = link.raw.lastIndexOf('#');
+      const range = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
+      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
+      report({
+        message: `There is no anchor \`#${fragment}\` on ${where}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
+        ...range,
+        ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
       });
     }
   },

@@ -7,9 +7,8 @@
 import { externalUrl } from '../src/links/external/collect.js';
 import type { ExternalStatus } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
-import { documentLinks } from '../src/links/extract.js';
 import type { LinkRef } from '../src/links/extract.js';
-import type { Report, Rule, Severity } from '../src/types.js';
+import type { Report, SiteRule, Severity } from '../src/types.js';
 
 interface Options {
   /** Severity of outcomes that may be passing trouble (timeouts, 5xx after retries, 403/429): off keeps CI from flaking. */
@@ -22,7 +21,7 @@ interface Options {
 
 const mailto = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
 
-export const linkExternal: Rule<Options> = {
+export const linkExternal: SiteRule<Options> = {
   meta: {
     id: 'link-external',
     description: 'External links answer (checked over HTTP with --external); mailto: links are well-formed.',
@@ -42,14 +41,16 @@ export const linkExternal: Rule<Options> = {
     },
     defaults: { unknown: 'warning', permanentRedirects: true, suspiciousRedirects: 'warning' },
   },
-  check({ document, options, site, tags, externalStatusOf, report }) {
-    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+  kind: 'site',
+  check({ page, options, site, externalStatus, report }) {
+    for (const link of page.links) {
       if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
-      const url = externalUrl(link.url, site);
-      if (url) externalStatusOf(url, (status) => status && reportStatus(url, link, status, options, report));
+      const url = externalUrl(link.url, site.jekyll.url);
+      const status = url ? externalStatus(url) : undefined;
+      if (status) reportStatus(url!, link, status, options, report);
     }
   },
 };

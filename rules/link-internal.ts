@@ -3,11 +3,10 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
-import { documentLinks } from '../src/links/extract.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
-import type { Report, Rule } from '../src/types.js';
+import type { Report, SiteRule } from '../src/types.js';
 import { postOf } from '../src/site/urls.js';
 
 /** `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`. */
@@ -21,17 +20,18 @@ function postExists(published: Iterable<string>, name: string): boolean {
   return false;
 }
 
-export const linkInternal: Rule = {
+export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
     description: 'Links, images and `{% link %}` tags reach a page or file the site publishes (offline, from source).',
     severity: 'error',
     fixable: true,
   },
-  check({ document, site, tags, report }) {
+  kind: 'site',
+  check({ page, site, report }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
-    for (const link of documentLinks(document, site.scope(document.path), tags)) {
+    for (const link of page.links) {
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         if (!site.urls.urlOf.has(link.sourcePath!)) {
@@ -45,7 +45,7 @@ export const linkInternal: Rule = {
         }
         continue;
       }
-      const resolution = resolveLink(link, document.path, site);
+      const resolution = resolveLink(link, page.path, site);
       const fix = (path: string): Report['fix'] => {
         const text = rewritePath(link.raw, baseurl, path);
         return text === undefined ? undefined : { ...where, text };

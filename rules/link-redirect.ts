@@ -3,17 +3,16 @@
  * trailing slash of a directory URL work, but only through a redirect: one more round trip,
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
-import { documentLinks } from '../src/links/extract.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath } from '../src/links/rewrite.js';
-import type { Rule } from '../src/types.js';
+import type { SiteRule } from '../src/types.js';
 
 interface Options {
   /** Also report `dir` links to `dir/` pages (the server redirects them). */
   trailingSlash: boolean;
 }
 
-export const linkRedirect: Rule<Options> = {
+export const linkRedirect: SiteRule<Options> = {
   meta: {
     id: 'link-redirect',
     description: 'Links point at canonical URLs, not at `redirect_from` aliases or slash-less directory URLs.',
@@ -26,10 +25,11 @@ export const linkRedirect: Rule<Options> = {
     },
     defaults: { trailingSlash: true },
   },
-  check({ document, options, site, tags, report }) {
+  kind: 'site',
+  check({ page, options, site, report }) {
     const baseurl = site.jekyll.baseurl;
-    for (const link of documentLinks(document, site.scope(document.path), tags)) {
-      const resolution = resolveLink(link, document.path, site);
+    for (const link of page.links) {
+      const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {
         const text = rewritePath(link.raw, baseurl, resolution.to);

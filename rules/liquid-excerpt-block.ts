@@ -6,9 +6,10 @@
  * Silence it by setting `excerpt_separator` (site config or front matter) or `excerpt`.
  */
 import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
+import { isCollectionDocument } from '../src/site/urls.js';
 
-export const liquidExcerptBlock: Rule = {
+export const liquidExcerptBlock: DocumentRule = {
   meta: {
     id: 'liquid-excerpt-block',
     description: "The page excerpt (up to the first blank line) does not cut a Liquid block in half (Jekyll's \"Excerpt modified\" warning).",
@@ -21,8 +22,7 @@ export const liquidExcerptBlock: Rule = {
     const data = front.data;
     if ('excerpt' in data) return;
     // Pages (outside collections and posts) get an excerpt only with `page_excerpts: true` (Jekyll 4.1+).
-    const url = site.urls.urlOf.get(document.path);
-    if (url !== undefined && site.urls.targets.get(url)?.kind === 'page' && site.jekyll.raw.page_excerpts !== true) return;
+    if (!site.standalone && !isCollectionDocument(document.path, site.jekyll) && site.jekyll.raw.page_excerpts !== true) return;
     const separator = typeof data.excerpt_separator === 'string' ? data.excerpt_separator : typeof site.jekyll.raw.excerpt_separator === 'string' ? site.jekyll.raw.excerpt_separator : '\n\n';
     if (separator === '') return;
     const cut = document.text.indexOf(separator, document.bodyStart);

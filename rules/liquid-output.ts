@@ -6,7 +6,7 @@
  * - filters Liquid and Jekyll do not know: Jekyll silently ignores them.
  */
 import { parseOutputMarkup } from '../src/parse/liquid-expression.js';
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
 
 interface Options {
   /** Filters the site's plugins add (e.g. `pluralize`), on top of Liquid's and Jekyll's. */
@@ -26,7 +26,7 @@ const jekyllFilters = `absolute_url array_to_sentence_string cgi_escape date_to_
   where_exp xml_escape`;
 const knownFilters = new Set(`${liquidFilters} ${jekyllFilters}`.split(/\s+/));
 
-export const liquidOutput: Rule<Options> = {
+export const liquidOutput: DocumentRule<Options> = {
   meta: {
     id: 'liquid-output',
     description: '`{{ }}` outputs parse strictly, spell `site.baseurl` right, and use filters that exist.',

@@ -4,9 +4,9 @@
  * end tag and nest properly. Liquid stops at the first such error; this rule reports it, then
  * the errors after it (parsing on from each), saying that a later one may follow from an earlier.
  */
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
 
-export const liquidSyntax: Rule = {
+export const liquidSyntax: DocumentRule = {
   meta: {
     id: 'liquid-syntax',
     description: 'Liquid parses as Jekyll parses it: closed `{% %}`/`{{ }}`, known tags, balanced and properly nested blocks.',

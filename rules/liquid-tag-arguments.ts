@@ -7,9 +7,9 @@
  */
 import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
 import type { PathCaptionGrammar, WordsGrammar } from '../src/parse/tag-registry.js';
-import type { Report, Rule } from '../src/types.js';
+import type { Report, DocumentRule } from '../src/types.js';
 
-export const liquidTagArguments: Rule = {
+export const liquidTagArguments: DocumentRule = {
   meta: {
     id: 'liquid-tag-arguments',
     description: "Tag arguments match the tag's grammar: `callout` type, `icon` word count, `image` path and caption (configurable per tag).",

@@ -4,9 +4,9 @@
  * mistake never shows in the HTML; cells are counted in the source, as kramdown splits them.
  */
 import { kramdownTables, type TableLine } from '../src/parse/kramdown-tables.js';
-import type { Document, Fix, Rule } from '../src/types.js';
+import type { Document, Fix, DocumentRule } from '../src/types.js';
 
-export const tableCellCount: Rule = {
+export const tableCellCount: DocumentRule = {
   meta: {
     id: 'table-cell-count',
     description: 'Every table row has as many cells as the header (kramdown silently pads or widens).',

@@ -5,7 +5,7 @@
  * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it.
  */
 import { kramdownTables, type KramdownTable } from '../src/parse/kramdown-tables.js';
-import type { Document, Report, Rule } from '../src/types.js';
+import type { Document, Report, DocumentRule } from '../src/types.js';
 
 const alignment = /^\s*:?-+:?\s*$/;
 
@@ -14,7 +14,7 @@ interface Options {
   allowHeaderless: boolean;
 }
 
-export const tableDelimiterRow: Rule<Options> = {
+export const tableDelimiterRow: DocumentRule<Options> = {
   meta: {
     id: 'table-delimiter-row',
     description: 'Tables have a valid delimiter row after the header, with one cell per column; no accidental one-line tables.',

@@ -4,9 +4,9 @@
  * all, only a paragraph with pipes in it.
  */
 import { kramdownTables } from '../src/parse/kramdown-tables.js';
-import type { Rule } from '../src/types.js';
+import type { DocumentRule } from '../src/types.js';
 
-export const tableLiquidOutput: Rule = {
+export const tableLiquidOutput: DocumentRule = {
   meta: {
     id: 'table-liquid-output',
     description: 'No multi-line Liquid output (e.g. `{% image %}`) inside a table row: it breaks the whole table.',

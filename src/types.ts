@@ -1,11 +1,14 @@
 // The shared vocabulary of doclint: plain data passed one way through the pipeline
-// discover -> parse -> (index) -> rules -> report.
+// discover -> parse -> per-file facts (pass 1) -> site-wide checks (pass 2) -> report.
 import type { Root } from 'mdast';
 import type { FrontMatter } from './parse/front-matter.js';
 import type { LiquidParse } from './parse/liquid-tree.js';
 import type { LineIndex } from './text/line-index.js';
 import type { TagRegistry } from './parse/tag-registry.js';
 import type { SiteIndex } from './site/site-index.js';
+import type { JekyllConfig } from './site/jekyll-config.js';
+import type { LinkRef } from './links/extract.js';
+import type { SuppressionComment } from './lint/suppressions.js';
 import type { ExternalStatus } from './links/external/check.js';
 import type { Anchor } from './site/anchors.js';
 
@@ -44,6 +47,8 @@ export interface RuleMeta {
   options?: Record<string, unknown>;
   /** Default option values, merged under the user's. */
   defaults?: Record<string, unknown>;
+  /** Where the rule is documented (a URL); doclint's own rules are documented in its repository. */
+  docs?: string;
 }
 
 /** What a rule reports: offsets in the original text (end defaults to start). */
@@ -73,31 +78,88 @@ export interface Document {
   mdast: Root;
 }
 
-export interface RuleContext<Options = Record<string, unknown>> {
+/** What a document rule knows of the site: its settings, not its other pages (those are pass 2's). */
+export interface SiteSettings {
+  jekyll: JekyllConfig;
+  /** A file linted on its own (a snippet, an editor buffer, remark), not as a page of a site. */
+  standalone: boolean;
+}
+
+/** Pass 1, one document at a time: what a document rule (and a site rule's `collect`) is given. */
+export interface DocumentContext<Options = Record<string, unknown>> {
   document: Document;
   options: Options;
   tags: TagRegistry;
-  /** The whole site: its files and every document's front matter. */
-  site: SiteIndex;
-  /**
-   * Calls `use` with what checking an external URL found (undefined when it was not checked),
-   * now or, in a batch run, once the run's last request is done. `use` must not keep `document` alive.
-   */
-  externalStatusOf(url: string, use: (status: ExternalStatus | undefined) => void): void;
-  /**
-   * Calls `use` with the anchors of the content file `path` (undefined if it is none), now or,
-   * in a batch run, once every page has been parsed. `use` must not keep `document` alive.
-   */
-  anchorsOf(path: string, use: (anchors: readonly Anchor[] | undefined) => void): void;
+  site: SiteSettings;
+}
+
+export interface DocumentRuleContext<Options = Record<string, unknown>> extends DocumentContext<Options> {
   report(report: Report): void;
 }
 
-export interface Rule<Options = Record<string, unknown>> {
+/**
+ * A rule that needs only the document it checks. It runs in pass 1, on worker threads and
+ * cached by the file's text hash.
+ */
+export interface DocumentRule<Options = Record<string, unknown>> {
   meta: RuleMeta;
   /** Absent for findings the engine itself makes (unreadable files, a rule that threw). */
-  check?(context: RuleContext<Options>): void;
+  check?(context: DocumentRuleContext<Options>): void;
 }
 
-/** A rule of any options type, as the engine holds them (options are validated by the config schema). */
+/**
+ * What pass 1 keeps of a page for pass 2: plain data (structured-cloneable, cached), no parse
+ * tree and no text. Offsets are the file's.
+ */
+export interface PageFacts {
+  path: string;
+  /** Whether Jekyll renders it (a file without front matter is a static file in a site). */
+  rendered: boolean;
+  /** Every link, image, reference and link tag, with its destination as written and rendered. */
+  links: LinkRef[];
+  /** Its anchors as kramdown writes them, or why they could not be computed. */
+  anchors: readonly Anchor[] | { error: string };
+  /** Where each line starts, and the text's length: positions of pass 2's reports. */
+  lineStarts: number[];
+  length: number;
+  /** Its disable comments (see suppressions.ts). */
+  suppressions: SuppressionComment[];
+  /** What each site rule's `collect` took from it, by rule id. */
+  collected: Record<string, unknown>;
+}
+
+/** Pass 2, one page at a time, over every page's facts. */
+export interface SiteRuleContext<Options = Record<string, unknown>, Collected = unknown> {
+  page: PageFacts;
+  /** What this rule's `collect` took from the page (undefined when it has none). */
+  collected: Collected | undefined;
+  options: Options;
+  /** The whole site: its files, every document's front matter, every published URL. */
+  site: SiteIndex;
+  /** Every page pass 1 ran on this run, by path (undefined for a page no parser survives). */
+  pages: ReadonlyMap<string, PageFacts | undefined>;
+  /** The anchors of the content file `path`; undefined when it is none (or does not parse). Throws when they could not be computed. */
+  anchorsOf(path: string): readonly Anchor[] | undefined;
+  /** What checking an external URL found; undefined when it was not checked. */
+  externalStatus(url: string): ExternalStatus | undefined;
+  report(report: Report): void;
+}
+
+/**
+ * A rule that looks at other pages (links, references, values across a collection). `collect`
+ * runs in pass 1 and keeps what the rule needs from each document as plain data; `check` runs
+ * in pass 2 for each page, over those facts, so changing one page reruns pass 2 only.
+ */
+export interface SiteRule<Options = Record<string, unknown>, Collected = unknown> {
+  meta: RuleMeta;
+  kind: 'site';
+  collect?(context: DocumentContext<Options>): Collected | undefined;
+  check(context: SiteRuleContext<Options, Collected>): void;
+}
+
+/** A rule of any kind and options type, as the engine holds them (options are validated by the config schema). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = Rule<any>;
+export type AnyRule = DocumentRule<any> | SiteRule<any, any>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const isSiteRule = (rule: AnyRule): rule is SiteRule<any, any> => (rule as SiteRule).kind === 'site';

@@ -10,7 +10,7 @@ import { resolveConfig } from '../src/config/load.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { buildSiteIndex } from '../src/site/site-index.js';
-import type { LintContext } from '../src/lint/lint-document.js';
+import type { LintContext } from '../src/lint/lint-files.js';
 import type { Finding } from '../src/types.js';
 import { lintString, repoRoot } from './helpers.js';
 

@@ -8,7 +8,7 @@ import type { ResolvedConfig } from '../src/config/types.js';
 import { parseDocument } from '../src/parse/document.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
 import { lintFile } from '../src/lint/lint-files.js';
-import type { LintContext } from '../src/lint/lint-document.js';
+import type { LintContext } from '../src/lint/lint-files.js';
 import { listSiteFiles, selectContent } from '../src/site/discover.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { buildSiteIndex } from '../src/site/site-index.js';

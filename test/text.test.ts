@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../src/text/decode.js';
-import { LineIndex } from '../src/text/line-index.js';
+import { LineIndex, positionsIn } from '../src/text/line-index.js';
 import { detached, detachStrings } from '../src/text/detach.js';
 
 describe('LineIndex', () => {
@@ -25,10 +25,11 @@ describe('LineIndex', () => {
   });
 });
 
-describe('LineIndex.positions', () => {
-  it('maps every offset as position() does, without the text', () => {
-    const lines = new LineIndex('a\r\nbc\rd\n\nlast line');
-    const position = lines.positions();
+describe('positionsIn', () => {
+  it('maps every offset as LineIndex.position() does, from the line starts and length alone', () => {
+    const text = 'a\r\nbc\rd\n\nlast line';
+    const lines = new LineIndex(text);
+    const position = positionsIn(lines.starts, text.length);
     for (let offset = -1; offset <= 22; offset++) expect(position(offset)).toEqual(lines.position(offset));
   });
 });

@@ -8,7 +8,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { allRules } from '../../rules/index.js';
-import type { SeveritySetting } from '../types.js';
+import type { AnyRule, SeveritySetting } from '../types.js';
+import { importCustomRules, resolveRuleModule } from './custom-rules.js';
 import { buildConfigSchema } from './schema.js';
 import { defaultCacheTtl } from '../links/external/cache.js';
 import { defaultExternalOptions } from '../links/external/settings.js';
@@ -29,13 +30,24 @@ const defaultMaxFileSize = 5 * 1024 * 1024;
  * test rather than at every start. A site without a config file needs no validator at all.
  */
 let validateConfig: ValidateFunction | undefined;
-const configValidator = (): ValidateFunction =>
-  (validateConfig ??= new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(allRules.map((rule) => rule.meta))));
+const compileValidator = (rules: readonly AnyRule[]): ValidateFunction =>
+  new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(rules.map((rule) => rule.meta)));
+/** With custom rules, a validator of their own options too (compiled for that config). */
+const configValidator = (custom: CustomRules): ValidateFunction => (custom.rules.length > 0 ? compileValidator([...allRules, ...custom.rules]) : (validateConfig ??= compileValidator(allRules)));
+
+/** A config's custom rules: the modules (absolute paths) and the rules they export. */
+export interface CustomRules {
+  modules: string[];
+  rules: AnyRule[];
+}
+
+const noCustomRules: CustomRules = { modules: [], rules: [] };
 
 export interface LoadOptions {
   /**
-   * Whether a JavaScript config (doclint.config.mjs / .js) may be imported, i.e. run. It is code
-   * from the repository: the Action refuses it unless `trust-config-code` is set. Default: true.
+   * Whether a JavaScript config (doclint.config.mjs / .js) and custom rule modules may be
+   * imported, i.e. run. They are code from the repository: the Action refuses them unless
+   * `trust-config-code` is set. Default: true.
    */
   allowCode?: boolean;
 }
@@ -50,7 +62,7 @@ export async function loadConfig(root: string, explicitFile?: string, { allowCod
     throw new ConfigError(`${file} is JavaScript from the repository, and running it is not allowed here (the Action's trust-config-code input allows it for trusted branches; or use doclint.config.json)`);
   }
   const user = await readConfigFile(file);
-  const resolved = resolveConfig(user, file);
+  const resolved = await resolveUserConfig(user, dirname(file), file, { allowCode });
   for (const setting of Object.values(resolved.rules)) setting.options = loadFileReferences(setting.options, dirname(file), file) as Record<string, unknown>;
   return { ...resolved, source: file };
 }
@@ -112,18 +124,35 @@ function readJson(file: string): unknown {
 
 export const defaultResultCache = 'node_modules/.cache/doclint/results.bin';
 
-/** Validates a user config (from a file or the API) and applies every default. */
-export function resolveConfig(user: unknown, source = 'config'): ResolvedConfig {
-  const validate = configValidator();
-  if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [])}`);
-  const negated = (user as UserConfig).ignores?.find((pattern) => pattern.startsWith('!'));
-  if (negated !== undefined) throw new ConfigError(`${source}: /ignores: "${negated}": negated patterns are not supported (list what to ignore)`);
-  return withDefaults(user as UserConfig);
+/**
+ * Loads a user config's custom rules (`customRules`, relative to `baseDir`), then validates it
+ * and applies every default.
+ */
+export async function resolveUserConfig(user: unknown, baseDir: string, source = 'config', { allowCode = true }: LoadOptions = {}): Promise<ResolvedConfig> {
+  const named = (user as UserConfig | null)?.customRules;
+  const specifiers = Array.isArray(named) ? named.filter((specifier) => typeof specifier === 'string') : [];
+  if (specifiers.length === 0) return resolveConfig(user, source);
+  if (!allowCode) {
+    throw new ConfigError(`${source}: customRules are JavaScript from the repository, and running them is not allowed here (the Action's trust-config-code input allows it for trusted branches)`);
+  }
+  const modules = specifiers.map((specifier) => resolveRuleModule(specifier, baseDir, source));
+  return resolveConfig(user, source, { modules, rules: await importCustomRules(modules) });
 }
 
-function withDefaults(config: UserConfig): ResolvedConfig {
+/** Validates a user config (from a file or the API) and applies every default; custom rules must be loaded first (resolveUserConfig). */
+export function resolveConfig(user: unknown, source = 'config', custom: CustomRules = noCustomRules): ResolvedConfig {
+  const validate = configValidator(custom);
+  if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [], custom)}`);
+  const config = user as UserConfig;
+  if ((config.customRules?.length ?? 0) > 0 && custom.modules.length === 0) throw new ConfigError(`${source}: /customRules: load the config with loadConfig() or lint(), which import the rule modules`);
+  const negated = config.ignores?.find((pattern) => pattern.startsWith('!'));
+  if (negated !== undefined) throw new ConfigError(`${source}: /ignores: "${negated}": negated patterns are not supported (list what to ignore)`);
+  return withDefaults(config, custom);
+}
+
+function withDefaults(config: UserConfig, custom: CustomRules = noCustomRules): ResolvedConfig {
   const rules: Record<string, RuleSetting> = {};
-  for (const rule of allRules) {
+  for (const rule of [...allRules, ...custom.rules]) {
     const { meta } = rule;
     const setting = config.rules?.[meta.id];
     const parsed = setting === undefined ? undefined : parseRuleSetting(setting);
@@ -135,6 +164,7 @@ function withDefaults(config: UserConfig): ResolvedConfig {
   }
   return {
     rules,
+    customRules: custom.modules,
     ignores: config.ignores ?? [],
     liquid: { tags: config.liquid?.tags ?? {}, helpCenterTags: config.liquid?.helpCenterTags ?? true },
     jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'] },
@@ -174,14 +204,14 @@ function toSeverity(level: 'off' | 'warn' | 'error'): SeveritySetting {
   return level === 'warn' ? 'warning' : level;
 }
 
-function describeErrors(errors: ErrorObject[]): string {
+function describeErrors(errors: ErrorObject[], custom: CustomRules): string {
   // The most specific error first: additional properties name the offending key.
   const error = errors.find((e) => e.keyword === 'additionalProperties') ?? errors[0];
   if (!error) return 'invalid configuration';
   const where = error.instancePath || '(top level)';
   if (error.keyword === 'additionalProperties') {
     const key = (error.params as { additionalProperty: string }).additionalProperty;
-    const known = error.instancePath === '/rules' ? ` Known rules: ${allRules.map((r) => r.meta.id).join(', ')}` : '';
+    const known = error.instancePath === '/rules' ? ` Known rules: ${[...allRules, ...custom.rules].map((r) => r.meta.id).join(', ')}` : '';
     return `${where}: unknown key "${key}".${known}`;
   }
   return `${where} ${error.message ?? 'is invalid'}`;

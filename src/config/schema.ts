@@ -78,6 +78,11 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
         additionalProperties: false,
         properties: ruleProperties,
       },
+      customRules: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Modules of the site\'s own rules (default export: a rule or a list of rules): paths relative to the config file, or package names. They are code: the Action loads them only with trust-config-code.',
+      },
       ignores: { type: 'array', items: { type: 'string' }, description: 'Globs (relative to the site root) never linted.' },
       liquid: {
         type: 'object',

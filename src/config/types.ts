@@ -12,6 +12,8 @@ export type SeveritySettingInput = 'off' | 'warn' | 'error';
 export interface UserConfig {
   $schema?: string;
   rules?: Record<string, RuleSettingInput>;
+  /** Modules of the site's own rules: paths relative to the config file, or package names. */
+  customRules?: string[];
   ignores?: string[];
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
   jekyll?: { configFiles?: string[] };
@@ -43,6 +45,8 @@ export interface RuleSetting {
 /** The resolved config: every default applied, every rule present. */
 export interface ResolvedConfig {
   rules: Record<string, RuleSetting>;
+  /** The custom rule modules, as absolute paths (see config/custom-rules.ts). */
+  customRules: string[];
   ignores: string[];
   liquid: { tags: Record<string, TagSpec | false>; helpCenterTags: boolean };
   jekyll: { configFiles: string[] };

@@ -7,8 +7,7 @@ import type { GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
 import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
-import { lintFileSafely } from './lint-files.js';
-import type { LintContext } from './lint-document.js';
+import { lintFile, type LintContext } from './lint-files.js';
 
 /** The site as it was at the base revision: the files the change added are not in it; the ones it changed or deleted are as they were. */
 export function siteBefore(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges): { site: SiteIndex; texts: Map<string, string> } {
@@ -32,7 +31,7 @@ export function markPreExisting(findings: Finding[], files: readonly string[], n
   for (const file of files) {
     const text = before.texts.get(file);
     if (text === undefined) continue;
-    for (const finding of lintFileSafely(file, text, { ...context, site: before.site })) {
+    for (const finding of lintFile(file, text, { ...context, site: before.site })) {
       const key = findingKey(finding, lineText(text, finding.line));
       baseline.set(key, (baseline.get(key) ?? 0) + 1);
     }

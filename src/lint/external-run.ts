@@ -9,16 +9,17 @@ import { ExternalCache } from '../links/external/cache.js';
 import type { CheckRun, ExternalStatus } from '../links/external/check.js';
 import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js';
 import { inShard } from '../links/external/shard.js';
-import type { LintContext } from './lint-document.js';
+import type { ResolvedConfig } from '../config/types.js';
+import type { LinkRef } from '../links/extract.js';
 
 export interface ExternalRun {
-  /** Reads a page's external links (parsing it unless the index holds its tree) and requests the new URLs. */
-  addPage(path: string): void;
+  /** Requests the new URLs among a page's links (from its pass-1 facts). */
+  addPage(links: readonly LinkRef[]): void;
   /** Every outcome, cached or checked, once the last request is done (the cache is saved by then). */
   done(): Promise<CheckRun>;
 }
 
-export async function startExternalRun(root: string, { config, site, tags }: LintContext, onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
+export async function startExternalRun(root: string, config: ResolvedConfig, siteUrl: string, onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
   const settings = config.external;
   const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
   const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
@@ -35,8 +36,8 @@ export async function startExternalRun(root: string, { config, site, tags }: Lin
     else checks.add(url);
   };
   return {
-    addPage(path) {
-      const added = addExternalUrls(path, site, tags, ignore, collected);
+    addPage(links) {
+      const added = addExternalUrls(links, siteUrl, ignore, collected);
       if (!settings.fragments) added.forEach(request);
     },
     async done() {

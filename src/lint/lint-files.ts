@@ -1,69 +1,91 @@
 /**
- * Linting files against a built site index, shared by every kind of run (one thread, a worker,
- * a cached run): reading them, linting one, linting a batch.
+ * The two passes for one file, shared by every kind of run (one thread, a worker, a cached
+ * run, --fix): reading files, pass 1 whatever a file holds, and both passes for one text.
  */
 import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
-import { parseDocument } from '../parse/document.js';
-import { ComplexityError } from '../parse/parse-budget.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Finding } from '../types.js';
-import { anchorsLookup, deferredAnchors, type AnchorsLookup, type DeferredAnchors } from './anchor-requests.js';
-import { lintDocument, type LintContext } from './lint-document.js';
+import type { ExternalStatus } from '../links/external/check.js';
+import { parseDocument } from '../parse/document.js';
+import { parseFrontMatter } from '../parse/front-matter.js';
+import { ComplexityError } from '../parse/parse-budget.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
 import { readSource, type Source } from '../site/read-source.js';
+import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
+import { detachStrings } from '../text/detach.js';
+import type { AnyRule, Document, Finding, PageFacts } from '../types.js';
+import { documentPass, type DocumentPassContext } from './document-pass.js';
+import { byPosition, engineFinding } from './rule-reports.js';
+import { sitePass } from './site-pass.js';
 
-/** Lints one text as if it were the file at `path` in the given site: pure, for editors and tests. */
-export function lintFile(path: string, text: string, context: LintContext): Finding[] {
-  const indexed = context.site.document(path);
-  const document = indexed?.text === text ? indexed : parseDocument(path, text, context.tags);
-  return lintDocument(document, allRules, context);
+/** Everything a run shares across files. */
+export interface LintContext {
+  config: ResolvedConfig;
+  tags: TagRegistry;
+  site: SiteIndex;
+  /** What checking external URLs found (when external checking is on). */
+  external?: ReadonlyMap<string, ExternalStatus>;
 }
+
+/** What pass 1 gives of one file: its findings, and unless no parser survives it, its facts. */
+export interface FirstPass {
+  findings: Finding[];
+  facts?: PageFacts;
+  /** Its front matter values (for the site's URLs), when Jekyll reads its front matter. */
+  frontMatter?: Record<string, unknown>;
+}
+
+/** Pass 1 settings of a run in a site (a context without files is a file on its own). */
+export const documentPassContext = ({ config, tags, site }: LintContext): DocumentPassContext => ({ config, tags, site: { jekyll: site.jekyll, standalone: site.files.size === 0 } });
 
 /**
- * One target's findings (fixes not applied): why it cannot be read, or what the rules report.
- * Its own anchors are computed first, while the parse is at hand: its links to itself and other
- * pages' links to it need them.
+ * Pass 1 of one file, whatever it holds: a file that cannot be read, or input that defeats the
+ * parsers (a stack overflow on thousands of nested quotes), is a finding on that file, and the
+ * run goes on.
  */
-export function lintTarget(file: string, source: Source, context: LintContext): Finding[] {
-  if (!source.ok) return unreadable(context, file, source.message, source.line, source.column);
-  warmAnchors(context, file);
-  return lintFileSafely(file, source.text, context);
-}
-
-/** Computes a page's anchors now if it parses; if not, linting it reports why. */
-function warmAnchors({ site }: LintContext, file: string): void {
+export function firstPass(file: string, source: Source, context: DocumentPassContext, rules: readonly AnyRule[] = allRules): FirstPass {
+  const { config, tags } = context;
+  if (!source.ok) return { findings: engineFinding(config, 'file-unreadable', file, source.message, source.line, source.column) };
+  const front = parseFrontMatter(source.text);
+  const values = frontMatterValues(front);
+  // Kept for the whole run: they must not keep the file's text alive.
+  if (values) detachStrings(values);
+  const withValues = values ? { frontMatter: values } : {};
   try {
-    site.anchors(file);
-  } catch {
-    // lintFileSafely reports the parse failure for this file.
-  }
-}
-
-/**
- * One file's findings, whatever the file holds: input that defeats the parsers (a stack
- * overflow on thousands of nested quotes) becomes a finding on that file, and the run goes on.
- */
-export function lintFileSafely(path: string, text: string, context: LintContext): Finding[] {
-  try {
-    return lintFile(path, text, context);
+    return { ...documentPass(parseDocument(file, source.text, tags, front), rules, context), ...withValues };
   } catch (error) {
     if (error instanceof ComplexityError) {
-      return engineFinding(context.config, 'file-too-complex', path, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1);
+      return { findings: engineFinding(config, 'file-too-complex', file, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1), ...withValues };
     }
     const reason = error instanceof RangeError ? 'it nests too deeply for a Markdown parser' : 'the parser failed';
-    return unreadable(context, path, `doclint could not parse this file: ${reason} (${(error as Error).message}).`, 1, 1);
+    return { findings: engineFinding(config, 'file-unreadable', file, `doclint could not parse this file: ${reason} (${(error as Error).message}).`, 1, 1), ...withValues };
   }
 }
 
-/** The file-unreadable finding, at the configured severity (none when the rule is off). */
-function unreadable({ config }: LintContext, file: string, message: string, line: number, column: number): Finding[] {
-  return engineFinding(config, 'file-unreadable', file, message, line, column);
+/** Pass 2 of the pages pass 1 read (facts of other pages as given), findings per page. */
+export function secondPass(page: FirstPass, context: LintContext, pages: ReadonlyMap<string, PageFacts | undefined>, rules: readonly AnyRule[] = allRules): Finding[] {
+  return page.facts ? sitePass(page.facts, rules, { config: context.config, site: context.site, pages, ...(context.external ? { external: context.external } : {}) }) : [];
 }
 
-/** A finding the engine itself makes (file-unreadable, file-too-complex, fix-skipped), at its configured severity; none when off. */
-export function engineFinding(config: ResolvedConfig, ruleId: string, file: string, message: string, line = 1, column = 1): Finding[] {
-  const setting = config.rules[ruleId];
-  return setting && setting.severity !== 'off' ? [{ ruleId, severity: setting.severity, message, file, line, column }] : [];
+/**
+ * Both passes for one text as the file at `path` of the given site (other pages' anchors from
+ * the index): for editors, tests, --fix and the changed-files baseline. Pure.
+ */
+export function lintFile(path: string, text: string, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
+  const first = firstPass(path, { ok: true, text }, documentPassContext(context), rules);
+  const pages = new Map([[path, first.facts]]);
+  return [...first.findings, ...secondPass(first, context, pages, rules)].sort(byPosition);
+}
+
+/** Both passes for a parsed document on its own (the remark plugins, which parse once per file for every rule). */
+export function lintDocument(document: Document, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
+  const first = documentPass(document, rules, documentPassContext(context));
+  return [...first.findings, ...secondPass(first, context, new Map([[document.path, first.facts]]), rules)].sort(byPosition);
+}
+
+/** Both passes for a file as read (one that cannot be read is a finding). */
+export function lintSource(path: string, source: Source, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
+  return source.ok ? lintFile(path, source.text, context, rules) : firstPass(path, source, documentPassContext(context), rules).findings;
 }
 
 export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {
@@ -79,71 +101,3 @@ export function readableTexts(sources: ReadonlyMap<string, Source>, files: reado
   }
   return texts;
 }
-
-/**
- * Lints the targets (and the link rules on `linkOnly` files) in one batch: anchor requests wait
- * until every page has been parsed, so each page is parsed once. Findings per file, in order.
- */
-export function lintBatch(targets: readonly string[], sources: ReadonlyMap<string, Source>, context: LintContext, linkOnly: readonly string[] = [], release?: ReleasableTexts): Finding[][] {
-  const batch = new LintBatch(context, linkOnly, release);
-  for (const file of targets) batch.add(file, sources.get(file)!);
-  return batch.finish();
-}
-
-/** The texts a batch may let go of once a page is linted: its source and the index's copy. */
-export interface ReleasableTexts {
-  sources: Map<string, Source>;
-  texts: Map<string, string>;
-}
-
-/** A batch fed one target at a time, for runs that do other work between the targets. */
-export class LintBatch {
-  private readonly deferred: DeferredAnchors;
-  private readonly context: LintContext;
-  private readonly found: Finding[][];
-
-  /**
-   * `release`: the maps of texts this batch may empty as it goes. Once a page is linted and its
-   * anchors are known, nothing in the batch reads its text again (100x corpus: ~110 MB less).
-   */
-  constructor(
-    context: LintContext,
-    linkOnly: readonly string[] = [],
-    private readonly release?: ReleasableTexts,
-  ) {
-    this.deferred = deferredAnchors(context.site);
-    this.context = { ...context, anchors: this.deferred };
-    this.found = linkOnly.map((file) => lintLinksOf(file, this.context));
-  }
-
-  add(file: string, source: Source): void {
-    this.found.push(lintTarget(file, source, this.context));
-    if (this.release && this.context.site.knownAnchors(file)) {
-      this.release.sources.delete(file);
-      this.release.texts.delete(file);
-    }
-  }
-
-  /** The pages whose anchors a rule still waits for. */
-  pending(): string[] {
-    return this.deferred.pending();
-  }
-
-  /**
-   * Answers the waiting anchor requests (by default the index parses what is left; a worker
-   * passes what other workers computed). Findings per file: the arrays are filled in as the
-   * requests are answered, and as any other late answer comes.
-   */
-  finish(lookupOf: (path: string) => AnchorsLookup = anchorsLookup(this.context.site)): Finding[][] {
-    this.deferred.settle(lookupOf);
-    return this.found;
-  }
-}
-
-/** Changed-files mode: the link rules on a file the change did not touch. */
-export function lintLinksOf(file: string, context: LintContext): Finding[] {
-  const document = context.site.document(file);
-  return document ? lintDocument(document, linkRules, context) : [];
-}
-
-const linkRules = allRules.filter((rule) => rule.meta.id.startsWith('link-'));

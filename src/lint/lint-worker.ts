@@ -1,19 +1,17 @@
 /**
- * A lint worker (see worker-protocol.ts): reads and lints its share of a whole-site run. It
- * runs the same code as a single-threaded run, with the site's front matter and other pages'
- * anchors given by the other workers through the parent. This file is the worker script of
- * dist/; a bundle (bin/doclint-bundle.mjs, action/main.mjs) is its own worker script (servedAsLintWorker).
+ * A lint worker (see worker-protocol.ts): runs pass 1 on its share of a whole-site run, with
+ * the same code as a single-threaded run. This file is the worker script of dist/; a bundle
+ * (bin/doclint-bundle.mjs, action/main.mjs) is its own worker script (servedAsLintWorker).
  */
-import { once } from 'node:events';
+import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { readJekyllConfig } from '../site/jekyll-config.js';
-import { buildSiteIndex, readSiteFrontMatter } from '../site/site-index.js';
-import type { Finding } from '../types.js';
-import { anchorsResult } from './anchor-requests.js';
-import { LintBatch, readableTexts, readAll } from './lint-files.js';
+import { readSource } from '../site/read-source.js';
+import { rulesOf } from '../config/custom-rules.js';
+import { firstPass, type FirstPass } from './lint-files.js';
 import { useBundleAsWorkerScript } from './workers.js';
-import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
+import { lintWorkerMark, type WorkerJob, type WorkerResult } from './worker-protocol.js';
 
 /**
  * For a bundle's entry point, which is also the script of its lint worker threads: names it as
@@ -32,36 +30,13 @@ function isLintWorker(): boolean {
 }
 
 async function runLintWorker(): Promise<void> {
-  const port = parentPort!;
-  const post = (message: FromWorker): void => port.postMessage(message);
-  const receive = async <T extends ToWorker['type']>(type: T): Promise<Extract<ToWorker, { type: T }>> => {
-    const [message] = (await once(port, 'message')) as [ToWorker];
-    if (message.type !== type) throw new Error(`lint worker: expected ${type}, got ${message.type}`);
-    return message as Extract<ToWorker, { type: T }>;
-  };
-
-  const { root, config, siteFiles, own } = workerData as WorkerJob;
+  const { root, config, own } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
-  const sources = readAll(root, own, config.maxFileSize);
-  const texts = readableTexts(sources, own);
-  const ownFrontMatter = readSiteFrontMatter(texts);
-  post({ type: 'front-matter', frontMatter: [...ownFrontMatter.data] });
-
-  const { frontMatter } = await receive('index');
-  const site = buildSiteIndex(jekyll, new Set(siteFiles), texts, tags, { frontMatter: { data: new Map(frontMatter), parsed: ownFrontMatter.parsed }, keepDocuments: 2 });
-  const readable = [...texts.keys()];
-  const batch = new LintBatch({ config, tags, site }, [], { sources, texts });
-  for (const path of own) batch.add(path, sources.get(path)!);
-  post({ type: 'linted', anchors: readable.map((path) => [path, anchorsResult(site, path)]), pending: batch.pending() });
-
-  const answers = new Map((await receive('anchors')).answers);
-  const fileFindings = batch.finish((path) => () => {
-    const answer = answers.get(path) ?? null;
-    if (answer && 'error' in answer) throw new Error(answer.error);
-    return answer ?? undefined;
-  });
-  post({ type: 'findings', findings: fileFindings.flat() satisfies Finding[] });
+  const context = { config, tags, site: { jekyll, standalone: false } };
+  const rules = await rulesOf(config);
+  const results = own.map((path): [string, FirstPass] => [path, firstPass(path, readSource(resolve(root, path), config.maxFileSize), context, rules)]);
+  parentPort!.postMessage({ type: 'passed', results } satisfies WorkerResult);
 }
 
 if (isLintWorker() && import.meta.url.endsWith('/lint-worker.js')) await runLintWorker();

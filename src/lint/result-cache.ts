@@ -1,10 +1,8 @@
 /**
- * Per-file results kept between runs (opt-in: config `cache`, `--cache`). What a file gives the
- * site index (front matter values, anchors) depends on its text alone, so it is reused while the
- * text's hash is unchanged. Its findings also depend on the rest of the site, so they are reused
- * only while the index hash (every file's front matter and anchor ids, the file list) is the
- * one they were found under. Everything is keyed by the doclint version, the resolved config and
- * the Jekyll config. One file: a magic line, a SHA-256 of the rest, then the v8-serialized
+ * Pass 1's results kept between runs (opt-in: config `cache`, `--cache`). A file's pass-1
+ * findings and facts depend on its text alone (and the settings), so they are reused while the
+ * text's hash is unchanged; pass 2, over every page's facts, always runs again. Everything is
+ * keyed by the doclint version, the resolved config and the Jekyll config. One file: a magic line, a SHA-256 of the rest, then the v8-serialized
  * entries, written atomically. A cache that does not verify is an empty one (rebuilt); a file
  * that is not a doclint cache is never overwritten.
  */
@@ -14,20 +12,15 @@ import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig } from '../site/jekyll-config.js';
-import type { Finding } from '../types.js';
 import { version } from '../version.js';
 import { ConfigError } from '../config/error.js';
-import { isAnchorList, type AnchorsResult } from './anchor-requests.js';
+import { customRulesHash } from '../config/custom-rules.js';
+import type { FirstPass } from './lint-files.js';
 
 export interface CachedFile {
   /** Hash of the file's text. */
   hash: string;
-  /** Its front matter values, when it has valid YAML front matter. */
-  frontMatter?: Record<string, unknown>;
-  anchors: AnchorsResult;
-  /** Its findings, found under `indexHash`; absent when it was not linted. */
-  findings?: Finding[];
-  indexHash?: string;
+  firstPass: FirstPass;
 }
 
 interface CacheFile {
@@ -36,7 +29,7 @@ interface CacheFile {
   files: Map<string, CachedFile>;
 }
 
-const format = 2;
+const format = 3;
 const magic = Buffer.from('doclint-results\n');
 const checksumOf = (payload: Uint8Array): Buffer => createHash('sha256').update(payload).digest();
 
@@ -48,22 +41,10 @@ export const textHash = (text: string): string => createHash('sha256').update(te
  */
 const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** What every entry depends on besides the site: the tool, its settings and the Jekyll config. */
+/** What every entry depends on besides the file: the tool, its settings, custom rules' code and the Jekyll config. */
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig): string {
   const { cache: _where, ...settings } = config;
-  return createHash('sha256').update(canonical([version, format, settings, jekyll.raw, jekyll.baseurl, jekyll.url])).digest('base64');
-}
-
-/** The hash of what one file's findings may depend on elsewhere: the file list, all front matter, all anchor ids. */
-export function indexHash(siteFiles: Iterable<string>, content: readonly string[], frontMatter: ReadonlyMap<string, Record<string, unknown>>, anchors: ReadonlyMap<string, AnchorsResult>): string {
-  const hash = createHash('sha256');
-  hash.update(canonical([...siteFiles].sort()));
-  for (const path of content) {
-    const pageAnchors = anchors.get(path);
-    const ids = pageAnchors && isAnchorList(pageAnchors) ? pageAnchors.map((anchor) => anchor.id) : (pageAnchors ?? null);
-    hash.update(canonical([path, frontMatter.get(path) ?? null, ids]));
-  }
-  return hash.digest('base64');
+  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url])).digest('base64');
 }
 
 export class ResultCache {

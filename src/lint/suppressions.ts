@@ -15,7 +15,8 @@ import type { Document } from '../types.js';
 
 type Directive = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 
-interface Comment {
+/** A disable comment as plain data (kept in a page's facts for pass 2). */
+export interface SuppressionComment {
   directive: Directive;
   rules: string[];
   line: number;
@@ -26,8 +27,8 @@ const directivePattern = /^\s*doclint-(disable-next-line|disable-line|disable-fi
 
 export type IsSuppressed = (ruleId: string, line: number) => boolean;
 
-export function readSuppressions(document: Document): IsSuppressed {
-  const comments: Comment[] = [];
+export function readSuppressions(document: Document): SuppressionComment[] {
+  const comments: SuppressionComment[] = [];
   const add = (body: string, start: number, end: number): void => {
     const match = directivePattern.exec(body);
     if (!match) return;
@@ -45,11 +46,11 @@ export function readSuppressions(document: Document): IsSuppressed {
   for (const block of document.liquid.blocks) {
     if (block.open.name === 'comment' && block.close) add(document.text.slice(block.open.end, block.close.start), block.open.start, block.close.end);
   }
-  return isSuppressedBy(comments.sort((a, b) => a.line - b.line));
+  return comments.sort((a, b) => a.line - b.line);
 }
 
-/** A function of its own, so the test it returns keeps the comments alive and not the whole document. */
-function isSuppressedBy(comments: readonly Comment[]): IsSuppressed {
+/** Whether a finding of a rule on a line is disabled by the comments. */
+export function isSuppressedBy(comments: readonly SuppressionComment[]): IsSuppressed {
   if (comments.length === 0) return () => false;
   return (ruleId, line) => {
     let disabled = false;

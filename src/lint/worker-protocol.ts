@@ -1,12 +1,10 @@
 /**
- * The messages between a whole-site run and its lint workers. Each worker owns a share of the
- * content files: it reads them, gives their front matter, gets the whole site's front matter
- * back (every worker needs every URL), lints its share, gives its pages' anchors and the pages
- * whose anchors it still needs, gets those back, and gives its findings.
+ * What a whole-site run and its lint workers exchange: each worker gets a share of the content
+ * files, runs pass 1 on them (read, parse, document rules, facts) and sends back each file's
+ * findings and facts. Pass 2 runs on the parent, over every worker's facts.
  */
 import type { ResolvedConfig } from '../config/types.js';
-import type { AnchorsResult } from './anchor-requests.js';
-import type { Finding } from '../types.js';
+import type { FirstPass } from './lint-files.js';
 
 /** Tells a lint worker's thread from any other worker thread of the embedding program. */
 export const lintWorkerMark = 'doclint-lint-worker';
@@ -15,20 +13,11 @@ export interface WorkerJob {
   mark: typeof lintWorkerMark;
   root: string;
   config: ResolvedConfig;
-  /** Every file of the site (the index needs static files too). */
-  siteFiles: string[];
-  /** The content files this worker reads and lints. */
+  /** The content files this worker reads and runs pass 1 on. */
   own: string[];
 }
 
-
-export type ToWorker =
-  /** Every content file's front matter values, in the site's file order. */
-  | { type: 'index'; frontMatter: [string, Record<string, unknown>][] }
-  /** The anchors of the pages the worker asked for. */
-  | { type: 'anchors'; answers: [string, AnchorsResult][] };
-
-export type FromWorker =
-  | { type: 'front-matter'; frontMatter: [string, Record<string, unknown>][] }
-  | { type: 'linted'; anchors: [string, AnchorsResult][]; pending: string[] }
-  | { type: 'findings'; findings: Finding[] };
+export interface WorkerResult {
+  type: 'passed';
+  results: [string, FirstPass][];
+}

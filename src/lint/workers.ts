@@ -1,16 +1,15 @@
 /**
- * A whole-site run spread over worker threads (see worker-protocol.ts): the content files are
- * dealt out round-robin, each worker reads, parses and lints its share, and this side only
- * passes front matter and anchors between them. Findings are the same as a single thread's.
+ * Pass 1 of a whole-site run spread over worker threads (see worker-protocol.ts): the content
+ * files are dealt out round-robin, each worker reads, parses and runs pass 1 on its share, and
+ * sends back findings and facts. Results are the same as a single thread's.
  */
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../types.js';
-import type { AnchorsResult } from './anchor-requests.js';
-import { lintWorkerMark, type FromWorker, type ToWorker, type WorkerJob } from './worker-protocol.js';
+import type { FirstPass } from './lint-files.js';
+import { lintWorkerMark, type WorkerJob, type WorkerResult } from './worker-protocol.js';
 
 /** Beside this module once built (dist/); absent when running the TypeScript sources or a bundle. */
 let workerScript = new URL('./lint-worker.js', import.meta.url);
@@ -33,34 +32,21 @@ export function canUseWorkers(): boolean {
 }
 
 export interface ParallelResult {
-  findings: Finding[];
-  /** The workers that linted. */
+  /** Pass 1 of each content file. */
+  results: Map<string, FirstPass>;
+  /** The workers that ran it. */
   threads: number;
-  /** What the workers found while linting, for the result cache: each page's front matter values and anchors. */
-  frontMatter: Map<string, Record<string, unknown>>;
-  anchors: Map<string, AnchorsResult>;
 }
 
-export async function lintInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<ParallelResult> {
+export async function firstPassInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<ParallelResult> {
   const sizes = fileSizes(job.root, content);
   const channels = Array.from({ length: count }, (_, i) => {
     const own = content.filter((_, j) => j % count === i);
     return new WorkerChannel({ mark: lintWorkerMark, ...job, own }, heapLimitMb(own.reduce((sum, path) => sum + (sizes.get(path) ?? 0), 0)));
   });
   try {
-    const shares = await Promise.all(channels.map((channel) => channel.receive('front-matter')));
-    const values = new Map(shares.flatMap((share) => share.frontMatter));
-    // In the site's file order, as a single thread indexes them (which of two clashing URLs wins depends on it).
-    const frontMatter = content.flatMap((path): [string, Record<string, unknown>][] => (values.has(path) ? [[path, values.get(path)!]] : []));
-    for (const channel of channels) channel.send({ type: 'index', frontMatter });
-    const linted = await Promise.all(channels.map((channel) => channel.receive('linted')));
-    const anchors = new Map(linted.flatMap((share) => share.anchors));
-    channels.forEach((channel, i) => {
-      const answers = linted[i]!.pending.map((path): [string, AnchorsResult] => [path, anchors.get(path) ?? null]);
-      channel.send({ type: 'anchors', answers });
-    });
-    const results = await Promise.all(channels.map((channel) => channel.receive('findings')));
-    return { findings: results.flatMap((result) => result.findings), threads: count, frontMatter: values, anchors };
+    const shares = await Promise.all(channels.map((channel) => channel.result));
+    return { results: new Map(shares.flatMap((share) => share.results)), threads: count };
   } finally {
     await Promise.all(channels.map((channel) => channel.close()));
   }
@@ -90,12 +76,10 @@ function fileSizes(root: string, files: readonly string[]): Map<string, number> 
   return sizes;
 }
 
-/** One worker, read as a sequence of messages; a crash or early exit rejects what is awaited. */
+/** One worker and the one message it sends; a crash or early exit rejects it. */
 class WorkerChannel {
   private readonly worker: Worker;
-  private readonly inbox: FromWorker[] = [];
-  private waiting: { resolve: (message: FromWorker) => void; reject: (error: Error) => void } | undefined;
-  private failure: Error | undefined;
+  readonly result: Promise<WorkerResult>;
 
   constructor(job: WorkerJob, maxOldGenerationSizeMb: number | undefined) {
     // A young generation larger than a worker's default, where a parse tree dies instead of being
@@ -103,42 +87,16 @@ class WorkerChannel {
     // The main thread's stack depth, so that input nested too deeply for a parser fails the same way on both.
     const resourceLimits = { maxYoungGenerationSizeMb: 96, stackSizeMb: mainStackMb, ...(maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : {}) };
     this.worker = new Worker(workerScript, { workerData: job, resourceLimits });
-    this.worker.on('message', (message: FromWorker) => {
-      if (this.waiting) this.take().resolve(message);
-      else this.inbox.push(message);
+    this.result = new Promise((resolve, reject) => {
+      this.worker.once('message', resolve);
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`a lint worker exited early (code ${code})`)));
     });
-    this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`a lint worker exited early (code ${code})`)));
-  }
-
-  async receive<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
-    const message = this.inbox.shift() ?? (await this.next());
-    if (message.type !== type) throw new Error(`a lint worker sent ${message.type}, expected ${type}`);
-    return message as Extract<FromWorker, { type: T }>;
-  }
-
-  send(message: ToWorker): void {
-    this.worker.postMessage(message);
+    // Awaited with the others; a failure must not also surface as an unhandled rejection.
+    this.result.catch(() => undefined);
   }
 
   async close(): Promise<void> {
-    this.failure ??= new Error('closed');
     await this.worker.terminate();
-  }
-
-  private next(): Promise<FromWorker> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
-  }
-
-  private take(): NonNullable<WorkerChannel['waiting']> {
-    const waiting = this.waiting!;
-    this.waiting = undefined;
-    return waiting;
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
-    if (this.waiting) this.take().reject(this.failure);
   }
 }

@@ -10,14 +10,14 @@ import { lintRule } from 'unified-lint-rule';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { resolveConfig } from '../config/load.js';
-import { lintDocument, type LintContext } from '../lint/lint-document.js';
+import { lintDocument, type LintContext } from '../lint/lint-files.js';
 import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { readJekyllConfig } from '../site/jekyll-config.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { AnyRule, Document } from '../types.js';
+import { ruleDocsUrl } from '../report/rule-docs.js';
 
-const docsBase = 'https://github.com/doclint/doclint/blob/main/rules/';
 const tags = createTagRegistry();
 const noSite = buildSiteIndex(readJekyllConfig('.', []), new Set(), new Map(), tags);
 /** One parse per file, however many doclint plugins run on it. */
@@ -51,7 +51,7 @@ type LintTransform = (tree: Root, file: VFile, next: (error?: Error | null) => v
 
 function lintPlugin(rule: AnyRule) {
   const { id } = rule.meta;
-  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: `${docsBase}${id}.md` }, (_tree, file, options) => {
+  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: ruleDocsUrl(rule.meta) }, (_tree, file, options) => {
     let document = documents.get(file);
     if (!document) {
       document = parseDocument(file.path ? file.path : 'file.md', String(file.value), tags);
@@ -62,7 +62,7 @@ function lintPlugin(rule: AnyRule) {
     // Each report keeps its own severity, as at the rule's default in `doclint check`; remark's severity is applied after.
     const config = { ...resolved, rules: { ...resolved.rules, [id]: { severity: rule.meta.severity, options: resolved.rules[id]!.options } } };
     const context: LintContext = { config, tags, site: noSite };
-    for (const finding of lintDocument(document, [rule], context)) {
+    for (const finding of lintDocument(document, context, [rule])) {
       const start = { line: finding.line, column: finding.column };
       const place = finding.endLine !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn ?? finding.column } } : start;
       const message: SeverityMarked = file.message(finding.message, { place });

@@ -7,8 +7,7 @@ import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reporter } from './types.js';
-
-const docsBase = 'https://github.com/doclint/doclint/blob/main/rules/';
+import { ruleDocsUrl } from './rule-docs.js';
 
 export const sarif: Reporter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
@@ -31,8 +30,8 @@ export const sarif: Reporter = (input) => {
               name: rule.id,
               shortDescription: { text: rule.description },
               fullDescription: { text: rule.description },
-              help: { text: `${rule.description} See ${docsBase}${rule.id}.md` },
-              helpUri: `${docsBase}${rule.id}.md`,
+              help: { text: `${rule.description} See ${ruleDocsUrl(rule)}` },
+              helpUri: ruleDocsUrl(rule),
               defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
               properties: { fixable: rule.fixable },
             })),

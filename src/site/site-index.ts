@@ -1,14 +1,13 @@
 /**
- * What rules may know about the whole site, built once per run before any rule runs: every
- * source file, every document's front matter, every URL the build will publish (and the
- * redirects), and each page's anchors (computed on first use from the text already read).
- * Rules read it; they never touch the file system themselves.
+ * What pass 2 knows about the whole site: every source file, every document's front matter,
+ * every URL the build will publish (and the redirects). Built from pass 1's results; the
+ * anchors of a page pass 1 did not see (a run on some files only) are computed here on first
+ * use, from the text already read. Rules read it; they never touch the file system themselves.
  */
 import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import type { Document } from '../types.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { buildUrlMap, type UrlMap } from './urls.js';
@@ -22,98 +21,62 @@ export interface SiteIndex {
   frontMatter: ReadonlyMap<string, Record<string, unknown>>;
   /** Every published URL (without baseurl), redirects, and each file's URL. */
   urls: UrlMap;
-  /** The anchors (heading ids, explicit and HTML ids) of a content file; undefined if it is not one. */
+  /** The anchors (heading ids, explicit and HTML ids) of a content file; undefined if it is none or does not parse. */
   anchors(path: string): readonly Anchor[] | undefined;
-  /** The anchors of a content file if they have been computed (or given), without parsing it. */
-  knownAnchors(path: string): readonly Anchor[] | undefined;
-  /** Gives the anchors of a file computed elsewhere (another worker). */
-  addAnchors(path: string, anchors: readonly Anchor[]): void;
-  /** What `{{ site.x }}` and `{{ page.x }}` render to in this file. */
-  scope(path: string): RenderScope;
-  /** The parsed content file (shared with the engine, so a page is parsed once per run). */
-  document(path: string): Document | undefined;
 }
 
-export interface SiteIndexOptions {
-  /** The front matter already read (a worker gets the whole site's from the others). */
-  frontMatter?: SiteFrontMatter;
-  /**
-   * Parsed documents kept for reuse; a bound, so memory stays flat on large sites. A batch run,
-   * which asks each page once, keeps only the one being linted: parse trees it would keep only
-   * make the collector work (100x corpus: 67 s with 256 kept, 49 s with 2).
-   */
-  keepDocuments?: number;
+/** The values a document's front matter gives `page` (none unless it is YAML Jekyll reads). */
+export function frontMatterValues(front: FrontMatter): Record<string, unknown> | undefined {
+  return front.kind === 'yaml' && !front.bom ? front.data : undefined;
 }
 
-/** Every file's front matter, read once: the values the index needs, and the parse a document reuses. */
-export interface SiteFrontMatter {
-  /** Values of each content file with valid YAML front matter (possibly read by other workers). */
-  data: Map<string, Record<string, unknown>>;
-  /** This process's own files' parsed front matter, handed to their documents when they are parsed. */
-  parsed: Map<string, FrontMatter>;
-}
-
-export function readSiteFrontMatter(texts: ReadonlyMap<string, string>): SiteFrontMatter {
+/** Reads each text's front matter values (for the content files pass 1 did not read). */
+export function readSiteFrontMatter(texts: Iterable<[string, string]>): Map<string, Record<string, unknown>> {
   const data = new Map<string, Record<string, unknown>>();
-  const parsed = new Map<string, FrontMatter>();
   for (const [path, text] of texts) {
-    const front = parseFrontMatter(text);
-    parsed.set(path, front);
-    if (front.kind !== 'yaml' || front.bom) continue;
+    const values = frontMatterValues(parseFrontMatter(text));
     // Kept for the whole run: they must not keep the file's text alive.
-    detachStrings(front.data);
-    data.set(path, front.data);
+    if (!values) continue;
+    detachStrings(values);
+    data.set(path, values);
   }
-  return { data, parsed };
+  return data;
+}
+
+const siteVariables = new WeakMap<JekyllConfig, Record<string, unknown>>();
+
+/** What `{{ site.x }}` and `{{ page.x }}` render to in a page with this front matter. */
+export function renderScope(jekyll: JekyllConfig, front: FrontMatter): RenderScope {
+  let site = siteVariables.get(jekyll);
+  if (!site) siteVariables.set(jekyll, (site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url }));
+  return { site, page: frontMatterValues(front) ?? {} };
 }
 
 /**
- * Builds the index from already-read texts (the engine reads each file once). A worker passes
- * the front matter of the whole site and the texts of its own files only.
+ * The index of a site whose content texts have been read. `frontMatter`: the values pass 1
+ * found, in the site's file order (which of two clashing URLs wins depends on it); read from
+ * the texts when not given.
  */
-export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry, options: SiteIndexOptions = {}): SiteIndex {
-  const { data: frontMatter, parsed: parsedFrontMatter } = options.frontMatter ?? readSiteFrontMatter(texts);
-  const keepDocuments = options.keepDocuments ?? 256;
-  const site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url };
-  const scope = (path: string): RenderScope => ({ site, page: frontMatter.get(path) ?? {} });
-  const anchorCache = new Map<string, readonly Anchor[]>();
-  const documents = new Map<string, Document>();
-  const document = (path: string): Document | undefined => {
-    let parsed = documents.get(path);
-    if (parsed) {
-      documents.delete(path);
-    } else {
-      const text = texts.get(path);
-      if (text === undefined) return undefined;
-      try {
-        parsed = parseDocument(path, text, tags, parsedFrontMatter.get(path));
-        parsedFrontMatter.delete(path);
-      } catch {
-        // Input no parser survives (the engine reports it on the file itself): no document.
-        return undefined;
-      }
-      if (documents.size >= keepDocuments) documents.delete(documents.keys().next().value!);
-    }
-    documents.set(path, parsed);
-    return parsed;
-  };
+export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry, frontMatter = readSiteFrontMatter(texts)): SiteIndex {
+  const anchorCache = new Map<string, readonly Anchor[] | undefined>();
   return {
     jekyll,
     files,
     frontMatter,
     urls: buildUrlMap(jekyll, files, frontMatter),
-    scope,
-    document,
-    knownAnchors: (path) => anchorCache.get(path),
-    addAnchors: (path, anchors) => void anchorCache.set(path, anchors),
     anchors(path) {
-      let anchors = anchorCache.get(path);
-      if (!anchors) {
-        const parsed = document(path);
-        if (!parsed) return undefined;
-        anchors = documentAnchors(parsed, scope(path), tags);
-        anchorCache.set(path, anchors);
+      if (anchorCache.has(path)) return anchorCache.get(path);
+      const text = texts.get(path);
+      let anchors: readonly Anchor[] | undefined;
+      if (text !== undefined) {
+        try {
+          const document = parseDocument(path, text, tags);
+          anchors = documentAnchors(document, renderScope(jekyll, document.frontMatter), tags);
+        } catch {
+          // Input no parser survives (the engine reports it on the file itself): no anchors.
+        }
       }
+      anchorCache.set(path, anchors);
       return anchors;
     },
   };

@@ -4,7 +4,8 @@
  * Markdown tree and from the Liquid scanner agree. Columns count UTF-16 code units.
  */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** The offset where each line starts. */
+  readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
@@ -25,13 +26,6 @@ export class LineIndex {
     return positionIn(this.starts, this.text.length, offset);
   }
 
-  /** `position` as a function that holds the line starts but not the text (for what outlives the document). */
-  positions(): (offset: number) => { line: number; column: number } {
-    const { starts } = this;
-    const length = this.text.length;
-    return (offset) => positionIn(starts, length, offset);
-  }
-
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
@@ -45,6 +39,11 @@ export class LineIndex {
     if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Positions from a text's line starts and length alone (a page's facts keep these, not its text). */
+export function positionsIn(starts: readonly number[], length: number): (offset: number) => { line: number; column: number } {
+  return (offset) => positionIn(starts, length, offset);
 }
 
 function positionIn(starts: readonly number[], length: number, offset: number): { line: number; column: number } {

@@ -1,13 +1,12 @@
 /** The external URLs documents link to (fragment dropped), ready to check once each. */
-import type { SiteIndex } from '../../site/site-index.js';
-import type { TagRegistry } from '../../parse/tag-registry.js';
-import { documentLinks } from '../extract.js';
+import type { LinkRef } from '../extract.js';
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
-export function externalUrl(url: string | undefined, site: SiteIndex): string | undefined {
+export function externalUrl(url: string | undefined, siteUrl: string): string | undefined {
   if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
   const trimmed = url.trim();
-  if (site.jekyll.url && (trimmed === site.jekyll.url || trimmed.startsWith(`${site.jekyll.url}/`))) return undefined;
+  // Links on the site's own `url` are checked offline, as links into the site.
+  if (siteUrl && (trimmed === siteUrl || trimmed.startsWith(`${siteUrl}/`))) return undefined;
   return requestUrl(trimmed.split('#')[0]!);
 }
 
@@ -28,12 +27,10 @@ export interface ExternalUrls {
 }
 
 /** Adds one page's external URLs (and the fragments it uses on them) to `into`; returns the URLs it is the first to use. */
-export function addExternalUrls(path: string, site: SiteIndex, tags: TagRegistry, ignore: readonly RegExp[], into: ExternalUrls): string[] {
-  const document = site.document(path);
-  if (!document) return [];
+export function addExternalUrls(links: readonly LinkRef[], siteUrl: string, ignore: readonly RegExp[], into: ExternalUrls): string[] {
   const added: string[] = [];
-  for (const link of documentLinks(document, site.scope(path), tags)) {
-    const url = externalUrl(link.url, site);
+  for (const link of links) {
+    const url = externalUrl(link.url, siteUrl);
     if (!url || ignore.some((pattern) => pattern.test(url))) continue;
     if (!into.urls.has(url)) {
       into.urls.add(url);

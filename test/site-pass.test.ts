@@ -1,6 +1,7 @@
 /**
- * A batch run answers anchor requests after the pages are parsed: the findings must be the
- * same whatever the order of the pages, and the same as linting each file on its own.
+ * Pass 2 reads other pages' anchors from their facts (or parses a page pass 1 did not see): the
+ * findings must be the same whatever the order of the pages, and the same as linting each file
+ * on its own.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const anchorFindings = async (files: string[]): Promise<string[]> => {
   return findings.filter((f) => f.ruleId === 'link-anchor' || f.ruleId === 'internal-error').map((f) => `${f.file}:${f.line}:${f.ruleId}:${f.message}`);
 };
 
-describe('anchor requests answered after the pages are parsed', () => {
+describe("pass 2 over every page's facts", () => {
   it('finds the same broken fragments in either order, and the same as one file at a time', async () => {
     const forward = await anchorFindings(['docs/a.md', 'docs/b.md']);
     const backward = await anchorFindings(['docs/b.md', 'docs/a.md']);
@@ -40,7 +41,7 @@ describe('anchor requests answered after the pages are parsed', () => {
     expect(forward[0]).toContain('did you mean `#beta-one`?');
   });
 
-  it('lints a file given twice once (a batch lets go of a page once it is linted)', async () => {
+  it('lints a file given twice once', async () => {
     expect(await anchorFindings(['docs/a.md', 'docs/b.md', 'docs/a.md'])).toEqual(await anchorFindings(['docs/a.md', 'docs/b.md']));
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * Pass 1: one document on its own (parallel, cached by the file's text hash). Runs the
+ * document rules and the site rules' `collect`, and keeps the page's facts for pass 2: its
+ * links, anchors, line starts, disable comments and what each site rule collected. Pure: no
+ * file system, no network, nothing of other pages.
+ */
+import type { ResolvedConfig } from '../config/types.js';
+import { documentLinks } from '../links/extract.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+import { documentAnchors } from '../site/anchors.js';
+import { renderScope } from '../site/site-index.js';
+import { isCollectionDocument } from '../site/urls.js';
+import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, type SiteSettings } from '../types.js';
+import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
+import { isSuppressedBy, readSuppressions } from './suppressions.js';
+import { detachStrings } from '../text/detach.js';
+
+export interface DocumentPassContext {
+  config: ResolvedConfig;
+  tags: TagRegistry;
+  site: SiteSettings;
+}
+
+export interface DocumentPassResult {
+  findings: Finding[];
+  facts: PageFacts;
+}
+
+/** The document's pass-1 findings (sorted) and facts. */
+export function documentPass(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext): DocumentPassResult {
+  const { path } = document;
+  // In a site, a page without front matter is a static file to Jekyll (a README): nothing in it is
+  // rendered, so only its front matter is checked. Without a site (a snippet, remark) everything is.
+  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll);
+  const suppressions = readSuppressions(document);
+  const sink: FindingSink = { file: path, position: (offset) => document.lines.position(offset), suppressed: isSuppressedBy(suppressions), findings: [] };
+  const collected: Record<string, unknown> = {};
+  for (const rule of rules) {
+    if (!isEnabled(config, rule) || (!rendered && rule.meta.id !== 'front-matter-syntax')) continue;
+    const context = { document, options: config.rules[rule.meta.id]!.options, tags, site };
+    if (!isSiteRule(rule)) collectReports(config, rule, sink, (report) => rule.check!({ ...context, report }));
+    else if (rule.collect) {
+      const collect = rule.collect;
+      collectReports(config, rule, sink, () => {
+        const value = collect(context);
+        if (value === undefined) return;
+        // Kept for the whole run: the strings a rule sliced from the text must not keep it alive.
+        detachStrings(value);
+        collected[rule.meta.id] = value;
+      });
+    }
+  }
+  const scope = renderScope(site.jekyll, document.frontMatter);
+  const facts: PageFacts = {
+    path,
+    rendered,
+    links: rendered ? documentLinks(document, scope, tags) : [],
+    anchors: anchorsOrError(() => documentAnchors(document, scope, tags)),
+    lineStarts: document.lines.starts,
+    length: document.text.length,
+    suppressions,
+    collected,
+  };
+  return { findings: sink.findings.sort(byPosition), facts };
+}
+
+function anchorsOrError(compute: () => PageFacts['anchors']): PageFacts['anchors'] {
+  try {
+    return compute();
+  } catch (error) {
+    return { error: (error as Error).message ?? String(error) };
+  }
+}
