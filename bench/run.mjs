@@ -2,7 +2,8 @@
 /**
  * Whole-process timing, cold, in the same run, alternating tools, median of N runs:
  * doclint (all rules: front matter, Liquid, tables, internal links) on one thread and on worker
- * threads, doclint warm with its result cache, markdownlint-cli2, and remark-cli with
+ * threads, doclint warm with its result cache (as is, and after one heading's text was edited),
+ * doclint on five files as pre-commit passes them, markdownlint-cli2, and remark-cli with
  * remark-lint + remark-validate-links + remark-lint-frontmatter-schema (bench/remark/remarkrc.mjs),
  * on the same files: the shared corpus when ../shared exists, and synthetic corpora
  * (bench/generate-corpus.mjs) for the scaling curve. Peers are installed in bench/ only.
@@ -15,7 +16,7 @@
  * per corpus and writes bench/results/latest.json.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -37,6 +38,8 @@ const { readJekyllConfig } = await import(join(repo, 'dist/src/site/jekyll-confi
 const hasTime = existsSync('/usr/bin/time');
 const hasTimeout = existsSync('/usr/bin/timeout');
 const cacheLocation = join(here, '.work/results-cache.bin');
+const editedCacheLocation = join(here, '.work/results-cache-edited.bin');
+const editedCopy = join(here, '.work/edited-copy');
 
 const corpora = [];
 const shared = resolve(repo, '../shared/corpus/bitwarden-help');
@@ -57,10 +60,19 @@ function toolsFor(root) {
       'doclint (workers: auto)': [...doclint, '--no-cache'],
       'doclint (1 thread)': [...doclint, '--no-cache', '--workers', '1'],
       'doclint --cache (warm)': [...doclint, '--cache-location', cacheLocation],
+      'doclint --cache, 1 heading edited': [...doclint, '--cache-location', editedCacheLocation],
+      'doclint, 5 files (pre-commit)': [...doclint, '--no-cache'],
       'markdownlint-cli2': [process.execPath, join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')],
       'remark-cli': [process.execPath, join(here, 'node_modules/remark-cli/cli.js'), '--rc-path', join(here, 'remark/remarkrc.mjs'), '--no-stdout', '--no-color'],
     },
   };
+}
+
+/** Rewrites the text of the first `## ` heading of a file (a different text each time). */
+let edits = 0;
+function editHeading(file) {
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/^(## .*?)( edited \d+)?$/m, `$1 edited ${++edits}`));
 }
 
 function measure(command, cwd) {
@@ -91,14 +103,25 @@ for (const corpus of corpora) {
   // The peers read exactly the files doclint lints.
   tools['markdownlint-cli2'].push(...files.map((f) => `:${f}`));
   tools['remark-cli'].push(...files);
+  tools['doclint, 5 files (pre-commit)'].push(...files.slice(0, 5));
   rmSync(cacheLocation, { force: true });
   measure(tools['doclint --cache (warm)'], corpus.root); // fills the cache
+  // The edited runs work on a copy, whose cache is filled first.
+  rmSync(editedCopy, { recursive: true, force: true });
+  cpSync(corpus.root, editedCopy, { recursive: true });
+  rmSync(editedCacheLocation, { force: true });
+  const edited = join(editedCopy, files.find((file) => /^## /m.test(readFileSync(join(corpus.root, file), 'utf8'))));
+  measure(tools['doclint --cache, 1 heading edited'], editedCopy);
   const runs = corpus.big ? Number(values['big-runs']) : Number(values.runs);
   const samples = Object.fromEntries(Object.keys(tools).map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
     for (const [name, command] of Object.entries(tools)) {
       const [first] = samples[name];
-      if (!first || (!first.timedOut && first.wall < 60)) samples[name].push(measure(command, corpus.root));
+      if (first && (first.timedOut || first.wall >= 60)) continue;
+      if (name === 'doclint --cache, 1 heading edited') {
+        editHeading(edited);
+        samples[name].push(measure(command, editedCopy));
+      } else samples[name].push(measure(command, corpus.root));
     }
   }
   const results = Object.entries(samples).map(([tool, runs_]) => runs_[0].timedOut ? { tool, timedOut: true, wallSeconds: Number(values.timeout) } : ({
@@ -112,18 +135,20 @@ for (const corpus of corpora) {
   }));
   const base = results.find((r) => r.tool === 'markdownlint-cli2').wallSeconds;
   console.log(`\n${corpus.name}: ${files.length} files, median of up to ${runs} run(s), node ${process.version}`);
-  console.log('tool                        wall(s)  cpu(s)  peak(MB)  findings  vs markdownlint-cli2');
+  console.log(`${'tool'.padEnd(34)} wall(s)  cpu(s)  peak(MB)  findings  vs markdownlint-cli2`);
   for (const r of results) {
     if (r.timedOut) {
-      console.log(`${r.tool.padEnd(26)} > ${values.timeout} s (stopped)`);
+      console.log(`${r.tool.padEnd(34)} > ${values.timeout} s (stopped)`);
       continue;
     }
     console.log(
-      `${r.tool.padEnd(26)} ${r.wallSeconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.peakMb.toFixed(0).padStart(9)} ${String(r.findings).padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`,
+      `${r.tool.padEnd(34)} ${r.wallSeconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.peakMb.toFixed(0).padStart(9)} ${String(r.findings).padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`,
     );
   }
   report.push({ corpus: corpus.name, files: files.length, runs, results });
 }
 rmSync(cacheLocation, { force: true });
+rmSync(editedCacheLocation, { force: true });
+rmSync(editedCopy, { recursive: true, force: true });
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, corpora: report }, null, 2)}\n`);

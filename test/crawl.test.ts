@@ -30,16 +30,18 @@ afterAll(() => {
   cleanup();
 });
 
-const crawlFindings = (stdout: string) => JSON.parse(stdout).findings.map((f: { file: string; message: string }) => `${f.file}: ${f.message}`);
+const crawlFindings = (stdout: string) => JSON.parse(stdout).findings.map((f: { file: string; line: number; column: number; message: string }) => `${f.file}:${f.line}:${f.column}: ${f.message}`);
 
 describe('doclint crawl', () => {
-  it('crawls a built folder (its baseurl sub-folder) and reports broken pages, images and fragments', async () => {
+  it('crawls a built folder (its baseurl sub-folder) and reports broken pages, images and fragments on every page that links them', async () => {
     const run = await runCli(['crawl', built, '--format', 'json'], configDir);
     expect(run.code).toBe(1);
+    // Each finding is filed under the page holding the link, at its line (linkinator files a URL under the first page it met it on).
     expect(crawlFindings(run.stdout)).toEqual([
-      'help/index.html: Broken link to /help/article/missing/ (HTTP 404).',
-      'help/index.html: Broken link to /help/article/reset/#nope (the page has no such fragment).',
-      'help/index.html: Broken link to /help/images/gone.png (HTTP 404).',
+      'help/article/reset/index.html:5:10: Broken link to /help/article/reset/#nope (the page has no such fragment).',
+      'help/article/reset/index.html:6:10: Broken link to /help/article/missing/ (HTTP 404).',
+      'help/index.html:5:10: Broken link to /help/article/missing/ (HTTP 404).',
+      'help/index.html:6:11: Broken link to /help/images/gone.png (HTTP 404).',
     ]);
     // The link to a private address (http://10.0.0.1/admin) is never requested.
     expect(run.stdout).not.toContain('10.0.0.1');
@@ -49,7 +51,8 @@ describe('doclint crawl', () => {
     const run = await runCli(['crawl', `${origin}/help/`, '--format', 'json'], configDir);
     expect(run.code).toBe(1);
     const found = crawlFindings(run.stdout);
-    expect(found).toContain(`/help/: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
+    expect(found).toContain(`/help/:5:10: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
+    expect(found).toContain(`/help/article/reset/:5:10: Broken link to ${origin}/help/article/reset/#nope (the page has no such fragment).`);
     expect(found.some((f: string) => f.includes('gone.png'))).toBe(true);
   }, 30_000);
 

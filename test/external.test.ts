@@ -129,8 +129,8 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(site.hits.filter((h) => h.path === '/no-head').map((h) => h.method)).toEqual(['HEAD', 'GET']);
     expect(site.hits.filter((h) => h.path === '/down')).toHaveLength(3);
     expect(site.hits.filter((h) => h.path === '/reset').length).toBe(3);
-    // A server that hangs is tried twice, not retries + 1 times.
-    expect(site.hits.filter((h) => h.path === '/hang')).toHaveLength(2);
+    // A server that hangs costs one timeout, not retries + 1.
+    expect(site.hits.filter((h) => h.path === '/hang')).toHaveLength(1);
   }, 30_000);
 
   it('checks URLs as they are added, and done() waits for every one (none at all: at once)', async () => {
@@ -394,6 +394,27 @@ describe('doclint check --external', () => {
     }
   });
 
+  it('fetches a page linked with fragments once, with GET, and looks for fragments first seen after its turn', async () => {
+    const pages = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(req.method === 'HEAD' ? undefined : '<h2 id="here">Here</h2>');
+    });
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false, fragments: true } }));
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[doc](${pages.url}/doc#here) [plain](${pages.url}/plain)\n`);
+      writeFileSync(join(dir, 'b.md'), `---\ntitle: b\n---\n[plain, later with a fragment](${pages.url}/plain#nowhere)\n`);
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const findings = JSON.parse(run.stdout).findings.map((f: { file: string; message: string }) => `${f.file}: ${f.message}`);
+      expect(findings).toEqual([`b.md: ${pages.url}/plain has no anchor \`#nowhere\` (no element with that id or name).`]);
+      expect(pages.hits.filter((hit) => hit.path === '/doc').map((hit) => hit.method)).toEqual(['GET']);
+      expect(pages.hits.filter((hit) => hit.path === '/plain').length).toBeLessThanOrEqual(2);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('halves a host\'s requests at a time on a 429 and raises them again as it answers (AIMD)', async () => {
     const scheduler = new HostScheduler(4);
     const urls = Array.from({ length: 20 }, (_, i) => `http://h.test/${i}`);
@@ -420,6 +441,32 @@ describe('doclint check --external', () => {
     expect(halved).toHaveLength(2);
     halved.forEach((url) => scheduler.answered(url));
     expect(await takeAll()).toHaveLength(1);
+  });
+
+  it('halves a host\'s limit once for 429s to requests that were in flight together', async () => {
+    const scheduler = new HostScheduler(4);
+    scheduler.enqueue(Array.from({ length: 12 }, (_, i) => `http://h.test/${i}`));
+    const window = await Promise.all([1, 2, 3, 4].map(() => scheduler.take()));
+    // Every request of the window answers 429: one halving (4 -> 2), not four (down to 1).
+    window.forEach((url) => scheduler.slowDown(url!));
+    window.forEach((url) => scheduler.release(url!));
+    const next = [scheduler.take(), scheduler.take(), scheduler.take()];
+    const taken = await Promise.race([Promise.all(next), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 50))]);
+    expect(taken).toEqual([]);
+    expect(await Promise.all(next.slice(0, 2))).toHaveLength(2);
+    scheduler.close();
+  });
+
+  it('puts a URL back from its Retry-After wait at the head of its host\'s queue', async () => {
+    const scheduler = new HostScheduler(1);
+    scheduler.enqueue(['http://h.test/wait', 'http://h.test/a', 'http://h.test/b']);
+    const first = await scheduler.take();
+    scheduler.release(first!);
+    scheduler.defer(first!, 0);
+    expect(await scheduler.take()).toBe('http://h.test/a');
+    scheduler.release('http://h.test/a');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await scheduler.take()).toBe('http://h.test/wait');
   });
 
   it('honours Retry-After per URL: the host\'s slot serves its other URLs meanwhile', async () => {

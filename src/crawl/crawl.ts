@@ -5,6 +5,7 @@
  * fragments) and the same private-network guard for the links it follows.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { createServer, isIP } from 'node:net';
 import { resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { check, LinkState, type LinkResult } from 'linkinator';
 import type { ResolvedConfig } from '../config/types.js';
 import { isPrivateAddress } from '../links/external/network-guard.js';
 import type { Finding } from '../types.js';
+import { LineIndex } from '../text/line-index.js';
+import { decodeCharacterReferences } from '../text/html-entities.js';
 
 export interface CrawlResult {
   /** What the findings' paths are relative to: the folder, or the crawled URL's origin. */
@@ -64,22 +67,93 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     return parsed.origin === origin ? parsed.pathname : `${parsed.origin}${parsed.pathname}`;
   };
   const shown = (url: string): string => (folder && !/^[a-z]+:/i.test(url) ? `/${url.replace(/^\/+/, '')}` : url);
-  const seen = new Set<string>();
-  const findings: Finding[] = [];
+  // linkinator files each broken URL under the first page it met it on: the pages' HTML says which pages hold the link, and where.
+  const siteBase = folder ? 'http://site.invalid/' : start;
+  const absolute = (url: string): string => new URL(shown(url), siteBase).href;
+  const fileOfPage = (page: string): string => pageOf(folder ? new URL(page).pathname : page);
+  // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
+  const pageUrls = new Map<string, string>();
   for (const link of result.links) {
-    if (link.state !== LinkState.BROKEN) continue;
-    const file = pageOf(link.parent);
-    const key = `${file}\0${link.url}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const page = absolute(link.url);
+    if (link.state !== LinkState.OK || !sameOrigin(page, new URL(siteBase).origin)) continue;
+    const file = fileOfPage(page);
+    if (!pageUrls.has(file) || page.endsWith('/')) pageUrls.set(file, page);
+  }
+  const crawledPages = [...pageUrls.values()];
+  const htmlOf = folder ? (page: string) => readHtml(resolve(folder, fileOfPage(page))) : (page: string) => fetchHtml(page, config.external.timeout);
+  const places = await linkPlaces(crawledPages, htmlOf, fileOfPage);
+  const findings: Finding[] = [];
+  const reported = new Set<string>();
+  for (const link of result.links) {
+    if (link.state !== LinkState.BROKEN || reported.has(link.url)) continue;
+    reported.add(link.url);
     const reason = describe(link);
     // No answer in time says nothing about the link: it could not be confirmed.
-    if (/timeout|timed out|aborted/i.test(reason)) {
-      findings.push({ ruleId: 'link-crawl', severity: 'warning', message: `Link to ${shown(link.url)} could not be confirmed (${reason}).`, file, line: 1, column: 1 });
-    } else findings.push({ ruleId: 'link-crawl', severity: 'error', message: `Broken link to ${shown(link.url)} (${reason}).`, file, line: 1, column: 1 });
+    const unconfirmed = /timeout|timed out|aborted/i.test(reason);
+    const message = unconfirmed ? `Link to ${shown(link.url)} could not be confirmed (${reason}).` : `Broken link to ${shown(link.url)} (${reason}).`;
+    const where = places.get(absolute(link.url)) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
+    for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
   }
   const pages = [...new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => pageOf(link.url)))];
-  return { root: folder ?? process.cwd(), pages, findings: findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.message.localeCompare(b.message))) };
+  return { root: folder ?? process.cwd(), pages, findings: findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))) };
+}
+
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+}
+
+const linkAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+/** Every place the pages' HTML links to a URL: the URL as resolved on its page (absolute) -> the pages and positions, in order. */
+async function linkPlaces(pages: readonly string[], htmlOf: (page: string) => Promise<string | undefined>, fileOf: (page: string) => string): Promise<Map<string, Place[]>> {
+  const places = new Map<string, Place[]>();
+  const texts = await mapLimited(pages, localConcurrency, htmlOf);
+  pages.forEach((page, i) => {
+    const html = texts[i];
+    if (html === undefined) return;
+    const lines = new LineIndex(html);
+    for (const match of html.matchAll(linkAttribute)) {
+      const written = match[1] ?? match[2] ?? match[3]!;
+      let target: string;
+      try {
+        target = new URL(decodeCharacterReferences(written.trim()), page).href;
+      } catch {
+        continue;
+      }
+      const offset = match.index + match[0].length - written.length - (match[3] === undefined ? 1 : 0);
+      const list = places.get(target) ?? [];
+      list.push({ file: fileOf(page), ...lines.position(offset) });
+      places.set(target, list);
+    }
+  });
+  return places;
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const work = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await map(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
+  return results;
+}
+
+async function readHtml(file: string): Promise<string | undefined> {
+  if (!file.endsWith('.html')) return undefined;
+  return readFile(file, 'utf8').catch(() => undefined);
+}
+
+/** A page of the crawled site (its own origin only), again, for where its links are. */
+async function fetchHtml(page: string, timeout: number): Promise<string | undefined> {
+  try {
+    const response = await fetch(page, { signal: AbortSignal.timeout(timeout) });
+    return /html/i.test(response.headers.get('content-type') ?? '') ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where to start in a built folder: its index, or the one sub-folder holding the site (`_site/help` for baseurl /help). */

@@ -1,8 +1,8 @@
 /**
  * One run's external checking, fed page by page: a page's new URLs are requested as soon as it
  * is read (each distinct URL once, from the outcome cache when fresh, only this shard's). With
- * `external.fragments` a URL waits until every page is in, since all the fragments used on it
- * are checked in one request.
+ * `external.fragments`, the fragments used on a URL are collected as pages come, and read by the
+ * checks as each URL's turn comes (see ExternalChecks).
  */
 import { resolve } from 'node:path';
 import { ExternalCache } from '../links/external/cache.js';
@@ -37,11 +37,16 @@ export async function startExternalRun(root: string, config: ResolvedConfig, sit
   };
   return {
     addPage(links) {
-      const added = addExternalUrls(links, siteUrl, ignore, collected);
-      if (!settings.fragments) added.forEach(request);
+      addExternalUrls(links, siteUrl, ignore, collected).forEach(request);
     },
     async done() {
-      if (settings.fragments) collected.urls.forEach(request);
+      // A cached outcome says nothing about fragments: a URL that got some after it was taken from the cache is checked.
+      for (const url of known.keys()) {
+        if (settings.fragments && collected.fragments.has(url)) {
+          known.delete(url);
+          checks.add(url);
+        }
+      }
       const checked = await checks.done();
       for (const [url, status] of checked.results) {
         known.set(url, status);

@@ -17,7 +17,6 @@ import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/sit
 import { markPreExisting, siteBefore } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { AnyRule, Finding, RuleMeta } from '../types.js';
-import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
 import { startExternalRun, yieldToRequests } from './external-run.js';
 import { firstPass, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type LintContext } from './lint-files.js';
@@ -118,7 +117,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const textsNow = changes ? new Map(texts) : texts;
   const passContext: DocumentPassContext = { config, tags, site: { jekyll, standalone: false } };
   const external = config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined;
-  const run: Run = { root, config, tags, jekyll, siteFiles, texts, changes, targets };
+  const run: ChangedFilesRun = { siteFiles, texts, changes, targets };
   const metas = rules.map((rule) => rule.meta);
 
   if (options.fix) {
@@ -200,12 +199,8 @@ interface FirstPassRun {
   threads: number;
 }
 
-/** What a run knows before linting. */
-interface Run {
-  root: string;
-  config: ResolvedConfig;
-  tags: TagRegistry;
-  jekyll: JekyllConfig;
+/** What changed-files mode needs of a run. */
+interface ChangedFilesRun {
   siteFiles: ReadonlySet<string>;
   texts: ReadonlyMap<string, string>;
   changes: GitChanges | undefined;
@@ -223,7 +218,7 @@ function siteFrontMatter(content: readonly string[], results: ReadonlyMap<string
 }
 
 /** Changed-files mode: the site at the base revision, and the other files whose links the change reaches. */
-function changedFiles({ siteFiles, texts, changes, targets }: Run, context: LintContext): { before?: ReturnType<typeof siteBefore>; affectedFiles: string[] } {
+function changedFiles({ siteFiles, texts, changes, targets }: ChangedFilesRun, context: LintContext): { before?: ReturnType<typeof siteBefore>; affectedFiles: string[] } {
   if (!changes) return { affectedFiles: [] };
   const before = siteBefore(context, siteFiles, texts, changes);
   return { before, affectedFiles: filesLinkingToRemoved(context, before.site, texts, changes, new Set(targets)) };
@@ -287,10 +282,11 @@ function usesResultCache(options: LintOptions, config: ResolvedConfig): boolean 
   return config.cache !== false && !options.fix && !options.changedSince && !config.external.enabled;
 }
 
-function workerCount(options: LintOptions, config: ResolvedConfig, contentFiles: number): number {
+/** Worker threads for pass 1 (1: none). With external checks, pass 1 runs here, requesting each page's URLs as soon as it is read. */
+function workerCount(options: LintOptions, config: ResolvedConfig, files: number): number {
   if (options.fix || options.changedSince || options.files || config.external.enabled || !canUseWorkers()) return 1;
   const requested = options.workers ?? 'auto';
-  return requested === 'auto' ? autoWorkerCount(contentFiles) : Math.max(1, Math.min(Math.floor(requested), contentFiles));
+  return requested === 'auto' ? autoWorkerCount(files) : Math.max(1, Math.min(Math.floor(requested), files));
 }
 
 /** A resolved config has every rule as `{ severity, options }`; a user config has `"warn"` or `["warn", {...}]`. */

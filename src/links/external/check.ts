@@ -7,7 +7,7 @@
  * private networks unless allowed. Outcomes are plain data for the link-external rule.
  */
 import { isIP } from 'node:net';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
 import { decodeCharacterReferences } from '../../text/html-entities.js';
@@ -57,6 +57,14 @@ interface Response {
   code: number;
   location?: string;
   retryAfter?: number;
+  /** The wanted fragments the page lacks, when its HTML was read (a GET of a page links use with fragments). */
+  fragments?: FragmentOutcome;
+}
+
+/** Of the fragments looked for on a page: those it lacks, and those past the bytes read. */
+interface FragmentOutcome {
+  missing: string[];
+  unconfirmed: string[];
 }
 
 /**
@@ -75,15 +83,22 @@ export async function checkExternalUrls(
 }
 
 /**
- * Checks URLs as they are added (so requests go out while pages are still being parsed), each
- * once; `done()` waits for the outcome of every URL added. `fragments` is read when a URL's
- * turn comes: with `options.fragments` on, add a URL only once every fragment used on it is in.
+ * Checks URLs as they are added (so requests go out while pages are still being read), each
+ * once; `done()` waits for the outcome of every URL added. With `options.fragments` on,
+ * `fragments` (URL -> the fragments links use on it, filled as pages are read) is read when a
+ * URL's turn comes: a URL with fragments is fetched once, with GET, and its HTML read for them;
+ * fragments that came after its turn are looked for once every page is in.
  */
 export class ExternalChecks {
   private readonly agent: Agent;
   private readonly context: Context;
   private readonly results = new Map<string, ExternalStatus>();
   private readonly added = new Set<string>();
+  /** The fragments each URL's check looked for (those known when its turn came). */
+  private readonly lookedFor = new Map<string, ReadonlySet<string>>();
+  /** Checked URLs to look at again for fragments that came later. */
+  private readonly followUps = new Set<string>();
+  private closing = false;
   private readonly workers: Promise<void>[];
 
   constructor(
@@ -111,6 +126,11 @@ export class ExternalChecks {
   }
 
   async done(): Promise<CheckRun> {
+    // Every page is in: URLs checked before all their fragments were known go round once more.
+    this.closing = true;
+    const again = [...this.results.keys()].filter((url) => this.laterFragments(url).length > 0);
+    for (const url of again) this.followUps.add(url);
+    this.context.scheduler.enqueue(again);
     this.context.scheduler.close();
     try {
       await Promise.all(this.workers);
@@ -125,13 +145,13 @@ export class ExternalChecks {
     for (let url = await scheduler.take(); url !== undefined; url = await scheduler.take()) {
       let later: RetryLater | undefined;
       try {
-        let status = await checkUrl(url, this.context);
-        const wanted = this.fragments.get(url);
-        if (this.options.fragments && wanted && wanted.size > 0 && (status.kind === 'ok' || status.kind === 'redirected')) {
-          const found = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, wanted, this.context);
-          if (found?.missing.length) status = { ...status, missingFragments: found.missing };
-          if (found?.unconfirmed.length) status = { ...status, unconfirmedFragments: found.unconfirmed };
-        }
+        const followUp = this.followUps.has(url);
+        this.followUps.delete(url);
+        const wanted = this.wantedNow(url);
+        let status = followUp ? this.results.get(url)! : await checkUrl(url, this.context, wanted);
+        if (!followUp) this.lookedFor.set(url, wanted);
+        // Once every page is in, a URL checked before some of its fragments were known is looked at again for them.
+        if (this.closing || followUp) status = await this.withLaterFragments(url, status);
         this.results.set(url, status);
       } catch (error) {
         if (!(error instanceof RetryLater)) throw error;
@@ -143,9 +163,38 @@ export class ExternalChecks {
       else this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
     }
   }
+
+  /** The fragments links use on the URL so far (none unless fragments are checked). */
+  private wantedNow(url: string): ReadonlySet<string> {
+    return this.options.fragments ? new Set(this.fragments.get(url) ?? []) : noFragments;
+  }
+
+  /** The fragments used on the URL that its check did not look for. */
+  private laterFragments(url: string): string[] {
+    const looked = this.lookedFor.get(url) ?? noFragments;
+    return [...this.wantedNow(url)].filter((fragment) => !looked.has(fragment));
+  }
+
+  private async withLaterFragments(url: string, status: ExternalStatus): Promise<ExternalStatus> {
+    const later = this.laterFragments(url);
+    if (later.length === 0 || (status.kind !== 'ok' && status.kind !== 'redirected')) return status;
+    this.lookedFor.set(url, this.wantedNow(url));
+    const found = await missingFragments(status.kind === 'redirected' ? status.finalUrl : url, new Set(later), this.context);
+    return withFragments(status, found);
+  }
 }
 
-async function checkUrl(url: string, context: Context): Promise<ExternalStatus> {
+const noFragments: ReadonlySet<string> = new Set();
+
+/** A status with the outcome of more fragments added to what it says already. */
+function withFragments<T extends ExternalStatus>(status: T, found: FragmentOutcome | undefined): T {
+  if (!found || (status.kind !== 'ok' && status.kind !== 'redirected')) return status;
+  const missing = [...(status.missingFragments ?? []), ...found.missing];
+  const unconfirmed = [...(status.unconfirmedFragments ?? []), ...found.unconfirmed];
+  return { ...status, ...(missing.length ? { missingFragments: missing } : {}), ...(unconfirmed.length ? { unconfirmedFragments: unconfirmed } : {}) };
+}
+
+async function checkUrl(url: string, context: Context, wanted: ReadonlySet<string>): Promise<ExternalStatus> {
   const { options } = context;
   let current: URL;
   try {
@@ -163,7 +212,7 @@ async function checkUrl(url: string, context: Context): Promise<ExternalStatus> 
     seen.add(current.href);
     let response: Response;
     try {
-      response = await withRetries(current, context);
+      response = await withRetries(current, context, wanted);
     } catch (error) {
       if (error instanceof RetryLater) throw error;
       return classifyError(error);
@@ -177,9 +226,9 @@ async function checkUrl(url: string, context: Context): Promise<ExternalStatus> 
     }
     const accepted = [...options.acceptStatuses, ...(hostOverride(options, current)?.acceptStatuses ?? [])];
     if ((response.code >= 200 && response.code < 300) || accepted.includes(response.code)) {
-      if (hop === 0) return { kind: 'ok', code: response.code };
+      if (hop === 0) return withFragments({ kind: 'ok', code: response.code }, response.fragments);
       const landing = suspiciousLanding(new URL(url), current);
-      return { kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false, ...(landing ? { landing } : {}) };
+      return withFragments({ kind: 'redirected', code: response.code, finalUrl: current.href, permanent: permanent ?? false, ...(landing ? { landing } : {}) }, response.fragments);
     }
     if (response.code === 404 || response.code === 410) return { kind: 'broken', code: response.code, reason: `HTTP ${response.code}` };
     if (response.code >= 500 || response.code === 429 || response.code === 401 || response.code === 403) {
@@ -197,18 +246,17 @@ function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | u
 }
 
 /**
- * A URL's requests: HEAD (GET where HEAD is refused), again after a 5xx, a reset or a Retry-After
- * wait, at most `retries` more times; a timeout (a server that hangs) is tried once more at most,
- * so a hanging URL costs two timeouts, not `retries + 1`.
+ * A URL's requests: HEAD (GET where HEAD is refused, or when its page is read for fragments),
+ * again after a 5xx, a reset or a Retry-After wait, at most `retries` more times; a timeout (a
+ * server that hangs) is not tried again, so a hanging URL costs one timeout, not `retries + 1`.
  */
-async function withRetries(url: URL, context: Context): Promise<Response> {
+async function withRetries(url: URL, context: Context, wanted: ReadonlySet<string>): Promise<Response> {
   const { options } = context;
-  let timedOut = 0;
   for (let attempt = 0; ; attempt++) {
     const last = attempt >= options.retries;
     try {
-      let response = await send(url, 'HEAD', context);
-      if (headUnreliable.has(response.code)) response = await send(url, 'GET', context);
+      let response = await send(url, wanted.size > 0 ? 'GET' : 'HEAD', context, wanted);
+      if (wanted.size === 0 && headUnreliable.has(response.code)) response = await send(url, 'GET', context, wanted);
       if (response.code === 429) context.scheduler.slowDown(url.href);
       else context.scheduler.answered(url.href);
       if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling) {
@@ -226,13 +274,14 @@ async function withRetries(url: URL, context: Context): Promise<Response> {
       return response;
     } catch (error) {
       if (last || !retryable(error)) throw error;
-      if (/TIMEOUT|TimeoutError/i.test(codeOf(error)) && ++timedOut > 1) throw error;
+      // A server that let the timeout pass would most likely let it pass again: one timeout per URL.
+      if (/TIMEOUT|TimeoutError/i.test(codeOf(error))) throw error;
       await wait(backoff(attempt));
     }
   }
 }
 
-async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Context): Promise<Response> {
+async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Context, wanted: ReadonlySet<string>): Promise<Response> {
   const response = await request(url, {
     method,
     dispatcher: agent,
@@ -247,22 +296,18 @@ async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Contex
     // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
     reset: false,
   });
-  // Only the status matters: undici's dump() discards at most a small part of the body, then closes it.
+  const fragments = wanted.size > 0 && response.statusCode < 300 ? await readFragments(response, wanted, options) : undefined;
+  // Else only the status matters: undici's dump() discards at most a small part of the body, then closes it.
   await response.body.dump().catch(() => undefined);
   const location = response.headers.location;
   const retryAfter = parseRetryAfter(response.headers['retry-after']);
-  return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}) };
+  return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(fragments ? { fragments } : {}) };
 }
 
 const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
-/**
- * Reads an HTML page until every wanted fragment is found as an id or name (character
- * references decoded, as a browser reads the attribute), or the byte bound is reached: the
- * fragments not found are missing, or unconfirmed when the page went on past the bound.
- * Undefined when the page is not HTML or cannot be read (nothing to report then).
- */
-async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<{ missing: string[]; unconfirmed: string[] } | undefined> {
+/** Fetches a page (GET) only to look for fragments in its HTML (see readFragments). */
+async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<FragmentOutcome | undefined> {
   try {
     const response = await request(url, {
       method: 'GET',
@@ -270,10 +315,23 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, { agen
       headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml', ...hostOverride(options, new URL(url))?.headers },
       signal: AbortSignal.timeout(options.timeout),
     });
-    if (response.statusCode >= 300 || !/html/i.test(String(response.headers['content-type'] ?? ''))) {
-      await response.body.dump().catch(() => undefined);
-      return undefined;
-    }
+    const found = response.statusCode < 300 ? await readFragments(response, wanted, options) : undefined;
+    await response.body.dump().catch(() => undefined);
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads an HTML page until every wanted fragment is found as an id or name (character
+ * references decoded, as a browser reads the attribute), or the byte bound is reached: the
+ * fragments not found are missing, or unconfirmed when the page went on past the bound.
+ * Undefined when the page is not HTML or cannot be read (nothing to report then).
+ */
+async function readFragments(response: Dispatcher.ResponseData, wanted: ReadonlySet<string>, options: ExternalCheckOptions): Promise<FragmentOutcome | undefined> {
+  if (!/html/i.test(String(response.headers['content-type'] ?? ''))) return undefined;
+  try {
     const remaining = new Set([...wanted].map(decodeFragment));
     let read = 0;
     let tail = '';
@@ -285,7 +343,6 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, { agen
       tail = text.slice(-256);
       if (remaining.size === 0 || read >= options.maxBodyBytes) break;
     }
-    await response.body.dump().catch(() => undefined);
     const cut = read >= options.maxBodyBytes;
     return { missing: cut ? [] : [...remaining], unconfirmed: cut ? [...remaining] : [] };
   } catch {

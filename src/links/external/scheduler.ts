@@ -2,7 +2,8 @@
  * Who may be asked next: URLs wait in one queue per host, and a worker takes the next URL of a
  * host with a free slot (per-host limits, with per-host overrides), so a slow or busy host
  * never blocks the others and a take costs O(hosts), not O(URLs). A host's limit adapts as TCP's
- * window does (AIMD): a 429 halves it (down to one request at a time), and each run of answers
+ * window does (AIMD): a 429 halves it (down to one request at a time), once per window (a 429 to
+ * a request sent before the last halving says nothing of the new limit), and each run of answers
  * without one as long as the limit raises it by one again, back up to the configured limit.
  */
 export class HostScheduler {
@@ -13,6 +14,9 @@ export class HostScheduler {
   private readonly current = new Map<string, number>();
   private readonly successes = new Map<string, number>();
   private readonly hostOfUrl = new Map<string, string>();
+  /** How many times each host's limit was halved, and that count when each URL was taken. */
+  private readonly halvings = new Map<string, number>();
+  private readonly takenAt = new Map<string, number>();
   private pending = 0;
   private closed = false;
   private waiting: (() => void)[] = [];
@@ -48,14 +52,14 @@ export class HostScheduler {
     this.wake(added);
   }
 
-  /** The URL comes back in its host's queue after `ms` (a Retry-After); until then it counts as pending. */
+  /** The URL comes back at the head of its host's queue after `ms` (a Retry-After: it has had its turn); until then it counts as pending. */
   defer(url: string, ms: number): void {
     this.pending++;
     setTimeout(() => {
       const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
       let queue = this.queues.get(host);
       if (!queue) this.queues.set(host, (queue = []));
-      queue.push(url);
+      queue.unshift(url);
       this.wake(1);
     }, ms);
   }
@@ -74,6 +78,7 @@ export class HostScheduler {
         if (queue.length === 0 || (this.active.get(host) ?? 0) >= this.limitOf(host)) continue;
         this.active.set(host, (this.active.get(host) ?? 0) + 1);
         this.pending--;
+        this.takenAt.set(queue[0]!, this.halvings.get(host) ?? 0);
         // Nothing left to hand out: let every idle worker finish (or wait for more).
         if (this.pending === 0 && this.closed) this.wake(this.waiting.length);
         return queue.shift();
@@ -89,12 +94,15 @@ export class HostScheduler {
     this.wake(1);
   }
 
-  /** A 429: the host gets half as many requests at a time (at least one). */
+  /** A 429: the host gets half as many requests at a time (at least one), unless the request went out before its last halving. */
   slowDown(url: string): void {
     const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
+    this.rateLimited.add(host);
+    const halvings = this.halvings.get(host) ?? 0;
+    if ((this.takenAt.get(url) ?? halvings) < halvings) return;
+    this.halvings.set(host, halvings + 1);
     this.current.set(host, Math.max(1, Math.floor(this.limitOf(host) / 2)));
     this.successes.set(host, 0);
-    this.rateLimited.add(host);
   }
 
   /** An answer that was not a 429: after as many in a row as the limit, one more request at a time, up to the configured limit. */
