@@ -54,7 +54,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
     retry: true,
-    checkFragments: config.external.fragments,
+    // Fragments are checked below, on the pages' HTML: linkinator checks a page's fragments when it
+    // fetches the page, and misses those it meets on pages crawled after that.
+    checkFragments: false,
     linksToSkip: async (link: string) =>
       ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   });
@@ -81,7 +83,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   }
   const crawledPages = [...pageUrls.values()];
   const htmlOf = folder ? (page: string) => readHtml(resolve(folder, fileOfPage(page))) : (page: string) => fetchHtml(page, config.external.timeout);
-  const places = await linkPlaces(crawledPages, htmlOf, fileOfPage);
+  const { places, ids } = await readPages(crawledPages, htmlOf, fileOfPage);
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const link of result.links) {
@@ -94,6 +96,18 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     const where = places.get(absolute(link.url)) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
     for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
   }
+  if (config.external.fragments) {
+    for (const [target, where] of places) {
+      const hash = target.indexOf('#');
+      const page = target.slice(0, hash);
+      if (hash === -1 || !sameOrigin(page, new URL(siteBase).origin)) continue;
+      const fragment = decodeFragment(target.slice(hash + 1));
+      const pageIds = ids.get(fileOfPage(page));
+      if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
+      const message = `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`;
+      for (const place of where) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
+    }
+  }
   const pages = [...new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => pageOf(link.url)))];
   return { root: folder ?? process.cwd(), pages, findings: findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))) };
 }
@@ -105,14 +119,21 @@ interface Place {
 }
 
 const linkAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
-/** Every place the pages' HTML links to a URL: the URL as resolved on its page (absolute) -> the pages and positions, in order. */
-async function linkPlaces(pages: readonly string[], htmlOf: (page: string) => Promise<string | undefined>, fileOf: (page: string) => string): Promise<Map<string, Place[]>> {
+/**
+ * What the crawled pages' HTML says: every place a page links to a URL (resolved on its page,
+ * absolute) with the pages and positions in order, and each page's ids and names (character
+ * references decoded, as a browser reads them).
+ */
+async function readPages(pages: readonly string[], htmlOf: (page: string) => Promise<string | undefined>, fileOf: (page: string) => string): Promise<{ places: Map<string, Place[]>; ids: Map<string, Set<string>> }> {
   const places = new Map<string, Place[]>();
+  const ids = new Map<string, Set<string>>();
   const texts = await mapLimited(pages, localConcurrency, htmlOf);
   pages.forEach((page, i) => {
     const html = texts[i];
     if (html === undefined) return;
+    ids.set(fileOf(page), new Set([...html.matchAll(idAttribute)].map((match) => decodeCharacterReferences(match[1] ?? match[2] ?? match[3]!))));
     const lines = new LineIndex(html);
     for (const match of html.matchAll(linkAttribute)) {
       const written = match[1] ?? match[2] ?? match[3]!;
@@ -128,7 +149,15 @@ async function linkPlaces(pages: readonly string[], htmlOf: (page: string) => Pr
       places.set(target, list);
     }
   });
-  return places;
+  return { places, ids };
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
@@ -218,7 +247,6 @@ function freePort(): Promise<number> {
 
 function describe(link: LinkResult): string {
   if (link.status && link.status !== 200) return `HTTP ${link.status}`;
-  if (link.url.includes('#') && link.status === 200) return 'the page has no such fragment';
   const detail = link.failureDetails?.[0];
   return detail instanceof Error ? detail.message : 'no answer';
 }
