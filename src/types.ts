@@ -136,7 +136,7 @@ export interface SiteRuleContext<Options = Record<string, unknown>, Collected = 
   options: Options;
   /** The whole site: its files, every document's front matter, every published URL. */
   site: SiteIndex;
-  /** Every page pass 1 ran on this run, by path (undefined for a page no parser survives). */
+  /** The facts of every page known this run (pass 1 ran on it, or the result cache held it), by path; undefined for a page no parser survives. */
   pages: ReadonlyMap<string, PageFacts | undefined>;
   /** The anchors of the content file `path`; undefined when it is none (or does not parse). Throws when they could not be computed. */
   anchorsOf(path: string): readonly Anchor[] | undefined;

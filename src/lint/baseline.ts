@@ -4,7 +4,7 @@
  * message and line text were already there is pre-existing: reported apart, never failing a run.
  */
 import type { GitChanges } from '../site/git-changes.js';
-import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
+import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { lintFile, type LintContext } from './lint-files.js';
@@ -14,7 +14,13 @@ export function siteBefore(context: LintContext, files: ReadonlySet<string>, tex
   const added = new Set(changes.changed.filter((path) => !changes.before.has(path)));
   const beforeFiles = new Set([...files, ...changes.before.keys()].filter((path) => !added.has(path)));
   const beforeTexts = new Map([...texts, ...changes.before].filter(([path]) => !added.has(path)));
-  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags), texts: beforeTexts };
+  // The files the change did not touch have the front matter they have now: only the others are read again.
+  const frontMatter = new Map<string, Record<string, unknown>>();
+  for (const path of beforeTexts.keys()) {
+    const values = changes.before.has(path) ? readSiteFrontMatter([[path, beforeTexts.get(path)!]]).get(path) : context.site.frontMatter.get(path);
+    if (values) frontMatter.set(path, values);
+  }
+  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter), texts: beforeTexts };
 }
 
 /** Marks, in place, the findings of `files` that the base revision already had. */

@@ -33,3 +33,14 @@ export async function firstPassWithCache(
   }
   return { results, threads: ran.threads, reused: targets.length - toRun.length };
 }
+
+/** Pass 1 of other content files as the cache holds it, for those whose text is unchanged: their front matter and anchors without parsing them. */
+export function cachedFirstPasses(cache: ResultCache, paths: Iterable<string>, texts: ReadonlyMap<string, string>): Map<string, FirstPass> {
+  const known = new Map<string, FirstPass>();
+  for (const path of paths) {
+    const text = texts.get(path);
+    const entry = text === undefined ? undefined : cache.entry(path, textHash(text));
+    if (entry) known.set(path, entry.firstPass);
+  }
+  return known;
+}

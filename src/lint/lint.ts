@@ -23,7 +23,7 @@ import { firstPass, lintFile, lintSource, readableTexts, readAll, secondPass, ty
 import type { DocumentPassContext } from './document-pass.js';
 import { engineFinding } from './rule-reports.js';
 import type { Source } from '../site/read-source.js';
-import { firstPassWithCache } from './cached-lint.js';
+import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoWorkerCount, canUseWorkers, firstPassInWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
@@ -167,9 +167,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
   const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf) : { ...(await firstPassOf(targets)), reused: 0 };
 
-  // Pass 2, over every page's facts.
-  const pages = new Map(targets.map((file) => [file, passed.results.get(file)!.facts]));
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, passed.results, texts)) };
+  // Pass 2, over every page's facts: the targets', and those the cache holds of the other files.
+  const others = cache && targets.length < content.length ? cachedFirstPasses(cache, content.filter((file) => !passed.results.has(file)), texts) : new Map<string, FirstPass>();
+  const known = new Map([...others, ...passed.results]);
+  const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, known, texts)) };
   const { before, affectedFiles } = changedFiles(run, context);
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);

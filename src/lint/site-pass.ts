@@ -15,7 +15,7 @@ import { isSuppressedBy } from './suppressions.js';
 export interface SitePassContext {
   config: ResolvedConfig;
   site: SiteIndex;
-  /** Pass 1's facts of the pages it ran on; undefined for a page no parser survives. */
+  /** The facts of the pages pass 1 ran on (or the result cache held); undefined for a page no parser survives. */
   pages: ReadonlyMap<string, PageFacts | undefined>;
   /** What checking external URLs found (when it is on). */
   external?: ReadonlyMap<string, ExternalStatus>;
@@ -28,7 +28,7 @@ export function sitePass(page: PageFacts, rules: readonly AnyRule[], { config, s
   if (!page.rendered) return [];
   const sink: FindingSink = { file: page.path, position: positionsIn(page.lineStarts, page.length), suppressed: isSuppressedBy(page.suppressions), findings: [] };
   const anchorsOf = (path: string): readonly Anchor[] | undefined => {
-    // Pages outside pass 1 (not linted this run) are parsed by the index when a link needs them.
+    // Pages with no facts this run (not linted, not cached) are parsed by the index when a link needs them.
     if (!pages.has(path)) return site.anchors(path);
     const anchors = pages.get(path)?.anchors;
     if (anchors && 'error' in anchors) throw new Error(anchors.error);
