@@ -22,7 +22,7 @@ import { startExternalRun, yieldToRequests } from './external-run.js';
 import { firstPass, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type LintContext } from './lint-files.js';
 import type { DocumentPassContext } from './document-pass.js';
 import { engineFinding } from './rule-reports.js';
-import type { Source } from '../site/read-source.js';
+import { readSource, type Source } from '../site/read-source.js';
 import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoWorkerCount, canUseWorkers, firstPassInWorkers } from './workers.js';
@@ -110,7 +110,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
   // Named files outside the root (by path or through a symbolic link) are never read.
   const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
-  const sources = readAll(root, [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
+  // A whole-site run on workers needs no text here: the workers read their files.
+  const onWorkers = !cache && !changes && !options.files && !options.fix && workerCount(options, config, content.length) > 1;
+  const sources = readAll(root, onWorkers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
   for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
   const texts = readableTexts(sources, content);
   // What the baseline compares with: the changed files' texts as they are now.
@@ -144,7 +146,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
     const results = new Map<string, FirstPass>();
     for (const file of files) {
-      const result = firstPass(file, sources.get(file)!, passContext, rules);
+      const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), passContext, rules);
       results.set(file, result);
       // Its anchors are in its facts now: a whole-site run lets go of its text (100x corpus: ~110 MB less).
       if (!changes) {
