@@ -443,6 +443,26 @@ describe('doclint check --external', () => {
     expect(await takeAll()).toHaveLength(1);
   });
 
+  it('requests a page\'s URLs, fragments included, as soon as its links are known, before the next page comes', async () => {
+    const pages = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(req.method === 'HEAD' ? undefined : '<h2 id="here">Here</h2>');
+    });
+    const { resolveConfig } = await import('../src/config/load.js');
+    const { startExternalRun } = await import('../src/lint/external-run.js');
+    const config = resolveConfig({ external: { allowPrivate: true, cache: false, fragments: true, timeout: 2000 } });
+    const run = await startExternalRun('.', config, '');
+    const link = (url: string) => ({ source: 'markdown' as const, raw: url, start: 0, end: url.length, url });
+    run.addPage([link(`${pages.url}/first#here`), link(`${pages.url}/plain`)]);
+    // The first page's requests reach the server while no other page has been read.
+    const deadline = Date.now() + 5000;
+    while (pages.hits.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(pages.hits.map((hit) => `${hit.method} ${hit.path}`).sort()).toEqual(['GET /first', 'HEAD /plain']);
+    run.addPage([link(`${pages.url}/first#gone`)]);
+    const { results } = await run.done();
+    expect(results.get(`${pages.url}/first`)).toEqual({ kind: 'ok', code: 200, missingFragments: ['gone'] });
+  });
+
   it('halves a host\'s limit once for 429s to requests that were in flight together', async () => {
     const scheduler = new HostScheduler(4);
     scheduler.enqueue(Array.from({ length: 12 }, (_, i) => `http://h.test/${i}`));

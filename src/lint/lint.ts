@@ -17,8 +17,9 @@ import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/sit
 import { markPreExisting, siteBefore } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { AnyRule, Finding, RuleMeta } from '../types.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
-import { startExternalRun, yieldToRequests } from './external-run.js';
+import { startExternalRun, yieldToRequests, type ExternalRun } from './external-run.js';
 import { firstPass, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type LintContext } from './lint-files.js';
 import type { DocumentPassContext } from './document-pass.js';
 import { engineFinding } from './rule-reports.js';
@@ -106,7 +107,6 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   const rules = await rulesOf(config);
-  const linkRules = rules.filter((rule) => rule.meta.id.startsWith('link-'));
   const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
   // Named files outside the root (by path or through a symbolic link) are never read.
   const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
@@ -115,38 +115,104 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const sources = readAll(root, onWorkers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
   for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
   const texts = readableTexts(sources, content);
+  const run: Run = {
+    options,
+    root,
+    config,
+    tags,
+    jekyll,
+    siteFiles,
+    content,
+    targets,
+    changes,
+    cache,
+    sources,
+    texts,
+    passContext: { config, tags, site: { jekyll, standalone: false } },
+    external: config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined,
+    rules,
+    linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),
+  };
   // What the baseline compares with: the changed files' texts as they are now.
   const textsNow = changes ? new Map(texts) : texts;
-  const passContext: DocumentPassContext = { config, tags, site: { jekyll, standalone: false } };
-  const external = config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined;
-  const run: ChangedFilesRun = { siteFiles, texts, changes, targets };
-  const metas = rules.map((rule) => rule.meta);
+  const linted = options.fix ? await lintWithFixes(run) : await lintInTwoPasses(run);
+  const { context, affectedFiles, before } = linted;
+  const findings = [...siteProblems, ...linted.findings];
+  // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
+  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context);
+  return {
+    root,
+    files: [...targets, ...affectedFiles],
+    findings: sortFindings(findings),
+    fixedFiles: linted.fixedFiles,
+    affectedFiles,
+    rateLimitedHosts: linted.rateLimitedHosts,
+    rules: rules.map((rule) => rule.meta),
+    threads: linted.threads,
+    reused: linted.reused,
+  };
+}
 
-  if (options.fix) {
-    const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
-    const { before, affectedFiles } = changedFiles(run, context);
-    if (external) {
-      // A fix needs the file's findings before it is rewritten: every outcome first.
-      for (const file of targets) {
-        external.addPage(firstPass(file, sources.get(file)!, passContext, rules).facts?.links ?? []);
-        await yieldToRequests();
-      }
+/** What a run has set up before linting. */
+interface Run {
+  options: LintOptions;
+  root: string;
+  config: ResolvedConfig;
+  tags: TagRegistry;
+  jekyll: JekyllConfig;
+  siteFiles: ReadonlySet<string>;
+  content: readonly string[];
+  targets: readonly string[];
+  changes: GitChanges | undefined;
+  cache: ResultCache | undefined;
+  /** The files read (none for a whole-site run on workers); a plain run lets go of each once pass 1 has it. */
+  sources: Map<string, Source>;
+  texts: Map<string, string>;
+  passContext: DocumentPassContext;
+  external: ExternalRun | undefined;
+  rules: readonly AnyRule[];
+  /** Changed-files mode: the rules for files the change reaches through their links. */
+  linkRules: readonly AnyRule[];
+}
+
+interface Linted {
+  findings: Finding[];
+  context: LintContext;
+  fixedFiles: string[];
+  affectedFiles: string[];
+  before: ReturnType<typeof siteBefore> | undefined;
+  rateLimitedHosts: string[];
+  threads: number;
+  reused: number;
+}
+
+/** --fix: each file's findings are needed before it is rewritten, so each file runs both passes in turn. */
+async function lintWithFixes(run: Run): Promise<Linted> {
+  const { config, tags, jekyll, siteFiles, texts, targets, sources, external } = run;
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
+  const { before, affectedFiles } = changedFiles(run, context);
+  if (external) {
+    // Every outcome first.
+    for (const file of targets) {
+      external.addPage(firstPass(file, sources.get(file)!, run.passContext, run.rules).facts?.links ?? []);
+      await yieldToRequests();
     }
-    const checked = await external?.done();
-    if (checked) context.external = checked.results;
-    const fixedFiles: string[] = [];
-    const fileFindings = await lintAndFix(root, targets, sources, context, { rules, linkRules }, affectedFiles, fixedFiles);
-    const findings = [...siteProblems, ...fileFindings.flat()];
-    if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context);
-    return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles, affectedFiles, rateLimitedHosts: checked?.rateLimitedHosts ?? [], rules: metas, threads: 1, reused: 0 };
   }
+  const checked = await external?.done();
+  if (checked) context.external = checked.results;
+  const fixedFiles: string[] = [];
+  const findings = (await lintAndFix(run, context, affectedFiles, fixedFiles)).flat();
+  return { findings, context, fixedFiles, affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: 1, reused: 0 };
+}
 
-  // Pass 1 of the targets: from the cache, on workers, or here, where each page's external URLs
-  // are requested as soon as its links are known.
+/** Pass 1 of the targets (from the cache, on workers, or here), then pass 2 over every page's facts. */
+async function lintInTwoPasses(run: Run): Promise<Linted> {
+  const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, external, rules, linkRules } = run;
+  // Here, each page's external URLs are requested as soon as its links are known.
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
     const results = new Map<string, FirstPass>();
     for (const file of files) {
-      const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), passContext, rules);
+      const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules);
       results.set(file, result);
       // Its anchors are in its facts now: a whole-site run lets go of its text (100x corpus: ~110 MB less).
       if (!changes) {
@@ -175,40 +241,23 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, known, texts)) };
   const { before, affectedFiles } = changedFiles(run, context);
-  const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, passContext, linkRules)] as const);
+  const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);
   const checked = await external?.done();
   if (checked) context.external = checked.results;
   const findings = [
-    ...siteProblems,
     ...affected.flatMap(([, result]) => [...result.findings, ...secondPass(result, context, pages, linkRules)]),
     ...targets.flatMap((file) => {
       const result = passed.results.get(file)!;
       return [...result.findings, ...secondPass(result, context, pages, rules)];
     }),
   ];
-  // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
-  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context);
-  return { root, files: [...targets, ...affectedFiles], findings: sortFindings(findings), fixedFiles: [], affectedFiles, rateLimitedHosts: checked?.rateLimitedHosts ?? [], rules: metas, threads: passed.threads, reused: passed.reused };
-}
-
-interface RuleSets {
-  rules: readonly AnyRule[];
-  /** Changed-files mode: the rules for files the change reaches through their links. */
-  linkRules: readonly AnyRule[];
+  return { findings, context, fixedFiles: [], affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: passed.threads, reused: passed.reused };
 }
 
 interface FirstPassRun {
   results: Map<string, FirstPass>;
   threads: number;
-}
-
-/** What changed-files mode needs of a run. */
-interface ChangedFilesRun {
-  siteFiles: ReadonlySet<string>;
-  texts: ReadonlyMap<string, string>;
-  changes: GitChanges | undefined;
-  targets: readonly string[];
 }
 
 /** The content files' front matter values in the site's file order: pass 1's, or read from the text of a file pass 1 did not see. */
@@ -222,14 +271,14 @@ function siteFrontMatter(content: readonly string[], results: ReadonlyMap<string
 }
 
 /** Changed-files mode: the site at the base revision, and the other files whose links the change reaches. */
-function changedFiles({ siteFiles, texts, changes, targets }: ChangedFilesRun, context: LintContext): { before?: ReturnType<typeof siteBefore>; affectedFiles: string[] } {
+function changedFiles({ siteFiles, texts, changes, targets }: Run, context: LintContext): { before?: ReturnType<typeof siteBefore>; affectedFiles: string[] } {
   if (!changes) return { affectedFiles: [] };
   const before = siteBefore(context, siteFiles, texts, changes);
   return { before, affectedFiles: filesLinkingToRemoved(context, before.site, texts, changes, new Set(targets)) };
 }
 
-/** --fix: each file's findings are needed before it is rewritten, so anchors are answered at once. */
-async function lintAndFix(root: string, targets: readonly string[], sources: ReadonlyMap<string, Source>, context: LintContext, { rules, linkRules }: RuleSets, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
+/** Each file's findings, its certain fixes applied (up to maxFixPasses rounds) and written when the file is as it was read. */
+async function lintAndFix({ root, targets, sources, rules, linkRules }: Run, context: LintContext, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
   const found = linkOnly.map((file) => lintSource(file, sources.get(file)!, context, linkRules));
   for (const file of targets) {
     const source = sources.get(file)!;
