@@ -295,6 +295,11 @@ describe('doclint check --external', () => {
       expect(other.hits.slice(before).filter((h) => h.path === '/gone-page').map((h) => h.method)).toEqual(['HEAD', 'GET']);
       const offline = await runCli(['check', '--root', dir, '--format', 'json']);
       expect(JSON.parse(offline.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['link-external']);
+      // Pages the result cache answers for still have their URLs checked.
+      await runCli(['check', '--root', dir, '--cache']);
+      const cached = await runCli(['check', '--root', dir, '--external', '--cache', '--format', 'json'], undefined, { DOCLINT_DEBUG: '1' });
+      expect(cached.stderr).toContain('2 from the cache');
+      expect(cached.stdout).toBe(run.stdout);
     } finally {
       cleanup();
     }

@@ -78,7 +78,7 @@ async function run(): Promise<number> {
     changedSince = pullRequestBase();
     if (!changedSince) process.stdout.write('::notice title=doclint::changed-only needs a pull_request event: linting the whole site.\n');
   }
-  const kept = booleanInput('cache') ? keptCache(config, root, changedSince) : undefined;
+  const kept = booleanInput('cache') ? keptCache(config, root) : undefined;
   if (kept) await restoreKept(kept);
   const result = await lint({ root, config, allowEmpty, ...(files ? { files } : {}), ...(changedSince ? { changedSince } : {}) });
   if (kept) await saveKept(kept);
@@ -117,12 +117,12 @@ interface KeptCache {
   name: string;
 }
 
-/** What this run reuses: the external-link cache when it checks external links, else the result cache (plain runs only). */
-function keptCache(config: ResolvedConfig, root: string, changedSince: string | undefined): KeptCache | undefined {
+/** What this run reuses: the external-link cache when it checks external links, else the result cache (a changed-files run takes the other files' facts from it). */
+function keptCache(config: ResolvedConfig, root: string): KeptCache | undefined {
   if (config.external.enabled) {
     return config.external.cache === false ? undefined : { file: resolve(root, config.external.cache), prefix: 'doclint-external-', name: 'external-link cache' };
   }
-  if (changedSince || config.cache === false) return undefined;
+  if (config.cache === false) return undefined;
   return { file: resolve(root, config.cache), prefix: 'doclint-results-', name: 'result cache' };
 }
 

@@ -209,9 +209,11 @@ async function lintWithFixes(run: Run): Promise<Linted> {
 async function lintInTwoPasses(run: Run): Promise<Linted> {
   const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, external, rules, linkRules } = run;
   // Here, each page's external URLs are requested as soon as its links are known.
+  const requested = new Set<string>();
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
     const results = new Map<string, FirstPass>();
     for (const file of files) {
+      requested.add(file);
       const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules);
       results.set(file, result);
       // Its anchors are in its facts now: a whole-site run lets go of its text (100x corpus: ~110 MB less).
@@ -234,6 +236,8 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     return parallel ?? here(files);
   };
   const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf) : { ...(await firstPassOf(targets)), reused: 0 };
+  // The pages the cache answered for: their URLs now.
+  for (const [file, result] of passed.results) if (external && !requested.has(file) && result.facts) external.addPage(result.facts.links);
 
   // Pass 2, over every page's facts: the targets', and those the cache holds of the other files.
   const others = cache && targets.length < content.length ? cachedFirstPasses(cache, content.filter((file) => !passed.results.has(file)), texts) : new Map<string, FirstPass>();
@@ -330,9 +334,9 @@ function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
   return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
 }
 
-/** The result cache serves plain runs: not --fix (files change under it), --changed-since or external checks (facts from outside the files). */
+/** The result cache serves every run but --fix (files change under it). */
 function usesResultCache(options: LintOptions, config: ResolvedConfig): boolean {
-  return config.cache !== false && !options.fix && !options.changedSince && !config.external.enabled;
+  return config.cache !== false && !options.fix;
 }
 
 /** Worker threads for pass 1 (1: none). With external checks, pass 1 runs here, requesting each page's URLs as soon as it is read. */

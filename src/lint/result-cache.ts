@@ -43,7 +43,8 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unkno
 
 /** What every entry depends on besides the file: the tool, its settings, custom rules' code and the Jekyll config. */
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig): string {
-  const { cache: _where, ...settings } = config;
+  // Where the cache is and how external links are checked change nothing in pass 1.
+  const { cache: _where, external: _external, ...settings } = config;
   return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url])).digest('base64');
 }
 
