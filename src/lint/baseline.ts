@@ -4,27 +4,39 @@
  * message and line text were already there is pre-existing: reported apart, never failing a run.
  */
 import type { GitChanges } from '../site/git-changes.js';
-import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
-import type { Finding } from '../types.js';
+import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
+import type { AnyRule, Finding } from '../types.js';
+import type { Anchor } from '../site/anchors.js';
 import { LineIndex } from '../text/line-index.js';
-import { lintFile, type LintContext } from './lint-files.js';
+import { documentPassContext, firstPass, lintFile, secondPass, type FirstPass, type LintContext } from './lint-files.js';
+
+/** The site as it was at the base revision, and pass 1 of the files the change touched, as they were. */
+export interface Baseline {
+  site: SiteIndex;
+  texts: Map<string, string>;
+  /** Each changed or deleted file's pass 1 at the revision: read once, for its anchors there and its findings. */
+  passes: Map<string, FirstPass>;
+}
 
 /** The site as it was at the base revision: the files the change added are not in it; the ones it changed or deleted are as they were. */
-export function siteBefore(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges): { site: SiteIndex; texts: Map<string, string> } {
+export function siteBefore(context: LintContext, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, changes: GitChanges, rules: readonly AnyRule[], known: ReadonlyMap<string, readonly Anchor[]> = new Map()): Baseline {
   const added = new Set(changes.changed.filter((path) => !changes.before.has(path)));
   const beforeFiles = new Set([...files, ...changes.before.keys()].filter((path) => !added.has(path)));
   const beforeTexts = new Map([...texts, ...changes.before].filter(([path]) => !added.has(path)));
-  // The files the change did not touch have the front matter they have now: only the others are read again.
+  const passes = new Map([...changes.before].map(([path, text]) => [path, firstPass(path, { ok: true, text }, documentPassContext(context), rules)]));
+  // The files the change did not touch have the front matter and anchors they have now; the others, as pass 1 read them.
   const frontMatter = new Map<string, Record<string, unknown>>();
   for (const path of beforeTexts.keys()) {
-    const values = changes.before.has(path) ? readSiteFrontMatter([[path, beforeTexts.get(path)!]]).get(path) : context.site.frontMatter.get(path);
+    const values = passes.has(path) ? passes.get(path)!.frontMatter : context.site.frontMatter.get(path);
     if (values) frontMatter.set(path, values);
   }
-  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter), texts: beforeTexts };
+  const anchors = new Map([...known].filter(([path]) => !changes.before.has(path) && !added.has(path)));
+  for (const [path, pass] of passes) if (pass.facts && Array.isArray(pass.facts.anchors)) anchors.set(path, pass.facts.anchors);
+  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter, anchors), texts: beforeTexts, passes };
 }
 
 /** Marks, in place, the findings of `files` that the base revision already had. */
-export function markPreExisting(findings: Finding[], files: readonly string[], now: ReadonlyMap<string, string>, before: { site: SiteIndex; texts: ReadonlyMap<string, string> }, context: LintContext): void {
+export function markPreExisting(findings: Finding[], files: readonly string[], now: ReadonlyMap<string, string>, before: Baseline, context: LintContext, rules: readonly AnyRule[]): void {
   const baseline = new Map<string, number>();
   const indexes = new Map<string, LineIndex>();
   const lineText = (text: string | undefined, line: number): string => {
@@ -34,10 +46,13 @@ export function markPreExisting(findings: Finding[], files: readonly string[], n
     return text.slice(lines.lineStart(line), lines.lineEnd(line)).trim();
   };
   const compared = new Set(files);
+  const then: LintContext = { ...context, site: before.site };
   for (const file of files) {
     const text = before.texts.get(file);
     if (text === undefined) continue;
-    for (const finding of lintFile(file, text, { ...context, site: before.site })) {
+    const pass = before.passes.get(file);
+    const found = pass ? [...pass.findings, ...secondPass(pass, then, new Map([[file, pass.facts]]), rules)] : lintFile(file, text, then, rules);
+    for (const finding of found) {
       const key = findingKey(finding, lineText(text, finding.line));
       baseline.set(key, (baseline.get(key) ?? 0) + 1);
     }

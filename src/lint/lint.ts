@@ -14,9 +14,10 @@ import { isInsideRoot, listSite, selectContent, startsWithFrontMatter } from '..
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
-import { markPreExisting, siteBefore } from './baseline.js';
+import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
-import type { AnyRule, Finding, RuleMeta } from '../types.js';
+import type { AnyRule, Finding, PageFacts, RuleMeta } from '../types.js';
+import type { Anchor } from '../site/anchors.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
 import { startExternalRun, yieldToRequests, type ExternalRun } from './external-run.js';
@@ -139,7 +140,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const { context, affectedFiles, before } = linted;
   const findings = [...siteProblems, ...linted.findings];
   // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
-  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context);
+  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context, rules);
   return {
     root,
     files: [...targets, ...affectedFiles],
@@ -180,7 +181,7 @@ interface Linted {
   context: LintContext;
   fixedFiles: string[];
   affectedFiles: string[];
-  before: ReturnType<typeof siteBefore> | undefined;
+  before: Baseline | undefined;
   rateLimitedHosts: string[];
   threads: number;
   reused: number;
@@ -243,8 +244,9 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const others = cache && targets.length < content.length ? cachedFirstPasses(cache, content.filter((file) => !passed.results.has(file)), texts) : new Map<string, FirstPass>();
   const known = new Map([...others, ...passed.results]);
   const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, known, texts)) };
-  const { before, affectedFiles } = changedFiles(run, context);
+  const anchors = knownAnchors(pages);
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, known, texts), anchors) };
+  const { before, affectedFiles } = changedFiles(run, context, anchors);
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);
   const checked = await external?.done();
@@ -275,9 +277,16 @@ function siteFrontMatter(content: readonly string[], results: ReadonlyMap<string
 }
 
 /** Changed-files mode: the site at the base revision, and the other files whose links the change reaches. */
-function changedFiles({ siteFiles, texts, changes, targets }: Run, context: LintContext): { before?: ReturnType<typeof siteBefore>; affectedFiles: string[] } {
+/** The anchors in pages' facts (not those whose computing failed: asking for them reports why). */
+function knownAnchors(pages: ReadonlyMap<string, PageFacts | undefined>): Map<string, readonly Anchor[]> {
+  const anchors = new Map<string, readonly Anchor[]>();
+  for (const [path, facts] of pages) if (facts && Array.isArray(facts.anchors)) anchors.set(path, facts.anchors);
+  return anchors;
+}
+
+function changedFiles({ siteFiles, texts, changes, targets, rules }: Run, context: LintContext, anchors: ReadonlyMap<string, readonly Anchor[]> = new Map()): { before?: Baseline; affectedFiles: string[] } {
   if (!changes) return { affectedFiles: [] };
-  const before = siteBefore(context, siteFiles, texts, changes);
+  const before = siteBefore(context, siteFiles, texts, changes, rules, anchors);
   return { before, affectedFiles: filesLinkingToRemoved(context, before.site, texts, changes, new Set(targets)) };
 }
 

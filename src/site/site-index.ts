@@ -55,10 +55,18 @@ export function renderScope(jekyll: JekyllConfig, front: FrontMatter): RenderSco
 /**
  * The index of a site whose content texts have been read. `frontMatter`: the values pass 1
  * found, in the site's file order (which of two clashing URLs wins depends on it); read from
- * the texts when not given.
+ * the texts when not given. `anchors`: the pages' anchors already known (pass 1's facts), which
+ * are then not computed again.
  */
-export function buildSiteIndex(jekyll: JekyllConfig, files: ReadonlySet<string>, texts: ReadonlyMap<string, string>, tags: TagRegistry, frontMatter = readSiteFrontMatter(texts)): SiteIndex {
-  const anchorCache = new Map<string, readonly Anchor[] | undefined>();
+export function buildSiteIndex(
+  jekyll: JekyllConfig,
+  files: ReadonlySet<string>,
+  texts: ReadonlyMap<string, string>,
+  tags: TagRegistry,
+  frontMatter = readSiteFrontMatter(texts),
+  anchors: ReadonlyMap<string, readonly Anchor[]> = new Map(),
+): SiteIndex {
+  const anchorCache = new Map<string, readonly Anchor[] | undefined>(anchors);
   return {
     jekyll,
     files,
