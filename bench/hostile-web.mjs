@@ -18,6 +18,8 @@
  *
  *   node bench/hostile-web.mjs [--urls 5000] [--hosts 50] [--per-host 4] [--latency 100] [--timeout 1500]
  *                              [--pages 200] [--runs 1] [--tools doclint,linkinator,markdown-link-check]
+ *
+ * DOCLINT_BIN=path/to/doclint.mjs runs another build of doclint (an older release, say).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
