@@ -9,6 +9,7 @@ import type { ExternalStatus } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
 import type { Report, SiteRule, Severity } from '../src/types.js';
+import { percentDecoded } from '../src/text/percent-decode.js';
 
 interface Options {
   /** Severity of outcomes that may be passing trouble (timeouts, 5xx after retries, 403/429): off keeps CI from flaking. */
@@ -96,13 +97,7 @@ const landingMessages: Record<Landing, string> = {
 function reportMissingFragment(url: string, { missingFragments: missing = [], unconfirmedFragments: unconfirmed = [] }: { missingFragments?: string[]; unconfirmedFragments?: string[] }, where: { start: number; end: number }, options: Options, report: (r: Report) => void): void {
   const hash = url.indexOf('#');
   if (hash === -1) return;
-  const fragment = url.slice(hash + 1);
-  let decoded = fragment;
-  try {
-    decoded = decodeURIComponent(fragment);
-  } catch {
-    // keep it as written
-  }
+  const decoded = percentDecoded(url.slice(hash + 1));
   if (missing.includes(decoded)) report({ message: `${url.slice(0, hash)} has no anchor \`#${decoded}\` (no element with that id or name).`, ...where });
   if (unconfirmed.includes(decoded) && options.unknown !== 'off') {
     report({ message: `External anchor could not be confirmed: \`#${decoded}\` is not in the first bytes of ${url.slice(0, hash)} read (external.maxBodyBytes).`, ...where, severity: options.unknown });

@@ -15,6 +15,8 @@ import { isPrivateAddress } from '../links/external/network-guard.js';
 import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
+import { percentDecoded } from '../text/percent-decode.js';
+import { htmlIds } from '../links/html-ids.js';
 
 export interface CrawlResult {
   /** What the findings' paths are relative to: the folder, or the crawled URL's origin. */
@@ -101,7 +103,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       const hash = target.indexOf('#');
       const page = target.slice(0, hash);
       if (hash === -1 || !sameOrigin(page, new URL(siteBase).origin)) continue;
-      const fragment = decodeFragment(target.slice(hash + 1));
+      const fragment = percentDecoded(target.slice(hash + 1));
       const pageIds = ids.get(fileOfPage(page));
       if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
       const message = `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`;
@@ -119,7 +121,6 @@ interface Place {
 }
 
 const linkAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
-const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 
 /**
  * What the crawled pages' HTML says: every place a page links to a URL (resolved on its page,
@@ -133,7 +134,7 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
   pages.forEach((page, i) => {
     const html = texts[i];
     if (html === undefined) return;
-    ids.set(fileOf(page), new Set([...html.matchAll(idAttribute)].map((match) => decodeCharacterReferences(match[1] ?? match[2] ?? match[3]!))));
+    ids.set(fileOf(page), new Set(htmlIds(html)));
     const lines = new LineIndex(html);
     for (const match of html.matchAll(linkAttribute)) {
       const written = match[1] ?? match[2] ?? match[3]!;
@@ -150,14 +151,6 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
     }
   });
   return { places, ids };
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {

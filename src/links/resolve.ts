@@ -3,6 +3,7 @@
  * reaches none), as the built site would be served (GitHub Pages / any static server: case
  * sensitive, `dir` redirected to `dir/`, `dir/` serving `dir/index.html`).
  */
+import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { UrlTarget } from '../site/urls.js';
 import type { LinkRef } from './extract.js';
@@ -24,7 +25,20 @@ export type Resolution =
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
+/** Each link's resolution on a site, computed once however many link rules ask (a link belongs to one page). */
+const resolved = new WeakMap<SiteIndex, WeakMap<LinkRef, { fromPath: string; resolution: Resolution }>>();
+
 export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
+  let links = resolved.get(site);
+  if (!links) resolved.set(site, (links = new WeakMap()));
+  const known = links.get(link);
+  if (known?.fromPath === fromPath) return known.resolution;
+  const resolution = resolve(link, fromPath, site);
+  links.set(link, { fromPath, resolution });
+  return resolution;
+}
+
+function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   if (link.url === undefined) return { status: 'skip' };
   let url = link.url.trim();
   if (url === '' ) return { status: 'skip' };
@@ -34,7 +48,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
   if (scheme.test(url) || url.startsWith('//')) return { status: 'skip' };
 
   const hash = url.indexOf('#');
-  const fragment = hash === -1 ? undefined : safeDecode(url.slice(hash + 1));
+  const fragment = hash === -1 ? undefined : percentDecoded(url.slice(hash + 1));
   const withoutFragment = hash === -1 ? url : url.slice(0, hash);
   const pathPart = withoutFragment.split('?')[0]!;
   const baseurl = site.jekyll.baseurl;
@@ -49,7 +63,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
 
   let path: string;
   if (pathPart.startsWith('/')) {
-    path = safeDecode(pathPart);
+    path = percentDecoded(pathPart);
     if (baseurl) {
       if (path === baseurl || path.startsWith(`${baseurl}/`)) path = path.slice(baseurl.length) || '/';
       else {
@@ -60,7 +74,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
   } else {
     // Relative to the page's URL, as a browser resolves it (not to the source file).
     const resolved = new URL(pathPart, `http://site${baseurl}${pageUrl}`).pathname;
-    path = safeDecode(resolved);
+    path = percentDecoded(resolved);
     if (baseurl && !(path === baseurl || path.startsWith(`${baseurl}/`))) return { status: 'outside-site', url: path };
     path = path.slice(baseurl.length) || '/';
   }
@@ -129,12 +143,4 @@ function normalize(path: string): string {
     else if (part !== '.' || index === parts.length - 1) segments.push(part === '.' ? '' : part);
   });
   return segments.join('/') || '/';
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

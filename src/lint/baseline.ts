@@ -8,7 +8,7 @@ import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
 import type { AnyRule, Finding } from '../types.js';
 import type { Anchor } from '../site/anchors.js';
 import { LineIndex } from '../text/line-index.js';
-import { documentPassContext, firstPass, lintFile, secondPass, type FirstPass, type LintContext } from './lint-files.js';
+import { documentPassContext, firstPass, knownAnchors, lintFile, secondPass, type FirstPass, type LintContext } from './lint-files.js';
 
 /** The site as it was at the base revision, and pass 1 of the files the change touched, as they were. */
 export interface Baseline {
@@ -31,7 +31,7 @@ export function siteBefore(context: LintContext, files: ReadonlySet<string>, tex
     if (values) frontMatter.set(path, values);
   }
   const anchors = new Map([...known].filter(([path]) => !changes.before.has(path) && !added.has(path)));
-  for (const [path, pass] of passes) if (pass.facts && Array.isArray(pass.facts.anchors)) anchors.set(path, pass.facts.anchors);
+  for (const [path, pageAnchors] of knownAnchors([...passes].map(([path, pass]) => [path, pass.facts] as const))) anchors.set(path, pageAnchors);
   return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter, anchors), texts: beforeTexts, passes };
 }
 

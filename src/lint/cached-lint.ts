@@ -3,12 +3,10 @@
  * cached findings and facts without being parsed; only changed files run pass 1. Pass 2 always
  * runs again, over every page's facts, so an edited heading reaches every link to it.
  */
-import type { FirstPass } from './lint-files.js';
+import type { FirstPass, FirstPassRun } from './lint-files.js';
 import { textHash, type CachedFile, type ResultCache } from './result-cache.js';
 
-export interface CachedFirstPass {
-  results: Map<string, FirstPass>;
-  threads: number;
+export interface CachedFirstPass extends FirstPassRun {
   /** Files whose pass 1 came from the cache. */
   reused: number;
 }
@@ -18,7 +16,7 @@ export async function firstPassWithCache(
   cache: ResultCache,
   targets: readonly string[],
   texts: ReadonlyMap<string, string>,
-  run: (files: string[]) => Promise<{ results: Map<string, FirstPass>; threads: number }>,
+  run: (files: string[]) => Promise<FirstPassRun>,
 ): Promise<CachedFirstPass> {
   const hashes = new Map(targets.flatMap((path) => (texts.has(path) ? [[path, textHash(texts.get(path)!)] as const] : [])));
   const toRun = targets.filter((path) => !hashes.has(path) || !cache.entry(path, hashes.get(path)!));

@@ -12,6 +12,7 @@ import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
+import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
 import type { AnyRule, Document, Finding, PageFacts } from '../types.js';
 import { documentPass, type DocumentPassContext } from './document-pass.js';
@@ -33,6 +34,19 @@ export interface FirstPass {
   facts?: PageFacts;
   /** Its front matter values (for the site's URLs), when Jekyll reads its front matter. */
   frontMatter?: Record<string, unknown>;
+}
+
+/** Pass 1 of a run's files, and the threads that ran it. */
+export interface FirstPassRun {
+  results: Map<string, FirstPass>;
+  threads: number;
+}
+
+/** The anchors in pages' facts (not those whose computing failed: asking for them reports why). */
+export function knownAnchors(pages: Iterable<readonly [string, PageFacts | undefined]>): Map<string, readonly Anchor[]> {
+  const anchors = new Map<string, readonly Anchor[]>();
+  for (const [path, facts] of pages) if (facts && Array.isArray(facts.anchors)) anchors.set(path, facts.anchors);
+  return anchors;
 }
 
 /** Pass 1 settings of a run in a site (a context without files is a file on its own). */

@@ -16,12 +16,12 @@ import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
-import type { AnyRule, Finding, PageFacts, RuleMeta } from '../types.js';
+import type { AnyRule, Finding, RuleMeta } from '../types.js';
 import type { Anchor } from '../site/anchors.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
 import { startExternalRun, yieldToRequests, type ExternalRun } from './external-run.js';
-import { firstPass, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type LintContext } from './lint-files.js';
+import { firstPass, knownAnchors, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type FirstPassRun, type LintContext } from './lint-files.js';
 import type { DocumentPassContext } from './document-pass.js';
 import { engineFinding } from './rule-reports.js';
 import { readSource, type Source } from '../site/read-source.js';
@@ -261,11 +261,6 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   return { findings, context, fixedFiles: [], affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: passed.threads, reused: passed.reused };
 }
 
-interface FirstPassRun {
-  results: Map<string, FirstPass>;
-  threads: number;
-}
-
 /** The content files' front matter values in the site's file order: pass 1's, or read from the text of a file pass 1 did not see. */
 function siteFrontMatter(content: readonly string[], results: ReadonlyMap<string, FirstPass>, texts: ReadonlyMap<string, string>): Map<string, Record<string, unknown>> {
   const values = new Map<string, Record<string, unknown>>();
@@ -277,13 +272,6 @@ function siteFrontMatter(content: readonly string[], results: ReadonlyMap<string
 }
 
 /** Changed-files mode: the site at the base revision, and the other files whose links the change reaches. */
-/** The anchors in pages' facts (not those whose computing failed: asking for them reports why). */
-function knownAnchors(pages: ReadonlyMap<string, PageFacts | undefined>): Map<string, readonly Anchor[]> {
-  const anchors = new Map<string, readonly Anchor[]>();
-  for (const [path, facts] of pages) if (facts && Array.isArray(facts.anchors)) anchors.set(path, facts.anchors);
-  return anchors;
-}
-
 function changedFiles({ siteFiles, texts, changes, targets, rules }: Run, context: LintContext, anchors: ReadonlyMap<string, readonly Anchor[]> = new Map()): { before?: Baseline; affectedFiles: string[] } {
   if (!changes) return { affectedFiles: [] };
   const before = siteBefore(context, siteFiles, texts, changes, rules, anchors);

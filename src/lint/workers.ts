@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { FirstPass } from './lint-files.js';
+import type { FirstPassRun } from './lint-files.js';
 import { lintWorkerMark, type WorkerJob, type WorkerResult } from './worker-protocol.js';
 
 /** Beside this module once built (dist/); absent when running the TypeScript sources or a bundle. */
@@ -31,14 +31,7 @@ export function canUseWorkers(): boolean {
   return workerScript.protocol === 'file:' && existsSync(fileURLToPath(workerScript));
 }
 
-export interface ParallelResult {
-  /** Pass 1 of each content file. */
-  results: Map<string, FirstPass>;
-  /** The workers that ran it. */
-  threads: number;
-}
-
-export async function firstPassInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<ParallelResult> {
+export async function firstPassInWorkers(job: Omit<WorkerJob, 'own' | 'mark'>, content: readonly string[], count: number): Promise<FirstPassRun> {
   const sizes = fileSizes(job.root, content);
   const channels = Array.from({ length: count }, (_, i) => {
     const own = content.filter((_, j) => j % count === i);

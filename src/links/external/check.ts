@@ -10,7 +10,8 @@ import { isIP } from 'node:net';
 import { Agent, request, type Dispatcher } from 'undici';
 import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
-import { decodeCharacterReferences } from '../../text/html-entities.js';
+import { percentDecoded } from '../../text/percent-decode.js';
+import { htmlIds } from '../html-ids.js';
 import { HostScheduler } from './scheduler.js';
 import { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
 
@@ -304,8 +305,6 @@ async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Contex
   return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(fragments ? { fragments } : {}) };
 }
 
-const idAttribute = /\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
-
 /** Fetches a page (GET) only to look for fragments in its HTML (see readFragments). */
 async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<FragmentOutcome | undefined> {
   try {
@@ -332,14 +331,14 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, { agen
 async function readFragments(response: Dispatcher.ResponseData, wanted: ReadonlySet<string>, options: ExternalCheckOptions): Promise<FragmentOutcome | undefined> {
   if (!/html/i.test(String(response.headers['content-type'] ?? ''))) return undefined;
   try {
-    const remaining = new Set([...wanted].map(decodeFragment));
+    const remaining = new Set([...wanted].map(percentDecoded));
     let read = 0;
     let tail = '';
     for await (const chunk of response.body) {
       read += (chunk as Buffer).length;
       // Keep the end of the previous chunk: an attribute may be cut in two.
       const text = tail + (chunk as Buffer).toString('utf8');
-      for (const match of text.matchAll(idAttribute)) remaining.delete(decodeCharacterReferences(match[1] ?? match[2] ?? match[3]!));
+      for (const id of htmlIds(text)) remaining.delete(id);
       tail = text.slice(-256);
       if (remaining.size === 0 || read >= options.maxBodyBytes) break;
     }
@@ -347,14 +346,6 @@ async function readFragments(response: Dispatcher.ResponseData, wanted: Readonly
     return { missing: cut ? [] : [...remaining], unconfirmed: cut ? [...remaining] : [] };
   } catch {
     return undefined;
-  }
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
   }
 }
 
