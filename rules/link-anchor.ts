@@ -4,7 +4,7 @@
  * heading silently breaks every link to it; the message lists the closest anchors.
  */
 import { resolveLink } from '../src/links/resolve.js';
-import { rewritePath } from '../src/links/rewrite.js';
+import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
@@ -45,7 +45,7 @@ export const linkAnchor: SiteRule<Options> = {
       const where = target === path ? 'this page' : `\`${target}\``;
       const hash = link.raw.lastIndexOf('#');
       const range = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
-      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, site.jekyll.baseurl) : undefined;
+      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, writtenBaseurl(link, site.jekyll.baseurl)) : undefined;
       report({
         message: `There is no anchor \`#${fragment}\` on ${where}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
         ...range,

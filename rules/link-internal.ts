@@ -4,7 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { resolveLink } from '../src/links/resolve.js';
-import { rewritePath } from '../src/links/rewrite.js';
+import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { Report, SiteRule } from '../src/types.js';
 import { postOf } from '../src/site/urls.js';
@@ -47,7 +47,7 @@ export const linkInternal: SiteRule = {
       }
       const resolution = resolveLink(link, page.path, site);
       const fix = (path: string): Report['fix'] => {
-        const text = rewritePath(link.raw, baseurl, path);
+        const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), path);
         return text === undefined ? undefined : { ...where, text };
       };
       switch (resolution.status) {

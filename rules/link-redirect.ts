@@ -4,7 +4,7 @@
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
 import { resolveLink } from '../src/links/resolve.js';
-import { rewritePath } from '../src/links/rewrite.js';
+import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
 
 interface Options {
@@ -32,7 +32,7 @@ export const linkRedirect: SiteRule<Options> = {
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {
-        const text = rewritePath(link.raw, baseurl, resolution.to);
+        const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), resolution.to);
         const lost = resolution.fragment ? ` (and the redirect page drops \`#${resolution.fragment}\`)` : '';
         report({
           message: `\`${baseurl}${resolution.url}\` is a redirect_from alias of \`${baseurl}${resolution.to}\` (${resolution.target.path}): link to the page itself${lost}.`,
@@ -40,7 +40,7 @@ export const linkRedirect: SiteRule<Options> = {
           ...(text ? { fix: { ...where, text } } : {}),
         });
       } else if (resolution.status === 'missing-slash' && options.trailingSlash) {
-        const text = rewritePath(link.raw, baseurl, resolution.url);
+        const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), resolution.url);
         report({ message: `\`${baseurl}${resolution.url.slice(0, -1)}\` lacks the trailing slash: the server answers with a redirect to \`${baseurl}${resolution.url}\`.`, ...where, ...(text ? { fix: { ...where, text } } : {}) });
       }
     }

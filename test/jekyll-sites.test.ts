@@ -2,11 +2,11 @@
  * Sites of other shapes than the help center (fixtures/jekyll-sites): doclint's findings match
  * what `jekyll build` and html-proofer found on them, with no configuration.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint/lint.js';
-import { repoRoot } from './helpers.js';
+import { repoRoot, tempCopy } from './helpers.js';
 
 const folder = join(repoRoot, 'fixtures/jekyll-sites');
 const { sites } = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf8')) as { sites: Record<string, string[]> };
@@ -20,5 +20,18 @@ describe('Jekyll sites of other shapes, no configuration', () => {
   it('lints posts in every _posts folder', async () => {
     const result = await lint({ root: join(folder, 'posts') });
     expect(result.files).toEqual(expect.arrayContaining(['_posts/2021-05-06-first-post.md', 'docs/guides/_posts/2022-02-03-setup.md']));
+  });
+
+  it('reads a data file\'s URLs under the baseurl, and fixes them without writing it in', async () => {
+    const { dir, cleanup } = tempCopy(join(folder, 'navigation-data'));
+    try {
+      appendFileSync(join(dir, '_config.yml'), 'baseurl: /docs\n');
+      writeFileSync(join(dir, '_data/navigation.yml'), 'main:\n  - url: /team\n  - url: /docs/about.html\n  - url: "/about.html#about"\n');
+      const result = await lint({ root: dir });
+      const data = result.findings.filter((f) => f.file === '_data/navigation.yml');
+      expect(data.map((f) => [f.line, f.ruleId, f.fix?.text])).toEqual([[2, 'link-redirect', '/team/']]);
+    } finally {
+      cleanup();
+    }
   });
 });

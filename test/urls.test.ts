@@ -20,6 +20,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
     { name: 'notes', output: false },
   ],
   markdownExtensions: ['md', 'markdown'],
+  dataDir: '_data',
   plugins: [],
   generatedUrls: [],
   raw: {},

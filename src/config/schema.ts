@@ -46,6 +46,7 @@ const tagSpec = {
     raw: { type: 'boolean', description: 'The body is not parsed by Liquid.' },
     ignoresUnknownTags: { type: 'boolean' },
     ownMarkdown: { type: 'boolean', description: 'The body is converted by its own kramdown run.' },
+    body: { enum: ['code', 'html'], description: 'The body is not Markdown: code the tag writes into its own HTML, or HTML kramdown passes through.' },
     arguments: argumentGrammar,
     multilineOutput: { type: 'boolean', description: 'The tag renders HTML over several lines (it breaks a table row).' },
     linkPrefix: { type: 'string', description: 'The first argument is a file under this URL path, checked like a link (e.g. "/images/").' },

@@ -125,6 +125,11 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     const target = targets.get(directory);
     if (target) return { url: directory, target, how: 'exact' };
   }
+  if (path.endsWith('.html')) {
+    // Jekyll writes a page or document whose URL has no extension (`permalink: /:title`) to `<url>.html`.
+    const written = targets.get(path.slice(0, -'.html'.length));
+    if (written && written.kind !== 'static') return { url: path.slice(0, -'.html'.length), target: written, how: 'exact' };
+  }
   if (!path.endsWith('/')) {
     const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`);
     if (directory) return { url: `${path}/`, target: directory, how: 'slash' };

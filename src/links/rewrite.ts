@@ -3,6 +3,8 @@
  * `{{site.baseurl}}` (any spelling) or literal baseurl prefix, the query and the fragment.
  * Only simple, root-relative destinations are rewritten; anything else is left to a human.
  */
+import type { LinkRef } from './extract.js';
+
 const baseurlOutput = /^\{\{-?\s*site\.baseurl\s*-?\}\}/;
 
 export function rewritePath(raw: string, baseurl: string, newPath: string, newFragment?: string): string | undefined {
@@ -12,4 +14,9 @@ export function rewritePath(raw: string, baseurl: string, newPath: string, newFr
   if (!match) return undefined;
   const fragment = newFragment === undefined ? (match[3] ?? '') : `#${newFragment}`;
   return `${prefix || (baseurl ? '{{site.baseurl}}' : '')}${newPath}${match[2] ?? ''}${fragment}`;
+}
+
+/** The baseurl a link is written with: a data file's root-relative URL leaves it to the layout (`relative_url`) unless it spells it out. */
+export function writtenBaseurl(link: Pick<LinkRef, 'source' | 'raw'>, baseurl: string): string {
+  return link.source === 'data' && !(baseurl && link.raw.startsWith(`${baseurl}/`)) ? '' : baseurl;
 }

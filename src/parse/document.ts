@@ -1,9 +1,9 @@
 /** Parses one source file, once, into the Document every rule reads. */
-import type { Root } from 'mdast';
+import type { Html, Root } from 'mdast';
 import type { Document } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { parseLiquid } from './liquid-tree.js';
+import { parseLiquid, type LiquidParse } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
@@ -22,7 +22,46 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const lines = new LineIndex(text);
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: htmlTree(maskedText, bodyStart, lines) };
   checkComplexity(maskedText);
-  return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
+  const bodies = htmlBodies(liquid, registry);
+  if (bodies.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
+  const mdast = parseMarkdown(blanked(maskedText, bodies));
+  for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);
+  return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** The bodies of blocks whose tag wraps them in block HTML (`body: 'html'`), outermost only. */
+function htmlBodies(liquid: LiquidParse, registry: TagRegistry): Range[] {
+  const bodies: Range[] = [];
+  const blocks = liquid.blocks.filter((block) => block.close && registry.get(block.open.name)?.body === 'html').sort((a, b) => a.open.start - b.open.start);
+  for (const block of blocks) {
+    const body = { start: block.open.end, end: block.close!.start };
+    if (body.start >= (bodies.at(-1)?.end ?? 0)) bodies.push(body);
+  }
+  return bodies;
+}
+
+/** The text with the ranges blanked (line breaks kept), so the Markdown parser finds nothing in them. */
+function blanked(text: string, ranges: readonly Range[]): string {
+  let out = '';
+  let from = 0;
+  for (const { start, end } of ranges) {
+    out += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/** A raw HTML node for a body kramdown passes through, in document order among the top-level blocks. */
+function insertHtmlNode(mdast: Root, { start, end }: Range, maskedText: string, lines: LineIndex): void {
+  const at = (offset: number) => ({ ...lines.position(offset), offset });
+  const node: Html = { type: 'html', value: maskedText.slice(start, end), position: { start: at(start), end: at(end) } };
+  const index = mdast.children.findIndex((child) => (child.position?.start.offset ?? 0) > start);
+  mdast.children.splice(index === -1 ? mdast.children.length : index, 0, node);
 }
 
 /** An `.html` page: Jekyll renders its Liquid and no Markdown. */

@@ -6,8 +6,8 @@
  *   spaces: Liquid leaves an empty line there, which Markdown reads as a blank line;
  * - every other tag and every `{{ output }}` becomes `x`s: it renders as some text, and
  *   `{{site.baseurl}}/x/` stays one link destination even when written with spaces;
- * - comment and highlight bodies (code in HTML Jekyll writes itself) and front matter become
- *   blank; raw bodies stay as written.
+ * - comment bodies, code bodies (`highlight`: code in HTML Jekyll writes itself) and front
+ *   matter become blank; raw bodies stay as written.
  */
 import type { FrontMatter } from './front-matter.js';
 import type { LiquidParse } from './liquid-tree.js';
@@ -28,8 +28,8 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
   if (frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml') mask(frontMatter.start, frontMatter.end, spaces);
 
   for (const block of liquid.blocks) {
-    // A highlight body becomes Jekyll's own <figure><pre> HTML before kramdown runs: it is code, not Markdown.
-    if ((block.open.name === 'comment' || block.open.name === 'highlight') && block.close) mask(block.open.end, block.close.start, spaces);
+    // A code body becomes the tag's own HTML (highlight's <figure><pre>) before kramdown runs: it is code, not Markdown.
+    if ((block.open.name === 'comment' || registry.get(block.open.name)?.body === 'code') && block.close) mask(block.open.end, block.close.start, spaces);
   }
   const silentTags = new Set<{ start: number; end: number }>();
   for (const block of liquid.blocks) {

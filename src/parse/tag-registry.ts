@@ -43,6 +43,12 @@ export interface TagSpec {
   ignoresUnknownTags?: boolean;
   /** The body is converted by its own kramdown run (heading ids restart, tables stand alone). */
   ownMarkdown?: boolean;
+  /**
+   * The body is not Markdown: `code` when the tag writes it as code into its own HTML (highlight:
+   * no link or id in it), `html` when the tag wraps it in a block HTML element, which kramdown
+   * passes through (its HTML links and ids stay, its Markdown stays text).
+   */
+  body?: 'code' | 'html';
   arguments?: ArgumentGrammar;
   /** The tag renders HTML over several lines (a table row containing it stops being a table). */
   multilineOutput?: boolean;
@@ -76,7 +82,7 @@ const liquidBuiltins: Record<string, TagSpec> = {
 };
 
 const jekyllBuiltins: Record<string, TagSpec> = {
-  highlight: { block: true },
+  highlight: { block: true, body: 'code' },
   include_relative: {},
   link: {},
   post_url: {},

@@ -7,6 +7,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
+import { specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 
@@ -55,21 +56,30 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
   const extensions = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
   const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
   const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
-  const included = globMatcher(jekyll.include);
+  const isSpecial = specialEntryFilter(jekyll.include);
   const ignored = globMatcher(ignores);
   return [...files]
     .filter((file) => {
       const dot = file.lastIndexOf('.');
       const html = /\.html?$/i.test(file);
       if (dot === -1 || !(extensions.has(file.slice(dot)) || html)) return false;
-      const segments = file.split('/');
       // Posts live in `_posts/` and in any `<dir>/_posts/` (their categories come from `<dir>`).
-      const postsAt = segments.indexOf('_posts');
-      const hidden = segments.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && collectionFolders.has(s)) && !(i === postsAt && s === '_posts')) || s.startsWith('.'));
-      const hiddenName = /^[._#~]/.test(segments.at(-1)!) && !included(file);
-      return !hidden && !hiddenName && !excluded(file) && !ignored(file) && (!html || isRendered(file));
+      const postsAt = file.split('/').indexOf('_posts');
+      const readAnyway = (segment: string, index: number) => (index === 0 && collectionFolders.has(segment)) || index === postsAt;
+      return !isSpecial(file, readAnyway) && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();
+}
+
+/** The data files (YAML and JSON under `_data`) that layouts read URLs from, minus doclint's `ignores`. */
+export function selectDataFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
+  const ignored = globMatcher(ignores);
+  return [...files].filter((file) => isDataFile(file, jekyll) && !ignored(file)).sort();
+}
+
+/** Whether Jekyll reads the file as YAML or JSON data (`site.data`). */
+export function isDataFile(file: string, jekyll: Pick<JekyllConfig, 'dataDir'>): boolean {
+  return file.startsWith(`${jekyll.dataDir}/`) && /\.(?:ya?ml|json)$/i.test(file);
 }
 
 export interface SelectedPaths {

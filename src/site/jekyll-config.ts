@@ -20,6 +20,8 @@ export interface JekyllConfig {
   include: string[];
   collections: CollectionConfig[];
   markdownExtensions: string[];
+  /** Where the site's data files are (`data_dir`, `_data` by default). */
+  dataDir: string;
   /** Plugin gems named by `plugins:` (or the older `gems:`). */
   plugins: string[];
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
@@ -72,9 +74,11 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
     exclude: stringList(raw.exclude),
-    include: stringList(raw.include),
+    // Jekyll's default; a site's own list replaces it.
+    include: raw.include === undefined ? ['.htaccess'] : stringList(raw.include),
     collections: readCollections(raw.collections),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
+    dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     plugins,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
     raw,

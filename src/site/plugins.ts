@@ -2,11 +2,12 @@
  * What a site's own plugins (`_plugins/*.rb`) and the plugin gems it names add to Liquid and to
  * the published site, read without running any Ruby:
  * - `Liquid::Template.register_tag('name', Class)`: a tag (a block when the class inherits from
- *   `Liquid::Block`);
+ *   `Liquid::Block`, whose `render` may convert the body itself or wrap it in block HTML);
  * - `Liquid::Template.register_filter(Module)`: every method the file defines is a filter;
  * - jekyll-feed and jekyll-seo-tag (in `plugins:` or `gems:`): their tags (the files plugin gems
  *   write are in the Jekyll config's `generatedUrls`).
- * A plugin read wrongly only makes doclint know a name more: it never fails the run.
+ * A plugin read wrongly makes doclint know a name more, or read a block's body as HTML where
+ * it is Markdown: it never fails the run.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,13 +38,38 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     const source = readSource(file, maxFileSize);
     if (!source.ok) continue;
     const text = source.text;
-    const blockClasses = new Set([...text.matchAll(/class\s+([\w:]+)\s*<\s*(?:::)?Liquid::Block\b/g)].map((m) => m[1]!.split('::').at(-1)!));
+    const blocks = blockClasses(text);
     for (const match of text.matchAll(/register_tag\(?\s*["':]([\w-]+)["']?\s*,\s*([\w:]+)/g)) {
-      tags[match[1]!] = blockClasses.has(match[2]!.split('::').at(-1)!) ? { block: true } : {};
+      tags[match[1]!] = blocks.get(match[2]!.split('::').at(-1)!) ?? {};
     }
     if (/register_filter\b/.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
   }
   return { tags, filters: [...filters] };
+}
+
+/** The `Liquid::Block` classes a file defines, each with what its `render` does with the body. */
+function blockClasses(text: string): Map<string, TagSpec> {
+  const classStarts = [...text.matchAll(/^[ \t]*class\s/gm)].map((match) => match.index);
+  const blocks = new Map<string, TagSpec>();
+  for (const match of text.matchAll(/^[ \t]*class\s+([\w:]+)\s*<\s*(?:::)?Liquid::Block\b/gm)) {
+    const end = classStarts.find((start) => start > match.index) ?? text.length;
+    const render = /\bdef\s+render\b[\s\S]*?(?=\n[ \t]*def\s|$)/.exec(text.slice(match.index, end))?.[0] ?? '';
+    blocks.set(match[1]!.split('::').at(-1)!, { block: true, ...bodyOf(render) });
+  }
+  return blocks;
+}
+
+const convertsMarkdown = /markdownify|find_converter_instance|Kramdown::Document|\.convert\(/;
+const blockHtml = /<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|header|nav|ol|pre|section|table|ul)\b/i;
+const markdownAttribute = /markdown\s*=\s*\\?["']?(?:1|block)\b/;
+
+/**
+ * What a block's `render` makes of its body: converted by its own kramdown run, wrapped in a
+ * block HTML element (kramdown passes it through: `markdown="1"` aside), or left to the page's Markdown.
+ */
+function bodyOf(render: string): Pick<TagSpec, 'ownMarkdown' | 'body'> {
+  if (convertsMarkdown.test(render)) return { ownMarkdown: true };
+  return blockHtml.test(render) && !markdownAttribute.test(render) ? { body: 'html' } : {};
 }
 
 function rubyFiles(folder: string): string[] {

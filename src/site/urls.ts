@@ -5,6 +5,7 @@
  * template, a `permalink:` in front matter, static files at their path, and
  * jekyll-redirect-from aliases. URLs here have no baseurl and are not percent-encoded.
  */
+import { specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
@@ -31,7 +32,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   const redirects = new Map<string, string>();
   const urlOf = new Map<string, string>();
   const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
-  const included = globMatcher(jekyll.include.map((e) => e.replace(/^\//, '')));
+  const isSpecial = specialEntryFilter(jekyll.include);
   const collections = new Map(jekyll.collections.map((c) => [`_${c.name}`, c]));
   const markdown = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
 
@@ -56,8 +57,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       targets.set(url, { kind: 'document', path });
       urlOf.set(path, url);
     } else {
-      const hidden = segments.some((s, i) => (s.startsWith('_') || (s.startsWith('.') && s !== '.well-known')) && !(i === segments.length - 1 && included(path)));
-      if (hidden && !included(path)) continue;
+      if (isSpecial(path)) continue;
       if (data) {
         if (data.published === false) continue;
         const url = pageUrl(path, data, jekyll, markdown);
