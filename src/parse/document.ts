@@ -34,15 +34,26 @@ interface Range {
   end: number;
 }
 
-/** The bodies of blocks whose tag wraps them in block HTML (`body: 'html'`), outermost only. */
+/**
+ * The text kramdown passes through as HTML: the bodies of blocks whose tag wraps them in block
+ * HTML (`body: 'html'`), outermost only, less the blocks inside that convert their own Markdown.
+ */
 function htmlBodies(liquid: LiquidParse, registry: TagRegistry): Range[] {
-  const bodies: Range[] = [];
-  const blocks = liquid.blocks.filter((block) => block.close && registry.get(block.open.name)?.body === 'html').sort((a, b) => a.open.start - b.open.start);
-  for (const block of blocks) {
-    const body = { start: block.open.end, end: block.close!.start };
-    if (body.start >= (bodies.at(-1)?.end ?? 0)) bodies.push(body);
-  }
-  return bodies;
+  const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
+  const outermost = (ranges: Range[]): Range[] => ranges.filter((range, i) => !ranges.slice(0, i).some((outer) => outer.start <= range.start && range.end <= outer.end));
+  const html = outermost(closed.filter((block) => registry.get(block.open.name)?.body === 'html').map((block) => ({ start: block.open.end, end: block.close!.start })));
+  const converted = outermost(closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end })));
+  return html.flatMap((body) => {
+    const segments: Range[] = [];
+    let from = body.start;
+    for (const inner of converted) {
+      if (inner.start < body.start || inner.end > body.end) continue;
+      segments.push({ start: from, end: inner.start });
+      from = inner.end;
+    }
+    segments.push({ start: from, end: body.end });
+    return segments.filter((segment) => segment.end > segment.start);
+  });
 }
 
 /** The text with the ranges blanked (line breaks kept), so the Markdown parser finds nothing in them. */

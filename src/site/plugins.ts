@@ -60,15 +60,18 @@ function blockClasses(text: string): Map<string, TagSpec> {
 }
 
 const convertsMarkdown = /markdownify|find_converter_instance|Kramdown::Document|\.convert\(/;
+const escapesHtml = /escapeHTML|escape_html|ERB::Util|\bh\(/i;
 const blockHtml = /<(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figure|footer|form|header|nav|ol|pre|section|table|ul)\b/i;
 const markdownAttribute = /markdown\s*=\s*\\?["']?(?:1|block)\b/;
 
 /**
- * What a block's `render` makes of its body: converted by its own kramdown run, wrapped in a
- * block HTML element (kramdown passes it through: `markdown="1"` aside), or left to the page's Markdown.
+ * What a block's `render` makes of its body: converted by its own kramdown run, escaped as code,
+ * wrapped in a block HTML element (kramdown passes it through, unless it says `markdown="1"`), or
+ * left to the page's Markdown.
  */
 function bodyOf(render: string): Pick<TagSpec, 'ownMarkdown' | 'body'> {
   if (convertsMarkdown.test(render)) return { ownMarkdown: true };
+  if (escapesHtml.test(render)) return { body: 'code' };
   return blockHtml.test(render) && !markdownAttribute.test(render) ? { body: 'html' } : {};
 }
 
