@@ -4,7 +4,9 @@
  * end tag and nest properly. Liquid stops at the first such error; this rule reports it, then
  * the errors after it (parsing on from each), saying that a later one may follow from an earlier.
  */
-import type { DocumentRule } from '../src/types.js';
+import type { LiquidSyntaxError } from '../src/parse/liquid-tree.js';
+import { unreadPluginGems } from '../src/site/plugins.js';
+import type { DocumentRule, Report } from '../src/types.js';
 
 export const liquidSyntax: DocumentRule = {
   meta: {
@@ -13,13 +15,17 @@ export const liquidSyntax: DocumentRule = {
     severity: 'error',
     fixable: false,
   },
-  check({ document, report }) {
+  check({ document, site, report }) {
     const { error, laterErrors } = document.liquid;
     if (!error) return;
-    report({ message: error.message, start: error.start, end: error.end });
+    // A tag doclint does not know may be a plugin gem's: then it is not certain that Jekyll fails.
+    const gems = unreadPluginGems(site.jekyll);
+    const finding = (found: LiquidSyntaxError, note = ''): Report =>
+      found.unknownTag !== undefined && gems.length > 0
+        ? { message: `Unknown Liquid tag \`${found.unknownTag}\`: Jekyll fails on it unless a plugin gem defines it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, whose tags doclint does not know; declare them in \`liquid.tags\`).${note}`, start: found.start, end: found.end, severity: 'warning' }
+        : { message: `${found.message}${note}`, start: found.start, end: found.end };
+    report(finding(error));
     const firstLine = document.lines.position(error.start).line;
-    for (const later of laterErrors) {
-      report({ message: `${later.message} (Liquid stops at the first error, on line ${firstLine}; this one may follow from it.)`, start: later.start, end: later.end });
-    }
+    for (const later of laterErrors) report(finding(later, ` (Liquid stops at the first error, on line ${firstLine}; this one may follow from it.)`));
   },
 };

@@ -34,4 +34,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       cleanup();
     }
   });
+
+  it('knows the tags of plugin gems it knows, and calls an unknown tag a warning when a gem it does not know may define it', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      const page = '---\ntitle: Gems\n---\n{% figure %}\n## In a figure\n{% endfigure %}\n\n{% flourish %}\n';
+      writeFileSync(join(dir, 'index.md'), page);
+      writeFileSync(join(dir, '_config.yml'), 'plugins: [jekyll-figure]\n');
+      const known = await lint({ root: dir });
+      expect(known.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
+      writeFileSync(join(dir, 'Gemfile'), 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-flourish" # its tags are unknown\nend\n');
+      const unread = await lint({ root: dir });
+      expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
+      expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
+    } finally {
+      cleanup();
+    }
+  });
 });
+

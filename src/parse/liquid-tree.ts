@@ -35,6 +35,8 @@ export interface LiquidSyntaxError {
   message: string;
   start: number;
   end: number;
+  /** The name no registry knows, when that is the error. */
+  unknownTag?: string;
 }
 
 export interface LiquidParse {
@@ -79,6 +81,9 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
 
   const fail = (code: LiquidErrorCode, message: string, token: { start: number; end: number }): never => {
     throw new Stop({ code, message, start: token.start, end: token.end });
+  };
+  const unknown = (tag: LiquidTagToken): never => {
+    throw new Stop({ code: 'unknown-tag', message: `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, start: tag.start, end: tag.end, unknownTag: tag.name });
   };
 
   const parseBody = (nodes: LiquidNode[], depth: number): BodyEnd => {
@@ -156,7 +161,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
     if (tag.name.startsWith('end')) {
       return fail('invalid-end-tag', `\`{% ${tag.name} %}\` does not close \`{% ${blockName} %}\`: expected \`{% end${blockName} %}\`.`, tag);
     }
-    return fail('unknown-tag', `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, tag);
+    return unknown(tag);
   };
 
   /** Parses the document from token `from` into `into`; the error it stops at, if any. */
@@ -170,7 +175,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
         if (name.startsWith('end') && registry.get(name.slice(3))?.block) {
           fail('unknown-tag', `\`{% ${name} %}\` closes a \`{% ${name.slice(3)} %}\` that was never opened.`, end.tag);
         }
-        fail('unknown-tag', `Unknown Liquid tag \`${name}\`: Jekyll fails on tags it does not know.`, end.tag);
+        unknown(end.tag);
       }
       return undefined;
     } catch (caught) {

@@ -22,7 +22,7 @@ export interface JekyllConfig {
   markdownExtensions: string[];
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
-  /** Plugin gems named by `plugins:` (or the older `gems:`). */
+  /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group. */
   plugins: string[];
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
   generatedUrls: string[];
@@ -68,7 +68,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...new LineIndex(text).position(problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
   }
-  const plugins = [...stringList(raw.plugins), ...stringList(raw.gems)];
+  const plugins = [...new Set([...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(root, maxFileSize)])];
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
@@ -84,6 +84,22 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     raw,
     problems,
   };
+}
+
+/** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
+function gemfilePlugins(root: string, maxFileSize: number): string[] {
+  const source = readSource(resolve(root, 'Gemfile'), maxFileSize);
+  if (!source.ok) return [];
+  const gems: string[] = [];
+  let inGroup = false;
+  for (const line of source.text.split('\n')) {
+    const code = line.replace(/#.*/, '').trim();
+    if (/^group\b.*:jekyll_plugins\b.*\bdo$/.test(code)) inGroup = true;
+    else if (code === 'end') inGroup = false;
+    const gem = /^gem\s+["']([\w.-]+)["'](.*)$/.exec(code);
+    if (gem && (inGroup || /(?:group:|:group\s*=>)\s*:jekyll_plugins\b/.test(gem[2]!))) gems.push(gem[1]!);
+  }
+  return gems;
 }
 
 function readCollections(value: unknown): CollectionConfig[] {

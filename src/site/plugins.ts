@@ -24,10 +24,31 @@ export interface SitePlugins {
 /** How many plugin files are read at most (a site has a handful). */
 const maxPluginFiles = 200;
 
+/** The Liquid tags of plugin gems doclint knows. */
 const gemTags: Record<string, Record<string, TagSpec>> = {
+  'jekyll-avatar': { avatar: {} },
   'jekyll-feed': { feed_meta: {} },
+  'jekyll-figure': { figure: { block: true, ownMarkdown: true } },
+  'jekyll-gist': { gist: {} },
+  'jekyll-include-cache': { include_cached: {} },
+  'jekyll-last-modified-at': { last_modified_at: {} },
+  'jekyll-octicons': { octicon: {} },
   'jekyll-seo-tag': { seo: {} },
+  'jekyll-twitter-plugin': { twitter: {} },
 };
+
+/** Plugin gems known to add no Liquid tag. */
+const gemsWithoutTags = new Set([
+  'jekyll-algolia', 'jekyll-archives', 'jekyll-coffeescript', 'jekyll-commonmark', 'jekyll-commonmark-ghpages', 'jekyll-compose',
+  'jekyll-default-layout', 'jekyll-github-metadata', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
+  'jekyll-paginate-v2', 'jekyll-readme-index', 'jekyll-redirect-from', 'jekyll-relative-links', 'jekyll-remote-theme',
+  'jekyll-sass-converter', 'jekyll-sitemap', 'jekyll-target-blank', 'jekyll-titles-from-headings', 'jemoji',
+]);
+
+/** The plugin gems the site loads whose tags doclint does not know: an unknown tag may be theirs. */
+export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[] {
+  return jekyll.plugins.filter((gem) => !Object.hasOwn(gemTags, gem) && !gemsWithoutTags.has(gem));
+}
 
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
