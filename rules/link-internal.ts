@@ -63,6 +63,7 @@ export const linkInternal: SiteRule = {
           break;
         }
         case 'wrong-case': {
+          // Also on the site's own `url`: no other software serves this site's page in another case.
           const fixed = fix(resolution.actual);
           report({ message: `\`${baseurl}${resolution.url}\` differs in letter case from \`${baseurl}${resolution.actual}\`: servers are case-sensitive.`, ...where, ...(fixed ? { fix: fixed } : {}) });
           break;
