@@ -15,6 +15,9 @@ interface Options {
   requireFrontMatter: boolean | 'all';
 }
 
+/** Files a repository keeps for GitHub, not for the site. */
+const forRepository = /^(?:readme|licen[cs]e|contributing|changelog|code_of_conduct|security)(?:\.|$)/i;
+
 export const frontMatterSyntax: DocumentRule<Options> = {
   meta: {
     id: 'front-matter-syntax',
@@ -35,7 +38,12 @@ export const frontMatterSyntax: DocumentRule<Options> = {
         // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
         const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
         if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {
-          report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });
+          // A README or LICENSE among the documents is usually there for the repository, not the site.
+          if (forRepository.test(document.path.slice(document.path.lastIndexOf('/') + 1))) {
+            report({ message: 'The file has no front matter: Jekyll copies it as a static file, unrendered. If it is meant as a page, start it with a `---` block.', start: 0, severity: 'warning' });
+          } else {
+            report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });
+          }
         }
         return;
       case 'unterminated':

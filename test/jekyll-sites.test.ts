@@ -2,7 +2,7 @@
  * Sites of other shapes than the help center (fixtures/jekyll-sites): doclint's findings match
  * what `jekyll build` and html-proofer found on them, with no configuration.
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/lint/lint.js';
@@ -47,6 +47,23 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       const unread = await lint({ root: dir });
       expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
       expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('calls a collection\'s README without front matter a warning (it is there for the repository), another document an error', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      mkdirSync(join(dir, '_guides'));
+      writeFileSync(join(dir, '_config.yml'), 'collections:\n  guides:\n    output: true\n');
+      writeFileSync(join(dir, '_guides/README.md'), '# Translating the guides\n');
+      writeFileSync(join(dir, '_guides/setup.md'), '# Setup\n');
+      const result = await lint({ root: dir });
+      expect(result.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([
+        ['_guides/README.md', 'front-matter-syntax', 'warning'],
+        ['_guides/setup.md', 'front-matter-syntax', 'error'],
+      ]);
     } finally {
       cleanup();
     }

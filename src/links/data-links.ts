@@ -7,6 +7,7 @@
  */
 import { isScalar, visit } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
+import { decodeCharacterReferences } from '../text/html-entities.js';
 import type { LinkRef } from './extract.js';
 
 const linkKeys = new Set(['url', 'href', 'link']);
@@ -26,7 +27,9 @@ export function dataFileLinks(text: string, baseurl: string): LinkRef[] {
       const start = value.range[0] + quoted;
       if (text.slice(start, start + raw.length) !== raw) return;
       const underBaseurl = raw.startsWith('/') && !(baseurl && (raw === baseurl || raw.startsWith(`${baseurl}/`)));
-      links.push({ source: 'data', raw, start, end: start + raw.length, url: underBaseurl ? `${baseurl}${raw}` : raw });
+      // Layouts write the value into an attribute, where the browser decodes its character references.
+      const url = decodeCharacterReferences(underBaseurl ? `${baseurl}${raw}` : raw);
+      links.push({ source: 'data', raw, start, end: start + raw.length, url });
     },
   });
   return links;

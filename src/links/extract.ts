@@ -6,6 +6,7 @@
  */
 import type { Definition, Image, Link } from 'mdast';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
+import { decodeCharacterReferences } from '../text/html-entities.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
@@ -40,7 +41,9 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
   const links: LinkRef[] = [];
   const add = (source: LinkRef['source'], start: number, end: number): void => {
     const raw = document.text.slice(start, end);
-    links.push({ source, raw, start, end, url: renderUrl(document, raw, start, scope) });
+    const url = renderUrl(document, raw, start, scope);
+    // The destination ends up in an HTML attribute: the browser decodes its character references.
+    links.push({ source, raw, start, end, url: url === undefined ? undefined : decodeCharacterReferences(url) });
   };
   for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
     if (node.type !== 'html') {

@@ -5,36 +5,52 @@
  */
 const opening = /^[ \t]*<([a-zA-Z][\w-]*)\b[^>]*\smarkdown\s*=\s*["']?(?:1|block)["']?[^>]*>[ \t]*$/;
 
-export function maskMarkdownWrappers(text: string): string {
-  if (!text.includes('markdown=')) return text;
-  const lines = text.split('\n');
-  const open: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const start = opening.exec(line.replace(/\r$/, ''));
-    if (start) {
-      open.push(start[1]!.toLowerCase());
-      lines[i] = blank(line);
-    } else if (open.length > 0 && new RegExp(`^[ \\t]*</${open.at(-1)}>[ \\t]*\\r?$`, 'i').test(line)) {
-      open.pop();
-      lines[i] = blank(line);
-    }
-  }
-  return lines.join('\n');
+export interface MarkdownWrapper {
+  /** Where the opening line starts, and its text (its ids are the page's). */
+  offset: number;
+  line: string;
+  /** Where the closing line starts, when there is one. */
+  closing?: number;
+  /** Where the closing line ends (the text's end when it is never closed). */
+  end: number;
 }
 
-/** The offsets and text of the `markdown="1"` wrappers' opening lines (their ids are the page's). */
-export function markdownWrapperOpenings(text: string): { offset: number; line: string }[] {
+/** The `markdown="1"` wrappers, from their opening line to their closing line, outermost first. */
+export function markdownWrappers(text: string): MarkdownWrapper[] {
   if (!text.includes('markdown=')) return [];
-  const found: { offset: number; line: string }[] = [];
+  const found: MarkdownWrapper[] = [];
+  const open: { name: string; wrapper: MarkdownWrapper }[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    if (opening.test(line.replace(/\r$/, ''))) found.push({ offset, line });
+    const start = opening.exec(line.replace(/\r$/, ''));
+    if (start) {
+      const wrapper: MarkdownWrapper = { offset, line, end: text.length };
+      found.push(wrapper);
+      open.push({ name: start[1]!.toLowerCase(), wrapper });
+    } else if (open.length > 0 && new RegExp(`^[ \\t]*</${open.at(-1)!.name}>[ \\t]*\\r?$`, 'i').test(line)) {
+      const { wrapper } = open.pop()!;
+      wrapper.closing = offset;
+      wrapper.end = offset + line.length;
+    }
     offset += line.length + 1;
   }
   return found;
 }
 
-function blank(line: string): string {
-  return line.replace(/[^\r]/g, ' ');
+export function maskMarkdownWrappers(text: string): string {
+  const wrappers = markdownWrappers(text);
+  if (wrappers.length === 0) return text;
+  const lines: { start: number; end: number }[] = [];
+  for (const wrapper of wrappers) {
+    lines.push({ start: wrapper.offset, end: wrapper.offset + wrapper.line.length });
+    if (wrapper.closing !== undefined) lines.push({ start: wrapper.closing, end: wrapper.end });
+  }
+  lines.sort((a, b) => a.start - b.start);
+  let masked = '';
+  let from = 0;
+  for (const { start, end } of lines) {
+    masked += text.slice(from, start) + text.slice(start, end).replace(/[^\r]/g, ' ');
+    from = end;
+  }
+  return masked + text.slice(from);
 }

@@ -7,13 +7,15 @@
  * images or tags), lowercased; every character that is not a word character, `-`, space or
  * tab deleted; each space or tab becomes `-`; a repeat within the same kramdown run gets
  * `-1`, `-2`… (a `{% callout %}` or `{% table %}` body is its own run); an empty id is not
- * written but still counts.
+ * written but still counts. A heading inside a `markdown="1"` HTML block is not reached by
+ * kramdown-parser-gfm: the HTML converter gives it kramdown's basic id (ASCII letters, digits and
+ * dashes of the source text; `section` when none), numbered apart from the GFM ids.
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { markdownWrapperOpenings } from '../parse/mask-html-wrappers.js';
+import { markdownWrappers } from '../parse/mask-html-wrappers.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
@@ -28,10 +30,17 @@ export interface Anchor {
   text: string;
 }
 
-const explicitId = /[\t ]\{#([A-Za-z][\w:-]*)\}[\t ]*$/;
+// REXML's XML name characters, as kramdown's HEADER_ID takes them.
+const nameStart = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const explicitId = new RegExp(`[\\t ]\\{#([${nameStart}][${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)\\}[\\t ]*$`, 'u');
 const attributeList = /^\{:\s*([^}]*)\}$/;
 const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 const htmlId = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** kramdown's basic_generate_id (the HTML converter's), before `section` and numbering. */
+function basicHeadingId(source: string): string {
+  return source.replace(/^[^a-zA-Z]+/, '').replace(/[^a-zA-Z0-9 -]/g, '').replace(/ /g, '-').toLowerCase();
+}
 
 /** kramdown's auto id for a heading text (before duplicate numbering). */
 export function gfmHeadingId(text: string): string {
@@ -48,9 +57,11 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     return inner ? String(inner.open.start) : 'page';
   };
 
-  for (const { offset, line } of markdownWrapperOpenings(document.text)) {
+  const wrappers = markdownWrappers(document.text);
+  for (const { offset, line } of wrappers) {
     for (const match of line.matchAll(htmlId)) anchors.push({ id: decodeCharacterReferences(match[1] ?? match[2]!), offset, text: '' });
   }
+  const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
   const references = new Map<string, number>();
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
@@ -83,17 +94,18 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     }
     if (node.children.length === 0) continue;
     const siblings = parent.children as RootContent[];
-    const { text, explicit } = headingText(document, node, scope);
+    const { text, source, explicit } = headingText(document, node, scope);
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
       anchors.push({ id: (explicit ?? ial)!, offset, text: detached(text) });
       continue;
     }
-    const run = runOf(offset);
+    const byConverter = inWrapper(offset);
+    const run = `${runOf(offset)}${byConverter ? ' converter' : ''}`;
     let seen = counters.get(run);
     if (!seen) counters.set(run, (seen = new Map()));
-    const base = gfmHeadingId(text);
+    const base = byConverter ? basicHeadingId(source) || 'section' : gfmHeadingId(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
@@ -156,8 +168,8 @@ function adjacentHeading(siblings: readonly RootContent[], index: number, side: 
   return side === -1 ? other.position!.end.line + 1 === node.position!.start.line : node.position!.end.line + 1 === other.position!.start.line;
 }
 
-/** The heading's text as kramdown sees it after Liquid rendered, and its explicit `{#id}`. */
-function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; explicit?: string } {
+/** The heading's text as kramdown sees it after Liquid rendered, its source (kramdown's raw text), and its explicit `{#id}`. */
+function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; source: string; explicit?: string } {
   const first = heading.children[0]!.position!.start.offset!;
   const last = heading.children.at(-1)!.position!.end.offset!;
   const hasLiquid = document.liquid.tokens.some((t) => t.start < last && t.end > first);
@@ -168,13 +180,13 @@ function headingText(document: Document, heading: Heading, scope: RenderScope): 
     const match = explicitId.exec(source);
     const reparsed = parseMarkdown(`# ${match ? source.slice(0, match.index) : source}`).children[0];
     children = reparsed?.type === 'heading' ? reparsed.children : [];
-    return { text: phrasingText(children), ...(match ? { explicit: match[1]! } : {}) };
+    return { text: phrasingText(children), source: match ? source.slice(0, match.index) : source, ...(match ? { explicit: match[1]! } : {}) };
   }
   const match = explicitId.exec(source);
-  if (!match) return { text: phrasingText(children) };
+  if (!match) return { text: phrasingText(children), source };
   // The `{#id}` is the end of the last text node: leave it out of the text.
   const text = phrasingText(children);
-  return { text: text.slice(0, text.length - (source.length - match.index)), explicit: match[1]! };
+  return { text: text.slice(0, text.length - (source.length - match.index)), source: source.slice(0, match.index), explicit: match[1]! };
 }
 
 /** The source between two offsets with Liquid replaced by what it renders (tags render no text here). */
