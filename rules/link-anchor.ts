@@ -3,6 +3,7 @@
  * kramdown generates it, an explicit `{#id}`/`{: #id}`, or an HTML `id`/`name`. A renamed
  * heading silently breaks every link to it; the message lists the closest anchors.
  */
+import { reportFor } from '../src/links/data-links.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
@@ -28,9 +29,10 @@ export const linkAnchor: SiteRule<Options> = {
     defaults: { fixClosest: false },
   },
   kind: 'site',
-  check({ page, options, site, anchorsOf, report }) {
+  check({ page, options, site, anchorsOf, report: reportPage }) {
     const { path } = page;
     for (const link of page.links) {
+      const report = reportFor(link, reportPage);
       const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
       const fragment = resolution.fragment;

@@ -3,6 +3,7 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
+import { reportFor } from '../src/links/data-links.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
@@ -20,6 +21,15 @@ function postExists(published: Iterable<string>, name: string): boolean {
   return false;
 }
 
+/**
+ * A path a generated page could have: a folder, `.html` or no extension (not an image's or a
+ * file's), and none of the characters a mistyped link leaves in it (`(`, `:`, spaces).
+ */
+function isPagePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.html?$/i.test(name));
+}
+
 export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
@@ -28,10 +38,11 @@ export const linkInternal: SiteRule = {
     fixable: true,
   },
   kind: 'site',
-  check({ page, site, report }) {
+  check({ page, site, report: reportPage }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
     for (const link of page.links) {
+      const report = reportFor(link, reportPage);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         if (!site.urls.urlOf.has(link.sourcePath!)) {
@@ -57,6 +68,16 @@ export const linkInternal: SiteRule = {
           if (resolution.viaSiteUrl) {
             // Other software on the same host may serve it (an old archive, an app): likely broken, not certainly.
             report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
+            break;
+          }
+          const generators = site.jekyll.pageGenerators;
+          if (generators.length > 0 && isPagePath(resolution.path)) {
+            // A generator plugin writes pages no source file gives (archives, indexes): likely broken, not certainly.
+            report({
+              message: `No source file publishes a page at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g}\``).join(', ')}).`,
+              ...where,
+              severity: 'warning',
+            });
             break;
           }
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.`, ...where });

@@ -68,5 +68,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       cleanup();
     }
   });
+
+  it('calls a link to a page no source file publishes a warning on a site with a generator, and one to a missing image still an error', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      mkdirSync(join(dir, '_plugins'));
+      writeFileSync(join(dir, '_plugins/archives.rb'), 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site); end\n  end\nend\n');
+      writeFileSync(join(dir, 'index.md'), '---\ntitle: Home\n---\n[2020](/archive/2020/)\n\n![Chart](/images/chart.png)\n');
+      const result = await lint({ root: dir });
+      expect(result.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([
+        [4, 'link-internal', 'warning'],
+        [6, 'link-internal', 'error'],
+      ]);
+      expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
+    } finally {
+      cleanup();
+    }
+  });
 });
 

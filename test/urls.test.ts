@@ -21,6 +21,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
   ],
   markdownExtensions: ['md', 'markdown'],
   dataDir: '_data',
+  pageGenerators: [],
   plugins: [],
   generatedUrls: [],
   raw: {},

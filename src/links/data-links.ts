@@ -3,15 +3,23 @@
  * `href` or `link` value that is a root-relative path or an http(s) URL. Layouts write such a
  * value through `relative_url` (or after `{{ site.baseurl }}`), so a root-relative path is read
  * under the baseurl; one already under it is taken as written. Values with escapes are left out:
- * their offsets in the file would not be the value's.
+ * their offsets in the file would not be the value's. A layout may write a value under a prefix of
+ * its own (`/{{ page.lang }}{{ item.url }}`), so what the link rules find in one is a warning.
  */
 import { isScalar, visit } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
+import type { Report } from '../types.js';
 import type { LinkRef } from './extract.js';
 
 const linkKeys = new Set(['url', 'href', 'link']);
 const linkValue = /^(?:\/(?!\/)|https?:\/\/)/i;
+
+/** The rule's `report` for one link: a data file's findings are warnings that say why. */
+export function reportFor(link: LinkRef, report: (report: Report) => void): (report: Report) => void {
+  if (link.source !== 'data') return report;
+  return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
+}
 
 export function dataFileLinks(text: string, baseurl: string): LinkRef[] {
   const yaml = parsePsychYaml(text);

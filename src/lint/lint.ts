@@ -88,8 +88,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (!isDirectory(root)) throw new ConfigError(`The site root ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}.`);
   const loaded = isResolved(options.config) ? options.config : options.config ? await resolveUserConfig(options.config, root) : await loadConfig(root);
   const jekyll = readJekyllConfig(root, loaded.jekyll.configFiles, loaded.maxFileSize);
+  const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
+  jekyll.pageGenerators = plugins.generators;
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
-  const config = withPlugins(loaded, readPlugins(root, jekyll, loaded.maxFileSize));
+  const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders } = await listSite(root);
   const siteProblems = [

@@ -45,7 +45,7 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unkno
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig): string {
   // Where the cache is and how external links are checked change nothing in pass 1.
   const { cache: _where, external: _external, ...settings } = config;
-  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url])).digest('base64');
+  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins])).digest('base64');
 }
 
 export class ResultCache {

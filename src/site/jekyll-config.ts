@@ -26,6 +26,8 @@ export interface JekyllConfig {
   plugins: string[];
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
   generatedUrls: string[];
+  /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
+  pageGenerators: string[];
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */
@@ -81,6 +83,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     plugins,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
+    pageGenerators: [],
     raw,
     problems,
   };

@@ -10,7 +10,7 @@
  * it is Markdown: it never fails the run.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { TagSpec } from '../parse/tag-registry.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig } from './jekyll-config.js';
@@ -19,7 +19,12 @@ import { readSource } from './read-source.js';
 export interface SitePlugins {
   tags: Record<string, TagSpec>;
   filters: string[];
+  /** What writes pages no source file gives: `_plugins` files with a `Jekyll::Generator`, and gems such as jekyll-archives. */
+  generators: string[];
 }
+
+/** Plugin gems that write pages of their own (archives, pagination). */
+const pageWritingGems = new Set(['jekyll-archives', 'jekyll-paginate', 'jekyll-paginate-v2']);
 
 /** How many plugin files are read at most (a site has a handful). */
 const maxPluginFiles = 200;
@@ -53,6 +58,7 @@ export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
+  const generators = jekyll.plugins.filter((gem) => pageWritingGems.has(gem));
   for (const gem of jekyll.plugins) if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
   const folder = join(root, typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins');
   for (const file of rubyFiles(folder)) {
@@ -64,8 +70,9 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
       tags[match[1]!] = blocks.get(match[2]!.split('::').at(-1)!) ?? {};
     }
     if (/register_filter\b/.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
+    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push(relative(root, file).split(sep).join('/'));
   }
-  return { tags, filters: [...filters] };
+  return { tags, filters: [...filters], generators };
 }
 
 /** The `Liquid::Block` classes a file defines, each with what its `render` does with the body. */
