@@ -70,8 +70,8 @@ export const linkInternal: SiteRule = {
             report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
-          const generators = site.jekyll.pageGenerators;
-          if (generators.length > 0 && isPagePath(resolution.path)) {
+          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : new RegExp(g.urls).test(resolution.path))).map((g) => g.by);
+          if (generators.length > 0) {
             // A generator plugin writes pages no source file gives (archives, indexes): likely broken, not certainly.
             report({
               message: `No source file publishes a page at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g}\``).join(', ')}).`,

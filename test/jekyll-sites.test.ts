@@ -85,5 +85,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       cleanup();
     }
   });
+
+  it('knows the pages jekyll-paginate writes from paginate_path, and no others', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'plugins: [jekyll-paginate]\npaginate: 5\npaginate_path: /blog/page:num/\n');
+      writeFileSync(join(dir, 'index.md'), '---\ntitle: Home\n---\n[older](/blog/page2/) and [gone](/blog/gone/)\n');
+      const result = await lint({ root: dir });
+      expect(result.findings.map((f) => [f.column, f.ruleId, f.severity])).toEqual([
+        [9, 'link-internal', 'warning'],
+        [34, 'link-internal', 'error'],
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
 });
 

@@ -27,11 +27,18 @@ export interface JekyllConfig {
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
   generatedUrls: string[];
   /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
-  pageGenerators: string[];
+  pageGenerators: PageGenerator[];
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */
   problems: { file: string; message: string; line: number; column: number; severity?: 'error' | 'warning' }[];
+}
+
+export interface PageGenerator {
+  /** The plugin file or gem. */
+  by: string;
+  /** The URLs it writes, as a regular expression's source; undefined when they cannot be known (any page's). */
+  urls?: string;
 }
 
 const gemUrls: Record<string, string[]> = {

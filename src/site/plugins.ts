@@ -13,18 +13,42 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TagSpec } from '../parse/tag-registry.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { JekyllConfig } from './jekyll-config.js';
+import type { JekyllConfig, PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
 
 export interface SitePlugins {
   tags: Record<string, TagSpec>;
   filters: string[];
   /** What writes pages no source file gives: `_plugins` files with a `Jekyll::Generator`, and gems such as jekyll-archives. */
-  generators: string[];
+  generators: PageGenerator[];
 }
 
-/** Plugin gems that write pages of their own (archives, pagination). */
-const pageWritingGems = new Set(['jekyll-archives', 'jekyll-paginate', 'jekyll-paginate-v2']);
+/** The pages plugin gems write of their own, where their settings tell (archives, pagination). */
+function gemGenerators(jekyll: JekyllConfig): PageGenerator[] {
+  const generators: PageGenerator[] = [];
+  const { plugins, raw } = jekyll;
+  if (plugins.includes('jekyll-paginate')) {
+    generators.push({ by: 'jekyll-paginate', urls: templateUrls([typeof raw.paginate_path === 'string' ? raw.paginate_path : '/page:num/']) });
+  }
+  if (plugins.includes('jekyll-archives')) {
+    const settings = (raw['jekyll-archives'] ?? {}) as { permalinks?: Record<string, unknown> };
+    const permalinks = { year: '/:year/', month: '/:year/:month/', day: '/:year/:month/:day/', tag: '/tag/:name/', category: '/category/:name/', ...settings.permalinks };
+    generators.push({ by: 'jekyll-archives', urls: templateUrls(Object.values(permalinks).filter((p): p is string => typeof p === 'string')) });
+  }
+  // jekyll-paginate-v2's autopages follow settings of many kinds: any page may be one of them.
+  if (plugins.includes('jekyll-paginate-v2')) generators.push({ by: 'jekyll-paginate-v2' });
+  return generators;
+}
+
+/** A regular expression's source for the URLs of permalink templates (`/page:num/`), with or without `index.html`. */
+function templateUrls(templates: readonly string[]): string {
+  const placeholder: Record<string, string> = { num: '\\d+', year: '\\d{4}', month: '\\d{2}', day: '\\d{2}' };
+  const one = (template: string) =>
+    `/${template.replace(/^\/+|\/+$/g, '')}`
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/:([a-z_]+)/g, (_, name: string) => placeholder[name] ?? '[^/]+');
+  return `^(?:${templates.map(one).join('|')})(?:/(?:index\\.html)?)?$`;
+}
 
 /** How many plugin files are read at most (a site has a handful). */
 const maxPluginFiles = 200;
@@ -58,7 +82,7 @@ export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
-  const generators = jekyll.plugins.filter((gem) => pageWritingGems.has(gem));
+  const generators = gemGenerators(jekyll);
   for (const gem of jekyll.plugins) if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
   const folder = join(root, typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins');
   for (const file of rubyFiles(folder)) {
@@ -70,7 +94,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
       tags[match[1]!] = blocks.get(match[2]!.split('::').at(-1)!) ?? {};
     }
     if (/register_filter\b/.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
-    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push(relative(root, file).split(sep).join('/'));
+    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
   }
   return { tags, filters: [...filters], generators };
 }
