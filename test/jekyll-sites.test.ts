@@ -2,10 +2,10 @@
  * Sites of other shapes than the help center (fixtures/jekyll-sites): doclint's findings match
  * what `jekyll build` and html-proofer found on them, with no configuration.
  */
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lint } from '../src/lint/lint.js';
+import { lint, type LintResult } from '../src/lint/lint.js';
 import { repoRoot, tempCopy } from './helpers.js';
 
 const folder = join(repoRoot, 'fixtures/jekyll-sites');
@@ -23,82 +23,72 @@ describe('Jekyll sites of other shapes, no configuration', () => {
   });
 
   it('reads a data file\'s URLs under the baseurl, and fixes them without writing it in', async () => {
-    const { dir, cleanup } = tempCopy(join(folder, 'navigation-data'));
-    try {
-      appendFileSync(join(dir, '_config.yml'), 'baseurl: /docs\n');
-      writeFileSync(join(dir, '_data/navigation.yml'), 'main:\n  - url: /team\n  - url: /docs/about.html\n  - url: "/about.html#about"\n');
-      const result = await lint({ root: dir });
-      const data = result.findings.filter((f) => f.file === '_data/navigation.yml');
-      expect(data.map((f) => [f.line, f.ruleId, f.fix?.text])).toEqual([[2, 'link-redirect', '/team/']]);
-    } finally {
-      cleanup();
-    }
+    const result = await lintSite(
+      {
+        '_config.yml': 'title: Navigation data\ninclude: [_pages]\nbaseurl: /docs\n',
+        '_data/navigation.yml': 'main:\n  - url: /team\n  - url: /docs/about.html\n  - url: "/about.html#about"\n',
+      },
+      join(folder, 'navigation-data'),
+    );
+    const data = result.findings.filter((f) => f.file === '_data/navigation.yml');
+    expect(data.map((f) => [f.line, f.ruleId, f.fix?.text])).toEqual([[2, 'link-redirect', '/team/']]);
   });
 
   it('knows the tags of plugin gems it knows, and calls an unknown tag a warning when a gem it does not know may define it', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      const page = '---\ntitle: Gems\n---\n{% figure %}\n## In a figure\n{% endfigure %}\n\n{% flourish %}\n';
-      writeFileSync(join(dir, 'index.md'), page);
-      writeFileSync(join(dir, '_config.yml'), 'plugins: [jekyll-figure]\n');
-      const known = await lint({ root: dir });
-      expect(known.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
-      writeFileSync(join(dir, 'Gemfile'), 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-flourish" # its tags are unknown\nend\n');
-      const unread = await lint({ root: dir });
-      expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
-      expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
-    } finally {
-      cleanup();
-    }
+    const site = { '_config.yml': 'plugins: [jekyll-figure]\n', 'index.md': '---\ntitle: Gems\n---\n{% figure %}\n## In a figure\n{% endfigure %}\n\n{% flourish %}\n' };
+    const known = await lintSite(site);
+    expect(known.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
+    const unread = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-flourish" # its tags are unknown\nend\n' });
+    expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
+    expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
   });
 
   it('calls a collection\'s README without front matter a warning (it is there for the repository), another document an error', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      mkdirSync(join(dir, '_guides'));
-      writeFileSync(join(dir, '_config.yml'), 'collections:\n  guides:\n    output: true\n');
-      writeFileSync(join(dir, '_guides/README.md'), '# Translating the guides\n');
-      writeFileSync(join(dir, '_guides/setup.md'), '# Setup\n');
-      const result = await lint({ root: dir });
-      expect(result.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([
-        ['_guides/README.md', 'front-matter-syntax', 'warning'],
-        ['_guides/setup.md', 'front-matter-syntax', 'error'],
-      ]);
-    } finally {
-      cleanup();
-    }
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  guides:\n    output: true\n',
+      '_guides/README.md': '# Translating the guides\n',
+      '_guides/setup.md': '# Setup\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([
+      ['_guides/README.md', 'front-matter-syntax', 'warning'],
+      ['_guides/setup.md', 'front-matter-syntax', 'error'],
+    ]);
   });
 
   it('calls a link to a page no source file publishes a warning on a site with a generator, and one to a missing image still an error', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      mkdirSync(join(dir, '_plugins'));
-      writeFileSync(join(dir, '_plugins/archives.rb'), 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site); end\n  end\nend\n');
-      writeFileSync(join(dir, 'index.md'), '---\ntitle: Home\n---\n[2020](/archive/2020/)\n\n![Chart](/images/chart.png)\n');
-      const result = await lint({ root: dir });
-      expect(result.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([
-        [4, 'link-internal', 'warning'],
-        [6, 'link-internal', 'error'],
-      ]);
-      expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
-    } finally {
-      cleanup();
-    }
+    const result = await lintSite({
+      '_plugins/archives.rb': 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site); end\n  end\nend\n',
+      'index.md': '---\ntitle: Home\n---\n[2020](/archive/2020/)\n\n![Chart](/images/chart.png)\n',
+    });
+    expect(result.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([
+      [4, 'link-internal', 'warning'],
+      [6, 'link-internal', 'error'],
+    ]);
+    expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
   });
 
   it('knows the pages jekyll-paginate writes from paginate_path, and no others', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      writeFileSync(join(dir, '_config.yml'), 'plugins: [jekyll-paginate]\npaginate: 5\npaginate_path: /blog/page:num/\n');
-      writeFileSync(join(dir, 'index.md'), '---\ntitle: Home\n---\n[older](/blog/page2/) and [gone](/blog/gone/)\n');
-      const result = await lint({ root: dir });
-      expect(result.findings.map((f) => [f.column, f.ruleId, f.severity])).toEqual([
-        [9, 'link-internal', 'warning'],
-        [34, 'link-internal', 'error'],
-      ]);
-    } finally {
-      cleanup();
-    }
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-paginate]\npaginate: 5\npaginate_path: /blog/page:num/\n',
+      'index.md': '---\ntitle: Home\n---\n[older](/blog/page2/) and [gone](/blog/gone/)\n',
+    });
+    expect(result.findings.map((f) => [f.column, f.ruleId, f.severity])).toEqual([
+      [9, 'link-internal', 'warning'],
+      [34, 'link-internal', 'error'],
+    ]);
   });
 });
 
+/** Lints a throwaway site: the given files, over a copy of `base` when given. */
+async function lintSite(files: Record<string, string>, base?: string): Promise<LintResult> {
+  const { dir, cleanup } = tempCopy(base);
+  try {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    return await lint({ root: dir });
+  } finally {
+    cleanup();
+  }
+}
