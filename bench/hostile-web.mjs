@@ -84,7 +84,11 @@ const servers = await Promise.all(
     const server = createServer((request, response) => {
       const state = hostsState[h];
       timeline.first ??= performance.now();
-      response.on('finish', () => (timeline.last = performance.now()));
+      const arrived = performance.now();
+      response.on('finish', () => {
+        timeline.last = performance.now();
+        timeline.answers.push({ host: h, arrived, answered: timeline.last });
+      });
       const path = request.url.split('?')[0];
       const kind = path.split('/')[1];
       const seen = (state.seen.get(path) ?? 0) + 1;
@@ -143,9 +147,10 @@ const servers = await Promise.all(
     return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
   }),
 );
-const timeline = {};
+const timeline = { answers: [] };
 const resetState = () => {
   timeline.first = timeline.last = undefined;
+  timeline.answers = [];
   hostsState = servers.map(() => ({ seen: new Map(), inFlight: 0, maxInFlight: 0, overCap: 0 }));
 };
 
@@ -188,7 +193,7 @@ function run(command, args, judge) {
   const started = performance.now();
   return new Promise((done) => {
     execFile(command, args, { cwd: dir, encoding: 'utf8', maxBuffer: 256 << 20, timeout: 900_000 }, (_error, stdout, stderr) => {
-      if (process.env.BENCH_DEBUG) process.stderr.write(`${stderr}first request at ${((timeline.first - started) / 1000).toFixed(2)} s, last answer at ${((timeline.last - started) / 1000).toFixed(2)} s\n`);
+      if (process.env.BENCH_DEBUG) process.stderr.write(`${stderr}first request at ${((timeline.first - started) / 1000).toFixed(2)} s, last answer at ${((timeline.last - started) / 1000).toFixed(2)} s\n${whereTimeWent()}`);
       const seconds = (performance.now() - started) / 1000;
       for (const socket of sockets) socket.destroy();
       let outcome;
@@ -202,6 +207,30 @@ function run(command, args, judge) {
       done({ seconds, ...outcome, maxInFlight, overCap });
     });
   });
+}
+
+/**
+ * BENCH_DEBUG: the requests made of each kind against the fewest the limit counts, how busy each
+ * host's slots were over its span (first request to last answer), and when the hosts finished.
+ */
+function whereTimeWent() {
+  const made = {};
+  const fewest = {};
+  for (const state of hostsState) for (const [path, n] of state.seen) made[path.split('/')[1]] = (made[path.split('/')[1]] ?? 0) + n;
+  for (const link of links) fewest[link.kind] = (fewest[link.kind] ?? 0) + cost(link.kind).requests;
+  const spans = new Map();
+  for (const { host, arrived, answered } of timeline.answers) {
+    const span = spans.get(host) ?? { from: arrived, to: answered, busy: 0 };
+    spans.set(host, { from: Math.min(span.from, arrived), to: Math.max(span.to, answered), busy: span.busy + answered - arrived });
+  }
+  const busy = [...spans.values()].map((span) => span.busy / (cap * (span.to - span.from)));
+  const ends = [...spans.values()].map((span) => (span.to - timeline.first) / 1000).sort((a, b) => a - b);
+  return [
+    `requests made/fewest: ${Object.keys(fewest).map((kind) => `${kind} ${made[kind] ?? 0}/${fewest[kind]}`).join(', ')}`,
+    `slots busy over each host's span: ${((100 * busy.reduce((a, b) => a + b, 0)) / busy.length).toFixed(0)}% on average`,
+    `hosts done after the first request: ${ends[0].toFixed(2)} s first, ${ends[ends.length >> 1].toFixed(2)} s median, ${ends.at(-1).toFixed(2)} s last`,
+    '',
+  ].join('\n');
 }
 
 /** doclint's report against what every URL does. */
