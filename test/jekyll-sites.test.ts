@@ -77,6 +77,14 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       [34, 'link-internal', 'error'],
     ]);
   });
+
+  it('reports a plugins, include or exclude setting that is not a list, as jekyll build stops on it', async () => {
+    const result = await lintSite({ '_config.yml': 'title: Site\nplugins:\nexclude: vendor\ninclude: [_pages]\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+    expect(result.findings.map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
+      ['_config.yml', 2, 'error', expect.stringContaining('`plugins` is empty, not a list')],
+      ['_config.yml', 3, 'error', expect.stringContaining('`exclude` is the string `vendor`, not a list')],
+    ]);
+  });
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

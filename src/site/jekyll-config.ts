@@ -1,5 +1,6 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
 import { relative, resolve, sep } from 'node:path';
+import { isMap, isScalar } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
@@ -55,6 +56,7 @@ export const defaultJekyllConfigFile = '_config.yml';
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
+  const listSetBy = new Map<string, { file: string; line: number; column: number }>();
   for (const named of files) {
     // Relative names are the root's (config files); the CLI and the Action pass absolute paths.
     const path = resolve(root, named);
@@ -76,6 +78,14 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     const values = yamlValues(yaml);
     for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...new LineIndex(text).position(problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
+    for (const key of listKeys) {
+      if (Object.hasOwn(values.data, key)) listSetBy.set(key, { file, ...new LineIndex(text).position(keyOffset(yaml, key)) });
+    }
+  }
+  // Jekyll validates the merged config and stops on these (Configuration#check_plugins, #check_include_exclude).
+  for (const [key, at] of listSetBy) {
+    if (Array.isArray(raw[key])) continue;
+    problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
   }
   const plugins = [...new Set([...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(root, maxFileSize)])];
   return {
@@ -94,6 +104,23 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     raw,
     problems,
   };
+}
+
+/** Settings Jekyll requires to be lists when present. */
+const listKeys = ['plugins', 'include', 'exclude'];
+
+/** Where a top-level key is written (the document's start when it cannot be found). */
+function keyOffset(yaml: ReturnType<typeof parsePsychYaml>, key: string): number {
+  const contents = yaml.contents;
+  if (!isMap(contents)) return 0;
+  const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === key);
+  return (isScalar(pair?.key) ? pair.key.range?.[0] : undefined) ?? 0;
+}
+
+/** A value as Ruby's `inspect` would name its kind. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  return typeof value === 'string' ? `the string \`${value}\`` : `a ${typeof value === 'object' ? 'map' : typeof value}`;
 }
 
 /** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
