@@ -21,6 +21,15 @@ function postExists(published: Iterable<string>, name: string): boolean {
   return false;
 }
 
+const compiledUrls = new Map<string, RegExp>();
+
+/** A generator's URL expression, compiled once per run however many links miss. */
+function generatedUrls(source: string): RegExp {
+  let compiled = compiledUrls.get(source);
+  if (!compiled) compiledUrls.set(source, (compiled = new RegExp(source)));
+  return compiled;
+}
+
 /**
  * A path a generated page could have: a folder, `.html` or no extension (not an image's or a
  * file's), and none of the characters a mistyped link leaves in it (`(`, `:`, spaces).
@@ -70,7 +79,7 @@ export const linkInternal: SiteRule = {
             report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
-          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : new RegExp(g.urls).test(resolution.path))).map((g) => g.by);
+          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : generatedUrls(g.urls).test(resolution.path))).map((g) => g.by);
           if (generators.length > 0) {
             // A generator plugin writes pages no source file gives (archives, indexes): likely broken, not certainly.
             report({

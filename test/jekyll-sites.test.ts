@@ -85,6 +85,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       ['_config.yml', 3, 'error', expect.stringContaining('`exclude` is the string `vendor`, not a list')],
     ]);
   });
+
+  it('reads a hostile jekyll-archives permalink without backtracking without bound', async () => {
+    const permalink = `/${':a-'.repeat(40)}x/`;
+    const result = await lintSite({
+      '_config.yml': `plugins: [jekyll-archives]\njekyll-archives:\n  permalinks:\n    tag: "${permalink}"\n`,
+      'index.md': `---\ntitle: Home\n---\n[x](/${'a-'.repeat(2000)}/z/)\n`,
+    });
+    expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['link-internal', 'error']]);
+  });
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

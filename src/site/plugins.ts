@@ -40,15 +40,27 @@ function gemGenerators(jekyll: JekyllConfig): PageGenerator[] {
   return generators;
 }
 
-/** A regular expression's source for the URLs of permalink templates (`/page:num/`), with or without `index.html`. */
+/**
+ * A regular expression's source for the URLs of permalink templates (`/page:num/`), with or
+ * without `index.html`. A segment holds one quantifier at most (one with several placeholders
+ * is any text), so the expression cannot backtrack without bound on a path it does not match.
+ */
 function templateUrls(templates: readonly string[]): string {
   const placeholder: Record<string, string> = { num: '\\d+', year: '\\d{4}', month: '\\d{2}', day: '\\d{2}' };
-  const one = (template: string) =>
-    `/${template.replace(/^\/+|\/+$/g, '')}`
-      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-      .replace(/:([a-z_]+)/g, (_, name: string) => placeholder[name] ?? '[^/]+');
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const segment = (text: string): string => {
+    const names = [...text.matchAll(/:([a-z_]+)/g)];
+    if (names.length === 0) return escape(text);
+    if (names.length > 1) return '[^/]+';
+    const [name] = names;
+    return `${escape(text.slice(0, name!.index))}${placeholder[name![1]!] ?? '[^/]+'}${escape(text.slice(name!.index + name![0].length))}`;
+  };
+  const one = (template: string) => `/${template.slice(0, maxTemplateLength).replace(/^\/+|\/+$/g, '').split('/').map(segment).join('/')}`;
   return `^(?:${templates.map(one).join('|')})(?:/(?:index\\.html)?)?$`;
 }
+
+/** Longer permalink templates are cut: they come from the repository, and the expression must stay small. */
+const maxTemplateLength = 200;
 
 /** How many plugin files are read at most (a site has a handful). */
 const maxPluginFiles = 200;
