@@ -131,7 +131,7 @@ function gemfilePlugins(root: string, maxFileSize: number): string[] {
   let inGroup = false;
   for (const line of source.text.split('\n')) {
     const code = line.replace(/#.*/, '').trim();
-    if (/^group\b.*:jekyll_plugins\b.*\bdo$/.test(code)) inGroup = true;
+    if (/^group\b/.test(code) && /\bdo$/.test(code) && /:jekyll_plugins\b/.test(code)) inGroup = true;
     else if (code === 'end') inGroup = false;
     const gem = /^gem\s+["']([\w.-]+)["'](.*)$/.exec(code);
     if (gem && (inGroup || /(?:group:|:group\s*=>)\s*:jekyll_plugins\b/.test(gem[2]!))) gems.push(gem[1]!);
