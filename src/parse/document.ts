@@ -1,6 +1,7 @@
 /** Parses one source file, once, into the Document every rule reads. */
 import type { Html, Root } from 'mdast';
 import type { Document } from '../types.js';
+import { blankRanges } from '../text/blank-ranges.js';
 import { LineIndex } from '../text/line-index.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
 import { parseLiquid, type LiquidParse } from './liquid-tree.js';
@@ -24,7 +25,8 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   checkComplexity(maskedText);
   const bodies = htmlBodies(liquid, registry);
   if (bodies.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
-  const mdast = parseMarkdown(blanked(maskedText, bodies));
+  // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
+  const mdast = parseMarkdown(blankRanges(maskedText, bodies));
   for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
 }
@@ -54,17 +56,6 @@ function htmlBodies(liquid: LiquidParse, registry: TagRegistry): Range[] {
     segments.push({ start: from, end: body.end });
     return segments.filter((segment) => segment.end > segment.start);
   });
-}
-
-/** The text with the ranges blanked (line breaks kept), so the Markdown parser finds nothing in them. */
-function blanked(text: string, ranges: readonly Range[]): string {
-  let out = '';
-  let from = 0;
-  for (const { start, end } of ranges) {
-    out += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
-    from = end;
-  }
-  return out + text.slice(from);
 }
 
 /** A raw HTML node for a body kramdown passes through, in document order among the top-level blocks. */

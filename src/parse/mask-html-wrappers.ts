@@ -3,6 +3,8 @@
  * CommonMark does not. The wrapper's opening and closing lines are blanked (same length,
  * line breaks kept) so that remark sees the Markdown inside, at its own positions.
  */
+import { blankRanges } from '../text/blank-ranges.js';
+
 const opening = /^[ \t]*<([a-zA-Z][\w-]*)\b[^>]*\smarkdown\s*=\s*["']?(?:1|block)["']?[^>]*>[ \t]*$/;
 
 export interface MarkdownWrapper {
@@ -45,12 +47,5 @@ export function maskMarkdownWrappers(text: string): string {
     lines.push({ start: wrapper.offset, end: wrapper.offset + wrapper.line.length });
     if (wrapper.closing !== undefined) lines.push({ start: wrapper.closing, end: wrapper.end });
   }
-  lines.sort((a, b) => a.start - b.start);
-  let masked = '';
-  let from = 0;
-  for (const { start, end } of lines) {
-    masked += text.slice(from, start) + text.slice(start, end).replace(/[^\r]/g, ' ');
-    from = end;
-  }
-  return masked + text.slice(from);
+  return blankRanges(text, lines.sort((a, b) => a.start - b.start));
 }

@@ -76,10 +76,11 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
       continue;
     }
     const values = yamlValues(yaml);
-    for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...new LineIndex(text).position(problem.start), severity: problem.severity });
+    const lines = new LineIndex(text);
+    for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...lines.position(problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
     for (const key of listKeys) {
-      if (Object.hasOwn(values.data, key)) listSetBy.set(key, { file, ...new LineIndex(text).position(keyOffset(yaml, key)) });
+      if (Object.hasOwn(values.data, key)) listSetBy.set(key, { file, ...lines.position(keyOffset(yaml, key)) });
     }
   }
   // Jekyll validates the merged config and stops on these (Configuration#check_plugins, #check_include_exclude).
