@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalUrls, defaultExternalOptions, ExternalChecks, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
 import { suspiciousLanding } from '../src/links/external/landing.js';
-import { HostScheduler } from '../src/links/external/scheduler.js';
+import { HostScheduler, type Slot, type Turn } from '../src/links/external/scheduler.js';
 import { isPrivateAddress } from '../src/links/external/network-guard.js';
 import { runCli, tempCopy } from './helpers.js';
 
@@ -420,32 +420,32 @@ describe('doclint check --external', () => {
     }
   });
 
-  it('halves a host\'s requests at a time on a 429 and raises them again as it answers (AIMD)', async () => {
+  it('halves a host\'s requests at a time on 429s to two URLs in a row, and raises them again as it answers (AIMD)', async () => {
     const scheduler = new HostScheduler(4);
-    const urls = Array.from({ length: 20 }, (_, i) => `http://h.test/${i}`);
-    scheduler.enqueue(urls);
-    const blocked = Symbol('blocked');
-    // A take that is still waiting when a round ends is the first of the next round.
-    let waiting: Promise<string | undefined> | undefined;
-    const takeAll = async (): Promise<string[]> => {
-      const taken: string[] = [];
-      for (;;) {
-        waiting ??= scheduler.take();
-        const next = await Promise.race([waiting, new Promise<symbol>((resolve) => setImmediate(() => resolve(blocked)))]);
-        if (next === blocked) return taken;
-        waiting = undefined;
-        if (next === undefined) return taken;
-        taken.push(next as string);
-      }
+    const granted: Slot[] = [];
+    for (let i = 0; i < 20; i++) void scheduler.acquire(`http://h.test/${i}`, 'first').then((slot) => granted.push(slot));
+    const round = async (): Promise<Slot[]> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return granted.splice(0);
     };
-    const first = await takeAll();
+    const first = await round();
     expect(first).toHaveLength(4);
-    scheduler.slowDown(first[0]!);
-    first.forEach((url) => scheduler.release(url));
-    const halved = await takeAll();
+    // One 429 among answers that are fine is that URL's own limit: no halving.
+    scheduler.slowDown(first[0]!, 'http://h.test/0');
+    scheduler.answered(first[1]!);
+    scheduler.slowDown(first[2]!, 'http://h.test/2');
+    scheduler.answered(first[3]!);
+    first.forEach((slot) => scheduler.release(slot));
+    const second = await round();
+    expect(second).toHaveLength(4);
+    // Two in a row, for different URLs: the host's limit, halved.
+    scheduler.slowDown(second[0]!, 'http://h.test/4');
+    scheduler.slowDown(second[1]!, 'http://h.test/5');
+    second.forEach((slot) => scheduler.release(slot));
+    const halved = await round();
     expect(halved).toHaveLength(2);
-    halved.forEach((url) => scheduler.answered(url));
-    expect(await takeAll()).toHaveLength(1);
+    halved.forEach((slot) => scheduler.answered(slot));
+    expect(await round()).toHaveLength(1);
   });
 
   it('requests a page\'s URLs, fragments included, as soon as its links are known, before the next page comes', async () => {
@@ -470,28 +470,37 @@ describe('doclint check --external', () => {
 
   it('halves a host\'s limit once for 429s to requests that were in flight together', async () => {
     const scheduler = new HostScheduler(4);
-    scheduler.enqueue(Array.from({ length: 12 }, (_, i) => `http://h.test/${i}`));
-    const window = await Promise.all([1, 2, 3, 4].map(() => scheduler.take()));
-    // Every request of the window answers 429: one halving (4 -> 2), not four (down to 1).
-    window.forEach((url) => scheduler.slowDown(url!));
-    window.forEach((url) => scheduler.release(url!));
-    const next = [scheduler.take(), scheduler.take(), scheduler.take()];
-    const taken = await Promise.race([Promise.all(next), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 50))]);
-    expect(taken).toEqual([]);
-    expect(await Promise.all(next.slice(0, 2))).toHaveLength(2);
-    scheduler.close();
+    const window = await Promise.all([0, 1, 2, 3].map((i) => scheduler.acquire(`http://h.test/${i}`, 'first')));
+    // Every request of the window answers 429: one halving (4 -> 2), not three (down to 1).
+    window.forEach((slot, i) => scheduler.slowDown(slot, `http://h.test/${i}`));
+    window.forEach((slot) => scheduler.release(slot));
+    const granted: Slot[] = [];
+    for (let i = 4; i < 7; i++) void scheduler.acquire(`http://h.test/${i}`, 'first').then((slot) => granted.push(slot));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(granted).toHaveLength(2);
   });
 
-  it('puts a URL back from its Retry-After wait at the head of its host\'s queue', async () => {
+  it('serves a host\'s waiting requests in turn order: due again, first requests, then the rest; and the run\'s concurrency over all hosts', async () => {
     const scheduler = new HostScheduler(1);
-    scheduler.enqueue(['http://h.test/wait', 'http://h.test/a', 'http://h.test/b']);
-    const first = await scheduler.take();
-    scheduler.release(first!);
-    scheduler.defer(first!, 0);
-    expect(await scheduler.take()).toBe('http://h.test/a');
-    scheduler.release('http://h.test/a');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await scheduler.take()).toBe('http://h.test/wait');
+    const busy = await scheduler.acquire('http://h.test/busy', 'first');
+    const order: string[] = [];
+    const ask = (path: string, turn: Turn) => scheduler.acquire(`http://h.test/${path}`, turn).then((slot) => {
+      order.push(path);
+      scheduler.release(slot);
+    });
+    const asked = [ask('hop', 'next'), ask('a', 'first'), ask('wait', 'again'), ask('b', 'first')];
+    scheduler.release(busy);
+    await Promise.all(asked);
+    expect(order).toEqual(['wait', 'a', 'b', 'hop']);
+
+    const run = new HostScheduler(4, {}, 2);
+    const granted: Slot[] = [];
+    for (const host of ['a', 'b', 'c']) void run.acquire(`http://${host}.test/`, 'first').then((slot) => granted.push(slot));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(granted.map((slot) => slot.host)).toEqual(['a.test', 'b.test']);
+    run.release(granted[0]!);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(granted.map((slot) => slot.host)).toEqual(['a.test', 'b.test', 'c.test']);
   });
 
   it('honours Retry-After per URL: the host\'s slot serves its other URLs meanwhile', async () => {

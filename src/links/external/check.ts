@@ -12,7 +12,7 @@ import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
 import { percentDecoded } from '../../text/percent-decode.js';
 import { htmlIds } from '../html-ids.js';
-import { HostScheduler } from './scheduler.js';
+import { HostScheduler, type Turn } from './scheduler.js';
 import { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
 
 export { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
@@ -45,16 +45,10 @@ interface Context {
   agent: Agent;
   options: ExternalCheckOptions;
   scheduler: HostScheduler;
-  /** Retry-After waits used per URL: each is at most `retries`. */
-  retryAfterWaits: Map<string, number>;
-}
-
-/** A Retry-After to honour: the URL goes back in its host's queue for then, and its slot serves the host's other URLs meanwhile. */
-class RetryLater {
-  constructor(readonly ms: number) {}
 }
 
 interface Response {
+  method: 'HEAD' | 'GET';
   code: number;
   location?: string;
   retryAfter?: number;
@@ -85,22 +79,21 @@ export async function checkExternalUrls(
 
 /**
  * Checks URLs as they are added (so requests go out while pages are still being read), each
- * once; `done()` waits for the outcome of every URL added. With `options.fragments` on,
- * `fragments` (URL -> the fragments links use on it, filled as pages are read) is read when a
- * URL's turn comes: a URL with fragments is fetched once, with GET, and its HTML read for them;
- * fragments that came after its turn are looked for once every page is in.
+ * once; `done()` waits for the outcome of every URL added. Each request waits for its turn on
+ * its host (see HostScheduler). With `options.fragments` on, `fragments` (URL -> the fragments
+ * links use on it, filled as pages are read) is read when a URL's first request gets its turn:
+ * a URL with fragments is fetched once, with GET, and its HTML read for them; fragments that
+ * came after its turn are looked for once every page is in.
  */
 export class ExternalChecks {
   private readonly agent: Agent;
   private readonly context: Context;
   private readonly results = new Map<string, ExternalStatus>();
   private readonly added = new Set<string>();
+  private readonly checks: Promise<void>[] = [];
   /** The fragments each URL's check looked for (those known when its turn came). */
   private readonly lookedFor = new Map<string, ReadonlySet<string>>();
-  /** Checked URLs to look at again for fragments that came later. */
-  private readonly followUps = new Set<string>();
   private closing = false;
-  private readonly workers: Promise<void>[];
 
   constructor(
     private readonly options: ExternalCheckOptions = defaultExternalOptions,
@@ -116,53 +109,37 @@ export class ExternalChecks {
       bodyTimeout: options.timeout,
       connect: { timeout: options.connectTimeout, lookup: guardedLookup(options.allowPrivate) },
     });
-    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts), retryAfterWaits: new Map() };
-    this.workers = Array.from({ length: options.concurrency }, () => this.work());
+    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts, options.concurrency) };
   }
 
   add(url: string): void {
     if (this.added.has(url)) return;
     this.added.add(url);
-    this.context.scheduler.enqueue([url]);
+    this.checks.push(this.check(url));
   }
 
   async done(): Promise<CheckRun> {
-    // Every page is in: URLs checked before all their fragments were known go round once more.
+    // Every page is in: URLs checked before all their fragments were known are looked at once more.
     this.closing = true;
-    const again = [...this.results.keys()].filter((url) => this.laterFragments(url).length > 0);
-    for (const url of again) this.followUps.add(url);
-    this.context.scheduler.enqueue(again);
-    this.context.scheduler.close();
+    for (const url of this.results.keys()) {
+      if (this.laterFragments(url).length > 0) this.checks.push(this.withLaterFragments(url, this.results.get(url)!).then((status) => void this.results.set(url, status)));
+    }
     try {
-      await Promise.all(this.workers);
+      await Promise.all(this.checks);
     } finally {
       await this.agent.close();
     }
     return { results: this.results, rateLimitedHosts: [...this.context.scheduler.rateLimited].sort() };
   }
 
-  private async work(): Promise<void> {
-    const { scheduler } = this.context;
-    for (let url = await scheduler.take(); url !== undefined; url = await scheduler.take()) {
-      let later: RetryLater | undefined;
-      try {
-        const followUp = this.followUps.has(url);
-        this.followUps.delete(url);
-        const wanted = this.wantedNow(url);
-        let status = followUp ? this.results.get(url)! : await checkUrl(url, this.context, wanted);
-        if (!followUp) this.lookedFor.set(url, wanted);
-        // Once every page is in, a URL checked before some of its fragments were known is looked at again for them.
-        if (this.closing || followUp) status = await this.withLaterFragments(url, status);
-        this.results.set(url, status);
-      } catch (error) {
-        if (!(error instanceof RetryLater)) throw error;
-        later = error;
-      } finally {
-        scheduler.release(url);
-      }
-      if (later) scheduler.defer(url, later.ms);
-      else this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
-    }
+  private async check(url: string): Promise<void> {
+    let wanted: ReadonlySet<string> | undefined;
+    let status = await checkUrl(url, this.context, () => (wanted ??= this.wantedNow(url)));
+    this.lookedFor.set(url, wanted ?? noFragments);
+    // Once every page is in, a URL checked before some of its fragments were known is looked at again for them.
+    if (this.closing) status = await this.withLaterFragments(url, status);
+    this.results.set(url, status);
+    this.hooks.onProgress?.(this.results.size, this.added.size, HostScheduler.hostOf(url));
   }
 
   /** The fragments links use on the URL so far (none unless fragments are checked). */
@@ -195,7 +172,8 @@ function withFragments<T extends ExternalStatus>(status: T, found: FragmentOutco
   return { ...status, ...(missing.length ? { missingFragments: missing } : {}), ...(unconfirmed.length ? { unconfirmedFragments: unconfirmed } : {}) };
 }
 
-async function checkUrl(url: string, context: Context, wanted: ReadonlySet<string>): Promise<ExternalStatus> {
+/** @param wanted the fragments to look for, read when the URL's first request gets its turn. */
+async function checkUrl(url: string, context: Context, wanted: () => ReadonlySet<string>): Promise<ExternalStatus> {
   const { options } = context;
   let current: URL;
   try {
@@ -213,9 +191,8 @@ async function checkUrl(url: string, context: Context, wanted: ReadonlySet<strin
     seen.add(current.href);
     let response: Response;
     try {
-      response = await withRetries(current, context, wanted);
+      response = await withRetries(current, context, wanted, hop === 0 ? 'first' : 'next');
     } catch (error) {
-      if (error instanceof RetryLater) throw error;
       return classifyError(error);
     }
     if (response.code >= 300 && response.code < 400 && response.location) {
@@ -248,28 +225,27 @@ function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | u
 
 /**
  * A URL's requests: HEAD (GET where HEAD is refused, or when its page is read for fragments),
- * again after a 5xx, a reset or a Retry-After wait, at most `retries` more times; a timeout (a
- * server that hangs) is not tried again, so a hanging URL costs one timeout, not `retries + 1`.
+ * again after a 5xx or a reset (at most `retries` more times, after a back-off) and after each
+ * Retry-After (at most `retries` waits); a timeout (a server that hangs) is not tried again, so
+ * a hanging URL costs one timeout, not `retries + 1`. No slot is held while waiting.
  */
-async function withRetries(url: URL, context: Context, wanted: ReadonlySet<string>): Promise<Response> {
+async function withRetries(url: URL, context: Context, wanted: () => ReadonlySet<string>, firstTurn: Turn): Promise<Response> {
   const { options } = context;
-  for (let attempt = 0; ; attempt++) {
+  let turn = firstTurn;
+  let waits = 0;
+  for (let attempt = 0; ; turn = 'again') {
     const last = attempt >= options.retries;
     try {
-      let response = await send(url, wanted.size > 0 ? 'GET' : 'HEAD', context, wanted);
-      if (wanted.size === 0 && headUnreliable.has(response.code)) response = await send(url, 'GET', context, wanted);
-      if (response.code === 429) context.scheduler.slowDown(url.href);
-      else context.scheduler.answered(url.href);
-      if ((response.code === 429 || response.code === 503) && response.retryAfter !== undefined && response.retryAfter <= options.retryAfterCeiling) {
-        const waits = context.retryAfterWaits.get(url.href) ?? 0;
-        if (waits < options.retries) {
-          context.retryAfterWaits.set(url.href, waits + 1);
-          throw new RetryLater(response.retryAfter);
-        }
-        return response;
+      let response = await send(url, context, turn, wanted);
+      if (response.method === 'HEAD' && headUnreliable.has(response.code)) response = await send(url, context, 'next', wanted, 'GET');
+      const retryAfter = response.code === 429 || response.code === 503 ? response.retryAfter : undefined;
+      if (retryAfter !== undefined && retryAfter <= options.retryAfterCeiling && waits < options.retries) {
+        waits++;
+        await wait(retryAfter);
+        continue;
       }
       if (response.code >= 500 && !last) {
-        await wait(backoff(attempt));
+        await wait(backoff(attempt++));
         continue;
       }
       return response;
@@ -277,48 +253,58 @@ async function withRetries(url: URL, context: Context, wanted: ReadonlySet<strin
       if (last || !retryable(error)) throw error;
       // A server that let the timeout pass would most likely let it pass again: one timeout per URL.
       if (/TIMEOUT|TimeoutError/i.test(codeOf(error))) throw error;
-      await wait(backoff(attempt));
+      await wait(backoff(attempt++));
     }
   }
 }
 
-async function send(url: URL, method: 'HEAD' | 'GET', { agent, options }: Context, wanted: ReadonlySet<string>): Promise<Response> {
-  const response = await request(url, {
-    method,
-    dispatcher: agent,
-    headers: {
-      'user-agent': options.userAgent,
-      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-      'accept-language': 'en',
-      ...hostOverride(options, url)?.headers,
-    },
-    signal: AbortSignal.timeout(options.timeout),
-    // undici closes the connection after every HEAD unless told not to: that would cost each URL
-    // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
-    reset: false,
-  });
-  const fragments = wanted.size > 0 && response.statusCode < 300 ? await readFragments(response, wanted, options) : undefined;
-  // Else only the status matters: undici's dump() discards at most a small part of the body, then closes it.
-  await response.body.dump().catch(() => undefined);
-  const location = response.headers.location;
-  const retryAfter = parseRetryAfter(response.headers['retry-after']);
-  return { code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(fragments ? { fragments } : {}) };
+const headers = (options: ExternalCheckOptions, url: URL, accept: string): Record<string, string> => ({
+  'user-agent': options.userAgent,
+  accept,
+  'accept-language': 'en',
+  ...hostOverride(options, url)?.headers,
+});
+
+/** One request, in its turn on the URL's host: HEAD unless the page is read for fragments or `method` says GET. */
+async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn, wanted: () => ReadonlySet<string>, method?: 'GET'): Promise<Response> {
+  const slot = await scheduler.acquire(url.href, turn);
+  try {
+    const fragments = wanted();
+    const verb = method ?? (fragments.size > 0 ? 'GET' : 'HEAD');
+    const response = await request(url, {
+      method: verb,
+      dispatcher: agent,
+      headers: headers(options, url, 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'),
+      signal: AbortSignal.timeout(options.timeout),
+      // undici closes the connection after every HEAD unless told not to: that would cost each URL
+      // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
+      reset: false,
+    });
+    if (response.statusCode === 429) scheduler.slowDown(slot, url.href);
+    else scheduler.answered(slot);
+    const found = verb === 'GET' && fragments.size > 0 && response.statusCode < 300 ? await readFragments(response, fragments, options) : undefined;
+    // Else only the status matters: undici's dump() discards at most a small part of the body, then closes it.
+    await response.body.dump().catch(() => undefined);
+    const location = response.headers.location;
+    const retryAfter = parseRetryAfter(response.headers['retry-after']);
+    return { method: verb, code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(found ? { fragments: found } : {}) };
+  } finally {
+    scheduler.release(slot);
+  }
 }
 
 /** Fetches a page (GET) only to look for fragments in its HTML (see readFragments). */
-async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options }: Context): Promise<FragmentOutcome | undefined> {
+async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options, scheduler }: Context): Promise<FragmentOutcome | undefined> {
+  const slot = await scheduler.acquire(url, 'next');
   try {
-    const response = await request(url, {
-      method: 'GET',
-      dispatcher: agent,
-      headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml', ...hostOverride(options, new URL(url))?.headers },
-      signal: AbortSignal.timeout(options.timeout),
-    });
+    const response = await request(url, { method: 'GET', dispatcher: agent, headers: headers(options, new URL(url), 'text/html,application/xhtml+xml'), signal: AbortSignal.timeout(options.timeout) });
     const found = response.statusCode < 300 ? await readFragments(response, wanted, options) : undefined;
     await response.body.dump().catch(() => undefined);
     return found;
   } catch {
     return undefined;
+  } finally {
+    scheduler.release(slot);
   }
 }
 

@@ -1,30 +1,51 @@
 /**
- * Who may be asked next: URLs wait in one queue per host, and a worker takes the next URL of a
- * host with a free slot (per-host limits, with per-host overrides), so a slow or busy host
- * never blocks the others and a take costs O(hosts), not O(URLs). A host's limit adapts as TCP's
- * window does (AIMD): a 429 halves it (down to one request at a time), once per window (a 429 to
- * a request sent before the last halving says nothing of the new limit), and each run of answers
- * without one as long as the limit raises it by one again, back up to the configured limit.
+ * Who may send the next request: each request waits for a slot on its host (per-host limits,
+ * with per-host overrides) and in the run (the concurrency limit), so a slow or busy host never
+ * blocks the others. A host's waiting requests go out in turn order: requests due again after a
+ * Retry-After or back-off wait first, then each URL's first request, then the rest of a URL's
+ * requests (redirect hops, GET after a refused HEAD). Every URL's first answer, and so every
+ * Retry-After the host demands, comes as early as the host's slots allow; the rest is work
+ * that has no wait behind it.
+ *
+ * A host's limit adapts as TCP's window does (AIMD): 429s halve it (down to one request at a
+ * time), and each run of answers without one as long as the limit raises it by one again, back
+ * up to the configured limit. One 429 among answers that are fine is that URL's own limit (its
+ * Retry-After is honoured for it alone); two answered in a row, for different URLs, are the
+ * host's, and halve it, once per window (a 429 to a request sent before the last halving says
+ * nothing of the new limit).
  */
+export type Turn = 'again' | 'first' | 'next';
+const turns: readonly Turn[] = ['again', 'first', 'next'];
+
+/** A granted request slot: give it back with release(). */
+export interface Slot {
+  readonly host: string;
+  /** The host's halvings when the slot was granted: a 429 to a request sent before the last one does not halve again. */
+  readonly window: number;
+}
+
+interface HostState {
+  readonly host: string;
+  active: number;
+  waiting: Record<Turn, ((slot: Slot) => void)[]>;
+  /** The limit as the answers adapt it (absent: the configured limit). */
+  current?: number;
+  successes: number;
+  halvings: number;
+  /** The URL of the host's last answer when it was a 429. */
+  last429?: string;
+}
+
 export class HostScheduler {
-  private readonly queues = new Map<string, string[]>();
-  private readonly active = new Map<string, number>();
+  private readonly hosts = new Map<string, HostState>();
   private readonly limits = new Map<string, number>();
-  /** Each host's limit as the answers adapt it (absent: its configured limit). */
-  private readonly current = new Map<string, number>();
-  private readonly successes = new Map<string, number>();
-  private readonly hostOfUrl = new Map<string, string>();
-  /** How many times each host's limit was halved, and that count when each URL was taken. */
-  private readonly halvings = new Map<string, number>();
-  private readonly takenAt = new Map<string, number>();
-  private pending = 0;
-  private closed = false;
-  private waiting: (() => void)[] = [];
+  private active = 0;
   readonly rateLimited = new Set<string>();
 
   constructor(
     private readonly defaultLimit: number,
     overrides: Readonly<Record<string, { perHost?: number }>> = {},
+    private readonly concurrency = Number.POSITIVE_INFINITY,
   ) {
     for (const [host, override] of Object.entries(overrides)) if (override.perHost) this.limits.set(host.toLowerCase(), override.perHost);
   }
@@ -37,99 +58,74 @@ export class HostScheduler {
     }
   }
 
-  enqueue(urls: Iterable<string>): void {
-    let added = 0;
-    for (const url of urls) {
-      added++;
-      const host = HostScheduler.hostOf(url);
-      this.hostOfUrl.set(url, host);
-      let queue = this.queues.get(host);
-      if (!queue) this.queues.set(host, (queue = []));
-      queue.push(url);
-      this.pending++;
-    }
-    // One idle worker per new URL at most (waking all of them for each URL costs O(workers) per URL).
-    this.wake(added);
+  /** Waits for a free slot on the URL's host and in the run; requests of an earlier turn go first. */
+  acquire(url: string, turn: Turn): Promise<Slot> {
+    const state = this.stateOf(HostScheduler.hostOf(url));
+    return new Promise((grant) => {
+      state.waiting[turn].push(grant);
+      this.grant(state);
+    });
   }
 
-  /** The URL comes back at the head of its host's queue after `ms` (a Retry-After: it has had its turn); until then it counts as pending. */
-  defer(url: string, ms: number): void {
-    this.pending++;
-    setTimeout(() => {
-      const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
-      let queue = this.queues.get(host);
-      if (!queue) this.queues.set(host, (queue = []));
-      queue.unshift(url);
-      this.wake(1);
-    }, ms);
+  /** The request is answered: its host's next waiting request may go, or another host's if the run was full. */
+  release(slot: Slot): void {
+    const state = this.stateOf(slot.host);
+    const runWasFull = this.active >= this.concurrency;
+    state.active--;
+    this.active--;
+    this.grant(state);
+    if (runWasFull) for (const other of this.hosts.values()) if (!this.grant(other)) break;
   }
 
-  /** No more URLs will come: workers finish once the queues are empty. */
-  close(): void {
-    this.closed = true;
-    this.wake(this.waiting.length);
-  }
-
-  /** The next URL whose host has a free slot, waiting while none has; undefined when all are taken and the scheduler is closed. */
-  async take(): Promise<string | undefined> {
-    for (;;) {
-      if (this.pending === 0 && this.closed) return undefined;
-      for (const [host, queue] of this.queues) {
-        if (queue.length === 0 || (this.active.get(host) ?? 0) >= this.limitOf(host)) continue;
-        this.active.set(host, (this.active.get(host) ?? 0) + 1);
-        this.pending--;
-        this.takenAt.set(queue[0]!, this.halvings.get(host) ?? 0);
-        // Nothing left to hand out: let every idle worker finish (or wait for more).
-        if (this.pending === 0 && this.closed) this.wake(this.waiting.length);
-        return queue.shift();
-      }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-  }
-
-  /** One slot is free again: one waiting worker can use it. */
-  release(url: string): void {
-    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
-    this.active.set(host, (this.active.get(host) ?? 1) - 1);
-    this.wake(1);
-  }
-
-  /** A 429: the host gets half as many requests at a time (at least one), unless the request went out before its last halving. */
-  slowDown(url: string): void {
-    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
-    this.rateLimited.add(host);
-    const halvings = this.halvings.get(host) ?? 0;
-    if ((this.takenAt.get(url) ?? halvings) < halvings) return;
-    this.halvings.set(host, halvings + 1);
-    this.current.set(host, Math.max(1, Math.floor(this.limitOf(host) / 2)));
-    this.successes.set(host, 0);
+  /**
+   * A 429 to the URL: after a 429 to another URL, the host gets half as many requests at a time
+   * (at least one), unless this request went out before its last halving.
+   */
+  slowDown(slot: Slot, url: string): void {
+    const state = this.stateOf(slot.host);
+    this.rateLimited.add(slot.host);
+    const previous = state.last429;
+    state.last429 = url;
+    if (previous === undefined || previous === url || slot.window < state.halvings) return;
+    state.halvings++;
+    state.current = Math.max(1, Math.floor(this.limitOf(state) / 2));
+    state.successes = 0;
   }
 
   /** An answer that was not a 429: after as many in a row as the limit, one more request at a time, up to the configured limit. */
-  answered(url: string): void {
-    const host = this.hostOfUrl.get(url) ?? HostScheduler.hostOf(url);
-    const limit = this.current.get(host);
-    if (limit === undefined) return;
-    const inRow = (this.successes.get(host) ?? 0) + 1;
-    if (inRow < limit) {
-      this.successes.set(host, inRow);
-      return;
-    }
-    this.successes.set(host, 0);
-    if (limit + 1 >= this.configuredLimit(host)) this.current.delete(host);
-    else this.current.set(host, limit + 1);
-    this.wake(1);
+  answered(slot: Slot): void {
+    const state = this.stateOf(slot.host);
+    state.last429 = undefined;
+    if (state.current === undefined) return;
+    if (++state.successes < state.current) return;
+    state.successes = 0;
+    state.current = state.current + 1 >= this.configuredLimit(slot.host) ? undefined : state.current + 1;
+    this.grant(state);
   }
 
-  private limitOf(host: string): number {
-    return this.current.get(host) ?? this.configuredLimit(host);
+  /** Grants the host's waiting requests the slots it and the run have free; false when the run is full. */
+  private grant(state: HostState): boolean {
+    while (this.active < this.concurrency && state.active < this.limitOf(state)) {
+      const next = turns.map((turn) => state.waiting[turn]).find((queue) => queue.length > 0)?.shift();
+      if (!next) return true;
+      state.active++;
+      this.active++;
+      next({ host: state.host, window: state.halvings });
+    }
+    return this.active < this.concurrency;
+  }
+
+  private stateOf(host: string): HostState {
+    let state = this.hosts.get(host);
+    if (!state) this.hosts.set(host, (state = { host, active: 0, waiting: { again: [], first: [], next: [] }, successes: 0, halvings: 0 }));
+    return state;
+  }
+
+  private limitOf(state: HostState): number {
+    return state.current ?? this.configuredLimit(state.host);
   }
 
   private configuredLimit(host: string): number {
     return this.limits.get(host) ?? this.defaultLimit;
-  }
-
-  private wake(count: number): void {
-    for (const resolve of this.waiting.splice(0, count)) resolve();
   }
 }
