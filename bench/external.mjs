@@ -12,6 +12,7 @@
  * --pages spreads the links over that many pages: 100 pages of 20 links is already denser than the
  * shared help center (2 external links on the median page, 44 at most); --pages 1 is a stress case.
  * Each tool runs --runs times; the table gives the median and the range.
+ * DOCLINT_BIN=path/to/doclint.mjs runs another build of doclint (an older release, say).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,7 +86,7 @@ const jobs = [
   {
     tool: 'doclint',
     name: 'doclint --external',
-    run: () => run(process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
+    run: () => run(process.execPath, [process.env.DOCLINT_BIN ?? join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], (out) =>
       JSON.parse(out.slice(out.indexOf('{'))).findings.filter((f) => f.ruleId === 'link-external').length),
   },
   {
