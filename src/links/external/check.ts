@@ -115,7 +115,10 @@ export class ExternalChecks {
   add(url: string): void {
     if (this.added.has(url)) return;
     this.added.add(url);
-    this.checks.push(this.check(url));
+    const check = this.check(url);
+    // Awaited by done(); a failure before then must not also surface as an unhandled rejection.
+    check.catch(() => undefined);
+    this.checks.push(check);
   }
 
   async done(): Promise<CheckRun> {
