@@ -261,13 +261,6 @@ async function withRetries(url: URL, context: Context, wanted: () => ReadonlySet
   }
 }
 
-const headers = (options: ExternalCheckOptions, url: URL, accept: string): Record<string, string> => ({
-  'user-agent': options.userAgent,
-  accept,
-  'accept-language': 'en',
-  ...hostOverride(options, url)?.headers,
-});
-
 /** One request, in its turn on the URL's host: HEAD unless the page is read for fragments or `method` says GET. */
 async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn, wanted: () => ReadonlySet<string>, method?: 'GET'): Promise<Response> {
   const slot = await scheduler.acquire(url.href, turn);
@@ -277,7 +270,12 @@ async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn
     const response = await request(url, {
       method: verb,
       dispatcher: agent,
-      headers: headers(options, url, 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'),
+      headers: {
+        'user-agent': options.userAgent,
+        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+        'accept-language': 'en',
+        ...hostOverride(options, url)?.headers,
+      },
       signal: AbortSignal.timeout(options.timeout),
       // undici closes the connection after every HEAD unless told not to: that would cost each URL
       // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
@@ -297,17 +295,11 @@ async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn
 }
 
 /** Fetches a page (GET) only to look for fragments in its HTML (see readFragments). */
-async function missingFragments(url: string, wanted: ReadonlySet<string>, { agent, options, scheduler }: Context): Promise<FragmentOutcome | undefined> {
-  const slot = await scheduler.acquire(url, 'next');
+async function missingFragments(url: string, wanted: ReadonlySet<string>, context: Context): Promise<FragmentOutcome | undefined> {
   try {
-    const response = await request(url, { method: 'GET', dispatcher: agent, headers: headers(options, new URL(url), 'text/html,application/xhtml+xml'), signal: AbortSignal.timeout(options.timeout) });
-    const found = response.statusCode < 300 ? await readFragments(response, wanted, options) : undefined;
-    await response.body.dump().catch(() => undefined);
-    return found;
+    return (await send(new URL(url), context, 'next', () => wanted, 'GET')).fragments;
   } catch {
     return undefined;
-  } finally {
-    scheduler.release(slot);
   }
 }
 

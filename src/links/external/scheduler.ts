@@ -106,7 +106,7 @@ export class HostScheduler {
   /** Grants the host's waiting requests the slots it and the run have free; false when the run is full. */
   private grant(state: HostState): boolean {
     while (this.active < this.concurrency && state.active < this.limitOf(state)) {
-      const next = turns.map((turn) => state.waiting[turn]).find((queue) => queue.length > 0)?.shift();
+      const next = nextWaiting(state);
       if (!next) return true;
       state.active++;
       this.active++;
@@ -128,4 +128,10 @@ export class HostScheduler {
   private configuredLimit(host: string): number {
     return this.limits.get(host) ?? this.defaultLimit;
   }
+}
+
+/** The host's first waiting request in turn order. */
+function nextWaiting(state: HostState): ((slot: Slot) => void) | undefined {
+  for (const turn of turns) if (state.waiting[turn].length > 0) return state.waiting[turn].shift();
+  return undefined;
 }
