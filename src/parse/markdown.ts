@@ -3,6 +3,8 @@
  * CommonMark plus the two GFM extensions kramdown-parser-gfm has, strikethrough and footnotes.
  * Not GFM tables (kramdown's tables differ; parse/kramdown-tables.ts reads them) and not bare-URL
  * autolinks (kramdown leaves `https://…` and `www.…` as text). Built once, reused for every file.
+ * Most documents are read by @lezer/markdown instead (parse/markdown-lezer.ts), which builds the
+ * same tree several times faster and leaves the documents it might read differently to remark.
  */
 import type { Root } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
@@ -11,6 +13,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { lezerMarkdownTree } from './markdown-lezer.js';
 
 function kramdownGfm(this: Processor): void {
   const data = this.data();
@@ -21,5 +24,10 @@ function kramdownGfm(this: Processor): void {
 const processor = unified().use(remarkParse).use(kramdownGfm).freeze();
 
 export function parseMarkdown(text: string): Root {
+  return lezerMarkdownTree(text) ?? remarkTree(text);
+}
+
+/** The tree remark-parse builds: what parseMarkdown returns, whichever parser read the text. */
+export function remarkTree(text: string): Root {
   return processor.parse(text);
 }

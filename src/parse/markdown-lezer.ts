@@ -1,0 +1,531 @@
+/**
+ * The Markdown tree of a document read by @lezer/markdown, a CommonMark parser several times
+ * faster than micromark, mapped to mdast exactly as remark-parse (parse/markdown.ts) builds it.
+ *
+ * lezer differs from micromark where an editor needs it to: it takes `[text]` for a link whether or
+ * not its label is defined, has no footnotes, and only double-tilde strikethrough. So this reader
+ * declines (returns undefined) every document where such a difference could show, and everything
+ * it does not map: a reference to a label no definition has, `[^`, `~`, tabs, CR and NUL
+ * characters. test/markdown-lezer.test.ts holds it to micromark's tree, node for node, on the
+ * CommonMark spec's examples and on every Markdown fixture.
+ */
+import type { SyntaxNode } from '@lezer/common';
+import { parser } from '@lezer/markdown';
+import type { BlockContent, Code, Definition, Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Point, Position } from 'unist';
+import { decodeString } from 'micromark-util-decode-string';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+
+/** Thrown inside the reader to give the document back to micromark. */
+const decline = Symbol('decline');
+
+export function lezerMarkdownTree(text: string): Root | undefined {
+  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text)) return undefined;
+  try {
+    return new Reader(text).root();
+  } catch (error) {
+    if (error === decline) return undefined;
+    throw error;
+  }
+}
+
+/** A container a line's prefix belongs to: a block quote, or a list item's content indent (spaces). */
+type Container = { quote: true } | { quote: false; indent: number };
+
+class Reader {
+  private readonly starts: number[] = [0];
+  private definitions: Set<string> | undefined;
+  private lastLine = 0;
+  private readonly tree;
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.tree = parser.parse(text);
+  }
+
+  root(): Root {
+    const top = this.tree.topNode;
+    return { type: 'root', children: this.blocks(top, []) as RootContent[], position: this.span(0, this.text.length) };
+  }
+
+  private point(offset: number): Point {
+    const starts = this.starts;
+    // Most points come in document order: look on the last point's line first.
+    const near = this.lastLine;
+    if (starts[near]! <= offset && (near + 1 === starts.length || starts[near + 1]! > offset)) return { line: near + 1, column: offset - starts[near]! + 1, offset };
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    this.lastLine = low;
+    return { line: low + 1, column: offset - starts[low]! + 1, offset };
+  }
+
+  private span(from: number, to: number): Position {
+    return { start: this.point(from), end: this.point(to) };
+  }
+
+  private blocks(parent: SyntaxNode, containers: Container[]): BlockContent[] {
+    const out: (BlockContent | Definition)[] = [];
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      const node = this.block(child, containers);
+      if (node) out.push(node);
+    }
+    return out as BlockContent[];
+  }
+
+  private block(node: SyntaxNode, containers: Container[]): BlockContent | Definition | undefined {
+    switch (node.name) {
+      case 'QuoteMark':
+      case 'ListMark':
+        return undefined;
+      case 'Paragraph':
+        return this.paragraph(node);
+      case 'ATXHeading1':
+      case 'ATXHeading2':
+      case 'ATXHeading3':
+      case 'ATXHeading4':
+      case 'ATXHeading5':
+      case 'ATXHeading6':
+        return this.atxHeading(node);
+      case 'SetextHeading1':
+      case 'SetextHeading2':
+        return this.setextHeading(node);
+      case 'HorizontalRule':
+        return { type: 'thematicBreak', position: this.span(node.from, node.to) };
+      case 'Blockquote':
+        return { type: 'blockquote', children: this.blocks(node, [...containers, { quote: true }]), position: this.span(node.from, node.to) };
+      case 'BulletList':
+      case 'OrderedList':
+        return this.list(node, containers);
+      case 'FencedCode':
+        return this.fencedCode(node, containers);
+      case 'CodeBlock':
+        return this.indentedCode(node, containers);
+      case 'HTMLBlock':
+      case 'CommentBlock':
+      case 'ProcessingInstructionBlock':
+        return this.htmlBlock(node, containers);
+      case 'LinkReference':
+        return this.definition(node);
+      default:
+        throw decline;
+    }
+  }
+
+  private paragraph(node: SyntaxNode): Paragraph {
+    // micromark reads a definition's following lines as one paragraph before it takes the definition out.
+    if (this.followsDefinition(node.from)) throw decline;
+    const to = this.trimEnd(node.from, node.to);
+    return { type: 'paragraph', children: this.inline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
+  }
+
+  private followsDefinition(from: number): boolean {
+    if (!this.text.includes(']:')) return false;
+    const previous = this.tree.resolve(this.starts[this.point(from).line - 1]! - 1, -1);
+    for (let node: SyntaxNode | null = previous; node; node = node.parent) if (node.name === 'LinkReference') return true;
+    return false;
+  }
+
+  private trimEnd(from: number, to: number): number {
+    while (to > from && (this.text.charCodeAt(to - 1) === 32 || this.text.charCodeAt(to - 1) === 10)) to--;
+    return to;
+  }
+
+  private atxHeading(node: SyntaxNode): Heading {
+    const depth = Number(node.name.at(-1)) as Heading['depth'];
+    const open = node.firstChild!;
+    let close: SyntaxNode | null = node.lastChild;
+    if (close?.from === open.from || close?.name !== 'HeaderMark') close = null;
+    let from = open.to;
+    while (from < node.to && this.text.charCodeAt(from) === 32) from++;
+    const to = this.trimEnd(from, close ? close.from : node.to);
+    return { type: 'heading', depth, children: from < to ? this.inline(node, from, to) : [], position: this.span(node.from, this.lineEndOf(node.from)) };
+  }
+
+  private setextHeading(node: SyntaxNode): Heading {
+    if (this.followsDefinition(node.from)) throw decline;
+    const underline = node.lastChild!;
+    const to = this.trimEnd(node.from, underline.from);
+    return { type: 'heading', depth: node.name.endsWith('1') ? 1 : 2, children: this.inline(node, node.from, to), position: this.span(node.from, node.to) };
+  }
+
+  private list(node: SyntaxNode, containers: Container[]): List {
+    const ordered = node.name === 'OrderedList';
+    const items: ListItem[] = [];
+    let spread = false;
+    for (let item = node.firstChild; item; item = item.nextSibling) {
+      if (item.name === 'QuoteMark') continue;
+      if (item.name !== 'ListItem') throw decline;
+      const mark = item.firstChild!;
+      const indent = this.itemIndent(item.from, mark.to, containers);
+      const children = this.blocks(item, [...containers, { quote: false, indent }]);
+      const end = children.length > 0 ? children.at(-1)!.position!.end.offset! : this.lineEndOf(mark.to);
+      items.push({ type: 'listItem', spread: this.itemSpread(children), checked: null, children, position: this.span(mark.from, end) });
+      const previous = items.at(-2);
+      if (previous && this.point(item.from).line - previous.position!.end.line > 1) spread = true;
+    }
+    const start = ordered ? Number.parseInt(this.text.slice(node.firstChild!.firstChild!.from, node.firstChild!.firstChild!.to - 1), 10) : null;
+    return { type: 'list', ordered, start, spread, children: items, position: this.span(items[0]!.position!.start.offset!, Math.max(node.to, items.at(-1)!.position!.end.offset!)) };
+  }
+
+  /** A blank line between two of the item's blocks (not inside a nested list or quote) makes it spread. */
+  private itemSpread(children: readonly (BlockContent | Definition)[]): boolean {
+    for (let i = 1; i < children.length; i++) if (children[i]!.position!.start.line - children[i - 1]!.position!.end.line > 1) return true;
+    return false;
+  }
+
+  /** The columns a list item's content lines are indented by, counted from its container's content. */
+  private itemIndent(itemStart: number, markEnd: number, containers: Container[]): number {
+    const lineStart = this.starts[this.point(itemStart).line - 1]!;
+    const contentStart = this.afterPrefixes(lineStart, this.lineEndOf(lineStart), containers, true);
+    let spaces = 0;
+    while (this.text.charCodeAt(markEnd + spaces) === 32) spaces++;
+    const blank = markEnd + spaces >= this.text.length || this.text.charCodeAt(markEnd + spaces) === 10;
+    return markEnd - contentStart + (blank || spaces > 4 ? 1 : spaces) + (blank || spaces > 4 ? 0 : 0);
+  }
+
+  private lineEndOf(offset: number): number {
+    const end = this.text.indexOf('\n', offset);
+    return end === -1 ? this.text.length : end;
+  }
+
+  /** Where a line's content starts once its containers' prefixes are taken off (`first`: the container's own first line is not checked). */
+  private afterPrefixes(lineStart: number, lineEnd: number, containers: Container[], first = false): number {
+    let at = lineStart;
+    for (const container of containers) {
+      if (container.quote) {
+        let spaces = 0;
+        while (spaces < 3 && this.text.charCodeAt(at + spaces) === 32) spaces++;
+        if (this.text.charCodeAt(at + spaces) !== 62) {
+          if (first) continue;
+          throw decline;
+        }
+        at += spaces + 1;
+        if (this.text.charCodeAt(at) === 32) at++;
+      } else {
+        let spaces = 0;
+        while (spaces < container.indent && this.text.charCodeAt(at + spaces) === 32) spaces++;
+        if (spaces < container.indent && at + spaces < lineEnd && !first) throw decline;
+        at += spaces;
+      }
+    }
+    return Math.min(at, lineEnd);
+  }
+
+  /** The lines from the one holding `from` to the one holding `to`, each without its containers' prefixes. */
+  private lines(from: number, to: number, containers: Container[]): { start: number; end: number }[] {
+    const lines: { start: number; end: number }[] = [];
+    let line = this.point(from).line - 1;
+    const last = this.point(to).line - 1;
+    for (; line <= last; line++) {
+      const start = this.starts[line]!;
+      const end = this.lineEndOf(start);
+      lines.push({ start: this.afterPrefixes(start, end, containers), end });
+    }
+    return lines;
+  }
+
+  private fencedCode(node: SyntaxNode, containers: Container[]): Code {
+    const marks = node.getChildren('CodeMark');
+    const open = marks[0]!;
+    const close = marks.length > 1 ? marks.at(-1)! : undefined;
+    const info = node.getChild('CodeInfo');
+    const openLine = this.lines(open.from, open.from, containers)[0]!;
+    const indent = open.from - openLine.start;
+    let lang: string | null = null;
+    let meta: string | null = null;
+    if (info) {
+      const raw = this.text.slice(info.from, this.trimEnd(info.from, this.lineEndOf(info.from)));
+      const space = raw.search(/ /);
+      lang = decodeString(space === -1 ? raw : raw.slice(0, space));
+      const rest = space === -1 ? '' : raw.slice(space).trim();
+      meta = rest === '' ? null : decodeString(rest);
+    }
+    const bodyFrom = this.lineEndOf(open.from) + 1;
+    const bodyTo = close ? this.starts[this.point(close.from).line - 1]! - 1 : node.to;
+    const values: string[] = [];
+    if (bodyFrom <= bodyTo && bodyFrom <= this.text.length) {
+      for (const line of this.lines(bodyFrom, bodyTo, containers)) {
+        let start = line.start;
+        for (let i = 0; i < indent && this.text.charCodeAt(start) === 32; i++) start++;
+        values.push(this.text.slice(start, line.end));
+      }
+    }
+    if (!close && values.length > 0 && values.at(-1) === '' && node.to === this.text.length) values.pop();
+    const end = close ? this.lineEndOf(close.to) : node.to;
+    return { type: 'code', lang, meta, value: values.join('\n'), position: this.span(open.from, end) };
+  }
+
+  private indentedCode(node: SyntaxNode, containers: Container[]): Code {
+    // micromark's block takes in a following line of spaces (its value does not).
+    const next = this.lineEndOf(node.to) + 1;
+    if (next < this.text.length && /^ +(\n|$)/.test(this.text.slice(next, this.lineEndOf(next) + 1))) throw decline;
+    const lines = this.lines(node.from, node.to, containers);
+    const values = lines.map((line) => {
+      let start = line.start;
+      for (let i = 0; i < 4 && start < line.end && this.text.charCodeAt(start) === 32; i++) start++;
+      return this.text.slice(start, line.end);
+    });
+    return { type: 'code', lang: null, meta: null, value: values.join('\n'), position: this.span(lines[0]!.start, node.to) };
+  }
+
+  private htmlBlock(node: SyntaxNode, containers: Container[]): Html {
+    const to = this.trimEnd(node.from, node.to);
+    const lines = this.lines(node.from, to, containers);
+    // A block that ends at a closing marker and runs to the document's end without it takes in the last line ending.
+    const ending = closingMarker(this.text.slice(lines[0]!.start, lines[0]!.end));
+    if (ending && !ending.test(this.text.slice(lines.at(-1)!.start, lines.at(-1)!.end))) throw decline;
+    const value = lines.map((line, i) => this.text.slice(i === 0 ? lines[0]!.start : line.start, i === lines.length - 1 ? to : line.end)).join('\n');
+    return { type: 'html', value, position: this.span(lines[0]!.start, to) };
+  }
+
+  private definition(node: SyntaxNode): Definition {
+    const label = node.getChild('LinkLabel');
+    const url = node.getChild('URL');
+    const title = node.getChild('LinkTitle');
+    if (!label) throw decline;
+    const rawLabel = this.text.slice(label.from + 1, label.to - 1);
+    const end = this.lineEndOf((title ?? url ?? label).to);
+    return { type: 'definition', identifier: normalizeIdentifier(rawLabel).toLowerCase(), label: decodeString(rawLabel), title: title ? this.title(title) : null, url: url ? this.url(url) : '', position: this.span(node.from, end) };
+  }
+
+  private url(node: SyntaxNode): string {
+    const raw = this.text.slice(node.from, node.to);
+    return decodeString(raw.startsWith('<') ? raw.slice(1, -1) : raw);
+  }
+
+  private title(node: SyntaxNode): string {
+    return decodeString(this.text.slice(node.from + 1, node.to - 1));
+  }
+
+  private defined(label: string): boolean {
+    if (!this.definitions) {
+      const definitions = new Set<string>();
+      this.tree.iterate({
+        enter: (node) => {
+          if (node.name !== 'LinkReference') return node.type.is('Block') || node.name === 'Document' ? undefined : false;
+          const child = node.node.getChild('LinkLabel');
+          if (child) definitions.add(normalizeIdentifier(this.text.slice(child.from + 1, child.to - 1)).toLowerCase());
+          return false;
+        },
+      });
+      this.definitions = definitions;
+    }
+    return this.definitions.has(normalizeIdentifier(label).toLowerCase());
+  }
+
+  /** The phrasing content between two offsets of a block, from the inline nodes lezer found there. */
+  private inline(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
+    const out: PhrasingContent[] = [];
+    const text = new TextRun(this, out);
+    let cursor = from;
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.to <= from || child.from >= to) continue;
+      if (child.from < from || child.to > to) throw decline;
+      if (child.from > cursor) text.add(cursor, child.from);
+      cursor = child.to;
+      switch (child.name) {
+        case 'QuoteMark':
+          text.skipPrefix();
+          break;
+        case 'Escape':
+          text.addValue(this.text[child.from + 1]!, child.from, child.to);
+          break;
+        case 'Entity':
+          text.addValue(decodeEntity(this.text.slice(child.from, child.to)), child.from, child.to);
+          break;
+        case 'HardBreak':
+          text.flush();
+          out.push({ type: 'break', position: this.span(child.from, child.to) });
+          text.afterBreak();
+          break;
+        default:
+          text.flush();
+          out.push(this.phrasing(child));
+      }
+    }
+    if (cursor < to) text.add(cursor, to);
+    text.flush();
+    return out;
+  }
+
+  private phrasing(node: SyntaxNode): PhrasingContent {
+    const position = this.span(node.from, node.to);
+    switch (node.name) {
+      case 'Emphasis':
+      case 'StrongEmphasis': {
+        const marks = node.getChildren('EmphasisMark');
+        const children = this.inline(node, marks[0]!.to, marks.at(-1)!.from);
+        return { type: node.name === 'Emphasis' ? 'emphasis' : 'strong', children, position };
+      }
+      case 'InlineCode': {
+        const marks = node.getChildren('CodeMark');
+        if (node.getChild('QuoteMark')) throw decline;
+        let value = this.text.slice(marks[0]!.to, marks.at(-1)!.from).replace(/\n +/g, '\n');
+        if (value.length > 2 && / |\n/.test(value[0]!) && / |\n/.test(value.at(-1)!) && /[^ \n]/.test(value)) value = value.slice(1, -1);
+        return { type: 'inlineCode', value, position };
+      }
+      case 'HTMLTag':
+      case 'Comment':
+      case 'ProcessingInstruction':
+        return { type: 'html', value: this.text.slice(node.from, node.to), position };
+      case 'Autolink': {
+        const url = node.getChild('URL')!;
+        const raw = this.text.slice(url.from, url.to);
+        return { type: 'link', url: /^[a-zA-Z][a-zA-Z\d+.-]{1,31}:/.test(raw) ? raw : `mailto:${raw}`, title: null, children: [{ type: 'text', value: raw, position: this.span(url.from, url.to) }], position };
+      }
+      case 'Link':
+      case 'Image':
+        return this.link(node, position);
+      default:
+        throw decline;
+    }
+  }
+
+  private link(node: SyntaxNode, position: Position): PhrasingContent {
+    const image = node.name === 'Image';
+    const marks = node.getChildren('LinkMark');
+    const open = marks[0]!;
+    const close = marks.find((mark) => this.text.charCodeAt(mark.from) === 93)!;
+    const children = this.inline(node, open.to, close.from);
+    const label = node.getChild('LinkLabel');
+    const resource = marks.find((mark) => mark.from === close.to && this.text.charCodeAt(mark.from) === 40);
+    if (resource) {
+      const url = node.getChild('URL');
+      const title = node.getChild('LinkTitle');
+      const fields = { url: url ? this.url(url) : '', title: title ? this.title(title) : null, position };
+      return image ? { type: 'image', ...fields, alt: plainText(children) } : { type: 'link', ...fields, children };
+    }
+    const rawLabel = label ? this.text.slice(label.from + 1, label.to - 1) : '';
+    const full = label !== null && rawLabel.trim() !== '';
+    const source = full ? rawLabel : this.text.slice(open.to, close.from);
+    if (!this.defined(source)) throw decline;
+    const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decodeString(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
+    return image ? { type: 'imageReference', ...reference, alt: plainText(children) } : { type: 'linkReference', ...reference, children };
+  }
+
+  /** The source between two offsets, for TextRun. */
+  slice(from: number, to: number): string {
+    return this.text.slice(from, to);
+  }
+
+  position(from: number, to: number): Position {
+    return this.span(from, to);
+  }
+}
+
+/**
+ * The text between inline nodes as micromark gives it: runs of text, escapes and character
+ * references become one node; a line's trailing spaces and the next line's indent are dropped.
+ */
+class TextRun {
+  /** The value in pieces, joined once at the end: a long paragraph would otherwise be copied per line. */
+  private pieces: string[] = [];
+  private from = -1;
+  private to = -1;
+  private lineStart = false;
+
+  constructor(private readonly reader: Reader, private readonly out: PhrasingContent[]) {}
+
+  add(from: number, to: number): void {
+    const source = this.reader.slice(from, to);
+    let at = 0;
+    while (at < source.length) {
+      if (this.lineStart) {
+        while (at < source.length && source.charCodeAt(at) === 32) at++;
+        if (at === source.length) return;
+        this.lineStart = false;
+      }
+      const newline = source.indexOf('\n', at);
+      const end = newline === -1 ? source.length : newline;
+      if (end > at) this.append(source.slice(at, end), from + at, from + end);
+      if (newline === -1) return;
+      this.trimTrailingSpaces();
+      this.append('\n', from + newline, from + newline + 1);
+      this.lineStart = true;
+      at = newline + 1;
+    }
+  }
+
+  addValue(value: string, from: number, to: number): void {
+    this.lineStart = false;
+    this.append(value, from, to);
+  }
+
+  skipPrefix(): void {
+    this.lineStart = true;
+  }
+
+  afterBreak(): void {
+    this.lineStart = true;
+  }
+
+  private append(value: string, from: number, to: number): void {
+    if (this.from === -1) this.from = from;
+    this.pieces.push(value);
+    this.to = to;
+  }
+
+  private trimTrailingSpaces(): void {
+    const pieces = this.pieces;
+    while (pieces.length > 0) {
+      const last = pieces.at(-1)!;
+      let end = last.length;
+      while (end > 0 && last.charCodeAt(end - 1) === 32) end--;
+      this.to -= last.length - end;
+      if (end > 0) {
+        pieces[pieces.length - 1] = last.slice(0, end);
+        return;
+      }
+      pieces.pop();
+    }
+    this.from = -1;
+  }
+
+  flush(): void {
+    if (this.from !== -1 && this.pieces.length > 0) {
+      const value = this.pieces.join('');
+      // Tildes outside code may be strikethrough, which micromark reads with single tildes too.
+      if (value.includes('~')) throw decline;
+      const node: Text = { type: 'text', value, position: this.reader.position(this.from, this.to) };
+      this.out.push(node);
+    }
+    this.pieces = [];
+    this.from = -1;
+    this.lineStart = false;
+  }
+}
+
+function closingMarker(firstLine: string): RegExp | undefined {
+  const raw = /^ {0,3}<(script|pre|style|textarea)(?=[ >]|$)/i.exec(firstLine);
+  if (raw) return new RegExp(`</${raw[1]}>`, 'i');
+  if (/^ {0,3}<!--/.test(firstLine)) return /-->/;
+  if (/^ {0,3}<\?/.test(firstLine)) return /\?>/;
+  if (/^ {0,3}<!\[CDATA\[/.test(firstLine)) return /\]\]>/;
+  if (/^ {0,3}<![A-Za-z]/.test(firstLine)) return />/;
+  return undefined;
+}
+
+function decodeEntity(reference: string): string {
+  if (reference[1] !== '#') {
+    const decoded = decodeNamedCharacterReference(reference.slice(1, -1));
+    return decoded === false ? reference : decoded;
+  }
+  return decodeString(reference);
+}
+
+/** mdast-util-to-string of an image's content: its alt. */
+function plainText(nodes: readonly Nodes[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if ('value' in node) out += node.value;
+    else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
+    else if ('children' in node) out += plainText(node.children);
+  }
+  return out;
+}
