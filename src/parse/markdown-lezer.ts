@@ -30,8 +30,11 @@ export function lezerMarkdownTree(text: string): Root | undefined {
   }
 }
 
-/** A container a line's prefix belongs to: a block quote, or a list item's content indent (spaces). */
-type Container = { quote: true } | { quote: false; indent: number };
+/**
+ * A container a line's prefix belongs to: a block quote, or a list item, whose content starts
+ * after its marker on the marker's line and after `indent` spaces on the others.
+ */
+type Container = { quote: true } | { quote: false; indent: number; markerLine: number; contentStart: number };
 
 class Reader {
   private readonly starts: number[] = [0];
@@ -162,8 +165,7 @@ class Reader {
       if (item.name === 'QuoteMark') continue;
       if (item.name !== 'ListItem') throw decline;
       const mark = item.firstChild!;
-      const indent = this.itemIndent(item.from, mark.to, containers);
-      const children = this.blocks(item, [...containers, { quote: false, indent }]);
+      const children = this.blocks(item, [...containers, this.itemContainer(mark, containers)]);
       const end = children.length > 0 ? children.at(-1)!.position!.end.offset! : this.lineEndOf(mark.to);
       items.push({ type: 'listItem', spread: this.itemSpread(children), checked: null, children, position: this.span(mark.from, end) });
       const previous = items.at(-2);
@@ -179,14 +181,17 @@ class Reader {
     return false;
   }
 
-  /** The columns a list item's content lines are indented by, counted from its container's content. */
-  private itemIndent(itemStart: number, markEnd: number, containers: Container[]): number {
-    const lineStart = this.starts[this.point(itemStart).line - 1]!;
-    const contentStart = this.afterPrefixes(lineStart, this.lineEndOf(lineStart), containers, true);
+  /** Where a list item's content starts: on its marker's line, and on the others, counted from its container's content. */
+  private itemContainer(mark: SyntaxNode, containers: Container[]): Container {
+    const markerLine = this.point(mark.from).line - 1;
+    const lineStart = this.starts[markerLine]!;
+    const lineEnd = this.lineEndOf(lineStart);
+    const outerStart = this.afterPrefixes(lineStart, lineEnd, containers);
     let spaces = 0;
-    while (this.text.charCodeAt(markEnd + spaces) === 32) spaces++;
-    const blank = markEnd + spaces >= this.text.length || this.text.charCodeAt(markEnd + spaces) === 10;
-    return markEnd - contentStart + (blank || spaces > 4 ? 1 : spaces) + (blank || spaces > 4 ? 0 : 0);
+    while (this.text.charCodeAt(mark.to + spaces) === 32) spaces++;
+    const blank = mark.to + spaces === lineEnd;
+    const padding = blank || spaces > 4 ? 1 : spaces;
+    return { quote: false, indent: mark.to + padding - outerStart, markerLine, contentStart: blank ? lineEnd : mark.to + padding };
   }
 
   private lineEndOf(offset: number): number {
@@ -194,23 +199,24 @@ class Reader {
     return end === -1 ? this.text.length : end;
   }
 
-  /** Where a line's content starts once its containers' prefixes are taken off (`first`: the container's own first line is not checked). */
-  private afterPrefixes(lineStart: number, lineEnd: number, containers: Container[], first = false): number {
+  /** Where a line's content starts once its containers' prefixes are taken off. */
+  private afterPrefixes(lineStart: number, lineEnd: number, containers: Container[]): number {
     let at = lineStart;
+    const line = containers.length > 0 ? this.point(lineStart).line - 1 : -1;
     for (const container of containers) {
       if (container.quote) {
         let spaces = 0;
         while (spaces < 3 && this.text.charCodeAt(at + spaces) === 32) spaces++;
-        if (this.text.charCodeAt(at + spaces) !== 62) {
-          if (first) continue;
-          throw decline;
-        }
+        if (this.text.charCodeAt(at + spaces) !== 62) throw decline;
         at += spaces + 1;
         if (this.text.charCodeAt(at) === 32) at++;
+      } else if (container.markerLine === line) {
+        if (at > container.contentStart) throw decline;
+        at = container.contentStart;
       } else {
         let spaces = 0;
         while (spaces < container.indent && this.text.charCodeAt(at + spaces) === 32) spaces++;
-        if (spaces < container.indent && at + spaces < lineEnd && !first) throw decline;
+        if (spaces < container.indent && at + spaces < lineEnd) throw decline;
         at += spaces;
       }
     }
@@ -262,16 +268,23 @@ class Reader {
   }
 
   private indentedCode(node: SyntaxNode, containers: Container[]): Code {
-    // micromark's block takes in a following line of spaces (its value does not).
-    const next = this.lineEndOf(node.to) + 1;
-    if (next < this.text.length && /^ +(\n|$)/.test(this.text.slice(next, this.lineEndOf(next) + 1))) throw decline;
     const lines = this.lines(node.from, node.to, containers);
+    // micromark's block goes on over the lines of spaces after it that reach the code's indent.
+    for (let next = this.lineEndOf(node.to) + 1; next < this.text.length; ) {
+      const end = this.lineEndOf(next);
+      if (!/^ *$/.test(this.text.slice(next, end))) break;
+      const start = this.afterPrefixes(next, end, containers);
+      if (end - start < 4) break;
+      lines.push({ start, end });
+      next = end + 1;
+    }
     const values = lines.map((line) => {
       let start = line.start;
       for (let i = 0; i < 4 && start < line.end && this.text.charCodeAt(start) === 32; i++) start++;
       return this.text.slice(start, line.end);
     });
-    return { type: 'code', lang: null, meta: null, value: values.join('\n'), position: this.span(lines[0]!.start, node.to) };
+    while (values.at(-1) === '') values.pop();
+    return { type: 'code', lang: null, meta: null, value: values.join('\n'), position: this.span(lines[0]!.start, Math.max(node.to, lines.at(-1)!.end)) };
   }
 
   private htmlBlock(node: SyntaxNode, containers: Container[]): Html {
