@@ -46,11 +46,11 @@ describe('the lezer reader', () => {
       '   ```',
       '',
       '   ![Screen](/help/images/a.png){: .screenshot}',
-      '2. Done\\',
+      '2. Done, in ~/docs\\',
       '   next line',
       '',
       '> **Note**',
-      '> Quoted *text* with <span id="x">HTML</span>.',
+      '> Quoted *text* with <span id="x">HTML</span> and [optional] words.',
       '',
       '<div class="card" markdown="1">',
       'Inside',
@@ -68,7 +68,8 @@ describe('the lezer reader', () => {
   });
 
   it.each([
-    ['a reference to a label with no definition', 'see [beta] and [x](/y)'],
+    ['an undefined label inside other brackets', '[see [beta] here](/y)'],
+    ['an undefined label around emphasis', '[*beta*] *x*'],
     ['a footnote', 'text[^1]\n\n[^1]: note'],
     ['single-tilde strikethrough', 'a ~b~ c'],
     ['a tab', '-\tx'],

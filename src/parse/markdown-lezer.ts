@@ -4,10 +4,11 @@
  *
  * lezer differs from micromark where an editor needs it to: it takes `[text]` for a link whether or
  * not its label is defined, has no footnotes, and only double-tilde strikethrough. So this reader
- * declines (returns undefined) every document where such a difference could show, and everything
- * it does not map: a reference to a label no definition has, `[^`, `~`, tabs, CR and NUL
- * characters. test/markdown-lezer.test.ts holds it to micromark's tree, node for node, on the
- * CommonMark spec's examples and on every Markdown fixture.
+ * reads an undefined `[label]` as text only where nothing else can depend on it, and declines
+ * (returns undefined) every document where a difference could show, or that it does not map: other
+ * references to undefined labels, `[^`, two runs of tildes in one block, tabs, CR and NUL
+ * characters, a byte order mark, and a few rare block shapes. test/markdown-lezer.test.ts holds it
+ * to micromark's tree, node for node, on the CommonMark spec's examples and every Markdown fixture.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/markdown';
@@ -39,6 +40,8 @@ type Container = { quote: true } | { quote: false; indent: number; markerLine: n
 class Reader {
   private readonly starts: number[] = [0];
   private definitions: Set<string> | undefined;
+  /** The block whose inline content is being read. */
+  private section = { from: 0, to: 0 };
   private lastLine = 0;
   private readonly tree;
 
@@ -124,7 +127,7 @@ class Reader {
     // micromark reads a definition's following lines as one paragraph before it takes the definition out.
     if (this.followsDefinition(node.from)) throw decline;
     const to = this.trimEnd(node.from, node.to);
-    return { type: 'paragraph', children: this.inline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
+    return { type: 'paragraph', children: this.sectionInline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
   }
 
   private followsDefinition(from: number): boolean {
@@ -147,14 +150,14 @@ class Reader {
     let from = open.to;
     while (from < node.to && this.text.charCodeAt(from) === 32) from++;
     const to = this.trimEnd(from, close ? close.from : node.to);
-    return { type: 'heading', depth, children: from < to ? this.inline(node, from, to) : [], position: this.span(node.from, this.lineEndOf(node.from)) };
+    return { type: 'heading', depth, children: from < to ? this.sectionInline(node, from, to) : [], position: this.span(node.from, this.lineEndOf(node.from)) };
   }
 
   private setextHeading(node: SyntaxNode): Heading {
     if (this.followsDefinition(node.from)) throw decline;
     const underline = node.lastChild!;
     const to = this.trimEnd(node.from, underline.from);
-    return { type: 'heading', depth: node.name.endsWith('1') ? 1 : 2, children: this.inline(node, node.from, to), position: this.span(node.from, node.to) };
+    return { type: 'heading', depth: node.name.endsWith('1') ? 1 : 2, children: this.sectionInline(node, node.from, to), position: this.span(node.from, node.to) };
   }
 
   private list(node: SyntaxNode, containers: Container[]): List {
@@ -332,6 +335,21 @@ class Reader {
     return this.definitions.has(normalizeIdentifier(label).toLowerCase());
   }
 
+  /**
+   * A block's phrasing content. Two runs of tildes in its text could be strikethrough, which
+   * lezer does not read as micromark does (single tildes too); one run cannot.
+   */
+  private sectionInline(node: SyntaxNode, from: number, to: number): PhrasingContent[] {
+    this.section = { from, to };
+    this.tildeRuns = 0;
+    const children = this.inline(node, from, to);
+    if (this.tildeRuns > 1) throw decline;
+    return children;
+  }
+
+  /** Counted by TextRun in the text of the current block. */
+  tildeRuns = 0;
+
   /** The phrasing content between two offsets of a block, from the inline nodes lezer found there. */
   private inline(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
     const out: PhrasingContent[] = [];
@@ -358,6 +376,10 @@ class Reader {
           text.afterBreak();
           break;
         default:
+          if ((child.name === 'Link' || child.name === 'Image') && this.undefinedShortcut(child)) {
+            text.add(child.from, child.to);
+            break;
+          }
           text.flush();
           out.push(this.phrasing(child));
       }
@@ -365,6 +387,20 @@ class Reader {
     if (cursor < to) text.add(cursor, to);
     text.flush();
     return out;
+  }
+
+  /**
+   * `[text]` that lezer took for a link though no definition has its label, which micromark reads
+   * as text: only when the brackets hold plain text and no other bracket pair could have formed a
+   * link around them (lezer closes no link around one it took).
+   */
+  private undefinedShortcut(node: SyntaxNode): boolean {
+    const open = node.firstChild!;
+    const close = open.nextSibling;
+    if (close?.name !== 'LinkMark' || close.nextSibling) return false;
+    const inner = this.text.slice(open.to, close.from);
+    if (!/^[^*_`\\&<!\[\]~\n]+$/.test(inner) || this.defined(inner)) return false;
+    return !(this.text.slice(this.section.from, node.from).includes('[') && this.text.slice(node.to, this.section.to).includes(']'));
   }
 
   private phrasing(node: SyntaxNode): PhrasingContent {
@@ -503,8 +539,7 @@ class TextRun {
   flush(): void {
     if (this.from !== -1 && this.pieces.length > 0) {
       const value = this.pieces.join('');
-      // Tildes outside code may be strikethrough, which micromark reads with single tildes too.
-      if (value.includes('~')) throw decline;
+      if (value.includes('~')) this.reader.tildeRuns += value.match(/~+/g)!.length;
       const node: Text = { type: 'text', value, position: this.reader.position(this.from, this.to) };
       this.out.push(node);
     }
