@@ -35,7 +35,7 @@ const time = (fn) => {
 const jekyll = time(() => spawnSync('jekyll', ['build', '--config', configs, '-d', '_site/help'], { cwd: work, encoding: 'utf8' }));
 const proofer = time(() => spawnSync('htmlproofer', ['_site', '--disable-external', '--allow-hash-href'], { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20 }));
 const doclint = time(() =>
-  spawnSync(process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--root', corpus, '--jekyll-config', configs, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+  spawnSync(process.execPath, [join(repo, 'bin/doclint.mjs'), 'check', '--root', corpus, '--jekyll-config', configs, '--format', 'json'], { cwd: corpus, encoding: 'utf8', maxBuffer: 64 << 20 }),
 );
 
 // html-proofer: "- _site/help/article/x/index.html" then "  *  message (line N)"; it repeats entries, so dedupe.
