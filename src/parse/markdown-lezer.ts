@@ -3,12 +3,14 @@
  * faster than micromark, mapped to mdast exactly as remark-parse (parse/markdown.ts) builds it.
  *
  * lezer differs from micromark where an editor needs it to: it takes `[text]` for a link whether or
- * not its label is defined, has no footnotes, and only double-tilde strikethrough. So this reader
- * reads an undefined `[label]` as text only where nothing else can depend on it, and declines
- * (returns undefined) every document where a difference could show, or that it does not map: other
- * references to undefined labels, `[^`, two runs of tildes in one block, tabs, CR and NUL
- * characters, a byte order mark, and a few rare block shapes. test/markdown-lezer.test.ts holds it
- * to micromark's tree, node for node, on the CommonMark spec's examples and every Markdown fixture.
+ * not its label is defined, has no footnotes, only double-tilde strikethrough, and pairs a few runs
+ * of `*` and `_` otherwise. So this reader reads an undefined `[label]` as text only where nothing
+ * else can depend on it, and declines (returns undefined) every document where a difference could
+ * show, or that it does not map: other references to undefined labels, `[^`, two runs of tildes in
+ * one block, an unmatched `*` or `_` run that could pair, a block right after a definition, tabs, CR
+ * and NUL characters, a byte order mark, and a few rare block shapes. test/markdown-lezer.test.ts
+ * holds it to micromark's tree, node for node, on the CommonMark spec's examples, every Markdown
+ * fixture and random documents.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/markdown';
@@ -85,12 +87,12 @@ class Reader {
   }
 
   private block(node: SyntaxNode, containers: Container[]): BlockContent | Definition | undefined {
+    if (node.name === 'QuoteMark' || node.name === 'ListMark') return undefined;
+    // micromark reads a definition's following lines as one paragraph before it takes the definition out.
+    if (node.name !== 'LinkReference' && this.followsDefinition(node.from)) throw decline;
     switch (node.name) {
-      case 'QuoteMark':
-      case 'ListMark':
-        return undefined;
       case 'Paragraph':
-        return this.paragraph(node);
+        return this.paragraph(node, containers);
       case 'ATXHeading1':
       case 'ATXHeading2':
       case 'ATXHeading3':
@@ -123,10 +125,10 @@ class Reader {
     }
   }
 
-  private paragraph(node: SyntaxNode): Paragraph {
-    // micromark reads a definition's following lines as one paragraph before it takes the definition out.
-    if (this.followsDefinition(node.from)) throw decline;
+  private paragraph(node: SyntaxNode, containers: Container[]): Paragraph {
     const to = this.trimEnd(node.from, node.to);
+    // A line in a container's paragraph that starts like an ordered list item: micromark may end the paragraph there.
+    if (containers.length > 0 && /\n[ >]*\d{1,9}[.)](?: |$)/m.test(this.text.slice(node.from, to))) throw decline;
     return { type: 'paragraph', children: this.sectionInline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
   }
 
@@ -154,7 +156,6 @@ class Reader {
   }
 
   private setextHeading(node: SyntaxNode): Heading {
-    if (this.followsDefinition(node.from)) throw decline;
     const underline = node.lastChild!;
     const to = this.trimEnd(node.from, underline.from);
     return { type: 'heading', depth: node.name.endsWith('1') ? 1 : 2, children: this.sectionInline(node, node.from, to), position: this.span(node.from, node.to) };
@@ -175,6 +176,9 @@ class Reader {
       if (previous && this.point(item.from).line - previous.position!.end.line > 1) spread = true;
     }
     const start = ordered ? Number.parseInt(this.text.slice(node.firstChild!.firstChild!.from, node.firstChild!.firstChild!.to - 1), 10) : null;
+    // An ordered list that does not start at 1 cannot interrupt a paragraph, which lezer misses
+    // inside a list; micromark also reads one right after indented code as a paragraph.
+    if (start !== null && start !== 1 && (node.prevSibling?.name === 'CodeBlock' || !this.afterBlankLine(node.from))) throw decline;
     return { type: 'list', ordered, start, spread, children: items, position: this.span(items[0]!.position!.start.offset!, Math.max(node.to, items.at(-1)!.position!.end.offset!)) };
   }
 
@@ -193,8 +197,16 @@ class Reader {
     let spaces = 0;
     while (this.text.charCodeAt(mark.to + spaces) === 32) spaces++;
     const blank = mark.to + spaces === lineEnd;
-    const padding = blank || spaces > 4 ? 1 : spaces;
+    // Five spaces or more after the marker start indented code in the item: read by micromark.
+    if (spaces > 4 && !blank) throw decline;
+    const padding = blank ? 1 : spaces;
     return { quote: false, indent: mark.to + padding - outerStart, markerLine, contentStart: blank ? lineEnd : mark.to + padding };
+  }
+
+  /** Whether the line before the one holding `offset` is blank (or there is none). */
+  private afterBlankLine(offset: number): boolean {
+    const line = this.point(offset).line - 1;
+    return line === 0 || /^[ >]*$/.test(this.text.slice(this.starts[line - 1]!, this.starts[line]! - 1));
   }
 
   private lineEndOf(offset: number): number {
@@ -258,13 +270,16 @@ class Reader {
     const bodyFrom = this.lineEndOf(open.from) + 1;
     const bodyTo = close ? this.starts[this.point(close.from).line - 1]! - 1 : node.to;
     const values: string[] = [];
-    if (bodyFrom <= bodyTo && bodyFrom <= this.text.length) {
-      for (const line of this.lines(bodyFrom, bodyTo, containers)) {
-        let start = line.start;
-        for (let i = 0; i < indent && this.text.charCodeAt(start) === 32; i++) start++;
-        values.push(this.text.slice(start, line.end));
-      }
+    const bodyLines = bodyFrom <= bodyTo && bodyFrom <= this.text.length ? this.lines(bodyFrom, bodyTo, containers) : [];
+    for (const line of bodyLines) {
+      let start = line.start;
+      for (let i = 0; i < indent && this.text.charCodeAt(start) === 32; i++) start++;
+      values.push(this.text.slice(start, line.end));
     }
+    // Left open to the end of its container, micromark's block may take in other lines: read only
+    // the one shape checked against it, a fence on a list item's marker line that ends the item.
+    const innermost = containers.at(-1);
+    if (!close && innermost && (bodyLines.length > 0 || innermost.quote || innermost.markerLine !== this.point(open.from).line - 1)) throw decline;
     if (!close && values.length > 0 && values.at(-1) === '' && node.to === this.text.length) values.pop();
     const end = close ? this.lineEndOf(close.to) : node.to;
     return { type: 'code', lang, meta, value: values.join('\n'), position: this.span(open.from, end) };
@@ -287,11 +302,14 @@ class Reader {
       return this.text.slice(start, line.end);
     });
     while (values.at(-1) === '') values.pop();
+    // Spaces alone after a list marker: lezer's empty code block is no block to micromark.
+    if (values.length === 0) throw decline;
     return { type: 'code', lang: null, meta: null, value: values.join('\n'), position: this.span(lines[0]!.start, Math.max(node.to, lines.at(-1)!.end)) };
   }
 
   private htmlBlock(node: SyntaxNode, containers: Container[]): Html {
-    const to = this.trimEnd(node.from, node.to);
+    let to = node.to;
+    while (to > node.from && this.text.charCodeAt(to - 1) === 10) to--;
     const lines = this.lines(node.from, to, containers);
     // A block that ends at a closing marker and runs to the document's end without it takes in the last line ending.
     const ending = closingMarker(this.text.slice(lines[0]!.start, lines[0]!.end));
@@ -337,18 +355,53 @@ class Reader {
 
   /**
    * A block's phrasing content. Two runs of tildes in its text could be strikethrough, which
-   * lezer does not read as micromark does (single tildes too); one run cannot.
+   * lezer does not read as micromark does (single tildes too); one run cannot. lezer matches runs
+   * of `*` and `_` as micromark does except in corner cases of the rule of three: where it left a
+   * run unmatched that could pair with another run of the same character, micromark reads it.
    */
   private sectionInline(node: SyntaxNode, from: number, to: number): PhrasingContent[] {
     this.section = { from, to };
     this.tildeRuns = 0;
+    this.delimiters = [];
     const children = this.inline(node, from, to);
-    if (this.tildeRuns > 1) throw decline;
+    if (this.tildeRuns > 1 || couldPair(this.delimiters)) throw decline;
     return children;
   }
 
   /** Counted by TextRun in the text of the current block. */
   tildeRuns = 0;
+  /** The current block's runs of `*` and `_`, in order: emphasis marks and the runs lezer left as text. */
+  private delimiters: Delimiter[] = [];
+
+  /**
+   * The runs of `*` and `_` lezer left in the text between two offsets, with whether each could
+   * open or close emphasis by CommonMark's flanking rules, read on the whole run in the source.
+   */
+  noteDelimiterRuns(from: number, to: number): void {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const mark = text[i]!;
+      if (mark !== '*' && mark !== '_') continue;
+      const start = i;
+      let end = i;
+      while (end < to && text[end] === mark) end++;
+      i = end - 1;
+      // lezer may have taken part of the run for emphasis: the run as the source has it.
+      let runStart = start;
+      let runEnd = end;
+      while (runStart > 0 && text[runStart - 1] === mark) runStart--;
+      while (runEnd < text.length && text[runEnd] === mark) runEnd++;
+      const before = runStart === 0 ? ' ' : text[runStart - 1]!;
+      const after = runEnd === text.length ? ' ' : text[runEnd]!;
+      const space = (c: string): boolean => /\s/u.test(c);
+      const punctuation = (c: string): boolean => /[\p{P}\p{S}]/u.test(c);
+      const left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
+      const right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
+      const open = left && (mark === '*' || !right || punctuation(before));
+      const close = right && (mark === '*' || !left || punctuation(after));
+      this.delimiters.push({ mark, open, close, matched: false, edge: runStart < start || runEnd > end });
+    }
+  }
 
   /** The phrasing content between two offsets of a block, from the inline nodes lezer found there. */
   private inline(parent: SyntaxNode, from: number, to: number): PhrasingContent[] {
@@ -409,7 +462,10 @@ class Reader {
       case 'Emphasis':
       case 'StrongEmphasis': {
         const marks = node.getChildren('EmphasisMark');
+        const mark = this.text[marks[0]!.from]!;
+        this.delimiters.push({ mark, open: true, close: true, matched: true, edge: true });
         const children = this.inline(node, marks[0]!.to, marks.at(-1)!.from);
+        this.delimiters.push({ mark, open: true, close: true, matched: true, edge: true });
         return { type: node.name === 'Emphasis' ? 'emphasis' : 'strong', children, position };
       }
       case 'InlineCode': {
@@ -492,7 +548,10 @@ class TextRun {
       }
       const newline = source.indexOf('\n', at);
       const end = newline === -1 ? source.length : newline;
-      if (end > at) this.append(source.slice(at, end), from + at, from + end);
+      if (end > at) {
+        this.append(source.slice(at, end), from + at, from + end);
+        this.reader.noteDelimiterRuns(from + at, from + end);
+      }
       if (newline === -1) return;
       this.trimTrailingSpaces();
       this.append('\n', from + newline, from + newline + 1);
@@ -549,6 +608,30 @@ class TextRun {
   }
 }
 
+interface Delimiter {
+  mark: string;
+  open: boolean;
+  close: boolean;
+  /** An emphasis mark lezer matched. */
+  matched: boolean;
+  /** A run lezer split: part of it is an emphasis mark or lies in another node. */
+  edge: boolean;
+}
+
+/**
+ * Whether a run left unmatched could pair with a run of the same character on the side it faces:
+ * another unmatched run, or, for a run lezer split, an emphasis mark.
+ */
+function couldPair(delimiters: readonly Delimiter[]): boolean {
+  return delimiters.some((run, i) => {
+    if (run.matched) return false;
+    const pairs = (other: Delimiter): boolean => other.mark === run.mark && (run.edge || !other.matched);
+    if (run.close && delimiters.slice(0, i).some(pairs)) return true;
+    return run.open && delimiters.slice(i + 1).some((other) => pairs(other) && other.close);
+  });
+}
+
+/** The end condition of an HTML block of kinds 1 to 5 (CommonMark 4.6), from its first line. */
 function closingMarker(firstLine: string): RegExp | undefined {
   const raw = /^ {0,3}<(script|pre|style|textarea)(?=[ >]|$)/i.exec(firstLine);
   if (raw) return new RegExp(`</${raw[1]}>`, 'i');
