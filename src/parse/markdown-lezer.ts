@@ -42,6 +42,8 @@ type Container = { quote: true } | { quote: false; indent: number; markerLine: n
 class Reader {
   private readonly starts: number[] = [0];
   private definitions: Set<string> | undefined;
+  /** Whether the text could hold a link reference definition at all. */
+  private readonly mayDefine: boolean;
   /** The block whose inline content is being read. */
   private section = { from: 0, to: 0 };
   private lastLine = 0;
@@ -50,6 +52,7 @@ class Reader {
   constructor(private readonly text: string) {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     this.tree = parser.parse(text);
+    this.mayDefine = text.includes(']:');
   }
 
   root(): Root {
@@ -138,7 +141,7 @@ class Reader {
   }
 
   private followsDefinition(from: number): boolean {
-    if (!this.text.includes(']:')) return false;
+    if (!this.mayDefine) return false;
     const previous = this.tree.resolve(this.starts[this.point(from).line - 1]! - 1, -1);
     for (let node: SyntaxNode | null = previous; node; node = node.parent) if (node.name === 'LinkReference') return true;
     return false;
@@ -274,9 +277,9 @@ class Reader {
     if (info) {
       const raw = this.text.slice(info.from, this.trimEnd(info.from, this.lineEndOf(info.from)));
       const space = raw.search(/ /);
-      lang = decodeString(space === -1 ? raw : raw.slice(0, space));
+      lang = decoded(space === -1 ? raw : raw.slice(0, space));
       const rest = space === -1 ? '' : raw.slice(space).trim();
-      meta = rest === '' ? null : decodeString(rest);
+      meta = rest === '' ? null : decoded(rest);
     }
     const bodyFrom = this.lineEndOf(open.from) + 1;
     const bodyTo = close ? this.starts[this.point(close.from).line - 1]! - 1 : node.to;
@@ -336,16 +339,16 @@ class Reader {
     if (!label) throw decline;
     const rawLabel = this.text.slice(label.from + 1, label.to - 1);
     const end = this.lineEndOf((title ?? url ?? label).to);
-    return { type: 'definition', identifier: normalizeIdentifier(rawLabel).toLowerCase(), label: decodeString(rawLabel), title: title ? this.title(title) : null, url: url ? this.url(url) : '', position: this.span(node.from, end) };
+    return { type: 'definition', identifier: normalizeIdentifier(rawLabel).toLowerCase(), label: decoded(rawLabel), title: title ? this.title(title) : null, url: url ? this.url(url) : '', position: this.span(node.from, end) };
   }
 
   private url(node: SyntaxNode): string {
     const raw = this.text.slice(node.from, node.to);
-    return decodeString(raw.startsWith('<') ? raw.slice(1, -1) : raw);
+    return decoded(raw.startsWith('<') ? raw.slice(1, -1) : raw);
   }
 
   private title(node: SyntaxNode): string {
-    return decodeString(this.text.slice(node.from + 1, node.to - 1));
+    return decoded(this.text.slice(node.from + 1, node.to - 1));
   }
 
   private defined(label: string): boolean {
@@ -390,13 +393,12 @@ class Reader {
    */
   noteDelimiterRuns(from: number, to: number): void {
     const text = this.text;
-    for (let i = from; i < to; i++) {
-      const mark = text[i]!;
-      if (mark !== '*' && mark !== '_') continue;
-      const start = i;
-      let end = i;
-      while (end < to && text[end] === mark) end++;
-      i = end - 1;
+    const runs = /\*+|_+/g;
+    runs.lastIndex = from;
+    for (let run = runs.exec(text); run && run.index < to; run = runs.exec(text)) {
+      const mark = run[0][0]!;
+      const start = run.index;
+      const end = Math.min(start + run[0].length, to);
       // lezer may have taken part of the run for emphasis: the run as the source has it.
       let runStart = start;
       let runEnd = end;
@@ -521,7 +523,7 @@ class Reader {
     const full = label !== null && rawLabel.trim() !== '';
     const source = full ? rawLabel : this.text.slice(open.to, close.from);
     if (!this.defined(source)) throw decline;
-    const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decodeString(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
+    const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decoded(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
     return image ? { type: 'imageReference', ...reference, alt: plainText(children) } : { type: 'linkReference', ...reference, children };
   }
 
@@ -653,6 +655,11 @@ function closingMarker(firstLine: string): RegExp | undefined {
   if (/^ {0,3}<!\[CDATA\[/.test(firstLine)) return /\]\]>/;
   if (/^ {0,3}<![A-Za-z]/.test(firstLine)) return />/;
   return undefined;
+}
+
+/** micromark's decoding of escapes and character references, skipped where there are none. */
+function decoded(raw: string): string {
+  return raw.includes('\\') || raw.includes('&') ? decodeString(raw) : raw;
 }
 
 function decodeEntity(reference: string): string {
