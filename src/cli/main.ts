@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
           .option('workers', {
             type: 'string',
             default: 'auto',
-            describe: 'Worker threads for a whole-site run: a number (1: none) or auto (one per core from 1000 content files on)',
+            describe: 'Worker threads for a whole-site run: a number (1: none) or auto (one per core from 8000 content files on)',
           })
           .option('hide-pre-existing', { type: 'boolean', default: false, describe: 'With --changed-since: leave out the findings the base revision already had (they never fail the run)' })
           .option('allow-empty', { type: 'boolean', default: false, describe: 'Succeed when there is nothing to lint (no content file, no path that matches)' })

@@ -49,7 +49,7 @@ export interface LintOptions {
   onExternalProgress?: (done: number, total: number, host: string) => void;
   /**
    * Worker threads for a whole-site run: a number (1: none) or `auto` (the default: one per
-   * core from 1000 content files on). Runs with --fix, --changed-since, given files or external
+   * core from 8000 content files on). Runs with --fix, --changed-since, given files or external
    * checking use one thread.
    */
   workers?: number | 'auto';
