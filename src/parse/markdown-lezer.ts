@@ -18,6 +18,7 @@ import type { BlockContent, Code, Definition, Heading, Html, List, ListItem, Nod
 import type { Point, Position } from 'unist';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
+import { LineIndex } from '../text/line-index.js';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
 /** Thrown inside the reader to give the document back to micromark. */
@@ -40,17 +41,19 @@ export function lezerMarkdownTree(text: string): Root | undefined {
 type Container = { quote: true } | { quote: false; indent: number; markerLine: number; contentStart: number };
 
 class Reader {
-  private readonly starts: number[] = [0];
+  private readonly lineIndex: LineIndex;
+  /** Where each line starts (lezer, like this reader, ends lines at LF only: CR is declined). */
+  private readonly starts: readonly number[];
   private definitions: Set<string> | undefined;
   /** Whether the text could hold a link reference definition at all. */
   private readonly mayDefine: boolean;
   /** The block whose inline content is being read. */
   private section = { from: 0, to: 0 };
-  private lastLine = 0;
   private readonly tree;
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.lineIndex = new LineIndex(text);
+    this.starts = this.lineIndex.starts;
     this.tree = parser.parse(text);
     this.mayDefine = text.includes(']:');
   }
@@ -61,19 +64,8 @@ class Reader {
   }
 
   private point(offset: number): Point {
-    const starts = this.starts;
-    // Most points come in document order: look on the last point's line first.
-    const near = this.lastLine;
-    if (starts[near]! <= offset && (near + 1 === starts.length || starts[near + 1]! > offset)) return { line: near + 1, column: offset - starts[near]! + 1, offset };
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    this.lastLine = low;
-    return { line: low + 1, column: offset - starts[low]! + 1, offset };
+    const { line, column } = this.lineIndex.position(offset);
+    return { line, column, offset };
   }
 
   private span(from: number, to: number): Position {
