@@ -21,11 +21,18 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { LineIndex } from '../text/line-index.js';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 
+/** lezer's link parsing takes time quadratic in the brackets of a paragraph: thousands go to micromark. */
+function tooManyBrackets(text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) if (++count > 5000) return true;
+  return false;
+}
+
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
 
 export function lezerMarkdownTree(text: string): Root | undefined {
-  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text)) return undefined;
+  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || tooManyBrackets(text)) return undefined;
   try {
     return new Reader(text).root();
   } catch (error) {
@@ -385,12 +392,12 @@ class Reader {
    */
   noteDelimiterRuns(from: number, to: number): void {
     const text = this.text;
-    const runs = /\*+|_+/g;
-    runs.lastIndex = from;
-    for (let run = runs.exec(text); run && run.index < to; run = runs.exec(text)) {
+    const piece = text.slice(from, to);
+    if (!piece.includes('*') && !piece.includes('_')) return;
+    for (const run of piece.matchAll(/\*+|_+/g)) {
       const mark = run[0][0]!;
-      const start = run.index;
-      const end = Math.min(start + run[0].length, to);
+      const start = from + run.index;
+      const end = start + run[0].length;
       // lezer may have taken part of the run for emphasis: the run as the source has it.
       let runStart = start;
       let runEnd = end;
@@ -458,7 +465,8 @@ class Reader {
     if (close?.name !== 'LinkMark' || close.nextSibling) return false;
     const inner = this.text.slice(open.to, close.from);
     if (!/^[^*_`\\&<!\[\]~\n]+$/.test(inner) || this.defined(inner)) return false;
-    return !(this.text.slice(this.section.from, node.from).includes('[') && this.text.slice(node.to, this.section.to).includes(']'));
+    const opener = this.text.indexOf('[', this.section.from);
+    return !(opener !== -1 && opener < node.from && this.text.lastIndexOf(']', this.section.to - 1) >= node.to);
   }
 
   private phrasing(node: SyntaxNode): PhrasingContent {
