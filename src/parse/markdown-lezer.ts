@@ -28,6 +28,9 @@ function tooManyBrackets(text: string): boolean {
   return false;
 }
 
+/** The first line of an HTML block of kind 1 or 6 (CommonMark 4.6), which may interrupt a paragraph. */
+const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ />]|$)|<(?:script|pre|style|textarea)(?:[ >]|$))/i;
+
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
 
@@ -120,7 +123,7 @@ class Reader {
         return this.indentedCode(node, containers);
       case 'HTMLBlock':
         // A kind 7 block cannot interrupt a paragraph; lezer lets one end a lazy paragraph.
-        if (!this.afterBlankLine(node.from) && !/^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ />]|$)|^ {0,3}<(?:script|pre|style|textarea)(?:[ >]|$)/i.test(this.text.slice(node.from, this.lineEndOf(node.from)))) throw decline;
+        if (!this.afterBlankLine(node.from) && !paragraphInterruptingHtml.test(this.text.slice(node.from, this.lineEndOf(node.from)))) throw decline;
         return this.htmlBlock(node, containers);
       case 'CommentBlock':
       case 'ProcessingInstructionBlock':
