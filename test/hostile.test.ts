@@ -101,6 +101,7 @@ describe('adversarial input for every regular expression over content (ReDoS)', 
     ['many filter arguments', `${fm}{{ x${' | f: "a", b'.repeat(20_000)} }}\n`],
     ['disable directive lists', `${fm}<!-- doclint-disable${' x,'.repeat(50_000)} -->\n`],
     ['unbalanced link parentheses', `${fm}[a](${'('.repeat(50_000)}\n`],
+    ['closed bracket pairs in one paragraph', `${fm}${'[a] '.repeat(50_000)}\n`],
     ['markdown="1" wrappers', `${fm}${'<div markdown="1">\n'.repeat(20_000)}`],
   ])('%s', (_, text) => {
     const started = performance.now();
