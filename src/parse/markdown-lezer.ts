@@ -14,12 +14,12 @@
  */
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/markdown';
-import type { BlockContent, Code, Definition, Heading, Html, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { BlockContent, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { LineIndex } from '../text/line-index.js';
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { toString } from 'mdast-util-to-string';
 
 /** lezer's link parsing takes time quadratic in the brackets of a paragraph: thousands go to micromark. */
 function tooManyBrackets(text: string): boolean {
@@ -207,7 +207,7 @@ class Reader {
     const markerLine = this.point(mark.from).line - 1;
     const lineStart = this.starts[markerLine]!;
     const lineEnd = this.lineEndOf(lineStart);
-    const outerStart = this.afterPrefixes(lineStart, lineEnd, containers);
+    const outerStart = this.afterPrefixes(markerLine, containers);
     let spaces = 0;
     while (this.text.charCodeAt(mark.to + spaces) === 32) spaces++;
     const blank = mark.to + spaces === lineEnd;
@@ -231,9 +231,10 @@ class Reader {
   }
 
   /** Where a line's content starts once its containers' prefixes are taken off. */
-  private afterPrefixes(lineStart: number, lineEnd: number, containers: Container[]): number {
+  private afterPrefixes(line: number, containers: Container[]): number {
+    const lineStart = this.starts[line]!;
+    const lineEnd = this.lineEndOf(lineStart);
     let at = lineStart;
-    const line = containers.length > 0 ? this.point(lineStart).line - 1 : -1;
     for (const container of containers) {
       if (container.quote) {
         let spaces = 0;
@@ -262,7 +263,7 @@ class Reader {
     for (; line <= last; line++) {
       const start = this.starts[line]!;
       const end = this.lineEndOf(start);
-      lines.push({ start: this.afterPrefixes(start, end, containers), end });
+      lines.push({ start: this.afterPrefixes(line, containers), end });
     }
     return lines;
   }
@@ -304,13 +305,12 @@ class Reader {
   private indentedCode(node: SyntaxNode, containers: Container[]): Code {
     const lines = this.lines(node.from, node.to, containers);
     // micromark's block goes on over the lines of spaces after it that reach the code's indent.
-    for (let next = this.lineEndOf(node.to) + 1; next < this.text.length; ) {
-      const end = this.lineEndOf(next);
-      if (!/^ *$/.test(this.text.slice(next, end))) break;
-      const start = this.afterPrefixes(next, end, containers);
+    for (let line = this.point(node.to).line; line < this.starts.length; line++) {
+      const end = this.lineEndOf(this.starts[line]!);
+      if (!/^ *$/.test(this.text.slice(this.starts[line]!, end))) break;
+      const start = this.afterPrefixes(line, containers);
       if (end - start < 4) break;
       lines.push({ start, end });
-      next = end + 1;
     }
     const values = lines.map((line) => {
       let start = line.start;
@@ -430,18 +430,18 @@ class Reader {
       cursor = child.to;
       switch (child.name) {
         case 'QuoteMark':
-          text.skipPrefix();
+          text.startLine();
           break;
         case 'Escape':
           text.addValue(this.text[child.from + 1]!, child.from, child.to);
           break;
         case 'Entity':
-          text.addValue(decodeEntity(this.text.slice(child.from, child.to)), child.from, child.to);
+          text.addValue(decodeString(this.text.slice(child.from, child.to)), child.from, child.to);
           break;
         case 'HardBreak':
           text.flush();
           out.push({ type: 'break', position: this.span(child.from, child.to) });
-          text.afterBreak();
+          text.startLine();
           break;
         default:
           if ((child.name === 'Link' || child.name === 'Image') && this.undefinedShortcut(child)) {
@@ -520,14 +520,14 @@ class Reader {
       const url = node.getChild('URL');
       const title = node.getChild('LinkTitle');
       const fields = { url: url ? this.url(url) : '', title: title ? this.title(title) : null, position };
-      return image ? { type: 'image', ...fields, alt: plainText(children) } : { type: 'link', ...fields, children };
+      return image ? { type: 'image', ...fields, alt: toString(children) } : { type: 'link', ...fields, children };
     }
     const rawLabel = label ? this.text.slice(label.from + 1, label.to - 1) : '';
     const full = label !== null && rawLabel.trim() !== '';
     const source = full ? rawLabel : this.text.slice(open.to, close.from);
     if (!this.defined(source)) throw decline;
     const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decoded(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
-    return image ? { type: 'imageReference', ...reference, alt: plainText(children) } : { type: 'linkReference', ...reference, children };
+    return image ? { type: 'imageReference', ...reference, alt: toString(children) } : { type: 'linkReference', ...reference, children };
   }
 
   /** The source between two offsets, for TextRun. */
@@ -581,11 +581,8 @@ class TextRun {
     this.append(value, from, to);
   }
 
-  skipPrefix(): void {
-    this.lineStart = true;
-  }
-
-  afterBreak(): void {
+  /** A new line's content follows (after a container's marker or a hard break): its indent is not text. */
+  startLine(): void {
     this.lineStart = true;
   }
 
@@ -663,23 +660,4 @@ function closingMarker(firstLine: string): RegExp | undefined {
 /** micromark's decoding of escapes and character references, skipped where there are none. */
 function decoded(raw: string): string {
   return raw.includes('\\') || raw.includes('&') ? decodeString(raw) : raw;
-}
-
-function decodeEntity(reference: string): string {
-  if (reference[1] !== '#') {
-    const decoded = decodeNamedCharacterReference(reference.slice(1, -1));
-    return decoded === false ? reference : decoded;
-  }
-  return decodeString(reference);
-}
-
-/** mdast-util-to-string of an image's content: its alt. */
-function plainText(nodes: readonly Nodes[]): string {
-  let out = '';
-  for (const node of nodes) {
-    if ('value' in node) out += node.value;
-    else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
-    else if ('children' in node) out += plainText(node.children);
-  }
-  return out;
 }
