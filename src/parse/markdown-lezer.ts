@@ -24,7 +24,18 @@ import { toString } from 'mdast-util-to-string';
 /** lezer's link parsing takes time quadratic in the brackets of a paragraph: thousands go to micromark. */
 function tooManyBrackets(text: string): boolean {
   let count = 0;
-  for (let at = text.indexOf('['); at !== -1; at = text.indexOf('[', at + 1)) if (++count > 5000) return true;
+  let blankLine = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      // A blank line ends the paragraph, and its brackets with it.
+      if (blankLine) count = 0;
+      blankLine = true;
+    } else if (code !== 32) {
+      blankLine = false;
+      if (code === 91 && ++count > 5000) return true;
+    }
+  }
   return false;
 }
 
