@@ -68,7 +68,7 @@ export const frontMatterSchema: DocumentRule<Options> = {
   },
   check({ document, options, site, report }) {
     const front = document.frontMatter;
-    if (front.kind !== 'yaml' || front.bom || front.yaml.errors.length > 0) return;
+    if (front.kind !== 'yaml' || front.bom || !front.valid) return;
     // The built-in bindings are the help center's: in a site they apply when it has that shape
     // (article and category collections), or wherever the config names them.
     if (isDefault(options.schemas) && !site.standalone && !hasHelpCenterShape(site.jekyll.collections)) return;

@@ -76,7 +76,7 @@ export const frontMatterSyntax: DocumentRule<Options> = {
 
 function yamlProblems(document: Document): Report[] {
   const front = document.frontMatter;
-  if (front.kind !== 'yaml') return [];
+  if (front.kind !== 'yaml' || front.flatPlaces) return [];
   const yamlText = document.text.slice(front.yamlStart, front.yamlEnd);
   const nodeStarts: [number, number][] = [];
   visit(front.yaml, {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../src/parse/front-matter.js';
+import { parseFrontMatter, parsePsychYaml } from '../src/parse/front-matter.js';
+import { flatYaml } from '../src/parse/yaml-flat.js';
+import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
+import { yamlValues } from '../src/parse/yaml-values.js';
 
 describe('parseFrontMatter', () => {
   it('reads YAML with Jekyll (YAML 1.1) semantics', () => {
@@ -45,5 +48,63 @@ describe('parseFrontMatter', () => {
     expect(bombed.data.a).toEqual(Array(9).fill('x'));
     expect(bombed.data.k).toBeNull();
     expect(bombed.valueProblems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('alias bomb') })]);
+  });
+});
+
+describe('flat front matter', () => {
+  it('is read as the YAML library reads it with Psych scalars, or left to the library', () => {
+    let seed = 11;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const keys = ['title', 'layout', 'tags', 'a-b', '_x', 'X2', 'y', 'n', 'on', 'yes', 'null', '1', '2fa', '__proto__', 'toString', 'a.b', 'a b', '-a', '?a'];
+    const values = [
+      '', 'Plain words', 'yes', 'No', 'oN', '~', 'null', 'Null', '010', '08', '0x1F', '0b101', '1,000', '1_000', '1e3', '1.5', '1.5e+3', '.5', '.', '-.', '+1', '-5', '-x', '--x', '?x', ':sym', ':',
+      '.inf', '-.Inf', '.nan', '2024-01-02', '2021-02-30', '2024-1-2', '2024-01-02 10:00:00 +01:00', '2024-01-02T10:00:00Z', '1:30', '-1:30', '190:20:30.15',
+      '"quoted"', '"q # x"', '"a\\"b"', '"a\\nb"', '""', '"', "'s'", "'it''s'", "''", '"x" y', '"unclosed',
+      '[a, b]', '[]', '[ ]', '[a,]', '[,]', '["x", y]', "['x', 'y z']", '[a, [b]]', '[yes, 010, ~, 2024-01-02]', '[a b, c]', '[a #b]', '[a: b]', '[a:b]', '[-a]', '[a]x', '[a', '[ a , b ]',
+      '{a: b}', '{}', 'a: b', 'a:b', 'a #c', 'a#c', 'C#', 'http://x.y/z?q=1#f', '&a x', '*a', '!x y', '!!str 1', '|', '>-', '@x', '`x`', '%x', 'a, b [c] {d}', 'x:', 'ünïcode ✓ 🎉', 'tail   ', "it's", 'a "b" c', '---', '...', '- a',
+    ];
+    // Mostly what pages hold, so that most texts are read; the rest is what must be left to the library.
+    const key = (): string => (random() < 0.7 ? pick(keys.slice(0, 6)) : pick(keys));
+    const value = (): string => (random() < 0.6 ? pick(['Plain words', 'yes', '010', '1.5', '2024-01-02', '"quoted"', "'s'", '[a, b]', '[]', 'ünïcode ✓ 🎉', '']) : pick(values));
+    const line = (): string => {
+      const roll = random();
+      if (roll < 0.25) return `${pick(['', '  ', '  ', ' ', '    '])}${pick(['- ', '- ', '-  ', '-'])}${value()}`;
+      if (roll < 0.31) return pick(['', '   ', '# a comment', '  # indented comment', '  continued', '- item', '  - item', '#']);
+      return `${key()}${pick([': ', ': ', ': ', ':', ' : ', ':  ', ':\t'])}${value()}`;
+    };
+    let read = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 5) }, line).join('\n') + pick(['', '\n']);
+      const flat = flatYaml(text);
+      if (flat === undefined) continue;
+      read++;
+      const yaml = parsePsychYaml(text);
+      expect({ text, errors: yaml.errors.map((e) => e.message), warnings: yaml.warnings.map((w) => w.message) }).toEqual({ text, errors: [], warnings: [] });
+      const values = yamlValues(yaml);
+      expect({ text, data: values.data, keys: Object.keys(values.data), problems: values.problems }).toEqual({ text, data: flat.data, keys: Object.keys(flat.data), problems: [] });
+      const keysWritten = (yaml.contents as { items?: { key: { value: unknown } }[] } | null)?.items?.map((pair) => String(pair.key.value)) ?? [];
+      expect(new Set(keysWritten).size).toBe(keysWritten.length);
+      // The places rules point at are those the syntax tree gives.
+      const front = parseFrontMatter(`---\n${text}\n---\n`);
+      if (front.kind !== 'yaml' || !front.flatPlaces) throw new Error(`expected flat front matter: ${text}`);
+      const tree = { ...front, flatPlaces: undefined };
+      const paths = Object.entries(flat.data).flatMap(([key, value]) => [[key], ...Array.from({ length: (Array.isArray(value) ? value.length : 0) + 1 }, (_, i) => [key, i])]);
+      for (const path of [...paths, ['missing'], ['missing', 0]]) {
+        for (const target of ['key', 'value'] as const) {
+          expect({ text, path, target, at: locateInFrontMatter(front, path, target) }).toEqual({ text, path, target, at: locateInFrontMatter(tree, path, target) });
+        }
+      }
+    }
+    expect(read).toBeGreaterThan(800);
+  });
+
+  it('builds the syntax tree only when it is asked for', () => {
+    const front = parseFrontMatter('---\ntitle: Hi\ntags: [a, b]\n---\n');
+    if (front.kind !== 'yaml') throw new Error('expected YAML front matter');
+    expect(front).toMatchObject({ flatPlaces: expect.any(Map), valid: true, data: { title: 'Hi', tags: ['a', 'b'] } });
+    expect(front.yaml.contents?.toJSON()).toEqual({ title: 'Hi', tags: ['a', 'b'] });
+    expect(parseFrontMatter('---\ntitle: Hi\nnested:\n  a: 1\n---\n')).toMatchObject({ valid: true, data: { nested: { a: 1 } } });
+    expect(parseFrontMatter('---\ntitle: Hi\nnested:\n  a: 1\n---\n')).not.toHaveProperty('flatPlaces');
   });
 });

@@ -6,6 +6,7 @@
  * `---js` evaluation is exactly what must not run on untrusted pull requests.
  */
 import { isNode, parseDocument, visit, type Document as YamlDocument } from 'yaml';
+import { flatYaml, type FlatYaml } from './yaml-flat.js';
 import { psychTags } from './yaml-psych.js';
 import { yamlValues, type YamlValueProblem } from './yaml-values.js';
 
@@ -29,7 +30,12 @@ export type FrontMatter =
       /** Offsets of the YAML text between the delimiters. */
       yamlStart: number;
       yamlEnd: number;
-      yaml: YamlDocument.Parsed;
+      /** The YAML's syntax tree, built on first use when the values were read as flat YAML. */
+      readonly yaml: YamlDocument.Parsed;
+      /** The YAML has no errors, so Jekyll reads its values. */
+      valid: boolean;
+      /** Where each key and value is written, when the values were read as flat YAML (`key: value` lines): no errors, warnings or duplicate keys. */
+      flatPlaces?: FlatYaml['places'];
       /** The values as Jekyll reads them; empty when the YAML has errors (Jekyll uses {}). */
       data: Record<string, unknown>;
       /** Loading the values: unknown and recursive aliases, alias bombs (offsets in the YAML text). */
@@ -62,9 +68,26 @@ export function parseFrontMatter(text: string): FrontMatter {
   if (!closing) return { kind: 'unterminated', start, end: firstNewline + 1 };
   const yamlStart = firstNewline + 1;
   const yamlEnd = closing.start;
-  const yaml = parsePsychYaml(text.slice(yamlStart, yamlEnd));
-  const values = yaml.errors.length > 0 ? { data: {}, problems: [] } : yamlValues(yaml);
-  return { kind: 'yaml', bom, start, end: closing.end, yamlStart, yamlEnd, yaml, data: values.data, valueProblems: values.problems };
+  const source = text.slice(yamlStart, yamlEnd);
+  const common = { kind: 'yaml', bom, start, end: closing.end, yamlStart, yamlEnd } as const;
+  const flat = flatYaml(source);
+  if (flat) {
+    let yaml: YamlDocument.Parsed | undefined;
+    return {
+      ...common,
+      get yaml() {
+        return (yaml ??= parsePsychYaml(source));
+      },
+      valid: true,
+      flatPlaces: flat.places,
+      data: flat.data,
+      valueProblems: [],
+    };
+  }
+  const yaml = parsePsychYaml(source);
+  const valid = yaml.errors.length === 0;
+  const values = valid ? yamlValues(yaml) : { data: {}, problems: [] };
+  return { ...common, yaml, valid, data: values.data, valueProblems: values.problems };
 }
 
 function findClosing(text: string, from: number): { start: number; end: number } | undefined {

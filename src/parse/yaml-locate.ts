@@ -11,6 +11,10 @@ export interface Located {
 
 /** Offsets in the file of the key (`target: 'key'`) or value at `path`, or undefined. */
 export function locateInFrontMatter(front: YamlFrontMatter, path: readonly (string | number)[], target: 'key' | 'value' = 'value'): Located | undefined {
+  // Flat front matter knows its places; the tree is built only for the others (and never found ones).
+  const place = front.flatPlaces?.get(String(path[0]));
+  const span = !place ? undefined : path.length === 2 ? place.items?.[Number(path[1])] : path.length !== 1 ? undefined : target === 'key' ? place.key : place.value;
+  if (span) return { start: front.yamlStart + span[0], end: front.yamlStart + span[1] };
   let node: unknown = front.yaml.contents;
   let keyRange: [number, number, number] | undefined;
   for (const segment of path) {
