@@ -42,6 +42,39 @@ describe('config', () => {
     expect(() => resolveConfig(user)).toThrow(message);
   });
 
+  it('validates with the part of the schema a config uses as the whole schema would', () => {
+    const whole = new Ajv({ allErrors: true, strict: false }).compile(buildConfigSchema(allRules.map((rule) => rule.meta)));
+    const configs: unknown[] = [
+      {},
+      { rules: { 'link-external': ['warn', { nope: true }], 'front-matter-syntax': 'off' } },
+      { rules: { 'front-matter-schema': ['error', { schemas: [{ files: '_posts/**', schema: 'article' }] }] } },
+      { rules: { 'front-matter-schema': ['error', { schemas: 'article' }] } },
+      { external: { enabled: true, perHost: 0 } },
+      { external: { hosts: { 'example.com': { perHost: 2, nope: 1 } } } },
+      { liquid: { tags: { note: { block: true, arguments: { kind: 'words', max: -1 } } } } },
+      { jekyll: { configFiles: [] }, cache: '' },
+      { rules: [] },
+      { rules: { __proto__: 'error' } },
+      JSON.parse('{"rules": {"__proto__": "error"}}'),
+      [],
+      'error',
+    ];
+    for (const user of configs) {
+      const valid = whole(user);
+      const outcome = (() => {
+        try {
+          resolveConfig(user);
+          return undefined;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+      expect({ user, valid: outcome === undefined }).toEqual({ user, valid });
+      const error = whole.errors?.find((e) => e.keyword === 'additionalProperties') ?? whole.errors?.[0];
+      if (error) expect(outcome).toContain(error.instancePath || '(top level)');
+    }
+  });
+
   it('finds doclint.config.json, .doclintrc.json and package.json#doclint', async () => {
     const { dir, cleanup } = tempCopy();
     try {

@@ -25,15 +25,35 @@ export const configFileNames = ['doclint.config.json', 'doclint.config.mjs', 'do
 const defaultMaxFileSize = 5 * 1024 * 1024;
 
 /**
- * The config validator, compiled on first use for one object: ajv's code optimizer would cost more
- * than it saves (47 ms vs 21 ms). The schema is doclint's own, checked against JSON Schema by a
- * test rather than at every start. A site without a config file needs no validator at all.
+ * Config validators, compiled for the keys a config has: compiling the whole schema (every
+ * rule's options) took ~55 ms at start, the part a config uses a few. ajv's code optimizer would
+ * cost more than it saves. The schema is doclint's own, checked against JSON Schema by a test
+ * rather than at every start. A site without a config file needs no validator at all.
  */
-let validateConfig: ValidateFunction | undefined;
-const compileValidator = (rules: readonly AnyRule[]): ValidateFunction =>
-  new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(buildConfigSchema(rules.map((rule) => rule.meta)));
-/** With custom rules, a validator of their own options too (compiled for that config). */
-const configValidator = (custom: CustomRules): ValidateFunction => (custom.rules.length > 0 ? compileValidator([...allRules, ...custom.rules]) : (validateConfig ??= compileValidator(allRules)));
+const validators = new Map<string, ValidateFunction>();
+function configValidator(user: unknown, custom: CustomRules): ValidateFunction {
+  const schema = withPropertiesOf(buildConfigSchema([...allRules, ...custom.rules].map((rule) => rule.meta)), user);
+  const key = custom.rules.length > 0 ? undefined : JSON.stringify(schema);
+  let validate = key === undefined ? undefined : validators.get(key);
+  if (!validate) {
+    validate = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } }).compile(schema);
+    if (key !== undefined) validators.set(key, validate);
+  }
+  return validate;
+}
+
+/**
+ * The schema with only the properties `value` has, at each level where both are objects: it
+ * validates `value` exactly as the whole schema does (an absent key is never validated, and an
+ * unknown one is still refused by `additionalProperties`).
+ */
+function withPropertiesOf(schema: Record<string, unknown>, value: unknown): Record<string, unknown> {
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (!properties || value === null || typeof value !== 'object' || Array.isArray(value)) return schema;
+  const kept: Record<string, Record<string, unknown>> = {};
+  for (const key of Object.keys(properties)) if (Object.hasOwn(value, key)) kept[key] = withPropertiesOf(properties[key]!, (value as Record<string, unknown>)[key]);
+  return { ...schema, properties: kept };
+}
 
 /** A config's custom rules: the modules (absolute paths) and the rules they export. */
 export interface CustomRules {
@@ -141,7 +161,7 @@ export async function resolveUserConfig(user: unknown, baseDir: string, source =
 
 /** Validates a user config (from a file or the API) and applies every default; custom rules must be loaded first (resolveUserConfig). */
 export function resolveConfig(user: unknown, source = 'config', custom: CustomRules = noCustomRules): ResolvedConfig {
-  const validate = configValidator(custom);
+  const validate = configValidator(user, custom);
   if (!validate(user)) throw new ConfigError(`${source}: ${describeErrors(validate.errors ?? [], custom)}`);
   const config = user as UserConfig;
   if ((config.customRules?.length ?? 0) > 0 && custom.modules.length === 0) throw new ConfigError(`${source}: /customRules: load the config with loadConfig() or lint(), which import the rule modules`);
