@@ -4,7 +4,8 @@
  * event, on a fixture repository with a real git history.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
@@ -13,6 +14,9 @@ import { repoRoot, tempCopy } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
 afterAll(cleanup);
+// The runner's files (event, step summary, outputs), outside the workspace.
+const runnerFiles = mkdtempSync(join(tmpdir(), 'doclint-runner-'));
+afterAll(() => rmSync(runnerFiles, { recursive: true, force: true }));
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 let base = '';
 
@@ -41,9 +45,9 @@ interface ActionRun {
 }
 
 function runAction(inputs: Record<string, string>): Promise<ActionRun> {
-  const summaryFile = join(dir, '..', `summary-${Math.random()}`);
-  const outputFile = join(dir, '..', `output-${Math.random()}`);
-  const eventFile = join(dir, '..', 'event.json');
+  const summaryFile = join(runnerFiles, `summary-${Math.random()}`);
+  const outputFile = join(runnerFiles, `output-${Math.random()}`);
+  const eventFile = join(runnerFiles, 'event.json');
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
   writeFileSync(eventFile, JSON.stringify({ pull_request: { base: { sha: base }, head: { sha: git('rev-parse', 'HEAD') } } }));

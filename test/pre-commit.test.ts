@@ -6,7 +6,7 @@
  * npx's, and would otherwise download one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
 afterAll(cleanup);
 const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
 const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'pre-commit-home-')), npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' };
+// pre-commit's own cache: the hook repository it cloned and installed (tens of MB).
+afterAll(() => rmSync(env.PRE_COMMIT_HOME, { recursive: true, force: true }));
 
 const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
 
