@@ -5,6 +5,10 @@ import { createTagRegistry } from '../src/parse/tag-registry.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import { buildSiteIndex } from '../src/site/site-index.js';
 import { buildUrlMap, slugify } from '../src/site/urls.js';
+import { listSite } from '../src/site/discover.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
   baseurl: '/help',
@@ -157,5 +161,22 @@ describe('resolveLink', () => {
   it('keeps the fragment, decoded, and resolves same-page links', () => {
     expect(resolve('#part%20one')).toMatchObject({ status: 'ok', url: '/article/a/', fragment: 'part one' });
     expect(resolve('/help/article/bee/#x')).toMatchObject({ status: 'redirect', to: '/article/b/', fragment: 'x' });
+  });
+});
+
+describe('site listing', () => {
+  it('lists the files in one order every run, whatever order the folders are read in', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'doclint-listing-'));
+    try {
+      const written = ['z/b.md', 'a.md', 'm/n/o.md', 'z/a.md', 'B.md', '_posts/2024-01-01-x.md', 'm/a.md'];
+      for (const file of written) {
+        mkdirSync(join(root, file, '..'), { recursive: true });
+        writeFileSync(join(root, file), '');
+      }
+      const listings = await Promise.all([1, 2, 3].map(() => listSite(root)));
+      for (const listing of listings) expect([...listing.files]).toEqual([...written].sort());
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

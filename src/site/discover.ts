@@ -26,7 +26,9 @@ export interface SiteListing {
 }
 
 export async function listSite(root: string): Promise<SiteListing> {
-  const entries = await glob('**/*', { cwd: root, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false, onlyFiles: false });
+  // The crawl lists folders in parallel, in whatever order they answer: sorted, the site's files
+  // come in one order every run (the URL map, and which of two equally close pages a suggestion names, depend on it).
+  const entries = (await glob('**/*', { cwd: root, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false, onlyFiles: false })).sort();
   const files = new Set<string>();
   const folders: string[] = [];
   for (const entry of entries) {
