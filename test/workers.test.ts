@@ -23,6 +23,9 @@ for (let i = 0; i < 12; i++) {
 writeFileSync(join(dir, '_articles/many/deep.md'), article(99, `${'>'.repeat(10_000)} deep\n`));
 writeFileSync(join(dir, '_articles/many/to-deep.md'), article(98, '[x]({{site.baseurl}}/article/deep/#x)\n'));
 writeFileSync(join(dir, '_articles/many/latin1.md'), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
+// Three pages claim one redirect_from, on different workers: the same one must win as on one thread.
+for (const name of ['dup-a', 'dup-b', 'dup-c']) writeFileSync(join(dir, `_articles/many/${name}.md`), `---\nlayout: article\ntitle: ${name}\ncategories: [getting-started]\nredirect_from: /article/dup/\n---\n`);
+writeFileSync(join(dir, '_articles/many/to-dup.md'), article(97, '[x]({{site.baseurl}}/article/dup/)\n'));
 
 const args = (workers: string): string[] => ['check', '--root', dir, '--format', 'json', '--workers', workers];
 const check = (workers: string): Promise<CliRun> => runCli(args(workers), repoRoot, { DOCLINT_DEBUG: '1' });
