@@ -26,7 +26,7 @@ const defaultMaxFileSize = 5 * 1024 * 1024;
 
 /**
  * Config validators, compiled for the keys a config has: compiling the whole schema (every
- * rule's options) took ~55 ms at start, the part a config uses a few. ajv's code optimizer would
+ * rule's options) took ~55 ms at start, the part a config uses takes a few. ajv's code optimizer would
  * cost more than it saves. The schema is doclint's own, checked against JSON Schema by a test
  * rather than at every start. A site without a config file needs no validator at all.
  */

@@ -27,9 +27,11 @@ export interface FlatYaml {
 
 /** A key that is a plain string to Psych too (`on:` and `1:` are not). */
 const keyPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/** Characters that start something other than a plain scalar, or a comment. */
+/** How a plain scalar may start: not with an indicator, nor with `-`, `?` or `:` unless a character of the scalar follows. */
 const blockPlainStart = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}#&*!|>'"%@`-])/;
+/** A plain item of a one-line `[a, b]` list: no flow indicators, comments or `:` in it. */
 const flowPlainItem = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,[\]{}#:]*$/;
+/** A `- item` line and its indentation. */
 const listItem = /^( *)- +(\S.*)$/;
 /** Text this reader does not handle: tabs, CR and other controls, and Unicode's line breaks. */
 const unusual = /[\u0000-\u0009\u000B-\u001F\u007F\u0085\u2028\u2029\uFEFF]/;
