@@ -22,9 +22,9 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const maskedText = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
   const lines = new LineIndex(text);
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: htmlTree(maskedText, bodyStart, lines) };
-  checkComplexity(maskedText);
+  const paragraphBrackets = checkComplexity(maskedText);
   const bodies = htmlBodies(liquid, registry);
-  if (bodies.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText) };
+  if (bodies.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText, paragraphBrackets) };
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const mdast = parseMarkdown(blankRanges(maskedText, bodies));
   for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);

@@ -22,21 +22,24 @@ import { LineIndex } from '../text/line-index.js';
 import { toString } from 'mdast-util-to-string';
 
 /** lezer's link parsing takes time quadratic in the brackets of a paragraph: thousands go to micromark. */
-function tooManyBrackets(text: string): boolean {
+const lezerParagraphBrackets = 5000;
+
+/** The most `[` one paragraph of the text holds (a blank line ends a paragraph). */
+export function mostParagraphBrackets(text: string): number {
+  let most = 0;
   let count = 0;
   let blankLine = true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10) {
-      // A blank line ends the paragraph, and its brackets with it.
       if (blankLine) count = 0;
       blankLine = true;
     } else if (code !== 32) {
       blankLine = false;
-      if (code === 91 && ++count > 5000) return true;
+      if (code === 91 && ++count > most) most = count;
     }
   }
-  return false;
+  return most;
 }
 
 /** The first line of an HTML block of kind 1 or 6 (CommonMark 4.6), which may interrupt a paragraph. */
@@ -45,8 +48,9 @@ const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|b
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
 
-export function lezerMarkdownTree(text: string): Root | undefined {
-  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || tooManyBrackets(text)) return undefined;
+/** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
+export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
+  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
   try {
     return new Reader(text).root();
   } catch (error) {

@@ -23,8 +23,9 @@ function kramdownGfm(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(kramdownGfm).freeze();
 
-export function parseMarkdown(text: string): Root {
-  return lezerMarkdownTree(text) ?? remarkTree(text);
+/** `paragraphBrackets`: the most `[` one paragraph holds, when the caller has counted them (see lezerMarkdownTree). */
+export function parseMarkdown(text: string, paragraphBrackets?: number): Root {
+  return lezerMarkdownTree(text, paragraphBrackets) ?? remarkTree(text);
 }
 
 /** The tree remark-parse builds: what parseMarkdown returns, whichever parser read the text. */

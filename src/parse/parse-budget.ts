@@ -37,8 +37,11 @@ const tab = 0x09;
 const lf = 0x0a;
 const cr = 0x0d;
 
-/** Throws a ComplexityError at the line where the text first exceeds the budget. */
-export function checkComplexity(text: string): void {
+/**
+ * Throws a ComplexityError at the line where the text first exceeds the budget; else returns the
+ * most `[` one paragraph holds (the Markdown parser picks by it, see markdown-lezer.ts).
+ */
+export function checkComplexity(text: string): number {
   const budget = complexityBudget;
   let line = 1;
   let i = 0;
@@ -46,6 +49,7 @@ export function checkComplexity(text: string): void {
   let openBrackets = 0;
   let brackets = 0;
   let emphasis = 0;
+  let mostBrackets = 0;
   while (i < text.length) {
     if (line > budget.lines) throw new ComplexityError(line, `the file has more than ${budget.lines.toLocaleString('en')} lines`);
     let indent = 0;
@@ -66,6 +70,7 @@ export function checkComplexity(text: string): void {
       if (code === 0x5b /* [ */) {
         if (++openBrackets > budget.openBrackets) throw new ComplexityError(line, `a paragraph has more than ${budget.openBrackets} \`[\` brackets open at once`);
         if (++brackets > budget.paragraphBrackets) throw new ComplexityError(line, `a paragraph has more than ${budget.paragraphBrackets.toLocaleString('en')} \`[\` brackets`);
+        if (brackets > mostBrackets) mostBrackets = brackets;
       } else if (code === 0x5d /* ] */ && openBrackets > 0) openBrackets--;
       else if (code === 0x2a || (code === 0x5f && !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1))))) emphasis++;
     }
@@ -77,6 +82,7 @@ export function checkComplexity(text: string): void {
     i++;
     line++;
   }
+  return mostBrackets;
 }
 
 /** The container markers (`>`, `-`, `*`, `+`, `1.`, `1)`) that open a line; throws past the nesting bound. */
