@@ -7,7 +7,7 @@
  */
 import { isNode, parseDocument, visit, type Document as YamlDocument } from 'yaml';
 import { flatYaml, type FlatYaml } from './yaml-flat.js';
-import { psychTags } from './yaml-psych.js';
+import { jekyllScalarTags } from './yaml-scalars.js';
 import { yamlValues, type YamlValueProblem } from './yaml-values.js';
 
 interface Range {
@@ -106,7 +106,7 @@ function findClosing(text: string, from: number): { start: number; end: number }
 
 const yamlOptions = {
   version: '1.1',
-  customTags: psychTags,
+  customTags: jekyllScalarTags,
   prettyErrors: false,
   // Psych keeps the last of duplicate keys; front-matter-syntax reports them instead.
   uniqueKeys: false,

@@ -4,11 +4,11 @@
  * YAML syntax tree for each cost a tenth of a cold run. Anything else (indentation, comments
  * after values, escapes, anchors, tags, block scalars, flow maps, duplicate keys, control
  * characters) is left to the YAML library: `undefined` means "not flat", never "invalid".
- * What is read here is read as the library reads it with Psych's scalars: no errors, no
+ * What is read here is read as the library reads it with Jekyll's scalars: no errors, no
  * warnings, the same values and the same places (test/front-matter.test.ts compares the two
- * on random texts).
+ * on random texts). A plain value starting with `:` is left to the library too, for its warning.
  */
-import { resolvePsychScalar } from './yaml-psych.js';
+import { resolveJekyllScalar } from './yaml-scalars.js';
 
 /** Offsets in the YAML text, as the library's node ranges give them. */
 export type Span = [start: number, end: number];
@@ -25,7 +25,7 @@ export interface FlatYaml {
   places: Map<string, FlatPlace>;
 }
 
-/** A key that is a plain string to Psych too (`on:` and `1:` are not). */
+/** A key that is a plain string to Jekyll too (`on:` and `1:` are not). */
 const keyPattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /** How a plain scalar may start: not with an indicator, nor with `-`, `?` or `:` unless a character of the scalar follows. */
 const blockPlainStart = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:][^\s,[\]{}#&*!|>'"%@`-])/;
@@ -68,7 +68,7 @@ export function flatYaml(source: string): FlatYaml | undefined {
       const colon = line.indexOf(':');
       const key = line.slice(0, colon);
       if (colon <= 0 || !keyPattern.test(key) || key === '__proto__' || Object.hasOwn(data, key)) return undefined;
-      if (resolvePsychScalar(key, neverFlat) !== key) return undefined;
+      if (resolveJekyllScalar(key, neverFlat) !== key) return undefined;
       const rest = line.slice(colon + 1);
       if (rest !== '' && rest[0] !== ' ') return undefined;
       const value = rest.trim();
@@ -100,8 +100,8 @@ function scalar(text: string, plainStart: RegExp): unknown {
     return inner;
   }
   // `a: b`, `a #b` and a trailing `:` make maps and comments of a plain scalar.
-  if (!plainStart.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':')) throw notFlat;
-  return resolvePsychScalar(text, neverFlat);
+  if (!plainStart.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':') || text.startsWith(':')) throw notFlat;
+  return resolveJekyllScalar(text, neverFlat);
 }
 
 /** `[a, b]` written at `start`; the items' spans go to `place`. */

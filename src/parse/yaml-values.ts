@@ -6,7 +6,7 @@
  * expand past a budget is read as empty too; each is a problem at the alias that caused it.
  * No recursion here: user data can nest deeper than the stack.
  */
-import { isAlias, visit, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, visit, type Document as YamlDocument, type Node as YamlNode, type Scalar } from 'yaml';
 
 export interface YamlValueProblem {
   message: string;
@@ -39,6 +39,7 @@ export function yamlValues(yaml: YamlDocument.Parsed): YamlValues {
     problems.push({ message, ...rangeOf(alias), severity: 'error' });
     return { data: {}, problems };
   }
+  problems.push(...symbolWarnings(yaml));
   const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
   const sizes = value !== null && typeof value === 'object' ? expandedSizes(value) : undefined;
   // The aliases are looked for only when the walk met a cycle: most front matter has none.
@@ -71,6 +72,26 @@ export function yamlValues(yaml: YamlDocument.Parsed): YamlValues {
     });
   }
   return { data, problems };
+}
+
+/**
+ * Plain scalars written as Ruby Symbols (`style: :compressed`, `permalink: :title`): Jekyll's
+ * releases read them as text (SafeYAML), but Psych's safe_load refuses them, and Debian's and
+ * Ubuntu's jekyll package loads YAML with safe_load: there the build stops.
+ */
+function symbolWarnings(yaml: YamlDocument.Parsed): YamlValueProblem[] {
+  const warnings: YamlValueProblem[] = [];
+  visit(yaml, {
+    Scalar(_, node: Scalar) {
+      if (node.type !== 'PLAIN' || node.tag || typeof node.value !== 'string' || !/^:./.test(node.value) || node.value.includes('\n')) return;
+      warnings.push({
+        message: `\`${node.value}\` starts with \`:\`: Jekyll reads it as the text \`${node.value}\`, but a Jekyll that loads YAML with Psych's safe_load (Debian's and Ubuntu's jekyll package) stops on it as a Ruby Symbol; quote it to build everywhere.`,
+        ...rangeOf(node),
+        severity: 'warning',
+      });
+    },
+  });
+  return warnings;
 }
 
 /** Aliases inside the node their anchor names: `x: &a [*a]`, `<<: &a {<<: *a}`. */
