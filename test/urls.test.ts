@@ -5,6 +5,7 @@ import { createTagRegistry } from '../src/parse/tag-registry.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import { buildSiteIndex } from '../src/site/site-index.js';
 import { buildUrlMap, slugify } from '../src/site/urls.js';
+import { readFrontMatterDefaults } from '../src/site/front-matter-defaults.js';
 import { listSite } from '../src/site/discover.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
     { name: 'guides', output: true },
     { name: 'notes', output: false },
   ],
+  frontMatterDefaults: [],
   markdownExtensions: ['md', 'markdown'],
   dataDir: '_data',
   pageGenerators: [],
@@ -124,6 +126,58 @@ describe('posts, as Jekyll 4 publishes them', () => {
     const files = { '_posts/2030-01-01-later.md': fm(), '_posts/notes.md': fm(), '_posts/2020-01-01-draft.md': fm({ published: false }) };
     expect([...posts(files).keys()]).toEqual([]);
     expect(posts(files, { raw: { future: true } }).get('_posts/2030-01-01-later.md')).toBe('/2030/01/01/later.html');
+  });
+});
+
+describe('front matter defaults, as Jekyll applies them', () => {
+  const urls = (files: Record<string, Record<string, unknown> | undefined>, defaults: unknown) => {
+    const frontMatter = new Map(Object.entries(files).filter((entry): entry is [string, Record<string, unknown>] => entry[1] !== undefined));
+    return buildUrlMap(jekyll({ baseurl: '', permalink: 'date', frontMatterDefaults: readFrontMatterDefaults(defaults) }), new Set(Object.keys(files)), frontMatter, new Date('2026-01-01T00:00:00Z')).urlOf;
+  };
+
+  it('gives posts, pages and collection documents the values of the sets whose scope they are in', () => {
+    const map = urls(
+      { '_posts/2017-12-11-homebrew-1.4.0.md': fm(), 'docs/setup.md': fm(), 'docsx/other.md': fm(), 'about.md': fm(), '_guides/a.md': fm(), '_guides/b.md': fm({ permalink: '/own/' }) },
+      [
+        { scope: { type: 'posts' }, values: { permalink: ':year/:month/:day/:title/' } },
+        { scope: { path: 'docs' }, values: { permalink: '/manual/:basename/' } },
+        { scope: { path: '', type: 'guides' }, values: { permalink: '/g/:name/' } },
+        { scope: { path: 'nowhere' }, values: { published: false } },
+        { values: 'not a map' },
+      ],
+    );
+    expect(Object.fromEntries(map)).toEqual({
+      '_posts/2017-12-11-homebrew-1.4.0.md': '/2017/12/11/homebrew-1.4.0/',
+      // A scope's path is a prefix of the file's path, as Jekyll compares them.
+      'docs/setup.md': '/manual/setup/',
+      'docsx/other.md': '/manual/other/',
+      'about.md': '/about.html',
+      '_guides/a.md': '/g/a/',
+      '_guides/b.md': '/own/',
+    });
+  });
+
+  it('lets the longer path win, then the set with a type, whatever their order', () => {
+    const sets = [
+      { scope: { path: 'blog', type: 'pages' }, values: { permalink: '/typed/:basename/' } },
+      { scope: { path: 'blog/2020/' }, values: { permalink: '/deeper/:basename/' } },
+      { scope: { path: 'blog' }, values: { permalink: '/untyped/:basename/' } },
+      { scope: { path: '' }, values: { permalink: '/anywhere/:basename/' } },
+    ];
+    expect(Object.fromEntries(urls({ 'blog/a.md': fm(), 'blog/2020/b.md': fm(), 'c.md': fm() }, sets))).toEqual({
+      'blog/a.md': '/typed/a/',
+      'blog/2020/b.md': '/deeper/b/',
+      'c.md': '/anywhere/c/',
+    });
+  });
+
+  it('unpublishes pages and static files by a glob scope, and reads the singular types', () => {
+    const map = urls({ 'assets/a.png': undefined, 'assets/b.svg': undefined, 'drafts/x.md': fm(), '_posts/2020-01-02-p.md': fm() }, [
+      { scope: { path: 'assets/**/*.png' }, values: { published: false } },
+      { scope: { path: '/drafts/' }, values: { published: false } },
+      { scope: { type: 'post' }, values: { permalink: '/p/:title/' } },
+    ]);
+    expect(Object.fromEntries(map)).toEqual({ 'assets/b.svg': '/assets/b.svg', '_posts/2020-01-02-p.md': '/p/p/' });
   });
 });
 

@@ -6,6 +6,7 @@ import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
 import { LineIndex } from '../text/line-index.js';
 import { ConfigError } from '../config/error.js';
+import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
 
 export interface CollectionConfig {
   name: string;
@@ -20,6 +21,8 @@ export interface JekyllConfig {
   exclude: string[];
   include: string[];
   collections: CollectionConfig[];
+  /** `defaults:`, the front matter values files get unless they set their own. */
+  frontMatterDefaults: FrontMatterDefaults[];
   markdownExtensions: string[];
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
@@ -97,6 +100,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     // Jekyll's default; a site's own list replaces it.
     include: raw.include === undefined ? ['.htaccess'] : stringList(raw.include),
     collections: readCollections(raw.collections),
+    frontMatterDefaults: readFrontMatterDefaults(raw.defaults),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     plugins,

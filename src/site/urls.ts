@@ -6,6 +6,7 @@
  * jekyll-redirect-from aliases. URLs here have no baseurl and are not percent-encoded.
  */
 import { specialEntryFilter } from './entry-filter.js';
+import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
@@ -27,21 +28,33 @@ export interface UrlMap {
 /** Files Jekyll never publishes, whatever `exclude` says. */
 const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
 
+/** Whether Jekyll leaves a file out of the site: its `exclude`, and what it never publishes. */
+export function unpublishedFilter(jekyll: Pick<JekyllConfig, 'exclude'>): (path: string) => boolean {
+  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
+  return (path) => excluded(path) || jekyllIgnored(path);
+}
+
 export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, frontMatter: ReadonlyMap<string, Record<string, unknown>>, now = new Date()): UrlMap {
   const targets = new Map<string, UrlTarget>();
   const redirects = new Map<string, string>();
   const urlOf = new Map<string, string>();
-  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
+  const unpublished = unpublishedFilter(jekyll);
   const isSpecial = specialEntryFilter(jekyll.include);
   const collections = new Map(jekyll.collections.map((c) => [`_${c.name}`, c]));
   const markdown = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
 
+  const withDefaults = (path: string, type: string, data: Record<string, unknown>): Record<string, unknown> =>
+    jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type, data);
+  const dataOf = new Map<string, Record<string, unknown>>();
   for (const path of files) {
-    if (excluded(path) || jekyllIgnored(path)) continue;
+    if (unpublished(path)) continue;
     const segments = path.split('/');
     const collection = collections.get(segments[0]!);
-    const data = frontMatter.get(path);
     const post = postOf(path);
+    const type = post || segments.slice(0, -1).includes('_posts') ? 'posts' : collection ? collection.name : 'pages';
+    const own = frontMatter.get(path);
+    const data = own && withDefaults(path, type, own);
+    if (data) dataOf.set(path, data);
     if (post) {
       const posts = collections.get('_posts')!;
       if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post, data) > now)) continue;
@@ -64,13 +77,14 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
         targets.set(url, { kind: 'page', path });
         urlOf.set(path, url);
       } else {
+        if (withDefaults(path, 'static_files', {}).published === false) continue;
         targets.set(`/${path}`, { kind: 'static', path });
         urlOf.set(path, `/${path}`);
       }
     }
   }
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
-  for (const [path, data] of frontMatter) {
+  for (const [path, data] of dataOf) {
     const target = urlOf.get(path);
     if (!target) continue;
     const aliases = Array.isArray(data.redirect_from) ? data.redirect_from : typeof data.redirect_from === 'string' ? [data.redirect_from] : [];
