@@ -7,15 +7,17 @@ import { reportFor } from '../src/links/data-links.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
-import type { SiteRule } from '../src/types.js';
+import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
+import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
+import type { SiteIndex } from '../src/site/site-index.js';
 
 interface Options {
   /** Rewrite the fragment when exactly one anchor is close enough. */
   fixClosest: boolean;
 }
 
-export const linkAnchor: SiteRule<Options> = {
+export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
   meta: {
     id: 'link-anchor',
     description: 'Link fragments (`#…`) name an anchor of the target page, computed as kramdown computes heading ids.',
@@ -29,7 +31,12 @@ export const linkAnchor: SiteRule<Options> = {
     defaults: { fixClosest: false },
   },
   kind: 'site',
-  check({ page, options, site, anchorsOf, report: reportPage }) {
+  // The page's includes, for the ids they write on it (a link to this page may name one).
+  collect({ document }) {
+    const calls = includeCalls(document.liquid.tags);
+    return calls.length > 0 ? calls : undefined;
+  },
+  check({ page, options, site, pages, anchorsOf, report: reportPage }) {
     const { path } = page;
     for (const link of page.links) {
       const report = reportFor(link, reportPage);
@@ -42,6 +49,8 @@ export const linkAnchor: SiteRule<Options> = {
       if (!anchors) continue;
       const known = knownAnchors(anchors);
       if (known.ids.has(fragment)) continue;
+      const included = idsOfIncludes(pages.get(target), site);
+      if (included && (included.open || included.ids.has(fragment))) continue;
       const ids = known.list;
       const suggestion = known.suggestion(fragment);
       const where = target === path ? 'this page' : `\`${target}\``;
@@ -56,6 +65,17 @@ export const linkAnchor: SiteRule<Options> = {
     }
   },
 };
+
+/** The ids a page's includes write, computed once per page. */
+const includedByPage = new WeakMap<PageFacts, IncludeIds>();
+
+function idsOfIncludes(facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {
+  const calls = facts?.collected['link-anchor'] as IncludeCall[] | undefined;
+  if (!facts || !calls) return undefined;
+  let ids = includedByPage.get(facts);
+  if (!ids) includedByPage.set(facts, (ids = includeIds(calls, site)));
+  return ids;
+}
 
 function rewriteFragment(raw: string, fragment: string, baseurl: string): string | undefined {
   if (raw.startsWith('#')) return `#${fragment}`;

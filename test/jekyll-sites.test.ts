@@ -94,6 +94,37 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     });
     expect(result.findings.map((f) => [f.ruleId, f.severity])).toEqual([['link-internal', 'error']]);
   });
+
+  // Each site below was built with jekyll 4.3.1 (the symbol quoted, as Debian's package needs) and checked with html-proofer.
+  it('reads the config as Jekyll releases do: a Ruby Symbol is text (a warning), defaults give posts their permalink, a .txt document is published', async () => {
+    const result = await lintSite({
+      '_config.yml': 'permalink: :title\nsass:\n  style: :compressed\ncollections:\n  licenses:\n    output: true\n    permalink: /licenses/:path/\ndefaults:\n  - scope:\n      type: posts\n    values:\n      permalink: /:year/:month/:title/\n',
+      '_licenses/mit.txt': '---\ntitle: MIT\n---\nPermission is hereby granted\n',
+      '_licenses/plain.txt': 'No front matter\n',
+      '_posts/2020-05-06-hello.md': '---\ntitle: Hello\ndate: 2020-05-06 5:00:00 +0000\n---\nHi\n',
+      'feed.json': '---\npermalink: /feeds/all.json\n---\n{}\n',
+      'index.md': '---\ntitle: Home\n---\n[a](/licenses/mit/) [b](/2020/05/hello/) [c](/about) [d](/feeds/all.json) [e](/feed.json)\n',
+      'about.md': '---\ntitle: About\n---\nAbout\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.severity])).toEqual([
+      ['_config.yml', 1, 'file-unreadable', 'warning'],
+      ['_config.yml', 3, 'file-unreadable', 'warning'],
+      ['index.md', 4, 'link-internal', 'error'],
+    ]);
+    expect(result.findings[0]!.message).toContain("Debian's and Ubuntu's jekyll package");
+    expect(result.findings[2]!.message).toContain('`/feed.json`');
+  });
+
+  it('finds the ids a page\'s includes write, and does not judge a fragment an include may write', async () => {
+    const result = await lintSite({
+      '_includes/overview.html': '<div class="overview" id="{{ include.key }}"><a name="top-of-{{ include.key }}"></a></div>\n',
+      '_includes/dynamic.html': '<div id="{{ page.slug }}"></div>\n',
+      'licenses.html': '---\ntitle: Licenses\n---\n{% include overview.html key="mit" %}\n{% include overview.html key=\'isc\' %}\n',
+      'other.html': '---\ntitle: Other\n---\n{% include dynamic.html %}\n',
+      'index.md': '---\ntitle: Home\n---\n[a](/licenses.html#mit) [b](/licenses.html#top-of-isc) [c](/licenses.html#gpl) [d](/other.html#anything)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message])).toEqual([['index.md', 4, 'link-anchor', expect.stringContaining('`#gpl`')]]);
+  });
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

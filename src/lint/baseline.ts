@@ -30,9 +30,11 @@ export function siteBefore(context: LintContext, files: ReadonlySet<string>, tex
     const values = passes.has(path) ? passes.get(path)!.frontMatter : context.site.frontMatter.get(path);
     if (values) frontMatter.set(path, values);
   }
+  // The pages that are not linted (feeds, collection documents in other formats), as they are now.
+  for (const [path, values] of context.site.frontMatter) if (!beforeTexts.has(path) && beforeFiles.has(path)) frontMatter.set(path, values);
   const anchors = new Map([...known].filter(([path]) => !changes.before.has(path) && !added.has(path)));
   for (const [path, pageAnchors] of knownAnchors([...passes].map(([path, pass]) => [path, pass.facts] as const))) anchors.set(path, pageAnchors);
-  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter, anchors), texts: beforeTexts, passes };
+  return { site: buildSiteIndex(context.site.jekyll, beforeFiles, beforeTexts, context.tags, frontMatter, anchors, (path) => context.site.sourceOf(path)), texts: beforeTexts, passes };
 }
 
 /** Marks, in place, the findings of `files` that the base revision already had. */

@@ -13,7 +13,7 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { isInsideRoot, listSite, selectContent, selectDataFiles, startsWithFrontMatter } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
-import { buildSiteIndex, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
+import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { AnyRule, Finding, RuleMeta } from '../types.js';
@@ -132,6 +132,11 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     cache,
     sources,
     texts,
+    otherPages: readOtherPagesFrontMatter(root, siteFiles, contentSet, jekyll, config.maxFileSize),
+    readSiteFile: (path) => {
+      const source = isInsideRoot(root, path) ? readSource(resolve(root, path), config.maxFileSize) : undefined;
+      return source?.ok ? source.text : undefined;
+    },
     passContext: { config, tags, site: { jekyll, standalone: false } },
     external: config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined,
     rules,
@@ -172,6 +177,10 @@ interface Run {
   /** The files read (none for a whole-site run on workers); a plain run lets go of each once pass 1 has it. */
   sources: Map<string, Source>;
   texts: Map<string, string>;
+  /** The front matter of the files Jekyll renders that are not linted (readOtherPagesFrontMatter). */
+  otherPages: ReadonlyMap<string, Record<string, unknown>>;
+  /** Reads a site file that is not content (an include), for the site index. */
+  readSiteFile: (path: string) => string | undefined;
   passContext: DocumentPassContext;
   external: ExternalRun | undefined;
   rules: readonly AnyRule[];
@@ -192,8 +201,8 @@ interface Linted {
 
 /** --fix: each file's findings are needed before it is rewritten, so each file runs both passes in turn. */
 async function lintWithFixes(run: Run): Promise<Linted> {
-  const { config, tags, jekyll, siteFiles, texts, targets, sources, external } = run;
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags) };
+  const { config, tags, jekyll, siteFiles, texts, otherPages, readSiteFile, targets, sources, external } = run;
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...readSiteFrontMatter(texts), ...otherPages]), new Map(), readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context);
   if (external) {
     // Every outcome first.
@@ -211,7 +220,7 @@ async function lintWithFixes(run: Run): Promise<Linted> {
 
 /** Pass 1 of the targets (from the cache, on workers, or here), then pass 2 over every page's facts. */
 async function lintInTwoPasses(run: Run): Promise<Linted> {
-  const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, external, rules, linkRules } = run;
+  const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, otherPages, readSiteFile, external, rules, linkRules } = run;
   // Here, each page's external URLs are requested as soon as its links are known.
   const requested = new Set<string>();
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
@@ -248,7 +257,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const known = new Map([...others, ...passed.results]);
   const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
   const anchors = knownAnchors(pages);
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, siteFrontMatter(content, known, texts), anchors) };
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...siteFrontMatter(content, known, texts), ...otherPages]), anchors, readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context, anchors);
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);

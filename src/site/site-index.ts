@@ -10,24 +10,57 @@ import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
-import { buildUrlMap, type UrlMap } from './urls.js';
+import { buildUrlMap, unpublishedFilter, type UrlMap } from './urls.js';
 import { detachStrings } from '../text/detach.js';
+import { resolve } from 'node:path';
+import { isDataFile, startsWithFrontMatter } from './discover.js';
+import { readSource } from './read-source.js';
 
 export interface SiteIndex {
   jekyll: JekyllConfig;
   /** Every file of the site source (root-relative, forward slashes), generated output excluded. */
   files: ReadonlySet<string>;
-  /** Front matter values of every content document that has valid YAML front matter. */
+  /** Front matter values of every content document that has valid YAML front matter, and of the other files Jekyll renders (readOtherPagesFrontMatter). */
   frontMatter: ReadonlyMap<string, Record<string, unknown>>;
   /** Every published URL (without baseurl), redirects, and each file's URL. */
   urls: UrlMap;
   /** The anchors (heading ids, explicit and HTML ids) of a content file; undefined if it is none or does not parse. */
   anchors(path: string): readonly Anchor[] | undefined;
+  /** The text of a site file that is not content (an include), read on first use; undefined when it cannot be read. */
+  sourceOf(path: string): string | undefined;
 }
 
 /** The values a document's front matter gives `page` (none unless it is YAML Jekyll reads). */
 export function frontMatterValues(front: FrontMatter): Record<string, unknown> | undefined {
   return front.kind === 'yaml' && !front.bom ? front.data : undefined;
+}
+
+/** Formats of files that may be pages when they have front matter (feeds, search indexes, text). */
+const pageFormats = /\.(?:xml|txt|text|json|js|css|csv|tsv|svg|rss|atom|ics|webmanifest|xsl|yml|yaml)$/i;
+
+/**
+ * The front matter of files Jekyll renders that doclint does not lint: a document of an output
+ * collection in another format than Markdown or HTML (`_licenses/mit.txt`), or a page such as
+ * `feed.xml` or `search.json`. Their front matter (through a collection's permalink, or their own
+ * `permalink:`) decides their URLs. Only the first bytes of each candidate are read, and the front
+ * matter of those that start with `---`.
+ */
+export function readOtherPagesFrontMatter(root: string, files: Iterable<string>, content: ReadonlySet<string>, jekyll: JekyllConfig, maxFileSize: number): Map<string, Record<string, unknown>> {
+  const outputCollections = new Set(jekyll.collections.filter((c) => c.output).map((c) => `_${c.name}`));
+  const unpublished = unpublishedFilter(jekyll);
+  const candidates = [...files].filter((file) => {
+    if (content.has(file) || isDataFile(file, jekyll) || unpublished(file)) return false;
+    const top = file.slice(0, file.indexOf('/') + 1 || undefined).replace(/\/$/, '');
+    if (file.includes('/') && outputCollections.has(top)) return true;
+    return pageFormats.test(file) && !file.split('/').slice(0, -1).some((folder) => folder.startsWith('_') || folder.startsWith('.'));
+  });
+  const texts: [string, string][] = [];
+  for (const file of candidates) {
+    if (!startsWithFrontMatter(resolve(root, file))) continue;
+    const source = readSource(resolve(root, file), maxFileSize);
+    if (source.ok) texts.push([file, source.text]);
+  }
+  return readSiteFrontMatter(texts);
 }
 
 /** Reads each text's front matter values (for the content files pass 1 did not read). */
@@ -65,13 +98,20 @@ export function buildSiteIndex(
   tags: TagRegistry,
   frontMatter = readSiteFrontMatter(texts),
   anchors: ReadonlyMap<string, readonly Anchor[]> = new Map(),
+  readFile: (path: string) => string | undefined = () => undefined,
 ): SiteIndex {
   const anchorCache = new Map<string, readonly Anchor[] | undefined>(anchors);
+  const sources = new Map<string, string | undefined>();
   return {
     jekyll,
     files,
     frontMatter,
     urls: buildUrlMap(jekyll, files, frontMatter),
+    sourceOf(path) {
+      if (!files.has(path)) return undefined;
+      if (!sources.has(path)) sources.set(path, readFile(path));
+      return sources.get(path);
+    },
     anchors(path) {
       if (anchorCache.has(path)) return anchorCache.get(path);
       const text = texts.get(path);
