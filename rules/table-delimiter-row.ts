@@ -1,7 +1,8 @@
 /**
  * table-delimiter-row: a kramdown table has a delimiter row (`|---|---|`) right after its
  * header row, with one valid alignment cell per column. Without one kramdown renders no
- * header; a malformed one (`|---|x--|`) is read as a body row; one before any row is ignored.
+ * header; a malformed one (`|---|x--|`) is read as a body row; one before any row is ignored
+ * (a top border, when a delimiter row follows the header: no finding).
  * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it.
  */
 import { kramdownTables, type KramdownTable } from '../src/parse/kramdown-tables.js';
@@ -33,14 +34,18 @@ export const tableDelimiterRow: DocumentRule<Options> = {
 };
 
 function checkTable(document: Document, table: KramdownTable, options: Options): Report[] {
-  const [first, second] = table.lines;
-  const rows = table.lines.filter((line) => line.kind === 'row');
+  // Delimiter rows before the first row are a top border to kramdown (its own docs draw tables so): ignored.
+  const firstRow = table.lines.findIndex((line) => line.kind === 'row');
+  const border = table.lines[0]?.kind === 'separator' ? table.lines[0] : undefined;
+  if (border && !table.hasHeader) {
+    return [{ message: 'The delimiter row comes before any header row: kramdown ignores it and the table has no header.', start: border.start, end: border.end }];
+  }
+  const lines = table.lines.slice(Math.max(firstRow, 0));
+  const [first, second] = lines;
+  const rows = lines.filter((line) => line.kind === 'row');
   const cellText = (cell: { start: number; end: number }): string => document.maskedText.slice(cell.start, cell.end);
   if (!first) return [];
-  if (first.kind === 'separator') {
-    return [{ message: 'The delimiter row comes before any header row: kramdown ignores it and the table has no header.', start: first.start, end: first.end }];
-  }
-  if (table.lines.length === 1) {
+  if (lines.length === 1) {
     const source = document.maskedText.slice(first.start, first.end);
     const report: Report = {
       message: 'This line has an unescaped `|`, so kramdown renders it as a one-row table. Escape it as `\\|` if it is prose, or add a header and a delimiter row.',
@@ -66,7 +71,7 @@ function checkTable(document: Document, table: KramdownTable, options: Options):
     }];
   }
   const header = rows[0]!;
-  const delimiter = table.lines.find((line) => line.kind === 'separator')!;
+  const delimiter = lines.find((line) => line.kind === 'separator')!;
   if (delimiter.cells.length !== header.cells.length) {
     return [{
       message: `The delimiter row has ${delimiter.cells.length} cell${delimiter.cells.length === 1 ? '' : 's'}, the header has ${header.cells.length}: columns without one get no alignment, extra ones are ignored.`,
