@@ -77,7 +77,10 @@ export const frontMatterReferences: SiteRule<Options, Reference[]> = {
 
 const cache = new WeakMap<ReadonlySet<string>, Map<string, Set<string>>>();
 
-/** The file names (extension dropped) directly or deeper in a folder, cached per site. */
+/**
+ * The file names (extension dropped) directly or deeper in a folder, and their paths below it
+ * (`world/2023/speaker`, as Jekyll names a layout in a sub-folder of `_layouts/`), cached per site.
+ */
 function namesIn(files: ReadonlySet<string>, folder: string): Set<string> {
   let perFolder = cache.get(files);
   if (!perFolder) {
@@ -90,9 +93,11 @@ function namesIn(files: ReadonlySet<string>, folder: string): Set<string> {
     const prefix = `${folder}/`;
     for (const file of files) {
       if (!file.startsWith(prefix)) continue;
-      const base = file.slice(file.lastIndexOf('/') + 1);
-      const dot = base.lastIndexOf('.');
-      names.add(dot > 0 ? base.slice(0, dot) : base);
+      const below = file.slice(prefix.length);
+      const dot = below.lastIndexOf('.');
+      const name = dot > below.lastIndexOf('/') + 1 ? below.slice(0, dot) : below;
+      names.add(name.slice(name.lastIndexOf('/') + 1));
+      names.add(name);
     }
     perFolder.set(folder, names);
   }

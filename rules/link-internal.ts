@@ -89,6 +89,11 @@ export const linkInternal: SiteRule = {
             });
             break;
           }
+          const listedBy = site.urls.inertRedirects.get(resolution.path) ?? site.urls.inertRedirects.get(`${resolution.path}/`);
+          if (listedBy) {
+            report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });
+            break;
+          }
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.`, ...where });
           break;
         }

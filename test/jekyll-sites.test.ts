@@ -115,6 +115,25 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toContain('`/feed.json`');
   });
 
+  it('knows a layout in a sub-folder of _layouts by its path there, as Jekyll names it', async () => {
+    const result = await lintSite({
+      '_layouts/default.html': '{{ content }}\n',
+      '_layouts/world/2023/speaker.html': '{{ content }}\n',
+      'a.md': '---\nlayout: world/2023/speaker\ntitle: A\n---\nA\n',
+      'b.md': '---\nlayout: world/2023/nope\ntitle: B\n---\nB\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['b.md', 'front-matter-references']]);
+  });
+
+  it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
+    const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
+    const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });
+    expect(without.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([['index.md', 'link-internal', 'error']]);
+    expect(without.findings[0]!.message).toContain('does not load jekyll-redirect-from');
+    const loaded = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-redirect-from]\n' });
+    expect(loaded.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([['index.md', 'link-redirect', 'warning']]);
+  });
+
   it('finds the ids a page\'s includes write, and does not judge a fragment an include may write', async () => {
     const result = await lintSite({
       '_includes/overview.html': '<div class="overview" id="{{ include.key }}"><a name="top-of-{{ include.key }}"></a></div>\n',

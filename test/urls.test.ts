@@ -28,7 +28,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
   markdownExtensions: ['md', 'markdown'],
   dataDir: '_data',
   pageGenerators: [],
-  plugins: [],
+  plugins: ['jekyll-redirect-from'],
   generatedUrls: [],
   raw: {},
   problems: [],
@@ -83,6 +83,13 @@ describe('URL map (Jekyll 4 permalinks)', () => {
     // jekyll-redirect-from writes help/index.html, which serves /help/ as well.
     expect(map.redirects.get('/help/index.html')).toBe('/article/old/');
     expect(map.redirects.get('/help/')).toBe('/article/old/');
+  });
+
+  it('writes no redirect where the site does not load jekyll-redirect-from (GitHub Pages does not by default)', () => {
+    const inert = buildUrlMap(jekyll({ plugins: ['jekyll-feed'] }), files, frontMatter);
+    expect(inert.redirects.size).toBe(0);
+    expect(inert.inertRedirects.get('/article/older/')).toBe('_articles/old.md');
+    expect(buildUrlMap(jekyll({ plugins: [], raw: { theme: 'some-theme' } }), files, frontMatter).redirects.get('/legacy.html')).toBe('/article/old/');
   });
 
   it('slugifies like Jekyll', () => {

@@ -21,6 +21,8 @@ export interface UrlMap {
   targets: ReadonlyMap<string, UrlTarget>;
   /** Alias URL (redirect_from) -> the URL it redirects to. */
   redirects: ReadonlyMap<string, string>;
+  /** Aliases pages list in `redirect_from` on a site that does not load jekyll-redirect-from (nothing is written there) -> the page's file. */
+  inertRedirects: ReadonlyMap<string, string>;
   /** Source file -> its URL. */
   urlOf: ReadonlyMap<string, string>;
 }
@@ -84,6 +86,9 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     }
   }
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
+  // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem's dependencies.
+  const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || typeof jekyll.raw.theme === 'string';
+  const inertRedirects = new Map<string, string>();
   for (const [path, data] of dataOf) {
     const target = urlOf.get(path);
     if (!target) continue;
@@ -91,12 +96,16 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     for (const alias of aliases) {
       if (typeof alias !== 'string') continue;
       const url = redirectUrl(alias);
+      if (!redirectsWritten) {
+        inertRedirects.set(url, path);
+        continue;
+      }
       redirects.set(url, target);
       // jekyll-redirect-from writes `/help/index.html` as that file, which the server gives for `/help/` too.
       if (url.endsWith('/index.html') && !redirects.has(url.slice(0, -'index.html'.length))) redirects.set(url.slice(0, -'index.html'.length), target);
     }
   }
-  return { targets, redirects, urlOf };
+  return { targets, redirects, inertRedirects, urlOf };
 }
 
 /** Jekyll::Utils.slugify: default mode, anything but letters and digits becomes `-`; pretty mode keeps `._~!$&'()+,;=@` too. */
