@@ -115,6 +115,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toContain('`/feed.json`');
   });
 
+  it('renders a page\'s links with the values its front matter defaults give it', async () => {
+    const result = await lintSite({
+      '_config.yml': 'defaults:\n  - scope:\n      path: guides\n    values:\n      manual: /manual\n',
+      'manual/setup.md': '---\ntitle: Setup\npermalink: /manual/setup/\n---\nSetup\n',
+      'guides/a.md': '---\ntitle: A\n---\n[setup]({{ page.manual }}/setup/) [gone]({{ page.manual }}/gone/)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['guides/a.md', 'link-internal', expect.stringContaining('`/manual/gone/`')]]);
+  });
+
   it('knows a layout in a sub-folder of _layouts by its path there, as Jekyll names it', async () => {
     const result = await lintSite({
       '_layouts/default.html': '{{ content }}\n',

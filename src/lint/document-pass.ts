@@ -50,7 +50,7 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
       });
     }
   }
-  const scope = renderScope(site.jekyll, document.frontMatter);
+  const scope = renderScope(site.jekyll, document.frontMatter, document.path);
   const facts: PageFacts = {
     path,
     rendered,

@@ -10,7 +10,8 @@ import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
-import { buildUrlMap, unpublishedFilter, type UrlMap } from './urls.js';
+import { buildUrlMap, documentType, unpublishedFilter, type UrlMap } from './urls.js';
+import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { detachStrings } from '../text/detach.js';
 import { resolve } from 'node:path';
 import { isDataFile, startsWithFrontMatter } from './discover.js';
@@ -79,10 +80,13 @@ export function readSiteFrontMatter(texts: Iterable<[string, string]>): Map<stri
 const siteVariables = new WeakMap<JekyllConfig, Record<string, unknown>>();
 
 /** What `{{ site.x }}` and `{{ page.x }}` render to in a page with this front matter. */
-export function renderScope(jekyll: JekyllConfig, front: FrontMatter): RenderScope {
+export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: string): RenderScope {
   let site = siteVariables.get(jekyll);
   if (!site) siteVariables.set(jekyll, (site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url }));
-  return { site, page: frontMatterValues(front) ?? {} };
+  const own = frontMatterValues(front);
+  // A page's front matter defaults are its values too (`{{ page.root }}` in Carpentries lessons).
+  const page = own && jekyll.frontMatterDefaults.length > 0 ? withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), own) : own;
+  return { site, page: page ?? {} };
 }
 
 /**
@@ -119,7 +123,7 @@ export function buildSiteIndex(
       if (text !== undefined) {
         try {
           const document = parseDocument(path, text, tags);
-          anchors = documentAnchors(document, renderScope(jekyll, document.frontMatter), tags);
+          anchors = documentAnchors(document, renderScope(jekyll, document.frontMatter, path), tags);
         } catch {
           // Input no parser survives (the engine reports it on the file itself): no anchors.
         }

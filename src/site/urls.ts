@@ -30,6 +30,13 @@ export interface UrlMap {
 /** Files Jekyll never publishes, whatever `exclude` says. */
 const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
 
+/** The type front matter defaults' scopes name a file by: `posts`, its collection's name, or `pages`. */
+export function documentType(path: string, jekyll: Pick<JekyllConfig, 'collections'>): string {
+  const segments = path.split('/');
+  if (segments.slice(0, -1).includes('_posts')) return 'posts';
+  return jekyll.collections.find((c) => segments.length > 1 && segments[0] === `_${c.name}`)?.name ?? 'pages';
+}
+
 /** Whether Jekyll leaves a file out of the site: its `exclude`, and what it never publishes. */
 export function unpublishedFilter(jekyll: Pick<JekyllConfig, 'exclude'>): (path: string) => boolean {
   const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
@@ -53,7 +60,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     const segments = path.split('/');
     const collection = collections.get(segments[0]!);
     const post = postOf(path);
-    const type = post || segments.slice(0, -1).includes('_posts') ? 'posts' : collection ? collection.name : 'pages';
+    const type = documentType(path, jekyll);
     const own = frontMatter.get(path);
     const data = own && withDefaults(path, type, own);
     if (data) dataOf.set(path, data);
