@@ -5,6 +5,7 @@
 import { isCollection, isScalar, visit } from 'yaml';
 import type { Document, Report, DocumentRule } from '../src/types.js';
 import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
+import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
 
 interface Options {
   /**
@@ -35,6 +36,8 @@ export const frontMatterSyntax: DocumentRule<Options> = {
     const front = document.frontMatter;
     switch (front.kind) {
       case 'none':
+        // jekyll-optional-front-matter (on with GitHub Pages) makes it a page all the same.
+        if (!site.standalone && isOptionalFrontMatterPage(document.path, site.jekyll) && !isCollectionDocument(document.path, site.jekyll)) return;
         // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
         const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
         if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {

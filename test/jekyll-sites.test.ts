@@ -124,6 +124,41 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['guides/a.md', 'link-internal', expect.stringContaining('`/manual/gone/`')]]);
   });
 
+  it('makes pages of Markdown files without front matter and follows links to files by their path, as GitHub Pages\' default plugins do', async () => {
+    const site = {
+      'docs/Guide.md': '# Guide\n\nSee [setup](Setup.md#install), [img](img/a.png), [home](/index.md) and [missing](Nope.md).\n\n## Section\n',
+      'docs/Setup.md': '# Setup\n\n## Install\n',
+      'docs/img/a.png': 'png',
+      'index.md': '---\ntitle: Home\n---\n[guide](docs/Guide.md#section) [bad](docs/Guide.md#nope)\n',
+      'README.md': '# Repo\n[x](nowhere.md)\n',
+    };
+    const expected = [
+      ['docs/Guide.md', 3, 'link-internal'],
+      ['index.md', 4, 'link-anchor'],
+    ];
+    const named = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-optional-front-matter, jekyll-relative-links]\n' });
+    expect(named.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual(expected);
+    expect(named.findings[0]!.message).toContain('`/docs/Nope.md`');
+    // The github-pages gem turns them on.
+    const gem = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' });
+    expect(gem.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual(expected);
+    // Without them, the Markdown files are static files, which the links then reach as they are written.
+    const plain = await lintSite(site);
+    expect(plain.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['index.md', 4, 'link-anchor']]);
+  });
+
+  it('makes a README its folder\'s index page where the folder has none (jekyll-readme-index)', async () => {
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-readme-index, jekyll-optional-front-matter]\n',
+      'guides/README.md': '# Guides\n',
+      'docs/page.md': '# Docs\n',
+      'other/index.md': '---\ntitle: O\n---\nO\n',
+      'other/README.md': '# Other readme\n',
+      'index.md': '---\ntitle: Home\n---\n[g](/guides/) [d](/docs/) [o](/other/) [r](/other/README.md)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['index.md', 'link-internal', expect.stringContaining('`/docs/`')]]);
+  });
+
   it('knows a layout in a sub-folder of _layouts by its path there, as Jekyll names it', async () => {
     const result = await lintSite({
       '_layouts/default.html': '{{ content }}\n',

@@ -5,7 +5,8 @@
  */
 import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
-import type { UrlTarget } from '../site/urls.js';
+import { isCollectionDocument, type UrlTarget } from '../site/urls.js';
+import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import type { LinkRef } from './extract.js';
 
 export type Resolution =
@@ -40,7 +41,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
 
 function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   if (link.url === undefined) return { status: 'skip' };
-  let url = link.url.trim();
+  let url = (relativeLinkUrl(link, fromPath, site) ?? link.url).trim();
   if (url === '' ) return { status: 'skip' };
   const siteUrl = site.jekyll.url;
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
@@ -92,6 +93,16 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   }
   const actual = sameButCase(site, path);
   return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
+}
+
+/** The URL jekyll-relative-links writes for a Markdown link to a file by its path (`Foo.md#x` -> `/base/Foo#x`), if it does. */
+function relativeLinkUrl(link: LinkRef, fromPath: string, site: SiteIndex): string | undefined {
+  if (link.source !== 'markdown' && link.source !== 'image' && link.source !== 'definition') return undefined;
+  const source = relativeLinkSource(link.raw, fromPath, isCollectionDocument(fromPath, site.jekyll), site.jekyll);
+  const target = source === undefined ? undefined : site.urls.urlOf.get(source);
+  if (target === undefined) return undefined;
+  const hash = link.url!.indexOf('#');
+  return `${site.jekyll.baseurl}${target}${hash === -1 ? '' : link.url!.slice(hash)}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
 import { renderScope } from '../site/site-index.js';
 import { isCollectionDocument } from '../site/urls.js';
+import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
 import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, type SiteSettings } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
 import { isSuppressedBy, readSuppressions } from './suppressions.js';
@@ -30,8 +31,9 @@ export interface DocumentPassResult {
 export function documentPass(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext): DocumentPassResult {
   const { path } = document;
   // In a site, a page without front matter is a static file to Jekyll (a README): nothing in it is
-  // rendered, so only its front matter is checked. Without a site (a snippet, remark) everything is.
-  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll);
+  // rendered, so only its front matter is checked, unless jekyll-optional-front-matter makes it a
+  // page. Without a site (a snippet, remark) everything is.
+  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll);
   const suppressions = readSuppressions(document);
   const sink: FindingSink = { file: path, position: (offset) => document.lines.position(offset), suppressed: isSuppressedBy(suppressions), findings: [] };
   const collected: Record<string, unknown> = {};

@@ -26,7 +26,7 @@ export interface JekyllConfig {
   markdownExtensions: string[];
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
-  /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group. */
+  /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
   plugins: string[];
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
   generatedUrls: string[];
@@ -91,7 +91,8 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     if (Array.isArray(raw[key])) continue;
     problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
   }
-  const plugins = [...new Set([...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(root, maxFileSize)])];
+  const named = [...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(root, maxFileSize)];
+  const plugins = [...new Set(named.includes('github-pages') ? [...named, ...gitHubPagesDefaultPlugins] : named)];
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
@@ -110,6 +111,12 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     problems,
   };
 }
+
+/** The plugins the github-pages gem turns on for every site (GitHubPages::Plugins::DEFAULT_PLUGINS). */
+const gitHubPagesDefaultPlugins = [
+  'jekyll-coffeescript', 'jekyll-commonmark-ghpages', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-paginate', 'jekyll-relative-links',
+  'jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-default-layout', 'jekyll-titles-from-headings',
+];
 
 /** Settings Jekyll requires to be lists when present. */
 const listKeys = ['plugins', 'include', 'exclude'];

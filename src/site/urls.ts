@@ -7,6 +7,8 @@
  */
 import { specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
+import { isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
+import { posix } from 'node:path';
 import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
@@ -29,6 +31,21 @@ export interface UrlMap {
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
 const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
+
+/** jekyll-readme-index: a static README is its folder's index page (`dir/`) when no page or file is the folder's index. */
+function addReadmeIndexes(jekyll: JekyllConfig, targets: Map<string, UrlTarget>, urlOf: Map<string, string>): void {
+  const readmes = [...targets.values()].filter((target) => target.kind === 'static' && isReadmeIndexCandidate(target.path, jekyll));
+  if (readmes.length === 0) return;
+  const urls = new Set([...targets.keys()].map((url) => url.toLowerCase()));
+  const hasIndex = (folder: string): boolean => ['', 'index.html', 'index.htm', 'index.xhtml', 'index.xml'].some((name) => urls.has(`${folder}${name}`.toLowerCase()));
+  for (const readme of readmes) {
+    const folder = `/${posix.dirname(readme.path) === '.' ? '' : `${posix.dirname(readme.path)}/`}`;
+    if (hasIndex(folder)) continue;
+    targets.set(folder, { kind: 'page', path: readme.path });
+    urlOf.set(readme.path, folder);
+    if (removesReadmeOriginals(jekyll)) targets.delete(`/${readme.path}`);
+  }
+}
 
 /** The type front matter defaults' scopes name a file by: `posts`, its collection's name, or `pages`. */
 export function documentType(path: string, jekyll: Pick<JekyllConfig, 'collections'>): string {
@@ -85,6 +102,15 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
         const url = pageUrl(path, data, jekyll, markdown);
         targets.set(url, { kind: 'page', path });
         urlOf.set(path, url);
+      } else if (isOptionalFrontMatterPage(path, jekyll)) {
+        // jekyll-optional-front-matter: a page all the same (its original stays a static file unless removed).
+        const values = withDefaults(path, 'pages', {});
+        dataOf.set(path, values);
+        if (values.published === false) continue;
+        const url = pageUrl(path, values, jekyll, markdown);
+        targets.set(url, { kind: 'page', path });
+        urlOf.set(path, url);
+        if (!removesOptionalFrontMatterOriginals(jekyll) && !targets.has(`/${path}`)) targets.set(`/${path}`, { kind: 'static', path });
       } else {
         if (withDefaults(path, 'static_files', {}).published === false) continue;
         targets.set(`/${path}`, { kind: 'static', path });
@@ -92,6 +118,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       }
     }
   }
+  addReadmeIndexes(jekyll, targets, urlOf);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem's dependencies.
   const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || typeof jekyll.raw.theme === 'string';
