@@ -2,8 +2,10 @@
  * Every URL the built site will have, computed from source as Jekyll 4 does, without a build:
  * collection documents through their permalink template (`/article/:name/`, `:path`,
  * `:title`, `:slug`, `:collection`, `:categories`, `pretty`), pages through Jekyll's page
- * template, a `permalink:` in front matter, static files at their path, and
- * jekyll-redirect-from aliases. URLs here have no baseurl and are not percent-encoded.
+ * template, a `permalink:` in front matter (or in the config's front matter defaults), static
+ * files at their path, jekyll-redirect-from aliases where the site loads it, and the pages
+ * GitHub Pages' plugins make (github-pages-plugins.ts). URLs here have no baseurl and are not
+ * percent-encoded.
  */
 import { specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
