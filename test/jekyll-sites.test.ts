@@ -159,6 +159,21 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['index.md', 'link-internal', expect.stringContaining('`/docs/`')]]);
   });
 
+  it('publishes every page, post and file under each other language\'s folder (jekyll-polyglot)', async () => {
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-polyglot]\nlanguages: ["en", "es", "de"]\ndefault_lang: "en"\nexclude_from_localization: ["assets"]\npermalink: pretty\n',
+      'about.md': '---\ntitle: About\npermalink: /about/\n---\nAbout\n',
+      'solo.md': '---\ntitle: Solo\nlang: es\n---\nSolo\n',
+      '_posts/2020-01-02-hello.md': '---\ntitle: Post\n---\nP\n',
+      'assets/a.png': 'x',
+      'index.md': '---\ntitle: Home\n---\n[a](/es/about/) [b](/de/about/) [c](/de/solo/) [d](/es/2020/01/02/hello/) [e](/es/assets/a.png) [f](/fr/about/)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
+      ['index.md', 'link-internal', expect.stringContaining('`/es/assets/a.png`')],
+      ['index.md', 'link-internal', expect.stringContaining('`/fr/about/`')],
+    ]);
+  });
+
   it('knows a layout in a sub-folder of _layouts by its path there, as Jekyll names it', async () => {
     const result = await lintSite({
       '_layouts/default.html': '{{ content }}\n',

@@ -4,13 +4,14 @@
  * `:title`, `:slug`, `:collection`, `:categories`, `pretty`), pages through Jekyll's page
  * template, a `permalink:` in front matter (or in the config's front matter defaults), static
  * files at their path, jekyll-redirect-from aliases where the site loads it, and the pages
- * GitHub Pages' plugins make (github-pages-plugins.ts). URLs here have no baseurl and are not
+ * GitHub Pages' plugins make (github-pages-plugins.ts) and jekyll-polyglot's language copies. URLs here have no baseurl and are not
  * percent-encoded.
  */
 import { specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
+import { addPolyglotCopies } from './polyglot.js';
 import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
@@ -121,6 +122,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     }
   }
   addReadmeIndexes(jekyll, targets, urlOf);
+  addPolyglotCopies(jekyll, targets);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem's dependencies.
   const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || typeof jekyll.raw.theme === 'string';
