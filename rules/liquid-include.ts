@@ -25,7 +25,7 @@ export const liquidInclude: SiteRule<Record<string, never>, Include[]> = {
   },
   kind: 'site',
   collect({ document, site }) {
-    const includesDir = typeof site.jekyll.raw.includes_dir === 'string' ? site.jekyll.raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes';
+    const { includesDir } = site.jekyll;
     // A comment's tags are parsed but never rendered: its includes are never looked up.
     const comments = document.liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
     const includes: Include[] = [];

@@ -27,6 +27,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
   frontMatterDefaults: [],
   markdownExtensions: ['md', 'markdown'],
   dataDir: '_data',
+  includesDir: '_includes',
   pageGenerators: [],
   plugins: ['jekyll-redirect-from'],
   generatedUrls: [],

@@ -98,7 +98,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
 /** The URL jekyll-relative-links writes for a Markdown link to a file by its path (`Foo.md#x` -> `/base/Foo#x`), if it does. */
 function relativeLinkUrl(link: LinkRef, fromPath: string, site: SiteIndex): string | undefined {
   if (link.source !== 'markdown' && link.source !== 'image' && link.source !== 'definition') return undefined;
-  const source = relativeLinkSource(link.raw, fromPath, isCollectionDocument(fromPath, site.jekyll), site.jekyll);
+  const source = relativeLinkSource(link.raw, fromPath, site.jekyll, (path) => isCollectionDocument(path, site.jekyll));
   const target = source === undefined ? undefined : site.urls.urlOf.get(source);
   if (target === undefined) return undefined;
   const hash = link.url!.indexOf('#');

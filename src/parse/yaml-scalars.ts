@@ -34,8 +34,7 @@ const time = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2}):(\d{2})(
 /** `onError`: the text is one Ruby cannot read (a float with a stray `_`), which stops Jekyll reading the whole YAML. */
 export function resolveJekyllScalar(value: string, onError: (message: string) => void): unknown {
   const bare = value.replace(/[_,]/g, '');
-  if (decimal.test(bare) || octal.test(bare) || hexadecimal.test(bare) || binary.test(bare)) return rubyInteger(bare);
-  if (signedHexadecimal.test(bare)) return rubyInteger(bare);
+  if (decimal.test(bare) || octal.test(bare) || hexadecimal.test(bare) || binary.test(bare) || signedHexadecimal.test(bare)) return rubyInteger(bare);
   if (sexagesimalInteger.test(bare)) return sexagesimal(bare);
   if (float.test(value)) {
     if (rubyFloatDigits.test(value)) return Number(value.replace(/_/g, ''));

@@ -14,6 +14,10 @@ import type { JekyllConfig } from './jekyll-config.js';
 /** JekyllOptionalFrontMatter::FILENAME_BLACKLIST: files left as they are (the repository's, not the site's). */
 const repositoryFiles = new Set(['README', 'LICENSE', 'LICENCE', 'COPYING', 'CODE_OF_CONDUCT', 'CONTRIBUTING', 'ISSUE_TEMPLATE', 'PULL_REQUEST_TEMPLATE']);
 
+function isMarkdown(path: string, jekyll: Pick<JekyllConfig, 'markdownExtensions'>): boolean {
+  return jekyll.markdownExtensions.includes(posix.extname(path).slice(1));
+}
+
 function option(jekyll: Pick<JekyllConfig, 'raw'>, key: string, name: string): unknown {
   const settings = jekyll.raw[key];
   return settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>)[name] : undefined;
@@ -22,9 +26,7 @@ function option(jekyll: Pick<JekyllConfig, 'raw'>, key: string, name: string): u
 /** Whether a Markdown file without front matter is a page (jekyll-optional-front-matter). */
 export function isOptionalFrontMatterPage(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'markdownExtensions' | 'include'>): boolean {
   if (!jekyll.plugins.includes('jekyll-optional-front-matter') || option(jekyll, 'optional_front_matter', 'enabled') === false || jekyll.raw.require_front_matter) return false;
-  const { name, ext } = posix.parse(path);
-  if (!jekyll.markdownExtensions.includes(ext.slice(1))) return false;
-  return !repositoryFiles.has(name.toUpperCase()) || jekyll.include.includes(path);
+  return isMarkdown(path, jekyll) && (!repositoryFiles.has(posix.parse(path).name.toUpperCase()) || jekyll.include.includes(path));
 }
 
 /** Whether the plugin removes the Markdown file it made a page of from the static files (`remove_originals`). */
@@ -38,10 +40,14 @@ export function removesOptionalFrontMatterOriginals(jekyll: Pick<JekyllConfig, '
  * `%XX` and `+` decoded as CGI.unescape does. Collection documents' links are rewritten only
  * with `relative_links: {collections: true}`.
  */
-export function relativeLinkSource(raw: string, fromPath: string, isDocument: boolean, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'markdownExtensions'>): string | undefined {
+export function relativeLinkSource(
+  raw: string,
+  fromPath: string,
+  jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'markdownExtensions'>,
+  isDocument: (path: string) => boolean,
+): string | undefined {
   if (!jekyll.plugins.includes('jekyll-relative-links') || option(jekyll, 'relative_links', 'enabled') === false) return undefined;
-  if (isDocument && option(jekyll, 'relative_links', 'collections') !== true) return undefined;
-  if (!jekyll.markdownExtensions.includes(posix.extname(fromPath).slice(1))) return undefined;
+  if (!isMarkdown(fromPath, jekyll) || (isDocument(fromPath) && option(jekyll, 'relative_links', 'collections') !== true)) return undefined;
   const path = raw.trim().replace(/#.*$/, '');
   if (path === '' || /^[a-z][a-z0-9+.-]*:/i.test(path) || /[{}]/.test(path)) return undefined;
   let decoded: string;
@@ -58,8 +64,7 @@ export function relativeLinkSource(raw: string, fromPath: string, isDocument: bo
 /** Whether jekyll-readme-index may make this static file its folder's index page (the folder must have none). */
 export function isReadmeIndexCandidate(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'markdownExtensions'>): boolean {
   if (!jekyll.plugins.includes('jekyll-readme-index') || option(jekyll, 'readme_index', 'enabled') === false) return false;
-  const { name, ext } = posix.parse(path);
-  return name.toLowerCase() === 'readme' && jekyll.markdownExtensions.includes(ext.slice(1));
+  return isMarkdown(path, jekyll) && posix.parse(path).name.toLowerCase() === 'readme';
 }
 
 /** Whether jekyll-readme-index removes the README it made an index of from the static files (`remove_originals`). */

@@ -42,7 +42,7 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
 }
 
 export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>): IncludeIds {
-  const includesDir = typeof site.jekyll.raw.includes_dir === 'string' ? site.jekyll.raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes';
+  const { includesDir } = site.jekyll;
   const ids = new Set<string>();
   let open = false;
   for (const call of calls) {

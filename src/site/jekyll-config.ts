@@ -26,6 +26,8 @@ export interface JekyllConfig {
   markdownExtensions: string[];
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
+  /** Where `{% include %}` looks for files (`includes_dir`, `_includes` by default). */
+  includesDir: string;
   /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
   plugins: string[];
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
@@ -104,6 +106,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     frontMatterDefaults: readFrontMatterDefaults(raw.defaults),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
+    includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
     plugins,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
     pageGenerators: [],

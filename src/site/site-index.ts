@@ -51,9 +51,9 @@ export function readOtherPagesFrontMatter(root: string, files: Iterable<string>,
   const unpublished = unpublishedFilter(jekyll);
   const candidates = [...files].filter((file) => {
     if (content.has(file) || isDataFile(file, jekyll) || unpublished(file)) return false;
-    const top = file.slice(0, file.indexOf('/') + 1 || undefined).replace(/\/$/, '');
-    if (file.includes('/') && outputCollections.has(top)) return true;
-    return pageFormats.test(file) && !file.split('/').slice(0, -1).some((folder) => folder.startsWith('_') || folder.startsWith('.'));
+    const folders = file.split('/').slice(0, -1);
+    if (folders.length > 0 && outputCollections.has(folders[0]!)) return true;
+    return pageFormats.test(file) && !folders.some((folder) => folder.startsWith('_') || folder.startsWith('.'));
   });
   const texts: [string, string][] = [];
   for (const file of candidates) {

@@ -72,17 +72,17 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   const collections = new Map(jekyll.collections.map((c) => [`_${c.name}`, c]));
   const markdown = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
 
-  const withDefaults = (path: string, type: string, data: Record<string, unknown>): Record<string, unknown> =>
-    jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type, data);
+  // A file's type is worked out only when there are defaults to apply.
+  const withDefaults = (path: string, data: Record<string, unknown>, type?: string): Record<string, unknown> =>
+    jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type ?? documentType(path, jekyll), data);
   const dataOf = new Map<string, Record<string, unknown>>();
   for (const path of files) {
     if (unpublished(path)) continue;
     const segments = path.split('/');
     const collection = collections.get(segments[0]!);
     const post = postOf(path);
-    const type = documentType(path, jekyll);
     const own = frontMatter.get(path);
-    const data = own && withDefaults(path, type, own);
+    const data = own && withDefaults(path, own);
     if (data) dataOf.set(path, data);
     if (post) {
       const posts = collections.get('_posts')!;
@@ -107,7 +107,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
         urlOf.set(path, url);
       } else if (isOptionalFrontMatterPage(path, jekyll)) {
         // jekyll-optional-front-matter: a page all the same (its original stays a static file unless removed).
-        const values = withDefaults(path, 'pages', {});
+        const values = withDefaults(path, {}, 'pages');
         dataOf.set(path, values);
         if (values.published === false) continue;
         const url = pageUrl(path, values, jekyll, markdown);
@@ -115,7 +115,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
         urlOf.set(path, url);
         if (!removesOptionalFrontMatterOriginals(jekyll) && !targets.has(`/${path}`)) targets.set(`/${path}`, { kind: 'static', path });
       } else {
-        if (withDefaults(path, 'static_files', {}).published === false) continue;
+        if (withDefaults(path, {}, 'static_files').published === false) continue;
         targets.set(`/${path}`, { kind: 'static', path });
         urlOf.set(path, `/${path}`);
       }
