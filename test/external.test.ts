@@ -420,7 +420,7 @@ describe('doclint check --external', () => {
     }
   });
 
-  it('halves a host\'s requests at a time on 429s to two URLs in a row, and raises them again as it answers (AIMD)', async () => {
+  it('halves a host\'s requests at a time on 429s to two URLs in a row (not to URLs asked again after their own 429), and raises them again as it answers (AIMD)', async () => {
     const scheduler = new HostScheduler(4);
     const granted: Slot[] = [];
     for (let i = 0; i < 20; i++) void scheduler.acquire(`http://h.test/${i}`, 'first').then((slot) => granted.push(slot));
@@ -438,10 +438,16 @@ describe('doclint check --external', () => {
     first.forEach((slot) => scheduler.release(slot));
     const second = await round();
     expect(second).toHaveLength(4);
-    // Two in a row, for different URLs: the host's limit, halved.
-    scheduler.slowDown(second[0]!, 'http://h.test/4');
-    scheduler.slowDown(second[1]!, 'http://h.test/5');
+    // Asked again after their Retry-After and answered 429 again: those URLs' own waits, no halving.
+    scheduler.slowDown(second[0]!, 'http://h.test/0');
+    scheduler.slowDown(second[1]!, 'http://h.test/2');
     second.forEach((slot) => scheduler.release(slot));
+    const third = await round();
+    expect(third).toHaveLength(4);
+    // Two in a row, for different URLs asked for the first time: the host's limit, halved.
+    scheduler.slowDown(third[0]!, 'http://h.test/8');
+    scheduler.slowDown(third[1]!, 'http://h.test/9');
+    third.forEach((slot) => scheduler.release(slot));
     const halved = await round();
     expect(halved).toHaveLength(2);
     halved.forEach((slot) => scheduler.answered(slot));

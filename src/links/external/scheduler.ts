@@ -10,9 +10,11 @@
  * A host's limit adapts as TCP's window does (AIMD): 429s halve it (down to one request at a
  * time), and each run of answers without one as long as the limit raises it by one again, back
  * up to the configured limit. One 429 among answers that are fine is that URL's own limit (its
- * Retry-After is honoured for it alone); two answered in a row, for different URLs, are the
- * host's, and halve it, once per window (a 429 to a request sent before the last halving says
- * nothing of the new limit).
+ * Retry-After is honoured for it alone); two answered in a row, for different URLs asked for the
+ * first time since a 429, are the host's, and halve it, once per window (a 429 to a request sent
+ * before the last halving says nothing of the new limit). A URL asked again after its own 429 and
+ * answered 429 again only says its own wait is not over: URLs retried together after one
+ * Retry-After would otherwise halve the host in pairs.
  */
 export type Turn = 'again' | 'first' | 'next';
 const turns: readonly Turn[] = ['again', 'first', 'next'];
@@ -41,6 +43,8 @@ export class HostScheduler {
   private readonly limits = new Map<string, number>();
   private active = 0;
   readonly rateLimited = new Set<string>();
+  /** URLs answered 429 at least once. */
+  private readonly limitedUrls = new Set<string>();
 
   constructor(
     private readonly defaultLimit: number,
@@ -84,9 +88,11 @@ export class HostScheduler {
   slowDown(slot: Slot, url: string): void {
     const state = this.stateOf(slot.host);
     this.rateLimited.add(slot.host);
+    if (this.limitedUrls.has(url)) return;
+    this.limitedUrls.add(url);
     const previous = state.last429;
     state.last429 = url;
-    if (previous === undefined || previous === url || slot.window < state.halvings) return;
+    if (previous === undefined || slot.window < state.halvings) return;
     state.halvings++;
     state.current = Math.max(1, Math.floor(this.limitOf(state) / 2));
     state.successes = 0;
