@@ -89,6 +89,16 @@ export const linkInternal: SiteRule = {
             });
             break;
           }
+          const templated = site.urls.unknownUrls.filter((u) => generatedUrls(u.urls).test(resolution.path));
+          if (templated.length > 0) {
+            const [first] = templated;
+            report({
+              message: `No page is known at \`${baseurl}${resolution.url}\`, unless it is \`${first!.path}\`${templated.length > 1 ? ` (or ${templated.length - 1} more)` : ''}, whose permalink uses \`${first!.placeholder}\`: a placeholder only a plugin fills in (without one, jekyll build fails).`,
+              ...where,
+              severity: 'warning',
+            });
+            break;
+          }
           const listedBy = site.urls.inertRedirects.get(resolution.path) ?? site.urls.inertRedirects.get(`${resolution.path}/`);
           if (listedBy) {
             report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });

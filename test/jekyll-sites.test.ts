@@ -203,6 +203,25 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     });
     expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message])).toEqual([['index.md', 4, 'link-anchor', expect.stringContaining('`#gpl`')]]);
   });
+
+  it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
+    // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
+    const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  sips:\n    output: true\nplugins: [jekyll-redirect-from]\n',
+      '_plugins/number.rb': 'Jekyll::Drops::UrlDrop.class_eval do\n  def number\n    @obj.data["number"].to_s\n  end\nend\n',
+      '_sips/a.md': sip(1, 'Motivation', '[m](#motivation) [x](#nowhere)'),
+      '_sips/b.md': sip(2, 'Other', '[o](#other) [m](#motivation)'),
+      'index.md': '---\ntitle: Home\n---\n[1](/sips/1.html) [2](/sips/2) [bad](/sip/3.html)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.severity, f.message.slice(0, 40)])).toEqual([
+      ['_sips/a.md', 8, 'link-anchor', 'error', 'There is no anchor `#nowhere` on this pa'],
+      ['_sips/b.md', 8, 'link-anchor', 'error', 'There is no anchor `#motivation` on this'],
+      ['index.md', 4, 'link-internal', 'warning', 'No page is known at `/sips/1.html`, unle'],
+      ['index.md', 4, 'link-internal', 'warning', 'No page is known at `/sips/2`, unless it'],
+      ['index.md', 4, 'link-internal', 'error', 'No page or file is published at `/sip/3.'],
+    ]);
+  });
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

@@ -58,8 +58,11 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const notFound = (notFoundUrl: string, notFoundPath: string): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}) });
 
   if (pathPart === '') {
+    // `#x` stays on this page, even where another file is published at the same URL or its URL is not known.
+    if (!site.urls.urlOf.has(fromPath)) return { status: 'skip' };
     const target = site.urls.targets.get(pageUrl);
-    return target ? { status: 'ok', url: pageUrl, target, ...keep(fragment) } : { status: 'skip' };
+    const own = target?.path === fromPath ? target : { kind: isCollectionDocument(fromPath, site.jekyll) ? ('document' as const) : ('page' as const), path: fromPath };
+    return { status: 'ok', url: pageUrl, target: own, ...keep(fragment) };
   }
 
   let path: string;

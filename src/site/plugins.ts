@@ -45,7 +45,7 @@ function gemGenerators(jekyll: JekyllConfig): PageGenerator[] {
  * without `index.html`. A segment holds one quantifier at most (one with several placeholders
  * is any text), so the expression cannot backtrack without bound on a path it does not match.
  */
-function templateUrls(templates: readonly string[]): string {
+export function templateUrls(templates: readonly string[]): string {
   const placeholder: Record<string, string> = { num: '\\d+', year: '\\d{4}', month: '\\d{2}', day: '\\d{2}' };
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const segment = (text: string): string => {

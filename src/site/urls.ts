@@ -12,6 +12,7 @@ import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
 import { addPolyglotCopies } from './polyglot.js';
+import { templateUrls } from './plugins.js';
 import { globMatcher } from './glob-matcher.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
@@ -30,6 +31,12 @@ export interface UrlMap {
   inertRedirects: ReadonlyMap<string, string>;
   /** Source file -> its URL. */
   urlOf: ReadonlyMap<string, string>;
+  /**
+   * Documents whose permalink holds a placeholder Jekyll's URL drop does not have (`:number`): a
+   * plugin fills it in, or jekyll build fails. Such a document is published at a URL the template
+   * matches (`urls`, a regular expression's source), which cannot be known offline.
+   */
+  unknownUrls: readonly { path: string; placeholder: string; urls: string }[];
 }
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
@@ -76,6 +83,14 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   const withDefaults = (path: string, data: Record<string, unknown>, type?: string): Record<string, unknown> =>
     jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type ?? documentType(path, jekyll), data);
   const dataOf = new Map<string, Record<string, unknown>>();
+  const unknownUrls: UrlMap['unknownUrls'][number][] = [];
+  const publishDocument = (path: string, url: string): void => {
+    urlOf.set(path, url);
+    const placeholder = /:[a-z_]+/.exec(url)?.[0];
+    // The template's folders still hold for the document's relative links; its URL is not known.
+    if (placeholder) unknownUrls.push({ path, placeholder, urls: templateUrls([url]) });
+    else targets.set(url, { kind: 'document', path });
+  };
   for (const path of files) {
     if (unpublished(path)) continue;
     const segments = path.split('/');
@@ -87,17 +102,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (post) {
       const posts = collections.get('_posts')!;
       if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post, data) > now)) continue;
-      const url = postUrl(post, posts, data, jekyll);
-      targets.set(url, { kind: 'document', path });
-      urlOf.set(path, url);
+      publishDocument(path, postUrl(post, posts, data, jekyll));
     } else if (segments.slice(0, -1).includes('_posts')) {
       // A file in _posts without a date in its name: Jekyll reads no post from it.
       continue;
     } else if (collection) {
       if (!collection.output || !data || data.published === false) continue;
-      const url = documentUrl(path, collection, data, jekyll);
-      targets.set(url, { kind: 'document', path });
-      urlOf.set(path, url);
+      publishDocument(path, documentUrl(path, collection, data, jekyll));
     } else {
       if (isSpecial(path)) continue;
       if (data) {
@@ -134,6 +145,12 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     for (const alias of aliases) {
       if (typeof alias !== 'string') continue;
       const url = redirectUrl(alias);
+      const placeholder = /:[a-z_]+/.exec(url)?.[0];
+      // An alias with a placeholder is one a plugin expands (jekyll-redirect-from writes it as it is).
+      if (placeholder && redirectsWritten) {
+        unknownUrls.push({ path, placeholder, urls: templateUrls([url]) });
+        continue;
+      }
       if (!redirectsWritten) {
         inertRedirects.set(url, path);
         continue;
@@ -143,7 +160,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       if (url.endsWith('/index.html') && !redirects.has(url.slice(0, -'index.html'.length))) redirects.set(url.slice(0, -'index.html'.length), target);
     }
   }
-  return { targets, redirects, inertRedirects, urlOf };
+  return { targets, redirects, inertRedirects, urlOf, unknownUrls };
 }
 
 /** Jekyll::Utils.slugify: default mode, anything but letters and digits becomes `-`; pretty mode keeps `._~!$&'()+,;=@` too. */
