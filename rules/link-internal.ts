@@ -89,11 +89,11 @@ export const linkInternal: SiteRule = {
             });
             break;
           }
-          const templated = site.urls.unknownUrls.filter((u) => generatedUrls(u.urls).test(resolution.path));
-          if (templated.length > 0) {
-            const [first] = templated;
+          const templated = [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1];
+          if (templated) {
+            const others = templated.documents - 1;
             report({
-              message: `No page is known at \`${baseurl}${resolution.url}\`, unless it is \`${first!.path}\`${templated.length > 1 ? ` (or ${templated.length - 1} more)` : ''}, whose permalink uses \`${first!.placeholder}\`: a placeholder only a plugin fills in (without one, jekyll build fails).`,
+              message: `No page is known at \`${baseurl}${resolution.url}\`, unless it is \`${templated.path}\`${others > 0 ? ` (or ${others} more)` : ''}, whose permalink uses \`${templated.placeholder}\`: a placeholder only a plugin fills in (without one, jekyll build fails).`,
               ...where,
               severity: 'warning',
             });

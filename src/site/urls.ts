@@ -34,9 +34,10 @@ export interface UrlMap {
   /**
    * Documents whose permalink holds a placeholder Jekyll's URL drop does not have (`:number`): a
    * plugin fills it in, or jekyll build fails. Such a document is published at a URL the template
-   * matches (`urls`, a regular expression's source), which cannot be known offline.
+   * matches (`urls`, a regular expression's source), which cannot be known offline. One entry per
+   * template: its first document, and how many there are.
    */
-  unknownUrls: readonly { path: string; placeholder: string; urls: string }[];
+  unknownUrls: ReadonlyMap<string, { path: string; placeholder: string; documents: number }>;
 }
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
@@ -83,12 +84,18 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   const withDefaults = (path: string, data: Record<string, unknown>, type?: string): Record<string, unknown> =>
     jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type ?? documentType(path, jekyll), data);
   const dataOf = new Map<string, Record<string, unknown>>();
-  const unknownUrls: UrlMap['unknownUrls'][number][] = [];
+  const unknownUrls = new Map<string, { path: string; placeholder: string; documents: number }>();
+  const addUnknownUrl = (path: string, placeholder: string, url: string): void => {
+    const urls = templateUrls([url]);
+    const known = unknownUrls.get(urls);
+    if (known) known.documents++;
+    else unknownUrls.set(urls, { path, placeholder, documents: 1 });
+  };
   const publishDocument = (path: string, url: string): void => {
     urlOf.set(path, url);
     const placeholder = /:[a-z_]+/.exec(url)?.[0];
     // The template's folders still hold for the document's relative links; its URL is not known.
-    if (placeholder) unknownUrls.push({ path, placeholder, urls: templateUrls([url]) });
+    if (placeholder) addUnknownUrl(path, placeholder, url);
     else targets.set(url, { kind: 'document', path });
   };
   for (const path of files) {
@@ -148,7 +155,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       const placeholder = /:[a-z_]+/.exec(url)?.[0];
       // An alias with a placeholder is one a plugin expands (jekyll-redirect-from writes it as it is).
       if (placeholder && redirectsWritten) {
-        unknownUrls.push({ path, placeholder, urls: templateUrls([url]) });
+        addUnknownUrl(path, placeholder, url);
         continue;
       }
       if (!redirectsWritten) {
