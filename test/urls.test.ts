@@ -118,6 +118,10 @@ describe('posts, as Jekyll 4 publishes them', () => {
     ['ordinal', '_posts/2020-02-01-hello.md', {}, { permalink: 'ordinal' }, '/2020/032/hello.html'],
     ['none', '_posts/2020-01-02-hello.md', { categories: ['x'] }, { permalink: 'none' }, '/x/hello.html'],
     ['every date placeholder', '_posts/2020-01-02-hello.md', {}, { permalink: '/:short_year/:i_month/:i_day/:y_day/:slug:output_ext' }, '/20/1/2/002/hello.html'],
+    // Expected values from Ruby's Date#strftime('%b %B %a %A %G %V %u'), as Jekyll's URL drop gives them.
+    ['names and ISO weeks', '_posts/2021-01-01-a.md', {}, { permalink: '/:short_month/:long_month/:short_day/:long_day/:w_year/:week/:w_day/' }, '/Jan/January/Fri/Friday/2020/53/5/'],
+    ['an ISO week of the next year', '_posts/2024-12-30-a.md', {}, { permalink: '/:w_year/:week/:w_day/' }, '/2025/01/1/'],
+    ['a Sunday', '_posts/2023-01-01-a.md', {}, { permalink: '/:w_year/:week/:w_day/:short_day/' }, '/2022/52/7/Sun/'],
     ['a date in front matter', '_posts/2020-01-02-hello.md', { date: new Date(Date.UTC(2020, 4, 6)) }, {}, '/2020/05/06/hello.html'],
     ['a slug in front matter', '_posts/2020-01-02-hello.md', { slug: 'Other Name' }, {}, '/2020/01/02/Other-Name.html'],
     ['a permalink in front matter', '_posts/2020-01-02-hello.md', { permalink: '/hi/' }, {}, '/hi/'],

@@ -267,6 +267,7 @@ function postUrl(post: PostSource, posts: CollectionConfig, data: Record<string,
     i_day: String(date.getUTCDate()),
     short_year: two(date.getUTCFullYear() % 100),
     y_day: String(dayOfYear).padStart(3, '0'),
+    ...weekPlaceholders(date),
     hour: two(date.getUTCHours()),
     minute: two(date.getUTCMinutes()),
     second: two(date.getUTCSeconds()),
@@ -277,6 +278,26 @@ function postUrl(post: PostSource, posts: CollectionConfig, data: Record<string,
     slugified_categories: categories.map((c) => slugify(c)).join('/'),
     output_ext: '.html',
   });
+}
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Jekyll's URL drop names and ISO weeks (strftime `%b %B %a %A %G %V %u`), in the C locale Ruby uses. */
+function weekPlaceholders(date: Date): Record<string, string> {
+  const weekday = date.getUTCDay() || 7;
+  // The ISO week's Thursday decides its year.
+  const thursday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 4 - weekday));
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return {
+    short_month: monthNames[date.getUTCMonth()]!.slice(0, 3),
+    long_month: monthNames[date.getUTCMonth()]!,
+    short_day: dayNames[date.getUTCDay()]!.slice(0, 3),
+    long_day: dayNames[date.getUTCDay()]!,
+    w_year: String(thursday.getUTCFullYear()),
+    week: String(week).padStart(2, '0'),
+    w_day: String(weekday),
+  };
 }
 
 /** Jekyll::Utils.add_permalink_suffix: `pretty` ends URLs with a slash, other styles with the extension. */
