@@ -93,7 +93,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   };
   const publishDocument = (path: string, url: string): void => {
     urlOf.set(path, url);
-    const placeholder = /:[a-z_]+/.exec(url)?.[0];
+    const placeholder = unfilledPlaceholder(url);
     // The template's folders still hold for the document's relative links; its URL is not known.
     if (placeholder) addUnknownUrl(path, placeholder, url);
     else targets.set(url, { kind: 'document', path });
@@ -152,7 +152,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     for (const alias of aliases) {
       if (typeof alias !== 'string') continue;
       const url = redirectUrl(alias);
-      const placeholder = /:[a-z_]+/.exec(url)?.[0];
+      const placeholder = unfilledPlaceholder(url);
       // An alias with a placeholder is one a plugin expands (jekyll-redirect-from writes it as it is).
       if (placeholder && redirectsWritten) {
         addUnknownUrl(path, placeholder, url);
@@ -324,6 +324,11 @@ function fillTemplate(template: string, values: Record<string, string>): string 
   const filled = template.replace(/:([a-z_]+)/g, (match, key: string) => (Object.hasOwn(values, key) ? values[key] : undefined) ?? (['year', 'month', 'day', 'y_day', 'i_month', 'i_day', 'short_year', 'hour', 'minute', 'second'].includes(key) ? '' : match));
   const url = `/${filled}`.replace(/\/{2,}/g, '/');
   return url;
+}
+
+/** The first `:placeholder` left in a URL once Jekyll's are filled in. */
+function unfilledPlaceholder(url: string): string | undefined {
+  return /:[a-z_]+/.exec(url)?.[0];
 }
 
 /** jekyll-redirect-from writes an alias ending in `/` as `alias/index.html`; other aliases as given. */
