@@ -33,17 +33,21 @@ afterAll(() => {
 const crawlFindings = (stdout: string) => JSON.parse(stdout).findings.map((f: { file: string; line: number; column: number; message: string }) => `${f.file}:${f.line}:${f.column}: ${f.message}`);
 
 describe('doclint crawl', () => {
-  it('crawls a built folder (its baseurl sub-folder) and reports broken pages, images and fragments on every page that links them', async () => {
+  it('crawls a built folder (its baseurl sub-folder), and its pages no link reaches, and reports broken pages, images and fragments on every page that links them', async () => {
     const run = await runCli(['crawl', built, '--format', 'json'], configDir);
     expect(run.code).toBe(1);
     // Each finding is filed under the page holding the link, at its line (linkinator files a URL under the first page it met it on).
     // A fragment is checked whatever the order the pages were crawled in (other/ links reset/#gone).
+    // Pages no link reaches are checked too (404.html, a redirect_from stub), not one whose name glob syntax would misread.
     expect(crawlFindings(run.stdout)).toEqual([
+      'help/404.html:5:10: Broken link to /help/article/removed/ (HTTP 404).',
       'help/article/other/index.html:4:10: Broken link to /help/article/reset/#gone (the page has no such fragment).',
       'help/article/reset/index.html:5:10: Broken link to /help/article/reset/#nope (the page has no such fragment).',
       'help/article/reset/index.html:6:10: Broken link to /help/article/missing/ (HTTP 404).',
       'help/index.html:5:10: Broken link to /help/article/missing/ (HTTP 404).',
       'help/index.html:6:11: Broken link to /help/images/gone.png (HTTP 404).',
+      'help/old/index.html:5:31: Broken link to /help/article/moved/ (HTTP 404).',
+      'help/old/index.html:8:12: Broken link to /help/article/moved/ (HTTP 404).',
     ]);
     // The link to a private address (http://10.0.0.1/admin) is never requested.
     expect(run.stdout).not.toContain('10.0.0.1');

@@ -10,6 +10,7 @@ import { lookup } from 'node:dns/promises';
 import { createServer, isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { check, LinkState, type LinkResult } from 'linkinator';
+import { escapePath, globSync } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { isPrivateAddress } from '../links/external/network-guard.js';
 import type { Finding } from '../types.js';
@@ -48,10 +49,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     if (!answer) lookups.set(host, (answer = resolvesToPrivate(host)));
     return answer;
   };
-  const result = await check({
-    path: start,
+  const settings = {
     ...(folder ? { serverRoot: folder, port } : {}),
-    recurse: true,
     concurrency: folder || isLocalHost(new URL(start).hostname) ? Math.min(localConcurrency, config.external.concurrency) : config.external.concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
@@ -61,7 +60,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     checkFragments: false,
     linksToSkip: async (link: string) =>
       ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
-  });
+  };
+  const crawled = await check({ ...settings, path: start, recurse: true });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
   const pageOf = (url: string | undefined): string => {
@@ -75,6 +75,11 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const siteBase = folder ? 'http://site.invalid/' : start;
   const absolute = (url: string): string => new URL(shown(url), siteBase).href;
   const fileOfPage = (page: string): string => pageOf(folder ? new URL(page).pathname : page);
+  // A folder's pages that no link reaches are published all the same (404.html, redirect_from's
+  // stubs): as html-proofer does, their own links are checked too (each page once, not crawled from).
+  const reached = new Set(crawled.links.filter((link) => link.state === LinkState.OK).map((link) => fileOfPage(absolute(link.url))));
+  const orphans = folder ? unreachedPages(folder, start, reached).filter((file) => !ignore.some((pattern) => pattern.test(`${startOrigin}/${file}`))) : [];
+  const result = orphans.length > 0 ? { links: [...crawled.links, ...(await check({ ...settings, path: orphans, recurse: false })).links] } : crawled;
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
@@ -183,6 +188,17 @@ function startPath(folder: string): string {
   if (existsSync(resolve(folder, 'index.html'))) return '/';
   const children = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(resolve(folder, entry.name, 'index.html')));
   return children.length === 1 ? `${children[0]!.name}/` : '/';
+}
+
+/**
+ * The HTML files under the crawl's start folder that the crawl did not reach, as linkinator
+ * paths (globs relative to the folder): names glob or URL syntax would misread are left out.
+ */
+function unreachedPages(folder: string, start: string, reached: ReadonlySet<string>): string[] {
+  const base = start.replace(/^\/+/, '');
+  return globSync(`${escapePath(base)}**/*.html`, { cwd: folder, dot: false, followSymbolicLinks: false })
+    .filter((file) => !reached.has(file) && !/[*?[\]{}()!#%\\]/.test(file))
+    .sort();
 }
 
 /**
