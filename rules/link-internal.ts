@@ -39,6 +39,22 @@ function isPagePath(path: string): boolean {
   return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.html?$/i.test(name));
 }
 
+/** Top-level domains that end a link written without `https://` (`sigstore.dev`), and no file's extension. */
+const webDomain = /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|edu|gov|info|app))(?:\/\S*)?$/i;
+
+/**
+ * What a missing destination's text says of how it was mistyped, as kramdown reads it: a URL
+ * in parentheses twice, a title in parentheses (kramdown takes quotes only), a site written
+ * without its scheme.
+ */
+function mistyped(destination: string, markdown: boolean): string | undefined {
+  if (/^\((?:[a-z][a-z0-9+.-]*:|\/)[^()]*\)$/i.test(destination)) return ` Its destination \`${destination}\` is in parentheses twice: the inner ones are part of the URL.`;
+  const title = /\s+(\([^()]*\))$/.exec(destination);
+  if (markdown && title) return ` kramdown reads \`${title[1]}\` as part of the URL: a link title goes in quotes (\`"…"\`).`;
+  if (webDomain.test(destination)) return ` \`${destination}\` is a path on this site: a link to another site starts with \`https://\`.`;
+  return undefined;
+}
+
 export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
@@ -104,7 +120,8 @@ export const linkInternal: SiteRule = {
             report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });
             break;
           }
-          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.`, ...where });
+          const typo = mistyped((link.url ?? link.raw).trim(), link.source === 'markdown' || link.source === 'image' || link.source === 'definition');
+          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where });
           break;
         }
         case 'wrong-case': {
