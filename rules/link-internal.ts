@@ -39,6 +39,9 @@ function isPagePath(path: string): boolean {
   return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.html?$/i.test(name));
 }
 
+/** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
+const inParenthesesTwice = /^\((?:[a-z][a-z0-9+.-]*:|\/)[^()\s]*\)$/i;
+
 /** Top-level domains that end a link written without `https://` (`sigstore.dev`), and no file's extension. */
 const webDomain = /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|edu|gov|info|app))(?:\/\S*)?$/i;
 
@@ -48,7 +51,7 @@ const webDomain = /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|
  * without its scheme.
  */
 function mistyped(destination: string, markdown: boolean): string | undefined {
-  if (/^\((?:[a-z][a-z0-9+.-]*:|\/)[^()]*\)$/i.test(destination)) return ` Its destination \`${destination}\` is in parentheses twice: the inner ones are part of the URL.`;
+  if (inParenthesesTwice.test(destination)) return ` Its destination \`${destination}\` is in parentheses twice: the inner ones are part of the URL.`;
   const title = /\s+(\([^()]*\))$/.exec(destination);
   if (markdown && title) return ` kramdown reads \`${title[1]}\` as part of the URL: a link title goes in quotes (\`"…"\`).`;
   if (webDomain.test(destination)) return ` \`${destination}\` is a path on this site: a link to another site starts with \`https://\`.`;
@@ -120,8 +123,11 @@ export const linkInternal: SiteRule = {
             report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });
             break;
           }
-          const typo = mistyped((link.url ?? link.raw).trim(), link.source === 'markdown' || link.source === 'image' || link.source === 'definition');
-          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where });
+          const markdown = link.source === 'markdown' || link.source === 'image' || link.source === 'definition';
+          const typo = mistyped((link.url ?? link.raw).trim(), markdown);
+          // The one certain fix: the URL inside the doubled parentheses.
+          const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
+          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where, ...unwrapped });
           break;
         }
         case 'wrong-case': {
