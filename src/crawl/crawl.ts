@@ -31,6 +31,9 @@ export interface CrawlOptions {
   skipExternal?: boolean;
 }
 
+/** Pages no link reaches checked together: linkinator starts every request of a check at once (7.6 does not hold them to its concurrency). */
+const orphansAtOnce = 25;
+
 /** Requests at a time to a server on this machine (a folder's, `jekyll serve`): a dev server is no CDN. */
 const localConcurrency = 8;
 
@@ -79,7 +82,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   // stubs): as html-proofer does, their own links are checked too (each page once, not crawled from).
   const reached = new Set(crawled.links.filter((link) => link.state === LinkState.OK).map((link) => fileOfPage(absolute(link.url))));
   const orphans = folder ? unreachedPages(folder, start, reached).filter((file) => !ignore.some((pattern) => pattern.test(`${startOrigin}/${file}`))) : [];
-  const result = orphans.length > 0 ? { links: [...crawled.links, ...(await check({ ...settings, path: orphans, recurse: false })).links] } : crawled;
+  const result = { links: [...crawled.links] };
+  // A few pages at a time (see orphansAtOnce).
+  for (let i = 0; i < orphans.length; i += orphansAtOnce) result.links.push(...(await check({ ...settings, path: orphans.slice(i, i + orphansAtOnce), recurse: false })).links);
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
