@@ -62,6 +62,29 @@ describe('doclint crawl', () => {
     expect(found.some((f: string) => f.includes('gone.png'))).toBe(true);
   }, 30_000);
 
+  it('holds a server on this machine to 8 requests at a time (linkinator alone starts them all at once)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const many = createServer((request, response) => {
+      most = Math.max(most, ++inFlight);
+      response.on('close', () => inFlight--);
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end(request.url === '/' ? Array.from({ length: 40 }, (_, i) => `<a href="/p${i}">${i}</a>`).join('\n') : '<p>page</p>');
+      }, 30);
+    });
+    await new Promise<void>((resolve) => many.listen(0, '127.0.0.1', resolve));
+    try {
+      const run = await runCli(['crawl', `http://127.0.0.1:${(many.address() as AddressInfo).port}/`, '--format', 'json'], configDir);
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout).summary.files).toBe(41);
+      expect(most).toBeLessThanOrEqual(8);
+    } finally {
+      many.closeAllConnections();
+      many.close();
+    }
+  }, 30_000);
+
   it('exits 2 when it reaches nothing beyond its start page (an empty index.html)', async () => {
     const empty = tempCopy();
     try {

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { createServer, isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { check, LinkState, type LinkResult } from 'linkinator';
+import { check, LinkState, type CheckOptions, type LinkResult } from 'linkinator';
+import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { escapePath, globSync } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { isPrivateAddress } from '../links/external/network-guard.js';
@@ -54,7 +55,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   };
   const settings = {
     ...(folder ? { serverRoot: folder, port } : {}),
-    concurrency: folder || isLocalHost(new URL(start).hostname) ? Math.min(localConcurrency, config.external.concurrency) : config.external.concurrency,
+    concurrency: folder || isLocalHost(new URL(start).hostname) ? localConcurrency : config.external.concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
     retry: true,
@@ -64,7 +65,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     linksToSkip: async (link: string) =>
       ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   };
-  const crawled = await check({ ...settings, path: start, recurse: true });
+  const local = folder !== undefined || isLocalHost(new URL(start).hostname);
+  const checked = (options: CheckOptions) => (local ? withConnectionLimit(localConcurrency, () => check(options)) : check(options));
+  const crawled = await checked({ ...settings, path: start, recurse: true });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
   const pageOf = (url: string | undefined): string => {
@@ -84,7 +87,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const orphans = folder ? unreachedPages(folder, start, reached).filter((file) => !ignore.some((pattern) => pattern.test(`${startOrigin}/${file}`))) : [];
   const result = { links: [...crawled.links] };
   // A few pages at a time (see orphansAtOnce).
-  for (let i = 0; i < orphans.length; i += orphansAtOnce) result.links.push(...(await check({ ...settings, path: orphans.slice(i, i + orphansAtOnce), recurse: false })).links);
+  for (let i = 0; i < orphans.length; i += orphansAtOnce) result.links.push(...(await checked({ ...settings, path: orphans.slice(i, i + orphansAtOnce), recurse: false })).links);
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
@@ -204,6 +207,23 @@ function unreachedPages(folder: string, start: string, reached: ReadonlySet<stri
   return globSync(`${escapePath(base)}**/*.html`, { cwd: folder, dot: false, followSymbolicLinks: false })
     .filter((file) => !reached.has(file) && !/[*?[\]{}()!#%\\]/.test(file))
     .sort();
+}
+
+/**
+ * Runs linkinator with at most `perOrigin` connections to each origin: linkinator 7.6 starts
+ * every request of a check at once (its `concurrency` does not hold them: 126 at once on a
+ * 221-page site), and its requests go through the global fetch dispatcher, restored after.
+ */
+async function withConnectionLimit<T>(perOrigin: number, run: () => Promise<T>): Promise<T> {
+  const previous = getGlobalDispatcher();
+  const limited = new Agent({ connections: perOrigin });
+  setGlobalDispatcher(limited);
+  try {
+    return await run();
+  } finally {
+    setGlobalDispatcher(previous);
+    await limited.close();
+  }
 }
 
 /**
