@@ -53,9 +53,11 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     if (!answer) lookups.set(host, (answer = resolvesToPrivate(host)));
     return answer;
   };
+  const local = folder !== undefined || isLocalHost(new URL(start).hostname);
+  const concurrency = local ? Math.min(localConcurrency, config.external.concurrency) : config.external.concurrency;
   const settings = {
     ...(folder ? { serverRoot: folder, port } : {}),
-    concurrency: folder || isLocalHost(new URL(start).hostname) ? localConcurrency : config.external.concurrency,
+    concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
     retry: true,
@@ -65,8 +67,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     linksToSkip: async (link: string) =>
       ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   };
-  const local = folder !== undefined || isLocalHost(new URL(start).hostname);
-  const checked = (options: CheckOptions) => (local ? withConnectionLimit(localConcurrency, () => check(options)) : check(options));
+  const checked = (options: CheckOptions) => (local ? withConnectionLimit(concurrency, () => check(options)) : check(options));
   const crawled = await checked({ ...settings, path: start, recurse: true });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
