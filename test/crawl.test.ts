@@ -48,6 +48,8 @@ describe('doclint crawl', () => {
       'help/index.html:6:11: Broken link to /help/images/gone.png (HTTP 404).',
       'help/old/index.html:5:31: Broken link to /help/article/moved/ (HTTP 404).',
       'help/old/index.html:8:12: Broken link to /help/article/moved/ (HTTP 404).',
+      // Named as on disk, not as in its URL (`release%20notes.html`).
+      'help/release notes.html:2:22: Broken link to /help/article/gone-too/ (HTTP 404).',
     ]);
     // The link to a private address (http://10.0.0.1/admin) is never requested.
     expect(run.stdout).not.toContain('10.0.0.1');

@@ -14,6 +14,7 @@ import { Agent, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { escapePath, globSync } from 'tinyglobby';
 import type { ResolvedConfig } from '../config/types.js';
 import { isPrivateAddress } from '../links/external/network-guard.js';
+import { isInsideRoot } from '../site/discover.js';
 import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
@@ -73,7 +74,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
   const pageOf = (url: string | undefined): string => {
     if (!url) return folder ? 'index.html' : start;
-    if (folder) return /^[a-z]+:/i.test(url) ? url : url.replace(/^\/+/, '').replace(/#.*$/, '').replace(/(^|\/)$/, '$1index.html').replace(/^([^.]*[^/.])$/, '$1/index.html');
+    // A file's name as it is on disk (`a b.html`, not `a%20b.html`).
+    if (folder) return /^[a-z]+:/i.test(url) ? url : percentDecoded(url.replace(/^\/+/, '').replace(/#.*$/, '').replace(/(^|\/)$/, '$1index.html').replace(/^([^.]*[^/.])$/, '$1/index.html'));
     const parsed = new URL(url);
     return parsed.origin === origin ? parsed.pathname : `${parsed.origin}${parsed.pathname}`;
   };
@@ -98,7 +100,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     if (!pageUrls.has(file) || page.endsWith('/')) pageUrls.set(file, page);
   }
   const crawledPages = [...pageUrls.values()];
-  const htmlOf = folder ? (page: string) => readHtml(resolve(folder, fileOfPage(page))) : (page: string) => fetchHtml(page, config.external.timeout);
+  // A decoded name that climbs out of the folder (`..%2f`) is never read.
+  const htmlOf = folder ? async (page: string) => (isInsideRoot(folder, fileOfPage(page)) ? readHtml(resolve(folder, fileOfPage(page))) : undefined) : (page: string) => fetchHtml(page, config.external.timeout);
   const { places, ids } = await readPages(crawledPages, htmlOf, fileOfPage);
   const findings: Finding[] = [];
   const reported = new Set<string>();
