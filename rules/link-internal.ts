@@ -4,6 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { reportFor } from '../src/links/data-links.js';
+import { isMarkdownSyntax } from '../src/links/extract.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
@@ -123,7 +124,7 @@ export const linkInternal: SiteRule = {
             report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });
             break;
           }
-          const markdown = link.source === 'markdown' || link.source === 'image' || link.source === 'definition';
+          const markdown = isMarkdownSyntax(link);
           const typo = mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses.
           const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};

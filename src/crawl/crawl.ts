@@ -101,7 +101,12 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   }
   const crawledPages = [...pageUrls.values()];
   // A decoded name that climbs out of the folder (`..%2f`) is never read.
-  const htmlOf = folder ? async (page: string) => (isInsideRoot(folder, fileOfPage(page)) ? readHtml(resolve(folder, fileOfPage(page))) : undefined) : (page: string) => fetchHtml(page, config.external.timeout);
+  const htmlOf = folder
+    ? async (page: string) => {
+        const file = fileOfPage(page);
+        return isInsideRoot(folder, file) ? readHtml(resolve(folder, file)) : undefined;
+      }
+    : (page: string) => fetchHtml(page, config.external.timeout);
   const { places, ids } = await readPages(crawledPages, htmlOf, fileOfPage);
   const findings: Finding[] = [];
   const reported = new Set<string>();

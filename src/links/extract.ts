@@ -24,6 +24,11 @@ export interface LinkRef {
   sourcePath?: string;
 }
 
+/** A link written in Markdown syntax (an inline link, an image, a reference definition), as kramdown reads it. */
+export function isMarkdownSyntax(link: Pick<LinkRef, 'source'>): boolean {
+  return link.source === 'markdown' || link.source === 'image' || link.source === 'definition';
+}
+
 const cache = new WeakMap<Document, LinkRef[]>();
 
 export function documentLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {

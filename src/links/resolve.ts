@@ -7,7 +7,7 @@ import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { isCollectionDocument, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
-import type { LinkRef } from './extract.js';
+import { isMarkdownSyntax, type LinkRef } from './extract.js';
 
 export type Resolution =
   /** Not a link into this site (external, mailto:, unknowable Liquid): other checks' business. */
@@ -100,7 +100,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
 
 /** The URL jekyll-relative-links writes for a Markdown link to a file by its path (`Foo.md#x` -> `/base/Foo#x`), if it does. */
 function relativeLinkUrl(link: LinkRef, fromPath: string, site: SiteIndex): string | undefined {
-  if (link.source !== 'markdown' && link.source !== 'image' && link.source !== 'definition') return undefined;
+  if (!isMarkdownSyntax(link)) return undefined;
   const source = relativeLinkSource(link.raw, fromPath, site.jekyll, (path) => isCollectionDocument(path, site.jekyll));
   const target = source === undefined ? undefined : site.urls.urlOf.get(source);
   if (target === undefined) return undefined;

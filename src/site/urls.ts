@@ -91,6 +91,11 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (known) known.documents++;
     else unknownUrls.set(urls, { path, placeholder, documents: 1 });
   };
+  const publishPage = (path: string, data: Record<string, unknown>): void => {
+    const url = pageUrl(path, data, jekyll, markdown);
+    targets.set(url, { kind: 'page', path });
+    urlOf.set(path, url);
+  };
   const publishDocument = (path: string, url: string): void => {
     urlOf.set(path, url);
     const placeholder = unfilledPlaceholder(url);
@@ -120,17 +125,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       if (isSpecial(path)) continue;
       if (data) {
         if (data.published === false) continue;
-        const url = pageUrl(path, data, jekyll, markdown);
-        targets.set(url, { kind: 'page', path });
-        urlOf.set(path, url);
+        publishPage(path, data);
       } else if (isOptionalFrontMatterPage(path, jekyll)) {
         // jekyll-optional-front-matter: a page all the same (its original stays a static file unless removed).
         const values = withDefaults(path, {}, 'pages');
         dataOf.set(path, values);
         if (values.published === false) continue;
-        const url = pageUrl(path, values, jekyll, markdown);
-        targets.set(url, { kind: 'page', path });
-        urlOf.set(path, url);
+        publishPage(path, values);
         if (!removesOptionalFrontMatterOriginals(jekyll) && !targets.has(`/${path}`)) targets.set(`/${path}`, { kind: 'static', path });
       } else {
         if (withDefaults(path, {}, 'static_files').published === false) continue;
