@@ -3,7 +3,7 @@
  * kramdown generates it, an explicit `{#id}`/`{: #id}`, or an HTML `id`/`name`. A renamed
  * heading silently breaks every link to it; the message lists the closest anchors.
  */
-import { reportFor } from '../src/links/data-links.js';
+import { reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';

@@ -3,24 +3,12 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
-import { reportFor } from '../src/links/data-links.js';
-import { isMarkdownSyntax } from '../src/links/extract.js';
-import { resolveLink } from '../src/links/resolve.js';
+import { reportFor } from '../src/links/link-report.js';
+import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
+import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { Report, SiteRule } from '../src/types.js';
-import { postOf } from '../src/site/urls.js';
-
-/** `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`. */
-function postExists(published: Iterable<string>, name: string): boolean {
-  for (const path of published) {
-    const post = postOf(path);
-    if (!post) continue;
-    const relative = path.slice(path.indexOf('_posts/') + '_posts/'.length).replace(/\.[^.]+$/, '');
-    if (post.name === name || relative === name) return true;
-  }
-  return false;
-}
 
 const compiledUrls = new Map<string, RegExp>();
 
@@ -59,6 +47,12 @@ function mistyped(destination: string, markdown: boolean): string | undefined {
   return undefined;
 }
 
+/** `{{ site.baseurl }}{% link a.md %}` on a site built with Jekyll 4, whose tag writes the baseurl too. */
+function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: boolean | undefined): string | undefined {
+  if (!tagged || !tagsAddBaseurl || !baseurlBefore(tagged, baseurl)) return undefined;
+  return ` The baseurl is in it twice: \`{% ${tagged.tag} %}\` writes it itself in Jekyll 4, which the site's Gemfile asks for; leave out what comes before the tag.`;
+}
+
 export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
@@ -74,13 +68,13 @@ export const linkInternal: SiteRule = {
       const report = reportFor(link, reportPage);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
-        if (!site.urls.urlOf.has(link.sourcePath!)) {
+        if (linkTagSource(site, 'link', link.sourcePath!) === undefined) {
           report({ message: `\`{% link ${link.sourcePath} %}\`: no published document at that path, so Jekyll fails to build the page.`, ...where });
         }
         continue;
       }
       if (link.source === 'post-url-tag') {
-        if (!postExists(site.urls.urlOf.keys(), link.sourcePath!)) {
+        if (linkTagSource(site, 'post_url', link.sourcePath!) === undefined) {
           report({ message: `\`{% post_url ${link.sourcePath} %}\`: no post \`_posts/${link.sourcePath}.*\`, so Jekyll fails to build the page.`, ...where });
         }
         continue;
@@ -125,7 +119,7 @@ export const linkInternal: SiteRule = {
             break;
           }
           const markdown = isMarkdownSyntax(link);
-          const typo = mistyped((link.url ?? link.raw).trim(), markdown);
+          const typo = baseurlTwice(link, baseurl, site.jekyll.linkTagsAddBaseurl) ?? mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses.
           const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where, ...unwrapped });

@@ -3,6 +3,7 @@
  * trailing slash of a directory URL work, but only through a redirect: one more round trip,
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
+import { reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
@@ -26,9 +27,10 @@ export const linkRedirect: SiteRule<Options> = {
     defaults: { trailingSlash: true },
   },
   kind: 'site',
-  check({ page, options, site, report }) {
+  check({ page, options, site, report: reportPage }) {
     const baseurl = site.jekyll.baseurl;
     for (const link of page.links) {
+      const report = reportFor(link, reportPage);
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {

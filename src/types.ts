@@ -126,6 +126,14 @@ export interface PageFacts {
   suppressions: SuppressionComment[];
   /** What each site rule's `collect` took from it, by rule id. */
   collected: Record<string, unknown>;
+  /** References it leaves undefined, which the files it includes may define (see links/included-references.ts). */
+  references?: IncludedReferences;
+}
+
+/** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */
+export interface IncludedReferences {
+  includes: string[];
+  uses: { id: string; start: number; end: number }[];
 }
 
 /** Pass 2, one page at a time, over every page's facts. */

@@ -222,6 +222,45 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       ['index.md', 4, 'link-internal', 'error', 'No page or file is published at `/sip/3.'],
     ]);
   });
+
+  it('resolves `{% link %}` and `{% post_url %}` in a destination as the Jekyll the Gemfile names writes them: with the baseurl in Jekyll 4, without in Jekyll 3', async () => {
+    // What `jekyll build` 4.3.1 writes for index.md: /b/b/foo.html, /b/foo.html, /b/b/2020/01/01/p.html, /b/foo.html#x.
+    const site = {
+      '_config.yml': 'baseurl: /b\n',
+      'foo.md': '---\ntitle: Foo\n---\n# Foo\n',
+      '_posts/2020-01-01-p.md': '---\n---\nA post.\n',
+      'index.md': '---\n---\n[a]({{ site.baseurl }}{% link foo.md %})\n[b]({% link foo.md %})\n[c]({{ site.baseurl }}/{% post_url 2020-01-01-p %})\n[d]({% link foo.md %}#x)\n',
+    };
+    const findings = (result: LintResult) => result.findings.map((f) => [f.line, f.ruleId, f.message.replace(/\.? .*/s, '')]);
+    const jekyll4 = await lintSite({ ...site, 'Gemfile.lock': 'GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.1)\n' });
+    expect(findings(jekyll4)).toEqual([[3, 'link-internal', 'No'], [5, 'link-internal', 'No'], [6, 'link-anchor', 'There']]);
+    expect(jekyll4.findings[0]!.message).toContain('/b/b/foo.html`. The baseurl is in it twice');
+    const jekyll3 = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' });
+    expect(jekyll3.findings.map((f) => [f.line, f.ruleId, f.fix])).toEqual([[4, 'link-internal', undefined], [6, 'link-internal', undefined]]);
+    expect(jekyll3.findings[0]!.message).toContain('leaves out the baseurl');
+    // No Gemfile: each link is taken as written for the Jekyll it suits, and its fragment is still checked.
+    const either = await lintSite(site);
+    expect(findings(either)).toEqual([[6, 'link-anchor', 'There']]);
+  });
+
+  it('checks references whose definitions an include gives the page, at their use, with no fix', async () => {
+    // jekyll build 4.3.1 writes /docs/guide.html#setup, /docs/nope.html and guide.html#nowhere (no such ids or page);
+    // an escaped or code `[Guide]` stays text.
+    const result = await lintSite({
+      '_config.yml': 'title: Refs\n',
+      '_includes/refs.md': '[Guide]: {{ site.baseurl }}/docs/guide.html#setup\n[missing page]: /docs/nope.html\n[ok]: /docs/guide.html#install\n',
+      'docs/guide.md': '---\ntitle: Guide\n---\n## Install\n\nSee the [Guide], the [other][MISSING   page], [ok][] and \\[Guide\\] and `[Guide]`.\n\n{% include refs.md %}\n',
+      'docs/local.md': '[local]: guide.html#nowhere\n',
+      'docs/rel.md': '---\ntitle: Rel\n---\nThe [local] one.\n\n{% include_relative local.md %}\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.column, f.ruleId, f.fix])).toEqual([
+      ['docs/guide.md', 6, 9, 'link-anchor', undefined],
+      ['docs/guide.md', 6, 22, 'link-internal', undefined],
+      ['docs/rel.md', 4, 5, 'link-anchor', undefined],
+    ]);
+    expect(result.findings[2]!.message).toContain('(The reference is defined in `docs/local.md`, which the page includes.)');
+  });
+
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

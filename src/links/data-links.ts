@@ -9,17 +9,10 @@
 import { isScalar, visit } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import type { Report } from '../types.js';
 import type { LinkRef } from './extract.js';
 
 const linkKeys = new Set(['url', 'href', 'link']);
 const linkValue = /^(?:\/(?!\/)|https?:\/\/)/i;
-
-/** The rule's `report` for one link: a data file's findings are warnings that say why. */
-export function reportFor(link: LinkRef, report: (report: Report) => void): (report: Report) => void {
-  if (link.source !== 'data') return report;
-  return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
-}
 
 export function dataFileLinks(text: string, baseurl: string): LinkRef[] {
   const yaml = parsePsychYaml(text);

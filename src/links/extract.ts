@@ -22,6 +22,18 @@ export interface LinkRef {
   url: string | undefined;
   /** `{% link path %}`: the source file it names; `{% post_url name %}`: the post's file name. */
   sourcePath?: string;
+  /** A reference definition an included file gives the page (see included-references.ts): the file; the link is at its use. */
+  definedIn?: string;
+  /** A destination built around one `{% link %}` or `{% post_url %}` tag (`{{ site.baseurl }}{% link a.md %}#b`): the site index gives its URL. */
+  tagged?: TaggedUrl;
+}
+
+/** The parts of a destination around its one `{% link %}` or `{% post_url %}` tag, Liquid rendered. */
+export interface TaggedUrl {
+  before: string;
+  tag: 'link' | 'post_url';
+  name: string;
+  after: string;
 }
 
 /** A link written in Markdown syntax (an inline link, an image, a reference definition), as kramdown reads it. */
@@ -34,7 +46,7 @@ const cache = new WeakMap<Document, LinkRef[]>();
 export function documentLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
   let links = cache.get(document);
   if (!links) {
-    links = extract(document, scope, tags);
+    links = extractLinks(document, scope, tags);
     cache.set(document, links);
   }
   return links;
@@ -42,13 +54,17 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
 
 const htmlAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
-function extract(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
+/** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
+export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
   const links: LinkRef[] = [];
   const add = (source: LinkRef['source'], start: number, end: number): void => {
     const raw = document.text.slice(start, end);
     const url = renderUrl(document, raw, start, scope);
     // The destination ends up in an HTML attribute: the browser decodes its character references.
-    links.push({ source, raw, start, end, url: url === undefined ? undefined : decodeCharacterReferences(url) });
+    const link: LinkRef = { source, raw, start, end, url: url === undefined ? undefined : decodeCharacterReferences(url) };
+    const tagged = url === undefined ? taggedUrl(document, start, end, scope) : undefined;
+    if (tagged) link.tagged = tagged;
+    links.push(link);
   };
   for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
     if (node.type !== 'html') {
@@ -85,6 +101,7 @@ function extract(document: Document, scope: RenderScope, tags: TagRegistry): Lin
 function ownStrings(link: LinkRef): LinkRef {
   const owned: LinkRef = { ...link, raw: detached(link.raw), url: link.url === undefined ? undefined : detached(link.url) };
   if (link.sourcePath !== undefined) owned.sourcePath = detached(link.sourcePath);
+  if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   return owned;
 }
 
@@ -131,6 +148,19 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
 }
 
 /** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
+/** `{{ site.baseurl }}{% link a.md %}#b`: one link-making tag whose surroundings render. */
+function taggedUrl(document: Document, start: number, end: number, scope: RenderScope): TaggedUrl | undefined {
+  const inside = document.liquid.tags.filter((tag) => tag.start >= start && tag.end <= end);
+  const [tag] = inside;
+  if (inside.length !== 1 || !tag || (tag.name !== 'link' && tag.name !== 'post_url')) return undefined;
+  const name = tag.markup.trim();
+  if (name === '' || /\s|\{\{/.test(name)) return undefined;
+  const before = renderUrl(document, document.text.slice(start, tag.start), start, scope);
+  const after = renderUrl(document, document.text.slice(tag.end, end), tag.end, scope);
+  if (before === undefined || after === undefined) return undefined;
+  return { before: decodeCharacterReferences(before), tag: tag.name, name, after: decodeCharacterReferences(after) };
+}
+
 function renderUrl(document: Document, raw: string, start: number, scope: RenderScope): string | undefined {
   if (raw.includes('{%')) return undefined;
   let url = '';

@@ -5,9 +5,9 @@
  */
 import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
-import { isCollectionDocument, type UrlTarget } from '../site/urls.js';
+import { isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
-import { isMarkdownSyntax, type LinkRef } from './extract.js';
+import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
 
 export type Resolution =
   /** Not a link into this site (external, mailto:, unknowable Liquid): other checks' business. */
@@ -40,8 +40,9 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
 }
 
 function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
-  if (link.url === undefined) return { status: 'skip' };
-  let url = (relativeLinkUrl(link, fromPath, site) ?? link.url).trim();
+  const written = link.url ?? (link.tagged && taggedLinkUrl(link.tagged, site));
+  if (written === undefined) return { status: 'skip' };
+  let url = (relativeLinkUrl(link, fromPath, site) ?? written).trim();
   if (url === '' ) return { status: 'skip' };
   const siteUrl = site.jekyll.url;
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
@@ -98,14 +99,48 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
 }
 
+/** The source file a `{% link path %}` or `{% post_url name %}` tag names, if the site publishes it. */
+export function linkTagSource(site: SiteIndex, tag: TaggedUrl['tag'], name: string): string | undefined {
+  if (tag === 'link') return site.urls.urlOf.has(name) ? name : undefined;
+  // `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`.
+  for (const path of site.urls.urlOf.keys()) {
+    const post = postOf(path);
+    if (!post) continue;
+    const relative = path.slice(path.indexOf('_posts/') + '_posts/'.length).replace(/\.[^.]+$/, '');
+    if (post.name === name || relative === name) return path;
+  }
+  return undefined;
+}
+
+/**
+ * The URL Jekyll writes for a destination around a `{% link %}` or `{% post_url %}` tag, if the
+ * tag names a published document. Jekyll 4's tags write the baseurl themselves, Jekyll 3's do not;
+ * when the Gemfile does not say which one builds the site, the link is taken as written for the
+ * one it suits.
+ */
+function taggedLinkUrl(tagged: TaggedUrl, site: SiteIndex): string | undefined {
+  const source = linkTagSource(site, tagged.tag, tagged.name);
+  const target = source === undefined ? undefined : site.urls.urlOf.get(source);
+  if (target === undefined) return undefined;
+  const baseurl = site.jekyll.baseurl;
+  const addsBaseurl = site.jekyll.linkTagsAddBaseurl ?? !baseurlBefore(tagged, baseurl);
+  return `${tagged.before}${addsBaseurl ? baseurl : ''}${target}${tagged.after}`;
+}
+
+/** Whether a tagged destination writes the baseurl before its tag (`{{ site.baseurl }}/{% post_url … %}`). */
+export function baseurlBefore(tagged: TaggedUrl, baseurl: string): boolean {
+  return baseurl !== '' && tagged.before.replace(/\/+$/, '').endsWith(baseurl);
+}
+
 /** The URL jekyll-relative-links writes for a Markdown link to a file by its path (`Foo.md#x` -> `/base/Foo#x`), if it does. */
 function relativeLinkUrl(link: LinkRef, fromPath: string, site: SiteIndex): string | undefined {
   if (!isMarkdownSyntax(link)) return undefined;
   const source = relativeLinkSource(link.raw, fromPath, site.jekyll, (path) => isCollectionDocument(path, site.jekyll));
   const target = source === undefined ? undefined : site.urls.urlOf.get(source);
   if (target === undefined) return undefined;
-  const hash = link.url!.indexOf('#');
-  return `${site.jekyll.baseurl}${target}${hash === -1 ? '' : link.url!.slice(hash)}`;
+  if (link.url === undefined) return undefined;
+  const hash = link.url.indexOf('#');
+  return `${site.jekyll.baseurl}${target}${hash === -1 ? '' : link.url.slice(hash)}`;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { documentLinks } from '../links/extract.js';
+import { referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
 import { renderScope } from '../site/site-index.js';
@@ -63,6 +64,8 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     suppressions,
     collected,
   };
+  const references = rendered ? referenceUses(document, site.jekyll.includesDir) : undefined;
+  if (references) facts.references = references;
   return { findings: sink.findings.sort(byPosition), facts };
 }
 

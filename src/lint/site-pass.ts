@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { ExternalStatus } from '../links/external/check.js';
 import type { Anchor } from '../site/anchors.js';
 import type { SiteIndex } from '../site/site-index.js';
+import { includedReferenceLinks } from '../links/included-references.js';
 import { positionsIn } from '../text/line-index.js';
 import { isSiteRule, type AnyRule, type Finding, type PageFacts } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
@@ -24,8 +25,10 @@ export interface SitePassContext {
 const noStatuses: ReadonlyMap<string, ExternalStatus> = new Map();
 
 /** One page's pass-2 findings, sorted. */
-export function sitePass(page: PageFacts, rules: readonly AnyRule[], { config, site, pages, external = noStatuses }: SitePassContext): Finding[] {
-  if (!page.rendered) return [];
+export function sitePass(facts: PageFacts, rules: readonly AnyRule[], { config, site, pages, external = noStatuses }: SitePassContext): Finding[] {
+  if (!facts.rendered) return [];
+  const included = includedReferenceLinks(facts, site);
+  const page = included.length === 0 ? facts : { ...facts, links: [...facts.links, ...included].sort((a, b) => a.start - b.start) };
   const sink: FindingSink = { file: page.path, position: positionsIn(page.lineStarts, page.length), suppressed: isSuppressedBy(page.suppressions), findings: [] };
   const anchorsOf = (path: string): readonly Anchor[] | undefined => {
     // Pages with no facts this run (not linted, not cached) are parsed by the index when a link needs them.

@@ -30,6 +30,11 @@ export interface JekyllConfig {
   includesDir: string;
   /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
   plugins: string[];
+  /**
+   * Whether `{% link %}` and `{% post_url %}` write the baseurl themselves: Jekyll 4 does, Jekyll 3
+   * (which GitHub Pages builds with) does not. Undefined when the Gemfile (or its lock) does not say.
+   */
+  linkTagsAddBaseurl: boolean | undefined;
   /** URLs those gems publish without a source file (jekyll-feed's `/feed.xml`, jekyll-sitemap's `/sitemap.xml`). */
   generatedUrls: string[];
   /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
@@ -93,7 +98,10 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     if (Array.isArray(raw[key])) continue;
     problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
   }
-  const named = [...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(root, maxFileSize)];
+  const gemfile = readSource(resolve(root, 'Gemfile'), maxFileSize);
+  const gemfileText = gemfile.ok ? gemfile.text : '';
+  const named = [...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(gemfileText)];
+  const jekyllMajor = jekyllMajorVersion(root, gemfileText, maxFileSize);
   const plugins = [...new Set(named.includes('github-pages') ? [...named, ...gitHubPagesDefaultPlugins] : named)];
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
@@ -108,6 +116,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
     plugins,
+    linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
     pageGenerators: [],
     raw,
@@ -139,12 +148,10 @@ function describe(value: unknown): string {
 }
 
 /** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
-function gemfilePlugins(root: string, maxFileSize: number): string[] {
-  const source = readSource(resolve(root, 'Gemfile'), maxFileSize);
-  if (!source.ok) return [];
+function gemfilePlugins(gemfile: string): string[] {
   const gems: string[] = [];
   let inGroup = false;
-  for (const line of source.text.split('\n')) {
+  for (const line of gemfile.split('\n')) {
     const code = line.replace(/#.*/, '').trim();
     if (/^group\b/.test(code) && /\bdo$/.test(code) && /:jekyll_plugins\b/.test(code)) inGroup = true;
     else if (code === 'end') inGroup = false;
@@ -152,6 +159,20 @@ function gemfilePlugins(root: string, maxFileSize: number): string[] {
     if (gem && (inGroup || /(?:group:|:group\s*=>)\s*:jekyll_plugins\b/.test(gem[2]!))) gems.push(gem[1]!);
   }
   return gems;
+}
+
+/**
+ * The major version of Jekyll the site builds with: the one Gemfile.lock pins, else the one the
+ * Gemfile asks for (the github-pages gem pins Jekyll 3).
+ */
+function jekyllMajorVersion(root: string, gemfile: string, maxFileSize: number): number | undefined {
+  const lock = readSource(resolve(root, 'Gemfile.lock'), maxFileSize);
+  const locked = lock.ok ? /^ {4}jekyll \((\d+)\./m.exec(lock.text) : null;
+  if (locked) return Number(locked[1]);
+  const code = gemfile.replace(/#.*/g, '');
+  if (/^\s*gem\s+["']github-pages["']/m.test(code)) return 3;
+  const asked = /^\s*gem\s+["']jekyll["']\s*,\s*["'][~>=\s]*(\d+)/m.exec(code);
+  return asked ? Number(asked[1]) : undefined;
 }
 
 function readCollections(value: unknown): CollectionConfig[] {

@@ -29,6 +29,10 @@ export interface SiteIndex {
   anchors(path: string): readonly Anchor[] | undefined;
   /** The text of a site file that is not content (an include), read on first use; undefined when it cannot be read. */
   sourceOf(path: string): string | undefined;
+  /** The Liquid tags the site knows. */
+  tags: TagRegistry;
+  /** What Liquid sees rendering the content file `path`: the site's values and the page's. */
+  renderScopeOf(path: string): RenderScope;
 }
 
 /** The values a document's front matter gives `page` (none unless it is YAML Jekyll reads). */
@@ -81,9 +85,12 @@ const siteVariables = new WeakMap<JekyllConfig, Record<string, unknown>>();
 
 /** What `{{ site.x }}` and `{{ page.x }}` render to in a page with this front matter. */
 export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: string): RenderScope {
+  return scopeOfValues(jekyll, frontMatterValues(front), path);
+}
+
+function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | undefined, path: string): RenderScope {
   let site = siteVariables.get(jekyll);
   if (!site) siteVariables.set(jekyll, (site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url }));
-  const own = frontMatterValues(front);
   // A page's front matter defaults are its values too (`{{ page.root }}` in Carpentries lessons).
   const page = own && jekyll.frontMatterDefaults.length > 0 ? withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), own) : own;
   return { site, page: page ?? {} };
@@ -111,6 +118,8 @@ export function buildSiteIndex(
     files,
     frontMatter,
     urls: buildUrlMap(jekyll, files, frontMatter),
+    tags,
+    renderScopeOf: (path) => scopeOfValues(jekyll, frontMatter.get(path), path),
     sourceOf(path) {
       if (!files.has(path)) return undefined;
       if (!sources.has(path)) sources.set(path, readFile(path));

@@ -1,0 +1,117 @@
+/**
+ * Reference links whose definitions come from an include: Jekyll renders `{% include refs.md %}`
+ * (or `{% include_relative refs.md %}`) into the page before kramdown reads it, so `[HTTP
+ * pipeline]` in the page is a link when the included text defines `[HTTP pipeline]: …`. A
+ * CommonMark parser of the page alone sees plain text. Pass 1 keeps the bracketed texts left
+ * undefined and the files the page includes; pass 2 reads those files' definitions and gives
+ * each use its destination, resolved from the page that includes it.
+ */
+import type { Text } from 'mdast';
+import { posix } from 'node:path';
+import { nodesOfType } from '../parse/document-nodes.js';
+import { parseDocument } from '../parse/document.js';
+import type { SiteIndex } from '../site/site-index.js';
+import type { Document, IncludedReferences, PageFacts } from '../types.js';
+import { extractLinks, type LinkRef } from './extract.js';
+
+/** kramdown's link ids: whitespace runs are one space, letter case does not count. */
+const linkId = (label: string): string => label.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** `[text][id]`, `[id][]` and `[id]`, as kramdown reads a reference. */
+const reference = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/g;
+
+/** The page's undefined references and the files it includes with a literal name; undefined when it has none of either. */
+export function referenceUses(document: Document, includesDir: string): IncludedReferences | undefined {
+  const includes: string[] = [];
+  for (const tag of document.liquid.tags) {
+    if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
+    const name = /^\s*([^\s{}]+)/.exec(tag.markup)?.[1];
+    // Jekyll refuses names that climb out of their folder.
+    if (!name || name.startsWith('/') || name.split('/').includes('..')) continue;
+    includes.push(tag.name === 'include' ? `${includesDir}/${name}` : posix.join(posix.dirname(document.path), name));
+  }
+  if (includes.length === 0) return undefined;
+  const uses: IncludedReferences['uses'] = [];
+  for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {
+    for (const text of textsIn(node)) {
+      const offset = text.position?.start.offset;
+      if (offset === undefined) continue;
+      for (const match of text.value.matchAll(reference)) {
+        const start = offset + match.index;
+        const end = start + match[0].length;
+        // A text the parser unescaped or Liquid wrote is not as written: leave it.
+        if (document.text.slice(start, end) !== match[0]) continue;
+        uses.push({ id: linkId(match[2] || match[1]!), start, end });
+      }
+    }
+  }
+  return uses.length === 0 ? undefined : { includes, uses };
+}
+
+/** The text nodes of a paragraph or heading, outside links. */
+function textsIn(node: { children: unknown[] }): Text[] {
+  const texts: Text[] = [];
+  for (const child of node.children as { type: string }[]) {
+    if (child.type === 'text') texts.push(child as Text);
+    else if (child.type !== 'link' && child.type !== 'linkReference' && 'children' in child) texts.push(...textsIn(child as { children: unknown[] }));
+  }
+  return texts;
+}
+
+/** An included file parsed once per site, and its definitions by page where they use `page` (else once). */
+interface ParsedInclude {
+  document: Document;
+  pageDependent: boolean;
+  definitions: Map<string, Map<string, LinkRef>>;
+}
+
+const parsedIncludes = new WeakMap<SiteIndex, Map<string, ParsedInclude | undefined>>();
+
+function parsedInclude(path: string, site: SiteIndex): ParsedInclude | undefined {
+  let parsed = parsedIncludes.get(site);
+  if (!parsed) parsedIncludes.set(site, (parsed = new Map()));
+  if (parsed.has(path)) return parsed.get(path);
+  const text = site.sourceOf(path);
+  let include: ParsedInclude | undefined;
+  if (text !== undefined && text.includes(']:')) {
+    try {
+      include = { document: parseDocument(path, text, site.tags), pageDependent: /\bpage\./.test(text), definitions: new Map() };
+    } catch {
+      // An include no parser survives defines nothing here.
+    }
+  }
+  parsed.set(path, include);
+  return include;
+}
+
+/** Each definition an included file makes, by link id (a later one overrides, as in kramdown), rendered for the page that includes it. */
+function definitionsIn(path: string, page: string, site: SiteIndex): ReadonlyMap<string, LinkRef> {
+  const include = parsedInclude(path, site);
+  if (!include) return new Map();
+  const key = include.pageDependent ? page : '';
+  let definitions = include.definitions.get(key);
+  if (definitions) return definitions;
+  definitions = new Map();
+  const { document } = include;
+  const links = extractLinks(document, site.renderScopeOf(page), site.tags).filter((link) => link.source === 'definition');
+  for (const { node } of nodesOfType(document, 'definition')) {
+    const [from, to] = [node.position!.start.offset!, node.position!.end.offset!];
+    const link = links.find((candidate) => candidate.start >= from && candidate.end <= to);
+    if (link) definitions.set(linkId(node.label ?? node.identifier), { ...link, definedIn: path });
+  }
+  include.definitions.set(key, definitions);
+  return definitions;
+}
+
+/** The links the page's undefined references make with its includes' definitions, each at its use. */
+export function includedReferenceLinks(page: PageFacts, site: SiteIndex): LinkRef[] {
+  if (!page.references) return [];
+  const definitions = new Map<string, LinkRef>();
+  for (const include of page.references.includes) for (const [id, link] of definitionsIn(include, page.path, site)) definitions.set(id, link);
+  const links: LinkRef[] = [];
+  for (const use of page.references.uses) {
+    const definition = definitions.get(use.id);
+    if (definition) links.push({ ...definition, start: use.start, end: use.end });
+  }
+  return links;
+}
