@@ -8,6 +8,7 @@ import { externalUrl } from '../src/links/external/collect.js';
 import type { ExternalStatus } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
+import { reportAtUse } from '../src/links/link-report.js';
 import type { Report, SiteRule, Severity } from '../src/types.js';
 import { percentDecoded } from '../src/text/percent-decode.js';
 
@@ -43,8 +44,9 @@ export const linkExternal: SiteRule<Options> = {
     defaults: { unknown: 'warning', permanentRedirects: true, suspiciousRedirects: 'warning' },
   },
   kind: 'site',
-  check({ page, options, site, externalStatus, report }) {
+  check({ page, options, site, externalStatus, report: reportPage }) {
     for (const link of page.links) {
+      const report = reportAtUse(link, reportPage);
       if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkExternalUrls, defaultExternalOptions, ExternalChecks, parseRetryAfter, type ExternalCheckOptions } from '../src/links/external/check.js';
@@ -300,6 +300,28 @@ describe('doclint check --external', () => {
       const cached = await runCli(['check', '--root', dir, '--external', '--cache', '--format', 'json'], undefined, { DOCLINT_DEBUG: '1' });
       expect(cached.stderr).toContain('2 from the cache');
       expect(cached.stdout).toBe(run.stdout);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
+
+  it('requests the URLs of references an include defines, and reports them at their use without rewriting them', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false }, rules: { 'front-matter-syntax': 'off' } }));
+      mkdirSync(join(dir, '_includes'));
+      writeFileSync(join(dir, '_includes/refs.md'), `[gone]: ${other.url}/included-gone\n[moved]: ${site.url}/moved\n`);
+      const text = '---\ntitle: a\n---\nSee [gone][] and [the move][moved].\n\n{% include refs.md %}\n';
+      writeFileSync(join(dir, 'a.md'), text);
+      const run = await runCli(['check', '--root', dir, '--external', '--fix', '--format', 'json']);
+      const found = JSON.parse(run.stdout).findings.map((f: { line: number; column: number; message: string }) => `${f.line}:${f.column} ${f.message.split(':')[0]}`);
+      expect(found).toEqual(['4:5 External link is broken', `4:18 ${site.url.split(':')[0]}`]);
+      expect(JSON.parse(run.stdout).findings[1].message).toContain('(The reference is defined in `_includes/refs.md`, which the page includes.)');
+      expect(other.hits.some((h) => h.path === '/included-gone')).toBe(true);
+      expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(text);
+      const plain = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      expect(JSON.parse(plain.stdout).findings).toEqual(JSON.parse(run.stdout).findings);
     } finally {
       cleanup();
     }

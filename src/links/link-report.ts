@@ -3,14 +3,16 @@ import type { Report } from '../types.js';
 import type { LinkRef } from './extract.js';
 
 /**
- * The rule's `report` for one link: a data file's findings are warnings that say why; a
- * reference an include defines is reported at its use, and says where it is defined (a fix
- * would have to edit that file: none is offered).
+ * The rule's `report` for a reference an include defines: at its use, saying where it is defined
+ * (a fix would have to edit that file: none is offered). Other links' reports go through as they are.
  */
+export function reportAtUse(link: LinkRef, report: (report: Report) => void): (report: Report) => void {
+  if (link.definedIn === undefined) return report;
+  return ({ fix: _fix, ...found }) => report({ ...found, start: link.start, end: link.end, message: `${found.message} (The reference is defined in \`${link.definedIn}\`, which the page includes.)` });
+}
+
+/** The internal-link rules' `report` for one link: as reportAtUse, and a data file's findings are warnings that say why. */
 export function reportFor(link: LinkRef, report: (report: Report) => void): (report: Report) => void {
-  if (link.definedIn !== undefined) {
-    return ({ fix: _fix, ...found }) => report({ ...found, start: link.start, end: link.end, message: `${found.message} (The reference is defined in \`${link.definedIn}\`, which the page includes.)` });
-  }
-  if (link.source !== 'data') return report;
+  if (link.source !== 'data') return reportAtUse(link, report);
   return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
 }

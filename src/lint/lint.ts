@@ -10,6 +10,7 @@ import { defaultResultCache, loadConfig, resolveUserConfig } from '../config/loa
 import { rulesOf } from '../config/custom-rules.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
+import { includedReferenceLinks } from '../links/included-references.js';
 import { isInsideRoot, listSite, selectContent, selectDataFiles, startsWithFrontMatter } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
@@ -207,7 +208,8 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   if (external) {
     // Every outcome first.
     for (const file of targets) {
-      external.addPage(firstPass(file, sources.get(file)!, run.passContext, run.rules).facts?.links ?? []);
+      const { facts } = firstPass(file, sources.get(file)!, run.passContext, run.rules);
+      if (facts) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
       await yieldToRequests();
     }
   }
@@ -259,6 +261,11 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const anchors = knownAnchors(pages);
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...siteFrontMatter(content, known, texts), ...otherPages]), anchors, readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context, anchors);
+  // References the targets' includes define: their URLs are known once the site is.
+  for (const file of targets) {
+    const facts = pages.get(file);
+    if (external && facts?.references) external.addPage(includedReferenceLinks(facts, context.site));
+  }
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);
   const checked = await external?.done();
