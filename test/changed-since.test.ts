@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli, tempCopy } from './helpers.js';
+import { gitChanges } from '../src/site/git-changes.js';
 
 const { dir, cleanup } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
 afterAll(cleanup);
@@ -31,6 +32,28 @@ describe('changed-files mode (--changed-since)', () => {
     expect(found).toContain('_articles/getting-started/links.md:7:link-anchor');
     expect(found).toContain('_articles/getting-started/links.md:8:link-internal');
     expect(run.code).toBe(1);
+  });
+
+  it('reads what changed and each changed file\'s text at the revision, whatever its name or bytes', async () => {
+    const { dir: repo, cleanup: done } = tempCopy();
+    try {
+      const inRepo = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+      mkdirSync(join(repo, 'docs'));
+      const files: Record<string, string> = { 'docs/a b.md': 'Ünïcødé ✓\n', 'docs/gone.md': 'gone\n', 'docs/moved.md': 'moved\n'.repeat(20), 'docs/same.md': 'same\n' };
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(repo, path), text);
+      inRepo('init', '-q');
+      inRepo('add', '-A');
+      inRepo('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'base');
+      writeFileSync(join(repo, 'docs/a b.md'), 'changed\n');
+      inRepo('rm', '-q', 'docs/gone.md');
+      inRepo('mv', 'docs/moved.md', 'docs/renamed.md');
+      writeFileSync(join(repo, 'docs/new.md'), 'new\n');
+      const changes = await gitChanges(join(repo, 'docs'), 'HEAD');
+      expect(changes.changed.sort()).toEqual(['a b.md', 'new.md', 'renamed.md']);
+      expect(Object.fromEntries(changes.before)).toEqual({ 'a b.md': files['docs/a b.md'], 'gone.md': 'gone\n', 'moved.md': files['docs/moved.md'] });
+    } finally {
+      done();
+    }
   });
 
   it('exits 2 with one line when the revision does not exist', async () => {

@@ -87,6 +87,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const root = resolve(options.root ?? '.');
   if (!isDirectory(root)) throw new ConfigError(`The site root ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}.`);
+  // git works in other processes while the config is read and the site listed (a pre-commit hook waits for both).
+  const pendingChanges = options.changedSince ? gitChanges(root, options.changedSince) : undefined;
+  pendingChanges?.catch(() => undefined);
   const loaded = isResolved(options.config) ? options.config : options.config ? await resolveUserConfig(options.config, root) : await loadConfig(root);
   const jekyll = readJekyllConfig(root, loaded.jekyll.configFiles, loaded.maxFileSize);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
@@ -104,7 +107,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
   // Data files are linted for the URLs they give the layouts.
   const content = [...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))), ...selectDataFiles(siteFiles, jekyll, config.ignores)].sort();
-  const changes = options.changedSince ? await gitChanges(root, options.changedSince) : undefined;
+  const changes = await pendingChanges;
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
     throw new ConfigError(`No content files to lint in ${root} (check the root, \`ignores\` and Jekyll's \`exclude\`; --allow-empty accepts an empty site).`);

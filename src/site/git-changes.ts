@@ -24,21 +24,19 @@ export class GitError extends Error {
 export async function gitChanges(root: string, revision: string): Promise<GitChanges> {
   // git would read it as an option (`--upload-pack=…` runs a command): refuse it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
-  const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer: 256 * 1024 * 1024 });
-  let top: string;
-  try {
-    top = (await git('rev-parse', '--show-toplevel')).stdout.trim();
-  } catch {
-    throw new GitError(`${root} is not in a git repository`);
-  }
+  const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer });
+  // Commands that do not need each other's answers run at once: a pre-commit hook waits for every one.
+  const [top, known] = await Promise.all([
+    git('rev-parse', '--show-toplevel').then((result) => result.stdout.trim(), () => undefined),
+    git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`).then(() => true, () => false),
+  ]);
+  if (top === undefined) throw new GitError(`${root} is not in a git repository`);
   const toSite = (repoPath: string): string | undefined => {
     const path = relative(root, resolve(top, repoPath));
     return path.startsWith('..') ? undefined : path.split(sep).join('/');
   };
   const untracked = async (): Promise<string[]> => (await git('ls-files', '--others', '--exclude-standard', '--full-name', '-z')).stdout.split('\0').filter(Boolean);
-  try {
-    await git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`);
-  } catch {
+  if (!known) {
     // A repository with no commit yet (the first commit's pre-commit hook): everything is new.
     if ((await git('rev-list', '-n', '1', '--all').catch(() => ({ stdout: 'unknown' }))).stdout.trim() === '') {
       const staged = (await git('ls-files', '--cached', '--full-name', '-z')).stdout.split('\0').filter(Boolean);
@@ -51,7 +49,8 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
         : `${root} is not in a git repository with a revision "${revision}"`,
     );
   }
-  const diff = (await git('diff', '--name-status', '-z', '--find-renames', revision, '--')).stdout.split('\0').filter(Boolean);
+  const [diffOutput, untrackedPaths] = await Promise.all([git('diff', '--name-status', '-z', '--find-renames', revision, '--'), untracked()]);
+  const diff = diffOutput.stdout.split('\0').filter(Boolean);
   const changed = new Set<string>();
   const beforePaths = new Set<string>();
   for (let i = 0; i < diff.length; ) {
@@ -67,18 +66,43 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
       if (status !== 'D') changed.add(path);
     }
   }
-  for (const path of await untracked()) changed.add(path);
-  const before = new Map<string, string>();
-  for (const repoPath of beforePaths) {
+  for (const path of untrackedPaths) changed.add(path);
+  const sitePaths = new Map([...beforePaths].flatMap((repoPath) => {
     const path = toSite(repoPath);
-    if (!path) continue;
-    try {
-      before.set(path, (await git('show', `${revision}:${repoPath}`)).stdout);
-    } catch {
-      // Not a text blob at that revision (a submodule, a symlink): nothing to compare.
-    }
-  }
+    return path === undefined ? [] : [[repoPath, path] as const];
+  }));
+  const before = new Map<string, string>();
+  for (const [repoPath, text] of await blobsAt(root, revision, [...sitePaths.keys()])) before.set(sitePaths.get(repoPath)!, text);
   return { changed: [...changed].flatMap((p) => toSite(p) ?? []), before };
+}
+
+const maxBuffer = 256 * 1024 * 1024;
+
+/**
+ * The texts of files at a revision, read by one `git cat-file --batch` (one process, however
+ * many files changed). A path that is not a blob there (a submodule) is left out, and so is one
+ * with a line break, which the batch's one-name-per-line input cannot carry.
+ */
+async function blobsAt(root: string, revision: string, repoPaths: readonly string[]): Promise<Map<string, string>> {
+  const paths = repoPaths.filter((path) => !/[\r\n]/.test(path));
+  const texts = new Map<string, string>();
+  if (paths.length === 0) return texts;
+  const pending = run('git', ['cat-file', '--batch'], { cwd: root, maxBuffer, encoding: 'buffer' });
+  pending.child.stdin?.end(paths.map((path) => `${revision}:${path}\n`).join(''));
+  const output = (await pending).stdout;
+  let at = 0;
+  for (const path of paths) {
+    const lineEnd = output.indexOf(10, at);
+    if (lineEnd === -1) break;
+    // `<object> <type> <size>`, or `<name> missing` (no such file at the revision).
+    const header = /^\S+ (\S+) (\d+)$/.exec(output.subarray(at, lineEnd).toString('utf8'));
+    at = lineEnd + 1;
+    if (!header) continue;
+    const size = Number(header[2]);
+    if (header[1] === 'blob') texts.set(path, output.subarray(at, at + size).toString('utf8'));
+    at += size + 1;
+  }
+  return texts;
 }
 
 /** The root of the git work tree that holds `dir` (the nearest folder with a `.git`), if any; no process is started. */
