@@ -25,12 +25,16 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
   // git would read it as an option (`--upload-pack=…` runs a command): refuse it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
   const git = (...args: string[]) => run('git', args, { cwd: root, maxBuffer });
-  // Commands that do not need each other's answers run at once: a pre-commit hook waits for every one.
-  const [top, known] = await Promise.all([
-    git('rev-parse', '--show-toplevel').then((result) => result.stdout.trim(), () => undefined),
-    git('rev-parse', '--verify', '--quiet', `${revision}^{commit}`).then(() => true, () => false),
-  ]);
-  if (top === undefined) throw new GitError(`${root} is not in a git repository`);
+  // As few git processes as can be, and those that do not need each other's answers at once: a
+  // pre-commit hook waits for every one. This one prints the work tree's top, then the commit
+  // (and fails) when the revision is one.
+  const located = await git('rev-parse', '--show-toplevel', '--verify', '--quiet', `${revision}^{commit}`).then(
+    (result) => ({ stdout: result.stdout, known: true }),
+    (error: { stdout?: unknown }) => ({ stdout: String(error.stdout ?? ''), known: false }),
+  );
+  const top = located.stdout.split('\n')[0]!.trim();
+  const known = located.known;
+  if (top === '') throw new GitError(`${root} is not in a git repository`);
   const toSite = (repoPath: string): string | undefined => {
     const path = relative(root, resolve(top, repoPath));
     return path.startsWith('..') ? undefined : path.split(sep).join('/');
