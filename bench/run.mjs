@@ -3,7 +3,8 @@
  * Whole-process timing, cold, in the same run, alternating tools, median of N runs:
  * doclint (all rules: front matter, Liquid, tables, internal links) on one thread and on worker
  * threads, doclint warm with its result cache (as is, and after one heading's text was edited),
- * doclint on five files as pre-commit passes them, markdownlint-cli2, and remark-cli with
+ * doclint on five files as pre-commit passes them (as named files, and as the pre-commit hook runs:
+ * `--changed-since HEAD` in a git copy where those five were edited), markdownlint-cli2, and remark-cli with
  * remark-lint + remark-validate-links + remark-lint-frontmatter-schema (bench/remark/remarkrc.mjs),
  * on the same files: the shared corpus when ../shared exists, and synthetic corpora
  * (bench/generate-corpus.mjs) for the scaling curve. Peers are installed in bench/ only.
@@ -40,6 +41,7 @@ const hasTimeout = existsSync('/usr/bin/timeout');
 const cacheLocation = join(here, '.work/results-cache.bin');
 const editedCacheLocation = join(here, '.work/results-cache-edited.bin');
 const editedCopy = join(here, '.work/edited-copy');
+const hookCopy = join(here, '.work/hook-copy');
 
 const corpora = [];
 const shared = resolve(repo, '../shared/corpus/bitwarden-help');
@@ -62,6 +64,7 @@ function toolsFor(root) {
       'doclint --cache (warm)': [...doclint, '--cache-location', cacheLocation],
       'doclint --cache, 1 heading edited': [...doclint, '--cache-location', editedCacheLocation],
       'doclint, 5 files (pre-commit)': [...doclint, '--no-cache'],
+      'doclint, pre-commit hook': [...doclint, '--no-cache', '--changed-since', 'HEAD'],
       'markdownlint-cli2': [process.execPath, join(here, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs')],
       'remark-cli': [process.execPath, join(here, 'node_modules/remark-cli/cli.js'), '--rc-path', join(here, 'remark/remarkrc.mjs'), '--no-stdout', '--no-color'],
     },
@@ -104,6 +107,15 @@ for (const corpus of corpora) {
   tools['markdownlint-cli2'].push(...files.map((f) => `:${f}`));
   tools['remark-cli'].push(...files);
   tools['doclint, 5 files (pre-commit)'].push(...files.slice(0, 5));
+  tools['doclint, pre-commit hook'].push(...files.slice(0, 5));
+  // The hook's run: a commit of the site, then those five files edited (a line added to each).
+  rmSync(hookCopy, { recursive: true, force: true });
+  cpSync(corpus.root, hookCopy, { recursive: true });
+  const git = (...args) => execFileSync('git', args, { cwd: hookCopy, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.test', 'commit', '-qm', 'site');
+  for (const file of files.slice(0, 5)) writeFileSync(join(hookCopy, file), `${readFileSync(join(hookCopy, file), 'utf8')}\nA line added.\n`);
   rmSync(cacheLocation, { force: true });
   measure(tools['doclint --cache (warm)'], corpus.root); // fills the cache
   // The edited runs work on a copy, whose cache is filled first.
@@ -121,7 +133,7 @@ for (const corpus of corpora) {
       if (name === 'doclint --cache, 1 heading edited') {
         editHeading(edited);
         samples[name].push(measure(command, editedCopy));
-      } else samples[name].push(measure(command, corpus.root));
+      } else samples[name].push(measure(command, name === 'doclint, pre-commit hook' ? hookCopy : corpus.root));
     }
   }
   const results = Object.entries(samples).map(([tool, runs_]) => runs_[0].timedOut ? { tool, timedOut: true, wallSeconds: Number(values.timeout) } : ({
@@ -150,5 +162,6 @@ for (const corpus of corpora) {
 rmSync(cacheLocation, { force: true });
 rmSync(editedCacheLocation, { force: true });
 rmSync(editedCopy, { recursive: true, force: true });
+rmSync(hookCopy, { recursive: true, force: true });
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, corpora: report }, null, 2)}\n`);
