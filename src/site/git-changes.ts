@@ -32,7 +32,7 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
     (result) => ({ stdout: result.stdout, known: true }),
     (error: { stdout?: unknown }) => ({ stdout: String(error.stdout ?? ''), known: false }),
   );
-  const top = located.stdout.split('\n')[0]!.trim();
+  const [top = '', commit = ''] = located.stdout.split('\n').map((line) => line.trim());
   const known = located.known;
   if (top === '') throw new GitError(`${root} is not in a git repository`);
   const toSite = (repoPath: string): string | undefined => {
@@ -76,7 +76,8 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
     return path === undefined ? [] : [[repoPath, path] as const];
   }));
   const before = new Map<string, string>();
-  for (const [repoPath, text] of await blobsAt(root, revision, [...sitePaths.keys()])) before.set(sitePaths.get(repoPath)!, text);
+  // By the commit's id: the batch reads one name a line, and a revision's text is the user's.
+  for (const [repoPath, text] of await blobsAt(root, commit, [...sitePaths.keys()])) before.set(sitePaths.get(repoPath)!, text);
   return { changed: [...changed].flatMap((p) => toSite(p) ?? []), before };
 }
 
@@ -87,12 +88,12 @@ const maxBuffer = 256 * 1024 * 1024;
  * many files changed). A path that is not a blob there (a submodule) is left out, and so is one
  * with a line break, which the batch's one-name-per-line input cannot carry.
  */
-async function blobsAt(root: string, revision: string, repoPaths: readonly string[]): Promise<Map<string, string>> {
+async function blobsAt(root: string, commit: string, repoPaths: readonly string[]): Promise<Map<string, string>> {
   const paths = repoPaths.filter((path) => !/[\r\n]/.test(path));
   const texts = new Map<string, string>();
   if (paths.length === 0) return texts;
   const pending = run('git', ['cat-file', '--batch'], { cwd: root, maxBuffer, encoding: 'buffer' });
-  pending.child.stdin?.end(paths.map((path) => `${revision}:${path}\n`).join(''));
+  pending.child.stdin?.end(paths.map((path) => `${commit}:${path}\n`).join(''));
   const output = (await pending).stdout;
   let at = 0;
   for (const path of paths) {
