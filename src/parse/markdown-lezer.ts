@@ -47,6 +47,8 @@ const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|b
 
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
+/** A link label of plain text: no emphasis, code, escape, reference, HTML, bracket or line break. */
+const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
 
 /** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
@@ -459,7 +461,7 @@ class Reader {
           text.startLine();
           break;
         default:
-          if ((child.name === 'Link' || child.name === 'Image') && this.undefinedShortcut(child)) {
+          if ((child.name === 'Link' || child.name === 'Image') && this.undefinedReference(child)) {
             text.add(child.from, child.to);
             break;
           }
@@ -473,16 +475,24 @@ class Reader {
   }
 
   /**
-   * `[text]` that lezer took for a link though no definition has its label, which micromark reads
-   * as text: only when the brackets hold plain text and no other bracket pair could have formed a
-   * link around them (lezer closes no link around one it took).
+   * `[text]`, `[text][]` or `[text][label]` that lezer took for a link though no definition has
+   * its labels, which micromark reads as text: only when the brackets hold plain text, no other
+   * bracket pair could have formed a link around them (lezer closes no link around one it took),
+   * and no label or destination right before or after could have made one with them (`[a][b][c]`,
+   * `[a][b](/c)`).
    */
-  private undefinedShortcut(node: SyntaxNode): boolean {
+  private undefinedReference(node: SyntaxNode): boolean {
     const open = node.firstChild!;
     const close = open.nextSibling;
-    if (close?.name !== 'LinkMark' || close.nextSibling) return false;
+    if (close?.name !== 'LinkMark') return false;
+    const label = close.nextSibling;
+    if (label && (label.name !== 'LinkLabel' || label.nextSibling)) return false;
     const inner = this.text.slice(open.to, close.from);
-    if (!/^[^*_`\\&<!\[\]~\n]+$/.test(inner) || this.defined(inner)) return false;
+    if (!plainLabel.test(inner) || this.defined(inner)) return false;
+    if (label) {
+      const written = this.text.slice(label.from + 1, label.to - 1);
+      if ((written !== '' && (!plainLabel.test(written) || this.defined(written))) || '[('.includes(this.text[node.to] ?? ' ') || this.text[node.from - 1] === ']') return false;
+    }
     const opener = this.text.indexOf('[', this.section.from);
     return !(opener !== -1 && opener < node.from && this.text.lastIndexOf(']', this.section.to - 1) >= node.to);
   }
