@@ -21,6 +21,8 @@ export class GitError extends Error {
   override name = 'GitError';
 }
 
+const maxBuffer = 256 * 1024 * 1024;
+
 export async function gitChanges(root: string, revision: string): Promise<GitChanges> {
   // git would read it as an option (`--upload-pack=…` runs a command): refuse it.
   if (revision.startsWith('-')) throw new GitError(`not a revision: ${revision}`);
@@ -80,8 +82,6 @@ export async function gitChanges(root: string, revision: string): Promise<GitCha
   for (const [repoPath, text] of await blobsAt(root, commit, [...sitePaths.keys()])) before.set(sitePaths.get(repoPath)!, text);
   return { changed: [...changed].flatMap((p) => toSite(p) ?? []), before };
 }
-
-const maxBuffer = 256 * 1024 * 1024;
 
 /**
  * The texts of files at a revision, read by one `git cat-file --batch` (one process, however
