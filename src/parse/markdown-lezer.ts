@@ -47,19 +47,38 @@ const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|b
 
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
+/** Declined: a reference lezer read as a link has no definition (lezerMarkdownTree may read the text again without it). */
+const undefinedLabel = Symbol('undefined label');
 /** A link label of plain text: no emphasis, code, escape, reference, HTML, bracket or line break. */
 const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
 
 /** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
   if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
+  const reader = new Reader(text);
   try {
-    return new Reader(text).root();
+    return reader.root();
   } catch (error) {
+    if (error !== decline && error !== undefinedLabel) throw error;
     if (error === decline) return undefined;
+  }
+  // lezer took an undefined `[label]` for a link, so the brackets around it made none: read the
+  // text again with that label's brackets as plain punctuation, as micromark reads them.
+  const structure = reader.undefinedLabelsMasked();
+  if (structure === text) return undefined;
+  try {
+    return new Reader(text, structure).root();
+  } catch (error) {
+    if (error === decline || error === undefinedLabel) return undefined;
     throw error;
   }
 }
+
+/**
+ * `[label]` alone (not escaped, not an image's, not beside another label or a destination, not a
+ * definition's) of plain text: when no definition has it, micromark reads its brackets as text.
+ */
+const shortcutLabel = /(?<![\\\]!])\[([^*_`\\&<!\[\]~\n]+)\](?![[(:])/g;
 
 /**
  * A container a line's prefix belongs to: a block quote, or a list item, whose content starts
@@ -78,11 +97,30 @@ class Reader {
   private section = { from: 0, to: 0 };
   private readonly tree;
 
-  constructor(private readonly text: string) {
+  /** `structure`: what lezer parses, the text but for brackets made plain punctuation (same length); values come from `text`. */
+  constructor(
+    private readonly text: string,
+    private readonly structure = text,
+  ) {
     this.lineIndex = new LineIndex(text);
     this.starts = this.lineIndex.starts;
-    this.tree = parser.parse(text);
+    this.tree = parser.parse(structure);
     this.mayDefine = text.includes(']:');
+  }
+
+  /**
+   * The text with the brackets of every undefined plain `[label]` made commas: punctuation to
+   * emphasis, as brackets are, and no block's marker (`1[ a]` must not become a list item).
+   */
+  undefinedLabelsMasked(): string {
+    return this.text.replace(shortcutLabel, (whole, label: string) => (this.defined(label) ? whole : `,${label},`));
+  }
+
+  /** A label is read from the text as written: one that holds a masked bracket is none to micromark. */
+  private labelText(from: number, to: number): string {
+    const label = this.text.slice(from, to);
+    if (this.structure !== this.text && this.structure.slice(from, to) !== label) throw decline;
+    return label;
   }
 
   root(): Root {
@@ -356,7 +394,7 @@ class Reader {
     const url = node.getChild('URL');
     const title = node.getChild('LinkTitle');
     if (!label) throw decline;
-    const rawLabel = this.text.slice(label.from + 1, label.to - 1);
+    const rawLabel = this.labelText(label.from + 1, label.to - 1);
     const end = this.lineEndOf((title ?? url ?? label).to);
     return { type: 'definition', identifier: normalizeIdentifier(rawLabel).toLowerCase(), label: decoded(rawLabel), title: title ? this.title(title) : null, url: url ? this.url(url) : '', position: this.span(node.from, end) };
   }
@@ -377,7 +415,7 @@ class Reader {
         enter: (node) => {
           if (node.name !== 'LinkReference') return node.type.is('Block') || node.name === 'Document' ? undefined : false;
           const child = node.node.getChild('LinkLabel');
-          if (child) definitions.add(normalizeIdentifier(this.text.slice(child.from + 1, child.to - 1)).toLowerCase());
+          if (child) definitions.add(normalizeIdentifier(this.labelText(child.from + 1, child.to - 1)).toLowerCase());
           return false;
         },
       });
@@ -547,10 +585,10 @@ class Reader {
       const fields = { url: url ? this.url(url) : '', title: title ? this.title(title) : null, position };
       return image ? { type: 'image', ...fields, alt: toString(children) } : { type: 'link', ...fields, children };
     }
-    const rawLabel = label ? this.text.slice(label.from + 1, label.to - 1) : '';
+    const rawLabel = label ? this.labelText(label.from + 1, label.to - 1) : '';
     const full = label !== null && rawLabel.trim() !== '';
-    const source = full ? rawLabel : this.text.slice(open.to, close.from);
-    if (!this.defined(source)) throw decline;
+    const source = full ? rawLabel : this.labelText(open.to, close.from);
+    if (!this.defined(source)) throw label ? decline : undefinedLabel;
     const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decoded(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
     return image ? { type: 'imageReference', ...reference, alt: toString(children) } : { type: 'linkReference', ...reference, children };
   }
