@@ -147,7 +147,6 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
   return end > from ? { start: from, end } : undefined;
 }
 
-/** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
 /** `{{ site.baseurl }}{% link a.md %}#b`: one link-making tag whose surroundings render. */
 function taggedUrl(document: Document, start: number, end: number, scope: RenderScope): TaggedUrl | undefined {
   const inside = document.liquid.tags.filter((tag) => tag.start >= start && tag.end <= end);
@@ -161,6 +160,7 @@ function taggedUrl(document: Document, start: number, end: number, scope: Render
   return { before: decodeCharacterReferences(before), tag: tag.name, name, after: decodeCharacterReferences(after) };
 }
 
+/** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
 function renderUrl(document: Document, raw: string, start: number, scope: RenderScope): string | undefined {
   if (raw.includes('{%')) return undefined;
   let url = '';

@@ -59,8 +59,8 @@ export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagrap
   try {
     return reader.root();
   } catch (error) {
-    if (error !== decline && error !== undefinedLabel) throw error;
     if (error === decline) return undefined;
+    if (error !== undefinedLabel) throw error;
   }
   // lezer took an undefined `[label]` for a link, so the brackets around it made none: read the
   // text again with that label's brackets as plain punctuation, as micromark reads them.
@@ -78,7 +78,7 @@ export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagrap
  * `[label]` alone (not escaped, not an image's, not beside another label or a destination, not a
  * definition's) of plain text: when no definition has it, micromark reads its brackets as text.
  */
-const shortcutLabel = /(?<![\\\]!])\[([^*_`\\&<!\[\]~\n]+)\](?![[(:])/g;
+const shortcutLabel = new RegExp(`(?<![\\\\\\]!])\\[(${plainLabel.source.slice(1, -1)})\\](?![[(:])`, 'g');
 
 /**
  * A container a line's prefix belongs to: a block quote, or a list item, whose content starts
