@@ -98,6 +98,18 @@ describe('the lezer reader', () => {
     expect(read).toBeGreaterThan(800);
   });
 
+  it('builds micromark’s tree for every random string of Markdown’s characters it reads', () => {
+    let seed = 3;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const atoms = ['***', '__', '<a>', '</a>', '    ', '> ', '- ', '1. ', '```', '{#x}', 'http://e.com', '<http://e.com>', '  \n', '\\[', '![a]', '[a][b]', '[a][]', '](/y)', '[', ']', '(', ')', '!', '*', '_', '`', ':', ' ', '\n', '\n\n', 'a', 'b', '1', '.', '/x', '<', '>', '\\', '#', '-', '"', '[a]', '[b]', '[a]: /u', '[ ]', '~', '&amp;', '|'];
+    let read = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 2 + Math.floor(random() * 14) }, () => atoms[Math.floor(random() * atoms.length)]).join('');
+      if (expectSameTreeOrDeclined(text)) read++;
+    }
+    expect(read).toBeGreaterThan(10000);
+  });
+
   it('reads references no definition has as text, as micromark does', () => {
     for (const text of ['See [the guide][guide] and [docs][].', '![Screen][shot] here', 'A [b][c] d [e]', '[see [beta] here](/y)', '* [a [#1]](/b) and *[c]*']) {
       expect(expectSameTreeOrDeclined(text)).toBe(true);

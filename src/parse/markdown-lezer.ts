@@ -80,6 +80,19 @@ export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagrap
  */
 const shortcutLabel = new RegExp(`(?<![\\\\\\]!])\\[(${plainLabel.source.slice(1, -1)})\\](?![[(:])`, 'g');
 
+/** A destination's parentheses, escaped ones aside, each closed in order (always so in `<…>`). */
+function balancedParentheses(destination: string): boolean {
+  if (destination.startsWith('<')) return true;
+  let depth = 0;
+  for (let i = 0; i < destination.length; i++) {
+    const c = destination[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 /**
  * A container a line's prefix belongs to: a block quote, or a list item, whose content starts
  * after its marker on the marker's line and after `indent` spaces on the others.
@@ -194,6 +207,8 @@ class Reader {
     const to = this.trimEnd(node.from, node.to);
     // A line in a container's paragraph that starts like an ordered list item or HTML: micromark may end the paragraph there.
     if (containers.length > 0 && /\n[ >]*(?:\d{1,9}[.)](?: |$)|<)/m.test(this.text.slice(node.from, to))) throw decline;
+    // `<!` and a lower-case letter starts an HTML block to micromark (CommonMark 0.30), not to lezer.
+    if (/(?:^|\n)[ >]*<![a-z]/.test(this.text.slice(node.from, to))) throw decline;
     return { type: 'paragraph', children: this.sectionInline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
   }
 
@@ -333,10 +348,11 @@ class Reader {
     let lang: string | null = null;
     let meta: string | null = null;
     if (info) {
-      const raw = this.text.slice(info.from, this.trimEnd(info.from, this.lineEndOf(info.from)));
+      const raw = this.text.slice(info.from, this.lineEndOf(info.from));
       const space = raw.search(/ /);
       lang = decoded(space === -1 ? raw : raw.slice(0, space));
-      const rest = space === -1 ? '' : raw.slice(space).trim();
+      // micromark keeps the spaces that end the line in the meta (not in the language).
+      const rest = space === -1 ? '' : raw.slice(space).trimStart();
       meta = rest === '' ? null : decoded(rest);
     }
     const bodyFrom = this.lineEndOf(open.from) + 1;
@@ -394,6 +410,8 @@ class Reader {
     const url = node.getChild('URL');
     const title = node.getChild('LinkTitle');
     if (!label) throw decline;
+    // lezer takes a destination whose parentheses do not pair; micromark reads no definition then.
+    if (url && !balancedParentheses(this.text.slice(url.from, url.to))) throw decline;
     const rawLabel = this.labelText(label.from + 1, label.to - 1);
     const end = this.lineEndOf((title ?? url ?? label).to);
     return { type: 'definition', identifier: normalizeIdentifier(rawLabel).toLowerCase(), label: decoded(rawLabel), title: title ? this.title(title) : null, url: url ? this.url(url) : '', position: this.span(node.from, end) };
