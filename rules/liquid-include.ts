@@ -4,19 +4,10 @@
  * Dynamic names (`{% include {{ page.x }} %}`) and sites whose theme may provide the
  * include are not checked.
  */
-import { posix } from 'node:path';
+import { includedFiles, type IncludedFile } from '../src/site/include-files.js';
 import type { SiteRule } from '../src/types.js';
 
-/** An include as written: the tag, the name, the file it names and where the name is. */
-interface Include {
-  tag: string;
-  name: string;
-  target: string;
-  start: number;
-  end: number;
-}
-
-export const liquidInclude: SiteRule<Record<string, never>, Include[]> = {
+export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   meta: {
     id: 'liquid-include',
     description: '`{% include %}` and `{% include_relative %}` name files that exist.',
@@ -25,19 +16,7 @@ export const liquidInclude: SiteRule<Record<string, never>, Include[]> = {
   },
   kind: 'site',
   collect({ document, site }) {
-    const { includesDir } = site.jekyll;
-    // A comment's tags are parsed but never rendered: its includes are never looked up.
-    const comments = document.liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
-    const includes: Include[] = [];
-    for (const tag of document.liquid.tags) {
-      if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
-      if (comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) continue;
-      const name = /^\s*(\S+)/.exec(tag.markup)?.[1];
-      if (!name || name.includes('{{')) continue;
-      const target = posix.normalize(tag.name === 'include_relative' ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);
-      const start = tag.markupStart + tag.markup.indexOf(name);
-      includes.push({ tag: tag.name, name, target, start, end: start + name.length });
-    }
+    const includes = includedFiles(document, site.jekyll.includesDir);
     return includes.length > 0 ? includes : undefined;
   },
   check({ collected: includes = [], site, report }) {

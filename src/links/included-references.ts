@@ -7,9 +7,9 @@
  * each use its destination, resolved from the page that includes it.
  */
 import type { Text } from 'mdast';
-import { posix } from 'node:path';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
+import { includedFiles } from '../site/include-files.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { Document, IncludedReferences, PageFacts } from '../types.js';
 import { extractLinks, type LinkRef } from './extract.js';
@@ -22,14 +22,10 @@ const reference = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/g;
 
 /** The page's undefined references and the files it includes with a literal name; undefined when it has none of either. */
 export function referenceUses(document: Document, includesDir: string): IncludedReferences | undefined {
-  const includes: string[] = [];
-  for (const tag of document.liquid.tags) {
-    if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
-    const name = /^\s*([^\s{}]+)/.exec(tag.markup)?.[1];
-    // Jekyll refuses names that climb out of their folder.
-    if (!name || name.startsWith('/') || name.split('/').includes('..')) continue;
-    includes.push(tag.name === 'include' ? `${includesDir}/${name}` : posix.join(posix.dirname(document.path), name));
-  }
+  // Jekyll refuses names that climb out of their folder.
+  const includes = includedFiles(document, includesDir)
+    .filter(({ name }) => !name.startsWith('/') && !name.split('/').includes('..'))
+    .map(({ target }) => target);
   if (includes.length === 0) return undefined;
   const uses: IncludedReferences['uses'] = [];
   for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {
