@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config/load.js';
-import { repoRoot, runCli, tempCopy } from './helpers.js';
+import { repoRoot, runCli, tempCopy, threadBarrier } from './helpers.js';
 
 const fixture = join(repoRoot, 'fixtures/custom-rules-site');
 const copies: (() => void)[] = [];
@@ -26,6 +26,9 @@ const findingsOf = (stdout: string): string[] => (JSON.parse(stdout) as { findin
 describe('custom rules', () => {
   it('runs a document rule and a site rule, with their options and disable comments, on one thread and on workers', async () => {
     const dir = site();
+    const config = JSON.parse(readFileSync(join(dir, 'doclint.config.json'), 'utf8')) as { customRules: string[] };
+    const barrier = threadBarrier(dir, 1);
+    writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ ...config, customRules: [...config.customRules, barrier.rule] }));
     const one = await runCli(['check', '--format', 'json', '--workers', '1'], dir, { DOCLINT_DEBUG: '1' });
     expect(one.code).toBe(1);
     expect(findingsOf(one.stdout)).toEqual([
@@ -33,7 +36,7 @@ describe('custom rules', () => {
       '_articles/install.md:6:1 no-todo `TODO` left in the text.',
       '_articles/upgrade.md:2:1 unique-title The title "Install" is also the title of _articles/install.md.',
     ]);
-    const two = await runCli(['check', '--format', 'json', '--workers', '2'], dir, { DOCLINT_DEBUG: '1' });
+    const two = await runCli(['check', '--format', 'json', '--workers', '2'], dir, { DOCLINT_DEBUG: '1', ...barrier.env });
     expect(two.stderr).toContain('on 2 thread(s)');
     expect(findingsOf(two.stdout)).toEqual(findingsOf(one.stdout));
   });

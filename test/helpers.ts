@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +66,29 @@ export function tempCopy(source?: string): { dir: string; cleanup: () => void } 
   const dir = mkdtempSync(join(tmpdir(), 'doclint-test-'));
   if (source) cpSync(source, dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A custom rule that holds each thread of a run at its first document until every one of
+ * `workers` lint workers has taken one, so that a run's files are spread over its workers
+ * however slowly they load. Written into the site, with a folder of its own per run (a
+ * `.`-folder: not part of the site); the run gets `env` (without it, the rule does nothing).
+ */
+export function threadBarrier(site: string, workers: number): { rule: string; env: NodeJS.ProcessEnv } {
+  writeFileSync(join(site, 'thread-barrier.mjs'), `import { readdirSync, writeFileSync } from 'node:fs';
+import { isMainThread, threadId } from 'node:worker_threads';
+const folder = process.env.DOCLINT_TEST_BARRIER;
+let waited = false;
+export default {
+  meta: { id: 'thread-barrier', description: 'Test only: spreads files over every worker.', severity: 'warning', fixable: false },
+  check() {
+    if (!folder || waited) return;
+    waited = true;
+    if (!isMainThread) writeFileSync(folder + '/' + threadId, '');
+    const until = Date.now() + 60000;
+    while (readdirSync(folder).length < Number(process.env.DOCLINT_TEST_WORKERS) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  },
+};
+`);
+  return { rule: './thread-barrier.mjs', env: { DOCLINT_TEST_BARRIER: mkdtempSync(join(site, '.barrier-')), DOCLINT_TEST_WORKERS: String(workers) } };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { exampleSite, repoRoot, runCli, tempCopy, type CliRun } from './helpers.js';
+import { exampleSite, repoRoot, runCli, tempCopy, threadBarrier, type CliRun } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(exampleSite);
 afterAll(cleanup);
@@ -15,7 +15,6 @@ afterAll(cleanup);
 const article = (i: number, body: string, order = `${i}`): string => `---\nlayout: article\ntitle: Page ${i}\ncategories: [getting-started]\norder: ${order}\n---\n${body}`;
 mkdirSync(join(dir, '_articles/many'));
 for (let i = 0; i < 12; i++) {
-  // Files are dealt out round-robin, so neighbours land on different workers.
   const next = (i + 1) % 12;
   const body = [`## Part ${i}`, '', `[next](page-${next}.md) [ok]({{site.baseurl}}/article/page-${next}/#part-${next}) [bad]({{site.baseurl}}/article/page-${next}/#part-${i})`, ''];
   writeFileSync(join(dir, `_articles/many/page-${i}.md`), article(i, body.join('\n'), i === 3 ? '"03"' : `${i}`));
@@ -23,16 +22,20 @@ for (let i = 0; i < 12; i++) {
 writeFileSync(join(dir, '_articles/many/deep.md'), article(99, `${'>'.repeat(10_000)} deep\n`));
 writeFileSync(join(dir, '_articles/many/to-deep.md'), article(98, '[x]({{site.baseurl}}/article/deep/#x)\n'));
 writeFileSync(join(dir, '_articles/many/latin1.md'), Buffer.from('---\ntitle: caf\xe9\n---\n', 'latin1'));
-// Three pages claim one redirect_from, on different workers: the same one must win as on one thread.
+// Three pages claim one redirect_from: whichever threads read them, the same one must win as on one thread.
 for (const name of ['dup-a', 'dup-b', 'dup-c']) writeFileSync(join(dir, `_articles/many/${name}.md`), `---\nlayout: article\ntitle: ${name}\ncategories: [getting-started]\nredirect_from: /article/dup/\n---\n`);
 writeFileSync(join(dir, '_articles/many/to-dup.md'), article(97, '[x]({{site.baseurl}}/article/dup/)\n'));
 
+writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ customRules: [threadBarrier(dir, 0).rule] }));
+/** With more than one thread, every worker takes files (see threadBarrier). */
+const spread = (workers: string): NodeJS.ProcessEnv => (workers === '1' ? {} : threadBarrier(dir, Number(workers) - 1).env);
+
 const args = (workers: string): string[] => ['check', '--root', dir, '--format', 'json', '--workers', workers];
-const check = (workers: string): Promise<CliRun> => runCli(args(workers), repoRoot, { DOCLINT_DEBUG: '1' });
+const check = (workers: string): Promise<CliRun> => runCli(args(workers), repoRoot, { DOCLINT_DEBUG: '1', ...spread(workers) });
 /** The committed bundle, which is its own worker script. */
 const checkBundled = (workers: string): Promise<CliRun> =>
   new Promise((resolve) => {
-    execFile(process.execPath, [join(repoRoot, 'bin/doclint.mjs'), ...args(workers)], { env: { ...process.env, DOCLINT_DEBUG: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [join(repoRoot, 'bin/doclint.mjs'), ...args(workers)], { env: { ...process.env, DOCLINT_DEBUG: '1', ...spread(workers) } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -51,7 +54,7 @@ describe('worker threads', () => {
   }, 60_000);
 
   it('fills the result cache on a first run, which the next run reuses', async () => {
-    const first = await runCli([...args('2'), '--cache'], repoRoot, { DOCLINT_DEBUG: '1' });
+    const first = await runCli([...args('2'), '--cache'], repoRoot, { DOCLINT_DEBUG: '1', ...spread('2') });
     expect(first.stderr).toMatch(/, 0 from the cache, on 2 thread/);
     const second = await runCli([...args('2'), '--cache'], repoRoot, { DOCLINT_DEBUG: '1' });
     const files = Number(/(\d+) files,/.exec(second.stderr)![1]);
@@ -59,6 +62,22 @@ describe('worker threads', () => {
     expect(second.stderr).toContain(`${files - 1} from the cache, on 1 thread`);
     expect(second.stdout).toBe(first.stdout);
     expect(first.stdout).toBe((await check('1')).stdout);
+  }, 60_000);
+
+  it('lints here the file a worker was on when it died', async () => {
+    const { dir: site, cleanup: remove } = tempCopy(dir);
+    try {
+      const barrier = threadBarrier(site, 1);
+      // After the barrier, so the worker has taken a file; process.exit() in a worker ends its thread only.
+      writeFileSync(join(site, 'exit.mjs'), "import { isMainThread } from 'node:worker_threads';\nexport default { meta: { id: 'worker-exit', description: 'Test only.', severity: 'warning', fixable: false }, check() { if (!isMainThread) process.exit(3); } };\n");
+      writeFileSync(join(site, 'doclint.config.json'), JSON.stringify({ customRules: [barrier.rule, './exit.mjs'] }));
+      const run = (workers: string, env: NodeJS.ProcessEnv): Promise<CliRun> => runCli(['check', '--root', site, '--format', 'json', '--workers', workers], repoRoot, { DOCLINT_DEBUG: '1', ...env });
+      const [one, two] = await Promise.all([run('1', {}), run('2', barrier.env)]);
+      expect(two.stderr).toContain('on 2 thread(s)');
+      expect(two.stdout).toBe(one.stdout);
+    } finally {
+      remove();
+    }
   }, 60_000);
 
   it('rejects a worker count that is not a whole number', async () => {

@@ -1,7 +1,8 @@
 /**
- * A lint worker (see worker-protocol.ts): runs pass 1 on its share of a whole-site run, with
- * the same code as a single-threaded run. This file is the worker script of dist/; a bundle
- * (bin/doclint-bundle.mjs, action/main.mjs) is its own worker script (servedAsLintWorker).
+ * A lint worker (see worker-protocol.ts): gets ready with the run's settings, then takes files
+ * from the shared counter and runs pass 1 on each, with the same code as a single-threaded run.
+ * This file is the worker script of dist/; a bundle (bin/doclint-bundle.mjs, action/main.mjs) is
+ * its own worker script (servedAsLintWorker).
  */
 import { resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -9,9 +10,9 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { readJekyllConfig } from '../site/jekyll-config.js';
 import { readSource } from '../site/read-source.js';
 import { rulesOf } from '../config/custom-rules.js';
-import { firstPass, type FirstPass } from './lint-files.js';
+import { firstPass } from './lint-files.js';
 import { useBundleAsWorkerScript } from './workers.js';
-import { lintWorkerMark, type WorkerJob, type WorkerResult } from './worker-protocol.js';
+import { lintWorkerMark, nextFileSlot, workerState, type WorkerJob, type WorkerMessage, type WorkerShare } from './worker-protocol.js';
 
 /**
  * For a bundle's entry point, which is also the script of its lint worker threads: names it as
@@ -30,13 +31,23 @@ function isLintWorker(): boolean {
 }
 
 async function runLintWorker(): Promise<void> {
-  const { root, config, own } = workerData as WorkerJob;
+  const { root, config, index } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
   const context = { config, tags, site: { jekyll, standalone: false } };
   const rules = await rulesOf(config);
-  const results = own.map((path): [string, FirstPass] => [path, firstPass(path, readSource(resolve(root, path), config.maxFileSize), context, rules)]);
-  parentPort!.postMessage({ type: 'passed', results } satisfies WorkerResult);
+  const port = parentPort!;
+  port.once('message', ({ files, counters }: WorkerShare) => {
+    const slots = new Int32Array(counters);
+    const send = (message: WorkerMessage): void => port.postMessage(message);
+    // Too late: the run's thread took every file and does not wait for this one.
+    if (Atomics.compareExchange(slots, 1 + index, workerState.ready, workerState.working) !== workerState.ready) return;
+    for (let i = Atomics.add(slots, nextFileSlot, 1); i < files.length; i = Atomics.add(slots, nextFileSlot, 1)) {
+      const file = files[i]!;
+      send({ type: 'passed', file, result: firstPass(file, readSource(resolve(root, file), config.maxFileSize), context, rules) });
+    }
+    send({ type: 'done' });
+  });
 }
 
 if (isLintWorker() && import.meta.url.endsWith('/lint-worker.js')) await runLintWorker();

@@ -28,7 +28,7 @@ import { engineFinding } from './rule-reports.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
-import { autoWorkerCount, canUseWorkers, firstPassInWorkers } from './workers.js';
+import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
 
 export interface LintOptions {
@@ -114,56 +114,62 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   }
   const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
-  const rules = await rulesOf(config);
-  const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
-  // Named files outside the root (by path or through a symbolic link) are never read.
-  const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
-  // A whole-site run on workers needs no text here: the workers read their files.
-  const onWorkers = !cache && !changes && !options.files && !options.fix && workerCount(options, config, content.length) > 1;
-  const sources = readAll(root, onWorkers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
-  for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
-  const texts = readableTexts(sources, content);
-  const run: Run = {
-    options,
-    root,
-    config,
-    tags,
-    jekyll,
-    siteFiles,
-    content,
-    targets,
-    changes,
-    cache,
-    sources,
-    texts,
-    otherPages: readOtherPagesFrontMatter(root, siteFiles, contentSet, jekyll, config.maxFileSize),
-    readSiteFile: (path) => {
-      const source = isInsideRoot(root, path) ? readSource(resolve(root, path), config.maxFileSize) : undefined;
-      return source?.ok ? source.text : undefined;
-    },
-    passContext: { config, tags, site: { jekyll, standalone: false } },
-    external: config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined,
-    rules,
-    linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),
-  };
-  // What the baseline compares with: the changed files' texts as they are now.
-  const textsNow = changes ? new Map(texts) : texts;
-  const linted = options.fix ? await lintWithFixes(run) : await lintInTwoPasses(run);
-  const { context, affectedFiles, before } = linted;
-  const findings = [...siteProblems, ...linted.findings];
-  // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
-  if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context, rules);
-  return {
-    root,
-    files: [...targets, ...affectedFiles],
-    findings: sortFindings(findings),
-    fixedFiles: linted.fixedFiles,
-    affectedFiles,
-    rateLimitedHosts: linted.rateLimitedHosts,
-    rules: rules.map((rule) => rule.meta),
-    threads: linted.threads,
-    reused: linted.reused,
-  };
+  // A whole-site run's workers get ready while the site is read (a cached run knows how many files need pass 1 only later).
+  const threads = cachePath && usesResultCache(options, config) ? 1 : threadCount(options, config, targets.length);
+  const workers = threads > 1 ? new LintWorkers({ root, config }, threads - 1) : undefined;
+  try {
+    const rules = await rulesOf(config);
+    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
+    // Named files outside the root (by path or through a symbolic link) are never read.
+    const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
+    const sources = readAll(root, workers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
+    for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
+    const texts = readableTexts(sources, content);
+    const run: Run = {
+      options,
+      root,
+      config,
+      tags,
+      jekyll,
+      siteFiles,
+      content,
+      targets,
+      changes,
+      cache,
+      sources,
+      texts,
+      otherPages: readOtherPagesFrontMatter(root, siteFiles, contentSet, jekyll, config.maxFileSize),
+      readSiteFile: (path) => {
+        const source = isInsideRoot(root, path) ? readSource(resolve(root, path), config.maxFileSize) : undefined;
+        return source?.ok ? source.text : undefined;
+      },
+      passContext: { config, tags, site: { jekyll, standalone: false } },
+      external: config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined,
+      workers,
+      rules,
+      linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),
+    };
+    // What the baseline compares with: the changed files' texts as they are now.
+    const textsNow = changes ? new Map(texts) : texts;
+    const linted = options.fix ? await lintWithFixes(run) : await lintInTwoPasses(run);
+    const { context, affectedFiles, before } = linted;
+    const findings = [...siteProblems, ...linted.findings];
+    // Files named on the command line (pre-commit, `--all-files`) are reported whole; the files the change reaches elsewhere are compared with the base.
+    if (before) markPreExisting(findings, options.files ? affectedFiles : [...targets, ...affectedFiles], textsNow, before, context, rules);
+    return {
+      root,
+      files: [...targets, ...affectedFiles],
+      findings: sortFindings(findings),
+      fixedFiles: linted.fixedFiles,
+      affectedFiles,
+      rateLimitedHosts: linted.rateLimitedHosts,
+      rules: rules.map((rule) => rule.meta),
+      threads: linted.threads,
+      reused: linted.reused,
+    };
+  } finally {
+    await workers?.close();
+  }
 }
 
 /** What a run has set up before linting. */
@@ -187,6 +193,8 @@ interface Run {
   readSiteFile: (path: string) => string | undefined;
   passContext: DocumentPassContext;
   external: ExternalRun | undefined;
+  /** A whole-site run's lint workers, started before the site was read. */
+  workers: LintWorkers | undefined;
   rules: readonly AnyRule[];
   /** Changed-files mode: the rules for files the change reaches through their links. */
   linkRules: readonly AnyRule[];
@@ -248,10 +256,15 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     return { results, threads: 1 };
   };
   const firstPassOf = async (files: readonly string[]): Promise<FirstPassRun> => {
-    const workers = workerCount(options, config, files.length);
-    // Undefined when a worker could not start or failed: the files are then done here, with the same results.
-    const parallel = workers > 1 ? await firstPassInWorkers({ root, config }, files, workers).catch(() => undefined) : undefined;
-    return parallel ?? here(files);
+    // A cached run knows how many files need pass 1 only now.
+    const threads = threadCount(options, config, files.length);
+    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, config }, threads - 1) : undefined);
+    if (!workers) return here(files);
+    try {
+      return await workers.share(files, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
+    } finally {
+      await workers.close();
+    }
   };
   const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf) : { ...(await firstPassOf(targets)), reused: 0 };
   // The pages the cache answered for: their URLs now.
@@ -358,11 +371,11 @@ function usesResultCache(options: LintOptions, config: ResolvedConfig): boolean 
   return config.cache !== false && !options.fix;
 }
 
-/** Worker threads for pass 1 (1: none). With external checks, pass 1 runs here, requesting each page's URLs as soon as it is read. */
-function workerCount(options: LintOptions, config: ResolvedConfig, files: number): number {
+/** Threads for pass 1 of this many files, this one included (1: no workers). With external checks, pass 1 runs here, requesting each page's URLs as soon as it is read. */
+function threadCount(options: LintOptions, config: ResolvedConfig, files: number): number {
   if (options.fix || options.changedSince || options.files || config.external.enabled || !canUseWorkers()) return 1;
   const requested = options.workers ?? 'auto';
-  return requested === 'auto' ? autoWorkerCount(files) : Math.max(1, Math.min(Math.floor(requested), files));
+  return requested === 'auto' ? autoThreadCount(files) : Math.max(1, Math.min(Math.floor(requested), files));
 }
 
 /** A resolved config has every rule as `{ severity, options }`; a user config has `"warn"` or `["warn", {...}]`. */

@@ -1,7 +1,10 @@
 /**
- * What a whole-site run and its lint workers exchange: each worker gets a share of the content
- * files, runs pass 1 on them (read, parse, document rules, facts) and sends back each file's
- * findings and facts. Pass 2 runs on the parent, over every worker's facts.
+ * What a whole-site run and its lint workers exchange. A worker starts with the run's settings
+ * and gets ready (loads the code, reads the Jekyll config) while the run lists the site; then it
+ * gets the files of pass 1 and a counter it shares with the run's own thread and the other
+ * workers: each thread takes the next file from it, so none waits for a share dealt out in
+ * advance. A worker sends each file's findings and facts as it finishes the file; pass 2 runs on
+ * the run's own thread, over every thread's facts.
  */
 import type { ResolvedConfig } from '../config/types.js';
 import type { FirstPass } from './lint-files.js';
@@ -13,11 +16,23 @@ export interface WorkerJob {
   mark: typeof lintWorkerMark;
   root: string;
   config: ResolvedConfig;
-  /** The content files this worker reads and runs pass 1 on. */
-  own: string[];
+  /** The worker's place in the shared counters (see Counters). */
+  index: number;
 }
 
-export interface WorkerResult {
-  type: 'passed';
-  results: [string, FirstPass][];
+/**
+ * Int32 slots over a SharedArrayBuffer: slot 0 is the index of the next file to take; slot
+ * 1 + i is worker i's state. A worker that is still getting ready when the files run out is
+ * not waited for: the run's thread and the worker race to set its state once.
+ */
+export const nextFileSlot = 0;
+export const workerState = { ready: 0, working: 1, notNeeded: 2 } as const;
+
+/** To a worker: the files of pass 1 and the shared counters. */
+export interface WorkerShare {
+  files: readonly string[];
+  counters: SharedArrayBuffer;
 }
+
+/** From a worker: one file's pass 1, then `done` once the counter has run out. */
+export type WorkerMessage = { type: 'passed'; file: string; result: FirstPass } | { type: 'done' };
