@@ -5,6 +5,7 @@ import { createTagRegistry } from '../src/parse/tag-registry.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import { buildSiteIndex } from '../src/site/site-index.js';
 import { buildUrlMap, slugify } from '../src/site/urls.js';
+import { parseRubyTime } from '../src/site/post-date.js';
 import { readFrontMatterDefaults } from '../src/site/front-matter-defaults.js';
 import { listSite } from '../src/site/discover.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,6 +124,10 @@ describe('posts, as Jekyll 4 publishes them', () => {
     ['an ISO week of the next year', '_posts/2024-12-30-a.md', {}, { permalink: '/:w_year/:week/:w_day/' }, '/2025/01/1/'],
     ['a Sunday', '_posts/2023-01-01-a.md', {}, { permalink: '/:w_year/:week/:w_day/:short_day/' }, '/2022/52/7/Sun/'],
     ['a date in front matter', '_posts/2020-01-02-hello.md', { date: new Date(Date.UTC(2020, 4, 6)) }, {}, '/2020/05/06/hello.html'],
+    // YAML leaves it text (no seconds); Jekyll's Time.parse reads it all the same.
+    ['a date YAML leaves as text', '_posts/2012-06-23-garner.md', { date: '2012-05-30 21:21' }, { permalink: '/blog/:year/:month/:day/:title/' }, '/blog/2012/05/30/garner/'],
+    ['a date with an offset, moved to UTC', '_posts/2012-06-23-a.md', { date: '2012-05-30 21:21 -0800' }, {}, '/2012/05/31/a.html'],
+    ['a date Ruby cannot read: the file name\'s', '_posts/2012-06-23-a.md', { date: 'soon' }, {}, '/2012/06/23/a.html'],
     ['a slug in front matter', '_posts/2020-01-02-hello.md', { slug: 'Other Name' }, {}, '/2020/01/02/Other-Name.html'],
     ['a permalink in front matter', '_posts/2020-01-02-hello.md', { permalink: '/hi/' }, {}, '/hi/'],
   ])('%s', (_, path, data, overrides, url) => {
@@ -244,5 +249,35 @@ describe('site listing', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('front matter dates, as Ruby\'s Time.parse reads them', () => {
+  // Expected values from `TZ=UTC ruby -rtime -e 'puts Time.parse(s).localtime'` (Ruby 3.1).
+  it.each([
+    ['2012-05-30 21:21', '2012-05-30T21:21:00'],
+    ['2012-05-30 9:21', '2012-05-30T09:21:00'],
+    ['2012-05-30T21:21', '2012-05-30T21:21:00'],
+    ['2012-05-30 21:21 -0800', '2012-05-31T05:21:00'],
+    ['2012-05-30 21:21 +01:00', '2012-05-30T20:21:00'],
+    ['2012-05-30 21:21 PST', '2012-05-31T05:21:00'],
+    ['2012-05-30 21:21 UTC', '2012-05-30T21:21:00'],
+    ['2012-05-30 21:21 CEST', '2012-05-30T21:21:00'],
+    ['2012-05-30 21:21 Z', '2012-05-30T21:21:00'],
+    ['2012-05-30 21:21:00.123 +0530', '2012-05-30T15:51:00'],
+    ['2012-05-30', '2012-05-30T00:00:00'],
+    ['2012/5/3 10:00', '2012-05-03T10:00:00'],
+    ['2012-5-3', '2012-05-03T00:00:00'],
+    ['20120530', '2012-05-30T00:00:00'],
+    ['May 30, 2012', '2012-05-30T00:00:00'],
+    ['30 May 2012', '2012-05-30T00:00:00'],
+    ['Wed, 30 May 2012 21:21:00 +0000', '2012-05-30T21:21:00'],
+    ['May 30 2012 9:21 PM', '2012-05-30T21:21:00'],
+    ['2012-05-30 9:21pm', '2012-05-30T21:21:00'],
+    ['2012-02-30', '2012-03-01T00:00:00'],
+    ['2012-05-30 25:00', undefined],
+    ['tomorrow', undefined],
+  ])('%s', (text, expected) => {
+    expect(parseRubyTime(text)?.toISOString().slice(0, 19)).toBe(expected);
   });
 });

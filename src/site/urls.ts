@@ -9,6 +9,7 @@
  */
 import { specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
+import { postDate } from './post-date.js';
 import { isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
 import { addPolyglotCopies } from './polyglot.js';
@@ -113,7 +114,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (data) dataOf.set(path, data);
     if (post) {
       const posts = collections.get('_posts')!;
-      if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post, data) > now)) continue;
+      if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post.date, data.date) > now)) continue;
       publishDocument(path, postUrl(post, posts, data, jekyll));
     } else if (segments.slice(0, -1).includes('_posts')) {
       // A file in _posts without a date in its name: Jekyll reads no post from it.
@@ -240,11 +241,6 @@ export function postOf(path: string): PostSource | undefined {
   return { dirs: segments.slice(0, at), date, slug: match[4]!, name: file.replace(/\.[^.]+$/, '') };
 }
 
-/** The front matter's `date` when it is one (it overrides the file name's), else the file name's. */
-function postDate(post: PostSource, data: Record<string, unknown>): Date {
-  return data.date instanceof Date ? data.date : post.date;
-}
-
 /** Jekyll's post categories: the path's folders, then `category` or else `categories` (a list, or words). */
 function postCategories(post: PostSource, data: Record<string, unknown>): string[] {
   const own = data.category !== undefined && data.category !== null ? [data.category] : typeof data.categories === 'string' ? data.categories.split(/\s+/) : Array.isArray(data.categories) ? data.categories : [];
@@ -253,7 +249,7 @@ function postCategories(post: PostSource, data: Record<string, unknown>): string
 }
 
 function postUrl(post: PostSource, posts: CollectionConfig, data: Record<string, unknown>, jekyll: JekyllConfig): string {
-  const date = postDate(post, data);
+  const date = postDate(post.date, data.date);
   const two = (n: number): string => String(n).padStart(2, '0');
   const slug = typeof data.slug === 'string' ? data.slug : post.slug;
   const dayOfYear = Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
