@@ -37,6 +37,16 @@ describe('parseFrontMatter', () => {
     expect(parseFrontMatter('+++\na = 1\n+++\n')).toMatchObject({ kind: 'non-yaml', language: 'toml' });
   });
 
+  it('takes tabs before a flow collection\'s items as Psych does, and tab-indented block keys as errors', () => {
+    // Expected values from Ruby 3.1's YAML.safe_load (libyaml).
+    const read = (yaml: string) => parseFrontMatter(`---\n${yaml}---\n`);
+    expect(read('categories:\n  [\n    css,\n\tcollection hubs,\n  ]\ntitle: T\n')).toMatchObject({ kind: 'yaml', data: { categories: ['css', 'collection hubs'], title: 'T' } });
+    expect(read('a: {x: 1,\n\ty: "p # q",\n\t}\nb: 2\n')).toMatchObject({ data: { a: { x: 1, y: 'p # q' }, b: 2 } });
+    expect(read('a: [x,\n\t# c\n\ty]\n')).toMatchObject({ data: { a: ['x', 'y'] } });
+    const block = read('a:\n\tb: 1\n');
+    expect(block.kind === 'yaml' && block.yaml.errors.length).toBeGreaterThan(0);
+  });
+
   it('never evaluates YAML tags and survives alias bombs', () => {
     const front = parseFrontMatter('---\nx: !!js/function "function(){}"\n---\n');
     expect(front.kind === 'yaml' && front.yaml.warnings.length).toBeGreaterThan(0);

@@ -113,16 +113,18 @@ const yamlOptions = {
 } as const;
 
 /**
- * The YAML as Psych reads it. Psych (libyaml) also accepts a quoted scalar continued on a line
- * indented no deeper than its key (`title: "a long\nsecond line"`, as translators wrap titles),
- * which the yaml library rejects: such text is parsed again with those lines indented, and the
- * nodes' ranges are mapped back to the original text.
+ * The YAML as Psych reads it. Psych (libyaml) also accepts two things the yaml library rejects:
+ * a quoted scalar continued on a line indented no deeper than its key (`title: "a long\nsecond
+ * line"`, as translators wrap titles), and tabs before the items of a flow collection written over
+ * several lines (`categories:\n  [\n\tcss,\n  ]`). Such text is parsed again with those lines
+ * indented and those tabs made spaces, and the nodes' ranges are mapped back to the original text.
  */
 export function parsePsychYaml(source: string): YamlDocument.Parsed {
   const yaml = parseDocument(source, yamlOptions);
   if (yaml.errors.length === 0) return yaml;
-  const indented = indentQuotedContinuations(source);
-  if (indented.insertions.length === 0) return yaml;
+  const untabbed = flowLineTabsAsSpaces(source);
+  const indented = indentQuotedContinuations(untabbed);
+  if (indented.insertions.length === 0 && untabbed === source) return yaml;
   const retry = parseDocument(indented.text, yamlOptions);
   if (retry.errors.length > 0) return yaml;
   const back = (offset: number): number => offset - indented.insertions.filter((at) => at < offset).length;
@@ -132,6 +134,43 @@ export function parsePsychYaml(source: string): YamlDocument.Parsed {
     },
   });
   return retry;
+}
+
+/**
+ * The tabs that start a line inside a flow collection (`[...]`, `{...}`), each made a space: the
+ * offsets stay the same. A collection opens at a value's start in block context (after `key:`,
+ * `-` or `?`) and anywhere inside another; quoted scalars and comments are skipped.
+ */
+function flowLineTabsAsSpaces(source: string): string {
+  if (!source.includes('\n\t')) return source;
+  let out = '';
+  let depth = 0;
+  let quote: string | undefined;
+  let lastOnLine = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n') {
+      out += c;
+      lastOnLine = '';
+      if (depth > 0 && quote === undefined) while (source[i + 1] === '\t') (out += ' '), i++;
+      continue;
+    }
+    out += c;
+    if (quote !== undefined) {
+      if (quote === '"' && c === '\\') out += source[++i] ?? '';
+      else if (c === quote) {
+        if (quote === "'" && source[i + 1] === "'") out += source[++i];
+        else quote = undefined;
+      }
+    } else if (c === '#' && /^$|\s/.test(source[i - 1] ?? '')) {
+      // A comment: the rest of the line.
+      while (i + 1 < source.length && source[i + 1] !== '\n') out += source[++i];
+    } else if ((c === '"' || c === "'") && (depth > 0 ? /^$|[\s\[{,:]/.test(source[i - 1] ?? '') : /^$|[:?-]/.test(lastOnLine))) quote = c;
+    else if ((c === '[' || c === '{') && (depth > 0 || /^$|[:?-]/.test(lastOnLine))) depth++;
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    if (!/\s/.test(c)) lastOnLine = c;
+  }
+  return out;
 }
 
 /** Indents each line that continues a quoted scalar one column past the line the scalar started on. */
