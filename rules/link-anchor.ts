@@ -1,7 +1,8 @@
 /**
  * link-anchor: a link's `#fragment` names an anchor on the target page: a heading id as
- * kramdown generates it, an explicit `{#id}`/`{: #id}`, or an HTML `id`/`name`. A renamed
- * heading silently breaks every link to it; the message lists the closest anchors.
+ * kramdown generates it, an explicit `{#id}`/`{: #id}`, an HTML `id`/`name`, or an id its
+ * includes or layouts write. A renamed heading silently breaks every link to it; the message
+ * lists the closest of the page's own anchors.
  */
 import { reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
@@ -10,6 +11,7 @@ import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
 import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
+import { layoutIds } from '../src/site/layout-anchors.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 
 interface Options {
@@ -47,10 +49,8 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
       const target = resolution.target.path;
       const anchors = anchorsOf(target);
       if (!anchors) continue;
-      const known = knownAnchors(anchors);
-      if (known.ids.has(fragment)) continue;
-      const included = idsOfIncludes(pages.get(target), site);
-      if (included && (included.open || included.ids.has(fragment))) continue;
+      const known = knownAnchors(target, anchors, site, pages);
+      if (known.open || known.ids.has(fragment)) continue;
       const ids = known.list;
       const suggestion = known.suggestion(fragment);
       const where = target === path ? 'this page' : `\`${target}\``;
@@ -66,15 +66,10 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
   },
 };
 
-/** The ids a page's includes write, computed once per page. */
-const includedByPage = new WeakMap<PageFacts, IncludeIds>();
-
+/** The ids a page's includes write. */
 function idsOfIncludes(facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {
   const calls = facts?.collected['link-anchor'] as IncludeCall[] | undefined;
-  if (!facts || !calls) return undefined;
-  let ids = includedByPage.get(facts);
-  if (!ids) includedByPage.set(facts, (ids = includeIds(calls, site)));
-  return ids;
+  return calls ? includeIds(calls, site) : undefined;
 }
 
 function rewriteFragment(raw: string, fragment: string, baseurl: string): string | undefined {
@@ -88,24 +83,29 @@ const suggestedFragmentsPerPage = 200;
 
 interface KnownAnchors {
   ids: ReadonlySet<string>;
+  /** Some id cannot be known (Liquid in an HTML id, an include named from a variable): a fragment not found cannot be judged. */
+  open: boolean;
+  /** The page's own ids (those of its text: the ones a link is meant for), for messages and suggestions. */
   list: readonly string[];
   suggestion(fragment: string): string | undefined;
 }
 
 /**
- * A page's anchor ids, as a set, built once per page however many links point at it: a page
- * with N headings and N broken links costs O(N), not O(N^2).
+ * A page's anchor ids (its own, its includes' and its layouts'), as a set, built once per page
+ * however many links point at it: a page with N headings and N broken links costs O(N), not O(N^2).
  */
-const knownByPage = new WeakMap<readonly Anchor[], KnownAnchors>();
+const knownBySite = new WeakMap<SiteIndex, Map<string, KnownAnchors>>();
 
-function knownAnchors(anchors: readonly Anchor[]): KnownAnchors {
-  let known = knownByPage.get(anchors);
+function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): KnownAnchors {
+  let known = knownBySite.get(site)?.get(path);
   if (known) return known;
-  const ids = new Set(anchors.map((anchor) => anchor.id));
-  const list = [...ids];
+  const own = anchors.map((anchor) => anchor.id);
+  const written = [idsOfIncludes(pages.get(path), site), layoutIds(path, site)];
+  const list = [...new Set(own)].filter((id) => !/\{\{|\{%/.test(id));
   const suggestions = new Map<string, string | undefined>();
   known = {
-    ids,
+    ids: new Set([...own, ...written.flatMap((part) => [...(part?.ids ?? [])])]),
+    open: list.length < new Set(own).size || written.some((part) => part?.open),
     list,
     suggestion(fragment) {
       if (suggestions.has(fragment)) return suggestions.get(fragment);
@@ -115,6 +115,7 @@ function knownAnchors(anchors: readonly Anchor[]): KnownAnchors {
       return suggestion;
     },
   };
-  knownByPage.set(anchors, known);
+  if (!knownBySite.has(site)) knownBySite.set(site, new Map());
+  knownBySite.get(site)!.set(path, known);
   return known;
 }

@@ -204,6 +204,24 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message])).toEqual([['index.md', 4, 'link-anchor', expect.stringContaining('`#gpl`')]]);
   });
 
+  // The same site built with jekyll build 4.3.1: html-proofer 3.19 reports #nowhere on hello, #world-map on plain and #ruby on categories (no category, no section).
+  it('finds the ids a page\'s layouts and their includes write, and does not judge a page whose own ids hold Liquid', async () => {
+    const result = await lintSite({
+      '_layouts/default.html': '<html><body><main id="main">{{ content }}</main>{% include footer.html %}</body></html>\n',
+      '_includes/footer.html': '<footer id="site-footer">{% include social.html %}</footer>\n',
+      '_includes/social.html': '<div id="social"></div>\n',
+      '_layouts/post.html': '---\nlayout: default\n---\n<article>{{ content }}</article>\n{% if page.map %}{% include maps/{{ page.map }}.html %}{% endif %}\n<section id="comments"></section>\n',
+      '_includes/maps/world.html': '<div id="world-map"></div>\n',
+      '_posts/2024-01-02-hello.md': '---\nlayout: post\ntitle: Hello\nmap: world\n---\n[a](#comments) [b](#main) [c](#social) [d](#world-map) [e](#nowhere)\n',
+      '_posts/2024-01-03-plain.md': '---\nlayout: post\ntitle: Plain\n---\n[a](#comments) [d](#world-map) [h]({{ site.baseurl }}/2024/01/02/hello.html#world-map)\n',
+      'categories.md': '---\nlayout: default\ntitle: Categories\n---\n{% for c in site.categories %}<section id="{{ c[0] }}"></section>{% endfor %}\n\n[ruby](#ruby)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message.slice(0, 40)])).toEqual([
+      ['_posts/2024-01-02-hello.md', 6, 'link-anchor', 'There is no anchor `#nowhere` on this pa'],
+      ['_posts/2024-01-03-plain.md', 5, 'link-anchor', 'There is no anchor `#world-map` on this '],
+    ]);
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;

@@ -25,6 +25,18 @@ const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[
 const idAttribute = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
+/** The `id` and `name` attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
+export function staticIds(text: string): IncludeIds {
+  const ids = new Set<string>();
+  let open = false;
+  for (const match of text.matchAll(idAttribute)) {
+    const id = match[1] ?? match[2]!;
+    if (/\{\{|\{%/.test(id)) open = true;
+    else ids.add(id);
+  }
+  return { ids, open };
+}
+
 /** The calls of `{% include %}` with a literal file name (include_relative and dynamic names are left out). */
 export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'markup'>[]): IncludeCall[] {
   const calls: IncludeCall[] = [];
