@@ -39,7 +39,7 @@ export const frontMatterSyntax: DocumentRule<Options> = {
         // jekyll-optional-front-matter (on with GitHub Pages) makes it a page all the same.
         if (!site.standalone && isOptionalFrontMatterPage(document.path, site.jekyll) && !isCollectionDocument(document.path, site.jekyll)) return;
         // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
-        const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path));
+        const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path, site.jekyll));
         if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {
           // A README or LICENSE among the documents is usually there for the repository, not the site.
           if (forRepository.test(document.path.slice(document.path.lastIndexOf('/') + 1))) {

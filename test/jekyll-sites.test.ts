@@ -222,6 +222,24 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  // The same site built with jekyll build 4.3.1: html-proofer 3.19 reports the same two links.
+  it('reads collections, posts and their categories below `collections_dir`, and no post from a `_posts` outside it', async () => {
+    const result = await lintSite({
+      '_config.yml': 'collections_dir: coll\ncollections:\n  guides:\n    output: true\n',
+      'coll/_posts/2020-01-02-a.md': '---\ntitle: A\n---\nA\n',
+      'coll/en/_posts/2020-05-06-e.md': '---\ntitle: E\n---\nE\n',
+      'coll/_guides/b.md': '---\ntitle: B\n---\n## Setup\nB\n',
+      'coll/sub/s.md': '---\ntitle: S\n---\nS\n',
+      '_posts/2020-03-04-root.md': '---\ntitle: R\n---\nR\n',
+      'index.md': '---\ntitle: Home\n---\n[a](/2020/01/02/a.html) [b](/guides/b.html#setup) [s](/coll/sub/s.html) [x](/coll/_guides/b.html) [r](/2020/03/04/root.html) [e](/en/2020/05/06/e.html) [p]({% post_url 2020-01-02-a %})\n',
+    });
+    expect(result.files).toEqual(['coll/_guides/b.md', 'coll/_posts/2020-01-02-a.md', 'coll/en/_posts/2020-05-06-e.md', 'coll/sub/s.md', 'index.md']);
+    expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([
+      ['index.md', 77, 'link-internal'],
+      ['index.md', 103, 'link-internal'],
+    ]);
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;

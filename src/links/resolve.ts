@@ -5,7 +5,7 @@
  */
 import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
-import { isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
+import { collectionRelative, isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
 
@@ -104,7 +104,8 @@ export function linkTagSource(site: SiteIndex, tag: TaggedUrl['tag'], name: stri
   if (tag === 'link') return site.urls.urlOf.has(name) ? name : undefined;
   // `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`.
   for (const path of site.urls.urlOf.keys()) {
-    const post = postOf(path);
+    const inside = collectionRelative(path, site.jekyll);
+    const post = inside === undefined ? undefined : postOf(inside);
     if (!post) continue;
     const relative = path.slice(path.indexOf('_posts/') + '_posts/'.length).replace(/\.[^.]+$/, '');
     if (post.name === name || relative === name) return path;

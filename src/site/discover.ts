@@ -57,6 +57,9 @@ function canRead(folder: string): boolean {
 export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[], isRendered: (file: string) => boolean = () => false): string[] {
   const extensions = new Set(jekyll.markdownExtensions.map((e) => `.${e}`));
   const collectionFolders = new Set(jekyll.collections.map((c) => `_${c.name}`).concat('_drafts'));
+  // Collections, posts and drafts are read below `collections_dir` (a folder Jekyll reads even when it starts with `_`).
+  const collectionsDir = jekyll.collectionsDir ? `${jekyll.collectionsDir}/` : '';
+  const depth = collectionsDir.split('/').length - 1;
   const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
   const isSpecial = specialEntryFilter(jekyll.include);
   const ignored = globMatcher(ignores);
@@ -66,8 +69,9 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       const html = /\.html?$/i.test(file);
       if (dot === -1 || !(extensions.has(file.slice(dot)) || html)) return false;
       // Posts live in `_posts/` and in any `<dir>/_posts/` (their categories come from `<dir>`).
-      const postsAt = file.split('/').indexOf('_posts');
-      const readAnyway = (segment: string, index: number) => (index === 0 && collectionFolders.has(segment)) || index === postsAt;
+      const inside = file.startsWith(collectionsDir);
+      const postsAt = inside ? file.split('/').indexOf('_posts', depth) : -1;
+      const readAnyway = (segment: string, index: number) => inside && (index < depth || (index === depth && collectionFolders.has(segment)) || index === postsAt);
       return !isSpecial(file, readAnyway) && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();

@@ -28,6 +28,8 @@ export interface JekyllConfig {
   dataDir: string;
   /** Where `{% include %}` looks for files (`includes_dir`, `_includes` by default). */
   includesDir: string;
+  /** Where collections, posts and drafts are (`collections_dir`; empty: the site's root). */
+  collectionsDir?: string;
   /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
   plugins: string[];
   /**
@@ -115,6 +117,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
+    collectionsDir: typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^[/.]+|\/+$/g, '') : '',
     plugins,
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),

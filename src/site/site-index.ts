@@ -10,7 +10,7 @@ import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
-import { buildUrlMap, documentType, unpublishedFilter, type UrlMap } from './urls.js';
+import { buildUrlMap, collectionRelative, documentType, unpublishedFilter, type UrlMap } from './urls.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { detachStrings } from '../text/detach.js';
 import { resolve } from 'node:path';
@@ -56,7 +56,8 @@ export function readOtherPagesFrontMatter(root: string, files: Iterable<string>,
   const candidates = [...files].filter((file) => {
     if (content.has(file) || isDataFile(file, jekyll) || unpublished(file)) return false;
     const folders = file.split('/').slice(0, -1);
-    if (folders.length > 0 && outputCollections.has(folders[0]!)) return true;
+    const collectionFolder = collectionRelative(file, jekyll)?.split('/').slice(0, -1)[0];
+    if (collectionFolder !== undefined && outputCollections.has(collectionFolder)) return true;
     return pageFormats.test(file) && !folders.some((folder) => folder.startsWith('_') || folder.startsWith('.'));
   });
   const texts: [string, string][] = [];

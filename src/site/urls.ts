@@ -60,10 +60,22 @@ function addReadmeIndexes(jekyll: JekyllConfig, targets: Map<string, UrlTarget>,
 }
 
 /** The type front matter defaults' scopes name a file by: `posts`, its collection's name, or `pages`. */
-export function documentType(path: string, jekyll: Pick<JekyllConfig, 'collections'>): string {
-  const segments = path.split('/');
+export function documentType(path: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): string {
+  const inside = collectionRelative(path, jekyll);
+  if (inside === undefined) return 'pages';
+  const segments = inside.split('/');
   if (segments.slice(0, -1).includes('_posts')) return 'posts';
   return jekyll.collections.find((c) => segments.length > 1 && segments[0] === `_${c.name}`)?.name ?? 'pages';
+}
+
+/**
+ * The path below `collections_dir`, where Jekyll reads collections, posts and drafts (the whole
+ * path when the site does not set it); undefined for a file outside it.
+ */
+export function collectionRelative(path: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): string | undefined {
+  const folder = jekyll.collectionsDir;
+  if (!folder) return path;
+  return path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined;
 }
 
 /** Whether Jekyll leaves a file out of the site: its `exclude`, and what it never publishes. */
@@ -106,9 +118,10 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   };
   for (const path of files) {
     if (unpublished(path)) continue;
-    const segments = path.split('/');
-    const collection = collections.get(segments[0]!);
-    const post = postOf(path);
+    const inside = collectionRelative(path, jekyll);
+    const segments = inside?.split('/') ?? [];
+    const collection = segments.length > 1 ? collections.get(segments[0]!) : undefined;
+    const post = inside === undefined ? undefined : postOf(inside);
     const own = frontMatter.get(path);
     const data = own && withDefaults(path, own);
     if (data) dataOf.set(path, data);
@@ -121,7 +134,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       continue;
     } else if (collection) {
       if (!collection.output || !data || data.published === false) continue;
-      publishDocument(path, documentUrl(path, collection, data, jekyll));
+      publishDocument(path, documentUrl(inside!, collection, data, jekyll));
     } else {
       if (isSpecial(path)) continue;
       if (data) {
@@ -338,14 +351,14 @@ function isScalar(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-/** A document of a collection (`_name/…`), a draft or a post (`[dir/]_posts/…`). */
-export function isCollectionDocument(path: string, jekyll: Pick<JekyllConfig, 'collections'>): boolean {
-  const segments = path.split('/');
-  return isPostOrDraft(path) || jekyll.collections.some((c) => segments[0] === `_${c.name}`);
+/** A document of a collection (`_name/…`), a draft or a post (`[dir/]_posts/…`), below `collections_dir`. */
+export function isCollectionDocument(path: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): boolean {
+  const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
+  return isPostOrDraft(path, jekyll) || (segments.length > 1 && jekyll.collections.some((c) => segments[0] === `_${c.name}`));
 }
 
 /** Posts and drafts are rendered with or without front matter; other collection files without it are static files. */
-export function isPostOrDraft(path: string): boolean {
-  const segments = path.split('/');
-  return segments.slice(0, -1).includes('_posts') || segments[0] === '_drafts';
+export function isPostOrDraft(path: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): boolean {
+  const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
+  return segments.slice(0, -1).includes('_posts') || (segments.length > 1 && segments[0] === '_drafts');
 }
