@@ -240,6 +240,18 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  // The same site built with jekyll build 4.3.1: it writes /g/img.png and /g/sub/x.png.
+  it('publishes a collection\'s files without front matter at the collection\'s URL', async () => {
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  guides:\n    output: true\n    permalink: /g/:path/\n',
+      '_guides/img.png': 'PNG',
+      '_guides/sub/x.png': 'PNG',
+      '_guides/b.md': '---\ntitle: B\n---\nB\n',
+      'index.md': '---\ntitle: Home\n---\n[i](/g/img.png) [j](/guides/img.png) [k](/g/sub/x.png) [b](/g/b/)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([['index.md', 21, 'link-internal']]);
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;

@@ -133,7 +133,15 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       // A file in _posts without a date in its name: Jekyll reads no post from it.
       continue;
     } else if (collection) {
-      if (!collection.output || !data || data.published === false) continue;
+      if (!collection.output) continue;
+      if (!data) {
+        // A file without front matter is one of the collection's static files, copied to the collection's URL.
+        const url = collectionStaticFileUrl(inside!, collection, jekyll);
+        targets.set(url, { kind: 'static', path });
+        urlOf.set(path, url);
+        continue;
+      }
+      if (data.published === false) continue;
       publishDocument(path, documentUrl(inside!, collection, data, jekyll));
     } else {
       if (isSpecial(path)) continue;
@@ -216,6 +224,19 @@ function documentUrl(path: string, collection: CollectionConfig, data: Record<st
     categories,
     output_ext: '.html',
   });
+}
+
+/**
+ * Jekyll's StaticFile#url for a file of a collection: the collection's URL template with the
+ * file's path (its extension left out, then added back after the last `/` is dropped), its name,
+ * and an empty title and output extension.
+ */
+function collectionStaticFileUrl(path: string, collection: CollectionConfig, jekyll: JekyllConfig): string {
+  const { base, ext } = basenameOf(path);
+  const relative = path.slice(collection.name.length + 2, path.length - ext.length);
+  const template = collection.permalink ?? withStyleSuffix('/:collection/:path', jekyll.permalink);
+  const url = fillTemplate(expandStyle(template), { collection: collection.name, path: relative, name: base, title: '', output_ext: '' });
+  return `${url.replace(/\/$/, '')}${ext}`;
 }
 
 function pageUrl(path: string, data: Record<string, unknown>, jekyll: JekyllConfig, markdown: ReadonlySet<string>): string {
