@@ -204,6 +204,17 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message])).toEqual([['index.md', 4, 'link-anchor', expect.stringContaining('`#gpl`')]]);
   });
 
+  // As apache/zeppelin's docs: every page includes JB/setup, which calls an include the site does not hold in a branch it never takes. jekyll build 4.3.1 + html-proofer 3.19: #what-is-that only.
+  it('follows the includes an include calls, and takes one the site does not hold as writing nothing', async () => {
+    const result = await lintSite({
+      '_includes/JB/setup': '{% if site.JB.setup.provider == "custom" %}{% include custom/setup %}{% else %}{% include JB/ids %}{% endif %}\n',
+      '_includes/JB/ids': '<a id="from-setup"></a>\n',
+      'overview.md': '---\ntitle: Overview\n---\n{% include JB/setup %}\n## What is it\n',
+      'index.md': '---\ntitle: Home\n---\n[a](overview.html#what-is-it) [b](overview.html#from-setup) [c](overview.html#what-is-that)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.message.slice(0, 40)])).toEqual([['index.md', 4, 'link-anchor', 'There is no anchor `#what-is-that` on `o']]);
+  });
+
   // The same site built with jekyll build 4.3.1: html-proofer 3.19 reports #nowhere on hello, #world-map on plain and #ruby on categories (no category, no section).
   it('finds the ids a page\'s layouts and their includes write, and does not judge a page whose own ids hold Liquid', async () => {
     const result = await lintSite({

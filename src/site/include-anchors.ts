@@ -1,11 +1,13 @@
 /**
  * The ids a page's `{% include %}` tags write: an include that holds `<div id="{{ include.key }}">`
  * gives the page the id its call passes (`{% include overview.html key="mit" %}`). A static id is
- * taken as written, `{{ include.x }}` with the call's quoted value; any other Liquid in an id, a
- * variable passed for it, a nested include or an include that cannot be read leaves the page's
- * ids open: a fragment not found there cannot be judged.
+ * taken as written, `{{ include.x }}` with the call's quoted value, and the includes an include
+ * calls are followed. Any other Liquid in an id, a variable passed for it, an include named from
+ * a variable, or one a theme gem may hold leaves the page's ids open: a fragment not found there
+ * cannot be judged. An include the site does not hold (and no theme may) writes nothing: a site
+ * that builds never reaches it (liquid-include reports one it does).
  */
-import type { LiquidTagToken } from '../parse/liquid-tokens.js';
+import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { SiteIndex } from './site-index.js';
 
 /** An include call as written: the file it names and its quoted parameters (null: a variable). */
@@ -37,12 +39,12 @@ export function staticIds(text: string): IncludeIds {
   return { ids, open };
 }
 
-/** The calls of `{% include %}` with a literal file name (include_relative and dynamic names are left out). */
+/** The calls of `{% include %}` (include_relative is left out); a name from a variable is kept as written. */
 export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'markup'>[]): IncludeCall[] {
   const calls: IncludeCall[] = [];
   for (const tag of tags) {
     if (tag.name !== 'include') continue;
-    const name = /^\s*([^\s{}]+)/.exec(tag.markup)?.[1];
+    const name = includeName(tag.markup);
     if (!name) continue;
     const params: Record<string, string | null> = Object.create(null);
     for (const match of tag.markup.slice(tag.markup.indexOf(name) + name.length).matchAll(parameter)) {
@@ -53,16 +55,26 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
   return calls;
 }
 
+/** The file an include tag names, as written: Jekyll's VARIABLE_SYNTAX lets it hold `{{ variables }}`, spaces inside them included. */
+export function includeName(markup: string): string | undefined {
+  return /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|[^\s{}]+)/.exec(markup)?.[1];
+}
+
+/** A name with Liquid in it: which file it is depends on values. */
+export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
+
 export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>): IncludeIds {
-  const { includesDir } = site.jekyll;
-  const ids = new Set<string>();
-  let open = false;
+  const parts: IncludeIds[] = [];
+  const visited = new Set<string>();
   for (const call of calls) {
-    const text = site.sourceOf(`${includesDir}/${call.name}`);
-    if (text === undefined || /\{%-?\s*include/.test(text)) {
-      open = true;
+    if (isVariableName(call.name)) return { ids: new Set(), open: true };
+    const text = site.sourceOf(`${site.jekyll.includesDir}/${call.name}`);
+    if (text === undefined) {
+      parts.push(missingInclude(site));
       continue;
     }
+    const ids = new Set<string>();
+    let open = false;
     for (const match of text.matchAll(idAttribute)) {
       let unknown = false;
       const id = (match[1] ?? match[2]!).replace(includeValue, (_, key: string) => {
@@ -70,9 +82,51 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
         if (typeof value !== 'string') unknown = true;
         return value ?? '';
       });
-      if (unknown || /\{\{|\{%/.test(id)) open = true;
+      if (unknown || isVariableName(id)) open = true;
       else ids.add(id);
     }
+    parts.push({ ids, open });
+    // The includes it calls, without this call's parameters.
+    const nested = writtenIds(text, site, visited, false);
+    parts.push({ ids: nested.ids, open: nested.open || nested.variableIncludes.length > 0 });
   }
-  return { ids, open };
+  return joinedIds(parts);
+}
+
+/** What a layout's or include's text writes: see writtenIds. */
+export interface WrittenIds extends IncludeIds {
+  /** The names of the includes it calls that hold Liquid (`custom/{{ page.map }}.html`), as written. */
+  variableIncludes: readonly string[];
+}
+
+/**
+ * The ids a text writes (static ones; any with Liquid leaves them open), with those of the
+ * includes it calls, followed to the end, each once. An include the site does not hold writes
+ * none, as a site that builds never reaches it, unless a theme gem may hold it.
+ */
+export function writtenIds(text: string, site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>, visited: Set<string>, ownIds = true): WrittenIds {
+  const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text), variableIncludes: [] }] : [];
+  for (const tag of scanLiquid(text)) {
+    if (tag.kind !== 'tag' || tag.name !== 'include') continue;
+    const name = includeName(tag.markup);
+    if (!name) continue;
+    if (isVariableName(name)) {
+      parts.push({ ids: new Set(), open: false, variableIncludes: [name] });
+      continue;
+    }
+    if (visited.has(name)) continue;
+    visited.add(name);
+    const included = site.sourceOf(`${site.jekyll.includesDir}/${name}`);
+    parts.push(included === undefined ? { ...missingInclude(site), variableIncludes: [] } : writtenIds(included, site, visited));
+  }
+  return { ...joinedIds(parts), variableIncludes: [...new Set(parts.flatMap((part) => part.variableIncludes))] };
+}
+
+/** An include the site does not hold: a theme gem's (unknown ids), or one a site that builds never reaches (none). */
+export function missingInclude(site: Pick<SiteIndex, 'jekyll'>): IncludeIds {
+  return { ids: new Set(), open: typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string' };
+}
+
+export function joinedIds(parts: readonly IncludeIds[]): IncludeIds {
+  return { ids: new Set(parts.flatMap((part) => [...part.ids])), open: parts.some((part) => part.open) };
 }

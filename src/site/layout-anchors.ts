@@ -11,23 +11,16 @@
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
-import { scanLiquid } from '../parse/liquid-tokens.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
-import { staticIds, type IncludeIds } from './include-anchors.js';
+import { isVariableName, joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
 import type { SiteIndex } from './site-index.js';
 import { documentType } from './urls.js';
 
-/** What a layout and the layouts around it write, but for the includes whose names come from the page. */
-interface LayoutIds extends IncludeIds {
-  /** Include names with Liquid in them, as written. */
-  pageIncludes: readonly string[];
-}
-
-const none: LayoutIds = { ids: new Set(), open: false, pageIncludes: [] };
-const unknowable: LayoutIds = { ids: new Set(), open: true, pageIncludes: [] };
+const none: WrittenIds = { ids: new Set(), open: false, variableIncludes: [] };
+const unknowable: IncludeIds = { ids: new Set(), open: true };
 
 /** Per site, what each layout (by name) writes with the layouts around it. */
-const bySite = new WeakMap<SiteIndex, Map<string, LayoutIds>>();
+const bySite = new WeakMap<SiteIndex, Map<string, WrittenIds>>();
 
 /** The ids the layouts of the content file `path` write (none when it has no layout). */
 export function layoutIds(path: string, site: SiteIndex): IncludeIds {
@@ -36,12 +29,12 @@ export function layoutIds(path: string, site: SiteIndex): IncludeIds {
   const data = withFrontMatterDefaults(site.jekyll.frontMatterDefaults, path, documentType(path, site.jekyll), own);
   if (typeof data.layout !== 'string') return none;
   const layout = idsOfLayout(data.layout, site, new Set());
-  if (layout.open || layout.pageIncludes.length === 0) return layout;
+  if (layout.open || layout.variableIncludes.length === 0) return layout;
   const scope = site.renderScopeOf(path);
-  return joined([layout, ...layout.pageIncludes.map((name) => includedForPage(name, scope, site))]);
+  return joinedIds([layout, ...layout.variableIncludes.map((name) => includedForPage(name, scope, site))]);
 }
 
-function idsOfLayout(name: string, site: SiteIndex, seen: Set<string>): LayoutIds {
+function idsOfLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenIds {
   let layouts = bySite.get(site);
   if (!layouts) bySite.set(site, (layouts = new Map()));
   const known = layouts.get(name);
@@ -54,39 +47,19 @@ function idsOfLayout(name: string, site: SiteIndex, seen: Set<string>): LayoutId
   return ids;
 }
 
-function readLayout(name: string, site: SiteIndex, seen: Set<string>): LayoutIds {
+function readLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenIds {
   const folder = typeof site.jekyll.raw.layouts_dir === 'string' ? site.jekyll.raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts';
   const file = [...site.files].find((path) => path.startsWith(`${folder}/${name}.`) && !path.slice(folder.length + name.length + 2).includes('/'));
   const text = file === undefined ? undefined : site.sourceOf(file);
-  if (text === undefined) return typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string' ? unknowable : none;
+  if (text === undefined) return { ...missingInclude(site), variableIncludes: [] };
   const front = parseFrontMatter(text);
   const outer = front.kind === 'yaml' && typeof front.data.layout === 'string' ? idsOfLayout(front.data.layout, site, seen) : none;
-  return joined([textIds(front.kind === 'yaml' ? text.slice(front.end) : text, site, new Set()), outer]);
-}
-
-/** The ids a layout's or include's text writes, with those of the includes it calls (each followed once). */
-function textIds(text: string, site: SiteIndex, visited: Set<string>): LayoutIds {
-  const parts: LayoutIds[] = [{ ...staticIds(text), pageIncludes: [] }];
-  for (const tag of scanLiquid(text)) {
-    if (tag.kind !== 'tag' || tag.name !== 'include') continue;
-    // Jekyll's VARIABLE_SYNTAX: a name may hold `{{ variables }}`, spaces inside them included.
-    const name = /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|\S+)/.exec(tag.markup)?.[1];
-    if (!name) return unknowable;
-    if (/\{\{|\{%/.test(name)) {
-      parts.push({ ids: new Set(), open: false, pageIncludes: [name] });
-      continue;
-    }
-    if (visited.has(name)) continue;
-    visited.add(name);
-    const included = site.sourceOf(`${site.jekyll.includesDir}/${name}`);
-    if (included === undefined) return unknowable;
-    parts.push(textIds(included, site, visited));
-  }
-  return joined(parts);
+  const own = writtenIds(front.kind === 'yaml' ? text.slice(front.end) : text, site, new Set());
+  return { ...joinedIds([own, outer]), variableIncludes: [...new Set([...own.variableIncludes, ...outer.variableIncludes])] };
 }
 
 /** The ids of the include a page's values name (`custom/{{ page.map }}.html`): none when a value is unset, open when one cannot be worked out. */
-function includedForPage(written: string, scope: RenderScope, site: SiteIndex): LayoutIds {
+function includedForPage(written: string, scope: RenderScope, site: SiteIndex): IncludeIds {
   let unset = false;
   let unknown = false;
   const name = written.replace(/\{\{-?([\s\S]*?)-?\}\}/g, (_, markup: string) => {
@@ -95,19 +68,11 @@ function includedForPage(written: string, scope: RenderScope, site: SiteIndex): 
     else if (value === '') unset = true;
     return value ?? '';
   });
-  if (unknown || /\{%/.test(name)) return unknowable;
+  if (unknown || isVariableName(name)) return unknowable;
   if (unset) return none;
   const text = site.sourceOf(`${site.jekyll.includesDir}/${name}`);
-  if (text === undefined) return unknowable;
-  const ids = textIds(text, site, new Set([name]));
+  if (text === undefined) return missingInclude(site);
+  const ids = writtenIds(text, site, new Set([name]));
   // An include named from the page inside one named from the page: not followed.
-  return ids.pageIncludes.length > 0 ? unknowable : ids;
-}
-
-function joined(parts: readonly LayoutIds[]): LayoutIds {
-  return {
-    ids: new Set(parts.flatMap((part) => [...part.ids])),
-    open: parts.some((part) => part.open),
-    pageIncludes: [...new Set(parts.flatMap((part) => part.pageIncludes))],
-  };
+  return ids.variableIncludes.length > 0 ? unknowable : ids;
 }
