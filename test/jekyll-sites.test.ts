@@ -263,6 +263,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([['index.md', 21, 'link-internal']]);
   });
 
+  // Jekyll-Bootstrap's JB/setup, as apache/zeppelin's docs use it. jekyll build 4.3.1 + html-proofer 3.19 report the same three.
+  it('reads a link that starts with a variable the includes set to the site\'s base path as a path from the site\'s root', async () => {
+    const result = await lintSite({
+      '_config.yml': 'title: JB\nJB:\n  BASE_PATH: /docs/1.0\n',
+      '_includes/JB/setup': "{% capture jbcache %}{% if site.safe and site.JB.BASE_PATH and site.JB.BASE_PATH != '' %}{% assign BASE_PATH = site.JB.BASE_PATH %}{% else %}{% assign BASE_PATH = nil %}{% endif %}{% endcapture %}{% assign jbcache = nil %}\n",
+      'assets/a.png': 'PNG',
+      'usage/setup.md': '---\ntitle: Setup\n---\n{% include JB/setup %}\n## Install\n',
+      'index.md': '---\ntitle: Home\n---\n{% include JB/setup %}\n[a]({{BASE_PATH}}/usage/setup.html#install) [b]({{ BASE_PATH }}/usage/setup.html#nope) [c]({{BASE_PATH}}/usage/none.html) <img src="{{BASE_PATH}}/assets/a.png" alt="a"> <img src="{{BASE_PATH}}/assets/b.png" alt="b"> [d]({{ OTHER }}/usage/none.html)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([
+      ['index.md', 81, 'link-anchor'],
+      ['index.md', 92, 'link-internal'],
+      ['index.md', 180, 'link-internal'],
+    ]);
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;

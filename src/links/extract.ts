@@ -26,6 +26,8 @@ export interface LinkRef {
   definedIn?: string;
   /** A destination built around one `{% link %}` or `{% post_url %}` tag (`{{ site.baseurl }}{% link a.md %}#b`): the site index gives its URL. */
   tagged?: TaggedUrl;
+  /** A destination that starts with a variable the page does not define (`{{ BASE_PATH }}/x.html`): its name, and the rest rendered (see base-path-variables.ts). */
+  variableBase?: { name: string; rest: string };
 }
 
 /** The parts of a destination around its one `{% link %}` or `{% post_url %}` tag, Liquid rendered. */
@@ -64,6 +66,8 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const link: LinkRef = { source, raw, start, end, url: url === undefined ? undefined : decodeCharacterReferences(url) };
     const tagged = url === undefined ? taggedUrl(document, start, end, scope) : undefined;
     if (tagged) link.tagged = tagged;
+    const variableBase = url === undefined && !tagged ? variableBaseOf(document, start, end, scope) : undefined;
+    if (variableBase) link.variableBase = variableBase;
     links.push(link);
   };
   for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
@@ -102,6 +106,7 @@ function ownStrings(link: LinkRef): LinkRef {
   const owned: LinkRef = { ...link, raw: detached(link.raw), url: link.url === undefined ? undefined : detached(link.url) };
   if (link.sourcePath !== undefined) owned.sourcePath = detached(link.sourcePath);
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
+  if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
   return owned;
 }
 
@@ -158,6 +163,15 @@ function taggedUrl(document: Document, start: number, end: number, scope: Render
   const after = renderUrl(document, document.text.slice(tag.end, end), tag.end, scope);
   if (before === undefined || after === undefined) return undefined;
   return { before: decodeCharacterReferences(before), tag: tag.name, name, after: decodeCharacterReferences(after) };
+}
+
+/** `{{ NAME }}/rest`: a bare variable first, then a path whose Liquid renders. */
+function variableBaseOf(document: Document, start: number, end: number, scope: RenderScope): LinkRef['variableBase'] {
+  const first = document.liquid.outputs.find((output) => output.start === start);
+  const name = first && first.end < end ? /^\s*([A-Za-z_][\w-]*)\s*$/.exec(first.markup)?.[1] : undefined;
+  if (!first || !name || name === 'site' || name === 'page') return undefined;
+  const rest = renderUrl(document, document.text.slice(first.end, end), first.end, scope);
+  return rest?.startsWith('/') ? { name, rest: decodeCharacterReferences(rest) } : undefined;
 }
 
 /** The destination with its Liquid outputs rendered; undefined if any cannot be known. */

@@ -5,6 +5,7 @@
  */
 import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
+import { basePathVariables } from '../site/base-path-variables.js';
 import { collectionRelative, isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
@@ -40,7 +41,7 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
 }
 
 function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
-  const written = link.url ?? (link.tagged && taggedLinkUrl(link.tagged, site));
+  const written = link.url ?? (link.tagged && taggedLinkUrl(link.tagged, site)) ?? (link.variableBase && basePathUrl(link.variableBase, site));
   if (written === undefined) return { status: 'skip' };
   let url = (relativeLinkUrl(link, fromPath, site) ?? written).trim();
   if (url === '' ) return { status: 'skip' };
@@ -97,6 +98,11 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   }
   const actual = sameButCase(site, path);
   return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
+}
+
+/** `{{ BASE_PATH }}/rest` where the site's includes set BASE_PATH to the path it is served under: the rest, from the site's root. */
+function basePathUrl({ name, rest }: NonNullable<LinkRef['variableBase']>, site: SiteIndex): string | undefined {
+  return basePathVariables(site).has(name) ? `${site.jekyll.baseurl}${rest}` : undefined;
 }
 
 /** The source file a `{% link path %}` or `{% post_url name %}` tag names, if the site publishes it. */
