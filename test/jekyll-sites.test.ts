@@ -279,6 +279,23 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  // jekyll build 4.3.1 writes each of these as a link or image (kramdown takes a destination up to its `)`, spaces and all); html-proofer 3.19 reports them all.
+  it('checks the links kramdown makes of a destination with spaces, which CommonMark leaves as text', async () => {
+    const result = await lintSite({
+      'other page.md': '---\ntitle: O\n---\nO\n',
+      'index.md': '---\ntitle: Home\n---\n[You and Your Research](You and Your Research) end\n\n![my img](my image.png)\n\n[a]( b c ) x [a2](b c "t") [a3](b (c) d)\n\n`[a](b c)` \\[a](b c) [ok](<other page.md>)\n\n{% include x.html t="[a](b c)" %}\n',
+      '_includes/x.html': '{{ include.t }}\n',
+    });
+    expect(result.findings.map((f) => [f.line, f.column, f.message.slice(0, 60)])).toEqual([
+      [4, 25, 'No page or file is published at `/You and Your Research`.'],
+      [6, 11, 'No image or file is published at `/my image.png`.'],
+      [8, 6, 'No page or file is published at `/b c`.'],
+      [8, 19, 'No page or file is published at `/b c`.'],
+      [8, 33, 'No page or file is published at `/b (c) d`.'],
+      [10, 28, 'No page or file is published at `/other page.md`.'],
+    ]);
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;

@@ -87,6 +87,12 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
       }
     }
   }
+  for (const { node } of nodesOfType(document, 'paragraph')) {
+    for (const child of node.children) {
+      if (child.type !== 'text' || !child.value.includes('](')) continue;
+      for (const { image, start, end } of kramdownOnlyLinks(document, child.position!.start.offset!, child.position!.end.offset!)) add(image ? 'image' : 'markdown', start, end);
+    }
+  }
   for (const tag of document.liquid.tags) {
     const word = /\S+/.exec(tag.markup);
     if (!word) continue;
@@ -108,6 +114,27 @@ function ownStrings(link: LinkRef): LinkRef {
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
   return owned;
+}
+
+// kramdown's inline link: `[text](destination "title")`, the destination up to the `)` that closes it, spaces and all.
+const spacedDestinationLink = /(!?)\[([^\[\]\n]*)\]\(([ \t]*)([^()"'\n]*(?:\([^()"'\n]*\)[^()"'\n]*)*?)[ \t]*(?:[ \t](["'])[^\n]*?\5[ \t]*)?\)/g;
+
+/**
+ * Links kramdown makes where CommonMark sees text: a destination with spaces in it
+ * (`[You and Your Research](You and Your Research)` is a link to `You%20and%20Your%20Research`
+ * in kramdown's HTML). Read from a paragraph's text between `from` and `to`; an escaped `\[` is text.
+ */
+function kramdownOnlyLinks(document: Document, from: number, to: number): { image: boolean; start: number; end: number }[] {
+  const links: { image: boolean; start: number; end: number }[] = [];
+  // Liquid masked: a link inside a tag's markup is not one, and offsets are the same.
+  const text = document.maskedText.slice(from, to);
+  for (const match of text.matchAll(spacedDestinationLink)) {
+    const destination = match[4]!.trim();
+    if (!/\s/.test(destination) || text[match.index - 1] === '\\') continue;
+    const start = from + match.index + match[1]!.length + match[2]!.length + 3 + match[3]!.length;
+    links.push({ image: match[1] === '!', start, end: start + destination.length });
+  }
+  return links;
 }
 
 /** Where the destination of a link, image or definition is written (found in the masked text). */
