@@ -4,6 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { reportFor } from '../src/links/link-report.js';
+import { unwrittenCollection } from '../src/site/urls.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
@@ -64,8 +65,9 @@ export const linkInternal: SiteRule = {
   check({ page, site, report: reportPage }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
+    const unwritten = unwrittenCollection(page.path, site.jekyll);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage);
+      const report = reportFor(link, reportPage, unwritten);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         if (linkTagSource(site, 'link', link.sourcePath!) === undefined) {

@@ -4,6 +4,7 @@
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
 import { reportFor } from '../src/links/link-report.js';
+import { unwrittenCollection } from '../src/site/urls.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
@@ -29,8 +30,9 @@ export const linkRedirect: SiteRule<Options> = {
   kind: 'site',
   check({ page, options, site, report: reportPage }) {
     const baseurl = site.jekyll.baseurl;
+    const unwritten = unwrittenCollection(page.path, site.jekyll);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage);
+      const report = reportFor(link, reportPage, unwritten);
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {

@@ -2,7 +2,7 @@
  * Sites of other shapes than the help center (fixtures/jekyll-sites): doclint's findings match
  * what `jekyll build` and html-proofer found on them, with no configuration.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, type LintResult } from '../src/lint/lint.js';
@@ -296,6 +296,32 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  // jekyll build 4.3.1 reads _topics/ through the link and writes /topics/a.html and /topics/b.html; html-proofer reports /topics/gone.html. It also follows ext/ out of the site, which doclint never reads.
+  it('follows a symbolic link that stays in the site (a collection\'s folder), not one that leaves it, and warns on links in a collection Jekyll does not write', async () => {
+    const outside = tempCopy();
+    try {
+      const result = await lintSite({
+        '_config.yml': 'collections:\n  topics:\n    output: true\n  notes:\n',
+        'topics/a.md': '---\ntitle: A\n---\n[b](/topics/b.html) [gone](/topics/gone.html)\n',
+        'topics/b.md': '---\ntitle: B\n---\nB\n',
+        '_notes/n.md': '---\ntitle: N\n---\n[x](/nowhere.html)\n',
+        'index.md': '---\ntitle: Home\n---\n[a](/topics/a.html)\n',
+      }, undefined, (dir) => {
+        writeFileSync(join(outside.dir, 'o.md'), '---\ntitle: O\n---\n[y](/outside-broken.html)\n');
+        symlinkSync('topics', join(dir, '_topics'));
+        symlinkSync(outside.dir, join(dir, 'ext'));
+        symlinkSync('..', join(dir, 'topics/loop'));
+      });
+      expect(result.files).toEqual(['_notes/n.md', '_topics/a.md', '_topics/b.md', 'index.md', 'topics/a.md', 'topics/b.md']);
+      expect(result.findings.filter((f) => f.file !== 'topics/a.md').map((f) => [f.file, f.column, f.severity])).toEqual([
+        ['_notes/n.md', 5, 'warning'],
+        ['_topics/a.md', 28, 'error'],
+      ]);
+    } finally {
+      outside.cleanup();
+    }
+  });
+
   it('checks a `#fragment` alone on its own page, and takes a permalink placeholder only a plugin fills in as an unknown URL', async () => {
     // docs.scala-lang's SIPs: `permalink: /sips/:number.html`, with `:number` added to Jekyll's URL drop by a plugin.
     const sip = (number: number, heading: string, links: string) => `---\nnumber: ${number}\npermalink: /sips/:number.html\nredirect_from: /sips/:number\n---\n## ${heading}\n\n${links}\n`;
@@ -356,13 +382,14 @@ describe('Jekyll sites of other shapes, no configuration', () => {
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */
-async function lintSite(files: Record<string, string>, base?: string): Promise<LintResult> {
+async function lintSite(files: Record<string, string>, base?: string, prepare?: (dir: string) => void): Promise<LintResult> {
   const { dir, cleanup } = tempCopy(base);
   try {
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
+    prepare?.(dir);
     return await lint({ root: dir });
   } finally {
     cleanup();

@@ -11,8 +11,16 @@ export function reportAtUse(link: LinkRef, report: (report: Report) => void): (r
   return ({ fix: _fix, ...found }) => report({ ...found, start: link.start, end: link.end, message: `${found.message} (The reference is defined in \`${link.definedIn}\`, which the page includes.)` });
 }
 
-/** The internal-link rules' `report` for one link: as reportAtUse, and a data file's findings are warnings that say why. */
-export function reportFor(link: LinkRef, report: (report: Report) => void): (report: Report) => void {
-  if (link.source !== 'data') return reportAtUse(link, report);
-  return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
+/**
+ * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
+ * findings, and those of a document of a collection Jekyll does not write (`unwritten`: its
+ * name), are warnings that say why.
+ */
+export function reportFor(link: LinkRef, report: (report: Report) => void, unwritten?: string): (report: Report) => void {
+  if (link.source === 'data') return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
+  if (unwritten !== undefined) {
+    const atUse = reportAtUse(link, report);
+    return (found) => atUse({ ...found, message: `${found.message} (The \`${unwritten}\` collection is not written as pages: this text reaches readers only where a page prints it.)`, severity: 'warning' });
+  }
+  return reportAtUse(link, report);
 }

@@ -35,10 +35,53 @@ export async function listSite(root: string): Promise<SiteListing> {
     if (entry.endsWith('/')) folders.push(entry.slice(0, -1));
     else files.add(entry);
   }
+  for (const file of await linkedFiles(root, folders)) files.add(file);
   // The glob passes over a folder it cannot read in silence; only a folder with nothing listed in it may be one.
   const parents = new Set(entries.map((entry) => entry.replace(/\/?[^/]*\/?$/, '')));
   const unreadableFolders = folders.filter((folder) => !parents.has(folder) && !canRead(resolve(root, folder)));
   return { files, unreadableFolders };
+}
+
+/**
+ * The files symbolic links in the site give it: Jekyll follows a link that stays inside the
+ * site's root (GitHub Pages too), as `_topics -> topics` gives a collection its documents, and
+ * lists a linked folder's files under the link's path. A link out of the root, one that leads
+ * back to a folder around it, and links inside a linked folder are not followed.
+ */
+async function linkedFiles(root: string, folders: readonly string[]): Promise<string[]> {
+  const links: string[] = [];
+  for (const folder of ['', ...folders]) {
+    let entries;
+    try {
+      entries = readdirSync(resolve(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) if (entry.isSymbolicLink()) links.push(folder === '' ? entry.name : `${folder}/${entry.name}`);
+  }
+  if (links.length === 0) return [];
+  const realRoot = realpathSync(root);
+  const files: string[] = [];
+  for (const link of links.sort()) {
+    let real: string;
+    let folder: boolean;
+    try {
+      real = realpathSync(resolve(root, link));
+      folder = statSync(real).isDirectory();
+    } catch {
+      continue;
+    }
+    const below = relative(realRoot, real);
+    if (escapes(below)) continue;
+    if (!folder) {
+      files.push(link);
+      continue;
+    }
+    // A link to a folder around it would list that folder inside itself, again and again.
+    if (below === '' || link === below || link.startsWith(`${below}/`)) continue;
+    for (const file of await glob('**/*', { cwd: real, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false })) files.push(`${link}/${file}`);
+  }
+  return files;
 }
 
 function canRead(folder: string): boolean {

@@ -378,6 +378,14 @@ export function isCollectionDocument(path: string, jekyll: Pick<JekyllConfig, 'c
   return isPostOrDraft(path, jekyll) || (segments.length > 1 && jekyll.collections.some((c) => segments[0] === `_${c.name}`));
 }
 
+/** The collection of a document Jekyll reads but writes no page for (`output` not true), else undefined. */
+export function unwrittenCollection(path: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): string | undefined {
+  const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
+  if (segments.length < 2 || isPostOrDraft(path, jekyll)) return undefined;
+  const collection = jekyll.collections.find((c) => segments[0] === `_${c.name}`);
+  return collection && !collection.output ? collection.name : undefined;
+}
+
 /** Posts and drafts are rendered with or without front matter; other collection files without it are static files. */
 export function isPostOrDraft(path: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): boolean {
   const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
