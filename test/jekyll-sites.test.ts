@@ -283,7 +283,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
   it('checks the links kramdown makes of a destination with spaces, which CommonMark leaves as text', async () => {
     const result = await lintSite({
       'other page.md': '---\ntitle: O\n---\nO\n',
-      'index.md': '---\ntitle: Home\n---\n[You and Your Research](You and Your Research) end\n\n![my img](my image.png)\n\n[a]( b c ) x [a2](b c "t") [a3](b (c) d)\n\n`[a](b c)` \\[a](b c) [ok](<other page.md>)\n\n{% include x.html t="[a](b c)" %}\n',
+      'index.md': '---\ntitle: Home\n---\n[You and Your Research](You and Your Research) end\n\n![my img](my image.png)\n\n[a]( b c ) x [a2](b c "t") [a3](b (c) d)\n\n`[a](b c)` \\[a](b c) [ok](<other page.md>)\n\n{% include x.html t="[a](b c)" %}\n\n## See [h](h i)\n\n**[s](s t)** and _[d](e f)_\n\n> quote [q](q r)\n\n- item [i](i j)\n',
       '_includes/x.html': '{{ include.t }}\n',
     });
     expect(result.findings.map((f) => [f.line, f.column, f.message.slice(0, 60)])).toEqual([
@@ -293,6 +293,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       [8, 19, 'No page or file is published at `/b c`.'],
       [8, 33, 'No page or file is published at `/b (c) d`.'],
       [10, 28, 'No page or file is published at `/other page.md`.'],
+      [14, 12, 'No page or file is published at `/h i`.'],
+      [16, 7, 'No page or file is published at `/s t`.'],
+      [16, 23, 'No page or file is published at `/e f`.'],
+      [18, 13, 'No page or file is published at `/q r`.'],
+      [20, 12, 'No page or file is published at `/i j`.'],
     ]);
   });
 

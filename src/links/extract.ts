@@ -4,7 +4,7 @@
  * (autolinks included), `href`/`src` in raw HTML, tags with a `linkPrefix` (`{% image %}`),
  * and `{% link %}` tags. Computed once per document.
  */
-import type { Definition, Image, Link } from 'mdast';
+import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -87,10 +87,9 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
       }
     }
   }
-  for (const { node } of nodesOfType(document, 'paragraph')) {
-    for (const child of node.children) {
-      if (child.type !== 'text' || !child.value.includes('](')) continue;
-      for (const { image, start, end } of kramdownOnlyLinks(document, child.position!.start.offset!, child.position!.end.offset!)) add(image ? 'image' : 'markdown', start, end);
+  for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {
+    for (const text of plainTexts(node.children)) {
+      for (const { image, start, end } of kramdownOnlyLinks(document, text.position!.start.offset!, text.position!.end.offset!)) add(image ? 'image' : 'markdown', start, end);
     }
   }
   for (const tag of document.liquid.tags) {
@@ -114,6 +113,16 @@ function ownStrings(link: LinkRef): LinkRef {
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
   return owned;
+}
+
+/** The text nodes that may hold a `](`, in emphasis and strong text too (a link's own text is left out). */
+function plainTexts(children: readonly PhrasingContent[]): Text[] {
+  const texts: Text[] = [];
+  for (const child of children) {
+    if (child.type === 'text' && child.value.includes('](')) texts.push(child);
+    else if (child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete') texts.push(...plainTexts(child.children));
+  }
+  return texts;
 }
 
 // kramdown's inline link: `[text](destination "title")`, the destination up to the `)` that closes it, spaces and all.
