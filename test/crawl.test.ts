@@ -21,7 +21,8 @@ const server = createServer((request, response) => {
 let origin = '';
 
 beforeAll(async () => {
-  writeFileSync(join(configDir, 'doclint.config.json'), JSON.stringify({ external: { fragments: true, timeout: 2000 } }));
+  // Fragments of the site's own pages are checked with no setting for them.
+  writeFileSync(join(configDir, 'doclint.config.json'), JSON.stringify({ external: { timeout: 2000 } }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -96,6 +97,22 @@ describe('doclint crawl', () => {
       expect(run.stderr).toContain('reached no page beyond its start page');
     } finally {
       empty.cleanup();
+    }
+  }, 30_000);
+
+  // html-proofer 3.19 on the same folder: the same two fragments.
+  it('checks every page of a folder with no index page, fragments included, with no finding for the missing start', async () => {
+    const site = tempCopy();
+    try {
+      writeFileSync(join(site.dir, 'a.html'), '<html><body><h2 id="there">A</h2><a href="b.html#there">x</a> <a href="#gone">y</a></body></html>\n');
+      writeFileSync(join(site.dir, 'b.html'), '<html><body><a href="a.html#there">ok</a></body></html>\n');
+      const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
+      expect(crawlFindings(run.stdout)).toEqual([
+        'a.html:1:43: Broken link to /b.html#there (the page has no such fragment).',
+        'a.html:1:72: Broken link to /a.html#gone (the page has no such fragment).',
+      ]);
+    } finally {
+      site.cleanup();
     }
   }, 30_000);
 

@@ -1,8 +1,9 @@
 /**
  * `doclint crawl <dir-or-url>`: crawls a built site folder (linkinator serves it on localhost)
  * or a live URL with linkinator, recursively, and reports every broken link through doclint's
- * formats, with the same `external` config (ignore patterns, concurrency, timeout, user agent,
- * fragments) and the same private-network guard for the links it follows.
+ * formats, with the same `external` config (ignore patterns, concurrency, timeout, user agent)
+ * and the same private-network guard for the links it follows; `#fragments` on the site's own
+ * pages are checked against their HTML.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -69,7 +70,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   };
   const checked = (options: CheckOptions) => (local ? withConnectionLimit(concurrency, () => check(options)) : check(options));
-  const crawled = await checked({ ...settings, path: start, recurse: true });
+  // A folder with no index page where the crawl starts: there is nothing to crawl from, and each page is checked on its own (below).
+  const noStart = folder !== undefined && !existsSync(resolve(folder, start.replace(/^\/+/, ''), 'index.html'));
+  const crawled = noStart ? { links: [] as LinkResult[] } : await checked({ ...settings, path: start, recurse: true });
   const origin = folder ? undefined : new URL(start).origin;
   /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
   const pageOf = (url: string | undefined): string => {
@@ -120,17 +123,16 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     const where = places.get(absolute(link.url)) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
     for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
   }
-  if (config.external.fragments) {
-    for (const [target, where] of places) {
-      const hash = target.indexOf('#');
-      const page = target.slice(0, hash);
-      if (hash === -1 || !sameOrigin(page, new URL(siteBase).origin)) continue;
-      const fragment = percentDecoded(target.slice(hash + 1));
-      const pageIds = ids.get(fileOfPage(page));
-      if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
-      const message = `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`;
-      for (const place of where) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
-    }
+  // The site's own pages' fragments cost nothing more: their HTML is read anyway.
+  for (const [target, where] of places) {
+    const hash = target.indexOf('#');
+    const page = target.slice(0, hash);
+    if (hash === -1 || !sameOrigin(page, new URL(siteBase).origin)) continue;
+    const fragment = percentDecoded(target.slice(hash + 1));
+    const pageIds = ids.get(fileOfPage(page));
+    if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
+    const message = `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`;
+    for (const place of where) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
   }
   const pages = [...new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => pageOf(link.url)))];
   return { root: folder ?? process.cwd(), pages, findings: findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))) };
