@@ -110,6 +110,15 @@ describe('the lezer reader', () => {
     expect(read).toBeGreaterThan(10000);
   });
 
+  // @lezer/markdown reads a run of spaces in inline text in the square of its length (200,000: 46 s).
+  it('leaves a long run of spaces after text to micromark, and reads a line of spaces alone', () => {
+    expect(lezerMarkdownTree(`[a](${' '.repeat(200_000)}x\n`)).toBeUndefined();
+    expect(lezerMarkdownTree(`text${' '.repeat(128)}\n`)).toBeUndefined();
+    expect(lezerMarkdownTree(`text${' '.repeat(127)}\n`)).toEqual(remarkTree(`text${' '.repeat(127)}\n`));
+    const masked = `${' '.repeat(300)}\n\n# Title\n`;
+    expect(lezerMarkdownTree(masked)).toEqual(remarkTree(masked));
+  });
+
   it('reads references no definition has as text, as micromark does', () => {
     for (const text of ['See [the guide][guide] and [docs][].', '![Screen][shot] here', 'A [b][c] d [e]', '[see [beta] here](/y)', '* [a [#1]](/b) and *[c]*']) {
       expect(expectSameTreeOrDeclined(text)).toBe(true);

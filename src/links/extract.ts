@@ -125,25 +125,53 @@ function plainTexts(children: readonly PhrasingContent[]): Text[] {
   return texts;
 }
 
-// kramdown's inline link: `[text](destination "title")`, the destination up to the `)` that closes it, spaces and all.
-const spacedDestinationLink = /(!?)\[([^\[\]\n]*)\]\(([ \t]*)([^()"'\n]*(?:\([^()"'\n]*\)[^()"'\n]*)*?)[ \t]*(?:[ \t](["'])[^\n]*?\5[ \t]*)?\)/g;
+/** The longest label and destination looked at: past them, a scan stops (each `](` costs at most this much). */
+const longestLinkPart = 2000;
 
 /**
  * Links kramdown makes where CommonMark sees text: a destination with spaces in it
  * (`[You and Your Research](You and Your Research)` is a link to `You%20and%20Your%20Research`
- * in kramdown's HTML). Read from a paragraph's text between `from` and `to`; an escaped `\[` is text.
+ * in kramdown's HTML). kramdown's inline link is `[text](destination "title")`, the destination
+ * running to the `)` that closes it (parentheses paired), spaces and all. Read from a paragraph's
+ * text between `from` and `to`, one line at a time; an escaped `\[` is text.
  */
 function kramdownOnlyLinks(document: Document, from: number, to: number): { image: boolean; start: number; end: number }[] {
   const links: { image: boolean; start: number; end: number }[] = [];
   // Liquid masked: a link inside a tag's markup is not one, and offsets are the same.
   const text = document.maskedText.slice(from, to);
-  for (const match of text.matchAll(spacedDestinationLink)) {
-    const destination = match[4]!.trim();
-    if (!/\s/.test(destination) || text[match.index - 1] === '\\') continue;
-    const start = from + match.index + match[1]!.length + match[2]!.length + 3 + match[3]!.length;
-    links.push({ image: match[1] === '!', start, end: start + destination.length });
+  for (let at = text.indexOf(']('); at !== -1; at = text.indexOf('](', at + 2)) {
+    const open = text.lastIndexOf('[', at);
+    if (open === -1 || at - open > longestLinkPart || /[\]\n]/.test(text.slice(open + 1, at)) || text[open - 1] === '\\') continue;
+    const end = destinationEnd(text, at + 2);
+    if (end === undefined) continue;
+    const written = text.slice(at + 2, end);
+    const destination = written.trim();
+    if (!/\s/.test(destination)) continue;
+    const start = from + at + 2 + (written.length - written.trimStart().length);
+    links.push({ image: text[open - 1] === '!', start, end: start + destination.length });
   }
   return links;
+}
+
+/** Where a kramdown inline link's destination ends (before its title or its closing `)`), or undefined when the line ends first. */
+function destinationEnd(text: string, from: number): number | undefined {
+  let depth = 0;
+  const last = Math.min(text.length, from + longestLinkPart);
+  for (let i = from; i < last; i++) {
+    const c = text[i]!;
+    if (c === '\n') return undefined;
+    if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) return i;
+    else if ((c === '"' || c === "'") && /[ \t]/.test(text[i - 1] ?? '')) {
+      // A title: its closing quote, then only spaces before the `)`.
+      const close = text.indexOf(c, i + 1);
+      if (close === -1 || close >= last || text.slice(i + 1, close).includes('\n')) return undefined;
+      let after = close + 1;
+      while (text[after] === ' ' || text[after] === '\t') after++;
+      return text[after] === ')' ? i : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Where the destination of a link, image or definition is written (found in the masked text). */

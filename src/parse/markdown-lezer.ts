@@ -52,9 +52,18 @@ const undefinedLabel = Symbol('undefined label');
 /** A link label of plain text: no emphasis, code, escape, reference, HTML, bracket or line break. */
 const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
 
+/**
+ * A run of spaces this long after text on its line goes to micromark: @lezer/markdown's hard-break
+ * check scans the rest of a run from each of its spaces, so a run costs it the square of its length
+ * (20,000 spaces in a line take it 0.46 s, 200,000 take 46 s; micromark reads 200,000 in 0.05 s).
+ * Shorter runs, up to a 2 MB page of them, cost it under a second and a half. A line of spaces
+ * alone (the masked front matter, a tag alone on its line) is no inline text and costs nothing.
+ */
+const longSpaceRun = /[^ \n] {128}/;
+
 /** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
-  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
+  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || paragraphBrackets > lezerParagraphBrackets || longSpaceRun.test(text)) return undefined;
   const reader = new Reader(text);
   try {
     return reader.root();
