@@ -28,7 +28,7 @@ const idAttribute = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
 /** The `id` and `name` attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
-export function staticIds(text: string): IncludeIds {
+function staticIds(text: string): IncludeIds {
   const ids = new Set<string>();
   let open = false;
   for (const match of text.matchAll(idAttribute)) {
@@ -56,7 +56,7 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
 }
 
 /** The file an include tag names, as written: Jekyll's VARIABLE_SYNTAX lets it hold `{{ variables }}`, spaces inside them included. */
-export function includeName(markup: string): string | undefined {
+function includeName(markup: string): string | undefined {
   return /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|[^\s{}]+)/.exec(markup)?.[1];
 }
 
