@@ -7,6 +7,7 @@
 import { closest } from '../src/suggest.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import type { SiteRule } from '../src/types.js';
+import { usesThemeGem } from '../src/site/jekyll-config.js';
 
 interface Options {
   /** Front matter key -> folder whose files (by name, without extension) are the allowed values. */
@@ -57,7 +58,7 @@ export const frontMatterReferences: SiteRule<Options, Reference[]> = {
   },
   check({ collected: references = [], site, report }) {
     // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
-    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    const themed = usesThemeGem(site.jekyll);
     for (const { key, folder, entry, start, end, written } of references) {
       if (themed && /^\/?_(layouts|includes)\/?$/.test(folder)) continue;
       const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));

@@ -6,6 +6,7 @@
  */
 import { includedFiles, type IncludedFile } from '../src/site/include-files.js';
 import type { SiteRule } from '../src/types.js';
+import { usesThemeGem } from '../src/site/jekyll-config.js';
 
 export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   meta: {
@@ -20,7 +21,7 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
     return includes.length > 0 ? includes : undefined;
   },
   check({ collected: includes = [], site, report }) {
-    const themed = typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string';
+    const themed = usesThemeGem(site.jekyll);
     for (const { tag, name, target, start, end } of includes) {
       if (target === '..' || target.startsWith('../') || name.startsWith('/')) {
         // Never read or resolved: the path leaves the site (Jekyll refuses it too).

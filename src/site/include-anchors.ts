@@ -8,6 +8,8 @@
  * that builds never reaches it (liquid-include reports one it does).
  */
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
+import { includeName, isVariableName } from './include-files.js';
+import { usesThemeGem } from './jekyll-config.js';
 import type { SiteIndex } from './site-index.js';
 
 /** An include call as written: the file it names and its quoted parameters (null: a variable). */
@@ -54,14 +56,6 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
   }
   return calls;
 }
-
-/** The file an include tag names, as written: Jekyll's VARIABLE_SYNTAX lets it hold `{{ variables }}`, spaces inside them included. */
-function includeName(markup: string): string | undefined {
-  return /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|[^\s{}]+)/.exec(markup)?.[1];
-}
-
-/** A name with Liquid in it: which file it is depends on values. */
-export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
 
 export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>): IncludeIds {
   const parts: IncludeIds[] = [];
@@ -124,7 +118,7 @@ export function writtenIds(text: string, site: Pick<SiteIndex, 'jekyll' | 'sourc
 
 /** An include the site does not hold: a theme gem's (unknown ids), or one a site that builds never reaches (none). */
 export function missingInclude(site: Pick<SiteIndex, 'jekyll'>): IncludeIds {
-  return { ids: new Set(), open: typeof site.jekyll.raw.theme === 'string' || typeof site.jekyll.raw.remote_theme === 'string' };
+  return { ids: new Set(), open: usesThemeGem(site.jekyll) };
 }
 
 export function joinedIds(parts: readonly IncludeIds[]): IncludeIds {

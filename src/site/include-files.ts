@@ -16,14 +16,22 @@ export interface IncludedFile {
   target: string;
 }
 
+/** The file an include tag names, as written: Jekyll's VARIABLE_SYNTAX lets it hold `{{ variables }}`, spaces inside them included. */
+export function includeName(markup: string): string | undefined {
+  return /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|\S+)/.exec(markup)?.[1];
+}
+
+/** A name with Liquid in it: which file it is depends on values. */
+export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
+
 export function includedFiles(document: Document, includesDir: string): IncludedFile[] {
   const comments = document.liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
   const files: IncludedFile[] = [];
   for (const tag of document.liquid.tags) {
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
     if (comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) continue;
-    const name = /^\s*(\S+)/.exec(tag.markup)?.[1];
-    if (!name || name.includes('{{')) continue;
+    const name = includeName(tag.markup);
+    if (!name || isVariableName(name)) continue;
     const target = posix.normalize(tag.name === 'include_relative' ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);
     const start = tag.markupStart + tag.markup.indexOf(name);
     files.push({ tag: tag.name, name, start, end: start + name.length, target });

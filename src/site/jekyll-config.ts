@@ -28,6 +28,8 @@ export interface JekyllConfig {
   dataDir: string;
   /** Where `{% include %}` looks for files (`includes_dir`, `_includes` by default). */
   includesDir: string;
+  /** Where layouts are (`layouts_dir`, `_layouts` by default). */
+  layoutsDir?: string;
   /** Where collections, posts and drafts are (`collections_dir`; empty: the site's root). */
   collectionsDir?: string;
   /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
@@ -65,6 +67,11 @@ const defaultMarkdownExtensions = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 export const defaultJekyllConfigFile = '_config.yml';
 
 /** Reads and merges the Jekyll config files, each within `maxFileSize` and only if it is a regular file. */
+/** A theme gem (`theme:`, `remote_theme:`) gives the site layouts and includes the repository need not hold. */
+export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
+  return typeof jekyll.raw.theme === 'string' || typeof jekyll.raw.remote_theme === 'string';
+}
+
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
@@ -117,6 +124,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
+    layoutsDir: typeof raw.layouts_dir === 'string' ? raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts',
     collectionsDir: typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^[/.]+|\/+$/g, '') : '',
     plugins,
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,

@@ -12,7 +12,8 @@
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
-import { isVariableName, joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
+import { joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
+import { isVariableName } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 import { documentType } from './urls.js';
 
@@ -48,7 +49,7 @@ function idsOfLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenI
 }
 
 function readLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenIds {
-  const folder = typeof site.jekyll.raw.layouts_dir === 'string' ? site.jekyll.raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts';
+  const folder = site.jekyll.layoutsDir ?? '_layouts';
   const file = [...site.files].find((path) => path.startsWith(`${folder}/${name}.`) && !path.slice(folder.length + name.length + 2).includes('/'));
   const text = file === undefined ? undefined : site.sourceOf(file);
   if (text === undefined) return { ...missingInclude(site), variableIncludes: [] };

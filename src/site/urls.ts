@@ -127,8 +127,10 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (data) dataOf.set(path, data);
     if (post) {
       const posts = collections.get('_posts')!;
-      if (!posts.output || !data || data.published === false || (jekyll.raw.future !== true && postDate(post.date, data.date) > now)) continue;
-      publishDocument(path, postUrl(post, posts, data, jekyll));
+      if (!posts.output || !data || data.published === false) continue;
+      const date = postDate(post.date, data.date);
+      if (jekyll.raw.future !== true && date > now) continue;
+      publishDocument(path, postUrl(post, date, posts, data, jekyll));
     } else if (segments.slice(0, -1).includes('_posts')) {
       // A file in _posts without a date in its name: Jekyll reads no post from it.
       continue;
@@ -282,8 +284,7 @@ function postCategories(post: PostSource, data: Record<string, unknown>): string
   return [...new Set(all.map((c) => c.toLowerCase()))];
 }
 
-function postUrl(post: PostSource, posts: CollectionConfig, data: Record<string, unknown>, jekyll: JekyllConfig): string {
-  const date = postDate(post.date, data.date);
+function postUrl(post: PostSource, date: Date, posts: CollectionConfig, data: Record<string, unknown>, jekyll: JekyllConfig): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   const slug = typeof data.slug === 'string' ? data.slug : post.slug;
   const dayOfYear = Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(date.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
