@@ -3,8 +3,8 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
-import { reportFor } from '../src/links/link-report.js';
-import { unwrittenCollection } from '../src/site/urls.js';
+import { reportFor, unpublishedReason } from '../src/links/link-report.js';
+import { themeGemName } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
@@ -62,12 +62,12 @@ export const linkInternal: SiteRule = {
     fixable: true,
   },
   kind: 'site',
-  check({ page, site, report: reportPage }) {
+  check({ page, site, pages, report: reportPage }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
-    const unwritten = unwrittenCollection(page.path, site.jekyll);
+    const unpublished = unpublishedReason(page.path, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unwritten);
+      const report = reportFor(link, reportPage, unpublished);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         if (linkTagSource(site, 'link', link.sourcePath!) === undefined) {
@@ -103,6 +103,12 @@ export const linkInternal: SiteRule = {
               ...where,
               severity: 'warning',
             });
+            break;
+          }
+          const theme = themeGemName(site.jekyll);
+          if (theme !== undefined && resolution.path.startsWith('/assets/')) {
+            // Jekyll copies a theme gem's own `assets/` folder into the site: the repository need not hold it.
+            report({ message: `No ${what} of this repository is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless the theme \`${theme}\` ships it in its \`assets/\` folder.`, ...where, severity: 'warning' });
             break;
           }
           const templated = [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1];

@@ -3,8 +3,7 @@
  * trailing slash of a directory URL work, but only through a redirect: one more round trip,
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
-import { reportFor } from '../src/links/link-report.js';
-import { unwrittenCollection } from '../src/site/urls.js';
+import { reportFor, unpublishedReason } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
@@ -28,11 +27,11 @@ export const linkRedirect: SiteRule<Options> = {
     defaults: { trailingSlash: true },
   },
   kind: 'site',
-  check({ page, options, site, report: reportPage }) {
+  check({ page, options, site, pages, report: reportPage }) {
     const baseurl = site.jekyll.baseurl;
-    const unwritten = unwrittenCollection(page.path, site.jekyll);
+    const unpublished = unpublishedReason(page.path, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unwritten);
+      const report = reportFor(link, reportPage, unpublished);
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {

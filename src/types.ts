@@ -128,6 +128,14 @@ export interface PageFacts {
   collected: Record<string, unknown>;
   /** References it leaves undefined, which the files it includes may define (see links/included-references.ts). */
   references?: IncludedReferences;
+  /** The includes it renders (none when it has no include tag): which layouts and includes are written into pages. */
+  includes?: IncludeUses;
+}
+
+/** The includes-folder files a file's include tags name, and whether a name is worked out from values (then which one is not known). */
+export interface IncludeUses {
+  files: string[];
+  dynamic: boolean;
 }
 
 /** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */

@@ -384,6 +384,42 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toContain('(The reference is defined in `docs/local.md`, which the page includes.)');
   });
 
+  it('calls every template in use where which ones are used cannot be known: a theme gem, an include named from values, a run on some files', async () => {
+    const site = {
+      '_config.yml': 'title: Templates\n',
+      '_layouts/spare.html': '<a href="/gone/">Gone</a>{{ content }}\n',
+      '_includes/spare.html': '<a href="/lost/">Lost</a>\n',
+      'index.md': '---\ntitle: Home\n---\nHello.\n',
+    };
+    const severities = (result: LintResult) => result.findings.map((f) => `${f.file}:${f.severity}`);
+    expect(severities(await lintSite(site))).toEqual(['_includes/spare.html:warning', '_layouts/spare.html:warning']);
+    expect(severities(await lintSite({ ...site, '_config.yml': 'theme: minima\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:error']);
+    // jekyll build 4.3.1: {% include {{ page.part }} %} renders spare.html into the page.
+    expect(severities(await lintSite({ ...site, 'index.md': '---\npart: spare.html\n---\n{% include {{ page.part }} %}\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning']);
+    const { dir, cleanup } = tempCopy();
+    try {
+      for (const [path, text] of Object.entries(site)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const named = await lint({ root: dir, files: ['_layouts/spare.html'] });
+      expect(severities(named)).toEqual(['_layouts/spare.html:error']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('publishes Sass pages as CSS, jekyll-feed\'s configured feeds, and leaves a URL with a scheme as it is in relative_url', async () => {
+    // jekyll build 4.3.1 (jekyll-feed 0.17.0) writes /css/site.css, /feed.xml, /feed/news.xml and /podcast.xml, and the image's URL as it is.
+    const result = await lintSite({
+      '_config.yml': 'title: Outputs\nplugins: [jekyll-feed]\ncollections: [episodes]\nfeed:\n  categories: [news]\n  collections:\n    episodes:\n      path: podcast.xml\n',
+      '_episodes/one.md': '---\ntitle: One\n---\nEpisode one.\n',
+      'css/site.scss': '---\n---\nbody { margin: 0; }\n',
+      '_layouts/default.html': '<link href="{{ "/css/site.css" | relative_url }}"><link href="/feed/news.xml"><link href="/podcast.xml"><img src="{{ "https://example.com/a.png" | relative_url }}">{{ content }}\n',
+      'index.md': '---\nlayout: default\n---\nHello.\n',
+    });
+    expect(result.findings).toEqual([]);
+  });
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */

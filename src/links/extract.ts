@@ -13,7 +13,7 @@ import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
 export interface LinkRef {
-  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag' | 'post-url-tag' | 'data';
+  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag' | 'post-url-tag' | 'data' | 'template';
   /** The destination as written, and its offsets in the file. */
   raw: string;
   start: number;
@@ -54,7 +54,7 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
   return links;
 }
 
-const htmlAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+export const htmlAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
 export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
@@ -239,7 +239,8 @@ function variableBaseOf(document: Document, start: number, end: number, scope: R
 }
 
 /** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
-function renderUrl(document: Document, raw: string, start: number, scope: RenderScope): string | undefined {
+/** A destination written at `start` with its Liquid outputs rendered in `scope`; undefined when one cannot be, or a tag is in it. */
+export function renderUrl(document: Pick<Document, 'text' | 'liquid'>, raw: string, start: number, scope: RenderScope): string | undefined {
   if (raw.includes('{%')) return undefined;
   let url = '';
   let cursor = start;

@@ -1,5 +1,8 @@
 /** How the link rules report on a link that is not written where it is reported, or not as a page's own. */
-import type { Report } from '../types.js';
+import type { SiteIndex } from '../site/site-index.js';
+import { unusedTemplate } from '../site/template-use.js';
+import { unwrittenCollection } from '../site/urls.js';
+import type { PageFacts, Report } from '../types.js';
 import type { LinkRef } from './extract.js';
 
 /**
@@ -12,15 +15,25 @@ export function reportAtUse(link: LinkRef, report: (report: Report) => void): (r
 }
 
 /**
- * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
- * findings, and those of a document of a collection Jekyll does not write (`unwritten`: its
- * name), are warnings that say why.
+ * Why a file's links may reach no reader: it is a document of a collection Jekyll does not
+ * write, or a layout or include no page uses. Undefined when it is published.
  */
-export function reportFor(link: LinkRef, report: (report: Report) => void, unwritten?: string): (report: Report) => void {
+export function unpublishedReason(path: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
+  const collection = unwrittenCollection(path, site.jekyll);
+  if (collection !== undefined) return `The \`${collection}\` collection is not written as pages: this text reaches readers only where a page prints it.`;
+  return unusedTemplate(path, site, pages);
+}
+
+/**
+ * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
+ * findings, and those of a file whose text may reach no reader (`unpublished`: why), are
+ * warnings that say why.
+ */
+export function reportFor(link: LinkRef, report: (report: Report) => void, unpublished?: string): (report: Report) => void {
   if (link.source === 'data') return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
-  if (unwritten !== undefined) {
+  if (unpublished !== undefined) {
     const atUse = reportAtUse(link, report);
-    return (found) => atUse({ ...found, message: `${found.message} (The \`${unwritten}\` collection is not written as pages: this text reaches readers only where a page prints it.)`, severity: 'warning' });
+    return (found) => atUse({ ...found, message: `${found.message} (${unpublished})`, severity: 'warning' });
   }
   return reportAtUse(link, report);
 }

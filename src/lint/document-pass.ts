@@ -9,6 +9,7 @@ import { documentLinks } from '../links/extract.js';
 import { referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
+import { includeUses } from '../site/include-files.js';
 import { renderScope } from '../site/site-index.js';
 import { isCollectionDocument } from '../site/urls.js';
 import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
@@ -66,6 +67,11 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   };
   const references = rendered ? referenceUses(document, site.jekyll.includesDir) : undefined;
   if (references) facts.references = references;
+  const includes = rendered ? includeUses(document, site.jekyll.includesDir) : undefined;
+  if (includes) {
+    detachStrings(includes.files);
+    facts.includes = includes;
+  }
   return { findings: sink.findings.sort(byPosition), facts };
 }
 

@@ -10,13 +10,13 @@ import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import { isDataFile } from '../site/discover.js';
+import { isDataFile, isTemplateFile } from '../site/discover.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
 import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
 import type { AnyRule, Document, Finding, PageFacts } from '../types.js';
-import { dataFileFacts } from './data-pass.js';
+import { dataFileFacts, templateFacts } from './links-only-pass.js';
 import { documentPass, type DocumentPassContext } from './document-pass.js';
 import { byPosition, engineFinding } from './rule-reports.js';
 import { sitePass } from './site-pass.js';
@@ -63,6 +63,7 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   const { config, tags } = context;
   if (!source.ok) return { findings: engineFinding(config, 'file-unreadable', file, source.message, source.line, source.column) };
   if (!context.site.standalone && isDataFile(file, context.site.jekyll)) return { findings: [], facts: dataFileFacts(file, source.text, context.site) };
+  if (!context.site.standalone && isTemplateFile(file, context.site.jekyll)) return { findings: [], facts: templateFacts(file, source.text, context.site, tags) };
   const front = parseFrontMatter(source.text);
   const values = frontMatterValues(front);
   // Kept for the whole run: they must not keep the file's text alive.

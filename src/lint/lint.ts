@@ -11,7 +11,7 @@ import { rulesOf } from '../config/custom-rules.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
-import { isInsideRoot, listSite, selectContent, selectDataFiles, startsWithFrontMatter } from '../site/discover.js';
+import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
 import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -105,8 +105,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cachePath = config.cache === false ? undefined : resolve(root, config.cache);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
-  // Data files are linted for the URLs they give the layouts.
-  const content = [...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))), ...selectDataFiles(siteFiles, jekyll, config.ignores)].sort();
+  // Data files are linted for the URLs they give the layouts, layouts and includes for those they write.
+  const content = [...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))), ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores)].sort();
   const changes = await pendingChanges;
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {

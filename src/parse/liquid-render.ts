@@ -8,7 +8,8 @@ import { parseOutputMarkup } from './liquid-expression.js';
 
 export interface RenderScope {
   site: Record<string, unknown>;
-  page: Record<string, unknown>;
+  /** Undefined where the page is not known (a layout or include renders into every page): its values are unknown. */
+  page: Record<string, unknown> | undefined;
 }
 
 export function renderOutput(markup: string, scope: RenderScope): string | undefined {
@@ -42,9 +43,11 @@ const builtPageVariables = new Set(['url', 'path', 'id', 'date', 'content', 'exc
 function lookup(path: string, scope: RenderScope): string | undefined {
   const [root, ...keys] = path.split('.');
   if ((root !== 'site' && root !== 'page') || keys.length === 0) return undefined;
+  const values = scope[root];
+  if (values === undefined) return undefined;
   const builtIn = root === 'site' ? builtSiteVariables : builtPageVariables;
-  if (builtIn.has(keys[0]!) && !Object.hasOwn(scope[root], keys[0]!)) return undefined;
-  let value: unknown = scope[root];
+  if (builtIn.has(keys[0]!) && !Object.hasOwn(values, keys[0]!)) return undefined;
+  let value: unknown = values;
   for (const key of keys) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
@@ -54,10 +57,11 @@ function lookup(path: string, scope: RenderScope): string | undefined {
 function applyFilter(name: string, value: string, args: string[], scope: RenderScope): string | undefined {
   const baseurl = String(scope.site.baseurl ?? '').replace(/\/$/, '');
   switch (name) {
+    // Both leave a URL with a scheme as it is (Jekyll's URLFilters).
     case 'relative_url':
-      return `${baseurl}/${value.replace(/^\//, '')}`;
+      return hasScheme(value) ? value : `${baseurl}/${value.replace(/^\//, '')}`;
     case 'absolute_url':
-      return `${String(scope.site.url ?? '').replace(/\/$/, '')}${baseurl}/${value.replace(/^\//, '')}`;
+      return hasScheme(value) ? value : `${String(scope.site.url ?? '').replace(/\/$/, '')}${baseurl}/${value.replace(/^\//, '')}`;
     case 'downcase':
       return value.toLowerCase();
     case 'upcase':
@@ -75,4 +79,9 @@ function applyFilter(name: string, value: string, args: string[], scope: RenderS
     default:
       return undefined;
   }
+}
+
+/** Whether Addressable reads the value as an absolute URI (a scheme before the first `:`). */
+function hasScheme(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(value);
 }

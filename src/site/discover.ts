@@ -120,10 +120,24 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
     .sort();
 }
 
-/** The data files (YAML and JSON under `_data`) that layouts read URLs from, minus doclint's `ignores`. */
-export function selectDataFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
+/**
+ * The files linted for their links alone, minus doclint's `ignores`: data files (YAML and JSON
+ * under `_data`), which layouts read URLs from, and the HTML layouts and includes.
+ */
+export function selectLinksOnlyFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
   const ignored = globMatcher(ignores);
-  return [...files].filter((file) => isDataFile(file, jekyll) && !ignored(file)).sort();
+  return [...files].filter((file) => (isDataFile(file, jekyll) || isTemplateFile(file, jekyll)) && !ignored(file)).sort();
+}
+
+/** Whether the file is an HTML layout or include, which Jekyll renders into the pages that use it. */
+export function isTemplateFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir'>): boolean {
+  return templateKind(file, jekyll) !== undefined;
+}
+
+export function templateKind(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir'>): 'layout' | 'include' | undefined {
+  if (!/\.html?$/i.test(file)) return undefined;
+  if (file.startsWith(`${jekyll.layoutsDir ?? '_layouts'}/`)) return 'layout';
+  return file.startsWith(`${jekyll.includesDir}/`) ? 'include' : undefined;
 }
 
 /** Whether Jekyll reads the file as YAML or JSON data (`site.data`). */

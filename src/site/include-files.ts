@@ -4,7 +4,8 @@
  * never rendered, so its includes are left out; so are dynamic names (`{% include {{ x }} %}`).
  */
 import { posix } from 'node:path';
-import type { Document } from '../types.js';
+import type { LiquidTagToken } from '../parse/liquid-tokens.js';
+import type { Document, IncludeUses } from '../types.js';
 
 export interface IncludedFile {
   tag: 'include' | 'include_relative';
@@ -24,12 +25,29 @@ export function includeName(markup: string): string | undefined {
 /** A name with Liquid in it: which file it is depends on values. */
 export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
 
+/** The tags Liquid renders: those outside `{% comment %}` blocks. */
+function renderedTags({ liquid }: Pick<Document, 'liquid'>): LiquidTagToken[] {
+  const comments = liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
+  if (comments.length === 0) return liquid.tags;
+  return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start));
+}
+
+/**
+ * The includes-folder files a text's `{% include %}` and `{% include_cached %}` tags name (as
+ * paths in the site), and whether a name is worked out from values; undefined when it has none.
+ */
+export function includeUses(source: Pick<Document, 'liquid'>, includesDir: string): IncludeUses | undefined {
+  const tags = renderedTags(source).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
+  if (tags.length === 0) return undefined;
+  const names = tags.map((tag) => includeName(tag.markup));
+  const files = names.filter((name): name is string => name !== undefined && !isVariableName(name)).map((name) => posix.normalize(`${includesDir}/${name}`));
+  return { files: [...new Set(files)], dynamic: names.some((name) => name === undefined || isVariableName(name)) };
+}
+
 export function includedFiles(document: Document, includesDir: string): IncludedFile[] {
-  const comments = document.liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
   const files: IncludedFile[] = [];
-  for (const tag of document.liquid.tags) {
+  for (const tag of renderedTags(document)) {
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
-    if (comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) continue;
     const name = includeName(tag.markup);
     if (!name || isVariableName(name)) continue;
     const target = posix.normalize(tag.name === 'include_relative' ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);

@@ -56,10 +56,31 @@ export interface PageGenerator {
   urls?: string;
 }
 
-const gemUrls: Record<string, string[]> = {
-  'jekyll-feed': ['/feed.xml'],
-  'jekyll-sitemap': ['/sitemap.xml', '/robots.txt'],
+const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
+  'jekyll-feed': feedUrls,
+  'jekyll-sitemap': () => ['/sitemap.xml', '/robots.txt'],
 };
+
+const settingsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+/**
+ * The feeds jekyll-feed writes (JekyllFeed::Generator#feed_path): the posts' at `/feed.xml` or
+ * `feed.path`, each collection's in `feed.collections` at `/feed/<name>.xml` or its own `path`,
+ * and one per category listed for them (`/feed/<category>.xml`, `/feed/<name>/<category>.xml`).
+ */
+function feedUrls(raw: Record<string, unknown>): string[] {
+  const feed = settingsOf(raw.feed);
+  const collections: Record<string, Record<string, unknown>> = Array.isArray(feed.collections)
+    ? Object.fromEntries(feed.collections.map((name) => [String(name), {}]))
+    : Object.fromEntries(Object.entries(settingsOf(feed.collections)).map(([name, meta]) => [name, settingsOf(meta)]));
+  const posts = collections.posts ?? {};
+  collections.posts = { ...posts, path: posts.path ?? feed.path, categories: posts.categories ?? feed.categories };
+  return Object.entries(collections).flatMap(([name, meta]) => {
+    const prefix = name === 'posts' ? '/feed' : `/feed/${name}`;
+    const own = typeof meta.path === 'string' && meta.path !== '' ? `/${meta.path.replace(/^\/+/, '')}` : `${prefix}.xml`;
+    return [own, ...stringList(meta.categories).map((category) => `${prefix}/${category}.xml`)];
+  });
+}
 
 const defaultMarkdownExtensions = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 
@@ -69,7 +90,13 @@ export const defaultJekyllConfigFile = '_config.yml';
 /** Reads and merges the Jekyll config files, each within `maxFileSize` and only if it is a regular file. */
 /** A theme gem (`theme:`, `remote_theme:`) gives the site layouts and includes the repository need not hold. */
 export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
-  return typeof jekyll.raw.theme === 'string' || typeof jekyll.raw.remote_theme === 'string';
+  return themeGemName(jekyll) !== undefined;
+}
+
+/** The theme gem's name as the config gives it (`minima`, `owner/repo@ref`). */
+export function themeGemName(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
+  const { theme, remote_theme: remote } = jekyll.raw;
+  return typeof theme === 'string' ? theme : typeof remote === 'string' ? remote : undefined;
 }
 
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
@@ -128,7 +155,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     collectionsDir: typeof raw.collections_dir === 'string' ? raw.collections_dir.replace(/^[/.]+|\/+$/g, '') : '',
     plugins,
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
-    generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]! : [])),
+    generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]!(raw) : [])),
     pageGenerators: [],
     raw,
     problems,

@@ -40,8 +40,8 @@ export function frontMatterValues(front: FrontMatter): Record<string, unknown> |
   return front.kind === 'yaml' && !front.bom ? front.data : undefined;
 }
 
-/** Formats of files that may be pages when they have front matter (feeds, search indexes, text). */
-const pageFormats = /\.(?:xml|txt|text|json|js|css|csv|tsv|svg|rss|atom|ics|webmanifest|xsl|yml|yaml)$/i;
+/** Formats of files that may be pages when they have front matter (feeds, search indexes, text, stylesheets and scripts to convert). */
+const pageFormats = /\.(?:xml|txt|text|json|js|css|scss|sass|coffee|csv|tsv|svg|rss|atom|ics|webmanifest|xsl|yml|yaml)$/i;
 
 /**
  * The front matter of files Jekyll renders that doclint does not lint: a document of an output
@@ -89,9 +89,15 @@ export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: stri
   return scopeOfValues(jekyll, frontMatterValues(front), path);
 }
 
-function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | undefined, path: string): RenderScope {
+/** What `{{ site.x }}` renders to: the config's values, with the baseurl and url as Jekyll reads them. */
+export function siteVariablesOf(jekyll: JekyllConfig): Record<string, unknown> {
   let site = siteVariables.get(jekyll);
   if (!site) siteVariables.set(jekyll, (site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url }));
+  return site;
+}
+
+function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | undefined, path: string): RenderScope {
+  const site = siteVariablesOf(jekyll);
   // A page's front matter defaults are its values too (`{{ page.root }}` in Carpentries lessons).
   const page = own && jekyll.frontMatterDefaults.length > 0 ? withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), own) : own;
   return { site, page: page ?? {} };

@@ -243,13 +243,26 @@ function collectionStaticFileUrl(path: string, collection: CollectionConfig, jek
 
 function pageUrl(path: string, data: Record<string, unknown>, jekyll: JekyllConfig, markdown: ReadonlySet<string>): string {
   const { dir, base, ext } = basenameOf(path);
-  const outputExt = markdown.has(ext) || ext === '.html' ? '.html' : ext;
+  const outputExt = outputExtension(ext, jekyll, markdown);
   let template: string;
   if (typeof data.permalink === 'string') template = data.permalink;
   else if (outputExt !== '.html') template = '/:path/:basename:output_ext';
   else if (base === 'index') template = '/:path/';
   else template = withStyleSuffix('/:path/:basename', jekyll.permalink);
   return fillTemplate(template, { path: dir, basename: base, output_ext: outputExt });
+}
+
+/**
+ * The extension a page's converter gives its output: Markdown and HTML `.html`, Sass `.css`
+ * (jekyll-sass-converter ships with Jekyll), CoffeeScript `.js` where jekyll-coffeescript is
+ * loaded (GitHub Pages loads it). Converters match extensions in any letter case.
+ */
+function outputExtension(ext: string, jekyll: Pick<JekyllConfig, 'plugins'>, markdown: ReadonlySet<string>): string {
+  const lower = ext.toLowerCase();
+  if (markdown.has(ext) || lower === '.html') return '.html';
+  if (lower === '.scss' || lower === '.sass') return '.css';
+  if (lower === '.coffee' && jekyll.plugins.includes('jekyll-coffeescript')) return '.js';
+  return ext;
 }
 
 /** A post's source: `[dir/]_posts/[sub/]YYYY-MM-DD-slug.ext` (Jekyll's DATE_FILENAME_MATCHER); other files in _posts are not posts. */

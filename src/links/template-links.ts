@@ -1,0 +1,47 @@
+/**
+ * The links a layout or an include (`_layouts/default.html`, `_includes/nav.html`) writes into
+ * every page that uses it: `href` and `src` values that are the same on every page. That is a
+ * path from the site's root (`/about/`, `{{ "/about/" | relative_url }}`,
+ * `{{ site.baseurl }}/about/`) or an http(s) URL, rendered with the site's values only. A value
+ * with a tag or a variable other than `site`'s (`page.url`, `include.href`, a loop's `item.url`)
+ * depends on the page, and a relative one (`docs/`, `#top`) on where the page is: neither is
+ * taken. Attributes inside HTML comments, `<script>` and `<style>` bodies and `{% comment %}`
+ * blocks are not links; a `{% raw %}` body is written as it is, so its `{{` never renders.
+ */
+import type { FrontMatter } from '../parse/front-matter.js';
+import type { RenderScope } from '../parse/liquid-render.js';
+import type { LiquidParse } from '../parse/liquid-tree.js';
+import { maskLiquid } from '../parse/mask-liquid.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
+import { decodeCharacterReferences } from '../text/html-entities.js';
+import { htmlAttribute, renderUrl, type LinkRef } from './extract.js';
+
+/** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
+const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
+
+/** Where the browser reads no attributes: comments, and the bodies of scripts and styles. */
+const notMarkup = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+
+/** `frontMatter`: a layout's (an include has none: Jekyll writes its text whole); `liquid`: the Liquid of the rest. */
+export function templateLinks(text: string, frontMatter: FrontMatter, liquid: LiquidParse, tags: TagRegistry, site: RenderScope['site']): LinkRef[] {
+  const masked = maskLiquid(text, frontMatter, liquid, tags);
+  const skipped = [...masked.matchAll(notMarkup)].map((m) => {
+    // A script's or style's own tag holds attributes (`<script src>`): only its body is skipped.
+    const body = m[1] ? m.index + m[0].indexOf('>') + 1 : m.index;
+    return { start: body, end: m.index + m[0].length };
+  });
+  const scope: RenderScope = { site, page: undefined };
+  const links: LinkRef[] = [];
+  for (const match of masked.matchAll(htmlAttribute)) {
+    const value = match[1] ?? match[2]!;
+    const start = match.index + match[0].length - value.length - 1;
+    const end = start + value.length;
+    if (skipped.some((range) => start >= range.start && start < range.end)) continue;
+    const raw = text.slice(start, end);
+    const rendered = renderUrl({ text, liquid }, raw, start, scope);
+    // The value ends up in an attribute: the browser decodes its character references.
+    const url = rendered === undefined ? undefined : decodeCharacterReferences(rendered);
+    if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
+  }
+  return links;
+}
