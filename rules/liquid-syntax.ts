@@ -20,12 +20,15 @@ export const liquidSyntax: DocumentRule = {
     if (!error) return;
     // A tag doclint does not know may be a plugin gem's: then it is not certain that Jekyll fails.
     const gems = unreadPluginGems(site.jekyll);
+    const uncertain = (found: LiquidSyntaxError) => found.unknownTag !== undefined && gems.length > 0;
     const finding = (found: LiquidSyntaxError, note = ''): Report =>
-      found.unknownTag !== undefined && gems.length > 0
+      uncertain(found)
         ? { message: `Unknown Liquid tag \`${found.unknownTag}\`: Jekyll fails on it unless a plugin gem defines it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, whose tags doclint does not know; declare them in \`liquid.tags\`).${note}`, start: found.start, end: found.end, severity: 'warning' }
         : { message: `${found.message}${note}`, start: found.start, end: found.end };
     report(finding(error));
     const firstLine = document.lines.position(error.start).line;
-    for (const later of laterErrors) report(finding(later, ` (Liquid stops at the first error, on line ${firstLine}; this one may follow from it.)`));
+    // After a tag a gem may define, what follows may be its block's body and end tag.
+    const severity = uncertain(error) ? { severity: 'warning' as const } : {};
+    for (const later of laterErrors) report({ ...finding(later, ` (Liquid stops at the first error, on line ${firstLine}; this one may follow from it.)`), ...severity });
   },
 };

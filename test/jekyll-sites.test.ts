@@ -43,6 +43,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
   });
 
+  it('knows jekyll-polyglot\'s and jekyll-github-metadata\'s tags, and the filters a plugin adds by reopening Jekyll::Filters', async () => {
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-polyglot, jekyll-github-metadata]\nlanguages: [en, de]\ndefault_lang: en\n',
+      '_plugins/shout.rb': 'module Jekyll\n  module Filters\n    def shout(input)\n      input.upcase\n    end\n  end\nend\n',
+      'index.md': '---\ntitle: Tags\n---\n{% I18n_Headers %}\n<a {% static_href %}href="/"{% endstatic_href %}>Home</a> {% github_edit_link "Edit" %} {{ page.title | shout }}\n',
+    });
+    expect(result.findings).toEqual([]);
+  });
+
   it('calls a collection\'s README without front matter a warning (it is there for the repository), another document an error', async () => {
     const result = await lintSite({
       '_config.yml': 'collections:\n  guides:\n    output: true\n',
@@ -407,6 +416,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('checks the Liquid of layouts and includes as that of pages, their front matter and HTML as written', async () => {
+    // jekyll build 4.3.1 stops on both: "'if' tag was never closed" in the layout, "Unknown tag 'flourish'" in the include.
+    const result = await lintSite({
+      '_config.yml': 'title: Liquid in templates\n',
+      '_layouts/default.html': '---\ntitle: not a page\n---\n{% if page.title %}<h1>{{ page.title }}</h1>\n{% include note.html %}{{ content }}\n',
+      '_includes/note.html': '---\nan include\'s dashes are text\n---\n{% flourish %}\n',
+      'index.md': '---\nlayout: default\n---\nHello.\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId, f.severity])).toEqual([
+      ['_includes/note.html', 4, 'liquid-syntax', 'error'],
+      ['_layouts/default.html', 4, 'liquid-syntax', 'error'],
+    ]);
   });
 
   it('publishes Sass pages as CSS, jekyll-feed\'s configured feeds, and leaves a URL with a scheme as it is in relative_url', async () => {

@@ -15,7 +15,7 @@ import { isCollectionDocument } from '../site/urls.js';
 import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
 import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, type SiteSettings } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
-import { isSuppressedBy, readSuppressions } from './suppressions.js';
+import { isSuppressedBy, readSuppressions, type SuppressionComment } from './suppressions.js';
 import { detachStrings } from '../text/detach.js';
 
 export interface DocumentPassContext {
@@ -37,23 +37,7 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   // page. Without a site (a snippet, remark) everything is.
   const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll);
   const suppressions = readSuppressions(document);
-  const sink: FindingSink = { file: path, position: (offset) => document.lines.position(offset), suppressed: isSuppressedBy(suppressions), findings: [] };
-  const collected: Record<string, unknown> = {};
-  for (const rule of rules) {
-    if (!isEnabled(config, rule) || (!rendered && rule.meta.id !== 'front-matter-syntax')) continue;
-    const context = { document, options: config.rules[rule.meta.id]!.options, tags, site };
-    if (!isSiteRule(rule)) collectReports(config, rule, sink, (report) => rule.check!({ ...context, report }));
-    else if (rule.collect) {
-      const collect = rule.collect;
-      collectReports(config, rule, sink, () => {
-        const value = collect(context);
-        if (value === undefined) return;
-        // Kept for the whole run: the strings a rule sliced from the text must not keep it alive.
-        detachStrings(value);
-        collected[rule.meta.id] = value;
-      });
-    }
-  }
+  const { findings, collected } = runRules(document, rendered ? rules : rules.filter((rule) => rule.meta.id === 'front-matter-syntax'), { config, tags, site }, suppressions);
   const scope = renderScope(site.jekyll, document.frontMatter, document.path);
   const facts: PageFacts = {
     path,
@@ -72,7 +56,29 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     detachStrings(includes.files);
     facts.includes = includes;
   }
-  return { findings: sink.findings.sort(byPosition), facts };
+  return { findings, facts };
+}
+
+/** The document rules' findings on a document (sorted), and what the site rules' `collect` took from it, by rule id. */
+export function runRules(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext, suppressions: readonly SuppressionComment[]): { findings: Finding[]; collected: Record<string, unknown> } {
+  const sink: FindingSink = { file: document.path, position: (offset) => document.lines.position(offset), suppressed: isSuppressedBy(suppressions), findings: [] };
+  const collected: Record<string, unknown> = {};
+  for (const rule of rules) {
+    if (!isEnabled(config, rule)) continue;
+    const context = { document, options: config.rules[rule.meta.id]!.options, tags, site };
+    if (!isSiteRule(rule)) collectReports(config, rule, sink, (report) => rule.check!({ ...context, report }));
+    else if (rule.collect) {
+      const collect = rule.collect;
+      collectReports(config, rule, sink, () => {
+        const value = collect(context);
+        if (value === undefined) return;
+        // Kept for the whole run: the strings a rule sliced from the text must not keep it alive.
+        detachStrings(value);
+        collected[rule.meta.id] = value;
+      });
+    }
+  }
+  return { findings: sink.findings.sort(byPosition), collected };
 }
 
 function anchorsOrError(compute: () => PageFacts['anchors']): PageFacts['anchors'] {

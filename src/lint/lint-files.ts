@@ -16,7 +16,8 @@ import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
 import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
 import type { AnyRule, Document, Finding, PageFacts } from '../types.js';
-import { dataFileFacts, templateFacts } from './links-only-pass.js';
+import { dataFileFacts } from './data-pass.js';
+import { templatePass } from './template-pass.js';
 import { documentPass, type DocumentPassContext } from './document-pass.js';
 import { byPosition, engineFinding } from './rule-reports.js';
 import { sitePass } from './site-pass.js';
@@ -63,13 +64,15 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   const { config, tags } = context;
   if (!source.ok) return { findings: engineFinding(config, 'file-unreadable', file, source.message, source.line, source.column) };
   if (!context.site.standalone && isDataFile(file, context.site.jekyll)) return { findings: [], facts: dataFileFacts(file, source.text, context.site) };
-  if (!context.site.standalone && isTemplateFile(file, context.site.jekyll)) return { findings: [], facts: templateFacts(file, source.text, context.site, tags) };
-  const front = parseFrontMatter(source.text);
-  const values = frontMatterValues(front);
+  const template = !context.site.standalone && isTemplateFile(file, context.site.jekyll);
+  // A template's front matter gives no page its values.
+  const front = template ? undefined : parseFrontMatter(source.text);
+  const values = front && frontMatterValues(front);
   // Kept for the whole run: they must not keep the file's text alive.
   if (values) detachStrings(values);
   const withValues = values ? { frontMatter: values } : {};
   try {
+    if (!front) return templatePass(file, source.text, rules, context);
     return { ...documentPass(parseDocument(file, source.text, tags, front), rules, context), ...withValues };
   } catch (error) {
     if (error instanceof ComplexityError) {

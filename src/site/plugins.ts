@@ -3,7 +3,8 @@
  * the published site, read without running any Ruby:
  * - `Liquid::Template.register_tag('name', Class)`: a tag (a block when the class inherits from
  *   `Liquid::Block`, whose `render` may convert the body itself or wrap it in block HTML);
- * - `Liquid::Template.register_filter(Module)`: every method the file defines is a filter;
+ * - `Liquid::Template.register_filter(Module)`, or a `module Filters` in `module Jekyll` (which
+ *   reopens Jekyll's own filters): every method the file defines is a filter;
  * - jekyll-feed and jekyll-seo-tag (in `plugins:` or `gems:`): their tags (the files plugin gems
  *   write are in the Jekyll config's `generatedUrls`).
  * A plugin read wrongly makes doclint know a name more, or read a block's body as HTML where
@@ -71,9 +72,12 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
   'jekyll-feed': { feed_meta: {} },
   'jekyll-figure': { figure: { block: true, ownMarkdown: true } },
   'jekyll-gist': { gist: {} },
+  'jekyll-github-metadata': { github_edit_link: {} },
   'jekyll-include-cache': { include_cached: {} },
   'jekyll-last-modified-at': { last_modified_at: {} },
   'jekyll-octicons': { octicon: {} },
+  // Each under two names; static_href's body is the `href="…"` it rewrites.
+  'jekyll-polyglot': { I18n_Headers: {}, i18n_headers: {}, static_href: { block: true }, Static_Href: { block: true } },
   'jekyll-seo-tag': { seo: {} },
   'jekyll-twitter-plugin': { twitter: {} },
 };
@@ -81,7 +85,7 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
 /** Plugin gems known to add no Liquid tag. */
 const gemsWithoutTags = new Set([
   'jekyll-algolia', 'jekyll-archives', 'jekyll-coffeescript', 'jekyll-commonmark', 'jekyll-commonmark-ghpages', 'jekyll-compose',
-  'jekyll-default-layout', 'jekyll-github-metadata', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
+  'jekyll-default-layout', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
   'jekyll-paginate-v2', 'jekyll-readme-index', 'jekyll-redirect-from', 'jekyll-relative-links', 'jekyll-remote-theme',
   'jekyll-sass-converter', 'jekyll-sitemap', 'jekyll-target-blank', 'jekyll-titles-from-headings', 'jemoji',
 ]);
@@ -105,7 +109,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     for (const match of text.matchAll(/register_tag\(?\s*["':]([\w-]+)["']?\s*,\s*([\w:]+)/g)) {
       tags[match[1]!] = blocks.get(match[2]!.split('::').at(-1)!) ?? {};
     }
-    if (/register_filter\b/.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
+    if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
   }
   return { tags, filters: [...filters], generators };

@@ -1,0 +1,38 @@
+/**
+ * Pass 1 of an HTML layout or include. Its Liquid fails the build of every page that uses it, as
+ * a page's own fails that page's: the Liquid rules check it. Its facts are the links it writes
+ * into every page (see links/template-links.ts), which the link rules check in pass 2, and the
+ * includes it renders, which tell which templates are in use (site/template-use.ts).
+ */
+import { templateLinks } from '../links/template-links.js';
+import { parseDocument } from '../parse/document.js';
+import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
+import { templateKind } from '../site/discover.js';
+import { includeUses } from '../site/include-files.js';
+import { siteVariablesOf } from '../site/site-index.js';
+import { detachStrings } from '../text/detach.js';
+import type { AnyRule, PageFacts } from '../types.js';
+import { runRules, type DocumentPassContext, type DocumentPassResult } from './document-pass.js';
+import { readSuppressions } from './suppressions.js';
+
+/** The rules that read a template as Jekyll does: its Liquid alone (it has no Markdown, and no front matter of a page). */
+const templateRules = new Set(['liquid-syntax', 'liquid-output']);
+
+export function templatePass(path: string, text: string, rules: readonly AnyRule[], context: DocumentPassContext): DocumentPassResult {
+  const { tags, site } = context;
+  // Jekyll reads a layout's front matter; an include's text is written whole.
+  const front: FrontMatter = templateKind(path, site.jekyll) === 'layout' ? parseFrontMatter(text) : { kind: 'none' };
+  const document = parseDocument(path, text, tags, front);
+  const suppressions = readSuppressions(document);
+  const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
+  const links = templateLinks(text, front, document.liquid, tags, siteVariablesOf(site.jekyll));
+  // Kept for the whole run: they must not keep the file's text alive.
+  detachStrings(links);
+  const facts: PageFacts = { path, rendered: true, links, anchors: [], lineStarts: document.lines.starts, length: text.length, suppressions, collected: {} };
+  const includes = includeUses(document, site.jekyll.includesDir);
+  if (includes) {
+    detachStrings(includes.files);
+    facts.includes = includes;
+  }
+  return { findings, facts };
+}
