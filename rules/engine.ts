@@ -48,3 +48,12 @@ export const linkCrawl: DocumentRule = {
     fixable: false,
   },
 };
+
+export const siteGenerator: DocumentRule = {
+  meta: {
+    id: 'site-generator',
+    description: 'The site has no `_config.yml` and another generator\'s config file (Eleventy, Hugo, Astro, MkDocs, Docusaurus, …): doclint checks sites as Jekyll builds them, so its findings may not apply.',
+    severity: 'warning',
+    fixable: false,
+  },
+};

@@ -1,6 +1,6 @@
 /** Every rule doclint knows, in the order the docs list them. */
 import type { AnyRule } from '../src/types.js';
-import { fileTooComplex, fileUnreadable, fixSkipped, internalError, linkCrawl } from './engine.js';
+import { fileTooComplex, fileUnreadable, fixSkipped, internalError, linkCrawl, siteGenerator } from './engine.js';
 import { frontMatterReferences } from './front-matter-references.js';
 import { frontMatterSchema } from './front-matter-schema.js';
 import { frontMatterSyntax } from './front-matter-syntax.js';
@@ -41,5 +41,6 @@ export const allRules: readonly AnyRule[] = [
   fileUnreadable,
   fileTooComplex,
   fixSkipped,
+  siteGenerator,
   internalError,
 ];

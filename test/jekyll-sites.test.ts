@@ -432,6 +432,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('says once that a folder another generator builds is checked as Jekyll would build it, unless it has a Jekyll config', async () => {
+    const site = { '.eleventy.js': 'module.exports = () => ({});\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' };
+    const eleventy = await lintSite(site);
+    expect(eleventy.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([['.eleventy.js', 'site-generator', 'warning']]);
+    expect(eleventy.findings[0]!.message).toContain('Eleventy');
+    expect((await lintSite({ ...site, '_config.yml': 'title: Both\n' })).findings).toEqual([]);
+    expect((await lintSite({ 'index.md': site['index.md'] })).findings).toEqual([]);
+  });
+
   it('publishes Sass pages as CSS, jekyll-feed\'s configured feeds, and leaves a URL with a scheme as it is in relative_url', async () => {
     // jekyll build 4.3.1 (jekyll-feed 0.17.0) writes /css/site.css, /feed.xml, /feed/news.xml and /podcast.xml, and the image's URL as it is.
     const result = await lintSite({

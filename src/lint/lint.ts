@@ -11,8 +11,9 @@ import { rulesOf } from '../config/custom-rules.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
+import { otherGenerator } from '../site/site-generator.js';
 import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
-import { readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
@@ -101,6 +102,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const siteProblems = [
     ...jekyllConfigFindings(jekyll),
     ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),
+    ...generatorFindings(config, siteFiles),
   ];
   const cachePath = config.cache === false ? undefined : resolve(root, config.cache);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
@@ -364,6 +366,14 @@ function filesLinkingToRemoved({ site }: LintContext, before: SiteIndex, texts: 
 
 function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
   return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
+}
+
+/** A site another generator builds, unless the config names Jekyll config files of its own. */
+function generatorFindings(config: ResolvedConfig, siteFiles: ReadonlySet<string>): Finding[] {
+  const other = config.jekyll.configFiles.join() === defaultJekyllConfigFile ? otherGenerator(siteFiles) : undefined;
+  if (!other) return [];
+  const message = `This looks like a site ${other.name} builds (\`${other.file}\`, and no \`_config.yml\`): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.`;
+  return engineFinding(config, 'site-generator', other.file, message);
 }
 
 /** The result cache serves every run but --fix (files change under it). */
