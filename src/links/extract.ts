@@ -238,7 +238,6 @@ function variableBaseOf(document: Document, start: number, end: number, scope: R
   return rest?.startsWith('/') ? { name, rest: decodeCharacterReferences(rest) } : undefined;
 }
 
-/** The destination with its Liquid outputs rendered; undefined if any cannot be known. */
 /** A destination written at `start` with its Liquid outputs rendered in `scope`; undefined when one cannot be, or a tag is in it. */
 export function renderUrl(document: Pick<Document, 'text' | 'liquid'>, raw: string, start: number, scope: RenderScope): string | undefined {
   if (raw.includes('{%')) return undefined;

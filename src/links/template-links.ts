@@ -8,11 +8,8 @@
  * taken. Attributes inside HTML comments, `<script>` and `<style>` bodies and `{% comment %}`
  * blocks are not links; a `{% raw %}` body is written as it is, so its `{{` never renders.
  */
-import type { FrontMatter } from '../parse/front-matter.js';
 import type { RenderScope } from '../parse/liquid-render.js';
-import type { LiquidParse } from '../parse/liquid-tree.js';
-import { maskLiquid } from '../parse/mask-liquid.js';
-import type { TagRegistry } from '../parse/tag-registry.js';
+import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { htmlAttribute, renderUrl, type LinkRef } from './extract.js';
 
@@ -22,9 +19,9 @@ const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 /** Where the browser reads no attributes: comments, and the bodies of scripts and styles. */
 const notMarkup = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
-/** `frontMatter`: a layout's (an include has none: Jekyll writes its text whole); `liquid`: the Liquid of the rest. */
-export function templateLinks(text: string, frontMatter: FrontMatter, liquid: LiquidParse, tags: TagRegistry, site: RenderScope['site']): LinkRef[] {
-  const masked = maskLiquid(text, frontMatter, liquid, tags);
+/** The links of a template parsed as a document (an include without front matter: Jekyll writes its text whole). */
+export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): LinkRef[] {
+  const { text, liquid, maskedText: masked } = document;
   const skipped = [...masked.matchAll(notMarkup)].map((m) => {
     // A script's or style's own tag holds attributes (`<script src>`): only its body is skipped.
     const body = m[1] ? m.index + m[0].indexOf('>') + 1 : m.index;

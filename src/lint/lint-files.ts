@@ -64,9 +64,8 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   const { config, tags } = context;
   if (!source.ok) return { findings: engineFinding(config, 'file-unreadable', file, source.message, source.line, source.column) };
   if (!context.site.standalone && isDataFile(file, context.site.jekyll)) return { findings: [], facts: dataFileFacts(file, source.text, context.site) };
-  const template = !context.site.standalone && isTemplateFile(file, context.site.jekyll);
-  // A template's front matter gives no page its values.
-  const front = template ? undefined : parseFrontMatter(source.text);
+  // A layout's or include's front matter gives no page its values: no front matter is read here for one.
+  const front = !context.site.standalone && isTemplateFile(file, context.site.jekyll) ? undefined : parseFrontMatter(source.text);
   const values = front && frontMatterValues(front);
   // Kept for the whole run: they must not keep the file's text alive.
   if (values) detachStrings(values);

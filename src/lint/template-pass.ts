@@ -25,7 +25,7 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
   const document = parseDocument(path, text, tags, front);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
-  const links = templateLinks(text, front, document.liquid, tags, siteVariablesOf(site.jekyll));
+  const links = templateLinks(document, siteVariablesOf(site.jekyll));
   // Kept for the whole run: they must not keep the file's text alive.
   detachStrings(links);
   const facts: PageFacts = { path, rendered: true, links, anchors: [], lineStarts: document.lines.starts, length: text.length, suppressions, collected: {} };
