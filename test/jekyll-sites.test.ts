@@ -52,6 +52,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings).toEqual([]);
   });
 
+  it('loads the plugins a theme gem depends on, and calls a tag of a theme it does not know a warning', async () => {
+    const page = { 'index.md': '---\ntitle: Home\n---\n{% seo %}\n[Feed](/feed.xml)\n' };
+    expect((await lintSite({ ...page, '_config.yml': 'theme: minima\n' })).findings).toEqual([]);
+    expect((await lintSite({ ...page, '_config.yml': 'theme: jekyll-theme-cayman\n' })).findings.map((f) => f.ruleId)).toEqual(['link-internal']);
+    const unknown = await lintSite({ 'index.md': '---\ntitle: Home\n---\n{% sparkle %}\n', '_config.yml': 'theme: jekyll-theme-sparkly\n' });
+    expect(unknown.findings.map((f) => [f.ruleId, f.severity])).toEqual([['liquid-syntax', 'warning']]);
+    expect(unknown.findings[0]!.message).toContain('`jekyll-theme-sparkly`');
+  });
+
   it('calls a collection\'s README without front matter a warning (it is there for the repository), another document an error', async () => {
     const result = await lintSite({
       '_config.yml': 'collections:\n  guides:\n    output: true\n',

@@ -32,7 +32,7 @@ export interface JekyllConfig {
   layoutsDir?: string;
   /** Where collections, posts and drafts are (`collections_dir`; empty: the site's root). */
   collectionsDir?: string;
-  /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on). */
+  /** Plugin gems named by `plugins:` (or the older `gems:`), and those of the Gemfile's `:jekyll_plugins` group (with the github-pages gem, those it turns on), and those a `theme:` gem depends on. */
   plugins: string[];
   /**
    * Whether `{% link %}` and `{% post_url %}` write the baseurl themselves: Jekyll 4 does, Jekyll 3
@@ -138,7 +138,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const gemfileText = gemfile.ok ? gemfile.text : '';
   const named = [...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(gemfileText)];
   const jekyllMajor = jekyllMajorVersion(root, gemfileText, maxFileSize);
-  const plugins = [...new Set(named.includes('github-pages') ? [...named, ...gitHubPagesDefaultPlugins] : named)];
+  const plugins = [...new Set([...(named.includes('github-pages') ? [...named, ...gitHubPagesDefaultPlugins] : named), ...themeGems(raw)])];
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
@@ -163,6 +163,23 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
 }
 
 /** The plugins the github-pages gem turns on for every site (GitHubPages::Plugins::DEFAULT_PLUGINS). */
+/** GitHub Pages' themes (pages-themes) and the plugin gems each depends on. */
+const gitHubPagesThemes = ['architect', 'cayman', 'dinky', 'hacker', 'leap-day', 'merlot', 'midnight', 'minimal', 'modernist', 'primer', 'slate', 'tactile', 'time-machine'];
+const themeDependencies: Record<string, string[]> = {
+  minima: ['jekyll-feed', 'jekyll-seo-tag'],
+  ...Object.fromEntries(gitHubPagesThemes.map((theme) => [`jekyll-theme-${theme}`, ['jekyll-seo-tag']])),
+};
+
+/**
+ * Jekyll loads the plugins a `theme:` gem depends on (minima's jekyll-feed and jekyll-seo-tag):
+ * those of the themes doclint knows, else the theme itself stands for a gem whose plugins are not
+ * known. A `remote_theme:` brings no gems.
+ */
+function themeGems(raw: Record<string, unknown>): string[] {
+  if (typeof raw.theme !== 'string') return [];
+  return themeDependencies[raw.theme] ?? [raw.theme];
+}
+
 const gitHubPagesDefaultPlugins = [
   'jekyll-coffeescript', 'jekyll-commonmark-ghpages', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-paginate', 'jekyll-relative-links',
   'jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-default-layout', 'jekyll-titles-from-headings',
