@@ -3,7 +3,7 @@ import type { LinkRef } from '../src/links/extract.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { createTagRegistry } from '../src/parse/tag-registry.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
-import { buildSiteIndex } from '../src/site/site-index.js';
+import { buildSiteIndex, readSiteFrontMatter } from '../src/site/site-index.js';
 import { buildUrlMap, slugify } from '../src/site/urls.js';
 import { parseRubyTime } from '../src/site/post-date.js';
 import { readFrontMatterDefaults } from '../src/site/front-matter-defaults.js';
@@ -279,5 +279,19 @@ describe('front matter dates, as Ruby\'s Time.parse reads them', () => {
     ['tomorrow', undefined],
   ])('%s', (text, expected) => {
     expect(parseRubyTime(text)?.toISOString().slice(0, 19)).toBe(expected);
+  });
+
+  it('moves a time that names its zone to the site\'s timezone, as jekyll build does', () => {
+    // jekyll build 4.3.1 (TZ=UTC machine) on posts _posts/2020-01-01-pN.md with these `date:` values.
+    const posts: Record<string, string> = { p1: '2020-01-01 23:30:00 +0000', p2: '2020-01-01 23:30:00 -0800', p3: '2020-01-01 23:30:00', p4: '2020-01-01 23:30', p5: '2020-01-01T23:30:00Z', p6: '2020-01-01', p7: '2020-01-01 23:30 -0800' };
+    const site = (timezone: string) => {
+      const config = jekyll({ permalink: 'date', raw: timezone ? { timezone } : {} });
+      const files = Object.keys(posts).map((name) => `_posts/2020-01-01-${name}.md`);
+      const frontMatter = readSiteFrontMatter(Object.entries(posts).map(([name, date]) => [`_posts/2020-01-01-${name}.md`, `---\ntitle: ${name}\ndate: ${date}\n---\n`]));
+      return [...buildUrlMap(config, new Set(files), frontMatter).targets.keys()].sort();
+    };
+    expect(site('')).toEqual(['/2020/01/01/p1.html', '/2020/01/01/p3.html', '/2020/01/01/p4.html', '/2020/01/01/p5.html', '/2020/01/01/p6.html', '/2020/01/02/p2.html', '/2020/01/02/p7.html']);
+    expect(site('Asia/Tokyo')).toEqual(['/2020/01/01/p4.html', '/2020/01/01/p6.html', '/2020/01/02/p1.html', '/2020/01/02/p2.html', '/2020/01/02/p3.html', '/2020/01/02/p5.html', '/2020/01/02/p7.html']);
+    expect(site('America/Los_Angeles')).toEqual(['/2020/01/01/p1.html', '/2020/01/01/p2.html', '/2020/01/01/p3.html', '/2020/01/01/p4.html', '/2020/01/01/p5.html', '/2020/01/01/p6.html', '/2020/01/01/p7.html']);
   });
 });

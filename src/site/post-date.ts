@@ -1,16 +1,43 @@
 /**
  * A post's date as Jekyll reads it for its URL: the front matter's `date` when there is one,
- * else the file name's. Jekyll passes the value's text to Ruby's `Time.parse`, so a date YAML
- * leaves as text (`date: 2012-05-30 21:21`, the Octopress form, has no seconds) still moves the
- * post. Dates are wall-clock `Date`s: their UTC fields are the ones the URL uses, as a build on a
- * machine whose time zone is UTC (GitHub Pages) gets them; a time with an offset is moved to UTC.
+ * else the file name's. Jekyll passes the value's text to Ruby's `Time.parse` and takes the
+ * result in local time (Utils.parse_date), so a date YAML leaves as text (`date: 2012-05-30
+ * 21:21`, the Octopress form, has no seconds) still moves the post. Dates are wall-clock `Date`s:
+ * their UTC fields are the ones the URL uses. Local time is the site's `timezone:` (Jekyll sets
+ * TZ from it), else UTC, as GitHub Pages builds: a time that names its zone (a YAML timestamp,
+ * text with an offset) is moved to it, one that does not is taken as written.
  */
 
-/** The front matter's `date` when Jekyll would read one from it, else the file name's. */
-export function postDate(fileDate: Date, value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === 'string' || typeof value === 'number') return parseRubyTime(String(value)) ?? fileDate;
-  return fileDate;
+/** The front matter's `date` when Jekyll would read one from it, else the file name's; `timezone`: the site's. */
+export function postDate(fileDate: Date, value: unknown, timezone?: string): Date {
+  // A YAML date (no time) is that day, wherever the build runs; a YAML timestamp is an instant (no zone: UTC, as Psych reads it).
+  if (value instanceof Date) return isMidnightUtc(value) ? value : inTimezone(value, timezone);
+  if (typeof value !== 'string' && typeof value !== 'number') return fileDate;
+  const parsed = readRubyTime(String(value));
+  if (!parsed) return fileDate;
+  return parsed.zoned ? inTimezone(parsed.date, timezone) : parsed.date;
+}
+
+const isMidnightUtc = (date: Date): boolean => date.getTime() % 86_400_000 === 0;
+
+const wallClocks = new Map<string, Intl.DateTimeFormat | undefined>();
+
+/** The instant's wall clock in the time zone (as UTC fields); a zone Ruby does not know is UTC, as it is to Ruby. */
+function inTimezone(instant: Date, timezone: string | undefined): Date {
+  if (timezone === undefined) return instant;
+  if (!wallClocks.has(timezone)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      format = undefined;
+    }
+    wallClocks.set(timezone, format);
+  }
+  const format = wallClocks.get(timezone);
+  if (!format) return instant;
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!));
 }
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -33,6 +60,11 @@ const dayFirst = new RegExp(`^${weekday}(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthNam
  * read either). A day past the month's end rolls over, as Ruby's does.
  */
 export function parseRubyTime(text: string): Date | undefined {
+  return readRubyTime(text)?.date;
+}
+
+/** parseRubyTime's date, and whether the text names its zone. */
+function readRubyTime(text: string): { date: Date; zoned: boolean } | undefined {
   const value = text.trim();
   let parts: { year: string; month: number; day: string; rest: (string | undefined)[] } | undefined;
   let match: RegExpExecArray | null;
@@ -52,7 +84,7 @@ export function parseRubyTime(text: string): Date | undefined {
   const day = Number(parts.day);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
   const offsetMinutes = zoneOffset(zoneText);
-  return new Date(Date.UTC(Number(parts.year), month - 1, day, hour, minute - offsetMinutes, Math.min(second, 59)));
+  return { date: new Date(Date.UTC(Number(parts.year), month - 1, day, hour, minute - offsetMinutes, Math.min(second, 59))), zoned: zoneText !== undefined && (/^[+-]/.test(zoneText) || Object.hasOwn(zoneHours, zoneText.toLowerCase())) };
 }
 
 /** Minutes east of UTC; 0 for no zone or one Ruby would not know (read as local time, which is UTC here). */

@@ -128,7 +128,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (post) {
       const posts = collections.get('_posts')!;
       if (!posts.output || !data || data.published === false) continue;
-      const date = postDate(post.date, data.date);
+      const date = postDate(post.date, data.date, typeof jekyll.raw.timezone === 'string' ? jekyll.raw.timezone : undefined);
       if (jekyll.raw.future !== true && date > now) continue;
       publishDocument(path, postUrl(post, date, posts, data, jekyll));
     } else if (segments.slice(0, -1).includes('_posts')) {
