@@ -70,9 +70,12 @@ export const linkInternal: SiteRule = {
       const report = reportFor(link, reportPage, unpublished);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
-        if (linkTagSource(site, 'link', link.sourcePath!) === undefined) {
-          report({ message: `\`{% link ${link.sourcePath} %}\`: no published document at that path, so Jekyll fails to build the page.`, ...where });
-        }
+        const name = link.sourcePath!;
+        if (linkTagSource(site, 'link', name) !== undefined) continue;
+        // Only a static file is found by a path that starts with `/`.
+        const bare = name.startsWith('/') && linkTagSource(site, 'link', name.slice(1)) !== undefined ? name.slice(1) : undefined;
+        if (bare !== undefined) report({ message: `\`{% link ${name} %}\`: Jekyll finds a page or document by its path without the leading \`/\` (\`${bare}\`), so it fails to build the page.`, ...where, fix: { ...where, text: bare } });
+        else report({ message: `\`{% link ${name} %}\`: no published document at that path, so Jekyll fails to build the page.`, ...where });
         continue;
       }
       if (link.source === 'post-url-tag') {

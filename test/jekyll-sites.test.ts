@@ -440,6 +440,29 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect((await lintSite({ 'index.md': site['index.md'] })).findings).toEqual([]);
   });
 
+  it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
+    // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
+    const result = await lintSite({
+      '_config.yml': 'title: Link tags\n',
+      '_includes/nav.html': '<!-- <a href="{% link gone.md %}">Old</a> -->\n<a href="{% link about.md %}">About</a>\n',
+      '_layouts/default.html': '---\n---\n{% include nav.html %}{{ content }}\n',
+      'index.md': '---\nlayout: default\n---\nHello.\n',
+      'about.md': '---\ntitle: About\n---\nAbout.\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.column, f.ruleId, f.severity])).toEqual([['_includes/nav.html', 1, 23, 'link-internal', 'error']]);
+  });
+
+  it('finds a static file by `{% link %}` with or without a leading slash, a page only without, and offers that fix', async () => {
+    // jekyll build 4.3.1: /assets/x.svg and assets/x.svg are found, /about.md is not ("Could not find document '/about.md' in tag 'link'").
+    const result = await lintSite({
+      '_config.yml': 'title: Link tags\n',
+      'assets/x.svg': '<svg/>\n',
+      'about.md': '---\ntitle: About\n---\nAbout.\n',
+      'index.md': '---\ntitle: Home\n---\n[a]({% link /assets/x.svg %}) [b]({% link assets/x.svg %}) [c]({% link /about.md %})\n',
+    });
+    expect(result.findings.map((f) => [f.line, f.column, f.ruleId, f.fix?.text])).toEqual([[4, 72, 'link-internal', 'about.md']]);
+  });
+
   it('publishes Sass pages as CSS, jekyll-feed\'s configured feeds, and leaves a URL with a scheme as it is in relative_url', async () => {
     // jekyll build 4.3.1 (jekyll-feed 0.17.0) writes /css/site.css, /feed.xml, /feed/news.xml and /podcast.xml, and the image's URL as it is.
     const result = await lintSite({

@@ -94,16 +94,26 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   }
   for (const tag of document.liquid.tags) {
     const word = /\S+/.exec(tag.markup);
-    if (!word) continue;
-    const start = tag.markupStart + word.index;
     const prefix = tags.get(tag.name)?.linkPrefix;
-    if (prefix !== undefined) {
-      links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${String(scope.site.baseurl ?? '')}${prefix}${word[0]}` });
-    } else if ((tag.name === 'link' || tag.name === 'post_url') && !word[0].includes('{{')) {
-      links.push({ source: tag.name === 'link' ? 'link-tag' : 'post-url-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
-    }
+    if (!word || prefix === undefined) continue;
+    const start = tag.markupStart + word.index;
+    links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${String(scope.site.baseurl ?? '')}${prefix}${word[0]}` });
   }
+  links.push(...linkTags(document));
   return links.map(ownStrings).sort((a, b) => a.start - b.start);
+}
+
+/** `{% link path %}` and `{% post_url name %}` tags that name their file as written: a build fails when there is none. */
+export function linkTags({ liquid }: Pick<Document, 'liquid'>): LinkRef[] {
+  const links: LinkRef[] = [];
+  for (const tag of liquid.tags) {
+    if (tag.name !== 'link' && tag.name !== 'post_url') continue;
+    const word = /\S+/.exec(tag.markup);
+    if (!word || word[0].includes('{{')) continue;
+    const start = tag.markupStart + word.index;
+    links.push({ source: tag.name === 'link' ? 'link-tag' : 'post-url-tag', raw: word[0], start, end: start + word[0].length, url: undefined, sourcePath: word[0] });
+  }
+  return links;
 }
 
 /** Rules keep links in requests answered after the page is gone (anchors, external checks): their strings must not keep its text alive. */

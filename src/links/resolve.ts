@@ -107,7 +107,12 @@ function basePathUrl({ name, rest }: NonNullable<LinkRef['variableBase']>, site:
 
 /** The source file a `{% link path %}` or `{% post_url name %}` tag names, if the site publishes it. */
 export function linkTagSource(site: SiteIndex, tag: TaggedUrl['tag'], name: string): string | undefined {
-  if (tag === 'link') return site.urls.urlOf.has(name) ? name : undefined;
+  if (tag === 'link') {
+    if (site.urls.urlOf.has(name)) return name;
+    // A static file's relative_path starts with `/` in Jekyll, a page's or document's does not: `{% link /img/a.png %}` finds the file.
+    const bare = name.slice(1);
+    return name.startsWith('/') && site.urls.targets.get(site.urls.urlOf.get(bare) ?? '')?.kind === 'static' ? bare : undefined;
+  }
   // `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`.
   for (const path of site.urls.urlOf.keys()) {
     const inside = collectionRelative(path, site.jekyll);

@@ -5,13 +5,14 @@
  * `{{ site.baseurl }}/about/`) or an http(s) URL, rendered with the site's values only. A value
  * with a tag or a variable other than `site`'s (`page.url`, `include.href`, a loop's `item.url`)
  * depends on the page, and a relative one (`docs/`, `#top`) on where the page is: neither is
- * taken. Attributes inside HTML comments, `<script>` and `<style>` bodies and `{% comment %}`
+ * taken. `{% link %}` and `{% post_url %}` tags are, wherever they are: Liquid renders them (an
+ * HTML comment around one included), and the build fails when the file they name is missing. Attributes inside HTML comments, `<script>` and `<style>` bodies and `{% comment %}`
  * blocks are not links; a `{% raw %}` body is written as it is, so its `{{` never renders.
  */
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { htmlAttribute, renderUrl, type LinkRef } from './extract.js';
+import { htmlAttribute, linkTags, renderUrl, type LinkRef } from './extract.js';
 
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
@@ -40,5 +41,5 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
     const url = rendered === undefined ? undefined : decodeCharacterReferences(rendered);
     if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
   }
-  return links;
+  return [...links, ...linkTags(document)].sort((a, b) => a.start - b.start);
 }
