@@ -67,6 +67,17 @@ describe.skipIf(!hasPreCommit)('pre-commit hook (the pre-commit framework)', () 
     expect(deleted.status, deleted.stdout + deleted.stderr).toBe(1);
     expect(deleted.stdout).toContain('_articles/app.md');
   }, 300_000);
+
+  it('lints a staged layout along with the staged Markdown', () => {
+    git('reset', '-q', '--hard');
+    mkdirSync(join(dir, '_layouts'), { recursive: true });
+    writeFileSync(join(dir, '_layouts/article.html'), '<!doctype html>\n<a href="{{ site.baseurl }}/nowhere/">Nowhere</a>\n{{ content }}\n');
+    writeFileSync(join(dir, '_articles/app.md'), `${readFileSync(join(dir, '_articles/app.md'), 'utf8')}\nOne more line.\n`);
+    git('add', '-A');
+    const result = spawnSync('pre-commit', ['run', 'doclint'], { cwd: dir, env, encoding: 'utf8', timeout: 240_000 });
+    expect(result.status, result.stdout + result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/_layouts\/article\.html\s+2:10\s+error\s+No page or file is published at `\/help\/nowhere\/`/);
+  }, 300_000);
 });
 
 describe('as a plain git hook and with lint-staged', () => {
