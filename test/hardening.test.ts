@@ -57,6 +57,19 @@ describe('one bad file never stops the run', () => {
     expect(ids(result.findings)).not.toContain('_articles/c.md:internal-error');
   });
 
+  it.each([
+    ['theme: constructor\nplugins: [toString, __proto__, hasOwnProperty]\n'],
+    ['theme: __proto__\ntimezone: valueOf\nfeed:\n  collections: {constructor: {}, __proto__: {path: x}}\n'],
+  ])('a Jekyll config whose theme, plugins and feeds are named like Object.prototype members: %s', async (extra) => {
+    const dir = site({
+      '_config.yml': `collections:\n  articles:\n    output: true\n    permalink: /article/:name/\n${extra}`,
+      '_layouts/constructor.html': '---\nlayout: toString\n---\n<a href="/article/b/">B</a>{% include __proto__.html %}{{ content }}\n',
+      '_includes/__proto__.html': '<a href="/article/gone/">Gone</a>\n',
+    });
+    const result = await lint({ root: dir, config });
+    expect(ids(result.findings)).toEqual(['_articles/a.md:link-internal', '_includes/__proto__.html:link-internal']);
+  });
+
   it('reports recursive and unknown aliases where they are', () => {
     const recursive = parseFrontMatter('---\ntitle: t\nx: &a [*a]\n---\n');
     const unknown = parseFrontMatter('---\ntitle: t\nx: *nope\n---\n');

@@ -177,7 +177,7 @@ const themeDependencies: Record<string, string[]> = {
  */
 function themeGems(raw: Record<string, unknown>): string[] {
   if (typeof raw.theme !== 'string') return [];
-  return themeDependencies[raw.theme] ?? [raw.theme];
+  return Object.hasOwn(themeDependencies, raw.theme) ? themeDependencies[raw.theme]! : [raw.theme];
 }
 
 const gitHubPagesDefaultPlugins = [

@@ -55,7 +55,7 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   if (templates.some((file) => !pages.has(file)) || [...site.frontMatter.keys()].some((file) => linted(file) && !pages.has(file))) return unknown;
 
   const layoutFiles = new Map(templates.filter((file) => templateKind(file, jekyll) === 'layout').map((file) => [layoutName(file, jekyll), file]));
-  const layouts = new Set(jekyll.plugins.flatMap((plugin) => pluginLayouts[plugin] ?? []));
+  const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
   // Pages with front matter, and those rendered without (jekyll-optional-front-matter): the defaults give them layouts too.
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && templateKind(path, jekyll) === undefined && !isDataFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
