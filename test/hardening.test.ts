@@ -312,6 +312,15 @@ describe('time and memory stay linear in the input', () => {
     );
   });
 
+  it('an include of 40,000 unclosed `<script` tags and 20,000 Liquid links finishes, its links checked', async () => {
+    const dir = site({
+      '_includes/scripts.html': '<script '.repeat(40_000),
+      '_includes/links.html': '<a href="{{ site.baseurl }}/article/gone/">x</a>\n'.repeat(20_000),
+    });
+    const result = await lint({ root: dir, files: ['_includes/scripts.html', '_includes/links.html'], config });
+    expect(result.findings.filter((f) => f.file === '_includes/links.html' && f.ruleId === 'link-internal')).toHaveLength(20_000);
+  });
+
   it('link-anchor over 10,000 headings and 10,000 broken fragments finishes, with one finding each', async () => {
     const dir = site({ '_articles/c.md': `---\ntitle: x\n---\n${'# a\n\n[x](#b)\n'.repeat(10_000)}` });
     const result = await lint({ root: dir, files: ['_articles/c.md'], config });

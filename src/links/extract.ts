@@ -254,8 +254,17 @@ export function renderUrl(document: Pick<Document, 'text' | 'liquid'>, raw: stri
   let url = '';
   let cursor = start;
   const end = start + raw.length;
-  for (const output of document.liquid.outputs) {
-    if (output.start < start || output.end > end) continue;
+  const { outputs } = document.liquid;
+  // Outputs are in document order: the first one at or after `start`, by halving (a page may hold thousands).
+  let low = 0;
+  for (let high = outputs.length; low < high; ) {
+    const middle = (low + high) >>> 1;
+    if (outputs[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < outputs.length && outputs[i]!.start < end; i++) {
+    const output = outputs[i]!;
+    if (output.end > end) continue;
     const rendered = renderOutput(output.markup, scope);
     if (rendered === undefined) return undefined;
     url += document.text.slice(cursor, output.start) + rendered;

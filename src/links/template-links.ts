@@ -17,8 +17,12 @@ import { htmlAttribute, linkTags, renderUrl, type LinkRef } from './extract.js';
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 
-/** Where the browser reads no attributes: comments, and the bodies of scripts and styles. */
-const notMarkup = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
+/**
+ * Where the browser reads no attributes: comments, and the bodies of scripts and styles. A
+ * script's own tag is read up to a bound: thousands of unclosed `<script` would each scan the
+ * rest of the file.
+ */
+const notMarkup = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]{0,2000}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
 
 /** The links of a template parsed as a document (an include without front matter: Jekyll writes its text whole). */
 export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): LinkRef[] {
