@@ -438,6 +438,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(eleventy.findings[0]!.message).toContain('Eleventy');
     expect((await lintSite({ ...site, '_config.yml': 'title: Both\n' })).findings).toEqual([]);
     expect((await lintSite({ 'index.md': site['index.md'] })).findings).toEqual([]);
+    const workbench = await lintSite({ 'config.yaml': "carpentry: 'swc'\n", 'episodes/intro.md': '---\ntitle: Intro\n---\nHello.\n' });
+    expect(workbench.findings.map((f) => [f.file, f.ruleId])).toEqual([['config.yaml', 'site-generator']]);
+    expect(workbench.findings[0]!.message).toContain('the Carpentries Workbench');
   });
 
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {

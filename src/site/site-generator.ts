@@ -31,9 +31,18 @@ const generatorConfigs: Readonly<Record<string, string>> = {
 /** The config files Jekyll reads by default (Configuration#config_files). */
 const jekyllConfigs = ['_config.yml', '_config.yaml', '_config.toml'];
 
+/** Config files other generators share, told apart by the folder beside them. */
+const configsBesideFolders: readonly { file: string; folder: string; name: string }[] = [
+  { file: 'config.yaml', folder: 'episodes', name: 'the Carpentries Workbench' },
+  { file: 'config.toml', folder: 'content', name: 'Hugo' },
+  { file: 'config.yaml', folder: 'content', name: 'Hugo' },
+];
+
 /** The other generator's config file and name, when the site has one and no Jekyll config. */
 export function otherGenerator(files: ReadonlySet<string>): { file: string; name: string } | undefined {
   if (jekyllConfigs.some((file) => files.has(file))) return undefined;
   const file = Object.keys(generatorConfigs).find((name) => files.has(name));
-  return file === undefined ? undefined : { file, name: generatorConfigs[file]! };
+  if (file !== undefined) return { file, name: generatorConfigs[file]! };
+  const folders = new Set([...files].map((path) => path.split('/')[0]!));
+  return configsBesideFolders.find((known) => files.has(known.file) && folders.has(known.folder));
 }
