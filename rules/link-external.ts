@@ -8,7 +8,7 @@ import { externalUrl } from '../src/links/external/collect.js';
 import type { ExternalStatus } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
-import { reportAtUse } from '../src/links/link-report.js';
+import { asUnpublished, reportAtUse, unpublishedReason } from '../src/links/link-report.js';
 import type { Report, SiteRule, Severity } from '../src/types.js';
 import { percentDecoded } from '../src/text/percent-decode.js';
 
@@ -44,9 +44,10 @@ export const linkExternal: SiteRule<Options> = {
     defaults: { unknown: 'warning', permanentRedirects: true, suspiciousRedirects: 'warning' },
   },
   kind: 'site',
-  check({ page, options, site, externalStatus, report: reportPage }) {
+  check({ page, options, site, pages, externalStatus, report: reportPage }) {
+    const unpublished = unpublishedReason(page.path, site, pages);
     for (const link of page.links) {
-      const report = reportAtUse(link, reportPage);
+      const report = asUnpublished(reportAtUse(link, reportPage), unpublished);
       if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;

@@ -327,6 +327,25 @@ describe('doclint check --external', () => {
     }
   }, 30_000);
 
+  it('checks the URLs layouts and includes write, an error where a page uses them and a warning where none does', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFileSync(join(dir, '_config.yml'), 'title: t\n');
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
+      mkdirSync(join(dir, '_includes'));
+      mkdirSync(join(dir, '_layouts'));
+      writeFileSync(join(dir, '_includes/footer.html'), `<a href="${other.url}/footer-gone">Gone</a>\n`);
+      writeFileSync(join(dir, '_includes/spare.html'), `<a href="${other.url}/spare-gone">Gone</a>\n`);
+      writeFileSync(join(dir, '_layouts/default.html'), '{{ content }}{% include footer.html %}\n');
+      writeFileSync(join(dir, 'a.md'), '---\nlayout: default\ntitle: a\n---\nHello.\n');
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const found = JSON.parse(run.stdout).findings.map((f: { file: string; severity: string; message: string }) => `${f.file}:${f.severity}:${f.message.split(':')[0]}`);
+      expect(found).toEqual(['_includes/footer.html:error:External link is broken', '_includes/spare.html:warning:External link is broken']);
+    } finally {
+      cleanup();
+    }
+  }, 30_000);
+
   it('warns about links whose redirect lands on a page saying they are gone, and never rewrites them', async () => {
     const { dir, cleanup } = tempCopy();
     try {

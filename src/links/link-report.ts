@@ -31,9 +31,10 @@ export function unpublishedReason(path: string, site: SiteIndex, pages: Readonly
  */
 export function reportFor(link: LinkRef, report: (report: Report) => void, unpublished?: string): (report: Report) => void {
   if (link.source === 'data') return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
-  if (unpublished !== undefined) {
-    const atUse = reportAtUse(link, report);
-    return (found) => atUse({ ...found, message: `${found.message} (${unpublished})`, severity: 'warning' });
-  }
-  return reportAtUse(link, report);
+  return asUnpublished(reportAtUse(link, report), unpublished);
+}
+
+/** A `report` whose findings are warnings that say why the text may reach no reader (`unpublished`); as it is when undefined. */
+export function asUnpublished(report: (report: Report) => void, unpublished: string | undefined): (report: Report) => void {
+  return unpublished === undefined ? report : (found) => report({ ...found, message: `${found.message} (${unpublished})`, severity: 'warning' });
 }
