@@ -415,6 +415,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     // jekyll build 4.3.1: {% include {{ page.part }} %} renders spare.html into the page.
     expect(severities(await lintSite({ ...site, 'index.md': '---\npart: spare.html\n---\n{% include {{ page.part }} %}\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning']);
     expect(severities(await lintSite(site, undefined, undefined, { files: ['_layouts/spare.html'] }))).toEqual(['_layouts/spare.html:error']);
+    // A page no parser survives (past the parse budget) may include anything.
+    const unparsed = await lintSite({ ...site, 'deep.md': `---\ntitle: Deep\n---\n${'['.repeat(20_000)}${']'.repeat(20_000)}\n` });
+    expect(severities(unparsed)).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning', 'deep.md:error']);
   });
 
   it('checks the Liquid of layouts and includes as that of pages, their front matter and HTML as written', async () => {

@@ -7,7 +7,8 @@
  * Not known, and then every template counts as used: in a run that did not read every file
  * (some files named, a change), on a site with a theme gem (its layouts may render the site's
  * includes and be laid out in the site's layouts) or with generator plugins (they may lay pages
- * out in any layout), and, for includes, where an include's name is worked out from values.
+ * out in any layout), and, for includes, where an include's name is worked out from values or
+ * a page could not be parsed.
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFacts } from '../types.js';
@@ -77,7 +78,12 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
     dynamic ||= facts.includes.dynamic;
     for (const file of facts.includes.files) includes.add(file);
   };
-  for (const [path, facts] of pages) if (templateKind(path, jekyll) === undefined) render(facts);
+  for (const [path, facts] of pages) {
+    if (templateKind(path, jekyll) !== undefined) continue;
+    // A page no parser survived may include anything.
+    if (facts === undefined) dynamic = true;
+    else render(facts);
+  }
   for (const name of layouts) render(pages.get(layoutFiles.get(name) ?? ''));
   // Includes inside includes: the set grows as it is walked.
   for (const file of includes) render(pages.get(file));
