@@ -446,6 +446,17 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(workbench.findings[0]!.message).toContain('the Carpentries Workbench');
   });
 
+  it('takes disable comments in layouts, includes and .html pages, inside their HTML', async () => {
+    const result = await lintSite({
+      '_config.yml': 'title: Disable comments\n',
+      '_includes/nav.html': '<nav>\n  <!-- doclint-disable-next-line link-internal -->\n  <a href="/old/">Old</a>\n  <a href="/gone/">Gone</a>\n</nav>\n',
+      '_layouts/default.html': '{% include nav.html %}{{ content }}\n',
+      'page.html': '---\nlayout: default\n---\n<div>\n  <a href="/gone/">Gone</a> <!-- doclint-disable-line -->\n  <a href="/lost/">Lost</a>\n</div>\n',
+      'index.md': '---\nlayout: default\n---\nHello.\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['_includes/nav.html', 4, 'link-internal'], ['page.html', 6, 'link-internal']]);
+  });
+
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
     // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
     const result = await lintSite({

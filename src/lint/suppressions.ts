@@ -1,6 +1,7 @@
 /**
  * Inline disable comments, read from the parsed document (never from raw text, so a
- * directive shown inside a code block does nothing):
+ * directive shown inside a code block does nothing), in raw HTML wherever it is (a layout, an
+ * include or an `.html` page is one block of it):
  *   <!-- doclint-disable [rule ...] -->        until doclint-enable or the end of the file
  *   <!-- doclint-enable [rule ...] -->
  *   <!-- doclint-disable-line [rule ...] -->
@@ -39,9 +40,13 @@ export function readSuppressions(document: Document): SuppressionComment[] {
       endLine: document.lines.position(end).line,
     });
   };
+  // Every comment in raw HTML, also inside a larger block (a layout is one): read from the source at the node's offsets.
   for (const { node } of nodesOfType(document, 'html')) {
-    const html = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
-    if (html && node.position) add(html[1]!, node.position.start.offset!, node.position.end.offset!);
+    if (!node.position || !node.value.includes('<!--')) continue;
+    const from = node.position.start.offset!;
+    for (const comment of document.maskedText.slice(from, node.position.end.offset!).matchAll(/<!--([\s\S]*?)-->/g)) {
+      add(comment[1]!, from + comment.index, from + comment.index + comment[0].length);
+    }
   }
   for (const block of document.liquid.blocks) {
     if (block.open.name === 'comment' && block.close) add(document.text.slice(block.open.end, block.close.start), block.open.start, block.close.end);
