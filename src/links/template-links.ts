@@ -34,11 +34,14 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
   });
   const scope: RenderScope = { site, page: undefined };
   const links: LinkRef[] = [];
+  // Both in document order: one pass over the skipped ranges.
+  let next = 0;
   for (const match of masked.matchAll(htmlAttribute)) {
     const value = match[1] ?? match[2]!;
     const start = match.index + match[0].length - value.length - 1;
     const end = start + value.length;
-    if (skipped.some((range) => start >= range.start && start < range.end)) continue;
+    while (next < skipped.length && skipped[next]!.end <= start) next++;
+    if (next < skipped.length && start >= skipped[next]!.start) continue;
     const raw = text.slice(start, end);
     const rendered = renderUrl({ text, liquid }, raw, start, scope);
     // The value ends up in an attribute: the browser decodes its character references.

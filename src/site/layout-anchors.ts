@@ -11,11 +11,10 @@
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
-import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
 import { isVariableName } from './include-files.js';
+import { layoutFile, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
-import { documentType } from './urls.js';
 
 const none: WrittenIds = { ids: new Set(), open: false, variableIncludes: [] };
 const unknowable: IncludeIds = { ids: new Set(), open: true };
@@ -26,10 +25,9 @@ const bySite = new WeakMap<SiteIndex, Map<string, WrittenIds>>();
 /** The ids the layouts of the content file `path` write (none when it has no layout). */
 export function layoutIds(path: string, site: SiteIndex): IncludeIds {
   const own = site.frontMatter.get(path);
-  if (!own) return none;
-  const data = withFrontMatterDefaults(site.jekyll.frontMatterDefaults, path, documentType(path, site.jekyll), own);
-  if (typeof data.layout !== 'string') return none;
-  const layout = idsOfLayout(data.layout, site, new Set());
+  const name = own && layoutOf(path, own, site.jekyll);
+  if (name === undefined) return none;
+  const layout = idsOfLayout(name, site, new Set());
   if (layout.open || layout.variableIncludes.length === 0) return layout;
   const scope = site.renderScopeOf(path);
   return joinedIds([layout, ...layout.variableIncludes.map((name) => includedForPage(name, scope, site))]);
@@ -49,8 +47,7 @@ function idsOfLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenI
 }
 
 function readLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenIds {
-  const folder = site.jekyll.layoutsDir ?? '_layouts';
-  const file = [...site.files].find((path) => path.startsWith(`${folder}/${name}.`) && !path.slice(folder.length + name.length + 2).includes('/'));
+  const file = layoutFile(name, site);
   const text = file === undefined ? undefined : site.sourceOf(file);
   if (text === undefined) return { ...missingInclude(site), variableIncludes: [] };
   const front = parseFrontMatter(text);

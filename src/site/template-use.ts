@@ -13,10 +13,9 @@
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFacts } from '../types.js';
 import { isDataFile, templateKind } from './discover.js';
-import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { usesThemeGem } from './jekyll-config.js';
+import { layoutFile, layoutName, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
-import { documentType } from './urls.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -55,17 +54,18 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   const linted = (file: string) => /\.html?$/i.test(file) || jekyll.markdownExtensions.some((ext) => file.endsWith(`.${ext}`));
   if (templates.some((file) => !pages.has(file)) || [...site.frontMatter.keys()].some((file) => linted(file) && !pages.has(file))) return unknown;
 
-  const layoutFiles = new Map(templates.filter((file) => templateKind(file, jekyll) === 'layout').map((file) => [layoutName(file, jekyll), file]));
   const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
   // Pages with front matter, and those rendered without (jekyll-optional-front-matter): the defaults give them layouts too.
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && templateKind(path, jekyll) === undefined && !isDataFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
-    const data = withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), site.frontMatter.get(path) ?? {});
-    if (typeof data.layout === 'string') layouts.add(data.layout);
+    const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
+    if (layout !== undefined) layouts.add(layout);
   }
   // The layouts those are laid out in.
+  const layoutFiles = new Map<string, string | undefined>();
   for (const name of layouts) {
-    const file = layoutFiles.get(name);
+    const file = layoutFile(name, site);
+    layoutFiles.set(name, file);
     const text = file === undefined ? undefined : site.sourceOf(file);
     const front = text === undefined ? undefined : parseFrontMatter(text);
     if (front?.kind === 'yaml' && typeof front.data.layout === 'string') layouts.add(front.data.layout);
@@ -88,9 +88,4 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   // Includes inside includes: the set grows as it is walked.
   for (const file of includes) render(pages.get(file));
   return { layouts, includes: dynamic ? undefined : includes };
-}
-
-/** A layout's name: its path in the layouts folder without the extension (Jekyll's LayoutReader). */
-function layoutName(file: string, jekyll: SiteIndex['jekyll']): string {
-  return file.slice((jekyll.layoutsDir ?? '_layouts').length + 1).replace(/\.[^./]+$/, '');
 }

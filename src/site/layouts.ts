@@ -1,0 +1,27 @@
+/**
+ * Layouts as Jekyll names them: a page's layout is its `layout` value (its own, or the front
+ * matter defaults'), and a layout named `post` is the file `post.<ext>` in the layouts folder.
+ */
+import { withFrontMatterDefaults } from './front-matter-defaults.js';
+import type { JekyllConfig } from './jekyll-config.js';
+import type { SiteIndex } from './site-index.js';
+import { documentType } from './urls.js';
+
+const layoutsFolder = (jekyll: Pick<JekyllConfig, 'layoutsDir'>): string => jekyll.layoutsDir ?? '_layouts';
+
+/** The layout a file with these front matter values is laid out in, the defaults applied. */
+export function layoutOf(path: string, values: Record<string, unknown>, jekyll: JekyllConfig): string | undefined {
+  const layout = withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), values).layout;
+  return typeof layout === 'string' ? layout : undefined;
+}
+
+/** The site's file of the layout named `name`, if it holds one. */
+export function layoutFile(name: string, site: Pick<SiteIndex, 'files' | 'jekyll'>): string | undefined {
+  const folder = layoutsFolder(site.jekyll);
+  return [...site.files].find((path) => path.startsWith(`${folder}/${name}.`) && !path.slice(folder.length + name.length + 2).includes('/'));
+}
+
+/** A layout file's name: its path in the layouts folder without the extension (Jekyll's LayoutReader). */
+export function layoutName(file: string, jekyll: Pick<JekyllConfig, 'layoutsDir'>): string {
+  return file.slice(layoutsFolder(jekyll).length + 1).replace(/\.[^./]+$/, '');
+}
