@@ -5,7 +5,7 @@
  * work as for every other finding. `mailto:` links are checked for syntax only, offline.
  */
 import { externalUrl } from '../src/links/external/collect.js';
-import type { ExternalStatus } from '../src/links/external/check.js';
+import type { ExternalStatus, FragmentFindings, UnreadReason } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
 import { asUnpublished, reportAtUse, unpublishedReason } from '../src/links/link-report.js';
@@ -97,12 +97,19 @@ const landingMessages: Record<Landing, string> = {
   home: 'redirects to the home page: what it linked to is probably gone',
 };
 
-function reportMissingFragment(url: string, { missingFragments: missing = [], unconfirmedFragments: unconfirmed = [] }: { missingFragments?: string[]; unconfirmedFragments?: string[] }, where: { start: number; end: number }, options: Options, report: (r: Report) => void): void {
+/** Where a fragment was looked for when only part of its page was read. */
+const partRead: Record<UnreadReason, (page: string) => string> = {
+  size: (page) => `the first bytes of ${page} read (external.maxBodyBytes)`,
+  timeout: (page) => `what was read of ${page} before external.timeout ran out`,
+  error: (page) => `what was read of ${page} before its connection failed`,
+};
+
+function reportMissingFragment(url: string, { missingFragments: missing = [], unconfirmedFragments: unconfirmed = [], unconfirmedBecause = 'size' }: FragmentFindings, where: { start: number; end: number }, options: Options, report: (r: Report) => void): void {
   const hash = url.indexOf('#');
   if (hash === -1) return;
   const decoded = percentDecoded(url.slice(hash + 1));
   if (missing.includes(decoded)) report({ message: `${url.slice(0, hash)} has no anchor \`#${decoded}\` (no element with that id or name).`, ...where });
   if (unconfirmed.includes(decoded) && options.unknown !== 'off') {
-    report({ message: `External anchor could not be confirmed: \`#${decoded}\` is not in the first bytes of ${url.slice(0, hash)} read (external.maxBodyBytes).`, ...where, severity: options.unknown });
+    report({ message: `External anchor could not be confirmed: \`#${decoded}\` is not in ${partRead[unconfirmedBecause](url.slice(0, hash))}.`, ...where, severity: options.unknown });
   }
 }

@@ -97,6 +97,11 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end('<html><body><h2 id="present">P</h2><a name=\'named\'></a><p id=bare>x</p></body></html>');
     }
+    if (path === '/stalled-page') {
+      // The head and the start of the page, then nothing: neither more nor the end.
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.write('<h2 id="early">E</h2>');
+    }
     if (path === '/long-page') {
       if (req.method === 'HEAD') return status(res, 200, { 'content-type': 'text/html' });
       // An endless page: only stopping early ends this request.
@@ -181,6 +186,12 @@ describe('checkExternalUrls (real servers on 127.0.0.1)', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
     const without = await checkExternalUrls([page], options, new Map([[page, new Set(['absent'])]]));
     expect(without.results.get(page)).toEqual({ kind: 'ok', code: 200 });
+  });
+
+  it('bounds a request by its timeout, its body too: fragments a stalled page did not show are unconfirmed, not missing', async () => {
+    const stalled = `${site.url}/stalled-page`;
+    const { results } = await checkExternalUrls([stalled], { ...options, fragments: true, timeout: 400 }, new Map([[stalled, new Set(['early', 'later'])]]));
+    expect(results.get(stalled)).toEqual({ kind: 'ok', code: 200, unconfirmedFragments: ['later'], unconfirmedBecause: 'timeout' });
   });
 
   it('waits for Retry-After on 429, then succeeds', async () => {

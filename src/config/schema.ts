@@ -122,7 +122,7 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
           enabled: { type: 'boolean' },
           concurrency: { type: 'integer', minimum: 1, description: 'Requests at once, all hosts (default 64).' },
           perHost: { type: 'integer', minimum: 1, description: 'Connections per host (default 4).' },
-          timeout: { type: 'integer', minimum: 100, description: 'Per request, milliseconds: for the headers, and between parts of the body (default 15000).' },
+          timeout: { type: 'integer', minimum: 100, description: 'Per request, milliseconds: the whole request, its body included (default 15000).' },
           connectTimeout: { type: 'integer', minimum: 100, description: 'For a connection to be made, milliseconds (default 5000).' },
           retries: { type: 'integer', minimum: 0, maximum: 10, description: 'Retries after network errors and 5xx (default 2).' },
           allowPrivate: { type: 'boolean', description: 'Request loopback, private and link-local addresses (default false: docs come from pull requests).' },

@@ -7,7 +7,8 @@
  * private networks unless allowed. Outcomes are plain data for the link-external rule.
  */
 import { isIP } from 'node:net';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import Agent from 'undici/lib/dispatcher/agent.js';
 import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
 import { percentDecoded } from '../../text/percent-decode.js';
@@ -29,8 +30,8 @@ export interface CheckRun {
 }
 
 export type ExternalStatus =
-  | { kind: 'ok'; code: number; missingFragments?: string[]; unconfirmedFragments?: string[] }
-  | { kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; missingFragments?: string[]; unconfirmedFragments?: string[]; landing?: Landing }
+  | ({ kind: 'ok'; code: number } & FragmentFindings)
+  | ({ kind: 'redirected'; code: number; finalUrl: string; permanent: boolean; landing?: Landing } & FragmentFindings)
   | { kind: 'broken'; code?: number; reason: string }
   /** Timeouts, 5xx after retries, resets: maybe fine, maybe not. */
   | { kind: 'unknown'; code?: number; reason: string }
@@ -56,10 +57,20 @@ interface Response {
   fragments?: FragmentOutcome;
 }
 
-/** Of the fragments looked for on a page: those it lacks, and those past the bytes read. */
+/** What reading a page for fragments found: those it lacks, and those not in the part read (and why only a part). */
+export interface FragmentFindings {
+  missingFragments?: string[];
+  unconfirmedFragments?: string[];
+  /** Why a page was read only in part: past `maxBodyBytes`, `timeout` ran out, or the connection failed. */
+  unconfirmedBecause?: UnreadReason;
+}
+export type UnreadReason = 'size' | 'timeout' | 'error';
+
+/** Of the fragments looked for on a page: those it lacks, and those not in the part read. */
 interface FragmentOutcome {
   missing: string[];
   unconfirmed: string[];
+  because?: UnreadReason;
 }
 
 /**
@@ -172,7 +183,8 @@ function withFragments<T extends ExternalStatus>(status: T, found: FragmentOutco
   if (!found || (status.kind !== 'ok' && status.kind !== 'redirected')) return status;
   const missing = [...(status.missingFragments ?? []), ...found.missing];
   const unconfirmed = [...(status.unconfirmedFragments ?? []), ...found.unconfirmed];
-  return { ...status, ...(missing.length ? { missingFragments: missing } : {}), ...(unconfirmed.length ? { unconfirmedFragments: unconfirmed } : {}) };
+  const because = found.unconfirmed.length > 0 ? found.because : status.unconfirmedBecause;
+  return { ...status, ...(missing.length ? { missingFragments: missing } : {}), ...(unconfirmed.length ? { unconfirmedFragments: unconfirmed, ...(because ? { unconfirmedBecause: because } : {}) } : {}) };
 }
 
 /** @param wanted the fragments to look for, read when the URL's first request gets its turn. */
@@ -267,34 +279,24 @@ async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn
   try {
     const fragments = wanted();
     const verb = method ?? (fragments.size > 0 ? 'GET' : 'HEAD');
-    const response = await request(url, {
-      method: verb,
-      dispatcher: agent,
-      headers: {
-        'user-agent': options.userAgent,
-        accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
-        'accept-language': 'en',
-        ...hostOverride(options, url)?.headers,
-      },
-      signal: AbortSignal.timeout(options.timeout),
-      // undici closes the connection after every HEAD unless told not to: that would cost each URL
-      // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
-      reset: false,
-    });
-    if (response.statusCode === 429) scheduler.slowDown(slot, url.href);
+    const headers = {
+      'user-agent': options.userAgent,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'en',
+      ...hostOverride(options, url)?.headers,
+    };
+    const answer = await exchange(agent, url, verb, headers, verb === 'GET' ? fragments : noFragments, options);
+    if (answer.code === 429) scheduler.slowDown(slot, url.href);
     else scheduler.answered(slot);
-    const found = verb === 'GET' && fragments.size > 0 && response.statusCode < 300 ? await readFragments(response, fragments, options) : undefined;
-    // Else only the status matters: undici's dump() discards at most a small part of the body, then closes it.
-    await response.body.dump().catch(() => undefined);
-    const location = response.headers.location;
-    const retryAfter = parseRetryAfter(response.headers['retry-after']);
-    return { method: verb, code: response.statusCode, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(found ? { fragments: found } : {}) };
+    const location = answer.headers.location;
+    const retryAfter = parseRetryAfter(answer.headers['retry-after']);
+    return { method: verb, code: answer.code, ...(typeof location === 'string' ? { location } : {}), ...(retryAfter !== undefined ? { retryAfter } : {}), ...(answer.fragments ? { fragments: answer.fragments } : {}) };
   } finally {
     scheduler.release(slot);
   }
 }
 
-/** Fetches a page (GET) only to look for fragments in its HTML (see readFragments). */
+/** Fetches a page (GET) only to look for fragments in its HTML (see exchange). */
 async function missingFragments(url: string, wanted: ReadonlySet<string>, context: Context): Promise<FragmentOutcome | undefined> {
   try {
     return (await send(new URL(url), context, 'next', () => wanted, 'GET')).fragments;
@@ -303,30 +305,117 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, contex
   }
 }
 
+interface Exchange {
+  code: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** When the HTML of a page was read for fragments (undefined: not HTML, or not read to an end). */
+  fragments?: FragmentOutcome;
+}
+
+/** A body that is not read is drained up to this many bytes, so the connection serves the host's next request; a longer one is cut. */
+const drainBytes = 128 * 1024;
+const timedOut = (): Error => new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+
 /**
- * Reads an HTML page until every wanted fragment is found as an id or name (character
- * references decoded, as a browser reads the attribute), or the byte bound is reached: the
- * fragments not found are missing, or unconfirmed when the page went on past the bound.
- * Undefined when the page is not HTML or cannot be read (nothing to report then).
+ * One request over undici's dispatcher interface (no stream per answer: thousands of HEADs cost
+ * less), its whole time bounded by `timeout`. The answer's status and headers; with fragments
+ * wanted (a GET of a 2xx HTML page), the page is read until each is found as an id or name or
+ * `maxBodyBytes` are read (see FragmentReader). A failure before the answer's head rejects; one
+ * while its body is read leaves the fragments not found yet unconfirmed.
  */
-async function readFragments(response: Dispatcher.ResponseData, wanted: ReadonlySet<string>, options: ExternalCheckOptions): Promise<FragmentOutcome | undefined> {
-  if (!/html/i.test(String(response.headers['content-type'] ?? ''))) return undefined;
-  try {
-    const remaining = new Set([...wanted].map(percentDecoded));
-    let read = 0;
-    let tail = '';
-    for await (const chunk of response.body) {
-      read += (chunk as Buffer).length;
-      // Keep the end of the previous chunk: an attribute may be cut in two.
-      const text = tail + (chunk as Buffer).toString('utf8');
-      for (const id of htmlIds(text)) remaining.delete(id);
-      tail = text.slice(-256);
-      if (remaining.size === 0 || read >= options.maxBodyBytes) break;
+function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: Record<string, string>, wanted: ReadonlySet<string>, options: ExternalCheckOptions): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    let controller: Dispatcher.DispatchController | undefined;
+    let answer: Exchange | undefined;
+    let reader: FragmentReader | undefined;
+    let drained = 0;
+    let settled = false;
+    const settle = (outcome: Exchange | Error): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    /** Settles with the answer so far and lets go of the rest of the body. */
+    const stop = (outcome: Exchange | Error): void => {
+      settle(outcome);
+      if (controller && !controller.aborted) controller.abort(outcome instanceof Error ? outcome : new Error('body not needed'));
+    };
+    /** The answer so far when the request stops early: fragments not yet found in its HTML are unconfirmed. */
+    const cut = (because: UnreadReason): Exchange | undefined => answer && (reader ? { ...answer, fragments: reader.outcome(because) } : answer);
+    const timer = setTimeout(() => stop(cut('timeout') ?? timedOut()), options.timeout);
+    const request: Dispatcher.DispatchOptions = {
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers,
+      // undici closes the connection after every HEAD unless told not to: that would cost each URL
+      // a new TCP (and TLS) handshake with its host. Node's own http client keeps it too.
+      reset: false,
+    };
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        if (settled) started.abort(timedOut());
+      },
+      onResponseStart(_controller, code, responseHeaders) {
+        answer = { code, headers: responseHeaders };
+        if (wanted.size > 0 && code < 300 && /html/i.test(String(responseHeaders['content-type'] ?? ''))) reader = new FragmentReader(wanted, options.maxBodyBytes);
+      },
+      onResponseData(_controller, chunk) {
+        if (!answer) return;
+        if (reader) {
+          if (reader.read(chunk)) stop({ ...answer, fragments: reader.outcome() });
+        } else if ((drained += chunk.length) > drainBytes) stop(answer);
+      },
+      onResponseEnd() {
+        if (answer) settle(reader ? { ...answer, fragments: reader.outcome() } : answer);
+      },
+      onResponseError(_controller, error) {
+        // (A body cut on purpose ends here too, after its outcome was settled.)
+        settle(cut('error') ?? error);
+      },
+    };
+    try {
+      agent.dispatch(request, handler);
+    } catch (error) {
+      stop(error as Error);
     }
-    const cut = read >= options.maxBodyBytes;
-    return { missing: cut ? [] : [...remaining], unconfirmed: cut ? [...remaining] : [] };
-  } catch {
-    return undefined;
+  });
+}
+
+/**
+ * Reads an HTML page for wanted fragments, chunk by chunk: each found as an id or name (character
+ * references decoded, as a browser reads the attribute) is crossed off; those left when the page
+ * ends are missing, or unconfirmed when it was read only in part (past the byte bound, or stopped).
+ */
+class FragmentReader {
+  private readonly remaining: Set<string>;
+  private bytes = 0;
+  /** The end of the previous chunk: an attribute may be cut in two. */
+  private tail = '';
+
+  constructor(
+    wanted: ReadonlySet<string>,
+    private readonly maxBytes: number,
+  ) {
+    this.remaining = new Set([...wanted].map(percentDecoded));
+  }
+
+  /** True when nothing more needs reading. */
+  read(chunk: Buffer): boolean {
+    this.bytes += chunk.length;
+    const text = this.tail + chunk.toString('utf8');
+    for (const id of htmlIds(text)) this.remaining.delete(id);
+    this.tail = text.slice(-256);
+    return this.remaining.size === 0 || this.bytes >= this.maxBytes;
+  }
+
+  /** @param stopped why the page was not read to its end, when it was stopped. */
+  outcome(stopped?: UnreadReason): FragmentOutcome {
+    const because = stopped ?? (this.bytes >= this.maxBytes ? 'size' : undefined);
+    return because ? { missing: [], unconfirmed: [...this.remaining], because } : { missing: [...this.remaining], unconfirmed: [] };
   }
 }
 

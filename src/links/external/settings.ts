@@ -3,7 +3,7 @@
 export interface ExternalCheckOptions {
   concurrency: number;
   perHost: number;
-  /** Per request, milliseconds: for the answer's headers, and between two parts of its body. */
+  /** Per request, milliseconds: the whole of it, from its turn to the end of the body read. */
   timeout: number;
   /** For a connection to be made, milliseconds: an unreachable host fails fast, a slow page still has `timeout`. */
   connectTimeout: number;
