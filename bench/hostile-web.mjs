@@ -10,14 +10,16 @@
  * The physical limit is the time a polite checker cannot beat: per host, the larger of (the
  * requests each URL needs at least x their latency, summed, over the cap) and the longest single
  * URL (its requests, the Retry-After waits the server demands, a hang bounded by the configured
- * timeout once); the whole run, the slowest host. doclint runs with --external and fragments on,
- * linkinator and markdown-link-check on the same pages, in the same run. Reported: wall time, the
+ * timeout once); the whole run, the slowest host. doclint runs with --external and fragments on;
+ * polite-checker.mjs (the same turns per host over node:http, and nothing else: no parsing, no
+ * report) shows what a checker that cannot know which URLs will answer 429 gets near; linkinator
+ * and markdown-link-check on the same pages, in the same run. Reported: wall time, the
  * ratio to the limit, whether every outcome was right (doclint: each broken link, missing
  * fragment and hang reported as such, nothing else), and the most requests any tool had in
  * flight on one host.
  *
  *   node bench/hostile-web.mjs [--urls 5000] [--hosts 50] [--per-host 4] [--latency 100] [--timeout 1500]
- *                              [--pages 200] [--runs 1] [--tools doclint,linkinator,markdown-link-check]
+ *                              [--pages 200] [--runs 1] [--tools doclint,polite-checker,linkinator,markdown-link-check]
  *
  * DOCLINT_BIN=path/to/doclint.mjs runs another build of doclint (an older release, say).
  */
@@ -40,7 +42,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '1500' },
     pages: { type: 'string', default: '200' },
     runs: { type: 'string', default: '1' },
-    tools: { type: 'string', default: 'doclint,linkinator,markdown-link-check' },
+    tools: { type: 'string', default: 'doclint,polite-checker,linkinator,markdown-link-check' },
   },
 });
 const [urlCount, hostCount, cap, latency, timeout, pageCount, runs] = [values.urls, values.hosts, values['per-host'], values.latency, values.timeout, values.pages, values.runs].map(Number);
@@ -249,6 +251,15 @@ function judgeDoclint(out) {
 
 const jobs = [
   { tool: 'doclint', name: 'doclint --external (fragments)', run: () => run(process.execPath, [process.env.DOCLINT_BIN ?? join(repo, 'bin/doclint.mjs'), 'check', '--external', '--format', 'json'], judgeDoclint) },
+  {
+    tool: 'polite-checker',
+    name: 'polite-checker.mjs (the yardstick)',
+    run: () => run(process.execPath, [join(here, 'polite-checker.mjs'), '--per-host', String(cap), '--timeout', String(timeout), ...pageFiles], (out) => {
+      const outcome = JSON.parse(out);
+      const correct = outcome.broken === expected.broken && outcome.missingFragments === expected.missingFragments && outcome.unconfirmed === expected.hangs;
+      return { summary: `${outcome.broken} broken, ${outcome.missingFragments} missing fragments, ${outcome.unconfirmed} unconfirmed`, correct };
+    }),
+  },
   {
     tool: 'linkinator',
     name: `linkinator (concurrency ${hostCount * cap})`,
