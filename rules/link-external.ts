@@ -21,7 +21,14 @@ interface Options {
   suspiciousRedirects: Severity | 'off';
 }
 
-const mailto = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
+const address = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** A mailto: URL names one or more addresses, separated by commas (RFC 6068), before or in its `?to=` field. */
+function isWellFormedMailto(url: string): boolean {
+  const [to = '', fields = ''] = url.slice('mailto:'.length).split(/\?(.*)/s);
+  const addresses = [...to.split(','), ...new URLSearchParams(fields).getAll('to').flatMap((value) => value.split(','))].map((part) => percentDecoded(part).trim()).filter(Boolean);
+  return addresses.length > 0 && addresses.every((part) => address.test(part));
+}
 
 export const linkExternal: SiteRule<Options> = {
   meta: {
@@ -48,7 +55,7 @@ export const linkExternal: SiteRule<Options> = {
     const unpublished = unpublishedReason(page.path, site, pages);
     for (const link of page.links) {
       const report = asUnpublished(reportAtUse(link, reportPage), unpublished);
-      if (link.url?.toLowerCase().startsWith('mailto:') && !mailto.test(link.url.split('?')[0]!)) {
+      if (link.url?.toLowerCase().startsWith('mailto:') && !isWellFormedMailto(link.url)) {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
