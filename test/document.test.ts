@@ -35,6 +35,17 @@ describe('parseDocument', () => {
     expect(parse(text).maskedText).toBe(expected);
   });
 
+  it('reads `1)` at a line start as kramdown 2.4 does: text, not a list item, so indented lines after it are code', () => {
+    // kramdown 2.4.0: <p>39) <strong>Step</strong></p> <pre><code>f[Int](x)</code></pre> <ol><li><p>item</p><p>[a](b)…</p></li></ol>
+    const document = parse('---\ntitle: x\n---\n39) **Step**\n\n    f[Int](x)\n\n> 2) quoted\n\n1. item\n\n    [a](b)\n\n```\n3) fenced\n```\n');
+    const kinds = document.mdast.children.map((node) => node.type);
+    expect(kinds).toEqual(['paragraph', 'code', 'blockquote', 'list', 'code']);
+    expect(first<Code>(document.mdast, 'code').value).toBe('f[Int](x)');
+    expect(first<Link>(document.mdast, 'link').url).toBe('b');
+    expect(document.mdast.children.at(-1)).toMatchObject({ type: 'code', value: '3) fenced' });
+    expect(document.text.slice(document.mdast.children[0]!.position!.start.offset, document.mdast.children[0]!.position!.end.offset)).toBe('39) **Step**');
+  });
+
   it('gives tree positions in the original file, with BOM and CRLF', () => {
     const text = '\uFEFF---\r\ntitle: x\r\n---\r\n\r\nSee [docs](https://example.test/).\r\n';
     const document = parse(text);

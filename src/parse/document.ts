@@ -8,6 +8,7 @@ import { parseLiquid, type LiquidParse } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { maskMarkdownWrappers } from './mask-html-wrappers.js';
+import { maskParenListMarkers } from './mask-paren-lists.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
 
@@ -19,9 +20,10 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
-  const maskedText = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
   const lines = new LineIndex(text);
-  if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: htmlTree(maskedText, bodyStart, lines) };
+  const masked = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
+  if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
+  const maskedText = maskParenListMarkers(masked);
   const paragraphBrackets = checkComplexity(maskedText);
   const bodies = htmlBodies(liquid, registry);
   if (bodies.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText, paragraphBrackets) };
