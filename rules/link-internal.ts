@@ -5,6 +5,7 @@
  */
 import { reportFor, unpublishedReason } from '../src/links/link-report.js';
 import { themeGemName } from '../src/site/jekyll-config.js';
+import { unreadPluginGems } from '../src/site/plugins.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
@@ -143,6 +144,13 @@ export const linkInternal: SiteRule = {
           break;
         }
         case 'missing-baseurl': {
+          // A plugin gem doclint does not read may rewrite such links before they are rendered
+          // (w3c's wai-website-plugin makes each `[text](/path/)` a relative_url): then no fix is certain.
+          const gems = unreadPluginGems(site.jekyll);
+          if (gems.length > 0) {
+            report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read). Start it with \`{{site.baseurl}}\`.`, ...where, severity: 'warning' });
+            break;
+          }
           const fixed = fix(resolution.url);
           report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site. Start it with \`{{site.baseurl}}\`.`, ...where, ...(fixed ? { fix: fixed } : {}) });
           break;

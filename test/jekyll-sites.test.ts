@@ -384,6 +384,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(findings(either)).toEqual([[6, 'link-anchor', 'There']]);
   });
 
+  it('warns, with no fix, of a link that leaves out the baseurl where a plugin gem doclint does not read may rewrite it', async () => {
+    // w3c/wai-website's plugin gem makes each `[text](/path/)` a relative_url before rendering.
+    const site = {
+      '_config.yml': 'baseurl: /site\n',
+      'about.md': '---\ntitle: About\n---\n# About\n',
+      'index.md': '---\ntitle: Home\n---\n[about](/about.html)\n',
+    };
+    const plain = await lintSite(site);
+    expect(plain.findings.map((f) => [f.severity, Boolean(f.fix)])).toEqual([['error', true]]);
+    const withPlugin = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "site-links-plugin"\nend\n' });
+    expect(withPlugin.findings.map((f) => [f.severity, f.fix])).toEqual([['warning', undefined]]);
+    expect(withPlugin.findings[0]!.message).toContain('unless a plugin rewrites it (the site loads `site-links-plugin`, which doclint does not read)');
+  });
+
   it('checks references whose definitions an include gives the page, at their use, with no fix', async () => {
     // jekyll build 4.3.1 writes /docs/guide.html#setup, /docs/nope.html and guide.html#nowhere (no such ids or page);
     // an escaped or code `[Guide]` stays text.
