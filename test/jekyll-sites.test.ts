@@ -458,6 +458,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const workbench = await lintSite({ 'config.yaml': "carpentry: 'swc'\n", 'episodes/intro.md': '---\ntitle: Intro\n---\nHello.\n' });
     expect(workbench.findings.map((f) => [f.file, f.ruleId])).toEqual([['config.yaml', 'site-generator']]);
     expect(workbench.findings[0]!.message).toContain('the Carpentries Workbench');
+    const middleman = await lintSite({ 'config.rb': 'activate :blog\n', 'source/index.html.md': '---\ntitle: Home\n---\nHello.\n' });
+    expect(middleman.findings.map((f) => [f.file, f.ruleId, f.message.includes('Middleman')])).toEqual([['config.rb', 'site-generator', true]]);
+    // Hexo's config file has Jekyll's name; its scaffolds/ folder tells them apart.
+    const hexo = await lintSite({ '_config.yml': 'title: Hexo\n', 'scaffolds/post.md': '---\ntitle: {{ title }}\n---\n', 'source/_posts/a.md': '---\ntitle: A\n---\nHello.\n' });
+    expect(hexo.findings.filter((f) => f.ruleId === 'site-generator').map((f) => [f.file, f.message.includes('Hexo')])).toEqual([['_config.yml', true]]);
   });
 
   it('takes disable comments in layouts, includes and .html pages, inside their HTML', async () => {

@@ -26,23 +26,51 @@ const generatorConfigs: Readonly<Record<string, string>> = {
   'book.toml': 'mdBook',
   'next.config.js': 'Next.js',
   'next.config.mjs': 'Next.js',
+  'pelicanconf.py': 'Pelican',
 };
 
 /** The config files Jekyll reads by default (Configuration#config_files). */
 const jekyllConfigs = ['_config.yml', '_config.yaml', '_config.toml'];
 
+interface ConfigBesideFolder {
+  file: string;
+  folder: string;
+  name: string;
+}
+
+/** A generator whose config file has Jekyll's name, told apart by the folder beside it. */
+const jekyllNamedConfigs: readonly ConfigBesideFolder[] = [{ file: '_config.yml', folder: 'scaffolds', name: 'Hexo' }];
+
 /** Config files other generators share, told apart by the folder beside them. */
-const configsBesideFolders: readonly { file: string; folder: string; name: string }[] = [
+const configsBesideFolders: readonly ConfigBesideFolder[] = [
   { file: 'config.yaml', folder: 'episodes', name: 'the Carpentries Workbench' },
+  { file: 'config.rb', folder: 'source', name: 'Middleman' },
+  { file: 'config.toml', folder: 'templates', name: 'Zola' },
   { file: 'config.toml', folder: 'content', name: 'Hugo' },
   { file: 'config.yaml', folder: 'content', name: 'Hugo' },
 ];
 
-/** The other generator's config file and name, when the site has one and no Jekyll config. */
-export function otherGenerator(files: ReadonlySet<string>): { file: string; name: string } | undefined {
-  if (jekyllConfigs.some((file) => files.has(file))) return undefined;
-  const file = Object.keys(generatorConfigs).find((name) => files.has(name));
-  if (file !== undefined) return { file, name: generatorConfigs[file]! };
+/** The other generator, when the site has its config file (and no Jekyll config, unless the generator's has Jekyll's name). */
+export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | undefined {
   const folders = new Set([...files].map((path) => path.split('/')[0]!));
-  return configsBesideFolders.find((known) => files.has(known.file) && folders.has(known.folder));
+  const beside = (known: ConfigBesideFolder): boolean => files.has(known.file) && folders.has(known.folder);
+  const besideFolder = ({ file, folder, name }: ConfigBesideFolder): OtherGenerator => ({ file, name, evidence: `\`${file}\` beside a \`${folder}/\` folder` });
+  const jekyllNamed = jekyllNamedConfigs.find(beside);
+  if (jekyllNamed) return besideFolder(jekyllNamed);
+  if (jekyllConfigs.some((file) => files.has(file))) return undefined;
+  const noJekyllConfig = ', and no `_config.yml`';
+  const file = Object.keys(generatorConfigs).find((name) => files.has(name));
+  if (file !== undefined) return { file, name: generatorConfigs[file]!, evidence: `\`${file}\`${noJekyllConfig}` };
+  const known = configsBesideFolders.find(beside);
+  if (!known) return undefined;
+  const found = besideFolder(known);
+  return { ...found, evidence: `${found.evidence}${noJekyllConfig}` };
+}
+
+export interface OtherGenerator {
+  /** Where the finding is made: the other generator's config file. */
+  file: string;
+  name: string;
+  /** What tells its site apart, for the finding's message. */
+  evidence: string;
 }
