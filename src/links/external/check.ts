@@ -308,7 +308,7 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, contex
 interface Exchange {
   code: number;
   headers: Record<string, string | string[] | undefined>;
-  /** When the HTML of a page was read for fragments (undefined: not HTML, or not read to an end). */
+  /** What the HTML of a page read for fragments showed (undefined: none wanted, or not HTML). */
   fragments?: FragmentOutcome;
 }
 
