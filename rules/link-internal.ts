@@ -5,6 +5,7 @@
  */
 import { reportFor, unpublishedReason } from '../src/links/link-report.js';
 import { themeGemName } from '../src/site/jekyll-config.js';
+import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
@@ -55,6 +56,17 @@ function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: bool
   return ` The baseurl is in it twice: \`{% ${tagged.tag} %}\` writes it itself in Jekyll 4, which the site's Gemfile asks for; leave out what comes before the tag.`;
 }
 
+/** Each site's suggestions by path: a missing page is often linked from many pages (w3c/wai-website: 790 links, 209 paths). */
+const suggestions = new WeakMap<UrlMap, Map<string, string | undefined>>();
+
+/** The published URL closest to a path that is not published, if one is near. */
+function publishedNear(urls: UrlMap, path: string): string | undefined {
+  let known = suggestions.get(urls);
+  if (!known) suggestions.set(urls, (known = new Map()));
+  if (!known.has(path)) known.set(path, closest(path, urls.targets.keys(), Math.max(2, Math.floor(path.length / 5))));
+  return known.get(path);
+}
+
 export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
@@ -92,7 +104,7 @@ export const linkInternal: SiteRule = {
       };
       switch (resolution.status) {
         case 'not-found': {
-          const suggestion = closest(resolution.path, site.urls.targets.keys(), Math.max(2, Math.floor(resolution.path.length / 5)));
+          const suggestion = publishedNear(site.urls, resolution.path);
           const what = link.source === 'image' || link.source === 'tag' ? 'image or file' : 'page or file';
           if (resolution.viaSiteUrl) {
             // Other software on the same host may serve it (an old archive, an app): likely broken, not certainly.
