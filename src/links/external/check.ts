@@ -13,6 +13,7 @@ import { suspiciousLanding, type Landing } from './landing.js';
 import { guardedLookup, isPrivateAddress } from './network-guard.js';
 import { percentDecoded } from '../../text/percent-decode.js';
 import { htmlIds } from '../html-ids.js';
+import { Patience } from './patience.js';
 import { HostScheduler, type Turn } from './scheduler.js';
 import { defaultExternalOptions, type ExternalCheckOptions, type HostOverride } from './settings.js';
 
@@ -46,6 +47,7 @@ interface Context {
   agent: Agent;
   options: ExternalCheckOptions;
   scheduler: HostScheduler;
+  patience: Patience;
 }
 
 interface Response {
@@ -120,7 +122,7 @@ export class ExternalChecks {
       bodyTimeout: options.timeout,
       connect: { timeout: options.connectTimeout, lookup: guardedLookup(options.allowPrivate) },
     });
-    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts, options.concurrency) };
+    this.context = { agent: this.agent, options, scheduler: new HostScheduler(options.perHost, options.hosts, options.concurrency), patience: new Patience() };
   }
 
   add(url: string): void {
@@ -242,39 +244,52 @@ function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | u
  * A URL's requests: HEAD (GET where HEAD is refused, or when its page is read for fragments),
  * again after a 5xx or a reset (at most `retries` more times, after a back-off) and after each
  * Retry-After (at most `retries` waits); a timeout (a server that hangs) is not tried again, so
- * a hanging URL costs one timeout, not `retries + 1`. No slot is held while waiting.
+ * a hanging URL costs one timeout, not `retries + 1`. A request with no answer within its host's
+ * patience (see Patience) is let go and asked again once, in the `next` turn, with the whole
+ * timeout. No slot is held while waiting.
  */
 async function withRetries(url: URL, context: Context, wanted: () => ReadonlySet<string>, firstTurn: Turn): Promise<Response> {
   const { options } = context;
   let turn = firstTurn;
   let waits = 0;
-  for (let attempt = 0; ; turn = 'again') {
+  let patient = true;
+  for (let attempt = 0; ; ) {
     const last = attempt >= options.retries;
     try {
-      let response = await send(url, context, turn, wanted);
-      if (response.method === 'HEAD' && headUnreliable.has(response.code)) response = await send(url, context, 'next', wanted, 'GET');
+      let response = await send(url, context, turn, wanted, { patient });
+      if (response.method === 'HEAD' && headUnreliable.has(response.code)) response = await send(url, context, 'next', wanted, { method: 'GET' });
       const retryAfter = response.code === 429 || response.code === 503 ? response.retryAfter : undefined;
       if (retryAfter !== undefined && retryAfter <= options.retryAfterCeiling && waits < options.retries) {
         waits++;
         await wait(retryAfter);
-        continue;
-      }
-      if (response.code >= 500 && !last) {
+      } else if (response.code >= 500 && !last) {
         await wait(backoff(attempt++));
+      } else {
+        return response;
+      }
+      turn = 'again';
+    } catch (error) {
+      if (patient && codeOf(error) === letGoCode) {
+        // Slower than its host usually is: asked again once the host's other URLs had their turn.
+        patient = false;
+        turn = 'next';
         continue;
       }
-      return response;
-    } catch (error) {
       if (last || !retryable(error)) throw error;
       // A server that let the timeout pass would most likely let it pass again: one timeout per URL.
       if (/TIMEOUT|TimeoutError/i.test(codeOf(error))) throw error;
       await wait(backoff(attempt++));
+      turn = 'again';
     }
   }
 }
 
-/** One request, in its turn on the URL's host: HEAD unless the page is read for fragments or `method` says GET. */
-async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn, wanted: () => ReadonlySet<string>, method?: 'GET'): Promise<Response> {
+/**
+ * One request, in its turn on the URL's host: HEAD unless the page is read for fragments or
+ * `method` says GET. `patient`: let go (rejected with letGoCode) when its head takes longer than
+ * the host's patience.
+ */
+async function send(url: URL, { agent, options, scheduler, patience }: Context, turn: Turn, wanted: () => ReadonlySet<string>, { method, patient = false }: { method?: 'GET'; patient?: boolean } = {}): Promise<Response> {
   const slot = await scheduler.acquire(url.href, turn);
   try {
     const fragments = wanted();
@@ -285,7 +300,8 @@ async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn
       'accept-language': 'en',
       ...hostOverride(options, url)?.headers,
     };
-    const answer = await exchange(agent, url, verb, headers, verb === 'GET' ? fragments : noFragments, options);
+    const answer = await exchange(agent, url, verb, headers, verb === 'GET' ? fragments : noFragments, options, patient ? patience.of(slot.host, options.timeout) : undefined);
+    patience.record(slot.host, answer.headMs);
     if (answer.code === 429) scheduler.slowDown(slot, url.href);
     else scheduler.answered(slot);
     const location = answer.headers.location;
@@ -299,7 +315,7 @@ async function send(url: URL, { agent, options, scheduler }: Context, turn: Turn
 /** Fetches a page (GET) only to look for fragments in its HTML (see exchange). */
 async function missingFragments(url: string, wanted: ReadonlySet<string>, context: Context): Promise<FragmentOutcome | undefined> {
   try {
-    return (await send(new URL(url), context, 'next', () => wanted, 'GET')).fragments;
+    return (await send(new URL(url), context, 'next', () => wanted, { method: 'GET' })).fragments;
   } catch {
     return undefined;
   }
@@ -307,6 +323,8 @@ async function missingFragments(url: string, wanted: ReadonlySet<string>, contex
 
 interface Exchange {
   code: number;
+  /** Milliseconds from the request to its answer's head. */
+  headMs: number;
   headers: Record<string, string | string[] | undefined>;
   /** What the HTML of a page read for fragments showed (undefined: none wanted, or not HTML). */
   fragments?: FragmentOutcome;
@@ -315,15 +333,19 @@ interface Exchange {
 /** A body that is not read is drained up to this many bytes, so the connection serves the host's next request; a longer one is cut. */
 const drainBytes = 128 * 1024;
 const timedOut = (): Error => new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+/** A request let go for taking longer than its host's patience. */
+const letGoCode = 'DOCLINT_LET_GO';
+const letGo = (): Error => Object.assign(new Error('no answer within the host\'s usual time'), { code: letGoCode });
 
 /**
  * One request over undici's dispatcher interface (no stream per answer: thousands of HEADs cost
  * less), its whole time bounded by `timeout`. The answer's status and headers; with fragments
  * wanted (a GET of a 2xx HTML page), the page is read until each is found as an id or name or
  * `maxBodyBytes` are read (see FragmentReader). A failure before the answer's head rejects; one
- * while its body is read leaves the fragments not found yet unconfirmed.
+ * while its body is read leaves the fragments not found yet unconfirmed. With `patience`, no head
+ * within that many milliseconds rejects with letGoCode.
  */
-function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: Record<string, string>, wanted: ReadonlySet<string>, options: ExternalCheckOptions): Promise<Exchange> {
+function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: Record<string, string>, wanted: ReadonlySet<string>, options: ExternalCheckOptions, patience?: number): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     let controller: Dispatcher.DispatchController | undefined;
     let answer: Exchange | undefined;
@@ -334,6 +356,7 @@ function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(impatience);
       if (outcome instanceof Error) reject(outcome);
       else resolve(outcome);
     };
@@ -345,6 +368,8 @@ function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: 
     /** The answer so far when the request stops early: fragments not yet found in its HTML are unconfirmed. */
     const cut = (because: UnreadReason): Exchange | undefined => answer && (reader ? { ...answer, fragments: reader.outcome(because) } : answer);
     const timer = setTimeout(() => stop(cut('timeout') ?? timedOut()), options.timeout);
+    let impatience: NodeJS.Timeout | undefined;
+    let sentAt = 0;
     const request: Dispatcher.DispatchOptions = {
       origin: url.origin,
       path: `${url.pathname}${url.search}`,
@@ -357,10 +382,18 @@ function exchange(agent: Dispatcher, url: URL, method: 'HEAD' | 'GET', headers: 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
-        if (settled) started.abort(timedOut());
+        if (settled) return started.abort(timedOut());
+        // From the request's writing: the time it waited in the client is not the host's.
+        sentAt = performance.now();
+        clearTimeout(impatience);
+        if (patience !== undefined) {
+          impatience = setTimeout(() => {
+            if (!answer) stop(letGo());
+          }, patience);
+        }
       },
       onResponseStart(_controller, code, responseHeaders) {
-        answer = { code, headers: responseHeaders };
+        answer = { code, headMs: performance.now() - sentAt, headers: responseHeaders };
         if (wanted.size > 0 && code < 300 && /html/i.test(String(responseHeaders['content-type'] ?? ''))) reader = new FragmentReader(wanted, options.maxBodyBytes);
       },
       onResponseData(_controller, chunk) {
