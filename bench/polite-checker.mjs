@@ -5,8 +5,10 @@
  * report), at most `--per-host` requests at a time per host, in turns: requests due again after a
  * wait first, then each URL's first request, then redirect hops and GETs after a refused HEAD.
  * HEAD (GET when the URL has a #fragment, and its HTML searched for the id), Retry-After honoured
- * per URL twice, a reset tried again once, a hang given up after `--timeout` once. Prints
- * {"broken", "missingFragments", "unconfirmed"} as JSON.
+ * per URL twice, a reset tried again once, a hang given up after `--timeout` once. As doclint
+ * does, a request with no answer within 4 times its host's median wait (at least 250 ms, once the
+ * host answered 5 times) is let go and asked again, with the whole timeout, in the last turn.
+ * Prints {"broken", "missingFragments", "unconfirmed"} as JSON.
  *
  *   node bench/polite-checker.mjs [--per-host 4] [--timeout 1500] FILE.md...
  */
@@ -22,8 +24,13 @@ const hosts = new Map();
 
 function hostOf(url) {
   const host = new URL(url).host;
-  if (!hosts.has(host)) hosts.set(host, { active: 0, again: [], first: [], next: [] });
+  if (!hosts.has(host)) hosts.set(host, { active: 0, again: [], first: [], next: [], waits: [] });
   return hosts.get(host);
+}
+function patienceOf(host) {
+  if (host.waits.length < 5) return undefined;
+  const sorted = [...host.waits].sort((a, b) => a - b);
+  return Math.max(250, 4 * sorted[sorted.length >> 1]);
 }
 async function inTurn(url, turn, request) {
   const host = hostOf(url);
@@ -47,11 +54,21 @@ function grant(host) {
   }
 }
 
-/** One request: its status, location, and whether the HTML it read had the id (undefined: not looked for). */
-function request(url, method, fragment) {
+/** One request: its status (-1 timed out, -2 let go), location, and whether the HTML it read had the id (undefined: not looked for). */
+function request(url, method, fragment, patient) {
+  const host = hostOf(url);
+  const patience = patient ? patienceOf(host) : undefined;
+  const started = performance.now();
   return new Promise((resolve) => {
+    const impatience = patience && setTimeout(() => {
+      req.destroy();
+      resolve({ code: -2 });
+    }, patience);
     const id = fragment && new RegExp(`\\s(?:id|name)=["']?${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\\s>]`);
     const req = http.request(url, { method, agent, timeout }, (res) => {
+      clearTimeout(impatience);
+      host.waits.push(performance.now() - started);
+      if (host.waits.length > 15) host.waits.shift();
       let html = '';
       let found;
       res.on('data', (chunk) => {
@@ -77,8 +94,14 @@ async function check(link) {
   let url = target;
   let turn = 'first';
   let tries = 0;
+  let patient = true;
   for (let hop = 0; hop <= 5; ) {
-    let answer = await inTurn(url, turn, () => request(url, fragment ? 'GET' : 'HEAD', fragment));
+    let answer = await inTurn(url, turn, () => request(url, fragment ? 'GET' : 'HEAD', fragment, patient));
+    if (answer.code === -2) {
+      patient = false;
+      turn = 'next';
+      continue;
+    }
     if (!fragment && (answer.code === 405 || answer.code === 404)) answer = await inTurn(url, 'next', () => request(url, 'GET'));
     if ((answer.code === 429 || answer.code === 0) && tries < 2) {
       tries++;
