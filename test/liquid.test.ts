@@ -109,6 +109,17 @@ describe('every Liquid error of a page', () => {
     expect(findings[1]!.message).toContain('Liquid stops at the first error, on line 4; this one may follow from it.');
   });
 
+  it('goes on past an unknown tag as past a simple tag (a plugin\'s tag would render the rest), so blocks after it keep their branches', () => {
+    const text = '{% include_cached toc.html %}\n{% assign n = site.x | size %}\n{% for t in site.x %}{% case t %}{% when "a" %}{% include_cached x.html %}{% endcase %}{% endfor %}\n{% myblock %}y{% endmyblock %}\n';
+    const parsed = parse(text);
+    expect([parsed.error, ...parsed.laterErrors].map((e) => e!.message.split(':')[0])).toEqual(['Unknown Liquid tag `include_cached`', 'Unknown Liquid tag `include_cached`', 'Unknown Liquid tag `myblock`', 'Unknown Liquid tag `endmyblock`']);
+    expect(parsed.blocks.map((b) => [b.open.name, b.branches.map((t) => t.name), b.close?.name])).toEqual([['for', [], 'endfor'], ['case', ['when'], 'endcase']]);
+    // Everything after the first unknown tag is Liquid the page's Markdown does not see: `size %}` starts no table.
+    expect(parsed.tags.map((t) => t.name)).toEqual(['include_cached', 'assign', 'for', 'case', 'include_cached', 'myblock', 'endmyblock']);
+    const tables = lintString(`---\ntitle: t\n---\n${text}`).filter((f) => f.ruleId.startsWith('table-'));
+    expect(tables).toEqual([]);
+  });
+
   it('stops at a bound on a page of nothing but errors', () => {
     const findings = lintString(`---\ntitle: t\n---\n${'{% nope %}\n'.repeat(500)}`).filter((f) => f.ruleId === 'liquid-syntax');
     expect(findings).toHaveLength(51);

@@ -42,7 +42,7 @@ export interface LiquidSyntaxError {
 export interface LiquidParse {
   /** Every token the scanner found, including those inside raw bodies. */
   tokens: LiquidToken[];
-  /** The parsed tree (complete up to the first syntax error). */
+  /** The parsed tree (complete up to the first syntax error that is not an unknown tag: the parse goes on past those). */
   nodes: LiquidNode[];
   /** Tags and outputs Liquid actually parses (not inside raw), in document order. */
   tags: LiquidTagToken[];
@@ -82,8 +82,22 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
   const fail = (code: LiquidErrorCode, message: string, token: { start: number; end: number }): never => {
     throw new Stop({ code, message, start: token.start, end: token.end });
   };
-  const unknown = (tag: LiquidTagToken): never => {
-    throw new Stop({ code: 'unknown-tag', message: `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, start: tag.start, end: tag.end, unknownTag: tag.name });
+  const unknownError = (tag: LiquidTagToken): LiquidSyntaxError => ({ code: 'unknown-tag', message: `Unknown Liquid tag \`${tag.name}\`: Jekyll fails on tags it does not know.`, start: tag.start, end: tag.end, unknownTag: tag.name });
+  /** Names of unknown tags passed over: their `end…` tags are unknown tags too, not misplaced end tags. */
+  const passedOver = new Set<string>();
+  /**
+   * An unknown tag is an error where it is (Liquid fails on it), and the parse goes on past it as
+   * past a simple tag: had a plugin defined it (most such tags are simple: `include_cached`,
+   * `seo`, `gist`), Liquid would render the rest of the page, whose tags, blocks and outputs are
+   * then what the page's Markdown is made of.
+   */
+  const passOver = (tag: LiquidTagToken, nodes: LiquidNode[]): void => {
+    const error = unknownError(tag);
+    if (!result.error) result.error = error;
+    else if (result.laterErrors.length < maxLaterErrors) result.laterErrors.push(error);
+    passedOver.add(tag.name);
+    nodes.push(tag);
+    into.tags.push(tag);
   };
 
   const parseBody = (nodes: LiquidNode[], depth: number): BodyEnd => {
@@ -134,7 +148,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
         return block;
       }
       if (spec.branches?.includes(name)) block.branches.push(end.tag);
-      else if (!spec.ignoresUnknownTags) unknownInBlock(end.tag, open.name);
+      else if (!spec.ignoresUnknownTags) unknownInBlock(end.tag, open.name, block.children);
     }
   };
 
@@ -156,28 +170,28 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
     return fail('never-closed', `\`{% ${open.name} %}\` is never closed: expected \`{% end${open.name} %}\` before the end of the document.`, open);
   };
 
-  const unknownInBlock = (tag: LiquidTagToken, blockName: string): never => {
+  const unknownInBlock = (tag: LiquidTagToken, blockName: string, nodes: LiquidNode[]): void => {
     if (tag.name === 'else') return fail('unexpected-branch', `\`{% else %}\` is not allowed inside \`{% ${blockName} %}\`.`, tag);
-    if (tag.name.startsWith('end')) {
+    if (tag.name.startsWith('end') && !passedOver.has(tag.name.slice(3))) {
       return fail('invalid-end-tag', `\`{% ${tag.name} %}\` does not close \`{% ${blockName} %}\`: expected \`{% end${blockName} %}\`.`, tag);
     }
-    return unknown(tag);
+    passOver(tag, nodes);
   };
 
   /** Parses the document from token `from` into `into`; the error it stops at, if any. */
   const parseFrom = (from: number): LiquidSyntaxError | undefined => {
     index = from;
     try {
-      const end = parseBody(into.nodes, 0);
-      if (end.tag) {
+      for (;;) {
+        const end = parseBody(into.nodes, 0);
+        if (!end.tag) return undefined;
         const name = end.tag.name;
         if (name === 'else' || name === 'end') fail('unexpected-branch', `\`{% ${name} %}\` outside of any block.`, end.tag);
         if (name.startsWith('end') && registry.get(name.slice(3))?.block) {
           fail('unknown-tag', `\`{% ${name} %}\` closes a \`{% ${name.slice(3)} %}\` that was never opened.`, end.tag);
         }
-        unknown(end.tag);
+        passOver(end.tag, into.nodes);
       }
-      return undefined;
     } catch (caught) {
       if (!(caught instanceof Stop)) throw caught;
       return caught.error;
@@ -188,11 +202,14 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
     return at === -1 ? tokens.length : at + 1;
   };
 
-  result.error = parseFrom(0);
-  let next = result.error ? after(result.error) : tokens.length;
+  // Where the parse stopped (unknown tags it passed over are recorded already).
+  const stopped = parseFrom(0);
+  if (stopped && !result.error) result.error = stopped;
+  else if (stopped) result.laterErrors.push(stopped);
+  let next = stopped ? after(stopped) : tokens.length;
   // Nesting too deep would only be found again one level further in.
-  if (result.error?.code === 'nesting-too-deep') next = tokens.length;
-  let previous = result.error;
+  if (stopped?.code === 'nesting-too-deep') next = tokens.length;
+  let previous = stopped;
   while (next < tokens.length && result.laterErrors.length < maxLaterErrors) {
     into = { tokens, nodes: [], tags: [], outputs: [], blocks: [], laterErrors: [] };
     const error = parseFrom(next);
