@@ -159,12 +159,9 @@ export const linkInternal: SiteRule = {
           // A plugin gem doclint does not read may rewrite such links before they are rendered
           // (w3c's wai-website-plugin makes each `[text](/path/)` a relative_url): then no fix is certain.
           const gems = unreadPluginGems(site.jekyll);
-          if (gems.length > 0) {
-            report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read). Start it with \`{{site.baseurl}}\`.`, ...where, severity: 'warning' });
-            break;
-          }
-          const fixed = fix(resolution.url);
-          report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site. Start it with \`{{site.baseurl}}\`.`, ...where, ...(fixed ? { fix: fixed } : {}) });
+          const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
+          const fixed = rewritten ? undefined : fix(resolution.url);
+          report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site${rewritten}. Start it with \`{{site.baseurl}}\`.`, ...where, ...(rewritten ? { severity: 'warning' as const } : {}), ...(fixed ? { fix: fixed } : {}) });
           break;
         }
         case 'outside-site':

@@ -162,7 +162,6 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   };
 }
 
-/** The plugins the github-pages gem turns on for every site (GitHubPages::Plugins::DEFAULT_PLUGINS). */
 /** GitHub Pages' themes (pages-themes) and the plugin gems each depends on. */
 const gitHubPagesThemes = ['architect', 'cayman', 'dinky', 'hacker', 'leap-day', 'merlot', 'midnight', 'minimal', 'modernist', 'primer', 'slate', 'tactile', 'time-machine'];
 const themeDependencies: Record<string, string[]> = {
@@ -180,6 +179,7 @@ function themeGems(raw: Record<string, unknown>): string[] {
   return Object.hasOwn(themeDependencies, raw.theme) ? themeDependencies[raw.theme]! : [raw.theme];
 }
 
+/** The plugins the github-pages gem turns on for every site (GitHubPages::Plugins::DEFAULT_PLUGINS). */
 const gitHubPagesDefaultPlugins = [
   'jekyll-coffeescript', 'jekyll-commonmark-ghpages', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-paginate', 'jekyll-relative-links',
   'jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-default-layout', 'jekyll-titles-from-headings',

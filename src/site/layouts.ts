@@ -17,8 +17,9 @@ export function layoutOf(path: string, values: Record<string, unknown>, jekyll: 
 
 /** The site's file of the layout named `name`, if it holds one. */
 export function layoutFile(name: string, site: Pick<SiteIndex, 'files' | 'jekyll'>): string | undefined {
-  const folder = layoutsFolder(site.jekyll);
-  return [...site.files].find((path) => path.startsWith(`${folder}/${name}.`) && !path.slice(folder.length + name.length + 2).includes('/'));
+  const prefix = `${layoutsFolder(site.jekyll)}/${name}.`;
+  for (const path of site.files) if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) return path;
+  return undefined;
 }
 
 /** A layout file's name: its path in the layouts folder without the extension (Jekyll's LayoutReader). */
