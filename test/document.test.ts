@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Code, InlineCode, Link } from 'mdast';
+import { parseDocument } from '../src/parse/document.js';
+import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import type { Node } from 'unist';
-import { lintString, parse } from './helpers.js';
+import { defaultTags, lintString, parse } from './helpers.js';
 
 function first<T extends Node>(tree: Node, type: string): T {
   let found: T | undefined;
@@ -119,5 +124,78 @@ describe('parseDocument', () => {
     expect(document.maskedText.length).toBe(text.length);
     expect(document.maskedText.trim()).toBe('');
     expect(lintString(text).map((f) => f.ruleId)).toEqual([]);
+  });
+});
+
+describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_block_html off)', () => {
+  const read = (body: string, rawBlockHtml = true) => {
+    const document = parseDocument('doc.md', `---\ntitle: t\n---\n${body}\n`, defaultTags, undefined, rawBlockHtml);
+    const links: string[] = [];
+    const headings: number[] = [];
+    visit(document.mdast, (node) => {
+      if (node.type === 'link') links.push((node as Link).url);
+      if (node.type === 'heading') headings.push(node.position!.start.line);
+    });
+    return { document, links, headings };
+  };
+
+  it('passes a block element through whole, blank lines or not: its Markdown is text, what follows is Markdown', () => {
+    // jekyll build: <div class="note">\n\n[one](missing1.html)\n\n</div> <p><a href="after1.html">…
+    expect(read('<div class="note">\n\n[one](in.html)\n\n</div>\n\n[after](after.html)').links).toEqual(['after.html']);
+    // <details>…## Hidden heading…</details>: no <h2>, no id.
+    expect(read('<details>\n<summary>Sum</summary>\n\n[two](in.html)\n\n## Hidden\n\n</details>\n\n[after](after.html)')).toMatchObject({ links: ['after.html'], headings: [] });
+    // Any element but a span element, after a paragraph line too: <p>Para line</p>\n<custom-el>…
+    expect(read('Para line\n<custom-el>\n\n[x](in.html)\n\n</custom-el>\n\n[after](after.html)').links).toEqual(['after.html']);
+    for (const body of ['<div\n  class="multi">\n\n[x](in.html)\n\n</div>', '<DIV>\n\n[x](in.html)\n\n</DIV>', '<table>\n<tr><td>\n\n[x](in.html)\n\n</td></tr>\n</table>', '<div markdown="0">\n\n[x](in.html)\n\n</div>', '   <div>\n\n[x](in.html)\n\n</div>']) {
+      expect(read(body).links).toEqual([]);
+    }
+    // Nested elements are matched by name, an inner one closed before the outer one's Markdown.
+    expect(read('<div>\n<div>\n\n[a](in.html)\n\n</div>\n\n[b](in.html)\n\n</div>\n\n[out](out.html)').links).toEqual(['out.html']);
+    expect(read('<section>\n<div>\n</div>\n\n[a](in.html)\n\n</section>\n\n[after](after.html)').links).toEqual(['after.html']);
+    // In a list item: <li>Step <div>…[eleven](eleven.html)…</div></li><li>Next <a href="n.html">
+    expect(read('1. Step\n   <div>\n\n   [x](in.html)\n\n   </div>\n2. Next [n](n.html)').links).toEqual(['n.html']);
+  });
+
+  it('keeps the HTML of a block as HTML: its links and ids are still read', () => {
+    const { document } = read('<div class="note">\n\n<a href="/kept/">kept</a> [not](in.html)\n\n</div>');
+    const html = document.mdast.children.filter((node) => node.type === 'html').map((node) => (node as { value: string }).value);
+    expect(html).toEqual(['<div class="note">\n\n<a href="/kept/">kept</a> [not](in.html)\n\n</div>']);
+  });
+
+  it('reads as Markdown what kramdown does: markdown="1" inside, a capture written out through markdownify, code, comments, span elements, an element without a body', () => {
+    expect(read('<div class="outer">\n<div markdown="1">\n\n[in](in.html)\n\n</div>\n\n[raw](raw.html)\n\n</div>').links).toEqual(['in.html']);
+    expect(read('<div class="tab-content">\n{% capture x %}\n[four](cap.html)\n{% endcapture %}\n{{ x | markdownify }}\n</div>').links).toEqual(['cap.html']);
+    expect(read('```\n<div>\n```\n\n[eight](eight.html)\n\n```\n</div>\n```').links).toEqual(['eight.html']);
+    expect(read('    <div>\n\n[e2](e2.html)\n\n</div>').links).toEqual(['e2.html']);
+    expect(read('<!-- comment\n<div>\n-->\n\n[fifteen](fifteen.html)').links).toEqual(['fifteen.html']);
+    expect(read('<span>\n\n[twenty](twenty.html)\n\n</span>').links).toEqual(['twenty.html']);
+    // <hr />\n\n<p><a href="ten.html">ten</a></p> (CommonMark would read the link as part of the HTML block)
+    expect(read('<hr>\n[ten](ten.html)').links).toEqual(['ten.html']);
+  });
+
+  it('writes a {::nomarkdown} block out as HTML and drops a {::comment} block; an element opened in one does not swallow the page', () => {
+    const { links, document } = read('{::nomarkdown}\n<div class="box">\n<a href="/kept/">k</a>\n{:/}\n\n### [Heading link](heading.html)\n\n{::comment}\n[gone](gone.html) <a href="/gone/">g</a>\n{:/comment}\n\n{::nomarkdown}\n</div>\n{:/}');
+    expect(links).toEqual(['heading.html']);
+    const html = document.mdast.children.filter((node) => node.type === 'html').map((node) => (node as { value: string }).value);
+    expect(html.join('')).toContain('/kept/');
+    expect(html.join('')).not.toContain('/gone/');
+  });
+
+  it('takes nothing as raw where kramdown would read to the page end, or where a Liquid branch decides what kramdown gets', () => {
+    // kramdown: the unclosed <div> swallows the page (rendered as literal text); doclint keeps reading the links.
+    expect(read('Intro [a](a.html)\n\n<div>\n\n[five](five.html)').links).toEqual(['a.html', 'five.html']);
+    expect(read('{% if x %}\n<div class="a">\n{% else %}\n<div class="b">\n{% endif %}\n\n[l](l.html)\n\n</div>').links).toEqual(['l.html']);
+  });
+
+  it('reads Markdown inside block HTML as CommonMark does with kramdown.parse_block_html or another converter', () => {
+    expect(read('<div class="note">\n\n[one](in.html)\n\n</div>', false).links).toEqual(['in.html']);
+    const config = (yaml: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'doclint-kramdown-'));
+      writeFileSync(join(dir, '_config.yml'), yaml);
+      const { rawBlockHtml } = readJekyllConfig(dir, ['_config.yml']);
+      rmSync(dir, { recursive: true, force: true });
+      return rawBlockHtml;
+    };
+    expect([config('title: x\n'), config('markdown: kramdown\nkramdown:\n  input: GFM\n'), config('kramdown:\n  parse_block_html: true\n'), config('markdown: CommonMarkGhPages\n')]).toEqual([true, true, false, false]);
   });
 });

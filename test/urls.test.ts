@@ -32,6 +32,7 @@ const jekyll = (overrides: Partial<JekyllConfig> = {}): JekyllConfig => ({
   pageGenerators: [],
   plugins: ['jekyll-redirect-from'],
   generatedUrls: [],
+  rawBlockHtml: true,
   raw: {},
   problems: [],
   ...overrides,

@@ -22,7 +22,7 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
   const { tags, site } = context;
   // Jekyll reads a layout's front matter; an include's text is written whole.
   const front: FrontMatter = templateKind(path, site.jekyll) === 'layout' ? parseFrontMatter(text) : { kind: 'none' };
-  const document = parseDocument(path, text, tags, front);
+  const document = parseDocument(path, text, tags, front, site.jekyll.rawBlockHtml);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
   const links = templateLinks(document, siteVariablesOf(site.jekyll));

@@ -4,20 +4,16 @@
  * CommonMark sees the item's paragraphs (and links in them). The `)` of such a marker is masked
  * (same length, a no-break space) outside fenced code, so that the parsers see what kramdown does.
  */
+import { FenceTracker } from './fences.js';
+
 const parenMarker = /^((?:[ \t]*>)*[ \t]*\d{1,9})\)(?=[ \t\r]|$)/;
-const fence = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})/;
 
 export function maskParenListMarkers(text: string): string {
   if (!/\d\)/.test(text)) return text;
-  let inFence: string | undefined;
+  const fences = new FenceTracker();
   let changed = false;
   const lines = text.split('\n').map((line) => {
-    const opened = fence.exec(line)?.[1];
-    if (opened && (inFence === undefined || (opened[0] === inFence[0] && opened.length >= inFence.length))) {
-      inFence = inFence === undefined ? opened : undefined;
-      return line;
-    }
-    if (inFence !== undefined) return line;
+    if (fences.isCode(line)) return line;
     const marker = parenMarker.exec(line);
     if (!marker) return line;
     changed = true;

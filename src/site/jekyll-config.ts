@@ -24,6 +24,12 @@ export interface JekyllConfig {
   /** `defaults:`, the front matter values files get unless they set their own. */
   frontMatterDefaults: FrontMatterDefaults[];
   markdownExtensions: string[];
+  /**
+   * Whether Markdown inside a block HTML element stays text, as kramdown (Jekyll's default
+   * converter) leaves it unless `kramdown.parse_block_html` is on; another converter
+   * (`markdown: CommonMark…`) reads it as CommonMark does.
+   */
+  rawBlockHtml: boolean;
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
   /** Where `{% include %}` looks for files (`includes_dir`, `_includes` by default). */
@@ -149,6 +155,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     collections: readCollections(raw.collections),
     frontMatterDefaults: readFrontMatterDefaults(raw.defaults),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
+    rawBlockHtml: (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') && !settingsOf(raw.kramdown).parse_block_html,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
     layoutsDir: typeof raw.layouts_dir === 'string' ? raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts',

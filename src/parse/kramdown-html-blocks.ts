@@ -1,0 +1,185 @@
+/**
+ * kramdown (Jekyll's default converter, `parse_block_html` off) passes a block-level HTML
+ * element through as it is, from its start tag to its matching end tag, blank lines or not: the
+ * Markdown inside stays text (no link, heading or table), and what follows the end tag is
+ * Markdown again. CommonMark ends such a block at the first blank line, and also at none for a
+ * `<hr>`. Ported from kramdown 2.4 parser/kramdown/html.rb and parser/html.rb
+ * (parse_block_html, parse_raw_html): a line that starts, after at most three spaces, with a
+ * start tag whose element is not a span element opens the block; inside it, nested elements are
+ * matched by name (case-blind for HTML's own), end tags of no open element are text, comments
+ * and `<script>`/`<style>` bodies are skipped.
+ *
+ * kramdown's own `{::nomarkdown}` … `{:/}` blocks are written out as they are (HTML, not
+ * Markdown) and `{::comment}` blocks not at all; nothing in either opens an element.
+ *
+ * Where kramdown would read to the page's end (an element never closed, a comment never ended),
+ * nothing more is taken as raw: such a page renders its rest as literal text, and a source whose
+ * Liquid opens an element in one branch only must not hide the links after it.
+ */
+import { FenceTracker } from './fences.js';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+const spanElements = new Set('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '));
+const withoutBody = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+const blockElements = 'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul';
+const contentModelKeys = 'details figure noscript object script style math textarea';
+/** kramdown's HTML_ELEMENT: names it compares without regard to case. */
+const htmlElements = new Set([...spanElements, ...withoutBody, ...`${blockElements} ${contentModelKeys}`.split(' ')]);
+
+// kramdown's HTML_TAG_RE (REXML's names; attributes alone, `=word` or quoted), whose groups cannot
+// take the same text two ways: a failed match backtracks in linear time.
+const xmlName = '[\\p{L}_:][\\p{L}\\p{N}_:.\\-\\u00B7]*';
+const startTag = new RegExp(`<(${xmlName})((?:\\s+${xmlName}(?:\\s*=\\s*(?:[\\p{L}\\p{N}\\p{Pc}\\p{M}]+|"[^"]*"|'[^']*'))?)*)\\s*(\\/)?>`, 'uy');
+const endTag = new RegExp(`</(${xmlName})\\s*>`, 'uy');
+const attribute = new RegExp(`(${xmlName})(?:\\s*=\\s*(?:([\\p{L}\\p{N}\\p{Pc}\\p{M}]+)|"([^"]*)"|'([^']*)'))?`, 'gu');
+
+interface Tag {
+  name: string;
+  end: number;
+  closed: boolean;
+  /** The `markdown` attribute's value, when there is one. */
+  markdown?: string;
+}
+
+/** The start tag at `at` (a `<`), as kramdown's HTML_TAG_RE reads it. */
+export function readStartTag(text: string, at: number): Tag | undefined {
+  startTag.lastIndex = at;
+  const match = startTag.exec(text);
+  if (!match) return undefined;
+  const tag: Tag = { name: match[1]!, end: at + match[0].length, closed: match[3] !== undefined };
+  if (/markdown/i.test(match[2]!)) {
+    for (const [, key, word, double, single] of match[2]!.matchAll(attribute)) if (key!.toLowerCase() === 'markdown') tag.markdown = word ?? double ?? single ?? '';
+  }
+  return tag;
+}
+
+const normalized = (name: string): string => (htmlElements.has(name.toLowerCase()) ? name.toLowerCase() : name);
+
+/** After the end tag `</name>` that closes `name` (case-blind for HTML's own), or -1. */
+function rawBodyEnd(text: string, from: number, name: string): number {
+  const pattern = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'gi');
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  return match ? match.index + match[0].length : -1;
+}
+
+/** Where the element opened before `from` ends (after its end tag), as parse_raw_html finds it; -1 when the text ends first. */
+function elementEnd(text: string, from: number, name: string): number {
+  const open = [normalized(name)];
+  let i = from;
+  while ((i = text.indexOf('<', i)) !== -1) {
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      if (end === -1) return -1;
+      i = end + 3;
+    } else if (text[i + 1] === '?') {
+      const end = text.indexOf('?>', i + 2);
+      if (end === -1) return -1;
+      i = end + 2;
+    } else if (text[i + 1] === '/') {
+      endTag.lastIndex = i;
+      const close = endTag.exec(text);
+      if (!close) {
+        i++;
+        continue;
+      }
+      if (normalized(close[1]!) === open.at(-1)) open.pop();
+      if (open.length === 0) return i + close[0].length;
+      i += close[0].length;
+    } else {
+      const tag = readStartTag(text, i);
+      if (!tag) {
+        i++;
+        continue;
+      }
+      const inner = normalized(tag.name);
+      if (inner === 'script' || inner === 'style') {
+        const end = rawBodyEnd(text, tag.end, inner);
+        if (end === -1) return -1;
+        i = end;
+        continue;
+      }
+      if (!tag.closed && !withoutBody.has(inner)) open.push(inner);
+      i = tag.end;
+    }
+  }
+  return -1;
+}
+
+const lineEnd = (text: string, at: number): number => {
+  const end = text.indexOf('\n', at);
+  return end === -1 ? text.length : end;
+};
+
+export interface KramdownBlocks {
+  /** Block HTML elements and `{::nomarkdown}` blocks: written out as they are. */
+  raw: Range[];
+  /** `{::comment}` blocks: not written out. */
+  dropped: Range[];
+}
+
+const extensionStart = /^\{::(nomarkdown|comment)(?:\s[^}\n]*?)?(\/)?\}[ \t]*$/;
+
+/** Where kramdown's block extension opened by the line [at, lineStop) ends (its `{:/}` line's end), or -1. */
+function extensionEnd(text: string, at: number, lineStop: number): { name: string; end: number } | undefined {
+  const start = extensionStart.exec(text.slice(at, lineStop).replace(/\r$/, ''));
+  if (!start || start[2]) return undefined;
+  const stop = new RegExp(`^ {0,3}\\{:/(?:${start[1]})?\\}[ \\t]*\\r?$`, 'gm');
+  stop.lastIndex = lineStop;
+  const match = stop.exec(text);
+  return match ? { name: start[1]!, end: match.index + match[0].length } : undefined;
+}
+
+/**
+ * The block HTML elements kramdown passes through raw, each from its line's start to the end of
+ * its end tag's line (only those whose end tag ends a line: text after it is Markdown to kramdown,
+ * which a blanked range would turn into code), and its extension blocks. `text` is the
+ * Liquid-masked source.
+ */
+export function kramdownBlocks(text: string, from: number): KramdownBlocks {
+  const blocks: Range[] = [];
+  const dropped: Range[] = [];
+  if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
+  const fences = new FenceTracker();
+  for (let start = from, next = 0; start < text.length; start = next) {
+    const stop = lineEnd(text, start);
+    next = stop + 1;
+    let at = start;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    const first = text[at];
+    if (first === '`' || first === '~' || first === '>') {
+      fences.isCode(text.slice(start, stop));
+      continue;
+    }
+    if (fences.inside || (first !== '<' && first !== '{') || at - start > 3 || text.slice(start, at).includes('\t')) continue;
+    if (first === '{') {
+      const extension = text.startsWith('{::', at) ? extensionEnd(text, at, stop) : undefined;
+      if (extension) {
+        (extension.name === 'comment' ? dropped : blocks).push({ start, end: extension.end });
+        next = extension.end + 1;
+      }
+      continue;
+    }
+    if (text.startsWith('<!--', at)) {
+      // A comment block: nothing in it opens an element.
+      const close = text.indexOf('-->', at + 4);
+      if (close === -1) break;
+      next = lineEnd(text, close) + 1;
+      continue;
+    }
+    const tag = readStartTag(text, at);
+    if (!tag || spanElements.has(tag.name.toLowerCase()) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
+    const name = normalized(tag.name);
+    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name);
+    if (end === -1) break;
+    const blockStop = lineEnd(text, end);
+    if (text.slice(end, blockStop).trim() !== '') continue;
+    blocks.push({ start, end: blockStop });
+    next = blockStop + 1;
+  }
+  return { raw: blocks, dropped };
+}
