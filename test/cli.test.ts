@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exampleSite, runCli, tempCopy } from './helpers.js';
+import { cliPath, exampleSite, runCli, tempCopy } from './helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -30,6 +31,16 @@ describe('doclint check (the built CLI, as a process)', () => {
     expect(run.stdout).toMatch(/delete-account\.md\n\s+1:1\s+error\s+A byte order mark/);
     expect(run.stdout).toMatch(/✖ \d+ problems/);
     expect(run.stderr).toBe('');
+  });
+
+  it('stops writing, without a crash, when its reader goes away (`doclint check | head`), and keeps the exit code', async () => {
+    const child = spawn(process.execPath, [cliPath, 'check', '--root', exampleSite, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 
   it('exits 0 on a clean site and 0 with warnings only, 1 above --max-warnings', async () => {

@@ -267,6 +267,10 @@ function merge(args: MergeArgs): number {
 
 // The bundle (bin/doclint-bundle.mjs) is also the script of its lint worker threads.
 if (!(await servedAsLintWorker(import.meta.url))) {
+  // A reader that stops early (`doclint check | head`) fails nothing: the rest is not written, the exit code stays the run's.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;
