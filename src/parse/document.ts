@@ -4,7 +4,7 @@ import type { Document } from '../types.js';
 import { blankRanges } from '../text/blank-ranges.js';
 import { LineIndex } from '../text/line-index.js';
 import { parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { parseLiquid, type LiquidParse } from './liquid-tree.js';
+import { parseLiquid, type LiquidBlock } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
@@ -27,8 +27,10 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
   const maskedText = maskParenListMarkers(masked);
   const paragraphBrackets = checkComplexity(maskedText);
-  const kramdown: KramdownBlocks = rawBlockHtml ? kramdownBlocks(maskedText, bodyStart) : { raw: [], dropped: [] };
-  const bodies = htmlBodies(liquid, registry, kramdown.raw, text);
+  const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
+  const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
+  const kramdown: KramdownBlocks = rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
+  const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, text);
   if (bodies.length === 0 && kramdown.dropped.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText, paragraphBrackets) };
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
@@ -44,17 +46,15 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
  * what inside them is Markdown after all: the blocks that convert their own Markdown (a
  * `{% capture %}` written out through `markdownify`) and `markdown="1"` elements.
  */
-function htmlBodies(liquid: LiquidParse, registry: TagRegistry, blockHtml: readonly Range[], text: string): Range[] {
-  const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
+function htmlBodies(closed: readonly LiquidBlock[], ownRuns: readonly Range[], registry: TagRegistry, blockHtml: readonly Range[], text: string): Range[] {
   const byStart = (a: Range, b: Range): number => a.start - b.start || b.end - a.end;
   const outermost = (ranges: Range[]): Range[] => ranges.filter((range, i) => !ranges.slice(0, i).some((outer) => outer.start <= range.start && range.end <= outer.end));
   const liquidHtml = closed.filter((block) => registry.get(block.open.name)?.body === 'html').map((block) => ({ start: block.open.end, end: block.close!.start }));
   const uncut = blockHtml.filter((range) => !closed.some((block) => cutsAcross(block, range)));
   const html = outermost([...liquidHtml, ...uncut].sort(byStart));
   if (html.length === 0) return html;
-  const ownMarkdown = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
   const wrappers = blockHtml.length > 0 ? markdownWrappers(text).map((wrapper) => ({ start: wrapper.offset, end: wrapper.end })) : [];
-  const converted = outermost([...ownMarkdown, ...wrappers].sort(byStart));
+  const converted = outermost([...ownRuns, ...wrappers].sort(byStart));
   return html.flatMap((body) => {
     const segments: Range[] = [];
     let from = body.start;
@@ -69,7 +69,7 @@ function htmlBodies(liquid: LiquidParse, registry: TagRegistry, blockHtml: reado
 }
 
 /** Whether some of the block's tags (open, branches, end) are inside the range and some are not. */
-function cutsAcross(block: LiquidParse['blocks'][number], range: Range): boolean {
+function cutsAcross(block: LiquidBlock, range: Range): boolean {
   const tags = [block.open, ...block.branches, block.close!];
   const inside = tags.filter((tag) => tag.start >= range.start && tag.end <= range.end).length;
   return inside > 0 && inside < tags.length;

@@ -68,10 +68,16 @@ function rawBodyEnd(text: string, from: number, name: string): number {
 }
 
 /** Where the element opened before `from` ends (after its end tag), as parse_raw_html finds it; -1 when the text ends first. */
-function elementEnd(text: string, from: number, name: string): number {
+function elementEnd(text: string, from: number, name: string, skipped: readonly Range[], limit: number): number {
   const open = [normalized(name)];
   let i = from;
-  while ((i = text.indexOf('<', i)) !== -1) {
+  let skip = 0;
+  while ((i = text.indexOf('<', i)) !== -1 && i < limit) {
+    while (skip < skipped.length && skipped[skip]!.end <= i) skip++;
+    if (skip < skipped.length && skipped[skip]!.start <= i) {
+      i = skipped[skip]!.end;
+      continue;
+    }
     if (text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i + 4);
       if (end === -1) return -1;
@@ -88,7 +94,7 @@ function elementEnd(text: string, from: number, name: string): number {
         continue;
       }
       if (normalized(close[1]!) === open.at(-1)) open.pop();
-      if (open.length === 0) return i + close[0].length;
+      if (open.length === 0) return i + close[0].length > limit ? -1 : i + close[0].length;
       i += close[0].length;
     } else {
       const tag = readStartTag(text, i);
@@ -108,6 +114,14 @@ function elementEnd(text: string, from: number, name: string): number {
     }
   }
   return -1;
+}
+
+/** The runs an element opened at `at` skips (outermost first, in order), and where it must end: the end of the innermost run it is in. */
+function runsAround(runs: readonly Range[], at: number, textEnd: number): [Range[], number] {
+  const holding = runs.filter((run) => run.start <= at && at < run.end);
+  const limit = Math.min(textEnd, ...holding.map((run) => run.end));
+  const inside = runs.filter((run) => run.start > at && run.end <= limit).sort((a, b) => a.start - b.start || b.end - a.end);
+  return [inside.filter((run, i) => !inside.slice(0, i).some((outer) => outer.end >= run.end)), limit];
 }
 
 const lineEnd = (text: string, at: number): number => {
@@ -138,9 +152,12 @@ function extensionEnd(text: string, at: number, lineStop: number): { name: strin
  * The block HTML elements kramdown passes through raw, each from its line's start to the end of
  * its end tag's line (only those whose end tag ends a line: text after it is Markdown to kramdown,
  * which a blanked range would turn into code), and its extension blocks. `text` is the
- * Liquid-masked source.
+ * Liquid-masked source; `ownRuns`, the Liquid blocks whose body is converted by a kramdown run of
+ * its own (a capture written out through `markdownify`, a callout): Liquid leaves none of their
+ * Markdown where it stands, so nothing in them closes or opens an element around them, and an
+ * element opened inside one ends inside it.
  */
-export function kramdownBlocks(text: string, from: number): KramdownBlocks {
+export function kramdownBlocks(text: string, from: number, ownRuns: readonly Range[] = []): KramdownBlocks {
   const blocks: Range[] = [];
   const dropped: Range[] = [];
   if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
@@ -174,7 +191,7 @@ export function kramdownBlocks(text: string, from: number): KramdownBlocks {
     const tag = readStartTag(text, at);
     if (!tag || spanElements.has(tag.name.toLowerCase()) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
     const name = normalized(tag.name);
-    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name);
+    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runsAround(ownRuns, start, text.length));
     if (end === -1) break;
     const blockStop = lineEnd(text, end);
     if (text.slice(end, blockStop).trim() !== '') continue;
