@@ -175,6 +175,15 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
     expect(read('<hr>\n[ten](ten.html)').links).toEqual(['ten.html']);
   });
 
+  it('starts a paragraph at a span element\'s tag alone on its line, where CommonMark starts an HTML block that takes the lines after it', () => {
+    // jekyll build: <p><br />\n<a href="ten2.html">ten2</a></p>
+    const { links, document } = read('Intro.\n\n<br>\n[ten2](ten2.html)\n\n<img src="a.png" alt="A">\nSee [img](img.html).\n\n- item\n\n  <span>\n  [x](x.html)');
+    expect(links).toEqual(['ten2.html', 'img.html', 'x.html']);
+    const link = first<Link>(document.mdast, 'link');
+    expect(link.position!.start).toMatchObject({ line: 7, column: 1, offset: document.text.indexOf('[ten2]') });
+    expect(read('<br>\n[ten2](ten2.html)', false).links).toEqual([]);
+  });
+
   it('writes a {::nomarkdown} block out as HTML and drops a {::comment} block; an element opened in one does not swallow the page', () => {
     const { links, document } = read('{::nomarkdown}\n<div class="box">\n<a href="/kept/">k</a>\n{:/}\n\n### [Heading link](heading.html)\n\n{::comment}\n[gone](gone.html) <a href="/gone/">g</a>\n{:/comment}\n\n{::nomarkdown}\n</div>\n{:/}');
     expect(links).toEqual(['heading.html']);

@@ -10,6 +10,7 @@ import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { markdownWrappers, maskMarkdownWrappers } from './mask-html-wrappers.js';
 import { maskParenListMarkers } from './mask-paren-lists.js';
+import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
 
@@ -31,10 +32,11 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
   const kramdown: KramdownBlocks = rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
   const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, text);
-  if (bodies.length === 0 && kramdown.dropped.length === 0) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast: parseMarkdown(maskedText, paragraphBrackets) };
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
-  const mdast = parseMarkdown(blankRanges(maskedText, [...bodies, ...dropped].sort((a, b) => a.start - b.start)));
+  const blanked = [...bodies, ...dropped].sort((a, b) => a.start - b.start);
+  const mdast = blanked.length === 0 ? parseMarkdown(maskedText, paragraphBrackets) : parseMarkdown(blankRanges(maskedText, blanked));
+  if (rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
   for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
 }

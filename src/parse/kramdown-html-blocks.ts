@@ -57,6 +57,9 @@ export function readStartTag(text: string, at: number): Tag | undefined {
   return tag;
 }
 
+/** Whether kramdown reads the element in a paragraph's text (HTML_SPAN_ELEMENTS), never as block HTML. */
+export const isSpanElement = (name: string): boolean => spanElements.has(name.toLowerCase());
+
 const normalized = (name: string): string => (htmlElements.has(name.toLowerCase()) ? name.toLowerCase() : name);
 
 /** After the end tag `</name>` that closes `name` (case-blind for HTML's own), or -1. */
@@ -189,7 +192,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
       continue;
     }
     const tag = readStartTag(text, at);
-    if (!tag || spanElements.has(tag.name.toLowerCase()) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
+    if (!tag || isSpanElement(tag.name) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
     const name = normalized(tag.name);
     const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runsAround(ownRuns, start, text.length));
     if (end === -1) break;

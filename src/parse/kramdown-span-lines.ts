@@ -1,0 +1,44 @@
+/**
+ * kramdown starts a paragraph at a line that opens with a span element's tag (`<br>`, `<img …>`,
+ * `<span>`, `</em>`); CommonMark, when such a tag stands alone on its line after a blank line,
+ * starts an HTML block that takes every line up to the next blank one, Markdown and all. Such a
+ * block is read again as the paragraph kramdown makes of it (checked against kramdown 2.4.0:
+ * `<br>\n[a](b)` is `<p><br />\n<a href="b">a</a></p>`).
+ */
+import type { Parent, Root, RootContent } from 'mdast';
+import type { LineIndex } from '../text/line-index.js';
+import { isSpanElement } from './kramdown-html-blocks.js';
+import { parseMarkdown } from './markdown.js';
+
+const loneTag = /^ {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/;
+
+/** Rereads, in place, the HTML blocks of the tree (outside quotes) that kramdown reads as paragraphs. */
+export function rereadSpanLines(tree: Root, maskedText: string, lines: LineIndex): void {
+  rereadIn(tree, maskedText, lines);
+}
+
+function rereadIn(parent: Parent, maskedText: string, lines: LineIndex): void {
+  for (let i = 0; i < parent.children.length; i++) {
+    const node = parent.children[i]!;
+    if (node.type === 'list' || node.type === 'listItem') rereadIn(node, maskedText, lines);
+    if (node.type !== 'html') continue;
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    const text = maskedText.slice(start, end);
+    const tag = loneTag.exec(text);
+    if (!tag || !isSpanElement(tag[1]!)) continue;
+    // Joined to the line after it, the tag no longer stands alone: the same text, one paragraph.
+    const joined = `${text.slice(0, tag[0].length - 1)} ${text.slice(tag[0].length)}`;
+    const reread = parseMarkdown(joined).children;
+    for (const child of reread) reposition(child, start, lines);
+    parent.children.splice(i, 1, ...(reread as RootContent[]));
+    i += reread.length - 1;
+  }
+}
+
+/** Positions in the page for a subtree parsed from the text at `base`. */
+function reposition(node: RootContent, base: number, lines: LineIndex): void {
+  const at = (offset: number) => ({ ...lines.position(base + offset), offset: base + offset });
+  if (node.position) node.position = { start: at(node.position.start.offset!), end: at(node.position.end.offset!) };
+  if ('children' in node) for (const child of node.children) reposition(child as RootContent, base, lines);
+}
