@@ -14,7 +14,7 @@ export class FenceTracker {
   }
 
   /** Takes a line's leading run of backticks or tildes (three or more): whether it opened or closed a block. */
-  sawFence(marker: string | undefined): boolean {
+  private sawFence(marker: string | undefined): boolean {
     if (!marker || (this.open !== undefined && (marker[0] !== this.open[0] || marker.length < this.open.length))) return false;
     this.open = this.open === undefined ? marker : undefined;
     return true;

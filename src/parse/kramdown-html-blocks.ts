@@ -46,7 +46,7 @@ interface Tag {
 }
 
 /** The start tag at `at` (a `<`), as kramdown's HTML_TAG_RE reads it. */
-export function readStartTag(text: string, at: number): Tag | undefined {
+function readStartTag(text: string, at: number): Tag | undefined {
   startTag.lastIndex = at;
   const match = startTag.exec(text);
   if (!match) return undefined;
@@ -62,9 +62,9 @@ export const isSpanElement = (name: string): boolean => spanElements.has(name.to
 
 const normalized = (name: string): string => (htmlElements.has(name.toLowerCase()) ? name.toLowerCase() : name);
 
-/** After the end tag `</name>` that closes `name` (case-blind for HTML's own), or -1. */
-function rawBodyEnd(text: string, from: number, name: string): number {
-  const pattern = new RegExp(`</${name.replace(/[.]/g, '\\.')}\\s*>`, 'gi');
+/** After the end tag of a `<script>` or `<style>` body (kramdown's handle_raw_html_tag), or -1. */
+function rawBodyEnd(text: string, from: number, name: 'script' | 'style'): number {
+  const pattern = new RegExp(`</${name}\\s*>`, 'gi');
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   return match ? match.index + match[0].length : -1;
