@@ -164,6 +164,8 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
 
   it('reads as Markdown what kramdown does: markdown="1" inside, a capture written out through markdownify, code, comments, span elements, an element without a body', () => {
     expect(read('<div class="outer">\n<div markdown="1">\n\n[in](in.html)\n\n</div>\n\n[raw](raw.html)\n\n</div>').links).toEqual(['in.html']);
+    // A raw <div> inside a markdown="1" <div> ends at its own end tag, and so does the wrapper.
+    expect(read('<div markdown="1">\n<div class="a">\nx\n</div>\n\n[in](in.html)\n\n<div class="b">\ny\n</div>\n\n## Heading\n\n</div>\n\n[after](after.html)')).toMatchObject({ links: ['in.html', 'after.html'], headings: [15] });
     expect(read('<div class="tab-content">\n{% capture x %}\n[four](cap.html)\n{% endcapture %}\n{{ x | markdownify }}\n</div>').links).toEqual(['cap.html']);
     // The capture's Markdown is not where it stands for kramdown: a `<user>` in it opens no element.
     expect(read('<div class="tab-content">\n{% capture x %}\nRun `crontab -u <user> -e`, see [in](cap.html).\n{% endcapture %}\n{{ x | markdownify }}\n\n[raw](raw.html)\n\n</div>\n\n[after](after.html)').links).toEqual(['cap.html', 'after.html']);

@@ -4,6 +4,7 @@
  * line breaks kept) so that remark sees the Markdown inside, at its own positions.
  */
 import { blankRanges } from '../text/blank-ranges.js';
+import { FenceTracker } from './fences.js';
 
 const opening = /^[ \t]*<([a-zA-Z][\w-]*)\b[^>]*\smarkdown\s*=\s*["']?(?:1|block)["']?[^>]*>[ \t]*$/;
 
@@ -17,26 +18,55 @@ export interface MarkdownWrapper {
   end: number;
 }
 
-/** The `markdown="1"` wrappers, from their opening line to their closing line, outermost first. */
+/**
+ * The `markdown="1"` wrappers, from their opening line to their closing line, outermost first.
+ * Elements of the wrapper's name opened and closed inside it (a raw `<div>` in a wrapping
+ * `<div markdown="1">`) are counted, so that their end tags do not end the wrapper.
+ */
 export function markdownWrappers(text: string): MarkdownWrapper[] {
   if (!text.includes('markdown=')) return [];
   const found: MarkdownWrapper[] = [];
-  const open: { name: string; wrapper: MarkdownWrapper }[] = [];
+  const open: { name: string; wrapper: MarkdownWrapper; depth: number }[] = [];
+  const fences = new FenceTracker();
   let offset = 0;
   for (const line of text.split('\n')) {
-    const start = opening.exec(line.replace(/\r$/, ''));
+    const code = fences.isCode(line);
+    const start = code ? null : opening.exec(line.replace(/\r$/, ''));
+    const innermost = open.at(-1);
     if (start) {
       const wrapper: MarkdownWrapper = { offset, line, end: text.length };
       found.push(wrapper);
-      open.push({ name: start[1]!.toLowerCase(), wrapper });
-    } else if (open.length > 0 && new RegExp(`^[ \\t]*</${open.at(-1)!.name}>[ \\t]*\\r?$`, 'i').test(line)) {
-      const { wrapper } = open.pop()!;
-      wrapper.closing = offset;
-      wrapper.end = offset + line.length;
+      open.push({ name: start[1]!.toLowerCase(), wrapper, depth: 0 });
+    } else if (innermost && !code) {
+      if (innermost.depth === 0 && tagsOf(innermost.name).closingLine.test(line)) {
+        open.pop();
+        innermost.wrapper.closing = offset;
+        innermost.wrapper.end = offset + line.length;
+      } else if (line.includes('<')) {
+        const outsideCode = line.replace(/`+[^`]*`+/g, '');
+        for (const entry of open) {
+          const { opens, closes } = tagsOf(entry.name);
+          entry.depth = Math.max(0, entry.depth + count(outsideCode, opens) - count(outsideCode, closes));
+        }
+      }
     }
     offset += line.length + 1;
   }
   return found;
+}
+
+const count = (text: string, pattern: RegExp): number => [...text.matchAll(pattern)].length;
+
+const tagPatterns = new Map<string, { closingLine: RegExp; opens: RegExp; closes: RegExp }>();
+/** An element name's patterns: its end tag alone on a line, its start tags (not self-closed), its end tags. */
+function tagsOf(name: string): { closingLine: RegExp; opens: RegExp; closes: RegExp } {
+  let patterns = tagPatterns.get(name);
+  if (!patterns) {
+    if (tagPatterns.size >= 256) tagPatterns.clear();
+    patterns = { closingLine: new RegExp(`^[ \\t]*</${name}>[ \\t]*\\r?$`, 'i'), opens: new RegExp(`<${name}(?=[\\s>])[^>]*(?<!/)>`, 'gi'), closes: new RegExp(`</${name}\\s*>`, 'gi') };
+    tagPatterns.set(name, patterns);
+  }
+  return patterns;
 }
 
 export function maskMarkdownWrappers(text: string): string {
