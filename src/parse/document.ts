@@ -35,7 +35,8 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
   const blanked = [...bodies, ...dropped].sort((a, b) => a.start - b.start);
-  const mdast = blanked.length === 0 ? parseMarkdown(maskedText, paragraphBrackets) : parseMarkdown(blankRanges(maskedText, blanked));
+  // Blanking splits paragraphs and never joins them: the masked text's count of brackets bounds the blanked one's.
+  const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets);
   if (rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
   for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };

@@ -31,11 +31,30 @@ const contentModelKeys = 'details figure noscript object script style math texta
 const htmlElements = new Set([...spanElements, ...withoutBody, ...`${blockElements} ${contentModelKeys}`.split(' ')]);
 
 // kramdown's HTML_TAG_RE (REXML's names; attributes alone, `=word` or quoted), whose groups cannot
-// take the same text two ways: a failed match backtracks in linear time.
-const xmlName = '[\\p{L}_:][\\p{L}\\p{N}_:.\\-\\u00B7]*';
-const startTag = new RegExp(`<(${xmlName})((?:\\s+${xmlName}(?:\\s*=\\s*(?:[\\p{L}\\p{N}\\p{Pc}\\p{M}]+|"[^"]*"|'[^']*'))?)*)\\s*(\\/)?>`, 'uy');
-const endTag = new RegExp(`</(${xmlName})\\s*>`, 'uy');
-const attribute = new RegExp(`(${xmlName})(?:\\s*=\\s*(?:([\\p{L}\\p{N}\\p{Pc}\\p{M}]+)|"([^"]*)"|'([^']*)'))?`, 'gu');
+// take the same text two ways: a failed match backtracks in linear time. The ASCII patterns read
+// nearly every tag; the Unicode ones, slower to compile, only tags with other letters.
+function tagPatterns(unicode: boolean) {
+  const name = unicode ? '[\\p{L}_:][\\p{L}\\p{N}_:.\\-\\u00B7]*' : '[A-Za-z_:][\\w:.\\-]*';
+  const word = unicode ? '[\\p{L}\\p{N}\\p{Pc}\\p{M}]+' : '\\w+';
+  const flags = unicode ? 'u' : '';
+  return {
+    startTag: new RegExp(`<(${name})((?:\\s+${name}(?:\\s*=\\s*(?:${word}|"[^"]*"|'[^']*'))?)*)\\s*(\\/)?>`, `y${flags}`),
+    endTag: new RegExp(`</(${name})\\s*>`, `y${flags}`),
+    attribute: new RegExp(`(${name})(?:\\s*=\\s*(?:(${word})|"([^"]*)"|'([^']*)'))?`, `g${flags}`),
+  };
+}
+const ascii = tagPatterns(false);
+let unicode: ReturnType<typeof tagPatterns> | undefined;
+
+/** The patterns for the tag at `at`: the Unicode ones when it holds a letter beyond ASCII. */
+function patternsAt(text: string, at: number): ReturnType<typeof tagPatterns> {
+  for (let i = at, end = Math.min(text.length, at + 512); i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 62) break; // '>'
+    if (code > 127) return (unicode ??= tagPatterns(true));
+  }
+  return ascii;
+}
 
 interface Tag {
   name: string;
@@ -47,6 +66,7 @@ interface Tag {
 
 /** The start tag at `at` (a `<`), as kramdown's HTML_TAG_RE reads it. */
 function readStartTag(text: string, at: number): Tag | undefined {
+  const { startTag, attribute } = patternsAt(text, at);
   startTag.lastIndex = at;
   const match = startTag.exec(text);
   if (!match) return undefined;
@@ -90,6 +110,7 @@ function elementEnd(text: string, from: number, name: string, skipped: readonly 
       if (end === -1) return -1;
       i = end + 2;
     } else if (text[i + 1] === '/') {
+      const { endTag } = patternsAt(text, i);
       endTag.lastIndex = i;
       const close = endTag.exec(text);
       if (!close) {
@@ -125,6 +146,18 @@ function runsAround(runs: readonly Range[], at: number, textEnd: number): [Range
   const limit = Math.min(textEnd, ...holding.map((run) => run.end));
   const inside = runs.filter((run) => run.start > at && run.end <= limit).sort((a, b) => a.start - b.start || b.end - a.end);
   return [inside.filter((run, i) => !inside.slice(0, i).some((outer) => outer.end >= run.end)), limit];
+}
+
+// A line that may matter: one that starts (after blanks) a fence, a quote, a tag or an extension.
+const candidateStart = /\n[ \t]*[<{`~>]/g;
+
+/** The start of the first line at or after the line start `at` that may matter, or -1. */
+function candidateLine(text: string, at: number): number {
+  if (at >= text.length) return -1;
+  if (/^[ \t]*[<{`~>]/.test(text.slice(at, at + 64))) return at;
+  candidateStart.lastIndex = at;
+  const match = candidateStart.exec(text);
+  return match ? match.index + 1 : -1;
 }
 
 const lineEnd = (text: string, at: number): number => {
@@ -165,7 +198,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
   const dropped: Range[] = [];
   if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
   const fences = new FenceTracker();
-  for (let start = from, next = 0; start < text.length; start = next) {
+  for (let start = candidateLine(text, from), next = 0; start !== -1; start = candidateLine(text, next)) {
     const stop = lineEnd(text, start);
     next = stop + 1;
     let at = start;

@@ -10,7 +10,7 @@ import type { LineIndex } from '../text/line-index.js';
 import { isSpanElement } from './kramdown-html-blocks.js';
 import { parseMarkdown } from './markdown.js';
 
-const loneTag = /^ {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/;
+const loneTag = / {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/y;
 
 /** Rereads, in place, the HTML blocks of the tree (outside quotes) that kramdown reads as paragraphs. */
 export function rereadSpanLines(tree: Root, maskedText: string, lines: LineIndex): void {
@@ -24,10 +24,11 @@ function rereadIn(parent: Parent, maskedText: string, lines: LineIndex): void {
     if (node.type !== 'html') continue;
     const start = node.position!.start.offset!;
     const end = node.position!.end.offset!;
-    const text = maskedText.slice(start, end);
-    const tag = loneTag.exec(text);
-    if (!tag || !isSpanElement(tag[1]!)) continue;
+    loneTag.lastIndex = start;
+    const tag = loneTag.exec(maskedText);
+    if (!tag || start + tag[0].length >= end || !isSpanElement(tag[1]!)) continue;
     // Joined to the line after it, the tag no longer stands alone: the same text, one paragraph.
+    const text = maskedText.slice(start, end);
     const joined = `${text.slice(0, tag[0].length - 1)} ${text.slice(tag[0].length)}`;
     const reread = parseMarkdown(joined).children;
     for (const child of reread) reposition(child, start, lines);
