@@ -194,6 +194,11 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
     expect(html.join('')).not.toContain('/gone/');
   });
 
+  it('reads the Markdown in block HTML after {::options parse_block_html="true" /}, and not after "false"', () => {
+    // jekyll build: <details>…<p><a href="in.html">in</a></p>…</details> <div>\n\n[raw](raw.html)\n\n</div>
+    expect(read('{::options parse_block_html="true" /}\n<details>\n  <summary>More\n  </summary>\n\n[in](in.html)\n\n```scala\nval x = 2\n```\n</details>\n\n{::options parse_block_html="false" /}\n\n<div>\n\n[raw](raw.html)\n\n</div>').links).toEqual(['in.html']);
+  });
+
   it('takes nothing as raw where kramdown would read to the page end, or where a Liquid branch decides what kramdown gets', () => {
     // kramdown: the unclosed <div> swallows the page (rendered as literal text); doclint keeps reading the links.
     expect(read('Intro [a](a.html)\n\n<div>\n\n[five](five.html)').links).toEqual(['a.html', 'five.html']);

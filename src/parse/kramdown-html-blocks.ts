@@ -10,7 +10,9 @@
  * and `<script>`/`<style>` bodies are skipped.
  *
  * kramdown's own `{::nomarkdown}` … `{:/}` blocks are written out as they are (HTML, not
- * Markdown) and `{::comment}` blocks not at all; nothing in either opens an element.
+ * Markdown) and `{::comment}` blocks not at all; nothing in either opens an element. After
+ * `{::options parse_block_html="true" /}` block HTML is read as Markdown (as CommonMark reads it
+ * here) until `parse_block_html="false"`.
  *
  * Where kramdown would read to the page's end (an element never closed, a comment never ended),
  * nothing more is taken as raw: such a page renders its rest as literal text, and a source whose
@@ -172,6 +174,7 @@ export interface KramdownBlocks {
   dropped: Range[];
 }
 
+const blockHtmlOption = /^\{::options\s[^}\n]*\bparse_block_html=["']?(true|false)["']?[^}\n]*\/\}/;
 const extensionStart = /^\{::(nomarkdown|comment)(?:\s[^}\n]*?)?(\/)?\}[ \t]*$/;
 
 /** Where kramdown's block extension opened by the line [at, lineStop) ends (its `{:/}` line's end), or -1. */
@@ -198,6 +201,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
   const dropped: Range[] = [];
   if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
   const fences = new FenceTracker();
+  let rawHtml = true;
   for (let start = candidateLine(text, from), next = 0; start !== -1; start = candidateLine(text, next)) {
     const stop = lineEnd(text, start);
     next = stop + 1;
@@ -210,6 +214,9 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
     }
     if (fences.inside || (first !== '<' && first !== '{') || at - start > 3 || text.slice(start, at).includes('\t')) continue;
     if (first === '{') {
+      // {::options parse_block_html="true" /} has kramdown parse the Markdown in block HTML from there on.
+      const option = blockHtmlOption.exec(text.slice(at, stop));
+      if (option) rawHtml = option[1] === 'false';
       const extension = text.startsWith('{::', at) ? extensionEnd(text, at, stop) : undefined;
       if (extension) {
         (extension.name === 'comment' ? dropped : blocks).push({ start, end: extension.end });
@@ -217,6 +224,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
       }
       continue;
     }
+    if (!rawHtml) continue;
     if (text.startsWith('<!--', at)) {
       // A comment block: nothing in it opens an element.
       const close = text.indexOf('-->', at + 4);
