@@ -8,7 +8,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
 import { isSpanElement } from './kramdown-html-blocks.js';
-import { parseMarkdown } from './markdown.js';
+import { remarkTree } from './markdown.js';
 
 const loneTag = / {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/y;
 
@@ -30,7 +30,8 @@ function rereadIn(parent: Parent, maskedText: string, lines: LineIndex): void {
     // Joined to the line after it, the tag no longer stands alone: the same text, one paragraph.
     const text = maskedText.slice(start, end);
     const joined = `${text.slice(0, tag[0].length - 1)} ${text.slice(tag[0].length)}`;
-    const reread = parseMarkdown(joined).children;
+    // remark reads these few lines: a small text through the page parser's tree builder leaves it slower for the run's other pages.
+    const reread = remarkTree(joined).children;
     for (const child of reread) reposition(child, start, lines);
     parent.children.splice(i, 1, ...(reread as RootContent[]));
     i += reread.length - 1;
