@@ -103,6 +103,12 @@ describe('adversarial input for every regular expression over content (ReDoS)', 
     ['unbalanced link parentheses', `${fm}[a](${'('.repeat(50_000)}\n`],
     ['closed bracket pairs in one paragraph', `${fm}${'[a] '.repeat(50_000)}\n`],
     ['markdown="1" wrappers', `${fm}${'<div markdown="1">\n'.repeat(20_000)}`],
+    ['markdown="1" wrappers around raw elements', `${fm}${'<div markdown="1">\n<div>\n'.repeat(20_000)}`],
+    ['block HTML elements', `${fm}${'<div>x</div>\n\n'.repeat(50_000)}`],
+    ['block HTML never closed', `${fm}${'<div>\n'.repeat(50_000)}`],
+    ['a tag with many attributes, never ended', `${fm}<div${' a="x"'.repeat(50_000)}\n`],
+    ['extension blocks never stopped', `${fm}${'{::nomarkdown}\n'.repeat(30_000)}`],
+    ['span element lines', `${fm}${'<br>\n[l](l.html)\n\n'.repeat(20_000)}`],
   ])('%s', (_, text) => {
     const started = performance.now();
     lintString(text, undefined, '_articles/x.md');

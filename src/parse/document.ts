@@ -38,7 +38,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   // Blanking splits paragraphs and never joins them: the masked text's count of brackets bounds the blanked one's.
   const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets);
   if (rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
-  for (const body of bodies) insertHtmlNode(mdast, body, maskedText, lines);
+  insertHtmlNodes(mdast, bodies, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
 }
 
@@ -50,19 +50,20 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
  * `{% capture %}` written out through `markdownify`) and `markdown="1"` elements.
  */
 function htmlBodies(closed: readonly LiquidBlock[], ownRuns: readonly Range[], registry: TagRegistry, blockHtml: readonly Range[], text: string): Range[] {
-  const byStart = (a: Range, b: Range): number => a.start - b.start || b.end - a.end;
-  const outermost = (ranges: Range[]): Range[] => ranges.filter((range, i) => !ranges.slice(0, i).some((outer) => outer.start <= range.start && range.end <= outer.end));
   const liquidHtml = closed.filter((block) => registry.get(block.open.name)?.body === 'html').map((block) => ({ start: block.open.end, end: block.close!.start }));
-  const uncut = blockHtml.filter((range) => !closed.some((block) => cutsAcross(block, range)));
-  const html = outermost([...liquidHtml, ...uncut].sort(byStart));
+  const html = outermost([...liquidHtml, ...uncutByLiquid(blockHtml, closed)]);
   if (html.length === 0) return html;
   const wrappers = blockHtml.length > 0 ? markdownWrappers(text).map((wrapper) => ({ start: wrapper.offset, end: wrapper.end })) : [];
-  const converted = outermost([...ownRuns, ...wrappers].sort(byStart));
+  const converted = outermost([...ownRuns, ...wrappers]);
+  // Both lists are in order: each body takes the converted ranges that start in it, once.
+  let next = 0;
   return html.flatMap((body) => {
     const segments: Range[] = [];
     let from = body.start;
-    for (const inner of converted) {
-      if (inner.start < body.start || inner.end > body.end) continue;
+    while (next < converted.length && converted[next]!.start < body.start) next++;
+    for (; next < converted.length && converted[next]!.start < body.end; next++) {
+      const inner = converted[next]!;
+      if (inner.end > body.end) continue;
       segments.push({ start: from, end: inner.start });
       from = inner.end;
     }
@@ -71,29 +72,78 @@ function htmlBodies(closed: readonly LiquidBlock[], ownRuns: readonly Range[], r
   });
 }
 
-/** Whether some of the block's tags (open, branches, end) are inside the range and some are not. */
-function cutsAcross(block: LiquidBlock, range: Range): boolean {
-  const tags = [block.open, ...block.branches, block.close!];
-  const inside = tags.filter((tag) => tag.start >= range.start && tag.end <= range.end).length;
-  return inside > 0 && inside < tags.length;
+/** The ranges no other range holds, in order. */
+function outermost(ranges: Range[]): Range[] {
+  const kept: Range[] = [];
+  let reach = -1;
+  for (const range of ranges.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (range.end <= reach) continue;
+    kept.push(range);
+    reach = range.end;
+  }
+  return kept;
+}
+
+/**
+ * The ranges (in order, apart) that no Liquid block's tags cut across: some of its tags (open,
+ * branches, end) inside the range and some not.
+ */
+function uncutByLiquid(ranges: readonly Range[], closed: readonly LiquidBlock[]): Range[] {
+  if (ranges.length === 0 || closed.length === 0) return [...ranges];
+  const tags = closed.flatMap((block, id) => [block.open, ...block.branches, block.close!].map((tag) => ({ id, start: tag.start, end: tag.end }))).sort((a, b) => a.start - b.start);
+  const tagCount = closed.map((block) => block.branches.length + 2);
+  let next = 0;
+  return ranges.filter((range) => {
+    while (next < tags.length && tags[next]!.start < range.start) next++;
+    const inside = new Map<number, number>();
+    for (let i = next; i < tags.length && tags[i]!.start < range.end; i++) if (tags[i]!.end <= range.end) inside.set(tags[i]!.id, (inside.get(tags[i]!.id) ?? 0) + 1);
+    return [...inside].every(([id, count]) => count === tagCount[id]);
+  });
 }
 
 const containers = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
 
-/** A raw HTML node for a body kramdown passes through, in document order, in the innermost quote, list item or note that holds it. */
-function insertHtmlNode(mdast: Root, { start, end }: Range, maskedText: string, lines: LineIndex): void {
-  const at = (offset: number) => ({ ...lines.position(offset), offset });
-  const node: Html = { type: 'html', value: maskedText.slice(start, end), position: { start: at(start), end: at(end) } };
-  const holds = (child: { position?: { start: { offset?: number }; end: { offset?: number } } }): boolean => (child.position?.start.offset ?? 0) <= start && end <= (child.position?.end.offset ?? 0);
-  let parent: Parent = mdast;
-  for (;;) {
-    const list = parent.children.find((child) => child.type === 'list' && holds(child)) as Parent | undefined;
-    const inner = (list ?? parent).children.find((child) => containers.has(child.type) && holds(child)) as Parent | undefined;
-    if (!inner) break;
-    parent = inner;
+type Positioned = { position?: { start: { offset?: number }; end: { offset?: number } } };
+const startOf = (node: Positioned): number => node.position?.start.offset ?? 0;
+
+/** The last child that starts at or before `offset` (children are in order), when it holds [offset, end]. */
+function childHolding(parent: Parent, offset: number, end: number): Parent | undefined {
+  let low = 0;
+  let high = parent.children.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (startOf(parent.children[middle]!) <= offset) low = middle;
+    else high = middle - 1;
   }
-  const index = parent.children.findIndex((child) => (child.position?.start.offset ?? 0) > start);
-  parent.children.splice(index === -1 ? parent.children.length : index, 0, node as never);
+  const child = parent.children[low] as Positioned | undefined;
+  return child && startOf(child) <= offset && end <= (child.position?.end.offset ?? 0) && 'children' in child ? (child as Parent) : undefined;
+}
+
+/** Raw HTML nodes for the bodies kramdown passes through (in order), each in the innermost quote, list item or note that holds it, in document order. */
+function insertHtmlNodes(mdast: Root, bodies: readonly Range[], maskedText: string, lines: LineIndex): void {
+  const at = (offset: number) => ({ ...lines.position(offset), offset });
+  const added = new Map<Parent, Html[]>();
+  for (const { start, end } of bodies) {
+    let parent: Parent = mdast;
+    for (let inner = childHolding(parent, start, end); inner; inner = childHolding(parent, start, end)) {
+      const item = inner.type === 'list' ? childHolding(inner, start, end) : inner;
+      if (!item || !containers.has(item.type)) break;
+      parent = item;
+    }
+    const nodes = added.get(parent) ?? [];
+    nodes.push({ type: 'html', value: maskedText.slice(start, end), position: { start: at(start), end: at(end) } });
+    added.set(parent, nodes);
+  }
+  for (const [parent, nodes] of added) {
+    const merged: Parent['children'] = [];
+    let next = 0;
+    for (const child of parent.children) {
+      while (next < nodes.length && startOf(nodes[next]!) < startOf(child)) merged.push(nodes[next++]! as never);
+      merged.push(child);
+    }
+    while (next < nodes.length) merged.push(nodes[next++]! as never);
+    parent.children = merged;
+  }
 }
 
 /** An `.html` page: Jekyll renders its Liquid and no Markdown. */

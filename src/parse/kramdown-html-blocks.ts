@@ -142,12 +142,28 @@ function elementEnd(text: string, from: number, name: string, skipped: readonly 
   return -1;
 }
 
-/** The runs an element opened at `at` skips (outermost first, in order), and where it must end: the end of the innermost run it is in. */
-function runsAround(runs: readonly Range[], at: number, textEnd: number): [Range[], number] {
-  const holding = runs.filter((run) => run.start <= at && at < run.end);
-  const limit = Math.min(textEnd, ...holding.map((run) => run.end));
-  const inside = runs.filter((run) => run.start > at && run.end <= limit).sort((a, b) => a.start - b.start || b.end - a.end);
-  return [inside.filter((run, i) => !inside.slice(0, i).some((outer) => outer.end >= run.end)), limit];
+/**
+ * The Liquid blocks with a kramdown run of their own (in order; Liquid blocks nest), asked about
+ * elements in order: which ones an element opened at `at` skips, and where it must end.
+ */
+class OwnRuns {
+  private next = 0;
+  private open: Range[] = [];
+
+  constructor(private readonly runs: readonly Range[]) {}
+
+  /** The runs after `at` to skip (outermost, in order), and the end of the innermost run holding `at` (else the text's). */
+  around(at: number, textEnd: number): [Range[], number] {
+    while (this.next < this.runs.length && this.runs[this.next]!.start <= at) this.open.push(this.runs[this.next++]!);
+    this.open = this.open.filter((run) => run.end > at);
+    const limit = Math.min(textEnd, ...this.open.map((run) => run.end));
+    const skipped: Range[] = [];
+    for (let i = this.next; i < this.runs.length && this.runs[i]!.start < limit; i++) {
+      const run = this.runs[i]!;
+      if (run.end <= limit && run.end > (skipped.at(-1)?.end ?? -1)) skipped.push(run);
+    }
+    return [skipped, limit];
+  }
 }
 
 // A line that may matter: one that starts (after blanks) a fence, a quote, a tag or an extension.
@@ -177,14 +193,39 @@ export interface KramdownBlocks {
 const blockHtmlOption = /^\{::options\s[^}\n]*\bparse_block_html=["']?(true|false)["']?[^}\n]*\/\}/;
 const extensionStart = /^\{::(nomarkdown|comment)(?:\s[^}\n]*?)?(\/)?\}[ \t]*$/;
 
-/** Where kramdown's block extension opened by the line [at, lineStop) ends (its `{:/}` line's end), or -1. */
-function extensionEnd(text: string, at: number, lineStop: number): { name: string; end: number } | undefined {
+interface ExtensionStop {
+  /** The stop's name (`{:/nomarkdown}`), empty for `{:/}`. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+const extensionStopLine = /^ {0,3}\{:\/(\w*)\}[ \t]*\r?$/;
+
+/** The lines that stop a block extension (`{:/}`, `{:/name}`), in order. */
+function extensionStops(text: string): ExtensionStop[] {
+  const stops: ExtensionStop[] = [];
+  for (let at = text.indexOf('{:/'); at !== -1; at = text.indexOf('{:/', at + 3)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const stop = extensionStopLine.exec(text.slice(start, lineEnd(text, at)));
+    if (stop) stops.push({ name: stop[1]!, start, end: start + stop[0].replace(/\r$/, '').length });
+  }
+  return stops;
+}
+
+/** Where kramdown's block extension opened by the line [at, lineStop) ends (its `{:/}` line's end), or undefined. */
+function extensionEnd(text: string, at: number, lineStop: number, stops: readonly ExtensionStop[]): { name: string; end: number } | undefined {
   const start = extensionStart.exec(text.slice(at, lineStop).replace(/\r$/, ''));
   if (!start || start[2]) return undefined;
-  const stop = new RegExp(`^ {0,3}\\{:/(?:${start[1]})?\\}[ \\t]*\\r?$`, 'gm');
-  stop.lastIndex = lineStop;
-  const match = stop.exec(text);
-  return match ? { name: start[1]!, end: match.index + match[0].length } : undefined;
+  let low = 0;
+  let high = stops.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (stops[middle]!.start <= lineStop) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < stops.length; i++) if (stops[i]!.name === '' || stops[i]!.name === start[1]) return { name: start[1]!, end: stops[i]!.end };
+  return undefined;
 }
 
 /**
@@ -202,6 +243,8 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
   if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
   const fences = new FenceTracker();
   let rawHtml = true;
+  let stops: ExtensionStop[] | undefined;
+  const runs = new OwnRuns(ownRuns);
   for (let start = candidateLine(text, from), next = 0; start !== -1; start = candidateLine(text, next)) {
     const stop = lineEnd(text, start);
     next = stop + 1;
@@ -217,7 +260,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
       // {::options parse_block_html="true" /} has kramdown parse the Markdown in block HTML from there on.
       const option = blockHtmlOption.exec(text.slice(at, stop));
       if (option) rawHtml = option[1] === 'false';
-      const extension = text.startsWith('{::', at) ? extensionEnd(text, at, stop) : undefined;
+      const extension = text.startsWith('{::', at) ? extensionEnd(text, at, stop, (stops ??= extensionStops(text))) : undefined;
       if (extension) {
         (extension.name === 'comment' ? dropped : blocks).push({ start, end: extension.end });
         next = extension.end + 1;
@@ -235,7 +278,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
     const tag = readStartTag(text, at);
     if (!tag || isSpanElement(tag.name) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
     const name = normalized(tag.name);
-    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runsAround(ownRuns, start, text.length));
+    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runs.around(start, text.length));
     if (end === -1) break;
     const blockStop = lineEnd(text, end);
     if (text.slice(end, blockStop).trim() !== '') continue;

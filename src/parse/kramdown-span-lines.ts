@@ -14,33 +14,46 @@ const loneTag = / {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/y;
 
 /** Rereads, in place, the HTML blocks of the tree (outside quotes) that kramdown reads as paragraphs. */
 export function rereadSpanLines(tree: Root, maskedText: string, lines: LineIndex): void {
-  rereadIn(tree, maskedText, lines);
+  const budget = { left: maxRereads };
+  // Root, lists and list items, walked without recursion: lists nest a thousand deep.
+  const parents: Parent[] = [tree];
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    for (const node of parent.children) if (node.type === 'list' || node.type === 'listItem') parents.push(node);
+    rereadIn(parent, maskedText, lines, budget);
+  }
 }
 
-function rereadIn(parent: Parent, maskedText: string, lines: LineIndex): void {
-  for (let i = 0; i < parent.children.length; i++) {
-    const node = parent.children[i]!;
-    if (node.type === 'list' || node.type === 'listItem') rereadIn(node, maskedText, lines);
-    if (node.type !== 'html') continue;
+/** Each reread is a parse of its own: a page gets this many, to keep it bounded (real pages have a handful). */
+const maxRereads = 500;
+
+function rereadIn(parent: Parent, maskedText: string, lines: LineIndex, budget: { left: number }): void {
+  let changed = false;
+  const children = parent.children.flatMap((node): RootContent[] => {
+    if (node.type !== 'html' || budget.left === 0) return [node];
     const start = node.position!.start.offset!;
     const end = node.position!.end.offset!;
     loneTag.lastIndex = start;
     const tag = loneTag.exec(maskedText);
-    if (!tag || start + tag[0].length >= end || !isSpanElement(tag[1]!)) continue;
+    if (!tag || start + tag[0].length >= end || !isSpanElement(tag[1]!)) return [node];
     // Joined to the line after it, the tag no longer stands alone: the same text, one paragraph.
     const text = maskedText.slice(start, end);
     const joined = `${text.slice(0, tag[0].length - 1)} ${text.slice(tag[0].length)}`;
     // remark reads these few lines: a small text through the page parser's tree builder leaves it slower for the run's other pages.
-    const reread = remarkTree(joined).children;
+    const reread = remarkTree(joined).children as RootContent[];
     for (const child of reread) reposition(child, start, lines);
-    parent.children.splice(i, 1, ...(reread as RootContent[]));
-    i += reread.length - 1;
-  }
+    changed = true;
+    budget.left--;
+    return reread;
+  });
+  if (changed) parent.children = children as Parent['children'];
 }
 
-/** Positions in the page for a subtree parsed from the text at `base`. */
-function reposition(node: RootContent, base: number, lines: LineIndex): void {
+/** Positions in the page for a subtree parsed from the text at `base` (walked without recursion). */
+function reposition(root: RootContent, base: number, lines: LineIndex): void {
   const at = (offset: number) => ({ ...lines.position(base + offset), offset: base + offset });
-  if (node.position) node.position = { start: at(node.position.start.offset!), end: at(node.position.end.offset!) };
-  if ('children' in node) for (const child of node.children) reposition(child as RootContent, base, lines);
+  const nodes: RootContent[] = [root];
+  for (let node = nodes.pop(); node; node = nodes.pop()) {
+    if (node.position) node.position = { start: at(node.position.start.offset!), end: at(node.position.end.offset!) };
+    if ('children' in node) for (const child of node.children as RootContent[]) nodes.push(child);
+  }
 }

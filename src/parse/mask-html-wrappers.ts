@@ -43,11 +43,10 @@ export function markdownWrappers(text: string): MarkdownWrapper[] {
         innermost.wrapper.closing = offset;
         innermost.wrapper.end = offset + line.length;
       } else if (line.includes('<')) {
+        // Only the innermost wrapper's count matters: it must close (at depth 0) before an outer one can.
         const outsideCode = line.replace(/`+[^`]*`+/g, '');
-        for (const entry of open) {
-          const { opens, closes } = tagsOf(entry.name);
-          entry.depth = Math.max(0, entry.depth + count(outsideCode, opens) - count(outsideCode, closes));
-        }
+        const { opens, closes } = tagsOf(innermost.name);
+        innermost.depth = Math.max(0, innermost.depth + count(outsideCode, opens) - count(outsideCode, closes));
       }
     }
     offset += line.length + 1;
