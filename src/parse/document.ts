@@ -8,7 +8,7 @@ import { parseLiquid, type LiquidBlock } from './liquid-tree.js';
 import { parseMarkdown } from './markdown.js';
 import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
-import { markdownWrappers, maskMarkdownWrappers } from './mask-html-wrappers.js';
+import { markdownWrappers, maskMarkdownWrappers, type MarkdownWrapper } from './mask-html-wrappers.js';
 import { maskParenListMarkers } from './mask-paren-lists.js';
 import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
@@ -24,14 +24,16 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
   const lines = new LineIndex(text);
-  const masked = maskMarkdownWrappers(maskLiquid(text, frontMatter, liquid, registry));
+  const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
+  const wrappers = markdownWrappers(liquidMasked);
+  const masked = maskMarkdownWrappers(liquidMasked, wrappers);
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
   const maskedText = maskParenListMarkers(masked);
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
   const kramdown: KramdownBlocks = rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
-  const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, text);
+  const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, wrappers);
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
   const blanked = [...bodies, ...dropped].sort((a, b) => a.start - b.start);
@@ -49,12 +51,11 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
  * what inside them is Markdown after all: the blocks that convert their own Markdown (a
  * `{% capture %}` written out through `markdownify`) and `markdown="1"` elements.
  */
-function htmlBodies(closed: readonly LiquidBlock[], ownRuns: readonly Range[], registry: TagRegistry, blockHtml: readonly Range[], text: string): Range[] {
+function htmlBodies(closed: readonly LiquidBlock[], ownRuns: readonly Range[], registry: TagRegistry, blockHtml: readonly Range[], wrappers: readonly MarkdownWrapper[]): Range[] {
   const liquidHtml = closed.filter((block) => registry.get(block.open.name)?.body === 'html').map((block) => ({ start: block.open.end, end: block.close!.start }));
   const html = outermost([...liquidHtml, ...uncutByLiquid(blockHtml, closed)]);
   if (html.length === 0) return html;
-  const wrappers = blockHtml.length > 0 ? markdownWrappers(text).map((wrapper) => ({ start: wrapper.offset, end: wrapper.end })) : [];
-  const converted = outermost([...ownRuns, ...wrappers]);
+  const converted = outermost([...ownRuns, ...wrappers.map((wrapper) => ({ start: wrapper.offset, end: wrapper.end }))]);
   // Both lists are in order: each body takes the converted ranges that start in it, once.
   let next = 0;
   return html.flatMap((body) => {
@@ -121,7 +122,7 @@ function childHolding(parent: Parent, offset: number, end: number): Parent | und
 
 /** Raw HTML nodes for the bodies kramdown passes through (in order), each in the innermost quote, list item or note that holds it, in document order. */
 function insertHtmlNodes(mdast: Root, bodies: readonly Range[], maskedText: string, lines: LineIndex): void {
-  const at = (offset: number) => ({ ...lines.position(offset), offset });
+  const at = (offset: number) => lines.point(offset);
   const added = new Map<Parent, Html[]>();
   for (const { start, end } of bodies) {
     let parent: Parent = mdast;
@@ -153,7 +154,7 @@ export function isHtmlPage(path: string): boolean {
 
 /** The tree of an HTML page: its body as one raw HTML node (links and ids are read from it; no Markdown constructs). */
 function htmlTree(maskedText: string, bodyStart: number, lines: LineIndex): Root {
-  const at = (offset: number) => ({ ...lines.position(offset), offset });
+  const at = (offset: number) => lines.point(offset);
   const body = maskedText.slice(bodyStart);
   return { type: 'root', children: body.trim() === '' ? [] : [{ type: 'html', value: body, position: { start: at(bodyStart), end: at(maskedText.length) } }] };
 }

@@ -84,9 +84,11 @@ export const isSpanElement = (name: string): boolean => spanElements.has(name.to
 
 const normalized = (name: string): string => (htmlElements.has(name.toLowerCase()) ? name.toLowerCase() : name);
 
+const rawBodyEnds = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi };
+
 /** After the end tag of a `<script>` or `<style>` body (kramdown's handle_raw_html_tag), or -1. */
 function rawBodyEnd(text: string, from: number, name: 'script' | 'style'): number {
-  const pattern = new RegExp(`</${name}\\s*>`, 'gi');
+  const pattern = rawBodyEnds[name];
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   return match ? match.index + match[0].length : -1;

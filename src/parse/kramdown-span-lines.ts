@@ -50,7 +50,7 @@ function rereadIn(parent: Parent, maskedText: string, lines: LineIndex, budget: 
 
 /** Positions in the page for a subtree parsed from the text at `base` (walked without recursion). */
 function reposition(root: RootContent, base: number, lines: LineIndex): void {
-  const at = (offset: number) => ({ ...lines.position(base + offset), offset: base + offset });
+  const at = (offset: number) => lines.point(base + offset);
   const nodes: RootContent[] = [root];
   for (let node = nodes.pop(); node; node = nodes.pop()) {
     if (node.position) node.position = { start: at(node.position.start.offset!), end: at(node.position.end.offset!) };

@@ -151,8 +151,7 @@ class Reader {
   }
 
   private point(offset: number): Point {
-    const { line, column } = this.lineIndex.position(offset);
-    return { line, column, offset };
+    return this.lineIndex.point(offset);
   }
 
   private span(from: number, to: number): Position {

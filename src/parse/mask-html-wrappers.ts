@@ -68,8 +68,8 @@ function tagsOf(name: string): { closingLine: RegExp; opens: RegExp; closes: Reg
   return patterns;
 }
 
-export function maskMarkdownWrappers(text: string): string {
-  const wrappers = markdownWrappers(text);
+/** The text with the wrappers' opening and closing lines blanked. */
+export function maskMarkdownWrappers(text: string, wrappers: readonly MarkdownWrapper[]): string {
   if (wrappers.length === 0) return text;
   const lines: { start: number; end: number }[] = [];
   for (const wrapper of wrappers) {

@@ -26,6 +26,12 @@ export class LineIndex {
     return positionIn(this.starts, this.text.length, offset);
   }
 
+  /** A Markdown tree's point (line, column and offset) for an offset. */
+  point(offset: number): { line: number; column: number; offset: number } {
+    const { line, column } = this.position(offset);
+    return { line, column, offset };
+  }
+
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
