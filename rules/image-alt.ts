@@ -4,9 +4,8 @@
  * `{% image %}` tag takes its alt text from the caption: see liquid-tag-arguments.)
  */
 import { nodesOfType } from '../src/parse/document-nodes.js';
+import { htmlStartTags } from '../src/parse/html-tags.js';
 import type { DocumentRule } from '../src/types.js';
-
-const imgTag = /<img\b[^>]*>/gi;
 
 export const imageAlt: DocumentRule = {
   meta: {
@@ -23,9 +22,9 @@ export const imageAlt: DocumentRule = {
       if (node.type === 'image' && (node.alt ?? '').trim() === '') {
         report({ message: 'This image has no alt text: describe what it shows inside `![…]`.', start, end });
       } else if (node.type === 'html') {
-        for (const match of document.maskedText.slice(start, end).matchAll(imgTag)) {
-          if (/\salt\s*=/i.test(match[0])) continue;
-          report({ message: 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.', start: start + match.index, end: start + match.index + match[0].length });
+        for (const tag of htmlStartTags(document.maskedText.slice(start, end))) {
+          if (tag.name !== 'img' || tag.attributes.some((attribute) => attribute.name === 'alt')) continue;
+          report({ message: 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.', start: start + tag.start, end: start + tag.end });
         }
       }
     }

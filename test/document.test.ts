@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Code, InlineCode, Link } from 'mdast';
 import { parseDocument } from '../src/parse/document.js';
+import { htmlStartTags } from '../src/parse/html-tags.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
@@ -215,5 +216,38 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
       return rawBlockHtml;
     };
     expect([config('title: x\n'), config('markdown: kramdown\nkramdown:\n  input: GFM\n'), config('kramdown:\n  parse_block_html: true\n'), config('markdown: CommonMarkGhPages\n')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('htmlStartTags', () => {
+  const tags = (html: string) => [...htmlStartTags(html)].map((tag) => `${tag.name}(${tag.attributes.map((a) => `${a.name}=${html.slice(a.start, a.end)}`).join(',')})`);
+
+  it('reads attributes as a browser does: quoted, unquoted, bare, joined, upper case, the first of a repeated name', () => {
+    expect(tags(`<a href="/x" title='t'>a</a><IMG SRC=/i.png alt><p class="c"id=p hidden/><a href=1 href=2>`)).toEqual([
+      'a(href=/x,title=t)',
+      'img(src=/i.png,alt=)',
+      'p(class=c,id=p,hidden=)',
+      'a(href=1)',
+    ]);
+  });
+
+  it('finds no tags in text, comments, declarations, end tags and raw-text bodies', () => {
+    const html = [
+      '&lt;a href="/text"&gt; src="/prose" a < b',
+      '<!-- <a href="/comment"> --><!--><a href="/after-empty-comment"><!--->',
+      '<!DOCTYPE html><?xml version="1.0"?></a href="/end-tag">',
+      '<script src="/s.js">var a = "<a href=\'/script\'>";</script >',
+      '<style>a[href="/style"] {}</STYLE><textarea><a href="/textarea"></textarea><b>',
+    ].join('\n');
+    expect(tags(html)).toEqual(['a(href=/after-empty-comment)', 'script(src=/s.js)', 'style()', 'textarea()', 'b()']);
+  });
+
+  it('stops where the text ends inside a tag, a comment or a raw-text body', () => {
+    expect(tags('<a href="/ok"><a href="/never-closed><b>')).toEqual(['a(href=/ok)']);
+    expect(tags('<i><a href="/x" class')).toEqual(['i()']);
+    // As in a browser, `<b` inside a tag is an attribute's name.
+    expect(tags('<a href="/x" <b>')).toEqual(['a(href=/x,<b=)']);
+    expect(tags('<i><!-- <a href="/x">')).toEqual(['i()']);
+    expect(tags('<script><a href="/x">')).toEqual(['script()']);
   });
 });

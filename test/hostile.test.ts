@@ -109,6 +109,10 @@ describe('adversarial input for every regular expression over content (ReDoS)', 
     ['a tag with many attributes, never ended', `${fm}<div${' a="x"'.repeat(50_000)}\n`],
     ['extension blocks never stopped', `${fm}${'{::nomarkdown}\n'.repeat(30_000)}`],
     ['span element lines', `${fm}${'<br>\n[l](l.html)\n\n'.repeat(20_000)}`],
+    ['HTML comments never closed', `${fm}<p>${'<!-- <a href="x">'.repeat(20_000)}\n`],
+    ['script elements never ended', `${fm}<div>${'<script>'.repeat(20_000)}\n`],
+    ['attribute quotes never closed', `${fm}<p>${'<a href="x '.repeat(20_000)}\n`],
+    ['end tags never ended', `${fm}<p>${'</a '.repeat(20_000)}\n`],
   ])('%s', (_, text) => {
     const started = performance.now();
     lintString(text, undefined, '_articles/x.md');

@@ -476,6 +476,17 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['_includes/nav.html', 4, 'link-internal'], ['page.html', 6, 'link-internal']]);
   });
 
+  it('reads links only from HTML tags: not from escaped markup in code, comments, scripts or prose', async () => {
+    // jekyll build 4.3.1 writes each of these as it is; html-proofer 3.19 finds no link in them (a README rendered into an include had `&lt;a href='/bar'&gt;` in its code).
+    const result = await lintSite({
+      '_config.yml': 'title: Tags only\n',
+      '_includes/readme.html': `<pre><code><span class="s2">"&lt;a href='/bar'&gt;do something&lt;/a&gt;"</span></code></pre>\n<a href="/gone/">Gone</a>\n`,
+      '_layouts/default.html': '<!-- <a href="/old/">Old</a> -->\n<script>var a = \'<img src="/x.png">\';</script>\n{{ content }}\n',
+      'page.html': '---\nlayout: default\n---\n<!-- <a href="/old/"> -->\n<p>Set src="/y.png" here. <a href=/lost/>Lost</a></p>\n{% include readme.html %}\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['_includes/readme.html', 2, 'link-internal'], ['page.html', 5, 'link-internal']]);
+  });
+
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
     // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
     const result = await lintSite({

@@ -7,6 +7,7 @@
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
+import { htmlStartTags, type HtmlAttribute } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
@@ -54,7 +55,12 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
   return links;
 }
 
-export const htmlAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** The `href` and `src` values of a piece of HTML's tags. */
+export function* linkAttributes(html: string): Generator<HtmlAttribute> {
+  for (const tag of htmlStartTags(html)) {
+    for (const attribute of tag.attributes) if (attribute.name === 'href' || attribute.name === 'src') yield attribute;
+  }
+}
 
 /** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
 export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
@@ -80,11 +86,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     } else {
       // node.value lacks list and quote prefixes: read the source itself so offsets stay true.
       const offset = node.position!.start.offset!;
-      for (const match of document.maskedText.slice(offset, node.position!.end.offset!).matchAll(htmlAttribute)) {
-        const value = match[1] ?? match[2]!;
-        const start = offset + match.index + match[0].length - value.length - 1;
-        add('html', start, start + value.length);
-      }
+      for (const { start, end } of linkAttributes(document.maskedText.slice(offset, node.position!.end.offset!))) add('html', offset + start, offset + end);
     }
   }
   for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {

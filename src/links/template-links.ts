@@ -6,42 +6,24 @@
  * with a tag or a variable other than `site`'s (`page.url`, `include.href`, a loop's `item.url`)
  * depends on the page, and a relative one (`docs/`, `#top`) on where the page is: neither is
  * taken. `{% link %}` and `{% post_url %}` tags are, wherever they are: Liquid renders them (an
- * HTML comment around one included), and the build fails when the file they name is missing. Attributes inside HTML comments, `<script>` and `<style>` bodies and `{% comment %}`
- * blocks are not links; a `{% raw %}` body is written as it is, so its `{{` never renders.
+ * HTML comment around one included), and the build fails when the file they name is missing.
+ * Only tags hold links (see parse/html-tags.ts): not comments, `<script>` and `<style>` bodies or
+ * text; nor do `{% comment %}` blocks; a `{% raw %}` body is written as it is, so its `{{` never renders.
  */
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { htmlAttribute, linkTags, renderUrl, type LinkRef } from './extract.js';
+import { linkAttributes, linkTags, renderUrl, type LinkRef } from './extract.js';
 
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 
-/**
- * Where the browser reads no attributes: comments, and the bodies of scripts and styles. A
- * script's own tag is read up to a bound: thousands of unclosed `<script` would each scan the
- * rest of the file.
- */
-const notMarkup = /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]{0,2000}>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-
 /** The links of a template parsed as a document (an include without front matter: Jekyll writes its text whole). */
 export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): LinkRef[] {
   const { text, liquid, maskedText: masked } = document;
-  const skipped = [...masked.matchAll(notMarkup)].map((m) => {
-    // A script's or style's own tag holds attributes (`<script src>`): only its body is skipped.
-    const body = m[1] ? m.index + m[0].indexOf('>') + 1 : m.index;
-    return { start: body, end: m.index + m[0].length };
-  });
   const scope: RenderScope = { site, page: undefined };
   const links: LinkRef[] = [];
-  // Both in document order: one pass over the skipped ranges.
-  let next = 0;
-  for (const match of masked.matchAll(htmlAttribute)) {
-    const value = match[1] ?? match[2]!;
-    const start = match.index + match[0].length - value.length - 1;
-    const end = start + value.length;
-    while (next < skipped.length && skipped[next]!.end <= start) next++;
-    if (next < skipped.length && start >= skipped[next]!.start) continue;
+  for (const { start, end } of linkAttributes(masked)) {
     const raw = text.slice(start, end);
     const rendered = renderUrl({ text, liquid }, raw, start, scope);
     // The value ends up in an attribute: the browser decodes its character references.

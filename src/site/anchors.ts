@@ -15,6 +15,7 @@ import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
+import { htmlStartTags } from '../parse/html-tags.js';
 import { markdownWrappers } from '../parse/mask-html-wrappers.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
@@ -35,7 +36,17 @@ const nameStart = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-
 const explicitId = new RegExp(`[\\t ]\\{#([${nameStart}][${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)\\}[\\t ]*$`, 'u');
 const attributeList = /^\{:\s*([^}]*)\}$/;
 const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
-const htmlId = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * The `id` and `name` values of a piece of HTML's tags, as written in `text` (Liquid kept) and
+ * read as a browser does (character references decoded); `masked` is the same piece with Liquid
+ * masked, where the tags are found.
+ */
+function* sourceIds(masked: string, text: string): Generator<string> {
+  for (const tag of htmlStartTags(masked)) {
+    for (const { name, start, end } of tag.attributes) if (name === 'id' || name === 'name') yield decodeCharacterReferences(text.slice(start, end));
+  }
+}
 
 /** kramdown's basic_generate_id (the HTML converter's), before `section` and numbering. */
 function basicHeadingId(source: string): string {
@@ -59,7 +70,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
 
   const wrappers = markdownWrappers(document.text);
   for (const { offset, line } of wrappers) {
-    for (const match of line.matchAll(htmlId)) anchors.push({ id: decodeCharacterReferences(match[1] ?? match[2]!), offset, text: '' });
+    for (const id of sourceIds(line, line)) anchors.push({ id, offset, text: '' });
   }
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
@@ -89,7 +100,8 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     }
     if (node.type === 'html') {
       const offset = node.position!.start.offset!;
-      for (const match of document.text.slice(offset, node.position!.end.offset!).matchAll(htmlId)) anchors.push({ id: decodeCharacterReferences(match[1] ?? match[2]!), offset, text: '' });
+      const end = node.position!.end.offset!;
+      for (const id of sourceIds(document.maskedText.slice(offset, end), document.text.slice(offset, end))) anchors.push({ id, offset, text: '' });
       continue;
     }
     if (node.children.length === 0) continue;

@@ -7,6 +7,7 @@
  * cannot be judged. An include the site does not hold (and no theme may) writes nothing: a site
  * that builds never reaches it (liquid-include reports one it does).
  */
+import { htmlStartTags } from '../parse/html-tags.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { includeName, isVariableName } from './include-files.js';
 import { usesThemeGem } from './jekyll-config.js';
@@ -26,15 +27,20 @@ export interface IncludeIds {
 
 // Jekyll's Tags::IncludeTag VALID_SYNTAX: key="value", key='value' or key=variable.
 const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
-const idAttribute = /<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
+
+/** The `id` and `name` values of the text's HTML tags, as written (Liquid kept). */
+function* idValues(text: string): Generator<string> {
+  for (const tag of htmlStartTags(text)) {
+    for (const { name, start, end } of tag.attributes) if (name === 'id' || name === 'name') yield text.slice(start, end);
+  }
+}
 
 /** The `id` and `name` attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
 function staticIds(text: string): IncludeIds {
   const ids = new Set<string>();
   let open = false;
-  for (const match of text.matchAll(idAttribute)) {
-    const id = match[1] ?? match[2]!;
+  for (const id of idValues(text)) {
     if (/\{\{|\{%/.test(id)) open = true;
     else ids.add(id);
   }
@@ -69,9 +75,9 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
     }
     const ids = new Set<string>();
     let open = false;
-    for (const match of text.matchAll(idAttribute)) {
+    for (const written of idValues(text)) {
       let unknown = false;
-      const id = (match[1] ?? match[2]!).replace(includeValue, (_, key: string) => {
+      const id = written.replace(includeValue, (_, key: string) => {
         const value = call.params[key];
         if (typeof value !== 'string') unknown = true;
         return value ?? '';
