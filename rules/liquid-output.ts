@@ -6,6 +6,7 @@
  * - filters Liquid and Jekyll do not know: Jekyll silently ignores them.
  */
 import { parseOutputMarkup } from '../src/parse/liquid-expression.js';
+import { unreadPluginGems } from '../src/site/plugins.js';
 import type { DocumentRule } from '../src/types.js';
 
 interface Options {
@@ -42,7 +43,7 @@ export const liquidOutput: DocumentRule<Options> = {
     },
     defaults: { filters: [], checkFilters: true },
   },
-  check({ document, options, report }) {
+  check({ document, site, options, report }) {
     const extraFilters = new Set(options.filters);
     for (const output of document.liquid.outputs) {
       const parsed = parseOutputMarkup(output.markup);
@@ -65,8 +66,10 @@ export const liquidOutput: DocumentRule<Options> = {
       for (const filter of parsed.filters) {
         if (knownFilters.has(filter.name) || extraFilters.has(filter.name)) continue;
         const start = at(filter.offset);
+        const gems = unreadPluginGems(site.jekyll);
+        const unless = gems.length > 0 ? ` unless a plugin gem the site loads defines it (${gems.map((gem) => `\`${gem}\``).join(', ')}, whose filters doclint does not know)` : '';
         report({
-          message: `Unknown Liquid filter \`${filter.name}\`: Jekyll silently ignores it. If a plugin defines it, add it to the rule's \`filters\` option.`,
+          message: `Unknown Liquid filter \`${filter.name}\`: Jekyll silently ignores it${unless}. If a plugin defines it, add it to the rule's \`filters\` option.`,
           start,
           end: start + filter.name.length,
         });

@@ -79,18 +79,25 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
   // Each under two names; static_href's body is the `href="…"` it rewrites.
   'jekyll-polyglot': { I18n_Headers: {}, i18n_headers: {}, static_href: { block: true }, Static_Href: { block: true } },
   'jekyll-seo-tag': { seo: {} },
+  'jekyll-toc': { toc: {} },
   'jekyll-twitter-plugin': { twitter: {} },
 };
 
-/** Plugin gems known to add no Liquid tag. */
+/** The Liquid filters of plugin gems doclint knows. */
+const gemFilters: Record<string, string[]> = {
+  'jekyll-liquify': ['liquify'],
+  'jekyll-toc': ['toc', 'toc_only', 'inject_anchors'],
+};
+
+/** Plugin gems known to add no Liquid tag (nor a filter, but for those in gemFilters). */
 const gemsWithoutTags = new Set([
   'jekyll-algolia', 'jekyll-archives', 'jekyll-coffeescript', 'jekyll-commonmark', 'jekyll-commonmark-ghpages', 'jekyll-compose',
-  'jekyll-default-layout', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
+  'jekyll-default-layout', 'jekyll-liquify', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
   'jekyll-paginate-v2', 'jekyll-readme-index', 'jekyll-redirect-from', 'jekyll-relative-links', 'jekyll-remote-theme',
   'jekyll-sass-converter', 'jekyll-sitemap', 'jekyll-target-blank', 'jekyll-titles-from-headings', 'jemoji',
 ]);
 
-/** The plugin gems the site loads whose tags doclint does not know: an unknown tag may be theirs. */
+/** The plugin gems the site loads whose tags and filters doclint does not know: an unknown tag or filter may be theirs. */
 export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[] {
   return jekyll.plugins.filter((gem) => !Object.hasOwn(gemTags, gem) && !gemsWithoutTags.has(gem));
 }
@@ -99,7 +106,10 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
   const generators = gemGenerators(jekyll);
-  for (const gem of jekyll.plugins) if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
+  for (const gem of jekyll.plugins) {
+    if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
+    if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
+  }
   const folder = join(root, typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins');
   for (const file of rubyFiles(folder)) {
     const source = readSource(file, maxFileSize);
