@@ -79,11 +79,12 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
       let unknown = false;
       const id = written.replace(includeValue, (_, key: string) => {
         const value = call.params[key];
-        if (typeof value !== 'string') unknown = true;
+        // A parameter passed as a variable cannot be known; one the call does not pass renders empty.
+        if (value === null) unknown = true;
         return value ?? '';
       });
       if (unknown || isVariableName(id)) open = true;
-      else ids.add(id);
+      else if (id !== '') ids.add(id);
     }
     parts.push({ ids, open });
     // The includes it calls, without this call's parameters.
