@@ -21,6 +21,7 @@ import { LineIndex } from '../text/line-index.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { percentDecoded } from '../text/percent-decode.js';
 import { htmlIds } from '../links/html-ids.js';
+import { linkAttributes } from '../parse/html-tags.js';
 
 export interface CrawlResult {
   /** What the findings' paths are relative to: the folder, or the crawled URL's origin. */
@@ -116,9 +117,15 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   for (const link of result.links) {
     if (link.state !== LinkState.BROKEN || reported.has(link.url)) continue;
     reported.add(link.url);
-    const reason = describe(link);
+    let reason = describe(link);
     // No answer in time says nothing about the link: it could not be confirmed.
-    const unconfirmed = /timeout|timed out|aborted/i.test(reason);
+    let unconfirmed = /timeout|timed out|aborted/i.test(reason);
+    if (unconfirmed && folder && sameOrigin(absolute(link.url), new URL(siteBase).origin)) {
+      // The folder's own server answers at once: a request that timed out waited behind the crawl's
+      // own work (linkinator starts them all together), and the folder answers for it.
+      if (servedFromFolder(folder, new URL(absolute(link.url)).pathname)) continue;
+      [reason, unconfirmed] = ['the folder has no such file', false];
+    }
     const message = unconfirmed ? `Link to ${shown(link.url)} could not be confirmed (${reason}).` : `Broken link to ${shown(link.url)} (${reason}).`;
     const where = places.get(absolute(link.url)) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
     for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
@@ -144,8 +151,6 @@ interface Place {
   column: number;
 }
 
-const linkAttribute = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
-
 /**
  * What the crawled pages' HTML says: every place a page links to a URL (resolved on its page,
  * absolute) with the pages and positions in order, and each page's ids and names (character
@@ -160,17 +165,15 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
     if (html === undefined) return;
     ids.set(fileOf(page), new Set(htmlIds(html)));
     const lines = new LineIndex(html);
-    for (const match of html.matchAll(linkAttribute)) {
-      const written = match[1] ?? match[2] ?? match[3]!;
+    for (const { start, end } of linkAttributes(html)) {
       let target: string;
       try {
-        target = new URL(decodeCharacterReferences(written.trim()), page).href;
+        target = new URL(decodeCharacterReferences(html.slice(start, end).trim()), page).href;
       } catch {
         continue;
       }
-      const offset = match.index + match[0].length - written.length - (match[3] === undefined ? 1 : 0);
       const list = places.get(target) ?? [];
-      list.push({ file: fileOf(page), ...lines.position(offset) });
+      list.push({ file: fileOf(page), ...lines.position(start) });
       places.set(target, list);
     }
   });
@@ -185,6 +188,19 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, work));
   return results;
+}
+
+/** Whether the folder's server answers for a URL path: a file, or a folder with an index page (as linkinator's server maps them). */
+export function servedFromFolder(folder: string, pathname: string): boolean {
+  try {
+    const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const file = [...parts, ...(pathname.endsWith('/') ? ['index.html'] : [])].join('/');
+    if (!isInsideRoot(folder, file)) return false;
+    const info = statSync(resolve(folder, file));
+    return info.isFile() || (info.isDirectory() && statSync(resolve(folder, file, 'index.html')).isFile());
+  } catch {
+    return false;
+  }
 }
 
 async function readHtml(file: string): Promise<string | undefined> {

@@ -7,7 +7,7 @@
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { htmlStartTags, type HtmlAttribute } from '../parse/html-tags.js';
+import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
@@ -55,12 +55,6 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
   return links;
 }
 
-/** The `href` and `src` values of a piece of HTML's tags. */
-export function* linkAttributes(html: string): Generator<HtmlAttribute> {
-  for (const tag of htmlStartTags(html)) {
-    for (const attribute of tag.attributes) if (attribute.name === 'href' || attribute.name === 'src') yield attribute;
-  }
-}
 
 /** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
 export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {

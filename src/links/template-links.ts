@@ -13,7 +13,8 @@
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { linkAttributes, linkTags, renderUrl, type LinkRef } from './extract.js';
+import { linkAttributes } from '../parse/html-tags.js';
+import { linkTags, renderUrl, type LinkRef } from './extract.js';
 
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;

@@ -75,6 +75,13 @@ export function* htmlStartTags(html: string): Generator<HtmlStartTag> {
   }
 }
 
+/** The `href` and `src` values of a piece of HTML's tags. */
+export function* linkAttributes(html: string): Generator<HtmlAttribute> {
+  for (const tag of htmlStartTags(html)) {
+    for (const attribute of tag.attributes) if (attribute.name === 'href' || attribute.name === 'src') yield attribute;
+  }
+}
+
 /** The start tag whose `<` is at `open` (a letter follows it), or undefined when the text ends inside it. */
 function startTagAt(html: string, open: number): HtmlStartTag | undefined {
   let i = open + 1;
