@@ -44,8 +44,13 @@ export function readSuppressions(document: Document): SuppressionComment[] {
   for (const { node } of nodesOfType(document, 'html')) {
     if (!node.position || !node.value.includes('<!--')) continue;
     const from = node.position.start.offset!;
-    for (const comment of document.maskedText.slice(from, node.position.end.offset!).matchAll(/<!--([\s\S]*?)-->/g)) {
-      add(comment[1]!, from + comment.index, from + comment.index + comment[0].length);
+    const html = document.maskedText.slice(from, node.position.end.offset!);
+    // Each comment from its `<!--` to the next `-->`; one never closed ends the search (a pattern would look for its end again from every `<!--` after it).
+    for (let open = html.indexOf('<!--'); open !== -1; ) {
+      const close = html.indexOf('-->', open + 4);
+      if (close === -1) break;
+      add(html.slice(open + 4, close), from + open, from + close + 3);
+      open = html.indexOf('<!--', close + 3);
     }
   }
   for (const block of document.liquid.blocks) {
