@@ -222,12 +222,12 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
 describe('htmlStartTags', () => {
   const tags = (html: string) => [...htmlStartTags(html)].map((tag) => `${tag.name}(${tag.attributes.map((a) => `${a.name}=${html.slice(a.start, a.end)}`).join(',')})`);
 
-  it('reads attributes as a browser does: quoted, unquoted, bare, joined, upper case, the first of a repeated name', () => {
+  it('reads attributes as a browser does: quoted, unquoted, bare, joined, upper case; each of a repeated name', () => {
     expect(tags(`<a href="/x" title='t'>a</a><IMG SRC=/i.png alt><p class="c"id=p hidden/><a href=1 href=2>`)).toEqual([
       'a(href=/x,title=t)',
       'img(src=/i.png,alt=)',
       'p(class=c,id=p,hidden=)',
-      'a(href=1)',
+      'a(href=1,href=2)',
     ]);
   });
 

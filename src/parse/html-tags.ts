@@ -20,7 +20,10 @@ export interface HtmlStartTag {
   /** From its `<` to after its `>`. */
   start: number;
   end: number;
-  /** In order; a repeated name is left out, as browsers ignore all but the first. */
+  /**
+   * In order, a repeated name too: a browser takes the first, but in a template Liquid may write
+   * only one of them (`<a href="/a" {% if x %} href="/b"{% endif %}>`).
+   */
   attributes: HtmlAttribute[];
 }
 
@@ -88,7 +91,6 @@ function startTagAt(html: string, open: number): HtmlStartTag | undefined {
   while (i < html.length && !isSpace(html.charCodeAt(i)) && html[i] !== '/' && html[i] !== '>') i++;
   const name = html.slice(open + 1, i).toLowerCase();
   const attributes: HtmlAttribute[] = [];
-  const seen = new Set<string>();
   for (;;) {
     while (i < html.length && (isSpace(html.charCodeAt(i)) || html[i] === '/')) i++;
     if (i >= html.length) return undefined;
@@ -116,9 +118,6 @@ function startTagAt(html: string, open: number): HtmlStartTag | undefined {
         i = end;
       }
     }
-    if (!seen.has(attributeName)) {
-      seen.add(attributeName);
-      attributes.push({ name: attributeName, ...value });
-    }
+    attributes.push({ name: attributeName, ...value });
   }
 }
