@@ -78,12 +78,21 @@ export function* htmlStartTags(html: string): Generator<HtmlStartTag> {
   }
 }
 
-/** The `href` and `src` values of a piece of HTML's tags. */
-export function* linkAttributes(html: string): Generator<HtmlAttribute> {
+/** The attributes of these (lowercase) names in a piece of HTML's tags. */
+function* attributesNamed(html: string, names: ReadonlySet<string>): Generator<HtmlAttribute> {
   for (const tag of htmlStartTags(html)) {
-    for (const attribute of tag.attributes) if (attribute.name === 'href' || attribute.name === 'src') yield attribute;
+    for (const attribute of tag.attributes) if (names.has(attribute.name)) yield attribute;
   }
 }
+
+const linkNames = new Set(['href', 'src']);
+const idNames = new Set(['id', 'name']);
+
+/** The `href` and `src` values of a piece of HTML's tags. */
+export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames);
+
+/** The `id` and `name` values of a piece of HTML's tags (the targets of a `#fragment`). */
+export const idAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, idNames);
 
 /** The start tag whose `<` is at `open` (a letter follows it), or undefined when the text ends inside it. */
 function startTagAt(html: string, open: number): HtmlStartTag | undefined {

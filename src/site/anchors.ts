@@ -15,7 +15,7 @@ import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
-import { htmlStartTags } from '../parse/html-tags.js';
+import { idAttributes } from '../parse/html-tags.js';
 import { markdownWrappers } from '../parse/mask-html-wrappers.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
@@ -43,9 +43,7 @@ const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
  * masked, where the tags are found.
  */
 function* sourceIds(masked: string, text: string): Generator<string> {
-  for (const tag of htmlStartTags(masked)) {
-    for (const { name, start, end } of tag.attributes) if (name === 'id' || name === 'name') yield decodeCharacterReferences(text.slice(start, end));
-  }
+  for (const { start, end } of idAttributes(masked)) yield decodeCharacterReferences(text.slice(start, end));
 }
 
 /** kramdown's basic_generate_id (the HTML converter's), before `section` and numbering. */

@@ -7,7 +7,7 @@
  * cannot be judged. An include the site does not hold (and no theme may) writes nothing: a site
  * that builds never reaches it (liquid-include reports one it does).
  */
-import { htmlStartTags } from '../parse/html-tags.js';
+import { idAttributes } from '../parse/html-tags.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { includeName, isVariableName } from './include-files.js';
 import { usesThemeGem } from './jekyll-config.js';
@@ -31,9 +31,7 @@ const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
 /** The `id` and `name` values of the text's HTML tags, as written (Liquid kept). */
 function* idValues(text: string): Generator<string> {
-  for (const tag of htmlStartTags(text)) {
-    for (const { name, start, end } of tag.attributes) if (name === 'id' || name === 'name') yield text.slice(start, end);
-  }
+  for (const { start, end } of idAttributes(text)) yield text.slice(start, end);
 }
 
 /** The `id` and `name` attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
