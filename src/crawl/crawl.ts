@@ -86,6 +86,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const shown = (url: string): string => (folder && !/^[a-z]+:/i.test(url) ? `/${url.replace(/^\/+/, '')}` : url);
   // linkinator files each broken URL under the first page it met it on: the pages' HTML says which pages hold the link, and where.
   const siteBase = folder ? 'http://site.invalid/' : start;
+  const siteOrigin = new URL(siteBase).origin;
   const absolute = (url: string): string => new URL(shown(url), siteBase).href;
   const fileOfPage = (page: string): string => pageOf(folder ? new URL(page).pathname : page);
   // A folder's pages that no link reaches are published all the same (404.html, redirect_from's
@@ -99,7 +100,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
     const page = absolute(link.url);
-    if (link.state !== LinkState.OK || !sameOrigin(page, new URL(siteBase).origin)) continue;
+    if (link.state !== LinkState.OK || !sameOrigin(page, siteOrigin)) continue;
     const file = fileOfPage(page);
     if (!pageUrls.has(file) || page.endsWith('/')) pageUrls.set(file, page);
   }
@@ -117,24 +118,26 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   for (const link of result.links) {
     if (link.state !== LinkState.BROKEN || reported.has(link.url)) continue;
     reported.add(link.url);
+    const target = absolute(link.url);
     let reason = describe(link);
     // No answer in time says nothing about the link: it could not be confirmed.
     let unconfirmed = /timeout|timed out|aborted/i.test(reason);
-    if (unconfirmed && folder && sameOrigin(absolute(link.url), new URL(siteBase).origin)) {
+    if (unconfirmed && folder && sameOrigin(target, siteOrigin)) {
       // The folder's own server answers at once: a request that timed out waited behind the crawl's
       // own work (linkinator starts them all together), and the folder answers for it.
-      if (servedFromFolder(folder, new URL(absolute(link.url)).pathname)) continue;
-      [reason, unconfirmed] = ['the folder has no such file', false];
+      if (servedFromFolder(folder, new URL(target).pathname)) continue;
+      reason = 'the folder has no such file';
+      unconfirmed = false;
     }
     const message = unconfirmed ? `Link to ${shown(link.url)} could not be confirmed (${reason}).` : `Broken link to ${shown(link.url)} (${reason}).`;
-    const where = places.get(absolute(link.url)) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
+    const where = places.get(target) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
     for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
   }
   // The site's own pages' fragments cost nothing more: their HTML is read anyway.
   for (const [target, where] of places) {
     const hash = target.indexOf('#');
     const page = target.slice(0, hash);
-    if (hash === -1 || !sameOrigin(page, new URL(siteBase).origin)) continue;
+    if (hash === -1 || !sameOrigin(page, siteOrigin)) continue;
     const fragment = percentDecoded(target.slice(hash + 1));
     const pageIds = ids.get(fileOfPage(page));
     if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
