@@ -1,6 +1,7 @@
 /**
  * The anchors a page has once Jekyll built it: heading ids exactly as kramdown (GFM input,
- * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids, and raw HTML `id`/`name`.
+ * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids, definition terms' ids (a list
+ * with `{:auto_ids}`), and raw HTML `id`/`name`.
  *
  * kramdown-parser-gfm's generate_gfm_header_id: the heading's text after Liquid and span
  * parsing (code verbatim, typographic `--`/`---` as dashes, link text without the URL, no
@@ -17,10 +18,12 @@ import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { idAttributes } from '../parse/html-tags.js';
 import { markdownWrappers } from '../parse/mask-html-wrappers.js';
+import { autoIdTerms, type AutoIdTerm } from '../parse/kramdown-definition-lists.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { parseMarkdown } from '../parse/markdown.js';
+import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 
 export interface Anchor {
@@ -121,6 +124,13 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const id = count === 0 ? base : `${base}-${count}`;
     if (id !== '') anchors.push({ id, offset, text: detached(text) });
   }
+  // kramdown reads Markdown pages only.
+  const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart);
+  termTexts(document, terms, scope).forEach((text, i) => {
+    const term = terms[i]!;
+    const id = term.id ?? `${term.prefix}${basicHeadingId(text)}`;
+    if (id !== '') anchors.push({ id, offset: term.start, text: detached(text.trim()) });
+  });
   return anchors;
 }
 
@@ -197,6 +207,23 @@ function headingText(document: Document, heading: Heading, scope: RenderScope): 
   // The `{#id}` is the end of the last text node: leave it out of the text.
   const text = phrasingText(children);
   return { text: text.slice(0, text.length - (source.length - match.index)), source: source.slice(0, match.index), explicit: match[1]! };
+}
+
+/**
+ * Definition terms' texts as kramdown's raw text for their ids: the text of their spans (code
+ * included, link targets and images not, typographic dashes dropped), trailing spaces kept. Each
+ * term is one line: all are read in one parse, a heading each.
+ */
+function termTexts(document: Document, terms: readonly AutoIdTerm[], scope: RenderScope): string[] {
+  if (terms.length === 0) return [];
+  const sources = terms.map((term) => renderLiquid(document, term.start, term.end, scope));
+  // A blank line between, so that no paragraph-wide limit sends many short lines to the slower parser.
+  const headings = parseMarkdown(sources.map((source) => `# ${source}`).join('\n\n')).children;
+  return sources.map((source, i) => {
+    const heading = headings.length === sources.length ? headings[i] : undefined;
+    const text = heading?.type === 'heading' ? phrasingText(heading.children) : source;
+    return text + /[ \t]*$/.exec(source)![0].replace(/\t/g, '');
+  });
 }
 
 /** The source between two offsets with Liquid replaced by what it renders (tags render no text here). */
