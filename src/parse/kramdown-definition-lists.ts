@@ -9,20 +9,26 @@
  *
  * A definition list is a paragraph whose lines are terms, followed (directly, or after one blank
  * line) by `:` lines; the list's attribute list is the one on the line right before its first term
- * or right after a definition line. Terms that follow the list after blank lines and
- * definitions' indented lines join it (and its attribute list). Read from the text, line by line,
- * outside fenced code; lists in list items are read the same way.
+ * or right after a definition line (which ends the list). Terms that follow the list after
+ * blank lines and definitions' indented lines join it (and its attribute list). Read from the text, line by line,
+ * outside fenced code, as kramdown reads blocks (a list item's or quote's lazy lines, tables and
+ * indented code are no terms); lists in list items are read the same way. Checked against
+ * kramdown on random documents of such lines: the same terms, odd shapes aside (definition lines
+ * with no term before them, a definition line holding a `|`).
  */
 import { FenceTracker } from './fences.js';
 
-export interface AutoIdTerm {
-  /** What kramdown writes before the term's id (`auto_ids-PREFIX`), often nothing. */
-  prefix: string;
+interface Span {
   /** The term as written (kramdown's raw text), as offsets of the text. */
   start: number;
   end: number;
   /** The id the term's own attribute list gives it (`{: #id} term`), which kramdown keeps. */
   id?: string;
+}
+
+export interface AutoIdTerm extends Span {
+  /** What kramdown writes before the term's id (`auto_ids-PREFIX`), often nothing. */
+  prefix: string;
 }
 
 /** kramdown's DEFINITION_LIST_START (`[\t| ]` includes `|`, as kramdown's own class does), and the spaces before the definition's text. */
@@ -33,6 +39,9 @@ const attributeLine = /^[ \t]*\{:(?![\w-]*:|\/)([^}]*)\}[ \t]*$/;
 const termAttributes = /^\{:(?![\w-]*:|\/)([^}]*)\}[ \t]*/;
 /** Lines that start another kind of block, which ends a paragraph and a definition list. */
 const otherBlock = /^[ \t]*(?:#|>|\||[*+-][ \t]|\d{1,9}[.)][ \t]|\{::)/;
+const listItem = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]/;
+/** kramdown's table line: a `|` not escaped (a definition's line is none). */
+const tableLine = /(?:^|[^\\])\|/;
 
 /** The `auto_ids` reference of an attribute list's text, and its prefix ('' for none). */
 function autoIdsPrefix(attributes: string | undefined): string | undefined {
@@ -40,12 +49,6 @@ function autoIdsPrefix(attributes: string | undefined): string | undefined {
   const refs = attributes.replace(/"[^"]*"|'[^']*'/g, ' ');
   const match = /(?:^|\s)auto_ids(?:-([\w-]+))?/.exec(refs);
   return match ? (match[1] ?? '') : undefined;
-}
-
-interface Span {
-  start: number;
-  end: number;
-  id?: string;
 }
 
 interface DefinitionList {
@@ -62,7 +65,11 @@ export function autoIdTerms(text: string, from: number): AutoIdTerm[] {
   /** Inside a definition: the indent of its text, and whether a blank line came since its last line. */
   let definitionIndent = -1;
   let blankInDefinition = false;
-  let afterDefinitionLine = false;
+  /** The list an attribute line on this line would be given to: right after a definition's line (or another such attribute line). */
+  let attributed: DefinitionList | undefined;
+  /** After a list item's or block quote's line: lines up to a blank one are its lazy text. After a list item: indented lines are its content, not code. */
+  let lazy = false;
+  let inListItem = false;
   /** The paragraph being read (its lines are terms if a definition follows), whether it may join `list`, its attribute list. */
   let paragraph: { lines: Span[]; joins: boolean; prefix: string | undefined } | undefined;
   let blanksAfterParagraph = 0;
@@ -80,18 +87,19 @@ export function autoIdTerms(text: string, from: number): AutoIdTerm[] {
     const lineStart = start;
     start = end + 1;
     if (fences.isCode(line)) {
-      list = paragraph = attributesBefore = undefined;
+      list = paragraph = attributesBefore = attributed = undefined;
       definitionIndent = -1;
-      afterDefinitionLine = false;
       continue;
     }
     if (line.trim() === '') {
       if (paragraph && ++blanksAfterParagraph > 1) endParagraph();
       if (definitionIndent >= 0) blankInDefinition = true;
-      attributesBefore = undefined;
-      afterDefinitionLine = false;
+      attributesBefore = attributed = undefined;
+      lazy = false;
       continue;
     }
+    if (lazy && !listItem.test(line)) continue;
+    lazy = false;
     const definition = definitionLine.exec(line);
     if (definition && (paragraph || (list && definitionIndent >= 0))) {
       if (paragraph) {
@@ -104,40 +112,43 @@ export function autoIdTerms(text: string, from: number): AutoIdTerm[] {
       }
       definitionIndent = definition[0].length;
       blankInDefinition = false;
-      afterDefinitionLine = true;
+      attributed = list;
       continue;
     }
     const attributes = attributeLine.exec(line);
     if (attributes) {
       // Right after a definition's line it is the list's, and ends it (later terms make a list of their own);
       // after a paragraph's line, the paragraph's (whose lines are no terms then).
-      if (afterDefinitionLine && list) {
-        list.prefix ??= autoIdsPrefix(attributes[1]);
+      if (attributed) {
+        attributed.prefix ??= autoIdsPrefix(attributes[1]);
         list = undefined;
         definitionIndent = -1;
       } else if (paragraph && blanksAfterParagraph === 0) endParagraph();
-      else {
-        endParagraph();
-        attributesBefore = attributes[1];
-      }
+      // After a blank line, the next block's: a paragraph before it still makes terms for a definition right after.
+      else attributesBefore = `${attributesBefore ?? ''} ${attributes[1]}`;
       continue;
     }
     const indent = line.length - line.trimStart().length;
     if (definitionIndent >= 0) {
       if (!blankInDefinition || indent >= definitionIndent) {
         blankInDefinition = false;
-        afterDefinitionLine = true;
+        attributed = list;
         continue;
       }
       definitionIndent = -1;
     }
-    afterDefinitionLine = false;
-    if (otherBlock.test(line)) {
-      paragraph = list = attributesBefore = undefined;
+    attributed = undefined;
+    if (indent === 0) inListItem = false;
+    if (paragraph && blanksAfterParagraph === 0 && !otherBlock.test(line)) {
+      paragraph.lines.push(termSpan(text, lineStart, end));
       continue;
     }
-    if (paragraph && blanksAfterParagraph === 0) {
-      paragraph.lines.push(termSpan(text, lineStart, end));
+    // Another kind of block: a list item, a quote, a heading, a table row (kramdown starts a table
+    // at any line with a `|`), indented code (not inside a list item).
+    if (otherBlock.test(line) || (tableLine.test(line) && !definition) || (!inListItem && (indent >= 4 || /^ {0,3}\t/.test(line)))) {
+      paragraph = list = attributesBefore = undefined;
+      lazy = listItem.test(line) || /^[ \t]*>/.test(line);
+      if (listItem.test(line)) inListItem = true;
       continue;
     }
     endParagraph();
