@@ -1,5 +1,6 @@
 /** Every rule doclint knows, in the order the docs list them. */
 import type { AnyRule } from '../src/types.js';
+import { codeFence } from './code-fence.js';
 import { fileTooComplex, fileUnreadable, fixSkipped, internalError, linkCrawl, siteGenerator } from './engine.js';
 import { frontMatterReferences } from './front-matter-references.js';
 import { frontMatterSchema } from './front-matter-schema.js';
@@ -32,6 +33,7 @@ export const allRules: readonly AnyRule[] = [
   tableCellCount,
   tableDelimiterRow,
   tableLiquidOutput,
+  codeFence,
   linkInternal,
   linkAnchor,
   linkRedirect,

@@ -10,6 +10,7 @@ import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { markdownWrappers, maskMarkdownWrappers, type MarkdownWrapper } from './mask-html-wrappers.js';
 import { maskParenListMarkers } from './mask-paren-lists.js';
+import { maskKramdownFences } from './kramdown-fences.js';
 import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
@@ -28,7 +29,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const wrappers = markdownWrappers(liquidMasked);
   const masked = maskMarkdownWrappers(liquidMasked, wrappers);
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
-  const maskedText = maskParenListMarkers(masked);
+  const maskedText = maskParenListMarkers(maskKramdownFences(masked, bodyStart));
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));

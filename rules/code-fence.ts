@@ -1,0 +1,32 @@
+/**
+ * code-fence: a code fence kramdown (Jekyll's Markdown) reads as one. kramdown takes ```` ``` ````
+ * or `~~~` for a fence only with at most one word after it and a closing fence later; otherwise
+ * the fence line is text, the code after it is rendered as Markdown, and the next fence line opens
+ * a block instead of closing this one (editors and GitHub, which follow CommonMark, show code).
+ */
+import { isHtmlPage } from '../src/parse/document.js';
+import { documentUnreadFences } from '../src/parse/kramdown-fences.js';
+import type { DocumentRule } from '../src/types.js';
+
+export const codeFence: DocumentRule = {
+  meta: {
+    id: 'code-fence',
+    description: 'Code fences are closed and name at most a language, or kramdown renders the code as Markdown.',
+    severity: 'error',
+    fixable: false,
+  },
+  check({ document, report }) {
+    if (isHtmlPage(document.path)) return;
+    for (const fence of documentUnreadFences(document)) {
+      const written = document.text.slice(fence.start, fence.end);
+      report({
+        message:
+          fence.reason === 'unclosed'
+            ? `This ${written} fence is never closed: kramdown renders it as text and the lines after it as Markdown. Close the block with a line of ${written}.`
+            : `kramdown reads no code fence here: only the language may follow ${written} (${written}js, not ${written}js title="app.js"), so the code is rendered as Markdown and the next fence line opens a block instead of closing this one.`,
+        start: fence.start,
+        end: fence.end,
+      });
+    }
+  },
+};
