@@ -26,10 +26,12 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
   const lines = new LineIndex(text);
   const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
-  const wrappers = markdownWrappers(liquidMasked);
-  const masked = maskMarkdownWrappers(liquidMasked, wrappers);
+  // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
+  const fenced = isHtmlPage(path) ? liquidMasked : maskKramdownFences(liquidMasked, bodyStart);
+  const wrappers = markdownWrappers(fenced);
+  const masked = maskMarkdownWrappers(fenced, wrappers);
   if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
-  const maskedText = maskParenListMarkers(maskKramdownFences(masked, bodyStart));
+  const maskedText = maskParenListMarkers(masked);
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
