@@ -22,7 +22,6 @@ export interface UnreadFence {
   reason: 'unclosed' | 'info';
 }
 
-
 export interface KramdownFences {
   /** The fence lines kramdown reads as text. */
   unread: UnreadFence[];
@@ -45,15 +44,17 @@ export function kramdownFences(text: string, from: number): KramdownFences {
     const after = match[2]!;
     lines.push({ start, run: match[1]!, info: after.trim(), infoStart: start + match[1]!.length + after.length - after.trimStart().length });
   }
-  // The longest run alone on a line after each fence line, per character: kramdown's regex gives a
-  // longer run back until a closing line of that run comes (```` ```` ```` is ```` ``` ```` and the word ```` ` ````).
+  // The longest run alone on a line after each fence line, per character: kramdown's regular
+  // expression gives back part of a longer run, as the start of the word, until a closing line
+  // comes (four backticks closed by three are a fence of three and the word "`").
   const longestAfter = { '`': new Array<number>(lines.length + 1).fill(0), '~': new Array<number>(lines.length + 1).fill(0) };
   for (let k = lines.length - 1; k >= 0; k--) {
     for (const char of ['`', '~'] as const) longestAfter[char][k] = longestAfter[char][k + 1]!;
     const { run, info } = lines[k]!;
     if (info === '') longestAfter[run[0] as '`' | '~'][k] = Math.max(longestAfter[run[0] as '`' | '~'][k]!, run.length);
   }
-  // Where the search for each closing run (character and length) stopped: openers come in order, so no search goes over a line twice.
+  // Where the search for each closing run (character and length) stopped: openers come in order, so
+  // no search goes over a line twice. One is found: the run is at most the longest after the opener.
   const searched = new Map<string, number>();
   const closingLine = (char: string, length: number, after: number): number => {
     const key = `${char}${length}`;
@@ -73,7 +74,9 @@ export function kramdownFences(text: string, from: number): KramdownFences {
       continue;
     }
     const length = Math.min(run.length, longestAfter[char][i + 1]!);
-    if (length < 3) {
+    // Given back, the run's end and the word must make one word: not with a space between them.
+    const split = length < run.length && info !== '' && infoStart > start + run.length;
+    if (length < 3 || split) {
       if (!inline) fences.unread.push({ start, end: start + run.length, reason: 'unclosed' });
       continue;
     }
