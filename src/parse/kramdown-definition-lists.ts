@@ -43,6 +43,11 @@ const listItem = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]/;
 /** kramdown's table line: a `|` not escaped (a definition's line is none). */
 const tableLine = /(?:^|[^\\])\|/;
 
+/** The id an attribute list's text gives (`#id`), as kramdown reads it. */
+export function attributeListId(attributes: string): string | undefined {
+  return /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(attributes)?.[1];
+}
+
 /** The `auto_ids` reference of an attribute list's text, and its prefix ('' for none). */
 function autoIdsPrefix(attributes: string | undefined): string | undefined {
   if (attributes === undefined) return undefined;
@@ -165,6 +170,6 @@ function termSpan(text: string, lineStart: number, lineEnd: number): Span {
   while (text[start] === ' ' || text[start] === '\t') start++;
   const attributes = termAttributes.exec(text.slice(start, lineEnd));
   if (!attributes) return { start, end: lineEnd };
-  const id = /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(attributes[1]!)?.[1];
+  const id = attributeListId(attributes[1]!);
   return { start: start + attributes[0].length, end: lineEnd, ...(id ? { id } : {}) };
 }

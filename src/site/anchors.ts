@@ -18,7 +18,7 @@ import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { idAttributes } from '../parse/html-tags.js';
 import { markdownWrappers } from '../parse/mask-html-wrappers.js';
-import { autoIdTerms, type AutoIdTerm } from '../parse/kramdown-definition-lists.js';
+import { attributeListId, autoIdTerms, type AutoIdTerm } from '../parse/kramdown-definition-lists.js';
 import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
@@ -155,7 +155,7 @@ function paragraphAttributeIds(paragraph: Paragraph): { id: string; line: number
   let plain = true;
   const endLine = (): void => {
     const list = plain ? attributeList.exec(lineText.trim()) : null;
-    const id = list ? /(?:^|\s)#([A-Za-z][\w:-]*)/.exec(list[1]!)?.[1] : undefined;
+    const id = list ? attributeListId(list[1]!) : undefined;
     if (id) found.push({ id, line });
     line++;
     lineText = '';
