@@ -5,8 +5,19 @@
  * a block instead of closing this one (editors and GitHub, which follow CommonMark, show code).
  */
 import { isHtmlPage } from '../src/parse/document.js';
-import { documentUnreadFences } from '../src/parse/kramdown-fences.js';
+import { documentUnreadFences, type UnreadFence } from '../src/parse/kramdown-fences.js';
 import type { DocumentRule } from '../src/types.js';
+
+function messageOf(reason: UnreadFence['reason'], written: string): string {
+  switch (reason) {
+    case 'unclosed':
+      return `This ${written} fence is never closed: kramdown renders it as text and the lines after it as Markdown. Close the block with a line of ${written}.`;
+    case 'container':
+      return `This ${written} fence is not closed inside the list item or quote that holds it (kramdown ends a quote at a blank line, and a list item at a line after a blank one that is not indented under it): kramdown renders it as text and the lines after it as Markdown. Put a blank line before a fence that stands on its own, or indent the whole block under the item.`;
+    case 'info':
+      return `kramdown reads no code fence here: only the language may follow ${written} (${written}js, not ${written}js title="app.js"), so the code is rendered as Markdown and the next fence line opens a block instead of closing this one.`;
+  }
+}
 
 export const codeFence: DocumentRule = {
   meta: {
@@ -20,10 +31,7 @@ export const codeFence: DocumentRule = {
     for (const fence of documentUnreadFences(document)) {
       const written = document.text.slice(fence.start, fence.end);
       report({
-        message:
-          fence.reason === 'unclosed'
-            ? `This ${written} fence is never closed: kramdown renders it as text and the lines after it as Markdown. Close the block with a line of ${written}.`
-            : `kramdown reads no code fence here: only the language may follow ${written} (${written}js, not ${written}js title="app.js"), so the code is rendered as Markdown and the next fence line opens a block instead of closing this one.`,
+        message: messageOf(fence.reason, written),
         start: fence.start,
         end: fence.end,
       });

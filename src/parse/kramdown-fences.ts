@@ -7,19 +7,25 @@
  * makes code of both, an unclosed fence to the end of the page. The other way round, kramdown's
  * regular expression gives back part of a run with no closing line as long (```` ```` ```` closed
  * by ```` ``` ````, the word being ```` ` ````), and takes a word holding a backtick (```` ```py` ````),
- * where CommonMark reads no fence. Lines outside list items and quotes (up to three spaces in)
- * are read; a fence is searched for from the end of the last one. Checked against kramdown on
- * random documents of fence lines: the same code blocks, but where a fence line follows a quote's
- * or list item's line directly (kramdown's quote takes the lines up to a blank one).
+ * where CommonMark reads no fence.
+ *
+ * A fence in a list item or a quote must close inside it. kramdown cuts a quote and a list item
+ * out of the page first, by lines (kramdown 2.4.0 parse_blockquote, parse_list): a quote takes
+ * every line up to a blank one, a list item every line up to a blank one (its lazy lines) and
+ * after it the lines indented under it. So a fence line right under a list item's or quote's
+ * line belongs to it, and when a blank line comes before its closing line, it is text; CommonMark
+ * ends the item there and reads the fence. The blocks are read so, nested up to maxDepth. Checked
+ * against kramdown on random documents of fence, list, quote and blank lines.
  */
 import type { Document } from '../types.js';
+import { isSpanElement } from './kramdown-html-blocks.js';
 
 export interface UnreadFence {
   /** Offset of the fence's run of backticks or tildes, and its end. */
   start: number;
   end: number;
-  /** Why kramdown reads no fence here. */
-  reason: 'unclosed' | 'info';
+  /** Why kramdown reads no fence here: no closing line, in the page or in the list item or quote that holds it; more than a word after it. */
+  reason: 'unclosed' | 'container' | 'info';
 }
 
 export interface KramdownFences {
@@ -32,25 +38,70 @@ export interface KramdownFences {
   commonMarkMasks: { start: number; end: number }[];
 }
 
+/** A line as the block holding it reads it (a quote's `>` or a list item's indent taken off), and where it ends in the page. */
+interface Line {
+  text: string;
+  /** The page offset of the line's end: the character of `text` at i is at end - text.length + i. */
+  end: number;
+  /** A lazy line of a list item or quote that holds it (not indented under the item, no `>`): CommonMark ends the item or quote before it. */
+  lazy?: boolean;
+}
+
+/** Quotes and list items in quotes and list items: deeper ones are left to the Markdown parser. */
+const maxDepth = 8;
+const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const quoteStart = /^ {0,3}> ?/;
+/** kramdown's LIST_START_UL and LIST_START_OL (`[\t| ]` includes `|`, as kramdown's own class does). */
+const bulletStart = /^( {0,3}[+*-])([\t| ].*)$/;
+const numberStart = /^( {0,3}\d+\.)([\t| ].*)$/;
+const horizontalRule = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
+/** kramdown's table line: a `|` not escaped. A list item's first line that holds one is a table row. */
+const tableLine = /(?:^|[^\\])\|/;
+const blank = /^\s*$/;
+const indentedCode = /^(?:\t| {4})/;
+const endOfBlock = /^\^\s*$/;
+const attributeListLine = /^ {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
+
 export function kramdownFences(text: string, from: number): KramdownFences {
   const fences: KramdownFences = { unread: [], commonMarkMasks: [] };
   if (!text.includes('```', from) && !text.includes('~~~', from)) return fences;
-  // The lines that start with a fence's run, in order; those with nothing after the run could close a fence.
-  const lines: { start: number; run: string; info: string; infoStart: number }[] = [];
-  const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
-  fenceLine.lastIndex = from;
-  for (let match = fenceLine.exec(text); match; match = fenceLine.exec(text)) {
-    const start = match.index + match[0].indexOf(match[1]!);
-    const after = match[2]!;
-    lines.push({ start, run: match[1]!, info: after.trim(), infoStart: start + match[1]!.length + after.length - after.trimStart().length });
+  const lines: Line[] = [];
+  const lineEnd = /\r\n?|\n/g;
+  lineEnd.lastIndex = from;
+  let start = from;
+  for (let match = lineEnd.exec(text); match; match = lineEnd.exec(text)) {
+    lines.push({ text: text.slice(start, match.index), end: match.index });
+    start = match.index + match[0].length;
   }
+  if (start < text.length) lines.push({ text: text.slice(start), end: text.length });
+  readBlocks(lines, 0, fences);
+  return fences;
+}
+
+/** The page offset of a line's character. */
+const offsetOf = (line: Line, at: number): number => line.end - line.text.length + at;
+
+/** The fences of a run of lines kramdown parses as blocks (the page, a quote's or a list item's lines). */
+function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFences): void {
+  if (!lines.some((line) => line.text.includes('```') || line.text.includes('~~~'))) return;
+  // The lines that start with a fence's run, in order; those with nothing after the run could close a fence.
+  const candidates: { line: number; start: number; run: string; info: string; infoStart: number }[] = [];
+  const candidateAt = new Int32Array(lines.length).fill(-1);
+  lines.forEach((line, index) => {
+    const match = fenceLine.exec(line.text);
+    if (!match) return;
+    const at = match[0].indexOf(match[1]!);
+    const after = match[2]!;
+    candidateAt[index] = candidates.length;
+    candidates.push({ line: index, start: offsetOf(line, at), run: match[1]!, info: after.trim(), infoStart: offsetOf(line, at + match[1]!.length + after.length - after.trimStart().length) });
+  });
   // The longest run alone on a line after each fence line, per character: kramdown's regular
   // expression gives back part of a longer run, as the start of the word, until a closing line
   // comes (four backticks closed by three are a fence of three and the word "`").
-  const longestAfter = { '`': new Array<number>(lines.length + 1).fill(0), '~': new Array<number>(lines.length + 1).fill(0) };
-  for (let k = lines.length - 1; k >= 0; k--) {
+  const longestAfter = { '`': new Array<number>(candidates.length + 1).fill(0), '~': new Array<number>(candidates.length + 1).fill(0) };
+  for (let k = candidates.length - 1; k >= 0; k--) {
     for (const char of ['`', '~'] as const) longestAfter[char][k] = longestAfter[char][k + 1]!;
-    const { run, info } = lines[k]!;
+    const { run, info } = candidates[k]!;
     if (info === '') longestAfter[run[0] as '`' | '~'][k] = Math.max(longestAfter[run[0] as '`' | '~'][k]!, run.length);
   }
   // Where the search for each closing run (character and length) stopped: openers come in order, so
@@ -59,33 +110,193 @@ export function kramdownFences(text: string, from: number): KramdownFences {
   const closingLine = (char: string, length: number, after: number): number => {
     const key = `${char}${length}`;
     let k = Math.max(searched.get(key) ?? 0, after + 1);
-    while (!(lines[k]!.info === '' && lines[k]!.run[0] === char && lines[k]!.run.length >= length)) k++;
+    while (!(candidates[k]!.info === '' && candidates[k]!.run[0] === char && candidates[k]!.run.length >= length)) k++;
     searched.set(key, k);
     return k;
   };
-  for (let i = 0; i < lines.length; i++) {
-    const { start, run, info, infoStart } = lines[i]!;
+  /** Reads the fence line `k` opens: the index of the line after the block (after the line itself when it is no fence). */
+  const readFence = (k: number): number => {
+    const { line, start, run, info, infoStart } = candidates[k]!;
     const char = run[0] as '`' | '~';
     // A backtick in the words after a backtick run: CommonMark reads no fence, nor does kramdown
     // unless one word and a closing fence follow (```` ```$ git status``` ```` is inline code to both).
     const inline = char === '`' && info.includes('`');
     if (/\s/.test(info)) {
       if (!inline) fences.unread.push({ start, end: start + run.length, reason: 'info' });
-      continue;
+      return line + 1;
     }
-    const length = Math.min(run.length, longestAfter[char][i + 1]!);
+    const length = Math.min(run.length, longestAfter[char][k + 1]!);
     // Given back, the run's end and the word must make one word: not with a space between them.
-    const split = length < run.length && info !== '' && infoStart > start + run.length;
+    const split = length >= 3 && length < run.length && info !== '' && infoStart > start + run.length;
     if (length < 3 || split) {
-      if (!inline) fences.unread.push({ start, end: start + run.length, reason: 'unclosed' });
-      continue;
+      if (!inline) fences.unread.push({ start, end: start + run.length, reason: depth > 0 && !split ? 'container' : 'unclosed' });
+      return line + 1;
     }
     // What CommonMark must not read as part of the fence's run or word: the run kramdown gave back, backticks in the word.
     if (length < run.length) fences.commonMarkMasks.push({ start: start + length, end: start + run.length });
     if (inline) for (let at = info.indexOf('`'); at !== -1; at = info.indexOf('`', at + 1)) fences.commonMarkMasks.push({ start: infoStart + at, end: infoStart + at + 1 });
-    i = closingLine(char, length, i);
+    const closing = candidates[closingLine(char, length, k)]!;
+    // A fence in an item or quote closed by a lazy line: CommonMark ends the code with the item,
+    // and would read the closing line as a fence of its own.
+    if (!lines[line]!.lazy && lines[closing.line]!.lazy) fences.commonMarkMasks.push({ start: closing.start, end: closing.start + closing.run.length });
+    return closing.line + 1;
+  };
+  /**
+   * An indented code block, whose lazy lines may be fence lines: code to kramdown, a fence to
+   * CommonMark, which is left to read it where it closes inside the block (code either way), and
+   * otherwise not let read it (it would take the rest of the page).
+   */
+  const readIndentedCode = (first: number): number => {
+    const end = indentedCodeEnd(lines, first);
+    const inside = [];
+    for (let line = first + 1; line < end; line++) if (candidateAt[line] !== -1) inside.push(candidates[candidateAt[line]!]!);
+    const longestLeft = { '`': 0, '~': 0 };
+    const longest = inside.map(() => ({ ...longestLeft }));
+    for (let k = inside.length - 1; k >= 0; k--) {
+      longest[k] = { ...longestLeft };
+      const { run, info } = inside[k]!;
+      if (info === '') longestLeft[run[0] as '`' | '~'] = Math.max(longestLeft[run[0] as '`' | '~'], run.length);
+    }
+    for (let k = 0; k < inside.length; k++) {
+      const { start, run } = inside[k]!;
+      const char = run[0] as '`' | '~';
+      if (longest[k]![char] < run.length) fences.commonMarkMasks.push({ start, end: start + run.length });
+      else while (!(inside[++k]!.info === '' && inside[k]!.run[0] === char && inside[k]!.run.length >= run.length));
+    }
+    return end;
+  };
+  // Whether a block starts at the line (not a paragraph's next line): an indented one is code then.
+  let blockStart = true;
+  for (let i = 0; i < lines.length; ) {
+    const text = lines[i]!.text;
+    const next: number = blank.test(text)
+      ? i + 1
+      : blockStart && indentedCode.test(text)
+        ? readIndentedCode(i)
+        : candidateAt[i] !== -1
+          ? readFence(candidateAt[i]!)
+          : depth < maxDepth && quoteStart.test(text)
+            ? readQuote(lines, i, depth, fences)
+            : depth < maxDepth && (bulletStart.test(text) || numberStart.test(text)) && !horizontalRule.test(text) && !tableLine.test(text)
+              ? readList(lines, i, depth, fences)
+              : i + 1;
+    // A line of text (a fence line kramdown reads as text too) goes on as a paragraph; a heading or rule is a block of its own.
+    blockStart = next > i + 1 || blank.test(text) || text.startsWith('#') || horizontalRule.test(text);
+    i = next;
   }
-  return fences;
+}
+
+/**
+ * The end of the indented code block at `first` (kramdown's CODEBLOCK_MATCH): indented lines, and
+ * after them any line that is not blank (a lazy line: a fence or list line there is code too),
+ * again after blank lines while indented lines come.
+ */
+function indentedCodeEnd(lines: readonly Line[], first: number): number {
+  let end = first;
+  for (;;) {
+    while (end < lines.length && !endsLazyLines(lines[end]!.text)) end++;
+    let after = end;
+    while (after < lines.length && blank.test(lines[after]!.text)) after++;
+    if (after === end || after === lines.length || !indentedCode.test(lines[after]!.text)) return end;
+    end = after;
+  }
+}
+
+/** A line that ends a quote, and a list item's lazy lines (kramdown's LAZY_END). */
+const endsLazyLines = (text: string): boolean => blank.test(text) || endOfBlock.test(text) || attributeListLine.test(text) || startsWithBlockTag(text);
+
+/** kramdown's LAZY_END_HTML_START and LAZY_END_HTML_STOP: a start or end tag of an element that is not a span element, at most three spaces in. */
+function startsWithBlockTag(text: string): boolean {
+  const tag = /^ {0,3}<(\/?)([A-Za-z_:][\w:.-]*)(\s*>)?/.exec(text);
+  return tag !== null && (tag[1] === '' || tag[3] !== undefined) && !isSpanElement(tag[2]!) && tag[2]!.toLowerCase() !== 'script';
+}
+
+/** The quote from line `first` (up to a blank line), read as blocks: the index of the line after it. */
+function readQuote(lines: readonly Line[], first: number, depth: number, fences: KramdownFences): number {
+  let end = first + 1;
+  while (end < lines.length && !endsLazyLines(lines[end]!.text)) end++;
+  readBlocks(lines.slice(first, end).map(({ text, end: lineEnd, lazy }) => ({ text: text.replace(quoteStart, ''), end: lineEnd, lazy: lazy || !quoteStart.test(text) })), depth + 1, fences);
+  return end;
+}
+
+/**
+ * The list from line `first`, as kramdown's parse_list cuts it into items: each item's lines (in
+ * parts: a nested list starts a part) read as blocks. The index of the line after the list.
+ */
+function readList(lines: readonly Line[], first: number, depth: number, fences: KramdownFences): number {
+  const start = bulletStart.test(lines[first]!.text) ? bulletStart : numberStart;
+  const parts: Line[][] = [];
+  let sibling = start;
+  let indentation = 0;
+  let lastBlank = false;
+  let nested = false;
+  let i = first;
+  for (; i < lines.length; i++) {
+    const { text, end, lazy } = lines[i]!;
+    if (lastBlank && horizontalRule.test(text)) break;
+    if (endOfBlock.test(text)) {
+      i++;
+      break;
+    }
+    const item = i === first ? start.exec(text) : sibling.exec(text);
+    if (item) {
+      const firstLine = firstItemLine(item[1]!.length, item[2]!, end);
+      indentation = firstLine.indentation;
+      parts.push([firstLine.line]);
+      sibling = siblingStart(start === numberStart, indentation);
+      nested = bulletStart.test(firstLine.line.text) || numberStart.test(firstLine.line.text);
+      lastBlank = false;
+      continue;
+    }
+    if (!blank.test(text) && (contentLine(indentation).test(text) || (!lastBlank && !lazyLineStop(text, indentation)))) {
+      let content = text.replace(/^\t+/, (tabs) => ' '.repeat(4 * tabs.length));
+      const underItem = content.startsWith(' '.repeat(indentation));
+      if (underItem) content = content.slice(indentation);
+      const listLine = bulletStart.test(content) || numberStart.test(content);
+      if (!nested && underItem && listLine) {
+        parts.push([]);
+        nested = true;
+      } else if (nested && !underItem && listLine) content = ' '.repeat(indentation + 4) + content;
+      parts.at(-1)!.push({ text: content, end, lazy: lazy || !underItem });
+      lastBlank = false;
+    } else if (blank.test(text)) {
+      nested = true;
+      lastBlank = true;
+      parts.at(-1)!.push({ text: '', end });
+    } else break;
+  }
+  for (const part of parts) readBlocks(part, depth + 1, fences);
+  return i;
+}
+
+/** kramdown's parse_first_list_line: the item's indentation (its marker and the spaces after it, tabs to the next stop), and its first line. */
+function firstItemLine(markerLength: number, rest: string, end: number): { indentation: number; line: Line } {
+  let indentation = markerLength;
+  if (/^\s*(?:\{:(?![\w-]*:|\/)(?:\\\}|[^}])+\}\s*)?$/.test(rest)) indentation = 4;
+  else {
+    let spaces = rest;
+    while (/^ *\t/.test(spaces)) spaces = spaces.replace(/^( *)(\t+)/, (_, before: string, tabs: string) => before + ' '.repeat(4 - ((before.length + indentation) % 4) + (tabs.length - 1) * 4));
+    indentation += /^ */.exec(spaces)![0].length;
+  }
+  return { indentation, line: { text: rest.replace(/^\s*/, ''), end } };
+}
+
+const patterns = new Map<string, RegExp>();
+const cached = (source: string): RegExp => {
+  if (patterns.size > 256) patterns.clear();
+  return patterns.get(source) ?? patterns.set(source, new RegExp(source)).get(source)!;
+};
+
+/** kramdown's fetch_pattern: a sibling item's marker has fewer spaces before it than the item's indentation. */
+const siblingStart = (ordered: boolean, indentation: number): RegExp => cached(`^( {0,${Math.min(indentation - 1, 3)}}${ordered ? '\\d+\\.' : '[+*-]'})([\\t| ].*)$`);
+
+/** kramdown's content_re: a line indented under an item (tabs count four). */
+const contentLine = (indentation: number): RegExp => cached(`^(?:(?:\\t| {4}){${indentation >> 2}} {${indentation & 3}}|(?:\\t| {4}){${(indentation >> 2) + 1}})`);
+
+/** A line that is no lazy line of a list item (kramdown's lazy_re): an attribute list or a block element's tag, at most three spaces in. */
+function lazyLineStop(text: string, indentation: number): boolean {
+  const spaces = /^ */.exec(text)![0].length;
+  return spaces <= Math.min(indentation, 3) && (attributeListLine.test(text) || startsWithBlockTag(text));
 }
 
 /**
