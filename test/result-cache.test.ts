@@ -3,9 +3,13 @@
  * the files whose text changed, and still sees what a change does elsewhere (a renamed heading
  * breaks links in files that did not change), since pass 2 always runs.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { firstPassWithCache } from '../src/lint/cached-lint.js';
+import type { FirstPass } from '../src/lint/lint-files.js';
+import { ResultCache } from '../src/lint/result-cache.js';
 import { exampleSite, runCli, tempCopy, type CliRun } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(exampleSite);
@@ -87,5 +91,32 @@ describe('result cache', () => {
     await run('--cache-location', 'cache/doclint.bin');
     expect(existsSync(join(dir, 'cache/doclint.bin'))).toBe(true);
     expect(reused(await run('--cache-location', 'cache/doclint.bin'))).toBeGreaterThan(0);
+  });
+
+  it('gives the files it answers for before pass 1 of the others starts (their external URLs go out first)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'doclint-cache-order-'));
+    try {
+      const path = join(folder, 'results.bin');
+      const texts = new Map([['a.md', 'a'], ['b.md', 'b'], ['c.md', 'c']]);
+      const pass = (file: string): FirstPass => ({ findings: [], frontMatter: { title: file } });
+      const passAll = async (files: string[]) => ({ results: new Map(files.map((file) => [file, pass(file)])), threads: 1 });
+      await firstPassWithCache(await ResultCache.load(path, 'key'), [...texts.keys()], texts, passAll);
+      texts.set('b.md', 'b, edited');
+      const order: string[] = [];
+      const warm = await firstPassWithCache(
+        await ResultCache.load(path, 'key'),
+        [...texts.keys()],
+        texts,
+        async (files) => {
+          order.push(`pass 1 of ${files.join()}`);
+          return passAll(files);
+        },
+        async (file) => void order.push(`reused ${file}`),
+      );
+      expect(order).toEqual(['reused a.md', 'reused c.md', 'pass 1 of b.md']);
+      expect(warm.reused).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

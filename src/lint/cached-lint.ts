@@ -11,15 +11,23 @@ export interface CachedFirstPass extends FirstPassRun {
   reused: number;
 }
 
-/** `run`: pass 1 of the files the cache cannot answer (on workers when it pays). */
+/**
+ * `run`: pass 1 of the files the cache cannot answer (on workers when it pays); `reused`: told the
+ * files the cache answers for before that (an external check can start on their links).
+ */
 export async function firstPassWithCache(
   cache: ResultCache,
   targets: readonly string[],
   texts: ReadonlyMap<string, string>,
   run: (files: string[]) => Promise<FirstPassRun>,
+  reused?: (file: string, pass: FirstPass) => Promise<void>,
 ): Promise<CachedFirstPass> {
   const hashes = new Map(targets.flatMap((path) => (texts.has(path) ? [[path, textHash(texts.get(path)!)] as const] : [])));
   const toRun = targets.filter((path) => !hashes.has(path) || !cache.entry(path, hashes.get(path)!));
+  if (reused) for (const path of hashes.keys()) {
+    const entry = cache.entry(path, hashes.get(path)!);
+    if (entry) await reused(path, entry.firstPass);
+  }
   const ran = toRun.length > 0 ? await run(toRun) : { results: new Map<string, FirstPass>(), threads: 1 };
   const results = new Map(targets.map((path) => [path, ran.results.get(path) ?? cache.entry(path, hashes.get(path)!)!.firstPass]));
   if (toRun.length > 0 || [...cache.files.keys()].some((path) => !texts.has(path))) {

@@ -268,8 +268,16 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
       await workers.close();
     }
   };
-  const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf) : { ...(await firstPassOf(targets)), reused: 0 };
-  // The pages the cache answered for: their URLs now.
+  // The pages the cache answers for: their URLs before the other pages are read.
+  const reused = external
+    ? async (file: string, result: FirstPass): Promise<void> => {
+        requested.add(file);
+        if (result.facts) external.addPage(result.facts.links);
+        await yieldToRequests();
+      }
+    : undefined;
+  const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf, reused) : { ...(await firstPassOf(targets)), reused: 0 };
+  // The pages workers read: their URLs now.
   for (const [file, result] of passed.results) if (external && !requested.has(file) && result.facts) external.addPage(result.facts.links);
 
   // Pass 2, over every page's facts: the targets', and those the cache holds of the other files.
