@@ -83,7 +83,10 @@ const offsetOf = (line: Line, at: number): number => line.end - line.text.length
 
 /** The fences of a run of lines kramdown parses as blocks (the page, a quote's or a list item's lines). */
 function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFences): void {
-  if (!lines.some((line) => line.text.includes('```') || line.text.includes('~~~'))) return;
+  // Past the last line holding a fence's characters there is nothing to read, here or in a list or quote.
+  let last = lines.length - 1;
+  while (last >= 0 && !lines[last]!.text.includes('```') && !lines[last]!.text.includes('~~~')) last--;
+  if (last < 0) return;
   // The lines that start with a fence's run, in order; those with nothing after the run could close a fence.
   const candidates: { line: number; start: number; run: string; info: string; infoStart: number }[] = [];
   const candidateAt = new Int32Array(lines.length).fill(-1);
@@ -167,7 +170,7 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
   };
   // Whether a block starts at the line (not a paragraph's next line): an indented one is code then.
   let blockStart = true;
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i <= last; ) {
     const text = lines[i]!.text;
     const next: number = blank.test(text)
       ? i + 1
@@ -228,6 +231,7 @@ function readList(lines: readonly Line[], first: number, depth: number, fences: 
   const parts: Line[][] = [];
   let sibling = start;
   let indentation = 0;
+  let underItem = contentLine(0);
   let lastBlank = false;
   let nested = false;
   let i = first;
@@ -244,20 +248,21 @@ function readList(lines: readonly Line[], first: number, depth: number, fences: 
       indentation = firstLine.indentation;
       parts.push([firstLine.line]);
       sibling = siblingStart(start === numberStart, indentation);
+      underItem = contentLine(indentation);
       nested = bulletStart.test(firstLine.line.text) || numberStart.test(firstLine.line.text);
       lastBlank = false;
       continue;
     }
-    if (!blank.test(text) && (contentLine(indentation).test(text) || (!lastBlank && !lazyLineStop(text, indentation)))) {
-      let content = text.replace(/^\t+/, (tabs) => ' '.repeat(4 * tabs.length));
-      const underItem = content.startsWith(' '.repeat(indentation));
-      if (underItem) content = content.slice(indentation);
+    if (!blank.test(text) && (underItem.test(text) || (!lastBlank && !lazyLineStop(text, indentation)))) {
+      let content = text.startsWith('\t') ? text.replace(/^\t+/, (tabs) => ' '.repeat(4 * tabs.length)) : text;
+      const indented = /^ */.exec(content)![0].length >= indentation;
+      if (indented) content = content.slice(indentation);
       const listLine = bulletStart.test(content) || numberStart.test(content);
-      if (!nested && underItem && listLine) {
+      if (!nested && indented && listLine) {
         parts.push([]);
         nested = true;
-      } else if (nested && !underItem && listLine) content = ' '.repeat(indentation + 4) + content;
-      parts.at(-1)!.push({ text: content, end, lazy: lazy || !underItem });
+      } else if (nested && !indented && listLine) content = ' '.repeat(indentation + 4) + content;
+      parts.at(-1)!.push({ text: content, end, lazy: lazy || !indented });
       lastBlank = false;
     } else if (blank.test(text)) {
       nested = true;
@@ -295,6 +300,7 @@ const contentLine = (indentation: number): RegExp => cached(`^(?:(?:\\t| {4}){${
 
 /** A line that is no lazy line of a list item (kramdown's lazy_re): an attribute list or a block element's tag, at most three spaces in. */
 function lazyLineStop(text: string, indentation: number): boolean {
+  if (!/^ *[<{]/.test(text)) return false;
   const spaces = /^ */.exec(text)![0].length;
   return spaces <= Math.min(indentation, 3) && (attributeListLine.test(text) || startsWithBlockTag(text));
 }
