@@ -24,9 +24,11 @@ export async function firstPassWithCache(
 ): Promise<CachedFirstPass> {
   const hashes = new Map(targets.flatMap((path) => (texts.has(path) ? [[path, textHash(texts.get(path)!)] as const] : [])));
   const toRun = targets.filter((path) => !hashes.has(path) || !cache.entry(path, hashes.get(path)!));
-  if (reused) for (const path of hashes.keys()) {
-    const entry = cache.entry(path, hashes.get(path)!);
-    if (entry) await reused(path, entry.firstPass);
+  if (reused) {
+    for (const [path, hash] of hashes) {
+      const entry = cache.entry(path, hash);
+      if (entry) await reused(path, entry.firstPass);
+    }
   }
   const ran = toRun.length > 0 ? await run(toRun) : { results: new Map<string, FirstPass>(), threads: 1 };
   const results = new Map(targets.map((path) => [path, ran.results.get(path) ?? cache.entry(path, hashes.get(path)!)!.firstPass]));

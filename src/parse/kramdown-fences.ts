@@ -14,8 +14,12 @@
  * every line up to a blank one, a list item every line up to a blank one (its lazy lines) and
  * after it the lines indented under it. So a fence line right under a list item's or quote's
  * line belongs to it, and when a blank line comes before its closing line, it is text; CommonMark
- * ends the item there and reads the fence. The blocks are read so, nested up to maxDepth. Checked
- * against kramdown on random documents of fence, list, quote and blank lines.
+ * ends the item there and reads the fence. The blocks are read so, nested up to maxDepth, and an
+ * indented code block takes the lines right under it (a fence line there is code). Checked against
+ * kramdown on random documents of fence, list, quote, text and blank lines: the heading ids of 3 to
+ * 6 in 100 of them differ (9 to 14 before), where CommonMark's blocks cannot be made kramdown's by
+ * masking fences: code lines written without a quote's `>` or under a list item without its
+ * indent (CommonMark ends the quote or item there), and indented code's lazy lines.
  */
 import type { Document } from '../types.js';
 import { isSpanElement } from './kramdown-html-blocks.js';
