@@ -198,14 +198,15 @@ function headingText(document: Document, heading: Heading, scope: RenderScope): 
   if (hasLiquid) {
     source = renderLiquid(document, first, last, scope);
     const match = explicitId.exec(source);
-    const reparsed = parseMarkdown(`# ${match ? source.slice(0, match.index) : source}`).children[0];
+    const reparsedSource = `# ${match ? source.slice(0, match.index) : source}`;
+    const reparsed = parseMarkdown(reparsedSource).children[0];
     children = reparsed?.type === 'heading' ? reparsed.children : [];
-    return { text: phrasingText(children), source: match ? source.slice(0, match.index) : source, ...(match ? { explicit: match[1]! } : {}) };
+    return { text: phrasingText(children, reparsedSource), source: match ? source.slice(0, match.index) : source, ...(match ? { explicit: match[1]! } : {}) };
   }
   const match = explicitId.exec(source);
-  if (!match) return { text: phrasingText(children), source };
+  if (!match) return { text: phrasingText(children, document.text), source };
   // The `{#id}` is the end of the last text node: leave it out of the text.
-  const text = phrasingText(children);
+  const text = phrasingText(children, document.text);
   return { text: text.slice(0, text.length - (source.length - match.index)), source: source.slice(0, match.index), explicit: match[1]! };
 }
 
@@ -218,10 +219,11 @@ function termTexts(document: Document, terms: readonly AutoIdTerm[], scope: Rend
   if (terms.length === 0) return [];
   const sources = terms.map((term) => renderLiquid(document, term.start, term.end, scope));
   // A blank line between, so that no paragraph-wide limit sends many short lines to the slower parser.
-  const headings = parseMarkdown(sources.map((source) => `# ${source}`).join('\n\n')).children;
+  const parsed = sources.map((source) => `# ${source}`).join('\n\n');
+  const headings = parseMarkdown(parsed).children;
   return sources.map((source, i) => {
     const heading = headings.length === sources.length ? headings[i] : undefined;
-    const text = heading?.type === 'heading' ? phrasingText(heading.children) : source;
+    const text = heading?.type === 'heading' ? phrasingText(heading.children, parsed) : source;
     return text + /[ \t]*$/.exec(source)![0].replace(/\t/g, '');
   });
 }
@@ -241,12 +243,32 @@ function renderLiquid(document: Document, from: number, to: number, scope: Rende
   return out + document.text.slice(cursor, to);
 }
 
-function phrasingText(nodes: readonly PhrasingContent[]): string {
+/** The text of inline nodes as kramdown's raw text for ids; `written`: the source their positions are in. */
+function phrasingText(nodes: readonly PhrasingContent[], written: string): string {
   let text = '';
   for (const node of nodes) {
-    if (node.type === 'text') text += node.value.replace(/-{2,3}/g, '');
+    if (node.type === 'text') text += withoutTypographicDashes(node.value, node.position ? written.slice(node.position.start.offset, node.position.end.offset) : '');
     else if (node.type === 'inlineCode') text += node.value;
-    else if ('children' in node) text += phrasingText(node.children as PhrasingContent[]);
+    else if ('children' in node) text += phrasingText(node.children as PhrasingContent[], written);
   }
   return text;
+}
+
+/**
+ * A text without the dashes kramdown makes typographic (`---` and `--`, taken from the left),
+ * which its ids drop; escaped ones (`\-\-`) and character references stay hyphens. `source`: the
+ * text as written.
+ */
+function withoutTypographicDashes(value: string, source: string): string {
+  if (!source.includes('\\-') && !source.includes('&#')) return value.replace(/-{2,3}/g, '');
+  // Each dash of the source: kept (escaped, a character reference, left over from a run), or typographic.
+  const kept: boolean[] = [];
+  for (const [token] of source.matchAll(/\\[\s\S]|&#(?:0*45|[xX]0*2[dD]);|-+/g)) {
+    if (!token.startsWith('-')) {
+      if (token === '\\-' || token.startsWith('&')) kept.push(true);
+    } else for (let left = token.length; left > 0; left -= 3) kept.push(...new Array<boolean>(Math.min(left, 3)).fill(left === 1));
+  }
+  if (kept.length !== value.split('-').length - 1) return value.replace(/-{2,3}/g, '');
+  let dash = 0;
+  return value.replace(/-/g, () => (kept[dash++] ? '-' : ''));
 }
