@@ -106,6 +106,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
       continue;
     }
     if (node.children.length === 0) continue;
+    if (parent.type === 'root' && !kramdownHeading(document.text, node)) continue;
     const siblings = parent.children as RootContent[];
     const { text, source, explicit } = headingText(document, node, scope);
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
@@ -178,6 +179,18 @@ function paragraphAttributeIds(paragraph: Paragraph): { id: string; line: number
   }
   endLine();
   return found;
+}
+
+/**
+ * Whether kramdown reads a heading CommonMark reads at the top of a page: a `#` heading only at
+ * the line's start, a `===`/`---` one only with one line of text and its underline at the line's
+ * start (kramdown 2.4.0 ATX_HEADER_START, SETEXT_HEADER_START); otherwise it is a paragraph.
+ */
+function kramdownHeading(text: string, heading: Heading): boolean {
+  const { start, end } = heading.position!;
+  if (text[start.offset!] === '#') return start.column === 1;
+  const underline = text.lastIndexOf('\n', end.offset! - 1) + 1;
+  return end.line === start.line + 1 && text[underline] !== ' ' && text[underline] !== '\t';
 }
 
 /** Whether a heading sits right before (-1) or right after (1) the node, on the adjacent line. */
