@@ -10,7 +10,7 @@
  * `-1`, `-2`… (a `{% callout %}` or `{% table %}` body is its own run); an empty id is not
  * written but still counts. A heading inside a `markdown="1"` HTML block is not reached by
  * kramdown-parser-gfm: the HTML converter gives it kramdown's basic id (ASCII letters, digits and
- * dashes of the source text; `section` when none), numbered apart from the GFM ids.
+ * dashes of the same text, tags left out; `section` when none), numbered apart from the GFM ids.
  */
 import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
@@ -108,7 +108,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     if (node.children.length === 0) continue;
     if (parent.type === 'root' && !kramdownHeading(document.text, node)) continue;
     const siblings = parent.children as RootContent[];
-    const { text, source, explicit } = headingText(document, node, scope);
+    const { text, explicit } = headingText(document, node, scope);
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
@@ -119,7 +119,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const run = `${runOf(offset)}${byConverter ? ' converter' : ''}`;
     let seen = counters.get(run);
     if (!seen) counters.set(run, (seen = new Map()));
-    const base = byConverter ? basicHeadingId(source) || 'section' : gfmHeadingId(text);
+    const base = byConverter ? basicHeadingId(text) || 'section' : gfmHeadingId(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
@@ -201,26 +201,23 @@ function adjacentHeading(siblings: readonly RootContent[], index: number, side: 
   return side === -1 ? other.position!.end.line + 1 === node.position!.start.line : node.position!.end.line + 1 === other.position!.start.line;
 }
 
-/** The heading's text as kramdown sees it after Liquid rendered, its source (kramdown's raw text), and its explicit `{#id}`. */
-function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; source: string; explicit?: string } {
+/** The heading's text as kramdown sees it after Liquid rendered (its raw text), and its explicit `{#id}`. */
+function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; explicit?: string } {
   const first = heading.children[0]!.position!.start.offset!;
   const last = heading.children.at(-1)!.position!.end.offset!;
-  const hasLiquid = document.liquid.tokens.some((t) => t.start < last && t.end > first);
-  let children: PhrasingContent[] = heading.children;
-  let source = document.text.slice(first, last);
-  if (hasLiquid) {
-    source = renderLiquid(document, first, last, scope);
-    const match = explicitId.exec(source);
-    const reparsedSource = `# ${match ? source.slice(0, match.index) : source}`;
+  if (document.liquid.tokens.some((t) => t.start < last && t.end > first)) {
+    const rendered = renderLiquid(document, first, last, scope);
+    const match = explicitId.exec(rendered);
+    const reparsedSource = `# ${match ? rendered.slice(0, match.index) : rendered}`;
     const reparsed = parseMarkdown(reparsedSource).children[0];
-    children = reparsed?.type === 'heading' ? reparsed.children : [];
-    return { text: phrasingText(children, reparsedSource), source: match ? source.slice(0, match.index) : source, ...(match ? { explicit: match[1]! } : {}) };
+    return { text: reparsed?.type === 'heading' ? phrasingText(reparsed.children, reparsedSource) : '', ...(match ? { explicit: match[1]! } : {}) };
   }
+  const source = document.text.slice(first, last);
   const match = explicitId.exec(source);
-  if (!match) return { text: phrasingText(children, document.text), source };
+  if (!match) return { text: phrasingText(heading.children, document.text) };
   // The `{#id}` is the end of the last text node: leave it out of the text.
-  const text = phrasingText(children, document.text);
-  return { text: text.slice(0, text.length - (source.length - match.index)), source: source.slice(0, match.index), explicit: match[1]! };
+  const text = phrasingText(heading.children, document.text);
+  return { text: text.slice(0, text.length - (source.length - match.index)), explicit: match[1]! };
 }
 
 /**
