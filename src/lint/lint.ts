@@ -236,12 +236,16 @@ async function lintWithFixes(run: Run): Promise<Linted> {
 /** Pass 1 of the targets (from the cache, on workers, or here), then pass 2 over every page's facts. */
 async function lintInTwoPasses(run: Run): Promise<Linted> {
   const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, otherPages, readSiteFile, external, rules, linkRules } = run;
-  // Here, each page's external URLs are requested as soon as its links are known.
-  const requested = new Set<string>();
+  // Each page's external URLs are requested as soon as its links are known (from the cache or
+  // pass 1 here; pass 1 runs on workers only without external checks), and go out before the next page's CPU work.
+  const requestLinks = async (result: FirstPass): Promise<void> => {
+    if (!external || !result.facts) return;
+    external.addPage(result.facts.links);
+    await yieldToRequests();
+  };
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
     const results = new Map<string, FirstPass>();
     for (const file of files) {
-      requested.add(file);
       const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules);
       results.set(file, result);
       // Its anchors are in its facts now: a whole-site run lets go of its text (100x corpus: ~110 MB less).
@@ -249,11 +253,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
         sources.delete(file);
         texts.delete(file);
       }
-      if (external && result.facts) {
-        external.addPage(result.facts.links);
-        // Let the page's requests go out before the next page's CPU work.
-        await yieldToRequests();
-      }
+      await requestLinks(result);
     }
     return { results, threads: 1 };
   };
@@ -269,16 +269,8 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     }
   };
   // The pages the cache answers for: their URLs before the other pages are read.
-  const reused = external
-    ? async (file: string, result: FirstPass): Promise<void> => {
-        requested.add(file);
-        if (result.facts) external.addPage(result.facts.links);
-        await yieldToRequests();
-      }
-    : undefined;
+  const reused = external ? (_file: string, result: FirstPass) => requestLinks(result) : undefined;
   const passed = cache ? await firstPassWithCache(cache, targets, texts, firstPassOf, reused) : { ...(await firstPassOf(targets)), reused: 0 };
-  // The pages workers read: their URLs now.
-  for (const [file, result] of passed.results) if (external && !requested.has(file) && result.facts) external.addPage(result.facts.links);
 
   // Pass 2, over every page's facts: the targets', and those the cache holds of the other files.
   const others = cache && targets.length < content.length ? cachedFirstPasses(cache, content.filter((file) => !passed.results.has(file)), texts) : new Map<string, FirstPass>();

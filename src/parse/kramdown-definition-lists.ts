@@ -17,6 +17,7 @@
  * with no term before them, a definition line holding a `|`).
  */
 import { FenceTracker } from './fences.js';
+import { isTableLine } from './kramdown-tables.js';
 
 interface Span {
   /** The term as written (kramdown's raw text), as offsets of the text. */
@@ -40,8 +41,6 @@ const termAttributes = /^\{:(?![\w-]*:|\/)([^}]*)\}[ \t]*/;
 /** Lines that start another kind of block, which ends a paragraph and a definition list. */
 const otherBlock = /^[ \t]*(?:#|>|\||[*+-][ \t]|\d{1,9}[.)][ \t]|\{::)/;
 const listItem = /^[ \t]*(?:[*+-]|\d{1,9}[.)])[ \t]/;
-/** kramdown's table line: a `|` not escaped (a definition's line is none). */
-const tableLine = /(?:^|[^\\])\|/;
 
 /** The id an attribute list's text gives (`#id`), as kramdown reads it. */
 export function attributeListId(attributes: string): string | undefined {
@@ -150,7 +149,7 @@ export function autoIdTerms(text: string, from: number): AutoIdTerm[] {
     }
     // Another kind of block: a list item, a quote, a heading, a table row (kramdown starts a table
     // at any line with a `|`), indented code (not inside a list item).
-    if (otherBlock.test(line) || (tableLine.test(line) && !definition) || (!inListItem && (indent >= 4 || /^ {0,3}\t/.test(line)))) {
+    if (otherBlock.test(line) || (isTableLine(line) && !definition) || (!inListItem && (indent >= 4 || /^ {0,3}\t/.test(line)))) {
       paragraph = list = attributesBefore = undefined;
       lazy = listItem.test(line) || /^[ \t]*>/.test(line);
       if (listItem.test(line)) inListItem = true;

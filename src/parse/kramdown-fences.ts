@@ -23,6 +23,7 @@
  */
 import type { Document } from '../types.js';
 import { isSpanElement } from './kramdown-html-blocks.js';
+import { isTableLine } from './kramdown-tables.js';
 
 export interface UnreadFence {
   /** Offset of the fence's run of backticks or tildes, and its end. */
@@ -59,8 +60,6 @@ const quoteStart = /^ {0,3}> ?/;
 const bulletStart = /^( {0,3}[+*-])([\t| ].*)$/;
 const numberStart = /^( {0,3}\d+\.)([\t| ].*)$/;
 const horizontalRule = /^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$/;
-/** kramdown's table line: a `|` not escaped. A list item's first line that holds one is a table row. */
-const tableLine = /(?:^|[^\\])\|/;
 const blank = /^\s*$/;
 const indentedCode = /^(?:\t| {4})/;
 const endOfBlock = /^\^\s*$/;
@@ -82,6 +81,34 @@ export function kramdownFences(text: string, from: number): KramdownFences {
   return fences;
 }
 
+type FenceChar = '`' | '~';
+
+/** A line that starts with a fence's run, and the word after it (a line with nothing after its run may close a fence). */
+interface FenceLine {
+  /** Its index in the block's lines, and the page offsets of its run and word. */
+  line: number;
+  start: number;
+  run: string;
+  info: string;
+  infoStart: number;
+}
+
+const closes = (fence: FenceLine, char: FenceChar, length: number): boolean => fence.info === '' && fence.run[0] === char && fence.run.length >= length;
+
+/** Per character, at k: the longest run alone on a line among fence lines k and after (at k + 1, those after line k). */
+function longestClosingRuns(fences: readonly FenceLine[]): Record<FenceChar, number[]> {
+  const longest = { '`': new Array<number>(fences.length + 1).fill(0), '~': new Array<number>(fences.length + 1).fill(0) };
+  for (let k = fences.length - 1; k >= 0; k--) {
+    for (const char of ['`', '~'] as const) longest[char][k] = longest[char][k + 1]!;
+    const { run, info } = fences[k]!;
+    if (info === '') longest[run[0] as FenceChar][k] = Math.max(longest[run[0] as FenceChar][k]!, run.length);
+  }
+  return longest;
+}
+
+/** kramdown's LIST_START: a bullet or number item's first line. */
+const startsList = (text: string): boolean => bulletStart.test(text) || numberStart.test(text);
+
 /** The page offset of a line's character. */
 const offsetOf = (line: Line, at: number): number => line.end - line.text.length + at;
 
@@ -92,7 +119,7 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
   while (last >= 0 && !lines[last]!.text.includes('```') && !lines[last]!.text.includes('~~~')) last--;
   if (last < 0) return;
   // The lines that start with a fence's run, in order; those with nothing after the run could close a fence.
-  const candidates: { line: number; start: number; run: string; info: string; infoStart: number }[] = [];
+  const candidates: FenceLine[] = [];
   const candidateAt = new Int32Array(lines.length).fill(-1);
   lines.forEach((line, index) => {
     const match = fenceLine.exec(line.text);
@@ -102,29 +129,23 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     candidateAt[index] = candidates.length;
     candidates.push({ line: index, start: offsetOf(line, at), run: match[1]!, info: after.trim(), infoStart: offsetOf(line, at + match[1]!.length + after.length - after.trimStart().length) });
   });
-  // The longest run alone on a line after each fence line, per character: kramdown's regular
-  // expression gives back part of a longer run, as the start of the word, until a closing line
-  // comes (four backticks closed by three are a fence of three and the word "`").
-  const longestAfter = { '`': new Array<number>(candidates.length + 1).fill(0), '~': new Array<number>(candidates.length + 1).fill(0) };
-  for (let k = candidates.length - 1; k >= 0; k--) {
-    for (const char of ['`', '~'] as const) longestAfter[char][k] = longestAfter[char][k + 1]!;
-    const { run, info } = candidates[k]!;
-    if (info === '') longestAfter[run[0] as '`' | '~'][k] = Math.max(longestAfter[run[0] as '`' | '~'][k]!, run.length);
-  }
+  // kramdown's regular expression gives back part of a longer run, as the start of the word, until
+  // a closing line comes (four backticks closed by three are a fence of three and the word "`").
+  const longestAfter = longestClosingRuns(candidates);
   // Where the search for each closing run (character and length) stopped: openers come in order, so
   // no search goes over a line twice. One is found: the run is at most the longest after the opener.
   const searched = new Map<string, number>();
-  const closingLine = (char: string, length: number, after: number): number => {
+  const closingLine = (char: FenceChar, length: number, after: number): number => {
     const key = `${char}${length}`;
     let k = Math.max(searched.get(key) ?? 0, after + 1);
-    while (!(candidates[k]!.info === '' && candidates[k]!.run[0] === char && candidates[k]!.run.length >= length)) k++;
+    while (!closes(candidates[k]!, char, length)) k++;
     searched.set(key, k);
     return k;
   };
   /** Reads the fence line `k` opens: the index of the line after the block (after the line itself when it is no fence). */
   const readFence = (k: number): number => {
     const { line, start, run, info, infoStart } = candidates[k]!;
-    const char = run[0] as '`' | '~';
+    const char = run[0] as FenceChar;
     // A backtick in the words after a backtick run: CommonMark reads no fence, nor does kramdown
     // unless one word and a closing fence follow (```` ```$ git status``` ```` is inline code to both).
     const inline = char === '`' && info.includes('`');
@@ -157,18 +178,12 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     const end = indentedCodeEnd(lines, first);
     const inside = [];
     for (let line = first + 1; line < end; line++) if (candidateAt[line] !== -1) inside.push(candidates[candidateAt[line]!]!);
-    const longestLeft = { '`': 0, '~': 0 };
-    const longest = inside.map(() => ({ ...longestLeft }));
-    for (let k = inside.length - 1; k >= 0; k--) {
-      longest[k] = { ...longestLeft };
-      const { run, info } = inside[k]!;
-      if (info === '') longestLeft[run[0] as '`' | '~'] = Math.max(longestLeft[run[0] as '`' | '~'], run.length);
-    }
+    const longest = longestClosingRuns(inside);
     for (let k = 0; k < inside.length; k++) {
       const { start, run } = inside[k]!;
-      const char = run[0] as '`' | '~';
-      if (longest[k]![char] < run.length) fences.commonMarkMasks.push({ start, end: start + run.length });
-      else while (!(inside[++k]!.info === '' && inside[k]!.run[0] === char && inside[k]!.run.length >= run.length));
+      const char = run[0] as FenceChar;
+      if (longest[char][k + 1]! < run.length) fences.commonMarkMasks.push({ start, end: start + run.length });
+      else while (!closes(inside[++k]!, char, run.length));
     }
     return end;
   };
@@ -176,7 +191,8 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
   let blockStart = true;
   for (let i = 0; i <= last; ) {
     const text = lines[i]!.text;
-    const next: number = blank.test(text)
+    const isBlank = blank.test(text);
+    const next: number = isBlank
       ? i + 1
       : blockStart && indentedCode.test(text)
         ? readIndentedCode(i)
@@ -184,11 +200,11 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
           ? readFence(candidateAt[i]!)
           : depth < maxDepth && quoteStart.test(text)
             ? readQuote(lines, i, depth, fences)
-            : depth < maxDepth && (bulletStart.test(text) || numberStart.test(text)) && !horizontalRule.test(text) && !tableLine.test(text)
+            : depth < maxDepth && startsList(text) && !horizontalRule.test(text) && !isTableLine(text)
               ? readList(lines, i, depth, fences)
               : i + 1;
     // A line of text (a fence line kramdown reads as text too) goes on as a paragraph; a heading or rule is a block of its own.
-    blockStart = next > i + 1 || blank.test(text) || text.startsWith('#') || horizontalRule.test(text);
+    blockStart = next > i + 1 || isBlank || text.startsWith('#') || horizontalRule.test(text);
     i = next;
   }
 }
@@ -253,22 +269,23 @@ function readList(lines: readonly Line[], first: number, depth: number, fences: 
       parts.push([firstLine.line]);
       sibling = siblingStart(start === numberStart, indentation);
       underItem = contentLine(indentation);
-      nested = bulletStart.test(firstLine.line.text) || numberStart.test(firstLine.line.text);
+      nested = startsList(firstLine.line.text);
       lastBlank = false;
       continue;
     }
-    if (!blank.test(text) && (underItem.test(text) || (!lastBlank && !lazyLineStop(text, indentation)))) {
+    const isBlank = blank.test(text);
+    if (!isBlank && (underItem.test(text) || (!lastBlank && !lazyLineStop(text, indentation)))) {
       let content = text.startsWith('\t') ? text.replace(/^\t+/, (tabs) => ' '.repeat(4 * tabs.length)) : text;
       const indented = /^ */.exec(content)![0].length >= indentation;
       if (indented) content = content.slice(indentation);
-      const listLine = bulletStart.test(content) || numberStart.test(content);
+      const listLine = startsList(content);
       if (!nested && indented && listLine) {
         parts.push([]);
         nested = true;
       } else if (nested && !indented && listLine) content = ' '.repeat(indentation + 4) + content;
       parts.at(-1)!.push({ text: content, end, lazy: lazy || !indented });
       lastBlank = false;
-    } else if (blank.test(text)) {
+    } else if (isBlank) {
       nested = true;
       lastBlank = true;
       parts.at(-1)!.push({ text: '', end });

@@ -51,6 +51,9 @@ export function kramdownTables(document: Document): KramdownTable[] {
 
 // kramdown's line patterns (TABLE_LINE's pipe check, TABLE_SEP_LINE, TABLE_FSEP_LINE, TABLE_HSEP_ALIGN).
 const pipeCheck = /^(?:\||.*?[^\\\n]\|)/;
+
+/** kramdown's TABLE_PIPE_CHECK: a line with a `|` that is not escaped, which makes it a table line. */
+export const isTableLine = (line: string): boolean => pipeCheck.test(line);
 const separatorLine = /^[+|: \t-]*?-[+|: \t-]*?[ \t]*$/;
 const footerSeparatorLine = /^[+|: \t]*?=[+|: \t=]*?[ \t]*$/;
 const alignmentCell = /[ \t]?(:?)-+(:?)[ \t]?/g;
