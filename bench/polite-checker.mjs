@@ -3,11 +3,12 @@
  * The least a polite link checker does, as a yardstick for hostile-web.mjs: the http(s) URLs of
  * Markdown files, each checked with node:http and nothing else (no parsing, no site model, no
  * report), at most `--per-host` requests at a time per host, in turns: requests due again after a
- * wait first, then each URL's first request, then redirect hops and GETs after a refused HEAD.
- * HEAD (GET when the URL has a #fragment, and its HTML searched for the id), Retry-After honoured
- * per URL twice, a reset tried again once, a hang given up after `--timeout` once. As doclint
- * does, a request with no answer within 4 times its host's median wait (at least 250 ms, once the
- * host answered 5 times) is let go and asked again, with the whole timeout, in the last turn.
+ * wait first, then each URL's first request, then slow requests asked again, then redirect hops
+ * and GETs after a refused HEAD. HEAD (GET when the URL has a #fragment, and its HTML searched
+ * for the id), Retry-After honoured per URL twice, a reset tried again once, a hang given up after
+ * `--timeout` once. As doclint does, a request with no answer within 4 times its host's median
+ * wait (at least 250 ms, once the host answered 5 times) is let go and asked again, with the whole
+ * timeout, in the slow turn, which never holds all of a host's slots.
  * Prints {"broken", "missingFragments", "unconfirmed"} as JSON.
  *
  *   node bench/polite-checker.mjs [--per-host 4] [--timeout 1500] FILE.md...
@@ -24,7 +25,7 @@ const hosts = new Map();
 
 function hostOf(url) {
   const host = new URL(url).host;
-  if (!hosts.has(host)) hosts.set(host, { active: 0, again: [], first: [], next: [], waits: [] });
+  if (!hosts.has(host)) hosts.set(host, { active: 0, activeSlow: 0, again: [], first: [], slow: [], next: [], waits: [] });
   return hosts.get(host);
 }
 function patienceOf(host) {
@@ -42,15 +43,19 @@ async function inTurn(url, turn, request) {
     return await request();
   } finally {
     host.active--;
+    if (turn === 'slow') host.activeSlow--;
     grant(host);
   }
 }
 function grant(host) {
   while (host.active < perHost) {
-    const go = host.again.shift() ?? host.first.shift() ?? host.next.shift();
-    if (!go) return;
+    // Requests asked again after being let go never hold all of a host's slots.
+    const slowMayGo = perHost === 1 || host.activeSlow < perHost - 1;
+    const turn = ['again', 'first', 'slow', 'next'].find((t) => host[t].length > 0 && (t !== 'slow' || slowMayGo));
+    if (!turn) return;
     host.active++;
-    go();
+    if (turn === 'slow') host.activeSlow++;
+    host[turn].shift()();
   }
 }
 
@@ -99,7 +104,7 @@ async function check(link) {
     let answer = await inTurn(url, turn, () => request(url, fragment ? 'GET' : 'HEAD', fragment, patient));
     if (answer.code === -2) {
       patient = false;
-      turn = 'next';
+      turn = 'slow';
       continue;
     }
     if (!fragment && (answer.code === 405 || answer.code === 404)) answer = await inTurn(url, 'next', () => request(url, 'GET'));

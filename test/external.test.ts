@@ -561,6 +561,23 @@ describe('doclint check --external', () => {
     expect(granted.map((slot) => slot.host)).toEqual(['a.test', 'b.test', 'c.test']);
   });
 
+  it('asks slow requests again before redirect hops, and never on every one of a host\'s slots', async () => {
+    const scheduler = new HostScheduler(3);
+    const busy = await Promise.all([0, 1, 2].map((i) => scheduler.acquire(`http://h.test/busy/${i}`, 'first')));
+    const granted: string[] = [];
+    const ask = (path: string, turn: Turn) => void scheduler.acquire(`http://h.test/${path}`, turn).then((slot) => granted.push(`${path} ${slot.turn}`));
+    ask('hop', 'next');
+    ['slow/1', 'slow/2', 'slow/3'].forEach((path) => ask(path, 'slow'));
+    busy.forEach((slot) => scheduler.release(slot));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Two of three slots for the slow ones; the third serves the hop (and would serve a request due after its Retry-After).
+    expect(granted).toEqual(['slow/1 slow', 'slow/2 slow', 'hop next']);
+
+    const single = new HostScheduler(1);
+    const slot = await single.acquire('http://h.test/slow', 'slow');
+    expect(slot.turn).toBe('slow');
+  });
+
   it('lets a request go when it takes four times longer than its host usually does, and asks again once the host\'s other URLs had their turn', async () => {
     const host = await serve((req, res) => {
       if (req.url === '/slow') return setTimeout(() => status(res, 200), 1_200);

@@ -245,7 +245,7 @@ function hostOverride(options: ExternalCheckOptions, url: URL): HostOverride | u
  * again after a 5xx or a reset (at most `retries` more times, after a back-off) and after each
  * Retry-After (at most `retries` waits); a timeout (a server that hangs) is not tried again, so
  * a hanging URL costs one timeout, not `retries + 1`. A request with no answer within its host's
- * patience (see Patience) is let go and asked again once, in the `next` turn, with the whole
+ * patience (see Patience) is let go and asked again once, in the `slow` turn, with the whole
  * timeout. No slot is held while waiting.
  */
 async function withRetries(url: URL, context: Context, wanted: () => ReadonlySet<string>, firstTurn: Turn): Promise<Response> {
@@ -270,9 +270,9 @@ async function withRetries(url: URL, context: Context, wanted: () => ReadonlySet
       turn = 'again';
     } catch (error) {
       if (patient && codeOf(error) === letGoCode) {
-        // Slower than its host usually is: asked again once the host's other URLs had their turn.
+        // Slower than its host usually is: asked again once the host's other URLs had their first turn.
         patient = false;
-        turn = 'next';
+        turn = 'slow';
         continue;
       }
       if (last || !retryable(error)) throw error;

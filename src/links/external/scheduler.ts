@@ -2,10 +2,13 @@
  * Who may send the next request: each request waits for a slot on its host (per-host limits,
  * with per-host overrides) and in the run (the concurrency limit), so a slow or busy host never
  * blocks the others. A host's waiting requests go out in turn order: requests due again after a
- * Retry-After or back-off wait first, then each URL's first request, then the rest of a URL's
- * requests (redirect hops, GET after a refused HEAD). Every URL's first answer, and so every
- * Retry-After the host demands, comes as early as the host's slots allow; the rest is work
- * that has no wait behind it.
+ * Retry-After or back-off wait first, then each URL's first request, then requests asked again
+ * after they were let go for being slow (see Patience), then the rest of a URL's requests
+ * (redirect hops, GET after a refused HEAD). Every URL's first answer, and so every Retry-After
+ * the host demands, comes as early as the host's slots allow. The slow requests may take the
+ * whole timeout each, so they go before the short rest, and never hold all of a host's slots
+ * (one is kept for the others when the limit is above one): a request due after its Retry-After
+ * does not wait behind them.
  *
  * A host's limit adapts as TCP's window does (AIMD): 429s halve it (down to one request at a
  * time), and each run of answers without one as long as the limit raises it by one again, back
@@ -16,19 +19,22 @@
  * answered 429 again only says its own wait is not over: URLs retried together after one
  * Retry-After would otherwise halve the host in pairs.
  */
-export type Turn = 'again' | 'first' | 'next';
-const turns: readonly Turn[] = ['again', 'first', 'next'];
+export type Turn = 'again' | 'first' | 'slow' | 'next';
+const turns: readonly Turn[] = ['again', 'first', 'slow', 'next'];
 
 /** A granted request slot: give it back with release(). */
 export interface Slot {
   readonly host: string;
   /** The host's halvings when the slot was granted: a 429 to a request sent before the last one does not halve again. */
   readonly window: number;
+  readonly turn: Turn;
 }
 
 interface HostState {
   readonly host: string;
   active: number;
+  /** Slots held by requests of the `slow` turn. */
+  activeSlow: number;
   waiting: Record<Turn, ((slot: Slot) => void)[]>;
   /** The limit as the answers adapt it (absent: the configured limit). */
   current?: number;
@@ -76,6 +82,7 @@ export class HostScheduler {
     const state = this.stateOf(slot.host);
     const runWasFull = this.active >= this.concurrency;
     state.active--;
+    if (slot.turn === 'slow') state.activeSlow--;
     this.active--;
     this.grant(state);
     if (runWasFull) for (const other of this.hosts.values()) if (!this.grant(other)) break;
@@ -111,19 +118,21 @@ export class HostScheduler {
 
   /** Grants the host's waiting requests the slots it and the run have free; false when the run is full. */
   private grant(state: HostState): boolean {
-    while (this.active < this.concurrency && state.active < this.limitOf(state)) {
-      const next = nextWaiting(state);
-      if (!next) return true;
+    const limit = this.limitOf(state);
+    while (this.active < this.concurrency && state.active < limit) {
+      const turn = turns.find((t) => state.waiting[t].length > 0 && (t !== 'slow' || limit === 1 || state.activeSlow < limit - 1));
+      if (!turn) return true;
       state.active++;
       this.active++;
-      next({ host: state.host, window: state.halvings });
+      if (turn === 'slow') state.activeSlow++;
+      state.waiting[turn].shift()!({ host: state.host, window: state.halvings, turn });
     }
     return this.active < this.concurrency;
   }
 
   private stateOf(host: string): HostState {
     let state = this.hosts.get(host);
-    if (!state) this.hosts.set(host, (state = { host, active: 0, waiting: { again: [], first: [], next: [] }, successes: 0, halvings: 0 }));
+    if (!state) this.hosts.set(host, (state = { host, active: 0, activeSlow: 0, waiting: { again: [], first: [], next: [], slow: [] }, successes: 0, halvings: 0 }));
     return state;
   }
 
@@ -134,10 +143,4 @@ export class HostScheduler {
   private configuredLimit(host: string): number {
     return this.limits.get(host) ?? this.defaultLimit;
   }
-}
-
-/** The host's first waiting request in turn order. */
-function nextWaiting(state: HostState): ((slot: Slot) => void) | undefined {
-  for (const turn of turns) if (state.waiting[turn].length > 0) return state.waiting[turn].shift();
-  return undefined;
 }
