@@ -29,7 +29,7 @@ interface CacheFile {
   files: Map<string, CachedFile>;
 }
 
-const format = 11;
+const format = 12;
 const magic = Buffer.from('doclint-results\n');
 const checksumOf = (payload: Uint8Array): Buffer => createHash('sha256').update(payload).digest();
 

@@ -37,7 +37,7 @@ export interface Anchor {
 // REXML's XML name characters, as kramdown's HEADER_ID takes them.
 const nameStart = ':A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const explicitId = new RegExp(`[\\t ]\\{#([${nameStart}][${nameStart}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)\\}[\\t ]*$`, 'u');
-const attributeList = /^\{:\s*([^}]*)\}$/;
+const attributeList = /^\{:(?![\w-]+:)\s*([^}]*)\}$/;
 const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 /**
@@ -125,6 +125,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const id = count === 0 ? base : `${base}-${count}`;
     if (id !== '') anchors.push({ id, offset, text: detached(text) });
   }
+  for (const { id, offset } of spanAttributeIds(document)) anchors.push({ id, offset, text: '' });
   // kramdown reads Markdown pages only.
   const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart);
   termTexts(document, terms, scope).forEach((text, i) => {
@@ -178,6 +179,28 @@ function paragraphAttributeIds(paragraph: Paragraph): { id: string; line: number
     });
   }
   endLine();
+  return found;
+}
+
+/** Inline nodes kramdown reads as span elements, which a `{: #id}` right after them gives an id. */
+const spanElements = new Set(['inlineCode', 'emphasis', 'strong', 'delete', 'link', 'image', 'linkReference', 'imageReference']);
+const spanAttributeList = /\{:(?![\w-]+:)([^}]*)\}/y;
+
+/** kramdown's span attribute lists: `` `git remote -v`{: #remote} `` gives the code its id (not after plain text or a space). */
+function spanAttributeIds(document: Document): { id: string; offset: number }[] {
+  const { text } = document;
+  if (!/[`*_~)\]]\{:/.test(text)) return [];
+  const found: { id: string; offset: number }[] = [];
+  const visit = (node: RootContent): void => {
+    if (spanElements.has(node.type) && node.position) {
+      spanAttributeList.lastIndex = node.position.end.offset!;
+      const list = spanAttributeList.exec(text);
+      const id = list ? attributeListId(list[1]!) : undefined;
+      if (id) found.push({ id, offset: node.position.start.offset! });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as RootContent);
+  };
+  for (const child of document.mdast.children) visit(child);
   return found;
 }
 
@@ -253,13 +276,24 @@ function renderLiquid(document: Document, from: number, to: number, scope: Rende
   return out + document.text.slice(cursor, to);
 }
 
-/** The text of inline nodes as kramdown's raw text for ids; `written`: the source their positions are in. */
-function phrasingText(nodes: readonly PhrasingContent[], written: string): string {
+/**
+ * The text of inline nodes as kramdown's raw text for ids; `written`: the source their positions
+ * are in. An end tag with no start tag before it is text to kramdown (`### Fun:</a>` has the id
+ * `funa`); other tags are not.
+ */
+function phrasingText(nodes: readonly PhrasingContent[], written: string, open = new Map<string, number>()): string {
   let text = '';
   for (const node of nodes) {
     if (node.type === 'text') text += withoutTypographicDashes(node.value, node.position ? written.slice(node.position.start.offset, node.position.end.offset) : '');
     else if (node.type === 'inlineCode') text += node.value;
-    else if ('children' in node) text += phrasingText(node.children as PhrasingContent[], written);
+    else if (node.type === 'html') {
+      const tag = /^<(\/?)([A-Za-z][\w:-]*)[^>]*?(\/?)>$/.exec(node.value);
+      if (!tag || tag[3]) continue;
+      const name = tag[2]!.toLowerCase();
+      if (!tag[1]) open.set(name, (open.get(name) ?? 0) + 1);
+      else if (open.get(name)) open.set(name, open.get(name)! - 1);
+      else text += node.value;
+    } else if ('children' in node) text += phrasingText(node.children as PhrasingContent[], written, open);
   }
   return text;
 }
