@@ -38,7 +38,8 @@ export interface KramdownFences {
   unread: UnreadFence[];
   /**
    * Characters of a fence kramdown reads that CommonMark would read otherwise: backticks in the
-   * word after it (CommonMark reads no fence then), and the part of a run kramdown takes for the word.
+   * word after it (CommonMark reads no fence then), and the part of a run kramdown takes for the word;
+   * and the run of a line meant to close a fence kramdown does not read, when nothing closes it.
    */
   commonMarkMasks: { start: number; end: number }[];
 }
@@ -142,6 +143,10 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     searched.set(key, k);
     return k;
   };
+  // The lines meant to close a fence kramdown does not read for the words after it: that fence's
+  // finding covers them (one that nothing closes is no fence either, and is masked unreported:
+  // "close the block" would be the wrong advice).
+  const meantToClose = new Set<number>();
   /** Reads the fence line `k` opens: the index of the line after the block (after the line itself when it is no fence). */
   const readFence = (k: number): number => {
     const { line, start, run, info, infoStart } = candidates[k]!;
@@ -150,14 +155,19 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     // unless one word and a closing fence follow (```` ```$ git status``` ```` is inline code to both).
     const inline = char === '`' && info.includes('`');
     if (/\s/.test(info)) {
-      if (!inline) fences.unread.push({ start, end: start + run.length, reason: 'info' });
+      if (!inline) {
+        fences.unread.push({ start, end: start + run.length, reason: 'info' });
+        const closing = candidates.findIndex((candidate, j) => j > k && closes(candidate, char, run.length));
+        if (closing !== -1) meantToClose.add(closing);
+      }
       return line + 1;
     }
     const length = Math.min(run.length, longestAfter[char][k + 1]!);
     // Given back, the run's end and the word must make one word: not with a space between them.
     const split = length >= 3 && length < run.length && info !== '' && infoStart > start + run.length;
     if (length < 3 || split) {
-      if (!inline) fences.unread.push({ start, end: start + run.length, reason: depth > 0 && !split ? 'container' : 'unclosed' });
+      if (meantToClose.has(k)) fences.commonMarkMasks.push({ start, end: start + run.length });
+      else if (!inline) fences.unread.push({ start, end: start + run.length, reason: depth > 0 && !split ? 'container' : 'unclosed' });
       return line + 1;
     }
     // What CommonMark must not read as part of the fence's run or word: the run kramdown gave back, backticks in the word.
