@@ -24,11 +24,12 @@ function generatedUrls(source: string): RegExp {
 
 /**
  * A path a generated page could have: a folder, `.html` or no extension (not an image's or a
- * file's), and none of the characters a mistyped link leaves in it (`(`, `:`, spaces).
+ * file's; a version's dots make none: `/release/v0.10.0`), and none of the characters a mistyped
+ * link leaves in it (`(`, `:`, spaces).
  */
 function isPagePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.html?$/i.test(name));
+  return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.(?:html?|\d+)$/i.test(name));
 }
 
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */

@@ -2,7 +2,8 @@
  * What a site's own plugins (`_plugins/*.rb`) and the plugin gems it names add to Liquid and to
  * the published site, read without running any Ruby:
  * - `Liquid::Template.register_tag('name', Class)`: a tag (a block when the class inherits from
- *   `Liquid::Block`, whose `render` may convert the body itself or wrap it in block HTML);
+ *   `Liquid::Block`, whose `render` may convert the body itself or wrap it in block HTML); the
+ *   name may be a variable the file assigns a string to;
  * - `Liquid::Template.register_filter(Module)`, or a `module Filters` in `module Jekyll` (which
  *   reopens Jekyll's own filters): every method the file defines is a filter;
  * - jekyll-feed and jekyll-seo-tag (in `plugins:` or `gems:`): their tags (the files plugin gems
@@ -116,13 +117,19 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (!source.ok) continue;
     const text = source.text;
     const blocks = blockClasses(text);
-    for (const match of text.matchAll(/register_tag\(?\s*["':]([\w-]+)["']?\s*,\s*([\w:]+)/g)) {
-      tags[match[1]!] = blocks.get(match[2]!.split('::').at(-1)!) ?? {};
+    for (const match of text.matchAll(/register_tag\(?\s*(?:["':]([\w-]+)["']?|([a-z_]\w*))\s*,\s*([\w:]+)/g)) {
+      const name = match[1] ?? assignedString(text, match[2]!);
+      if (name) tags[name] = blocks.get(match[3]!.split('::').at(-1)!) ?? {};
     }
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
   }
   return { tags, filters: [...filters], generators };
+}
+
+/** The string a plain assignment in the file gives a variable (`plugin_name = "githubify"`, then `register_tag(plugin_name, …)`). */
+function assignedString(text: string, variable: string): string | undefined {
+  return new RegExp(`^\\s*${variable}\\s*=\\s*["']([\\w-]+)["']`, 'm').exec(text)?.[1];
 }
 
 /** The `Liquid::Block` classes a file defines, each with what its `render` does with the body. */
