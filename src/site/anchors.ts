@@ -1,7 +1,7 @@
 /**
  * The anchors a page has once Jekyll built it: heading ids exactly as kramdown (GFM input,
- * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids, definition terms' ids (a list
- * with `{:auto_ids}`), and raw HTML `id`/`name`.
+ * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids (on blocks, and on span elements
+ * right before them), definition terms' ids (a list with `{:auto_ids}`), and raw HTML `id`/`name`.
  *
  * kramdown-parser-gfm's generate_gfm_header_id: the heading's text after Liquid and span
  * parsing (code verbatim, typographic `--`/`---` as dashes, link text without the URL, no
