@@ -52,11 +52,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it('knows the filters of jekyll-liquify and jekyll-toc, and names the gems it does not know at an unknown filter', async () => {
-    const page = { 'index.md': '---\ntitle: Filters\n---\n{{ page.title | liquify }} {{ content | toc_only }}\n\n{{ page.title | sparkle }}\n' };
-    const known = await lintSite({ ...page, '_config.yml': 'plugins: [jekyll-liquify, jekyll-toc]\n' });
+  it('knows the filters of jekyll-liquify, jekyll-relative-links and jekyll-toc, and names the gems it does not know at an unknown filter', async () => {
+    const page = { 'index.md': '---\ntitle: Filters\n---\n{{ page.title | liquify }} {{ content | toc_only }} {{ page.title | markdownify | rellinks }}\n\n{{ page.title | sparkle }}\n' };
+    const known = await lintSite({ ...page, '_config.yml': 'plugins: [jekyll-liquify, jekyll-toc, jekyll-relative-links]\n' });
     expect(known.findings.map((f) => [f.line, f.ruleId, f.message.includes('plugin gem')])).toEqual([[6, 'liquid-output', false]]);
-    const unread = await lintSite({ ...page, '_config.yml': 'plugins: [jekyll-liquify, jekyll-toc, jekyll-sparkle]\n' });
+    const unread = await lintSite({ ...page, '_config.yml': 'plugins: [jekyll-liquify, jekyll-toc, jekyll-relative-links, jekyll-sparkle]\n' });
     expect(unread.findings.map((f) => [f.line, f.ruleId])).toEqual([[6, 'liquid-output']]);
     expect(unread.findings[0]!.message).toContain('unless a plugin gem the site loads defines it (`jekyll-sparkle`');
   });

@@ -87,6 +87,8 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
 /** The Liquid filters of plugin gems doclint knows. */
 const gemFilters: Record<string, string[]> = {
   'jekyll-liquify': ['liquify'],
+  // Since 0.8.0.
+  'jekyll-relative-links': ['rellinks'],
   'jekyll-toc': ['toc', 'toc_only', 'inject_anchors'],
 };
 
