@@ -96,6 +96,28 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
   });
 
+  it('reads the site from the folder the config names as its source, with named files and the config at their own paths', async () => {
+    const site = {
+      '_config.yml': 'title: Source\nsource: src\n',
+      'README.md': '# Readme\n[not the site](/nowhere/)\n',
+      'src/_includes/note.html': '<p>Note</p>\n',
+      'src/assets/logo.png': '',
+      'src/index.md': '---\ntitle: Home\n---\n{% include note.html %}\n![Logo](/assets/logo.png) [About](/about/) [Gone](/gone/)\n',
+      'src/about.md': '---\ntitle: About\npermalink: /about/\n---\nAbout.\n',
+    };
+    const whole = await lintSite(site);
+    expect(whole.root.endsWith('/src')).toBe(true);
+    expect(whole.findings.map((f) => [f.file, f.line, f.message])).toEqual([['index.md', 5, 'No page or file is published at `/gone/`.']]);
+    // As pre-commit names them, from the config's folder: README.md is not the site's.
+    const named = await lintSite(site, undefined, undefined, { files: ['src/index.md', 'README.md'] });
+    expect(named.files).toEqual(['index.md']);
+    expect(named.findings.map((f) => f.file)).toEqual(['index.md']);
+    // A source outside the folder linted is not followed.
+    const outside = await lintSite({ '_config.yml': 'source: ..\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+    expect(outside.root.endsWith('/src')).toBe(false);
+    expect(outside.findings).toEqual([]);
+  });
+
   it('knows the pages jekyll-paginate writes from paginate_path, and no others', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-paginate]\npaginate: 5\npaginate_path: /blog/page:num/\n',

@@ -88,7 +88,7 @@ async function run(): Promise<number> {
     process.stdout.write(`::notice title=doclint::Rate-limited (429) by ${result.rateLimitedHosts.join(', ')}: fewer requests at a time to them (halved on each 429, raised again as they answer).\n`);
   }
   const repositoryRoot = repositoryRootOf(root) ?? workspace;
-  const reportInput = { root, repositoryRoot, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };
+  const reportInput = { root: result.root, repositoryRoot, cwd: workspace, fileCount: result.files.length, findings: result.findings, rules: result.rules, toolVersion: version };
 
   annotate(reporters.github, result.findings, reportInput);
   const summary = process.env.GITHUB_STEP_SUMMARY;

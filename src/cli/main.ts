@@ -215,7 +215,7 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const shown = args.hidePreExisting ? result.findings.filter((f) => !f.preExisting) : result.findings;
   const findings = args.quiet ? shown.filter((f) => f.severity === 'error') : shown;
-  writeReport(args, { root, cwd, fileCount: result.files.length, findings, rules: result.rules });
+  writeReport(args, { root: result.root, cwd, fileCount: result.files.length, findings, rules: result.rules });
   if (result.fixedFiles.length > 0) process.stderr.write(`doclint: fixed ${result.fixedFiles.length} file(s)\n`);
 
   const counts = countFindings(result.findings, result.files.length);

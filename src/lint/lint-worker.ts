@@ -31,9 +31,9 @@ function isLintWorker(): boolean {
 }
 
 async function runLintWorker(): Promise<void> {
-  const { root, config, index } = workerData as WorkerJob;
+  const { root, configRoot, config, index } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = readJekyllConfig(root, config.jekyll.configFiles, config.maxFileSize);
+  const jekyll = readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize);
   const context = { config, tags, site: { jekyll, standalone: false } };
   const rules = await rulesOf(config);
   const port = parentPort!;

@@ -15,6 +15,7 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
+import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
@@ -60,7 +61,7 @@ export interface LintOptions {
 }
 
 export interface LintResult {
-  /** Absolute site root. */
+  /** The absolute folder the site was read from: the root, or the folder its Jekyll config names as `source`. Findings' paths are relative to it. */
   root: string;
   /** The root-relative files that were linted. */
   files: string[];
@@ -86,13 +87,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (options.files !== undefined && (!Array.isArray(options.files) || options.files.some((file) => typeof file !== 'string'))) {
     throw new TypeError('lint(): `files` must be an array of paths relative to the root');
   }
-  const root = resolve(options.root ?? '.');
-  if (!isDirectory(root)) throw new ConfigError(`The site root ${root} ${existsSync(root) ? 'is not a folder' : 'does not exist'}.`);
+  const configRoot = resolve(options.root ?? '.');
+  if (!isDirectory(configRoot)) throw new ConfigError(`The site root ${configRoot} ${existsSync(configRoot) ? 'is not a folder' : 'does not exist'}.`);
   // git works in other processes while the config is read and the site listed (a pre-commit hook waits for both).
-  const pendingChanges = options.changedSince ? gitChanges(root, options.changedSince) : undefined;
+  const pendingChanges = options.changedSince ? gitChanges(configRoot, options.changedSince) : undefined;
   pendingChanges?.catch(() => undefined);
-  const loaded = isResolved(options.config) ? options.config : options.config ? await resolveUserConfig(options.config, root) : await loadConfig(root);
-  const jekyll = readJekyllConfig(root, loaded.jekyll.configFiles, loaded.maxFileSize);
+  const loaded = isResolved(options.config) ? options.config : options.config ? await resolveUserConfig(options.config, configRoot) : await loadConfig(configRoot);
+  const jekyll = readJekyllConfig(configRoot, loaded.jekyll.configFiles, loaded.maxFileSize);
+  // Jekyll reads the site from its `source` (`source: src`); the config, the Gemfile and doclint's caches stay where they are.
+  const root = jekyllSource(configRoot, jekyll);
+  const inSource = sourcePaths(configRoot, root);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   jekyll.pageGenerators = plugins.generators;
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
@@ -100,28 +104,28 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders } = await listSite(root);
   const siteProblems = [
-    ...jekyllConfigFindings(jekyll),
+    ...jekyllConfigFindings(jekyll, configRoot, root),
     ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),
     ...generatorFindings(config, siteFiles),
   ];
-  const cachePath = config.cache === false ? undefined : resolve(root, config.cache);
+  const cachePath = config.cache === false ? undefined : resolve(configRoot, config.cache);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
   // Data files are linted for the URLs they give the layouts, layouts and includes for those they write.
   const content = [...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))), ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores)].sort();
-  const changes = await pendingChanges;
+  const changes = inSource.changes(await pendingChanges);
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
     throw new ConfigError(`No content files to lint in ${root} (check the root, \`ignores\` and Jekyll's \`exclude\`; --allow-empty accepts an empty site).`);
   }
-  const targets = options.files ? [...new Set(options.files)] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
+  const targets = options.files ? [...new Set(inSource.files(options.files))] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   // A whole-site run's workers get ready while the site is read (a cached run knows how many files need pass 1 only later).
   const threads = cachePath && usesResultCache(options, config) ? 1 : threadCount(options, config, targets.length);
-  const workers = threads > 1 ? new LintWorkers({ root, config }, threads - 1) : undefined;
+  const workers = threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);
-    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(root, defaultResultCache)) : undefined;
+    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(configRoot, defaultResultCache)) : undefined;
     // Named files outside the root (by path or through a symbolic link) are never read.
     const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
     const sources = readAll(root, workers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
@@ -130,6 +134,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const run: Run = {
       options,
       root,
+      configRoot,
       config,
       tags,
       jekyll,
@@ -146,7 +151,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         return source?.ok ? source.text : undefined;
       },
       passContext: { config, tags, site: { jekyll, standalone: false } },
-      external: config.external.enabled ? await startExternalRun(root, config, jekyll.url, options.onExternalProgress) : undefined,
+      external: config.external.enabled ? await startExternalRun(configRoot, config, jekyll.url, options.onExternalProgress) : undefined,
       workers,
       rules,
       linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),
@@ -177,7 +182,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 /** What a run has set up before linting. */
 interface Run {
   options: LintOptions;
+  /** Where the site is read from (Jekyll's source), and where its config is. */
   root: string;
+  configRoot: string;
   config: ResolvedConfig;
   tags: TagRegistry;
   jekyll: JekyllConfig;
@@ -235,7 +242,7 @@ async function lintWithFixes(run: Run): Promise<Linted> {
 
 /** Pass 1 of the targets (from the cache, on workers, or here), then pass 2 over every page's facts. */
 async function lintInTwoPasses(run: Run): Promise<Linted> {
-  const { options, root, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, otherPages, readSiteFile, external, rules, linkRules } = run;
+  const { options, root, configRoot, config, tags, jekyll, siteFiles, content, targets, changes, cache, sources, texts, otherPages, readSiteFile, external, rules, linkRules } = run;
   // Each page's external URLs are requested as soon as its links are known (from the cache or
   // pass 1 here; pass 1 runs on workers only without external checks), and go out before the next page's CPU work.
   const requestLinks = async (result: FirstPass): Promise<void> => {
@@ -260,7 +267,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const firstPassOf = async (files: readonly string[]): Promise<FirstPassRun> => {
     // A cached run knows how many files need pass 1 only now.
     const threads = threadCount(options, config, files.length);
-    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, config }, threads - 1) : undefined);
+    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined);
     if (!workers) return here(files);
     try {
       return await workers.share(files, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
@@ -364,8 +371,10 @@ function filesLinkingToRemoved({ site }: LintContext, before: SiteIndex, texts: 
   return [...texts.keys()].filter((path) => !targets.has(path) && [...needles].some((needle) => texts.get(path)!.includes(needle))).sort();
 }
 
-function jekyllConfigFindings(jekyll: JekyllConfig): Finding[] {
-  return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: problem.file, line: problem.line, column: problem.column }));
+/** The Jekyll config's problems, at its files' paths from the site's source (`../_config.yml` when the config names one). */
+function jekyllConfigFindings(jekyll: JekyllConfig, configRoot: string, root: string): Finding[] {
+  const fromSource = (file: string): string => (root === configRoot ? file : relative(root, resolve(configRoot, file)).split(sep).join('/'));
+  return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: fromSource(problem.file), line: problem.line, column: problem.column }));
 }
 
 /** A site another generator builds, unless the config names Jekyll config files of its own. */

@@ -14,7 +14,9 @@ export const lintWorkerMark = 'doclint-lint-worker';
 
 export interface WorkerJob {
   mark: typeof lintWorkerMark;
+  /** Where the files are read from (Jekyll's source), and where the Jekyll config files are. */
   root: string;
+  configRoot: string;
   config: ResolvedConfig;
   /** The worker's place in the shared counters (see Counters). */
   index: number;
