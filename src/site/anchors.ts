@@ -189,7 +189,8 @@ const spanAttributeList = /\{:(?![\w-]+:)([^}]*)\}/y;
 /** kramdown's span attribute lists: `` `git remote -v`{: #remote} `` gives the code its id (not after plain text or a space). */
 function spanAttributeIds(document: Document): { id: string; offset: number }[] {
   const { text } = document;
-  if (!/[`*_~)\]]\{:/.test(text)) return [];
+  // Only a list that names an id matters (most give a class or attributes: `![x](a.png){: .wide}`).
+  if (!/[`*_~)\]]\{:[^}\n]*#/.test(text)) return [];
   const found: { id: string; offset: number }[] = [];
   const visit = (node: RootContent): void => {
     if (spanElements.has(node.type) && node.position) {
