@@ -182,8 +182,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 /** What a run has set up before linting. */
 interface Run {
   options: LintOptions;
-  /** Where the site is read from (Jekyll's source), and where its config is. */
+  /** Where the site is read from (Jekyll's `source`). */
   root: string;
+  /** Where the Jekyll config, doclint's config and its caches are (the root unless the config names a source). */
   configRoot: string;
   config: ResolvedConfig;
   tags: TagRegistry;
