@@ -211,6 +211,7 @@ describe('resolveLink', () => {
   it.each([
     ['/help/article/b/', 'ok'],
     ['/help/article/b/index.html', 'ok'],
+    ['/help/article/b/index', 'ok'],
     ['/help/article/b/?x=1#top', 'ok'],
     ['https://help.example.test/help/article/b/', 'ok'],
     ['../b/', 'ok'],

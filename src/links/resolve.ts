@@ -194,7 +194,8 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
   if (!path.endsWith('/')) {
     const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`);
     if (directory) return { url: `${path}/`, target: directory, how: 'slash' };
-    const html = targets.get(`${path}.html`);
+    // A server tries `<path>.html` too: `/guide/index` is the `/guide/` page's file.
+    const html = targets.get(`${path}.html`) ?? (path.endsWith('/index') ? targets.get(path.slice(0, -'index'.length)) : undefined);
     if (html) return { url: `${path}.html`, target: html, how: 'exact' };
   }
   return undefined;
