@@ -157,8 +157,7 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     if (/\s/.test(info)) {
       if (!inline) {
         fences.unread.push({ start, end: start + run.length, reason: 'info' });
-        const closing = candidates.findIndex((candidate, j) => j > k && closes(candidate, char, run.length));
-        if (closing !== -1) meantToClose.add(closing);
+        if (longestAfter[char][k + 1]! >= run.length) meantToClose.add(closingLine(char, run.length, k));
       }
       return line + 1;
     }

@@ -277,6 +277,9 @@ function renderLiquid(document: Document, from: number, to: number, scope: Rende
   return out + document.text.slice(cursor, to);
 }
 
+/** An inline tag: `/` for an end tag, its name, `/` for a self-closing one. */
+const inlineTag = /^<(\/?)([A-Za-z][\w:-]*)[^>]*?(\/?)>$/;
+
 /**
  * The text of inline nodes as kramdown's raw text for ids; `written`: the source their positions
  * are in. An end tag with no start tag before it is text to kramdown (`### Fun:</a>` has the id
@@ -288,7 +291,7 @@ function phrasingText(nodes: readonly PhrasingContent[], written: string, open =
     if (node.type === 'text') text += withoutTypographicDashes(node.value, node.position ? written.slice(node.position.start.offset, node.position.end.offset) : '');
     else if (node.type === 'inlineCode') text += node.value;
     else if (node.type === 'html') {
-      const tag = /^<(\/?)([A-Za-z][\w:-]*)[^>]*?(\/?)>$/.exec(node.value);
+      const tag = inlineTag.exec(node.value);
       if (!tag || tag[3]) continue;
       const name = tag[2]!.toLowerCase();
       if (!tag[1]) open.set(name, (open.get(name) ?? 0) + 1);
