@@ -2,12 +2,12 @@
  * front-matter-references: front matter values that name files of the repository name
  * files that exist: a `layout` in `_layouts/`, each of `categories` in `_categories/`
  * (configurable: which key names which folder). A folder the repository does not have
- * (a theme gem provides the layouts) is not checked.
+ * (a theme gem provides the layouts) is not checked, unless the theme is one doclint knows.
  */
 import { closest } from '../src/suggest.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import type { SiteRule } from '../src/types.js';
-import { usesThemeGem } from '../src/site/jekyll-config.js';
+import { themeTemplates } from '../src/site/themes.js';
 
 interface Options {
   /** Front matter key -> folder whose files (by name, without extension) are the allowed values. */
@@ -58,10 +58,12 @@ export const frontMatterReferences: SiteRule<Options, Reference[]> = {
   },
   check({ collected: references = [], site, report }) {
     // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
-    const themed = usesThemeGem(site.jekyll);
+    const theme = themeTemplates(site.jekyll);
     for (const { key, folder, entry, start, end, written } of references) {
-      if (themed && /^\/?_(layouts|includes)\/?$/.test(folder)) continue;
-      const names = namesIn(site.files, folder.replace(/^\/|\/$/g, ''));
+      const templates = /^\/?_(layouts|includes)\/?$/.exec(folder)?.[1] as 'layouts' | 'includes' | undefined;
+      if (templates && theme === 'unknown') continue;
+      const fromTheme = templates && theme !== 'unknown' ? theme[templates].map((file) => file.replace(/\.[^.]*$/, '')) : [];
+      const names = new Set([...namesIn(site.files, folder.replace(/^\/|\/$/g, '')), ...fromTheme]);
       if (names.size === 0 || names.has(entry)) continue;
       const suggestion = closest(entry, names);
       const exact = suggestion && suggestion.toLowerCase() === entry.toLowerCase();

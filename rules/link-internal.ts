@@ -4,7 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { reportFor, unpublishedReason } from '../src/links/link-report.js';
-import { themeGemName } from '../src/site/jekyll-config.js';
+import { themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';

@@ -1,12 +1,12 @@
 /**
  * liquid-include: `{% include x %}` names a file in the includes folder and
  * `{% include_relative x %}` a file beside the page; a missing one fails `jekyll build`.
- * Dynamic names (`{% include {{ page.x }} %}`) and sites whose theme may provide the
- * include are not checked.
+ * Dynamic names (`{% include {{ page.x }} %}`) and sites whose theme, unknown to doclint, may
+ * provide the include are not checked.
  */
 import { includedFiles, type IncludedFile } from '../src/site/include-files.js';
 import type { SiteRule } from '../src/types.js';
-import { usesThemeGem } from '../src/site/jekyll-config.js';
+import { themeTemplates } from '../src/site/themes.js';
 
 export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   meta: {
@@ -21,7 +21,7 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
     return includes.length > 0 ? includes : undefined;
   },
   check({ collected: includes = [], site, report }) {
-    const themed = usesThemeGem(site.jekyll);
+    const theme = themeTemplates(site.jekyll);
     for (const { tag, name, target, start, end } of includes) {
       if (target === '..' || target.startsWith('../') || name.startsWith('/')) {
         // Never read or resolved: the path leaves the site (Jekyll refuses it too).
@@ -29,7 +29,8 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
         continue;
       }
       // Without a site (the remark plugins) existence cannot be known.
-      if (site.files.size === 0 || site.files.has(target) || (tag === 'include' && themed)) continue;
+      const fromTheme = tag === 'include' && (theme === 'unknown' || theme.includes.includes(name));
+      if (site.files.size === 0 || site.files.has(target) || fromTheme) continue;
       report({ message: `\`{% ${tag} ${name} %}\`: there is no \`${target}\`, so Jekyll fails to build the page.`, start, end });
     }
   },

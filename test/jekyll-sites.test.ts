@@ -2,6 +2,7 @@
  * Sites of other shapes than the help center (fixtures/jekyll-sites): doclint's findings match
  * what `jekyll build` and html-proofer found on them, with no configuration.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -398,6 +399,85 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  describe('a site GitHub Pages builds', () => {
+    // No Gemfile, and a repository on github.com: GitHub's own build (github-pages 232 reads it with
+    // jekyll-optional-front-matter, -readme-index, -relative-links, the primer theme, safe mode).
+    const site = {
+      '_config.yml': 'title: Project\n',
+      'index.md': '# Project\n\nSee [the guide](guide.md), [its setup](guide.md#setup) and [a lost part](guide.md#lost).\n',
+      'guide.md': '# Guide\n\n## Setup\n',
+      'tags.md': '---\n---\n{% seo %} {% include head-custom.html %} {% shout %}\n',
+      'post.md': '---\nlayout: post\n---\nLaid out by the theme.\n',
+      'business.md': '---\nlayout: business\n---\nA layout nobody has.\n',
+      '_plugins/shout.rb': 'class Shout < Liquid::Tag\nend\nLiquid::Template.register_tag("shout", Shout)\n',
+    };
+    // The theme's `post` layout and include, jekyll-seo-tag (a dependency of the theme); no plugin files.
+    const gitHubBuild = ['business.md:2:front-matter-references', 'index.md:3:link-anchor', 'tags.md:3:liquid-syntax'];
+    // `{% seo %}` unknown, `_plugins` read, Markdown files without front matter static files; no theme and no `_layouts/`: layouts unchecked.
+    const plainBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
+
+    /** The site's findings when it is in `folder` of a git repository whose remote is `remote` (none: not a repository). */
+    async function findingsIn(files: Record<string, string>, folder: string, remote?: string): Promise<string[]> {
+      const { dir, cleanup } = tempCopy();
+      try {
+        for (const [path, text] of Object.entries(files)) {
+          mkdirSync(dirname(join(dir, folder, path)), { recursive: true });
+          writeFileSync(join(dir, folder, path), text);
+        }
+        if (remote !== undefined) {
+          execFileSync('git', ['init', '-q'], { cwd: dir });
+          execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
+        }
+        const result = await lint({ root: join(dir, folder) });
+        return result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`);
+      } finally {
+        cleanup();
+      }
+    }
+
+    it('reads a site with no Gemfile at the top of a repository on github.com, or in its docs/ folder, as GitHub Pages builds it', async () => {
+      expect(await findingsIn(site, '.', 'git@github.com:example/project.git')).toEqual(gitHubBuild);
+      expect(await findingsIn(site, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
+    });
+
+    it('reads it as a plain `jekyll build` elsewhere in the repository, outside one, with a remote elsewhere, or with a Gemfile', async () => {
+      expect(await findingsIn(site, 'site', 'https://github.com/example/project')).toEqual(plainBuild);
+      expect(await findingsIn(site, '.')).toEqual(plainBuild);
+      expect(await findingsIn(site, '.', '/srv/git/project.git')).toEqual(plainBuild);
+      expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
+    });
+  });
+
+  it('checks layouts and includes against a theme gem it knows, and waves through those of one it does not', async () => {
+    // minima 2.5.1 has the layouts default, home, page and post, and loads jekyll-feed and jekyll-seo-tag (not jekyll-redirect-from).
+    const site = {
+      'index.md': '---\nlayout: postt\n---\n{% include footer.html %} {% include menu.html %} {% seo %}\n[Old](/old/)\n',
+      'about.md': '---\nlayout: page\nredirect_from: /old/\n---\nAbout.\n',
+    };
+    const minima = await lintSite({ ...site, '_config.yml': 'theme: minima\n' });
+    expect(minima.findings.map((f) => [f.line, f.ruleId, f.fix?.text])).toEqual([[2, 'front-matter-references', undefined], [4, 'liquid-include', undefined], [5, 'link-internal', undefined]]);
+    expect(minima.findings[0]!.message).toContain('did you mean `post`?');
+    const unknown = await lintSite({ ...site, '_config.yml': 'theme: jekyll-theme-unknown\n' });
+    expect(unknown.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'liquid-syntax', 'warning'], [5, 'link-redirect', 'warning']]);
+  });
+
+  it('finds the Gemfile as Bundler does, in the nearest folder up to the repository\'s top', async () => {
+    const site = { 'docs/_config.yml': 'title: Docs\n', 'docs/index.md': '---\n---\n[Feed](/feed.xml)\n', Gemfile: 'group :jekyll_plugins do\n  gem "jekyll-feed"\nend\n' };
+    const { dir, cleanup } = tempCopy();
+    try {
+      for (const [path, text] of Object.entries(site)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      // Outside a repository the Gemfile above the site is not the site's.
+      expect((await lint({ root: join(dir, 'docs') })).findings.map((f) => f.ruleId)).toEqual(['link-internal']);
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      expect((await lint({ root: join(dir, 'docs') })).findings).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('resolves `{% link %}` and `{% post_url %}` in a destination as the Jekyll the Gemfile names writes them: with the baseurl in Jekyll 4, without in Jekyll 3', async () => {
     // What `jekyll build` 4.3.1 writes for index.md: /b/b/foo.html, /b/foo.html, /b/b/2020/01/01/p.html, /b/foo.html#x.
     const site = {
@@ -407,7 +487,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'index.md': '---\n---\n[a]({{ site.baseurl }}{% link foo.md %})\n[b]({% link foo.md %})\n[c]({{ site.baseurl }}/{% post_url 2020-01-01-p %})\n[d]({% link foo.md %}#x)\n',
     };
     const findings = (result: LintResult) => result.findings.map((f) => [f.line, f.ruleId, f.message.replace(/\.? .*/s, '')]);
-    const jekyll4 = await lintSite({ ...site, 'Gemfile.lock': 'GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.1)\n' });
+    const jekyll4 = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\n', 'Gemfile.lock': 'GEM\n  remote: https://rubygems.org/\n  specs:\n    jekyll (4.3.1)\n' });
     expect(findings(jekyll4)).toEqual([[3, 'link-internal', 'No'], [5, 'link-internal', 'No'], [6, 'link-anchor', 'There']]);
     expect(jekyll4.findings[0]!.message).toContain('/b/b/foo.html`. The baseurl is in it twice');
     const jekyll3 = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' });

@@ -10,7 +10,7 @@
 import { idAttributes } from '../parse/html-tags.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { includeName, isVariableName } from './include-files.js';
-import { usesThemeGem } from './jekyll-config.js';
+import { usesThemeGem } from './themes.js';
 import type { SiteIndex } from './site-index.js';
 
 /** An include call as written: the file it names and its quoted parameters (null: a variable). */

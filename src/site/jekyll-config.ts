@@ -7,6 +7,9 @@ import { readSource } from './read-source.js';
 import { LineIndex } from '../text/line-index.js';
 import { ConfigError } from '../config/error.js';
 import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
+import { findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
+import { themePlugins } from './themes.js';
+import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
 
 export interface CollectionConfig {
   name: string;
@@ -94,17 +97,6 @@ const defaultMarkdownExtensions = ['markdown', 'mkdown', 'mkdn', 'mkd', 'md'];
 export const defaultJekyllConfigFile = '_config.yml';
 
 /** Reads and merges the Jekyll config files, each within `maxFileSize` and only if it is a regular file. */
-/** A theme gem (`theme:`, `remote_theme:`) gives the site layouts and includes the repository need not hold. */
-export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
-  return themeGemName(jekyll) !== undefined;
-}
-
-/** The theme gem's name as the config gives it (`minima`, `owner/repo@ref`). */
-export function themeGemName(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
-  const { theme, remote_theme: remote } = jekyll.raw;
-  return typeof theme === 'string' ? theme : typeof remote === 'string' ? remote : undefined;
-}
-
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
@@ -140,11 +132,24 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     if (Array.isArray(raw[key])) continue;
     problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
   }
-  const gemfile = readSource(resolve(root, 'Gemfile'), maxFileSize);
-  const gemfileText = gemfile.ok ? gemfile.text : '';
-  const named = [...stringList(raw.plugins), ...stringList(raw.gems), ...gemfilePlugins(gemfileText)];
-  const jekyllMajor = jekyllMajorVersion(root, gemfileText, maxFileSize);
-  const plugins = [...new Set([...(named.includes('github-pages') ? [...named, ...gitHubPagesDefaultPlugins] : named), ...themeGems(raw)])];
+  const gemfile = findGemfile(root, maxFileSize);
+  const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
+  const configGems = [...stringList(raw.plugins), ...stringList(raw.gems)];
+  const gitHubPages = [...groupGems, ...configGems].includes('github-pages') || (!gemfile && gitHubPagesSource(root, maxFileSize));
+  if (gitHubPages) Object.assign(raw, gitHubPagesSettings(raw));
+  // In safe mode (GitHub Pages) only whitelisted gems load; Bundler loads the group's anyway.
+  const allowed = (gem: string): boolean => raw.safe !== true || stringList(raw.whitelist).includes(gem);
+  const plugins = [
+    ...new Set([
+      ...groupGems,
+      ...configGems.filter(allowed),
+      ...(gitHubPages ? gitHubPagesDefaultPlugins : []),
+      // GitHub Pages loads jekyll-remote-theme for a site that names a remote theme.
+      ...(gitHubPages && Object.hasOwn(raw, 'remote_theme') ? ['jekyll-remote-theme'] : []),
+      ...themePlugins(raw).filter(allowed),
+    ]),
+  ];
+  const jekyllMajor = gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile);
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
@@ -169,29 +174,6 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   };
 }
 
-/** GitHub Pages' themes (pages-themes) and the plugin gems each depends on. */
-const gitHubPagesThemes = ['architect', 'cayman', 'dinky', 'hacker', 'leap-day', 'merlot', 'midnight', 'minimal', 'modernist', 'primer', 'slate', 'tactile', 'time-machine'];
-const themeDependencies: Record<string, string[]> = {
-  minima: ['jekyll-feed', 'jekyll-seo-tag'],
-  ...Object.fromEntries(gitHubPagesThemes.map((theme) => [`jekyll-theme-${theme}`, ['jekyll-seo-tag']])),
-};
-
-/**
- * Jekyll loads the plugins a `theme:` gem depends on (minima's jekyll-feed and jekyll-seo-tag):
- * those of the themes doclint knows, else the theme itself stands for a gem whose plugins are not
- * known. A `remote_theme:` brings no gems.
- */
-function themeGems(raw: Record<string, unknown>): string[] {
-  if (typeof raw.theme !== 'string') return [];
-  return Object.hasOwn(themeDependencies, raw.theme) ? themeDependencies[raw.theme]! : [raw.theme];
-}
-
-/** The plugins the github-pages gem turns on for every site (GitHubPages::Plugins::DEFAULT_PLUGINS). */
-const gitHubPagesDefaultPlugins = [
-  'jekyll-coffeescript', 'jekyll-commonmark-ghpages', 'jekyll-gist', 'jekyll-github-metadata', 'jekyll-paginate', 'jekyll-relative-links',
-  'jekyll-optional-front-matter', 'jekyll-readme-index', 'jekyll-default-layout', 'jekyll-titles-from-headings',
-];
-
 /** Settings Jekyll requires to be lists when present. */
 const listKeys = ['plugins', 'include', 'exclude'];
 
@@ -207,34 +189,6 @@ function keyOffset(yaml: ReturnType<typeof parsePsychYaml>, key: string): number
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   return typeof value === 'string' ? `the string \`${value}\`` : `a ${typeof value === 'object' ? 'map' : typeof value}`;
-}
-
-/** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
-function gemfilePlugins(gemfile: string): string[] {
-  const gems: string[] = [];
-  let inGroup = false;
-  for (const line of gemfile.split('\n')) {
-    const code = line.replace(/#.*/, '').trim();
-    if (/^group\b/.test(code) && /\bdo$/.test(code) && /:jekyll_plugins\b/.test(code)) inGroup = true;
-    else if (code === 'end') inGroup = false;
-    const gem = /^gem\s+["']([\w.-]+)["'](.*)$/.exec(code);
-    if (gem && (inGroup || /(?:group:|:group\s*=>)\s*:jekyll_plugins\b/.test(gem[2]!))) gems.push(gem[1]!);
-  }
-  return gems;
-}
-
-/**
- * The major version of Jekyll the site builds with: the one Gemfile.lock pins, else the one the
- * Gemfile asks for (the github-pages gem pins Jekyll 3).
- */
-function jekyllMajorVersion(root: string, gemfile: string, maxFileSize: number): number | undefined {
-  const lock = readSource(resolve(root, 'Gemfile.lock'), maxFileSize);
-  const locked = lock.ok ? /^ {4}jekyll \((\d+)\./m.exec(lock.text) : null;
-  if (locked) return Number(locked[1]);
-  const code = gemfile.replace(/#.*/g, '');
-  if (/^\s*gem\s+["']github-pages["']/m.test(code)) return 3;
-  const asked = /^\s*gem\s+["']jekyll["']\s*,\s*["'][~>=\s]*(\d+)/m.exec(code);
-  return asked ? Number(asked[1]) : undefined;
 }
 
 function readCollections(value: unknown): CollectionConfig[] {

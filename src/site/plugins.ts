@@ -114,7 +114,8 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
   }
   const folder = join(root, typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins');
-  for (const file of rubyFiles(folder)) {
+  // Safe mode (GitHub Pages) loads no plugin files.
+  for (const file of jekyll.raw.safe === true ? [] : rubyFiles(folder)) {
     const source = readSource(file, maxFileSize);
     if (!source.ok) continue;
     const text = source.text;

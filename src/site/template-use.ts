@@ -13,7 +13,7 @@
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFacts } from '../types.js';
 import { isDataFile, templateKind } from './discover.js';
-import { usesThemeGem } from './jekyll-config.js';
+import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 

@@ -167,8 +167,9 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   addReadmeIndexes(jekyll, targets, urlOf);
   addPolyglotCopies(jekyll, targets);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
-  // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem's dependencies.
-  const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || typeof jekyll.raw.theme === 'string';
+  // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem whose dependencies are not known (it stands for them in the plugins).
+  const theme = jekyll.raw.theme;
+  const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || (typeof theme === 'string' && jekyll.plugins.includes(theme));
   const inertRedirects = new Map<string, string>();
   for (const [path, data] of dataOf) {
     const target = urlOf.get(path);

@@ -1,0 +1,69 @@
+/**
+ * The site's Gemfile as Bundler finds it for `bundle exec jekyll build` run in the site's folder:
+ * `gems.rb` or `Gemfile` in that folder or the nearest folder above it, up to the repository's
+ * top (a docs site in `docs/` often shares the repository's Gemfile). Outside a git repository only
+ * the site's own folder is searched: a Gemfile elsewhere on the machine is not the site's.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readSource } from './read-source.js';
+
+export interface Gemfile {
+  text: string;
+  /** The lock file beside it (`Gemfile.lock`, `gems.locked`), when there is one. */
+  lock?: string;
+}
+
+/** Bundler's names for the Gemfile and its lock, in the order it tries them in each folder. */
+const gemfileNames: readonly (readonly [string, string])[] = [
+  ['gems.rb', 'gems.locked'],
+  ['Gemfile', 'Gemfile.lock'],
+];
+
+export function findGemfile(root: string, maxFileSize: number): Gemfile | undefined {
+  const top = repositoryTop(root);
+  for (let folder = root; ; folder = dirname(folder)) {
+    for (const [name, lockName] of gemfileNames) {
+      const gemfile = readSource(join(folder, name), maxFileSize);
+      if (!gemfile.ok) continue;
+      const lock = readSource(join(folder, lockName), maxFileSize);
+      return { text: gemfile.text, ...(lock.ok ? { lock: lock.text } : {}) };
+    }
+    if (top === undefined || folder === top || dirname(folder) === folder) return undefined;
+  }
+}
+
+/** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree or submodule). */
+export function repositoryTop(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
+export function gemfilePlugins(gemfile: string): string[] {
+  const gems: string[] = [];
+  let inGroup = false;
+  for (const line of gemfile.split('\n')) {
+    const code = line.replace(/#.*/, '').trim();
+    if (/^group\b/.test(code) && /\bdo$/.test(code) && /:jekyll_plugins\b/.test(code)) inGroup = true;
+    else if (code === 'end') inGroup = false;
+    const gem = /^gem\s+["']([\w.-]+)["'](.*)$/.exec(code);
+    if (gem && (inGroup || /(?:group:|:group\s*=>)\s*:jekyll_plugins\b/.test(gem[2]!))) gems.push(gem[1]!);
+  }
+  return gems;
+}
+
+/**
+ * The major version of Jekyll the site builds with: the one the lock pins, else the one the
+ * Gemfile asks for (the github-pages gem pins Jekyll 3).
+ */
+export function jekyllMajorVersion(gemfile: Gemfile): number | undefined {
+  const locked = gemfile.lock === undefined ? null : /^ {4}jekyll \((\d+)\./m.exec(gemfile.lock);
+  if (locked) return Number(locked[1]);
+  const code = gemfile.text.replace(/#.*/g, '');
+  if (/^\s*gem\s+["']github-pages["']/m.test(code)) return 3;
+  const asked = /^\s*gem\s+["']jekyll["']\s*,\s*["'][~>=\s]*(\d+)/m.exec(code);
+  return asked ? Number(asked[1]) : undefined;
+}

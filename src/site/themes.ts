@@ -1,0 +1,62 @@
+/**
+ * Theme gems doclint knows the contents of: GitHub Pages' themes (pages-themes 0.2.0, primer
+ * 0.6.0, as github-pages 232 pins them) and minima 2.5.1. A site using one of them is checked
+ * against the theme's layouts and includes, not waved through: `layout: business` is still
+ * missing when the theme has only `default`.
+ */
+import type { JekyllConfig } from './jekyll-config.js';
+
+interface ThemeGem {
+  /** The plugin gems it depends on, which Jekyll loads with it. */
+  plugins: readonly string[];
+  /** Its layouts, by name. */
+  layouts: readonly string[];
+  /** Its includes, by file name. */
+  includes: readonly string[];
+}
+
+const headCustom = ['head-custom.html', 'head-custom-google-analytics.html'];
+const pagesTheme = (layouts = ['default'], includes = headCustom): ThemeGem => ({ plugins: ['jekyll-seo-tag'], layouts, includes });
+
+const knownThemes: Record<string, ThemeGem> = {
+  minima: {
+    plugins: ['jekyll-feed', 'jekyll-seo-tag'],
+    layouts: ['default', 'home', 'page', 'post'],
+    includes: ['disqus_comments.html', 'footer.html', 'google-analytics.html', 'head.html', 'header.html', 'icon-github.html', 'icon-github.svg', 'icon-twitter.html', 'icon-twitter.svg', 'social.html'],
+  },
+  'jekyll-theme-primer': { ...pagesTheme(['default', 'home', 'page', 'post']), plugins: ['jekyll-github-metadata', 'jekyll-seo-tag'] },
+  'jekyll-theme-hacker': pagesTheme(['default', 'post'], [...headCustom, 'head-custom-theme-colors.html']),
+  'jekyll-theme-midnight': pagesTheme(['default'], [...headCustom, 'head-custom-theme-colors.html']),
+  'jekyll-theme-minimal': pagesTheme(['default', 'post']),
+  ...Object.fromEntries(['architect', 'cayman', 'dinky', 'leap-day', 'merlot', 'modernist', 'slate', 'tactile', 'time-machine'].map((name) => [`jekyll-theme-${name}`, pagesTheme()])),
+};
+
+/** The theme gem's name as the config gives it (`minima`, `owner/repo@ref`). */
+export function themeGemName(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
+  const { theme, remote_theme: remote } = jekyll.raw;
+  return typeof theme === 'string' ? theme : typeof remote === 'string' ? remote : undefined;
+}
+
+/** A theme gem (`theme:`, `remote_theme:`) gives the site layouts and includes the repository need not hold. */
+export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
+  return themeGemName(jekyll) !== undefined;
+}
+
+/**
+ * The layouts and includes the site's theme gem gives: none without a theme, `unknown` for a theme
+ * doclint does not know (a remote theme, any other gem).
+ */
+export function themeTemplates(jekyll: Pick<JekyllConfig, 'raw'>): Pick<ThemeGem, 'layouts' | 'includes'> | 'unknown' {
+  const name = themeGemName(jekyll);
+  if (name === undefined) return { layouts: [], includes: [] };
+  return typeof jekyll.raw.theme === 'string' && Object.hasOwn(knownThemes, name) ? knownThemes[name]! : 'unknown';
+}
+
+/**
+ * The plugin gems a `theme:` gem makes Jekyll load: those of a theme doclint knows, else the theme
+ * itself stands for a gem whose plugins are not known. A `remote_theme:` brings no gems.
+ */
+export function themePlugins(raw: Record<string, unknown>): readonly string[] {
+  if (typeof raw.theme !== 'string') return [];
+  return Object.hasOwn(knownThemes, raw.theme) ? knownThemes[raw.theme]!.plugins : [raw.theme];
+}
