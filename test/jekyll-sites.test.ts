@@ -438,6 +438,8 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     it('reads a site with no Gemfile at the top of a repository on github.com, or in its docs/ folder, as GitHub Pages builds it', async () => {
       expect(await findingsIn(site, '.', 'git@github.com:example/project.git')).toEqual(gitHubBuild);
       expect(await findingsIn(site, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
+      // A Ruby library's Gemfile at the repository's top does not build the site.
+      expect(await findingsIn({ ...site, '../Gemfile': 'source "https://rubygems.org"\ngem "rake"\n' }, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
 
     it('reads it as a plain `jekyll build` elsewhere in the repository, outside one, with a remote elsewhere, or with a Gemfile', async () => {

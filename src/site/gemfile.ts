@@ -41,6 +41,16 @@ export function repositoryTop(folder: string): string | undefined {
   }
 }
 
+/**
+ * Whether the Gemfile can build a Jekyll site: it names Jekyll, the github-pages gem or a
+ * `gemspec` (a theme's, which depends on Jekyll), or its lock holds Jekyll. A Ruby library's
+ * Gemfile at the top of a repository whose `docs/` GitHub Pages builds is not the site's.
+ */
+export function buildsJekyll(gemfile: Gemfile): boolean {
+  const code = gemfile.text.replace(/#.*/g, '');
+  return /^\s*gem\s+["'](?:jekyll|github-pages)["']|^\s*gemspec\b/m.test(code) || /^ {4}jekyll \(/m.test(gemfile.lock ?? '');
+}
+
 /** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
 export function gemfilePlugins(gemfile: string): string[] {
   const gems: string[] = [];

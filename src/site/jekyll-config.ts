@@ -7,7 +7,7 @@ import { readSource } from './read-source.js';
 import { LineIndex } from '../text/line-index.js';
 import { ConfigError } from '../config/error.js';
 import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
-import { findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
+import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
 import { themePlugins } from './themes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
 
@@ -135,7 +135,7 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const gemfile = findGemfile(root, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
   const configGems = [...stringList(raw.plugins), ...stringList(raw.gems)];
-  const gitHubPages = [...groupGems, ...configGems].includes('github-pages') || (!gemfile && gitHubPagesSource(root, maxFileSize));
+  const gitHubPages = [...groupGems, ...configGems].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(root, maxFileSize));
   if (gitHubPages) Object.assign(raw, gitHubPagesSettings(raw));
   // In safe mode (GitHub Pages) only whitelisted gems load; Bundler loads the group's anyway.
   const allowed = (gem: string): boolean => raw.safe !== true || stringList(raw.whitelist).includes(gem);
