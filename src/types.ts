@@ -83,6 +83,8 @@ export interface SiteSettings {
   jekyll: JekyllConfig;
   /** A file linted on its own (a snippet, an editor buffer, remark), not as a page of a site. */
   standalone: boolean;
+  /** The READMEs without front matter that jekyll-readme-index renders as their folder's index page. */
+  readmeIndexes: ReadonlySet<string>;
 }
 
 /** Pass 1, one document at a time: what a document rule (and a site rule's `collect`) is given. */

@@ -404,7 +404,10 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     // jekyll-optional-front-matter, -readme-index, -relative-links, the primer theme, safe mode).
     const site = {
       '_config.yml': 'title: Project\n',
-      'index.md': '# Project\n\nSee [the guide](guide.md), [its setup](guide.md#setup) and [a lost part](guide.md#lost).\n',
+      // The README is the site's home page (jekyll-readme-index); sub/'s is not (sub/ has an index).
+      'README.md': '# Project\n\nSee [the guide](guide.md), [its setup](guide.md#setup) and [a lost part](guide.md#lost).\n',
+      'sub/index.md': '# Sub\n',
+      'sub/README.md': '[Nowhere](#nowhere) is not published.\n',
       'guide.md': '# Guide\n\n## Setup\n',
       'tags.md': '---\n---\n{% seo %} {% include head-custom.html %} {% shout %}\n',
       'post.md': '---\nlayout: post\n---\nLaid out by the theme.\n',
@@ -412,12 +415,12 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       '_plugins/shout.rb': 'class Shout < Liquid::Tag\nend\nLiquid::Template.register_tag("shout", Shout)\n',
     };
     // The theme's `post` layout and include, jekyll-seo-tag (a dependency of the theme); no plugin files.
-    const gitHubBuild = ['business.md:2:front-matter-references', 'index.md:3:link-anchor', 'tags.md:3:liquid-syntax'];
+    const gitHubBuild = ['README.md:3:link-anchor', 'business.md:2:front-matter-references', 'tags.md:3:liquid-syntax'];
     // `{% seo %}` unknown, `_plugins` read, Markdown files without front matter static files; no theme and no `_layouts/`: layouts unchecked.
     const plainBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
 
     /** The site's findings when it is in `folder` of a git repository whose remote is `remote` (none: not a repository). */
-    async function findingsIn(files: Record<string, string>, folder: string, remote?: string): Promise<string[]> {
+    async function findingsIn(files: Record<string, string>, folder: string, remote?: string, options: Omit<LintOptions, 'root'> = {}): Promise<string[]> {
       const { dir, cleanup } = tempCopy();
       try {
         for (const [path, text] of Object.entries(files)) {
@@ -428,7 +431,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
           execFileSync('git', ['init', '-q'], { cwd: dir });
           execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
         }
-        const result = await lint({ root: join(dir, folder) });
+        const result = await lint({ ...options, root: join(dir, folder) });
         return result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`);
       } finally {
         cleanup();
@@ -437,6 +440,8 @@ describe('Jekyll sites of other shapes, no configuration', () => {
 
     it('reads a site with no Gemfile at the top of a repository on github.com, or in its docs/ folder, as GitHub Pages builds it', async () => {
       expect(await findingsIn(site, '.', 'git@github.com:example/project.git')).toEqual(gitHubBuild);
+      // Lint workers know which READMEs are index pages too.
+      expect(await findingsIn(site, '.', 'git@github.com:example/project.git', { workers: 2 })).toEqual(gitHubBuild);
       expect(await findingsIn(site, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
       // A Ruby library's Gemfile at the repository's top does not build the site.
       expect(await findingsIn({ ...site, '../Gemfile': 'source "https://rubygems.org"\ngem "rake"\n' }, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);

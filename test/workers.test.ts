@@ -3,7 +3,7 @@
  * workers reports exactly what one thread reports, including what crosses between workers
  * (anchors of pages another worker parsed, front matter of the whole collection).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -26,6 +26,10 @@ writeFileSync(join(dir, '_articles/many/latin1.md'), Buffer.from('---\ntitle: ca
 for (const name of ['dup-a', 'dup-b', 'dup-c']) writeFileSync(join(dir, `_articles/many/${name}.md`), `---\nlayout: article\ntitle: ${name}\ncategories: [getting-started]\nredirect_from: /article/dup/\n---\n`);
 writeFileSync(join(dir, '_articles/many/to-dup.md'), article(97, '[x]({{site.baseurl}}/article/dup/)\n'));
 
+// A README jekyll-readme-index renders as its folder's index page is linted on any thread.
+writeFileSync(join(dir, '_config.yml'), readFileSync(join(dir, '_config.yml'), 'utf8').replace('  - jekyll-redirect-from\n', '  - jekyll-redirect-from\n  - jekyll-readme-index\n'));
+mkdirSync(join(dir, 'guides'));
+writeFileSync(join(dir, 'guides/README.md'), '# Guides\n\n[Gone]({{site.baseurl}}/article/gone/)\n');
 writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ customRules: [threadBarrier(dir, 0).rule] }));
 /** With more than one thread, every worker takes files (see threadBarrier). */
 const spread = (workers: string): NodeJS.ProcessEnv => (workers === '1' ? {} : threadBarrier(dir, Number(workers) - 1).env);
@@ -51,6 +55,7 @@ describe('worker threads', () => {
     for (const run of [two, three, bundled]) expect(run.stdout).toBe(one.stdout);
     const rules = new Set(JSON.parse(one.stdout).findings.map((f: { ruleId: string }) => f.ruleId));
     for (const id of ['link-anchor', 'link-internal', 'file-unreadable', 'front-matter-value-type']) expect(rules).toContain(id);
+    expect(JSON.parse(one.stdout).findings.map((f: { file: string }) => f.file)).toContain('guides/README.md');
   }, 60_000);
 
   it('fills the result cache on a first run, which the next run reuses', async () => {

@@ -34,8 +34,8 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   const { path } = document;
   // In a site, a page without front matter is a static file to Jekyll (a README): nothing in it is
   // rendered, so only its front matter is checked, unless jekyll-optional-front-matter makes it a
-  // page. Without a site (a snippet, remark) everything is.
-  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll);
+  // page (or jekyll-readme-index its folder's index). Without a site (a snippet, remark) everything is.
+  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path);
   const suppressions = readSuppressions(document);
   const { findings, collected } = runRules(document, rendered ? rules : rules.filter((rule) => rule.meta.id === 'front-matter-syntax'), { config, tags, site }, suppressions);
   const scope = renderScope(site.jekyll, document.frontMatter, document.path);

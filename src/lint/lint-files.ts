@@ -12,6 +12,7 @@ import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { isDataFile, isTemplateFile } from '../site/discover.js';
 import { readSource, type Source } from '../site/read-source.js';
+import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
 import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
@@ -53,7 +54,20 @@ export function knownAnchors(pages: Iterable<readonly [string, PageFacts | undef
 }
 
 /** Pass 1 settings of a run in a site (a context without files is a file on its own). */
-export const documentPassContext = ({ config, tags, site }: LintContext): DocumentPassContext => ({ config, tags, site: { jekyll: site.jekyll, standalone: site.files.size === 0 } });
+export const documentPassContext = ({ config, tags, site }: LintContext): DocumentPassContext => ({
+  config,
+  tags,
+  site: { jekyll: site.jekyll, standalone: site.files.size === 0, readmeIndexes: readmeIndexesOf(site) },
+});
+
+const readmeIndexesBySite = new WeakMap<SiteIndex, ReadonlySet<string>>();
+
+/** The site's README index pages, worked out once per site (a library may lint its files one call at a time). */
+function readmeIndexesOf(site: SiteIndex): ReadonlySet<string> {
+  let readmes = readmeIndexesBySite.get(site);
+  if (!readmes) readmeIndexesBySite.set(site, (readmes = readmeIndexPages(site.files, site.jekyll)));
+  return readmes;
+}
 
 /**
  * Pass 1 of one file, whatever it holds: a file that cannot be read, or input that defeats the

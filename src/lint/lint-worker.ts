@@ -34,10 +34,10 @@ async function runLintWorker(): Promise<void> {
   const { root, configRoot, config, index } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const jekyll = readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize);
-  const context = { config, tags, site: { jekyll, standalone: false } };
   const rules = await rulesOf(config);
   const port = parentPort!;
-  port.once('message', ({ files, counters }: WorkerShare) => {
+  port.once('message', ({ files, readmeIndexes, counters }: WorkerShare) => {
+    const context = { config, tags, site: { jekyll, standalone: false, readmeIndexes } };
     const slots = new Int32Array(counters);
     const send = (message: WorkerMessage): void => port.postMessage(message);
     // Too late: the run's thread took every file and does not wait for this one.

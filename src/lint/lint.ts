@@ -16,6 +16,7 @@ import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWith
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
+import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
@@ -125,7 +126,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const workers = threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);
-    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll), cachePath === resolve(configRoot, defaultResultCache)) : undefined;
+    const readmeIndexes = readmeIndexPages(siteFiles, jekyll);
+    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll, readmeIndexes), cachePath === resolve(configRoot, defaultResultCache)) : undefined;
     // Named files outside the root (by path or through a symbolic link) are never read.
     const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
     const sources = readAll(root, workers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
@@ -150,7 +152,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         const source = isInsideRoot(root, path) ? readSource(resolve(root, path), config.maxFileSize) : undefined;
         return source?.ok ? source.text : undefined;
       },
-      passContext: { config, tags, site: { jekyll, standalone: false } },
+      passContext: { config, tags, site: { jekyll, standalone: false, readmeIndexes } },
       external: config.external.enabled ? await startExternalRun(configRoot, config, jekyll.url, options.onExternalProgress) : undefined,
       workers,
       rules,
@@ -271,7 +273,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined);
     if (!workers) return here(files);
     try {
-      return await workers.share(files, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
+      return await workers.share(files, run.passContext.site.readmeIndexes, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
     } finally {
       await workers.close();
     }

@@ -41,11 +41,11 @@ export const textHash = (text: string): string => createHash('sha256').update(te
  */
 const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** What every entry depends on besides the file: the tool, its settings, custom rules' code and the Jekyll config. */
-export function runKey(config: ResolvedConfig, jekyll: JekyllConfig): string {
+/** What every entry depends on besides the file: the tool, its settings, custom rules' code, the Jekyll config and which READMEs are index pages. */
+export function runKey(config: ResolvedConfig, jekyll: JekyllConfig, readmeIndexes: ReadonlySet<string>): string {
   // Where the cache is and how external links are checked change nothing in pass 1.
   const { cache: _where, external: _external, ...settings } = config;
-  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins])).digest('base64');
+  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, [...readmeIndexes].sort()])).digest('base64');
 }
 
 export class ResultCache {

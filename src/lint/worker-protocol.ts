@@ -33,6 +33,7 @@ export const workerState = { ready: 0, working: 1, notNeeded: 2 } as const;
 /** To a worker: the files of pass 1 and the shared counters. */
 export interface WorkerShare {
   files: readonly string[];
+  readmeIndexes: ReadonlySet<string>;
   counters: SharedArrayBuffer;
 }
 

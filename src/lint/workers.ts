@@ -58,7 +58,7 @@ export class LintWorkers {
    * Pass 1 of the files, each taken once from the shared counter by this thread (`passHere`) or
    * a worker; a file a failed worker took is passed here too.
    */
-  async share(files: readonly string[], passHere: (file: string) => FirstPass): Promise<FirstPassRun> {
+  async share(files: readonly string[], readmeIndexes: ReadonlySet<string>, passHere: (file: string) => FirstPass): Promise<FirstPassRun> {
     const slots = new Int32Array(new SharedArrayBuffer(4 * (1 + this.workers.length)));
     const passed = new Map<string, FirstPass>();
     const ended = this.workers.map((worker) => new Promise<void>((resolve) => {
@@ -66,7 +66,7 @@ export class LintWorkers {
       worker.once('error', () => resolve());
       worker.once('exit', () => resolve());
     }));
-    for (const worker of this.workers) worker.postMessage({ files, counters: slots.buffer as SharedArrayBuffer } satisfies WorkerShare);
+    for (const worker of this.workers) worker.postMessage({ files, readmeIndexes, counters: slots.buffer as SharedArrayBuffer } satisfies WorkerShare);
     const here = new Map<string, FirstPass>();
     for (let i = Atomics.add(slots, nextFileSlot, 1); i < files.length; i = Atomics.add(slots, nextFileSlot, 1)) here.set(files[i]!, passHere(files[i]!));
     const working = this.workers.map((_, index) => Atomics.compareExchange(slots, 1 + index, workerState.ready, workerState.notNeeded) === workerState.working);

@@ -67,6 +67,22 @@ export function isReadmeIndexCandidate(path: string, jekyll: Pick<JekyllConfig, 
   return isMarkdown(path, jekyll) && posix.parse(path).name.toLowerCase() === 'readme';
 }
 
+/**
+ * The READMEs jekyll-readme-index makes their folder's index page, rendered though they have no
+ * front matter: those of folders without an index file (`index.html`, `index.md`, …). A page
+ * elsewhere whose permalink is the folder is not seen here (the URL map sees it).
+ */
+export function readmeIndexPages(files: Iterable<string>, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'markdownExtensions'>): Set<string> {
+  const readmes: string[] = [];
+  const indexed = new Set<string>();
+  for (const file of files) {
+    const { name, ext } = posix.parse(file);
+    if (isReadmeIndexCandidate(file, jekyll)) readmes.push(file);
+    else if (name.toLowerCase() === 'index' && (/^\.(?:html?|xhtml|xml)$/i.test(ext) || isMarkdown(file, jekyll))) indexed.add(posix.dirname(file));
+  }
+  return new Set(readmes.filter((readme) => !indexed.has(posix.dirname(readme))));
+}
+
 /** Whether jekyll-readme-index removes the README it made an index of from the static files (`remove_originals`). */
 export function removesReadmeOriginals(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
   return option(jekyll, 'readme_index', 'remove_originals') === true;
