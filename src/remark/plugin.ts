@@ -13,13 +13,13 @@ import { resolveConfig } from '../config/load.js';
 import { lintDocument, type LintContext } from '../lint/lint-files.js';
 import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
-import { readJekyllConfig } from '../site/jekyll-config.js';
+import { jekyllConfigOf } from '../site/jekyll-config.js';
 import { buildSiteIndex } from '../site/site-index.js';
 import type { AnyRule, Document } from '../types.js';
 import { ruleDocsUrl } from '../report/rule-docs.js';
 
 const tags = createTagRegistry();
-const noSite = buildSiteIndex(readJekyllConfig('.', []), new Set(), new Map(), tags);
+const noSite = buildSiteIndex(jekyllConfigOf({}), new Set(), new Map(), tags);
 /** One parse per file, however many doclint plugins run on it. */
 const documents = new WeakMap<VFile, Document>();
 

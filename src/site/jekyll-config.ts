@@ -134,9 +134,24 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   }
   const gemfile = findGemfile(root, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
+  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(root, maxFileSize));
+  return jekyllConfigOf(raw, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile) }, problems);
+}
+
+/** How the site is built, as its Gemfile and repository tell. */
+interface SiteBuild {
+  /** The gems of the Gemfile's `:jekyll_plugins` group. */
+  groupGems: readonly string[];
+  /** Built by GitHub Pages (or with the github-pages gem): its settings apply. */
+  gitHubPages: boolean;
+  jekyllMajor: number | undefined;
+}
+
+/** The config of a site whose merged config files hold `raw` (a site with no files: Jekyll's defaults), built as `build` says. */
+export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild = { groupGems: [], gitHubPages: false, jekyllMajor: undefined }, problems: JekyllConfig['problems'] = []): JekyllConfig {
+  const { groupGems, gitHubPages, jekyllMajor } = build;
+  const raw = gitHubPages ? gitHubPagesSettings(site) : site;
   const configGems = [...stringList(raw.plugins), ...stringList(raw.gems)];
-  const gitHubPages = [...groupGems, ...configGems].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(root, maxFileSize));
-  if (gitHubPages) Object.assign(raw, gitHubPagesSettings(raw));
   // In safe mode (GitHub Pages) only whitelisted gems load; Bundler loads the group's anyway.
   const allowed = (gem: string): boolean => raw.safe !== true || stringList(raw.whitelist).includes(gem);
   const plugins = [
@@ -149,7 +164,6 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
       ...themePlugins(raw).filter(allowed),
     ]),
   ];
-  const jekyllMajor = gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile);
   return {
     baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
