@@ -451,6 +451,8 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       expect(await findingsIn(site, 'site', 'https://github.com/example/project')).toEqual(plainBuild);
       expect(await findingsIn(site, '.')).toEqual(plainBuild);
       expect(await findingsIn(site, '.', '/srv/git/project.git')).toEqual(plainBuild);
+      // `.nojekyll` turns GitHub's Jekyll build off: a site linted there is built some other way.
+      expect(await findingsIn({ ...site, '.nojekyll': '' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
     });
   });

@@ -6,6 +6,7 @@
  * then the gem's (GitHubPages::Configuration, github-pages 232): its defaults under the site's
  * values, its overrides over them, and only the plugins it allows.
  */
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readSource } from './read-source.js';
 import { repositoryTop } from './gemfile.js';
@@ -37,12 +38,13 @@ export function gitHubPagesSettings(site: Record<string, unknown>): Record<strin
 
 /**
  * Whether the site is where GitHub Pages builds from (the top of its repository or its `docs/`
- * folder) in a repository with a remote on github.com (`.git/config`, read as a file: no git process).
+ * folder) in a repository with a remote on github.com (`.git/config`, read as a file: no git
+ * process), and does not turn its Jekyll build off (`.nojekyll`).
  */
 export function gitHubPagesSource(site: string, maxFileSize: number): boolean {
   const root = resolve(site);
   const top = repositoryTop(root);
-  if (top === undefined || (root !== top && root !== join(top, 'docs'))) return false;
+  if (top === undefined || (root !== top && root !== join(top, 'docs')) || existsSync(join(root, '.nojekyll'))) return false;
   const config = readSource(join(gitDirectory(top), 'config'), maxFileSize);
   if (!config.ok) return false;
   let inRemote = false;
