@@ -5,7 +5,7 @@
  * the site's own folder is searched: a Gemfile elsewhere on the machine is not the site's.
  */
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readSource } from './read-source.js';
 
 export interface Gemfile {
@@ -20,7 +20,8 @@ const gemfileNames: readonly (readonly [string, string])[] = [
   ['Gemfile', 'Gemfile.lock'],
 ];
 
-export function findGemfile(root: string, maxFileSize: number): Gemfile | undefined {
+export function findGemfile(site: string, maxFileSize: number): Gemfile | undefined {
+  const root = resolve(site);
   const top = repositoryTop(root);
   for (let folder = root; ; folder = dirname(folder)) {
     for (const [name, lockName] of gemfileNames) {
@@ -35,7 +36,7 @@ export function findGemfile(root: string, maxFileSize: number): Gemfile | undefi
 
 /** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree or submodule). */
 export function repositoryTop(folder: string): string | undefined {
-  for (let current = folder; ; current = dirname(current)) {
+  for (let current = resolve(folder); ; current = dirname(current)) {
     if (existsSync(join(current, '.git'))) return current;
     if (dirname(current) === current) return undefined;
   }
