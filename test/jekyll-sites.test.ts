@@ -466,6 +466,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const minima = await lintSite({ ...site, '_config.yml': 'theme: minima\n' });
     expect(minima.findings.map((f) => [f.line, f.ruleId, f.fix?.text])).toEqual([[2, 'front-matter-references', undefined], [4, 'liquid-include', undefined], [5, 'link-internal', undefined]]);
     expect(minima.findings[0]!.message).toContain('did you mean `post`?');
+    // GitHub Pages' themes from their repositories are the same files (cayman: the layout default, no footer include).
+    const remote = await lintSite({ ...site, '_config.yml': 'remote_theme: pages-themes/cayman@v0.2.0\n' });
+    expect(remote.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(['about.md:2:front-matter-references', 'index.md:2:front-matter-references', 'index.md:4:liquid-include', 'index.md:4:liquid-include', 'index.md:5:link-internal']);
     const unknown = await lintSite({ ...site, '_config.yml': 'theme: jekyll-theme-unknown\n' });
     expect(unknown.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'liquid-syntax', 'warning'], [5, 'link-redirect', 'warning']]);
   });

@@ -43,20 +43,31 @@ export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
 }
 
 /**
- * The layouts and includes the site's theme gem gives: none without a theme, `unknown` for a theme
- * doclint does not know (a remote theme, any other gem).
+ * The theme doclint knows the site uses: its `theme:` gem, or its `remote_theme:` when that is one
+ * of GitHub Pages' themes from their repositories (`pages-themes/cayman@v0.2.0`, the same files).
  */
-export function themeTemplates(jekyll: Pick<JekyllConfig, 'raw'>): Pick<ThemeGem, 'layouts' | 'includes'> | 'unknown' {
-  const name = themeGemName(jekyll);
-  if (name === undefined) return { layouts: [], includes: [] };
-  return typeof jekyll.raw.theme === 'string' && Object.hasOwn(knownThemes, name) ? knownThemes[name]! : 'unknown';
+function knownTheme(raw: Record<string, unknown>): ThemeGem | undefined {
+  if (typeof raw.theme === 'string') return Object.hasOwn(knownThemes, raw.theme) ? knownThemes[raw.theme] : undefined;
+  const remote = typeof raw.remote_theme === 'string' ? /^(?:https?:\/\/github\.com\/)?pages-themes\/([\w-]+)(?:@[\w.-]+)?$/i.exec(raw.remote_theme.trim()) : null;
+  const gem = remote ? `jekyll-theme-${remote[1]!.toLowerCase()}` : undefined;
+  return gem !== undefined && Object.hasOwn(knownThemes, gem) ? knownThemes[gem] : undefined;
 }
 
 /**
- * The plugin gems a `theme:` gem makes Jekyll load: those of a theme doclint knows, else the theme
- * itself stands for a gem whose plugins are not known. A `remote_theme:` brings no gems.
+ * The layouts and includes the site's theme gives: none without a theme, `unknown` for a theme
+ * doclint does not know.
+ */
+export function themeTemplates(jekyll: Pick<JekyllConfig, 'raw'>): Pick<ThemeGem, 'layouts' | 'includes'> | 'unknown' {
+  if (themeGemName(jekyll) === undefined) return { layouts: [], includes: [] };
+  return knownTheme(jekyll.raw) ?? 'unknown';
+}
+
+/**
+ * The plugin gems the theme makes Jekyll load (jekyll-remote-theme loads a remote theme's too):
+ * those of a theme doclint knows, else a `theme:` gem stands for a gem whose plugins are not known.
  */
 export function themePlugins(raw: Record<string, unknown>): readonly string[] {
-  if (typeof raw.theme !== 'string') return [];
-  return Object.hasOwn(knownThemes, raw.theme) ? knownThemes[raw.theme]!.plugins : [raw.theme];
+  const known = knownTheme(raw);
+  if (known) return known.plugins;
+  return typeof raw.theme === 'string' ? [raw.theme] : [];
 }
