@@ -113,10 +113,14 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const named = await lintSite(site, undefined, undefined, { files: ['src/index.md', 'README.md'] });
     expect(named.files).toEqual(['index.md']);
     expect(named.findings.map((f) => f.file)).toEqual(['index.md']);
-    // A source outside the folder linted is not followed.
-    const outside = await lintSite({ '_config.yml': 'source: ..\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+    // A source outside the folder linted, or missing, is not followed, and says so where it is written.
+    const outside = await lintSite({ '_config.yml': 'title: Home\nsource: ..\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
     expect(outside.root.endsWith('/src')).toBe(false);
-    expect(outside.findings).toEqual([]);
+    expect(outside.findings.map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
+      ['_config.yml', 2, 'warning', "`source` is outside the folder doclint lints (it never reads outside it): doclint reads the site from the config's own folder instead."],
+    ]);
+    const missing = await lintSite({ '_config.yml': 'source: site\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+    expect(missing.findings.map((f) => f.message)).toEqual(["`source` does not exist: doclint reads the site from the config's own folder instead."]);
   });
 
   it('knows the pages jekyll-paginate writes from paginate_path, and no others', async () => {

@@ -9,6 +9,7 @@ import { ConfigError } from '../config/error.js';
 import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
 import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
 import { themePlugins } from './themes.js';
+import { sourceFolderProblem } from './source-folder.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
 
 export interface CollectionConfig {
@@ -100,7 +101,7 @@ export const defaultJekyllConfigFile = '_config.yml';
 export function readJekyllConfig(root: string, files: readonly string[], maxFileSize = Number.POSITIVE_INFINITY): JekyllConfig {
   const raw: Record<string, unknown> = {};
   const problems: JekyllConfig['problems'] = [];
-  const listSetBy = new Map<string, { file: string; line: number; column: number }>();
+  const keySetBy = new Map<string, { file: string; line: number; column: number }>();
   for (const named of files) {
     // Relative names are the root's (config files); the CLI and the Action pass absolute paths.
     const path = resolve(root, named);
@@ -123,14 +124,18 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
     const lines = new LineIndex(text);
     for (const problem of values.problems) problems.push({ file, message: `${file}: ${problem.message}`, ...lines.position(problem.start), severity: problem.severity });
     Object.assign(raw, values.data);
-    for (const key of listKeys) {
-      if (Object.hasOwn(values.data, key)) listSetBy.set(key, { file, ...lines.position(keyOffset(yaml, key)) });
+    for (const key of checkedKeys) {
+      if (Object.hasOwn(values.data, key)) keySetBy.set(key, { file, ...lines.position(keyOffset(yaml, key)) });
     }
   }
-  // Jekyll validates the merged config and stops on these (Configuration#check_plugins, #check_include_exclude).
-  for (const [key, at] of listSetBy) {
-    if (Array.isArray(raw[key])) continue;
-    problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
+  // Jekyll validates the merged config and stops on the lists (Configuration#check_plugins, #check_include_exclude).
+  for (const [key, at] of keySetBy) {
+    if (key === 'source') {
+      const problem = typeof raw.source === 'string' ? sourceFolderProblem(root, raw.source) : 'is not a path';
+      if (problem) problems.push({ ...at, severity: 'warning', message: `\`source\` ${problem}: doclint reads the site from the config's own folder instead.` });
+    } else if (!Array.isArray(raw[key])) {
+      problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
+    }
   }
   const gemfile = findGemfile(root, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
@@ -188,8 +193,8 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
   };
 }
 
-/** Settings Jekyll requires to be lists when present. */
-const listKeys = ['plugins', 'include', 'exclude'];
+/** Settings checked where they are written: those Jekyll requires to be lists when present, and the site's `source` folder. */
+const checkedKeys = ['plugins', 'include', 'exclude', 'source'];
 
 /** Where a top-level key is written (the document's start when it cannot be found). */
 function keyOffset(yaml: ReturnType<typeof parsePsychYaml>, key: string): number {

@@ -13,13 +13,20 @@ import type { JekyllConfig } from './jekyll-config.js';
 /** The folder Jekyll reads the site from: the config's `source` when it is a folder inside the config's, else the config's own. */
 export function jekyllSource(configRoot: string, jekyll: Pick<JekyllConfig, 'raw'>): string {
   const source = jekyll.raw.source;
-  // Never a folder outside the one linted (`source: /`, `source: ../other`): the config comes from pull requests too.
-  if (typeof source !== 'string' || source.trim() === '' || !isInsideRoot(configRoot, source)) return configRoot;
-  const folder = resolve(configRoot, source);
+  return typeof source === 'string' && sourceFolderProblem(configRoot, source) === undefined ? resolve(configRoot, source) : configRoot;
+}
+
+/**
+ * Why a `source` is not followed: never a folder outside the one linted (`source: /`,
+ * `source: ../other`: the config comes from pull requests too), nor one that is not there.
+ */
+export function sourceFolderProblem(configRoot: string, source: string): string | undefined {
+  if (source.trim() === '') return 'is empty';
+  if (!isInsideRoot(configRoot, source)) return 'is outside the folder doclint lints (it never reads outside it)';
   try {
-    return statSync(folder).isDirectory() ? folder : configRoot;
+    return statSync(resolve(configRoot, source)).isDirectory() ? undefined : 'is not a folder';
   } catch {
-    return configRoot;
+    return 'does not exist';
   }
 }
 
