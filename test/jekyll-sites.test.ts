@@ -427,10 +427,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     async function findingsIn(files: Record<string, string>, folder: string, remote?: string, options: Omit<LintOptions, 'root'> = {}): Promise<string[]> {
       const { dir, cleanup } = tempCopy();
       try {
-        for (const [path, text] of Object.entries(files)) {
-          mkdirSync(dirname(join(dir, folder, path)), { recursive: true });
-          writeFileSync(join(dir, folder, path), text);
-        }
+        writeFiles(join(dir, folder), files);
         if (remote !== undefined) {
           execFileSync('git', ['init', '-q'], { cwd: dir });
           execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
@@ -481,10 +478,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const site = { 'docs/_config.yml': 'title: Docs\n', 'docs/index.md': '---\n---\n[Feed](/feed.xml)\n', Gemfile: 'group :jekyll_plugins do\n  gem "jekyll-feed"\nend\n' };
     const { dir, cleanup } = tempCopy();
     try {
-      for (const [path, text] of Object.entries(site)) {
-        mkdirSync(dirname(join(dir, path)), { recursive: true });
-        writeFileSync(join(dir, path), text);
-      }
+      writeFiles(dir, site);
       // Outside a repository the Gemfile above the site is not the site's.
       expect((await lint({ root: join(dir, 'docs') })).findings.map((f) => f.ruleId)).toEqual(['link-internal']);
       execFileSync('git', ['init', '-q'], { cwd: dir });
@@ -654,13 +648,18 @@ describe('Jekyll sites of other shapes, no configuration', () => {
 });
 
 /** Lints a throwaway site: the given files, over a copy of `base` when given. */
+/** Writes each file (path -> text) below `dir`, making its folders. */
+function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
 async function lintSite(files: Record<string, string>, base?: string, prepare?: (dir: string) => void, options: Omit<LintOptions, 'root'> = {}): Promise<LintResult> {
   const { dir, cleanup } = tempCopy(base);
   try {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
+    writeFiles(dir, files);
     prepare?.(dir);
     return await lint({ ...options, root: dir });
   } finally {

@@ -4,8 +4,7 @@
  * top (a docs site in `docs/` often shares the repository's Gemfile). Outside a git repository only
  * the site's own folder is searched: a Gemfile elsewhere on the machine is not the site's.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readSource } from './read-source.js';
 
 export interface Gemfile {
@@ -20,9 +19,8 @@ const gemfileNames: readonly (readonly [string, string])[] = [
   ['Gemfile', 'Gemfile.lock'],
 ];
 
-export function findGemfile(site: string, maxFileSize: number): Gemfile | undefined {
-  const root = resolve(site);
-  const top = repositoryTop(root);
+/** The Gemfile for the site in `root`, searched up to `top`, the repository's top (undefined: not in a repository). */
+export function findGemfile(root: string, top: string | undefined, maxFileSize: number): Gemfile | undefined {
   for (let folder = root; ; folder = dirname(folder)) {
     for (const [name, lockName] of gemfileNames) {
       const gemfile = readSource(join(folder, name), maxFileSize);
@@ -31,14 +29,6 @@ export function findGemfile(site: string, maxFileSize: number): Gemfile | undefi
       return { text: gemfile.text, ...(lock.ok ? { lock: lock.text } : {}) };
     }
     if (top === undefined || folder === top || dirname(folder) === folder) return undefined;
-  }
-}
-
-/** The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a worktree or submodule). */
-export function repositoryTop(folder: string): string | undefined {
-  for (let current = resolve(folder); ; current = dirname(current)) {
-    if (existsSync(join(current, '.git'))) return current;
-    if (dirname(current) === current) return undefined;
   }
 }
 

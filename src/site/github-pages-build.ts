@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readSource } from './read-source.js';
-import { repositoryTop } from './gemfile.js';
 
 /** GitHubPages::Plugins::DEFAULT_PLUGINS: turned on for every site. */
 export const gitHubPagesDefaultPlugins = [
@@ -41,9 +40,7 @@ export function gitHubPagesSettings(site: Record<string, unknown>): Record<strin
  * folder) in a repository with a remote on github.com (`.git/config`, read as a file: no git
  * process), and does not turn its Jekyll build off (`.nojekyll`).
  */
-export function gitHubPagesSource(site: string, maxFileSize: number): boolean {
-  const root = resolve(site);
-  const top = repositoryTop(root);
+export function gitHubPagesSource(root: string, top: string | undefined, maxFileSize: number): boolean {
   if (top === undefined || (root !== top && root !== join(top, 'docs')) || existsSync(join(root, '.nojekyll'))) return false;
   const config = readSource(join(gitDirectory(top), 'config'), maxFileSize);
   if (!config.ok) return false;

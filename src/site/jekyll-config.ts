@@ -10,6 +10,7 @@ import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matte
 import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
 import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
+import { repositoryRootOf } from './git-changes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
 
 export interface CollectionConfig {
@@ -137,9 +138,11 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
       problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
     }
   }
-  const gemfile = findGemfile(root, maxFileSize);
+  const folder = resolve(root);
+  const top = repositoryRootOf(folder);
+  const gemfile = findGemfile(folder, top, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
-  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(root, maxFileSize));
+  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(folder, top, maxFileSize));
   return jekyllConfigOf(raw, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile) }, problems);
 }
 
