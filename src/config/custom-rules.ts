@@ -5,7 +5,6 @@
  * loads them only with `trust-config-code`. A module is named by a path relative to the config
  * file or by a package name, and resolved to one absolute path, which workers load again.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -14,6 +13,7 @@ import { Ajv } from 'ajv';
 import { allRules } from '../../rules/index.js';
 import type { AnyRule } from '../types.js';
 import { ConfigError } from './error.js';
+import { sha256 } from '../text/hash.js';
 
 /** The absolute path of a rule module named in a config whose folder is `baseDir`. */
 export function resolveRuleModule(specifier: string, baseDir: string, source: string): string {
@@ -75,9 +75,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A hash of the rule modules' code, so that results cached under other code are not reused. */
 export function customRulesHash(modules: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const module of modules) hash.update(module).update(readFileSync(module));
-  return hash.digest('base64');
+  return sha256(...modules.flatMap((module) => [module, readFileSync(module)])).digest('base64');
 }
 
 /** Every rule a config runs: doclint's own, then its custom rules. */

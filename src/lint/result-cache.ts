@@ -6,7 +6,6 @@
  * entries, written atomically. A cache that does not verify is an empty one (rebuilt); a file
  * that is not a doclint cache is never overwritten.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -16,6 +15,7 @@ import { version } from '../version.js';
 import { ConfigError } from '../config/error.js';
 import { customRulesHash } from '../config/custom-rules.js';
 import type { FirstPass } from './lint-files.js';
+import { randomSuffix, sha256 } from '../text/hash.js';
 
 export interface CachedFile {
   /** Hash of the file's text. */
@@ -31,9 +31,9 @@ interface CacheFile {
 
 const format = 12;
 const magic = Buffer.from('doclint-results\n');
-const checksumOf = (payload: Uint8Array): Buffer => createHash('sha256').update(payload).digest();
+const checksumOf = (payload: Uint8Array): Buffer => sha256(payload).digest();
 
-export const textHash = (text: string): string => createHash('sha256').update(text).digest('base64');
+export const textHash = (text: string): string => sha256(text).digest('base64');
 
 /**
  * The same bytes for the same values, however V8 holds them (v8.serialize writes a string
@@ -45,7 +45,7 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unkno
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig, readmeIndexes: ReadonlySet<string>): string {
   // Where the cache is and how external links are checked change nothing in pass 1.
   const { cache: _where, external: _external, ...settings } = config;
-  return createHash('sha256').update(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, [...readmeIndexes].sort()])).digest('base64');
+  return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, [...readmeIndexes].sort()])).digest('base64');
 }
 
 export class ResultCache {
@@ -90,7 +90,7 @@ export class ResultCache {
 
   async save(files: Map<string, CachedFile>): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${randomBytes(6).toString('hex')}.tmp`;
+    const temporary = `${this.path}.${randomSuffix()}.tmp`;
     try {
       const payload = serialize({ format, key: this.key, files } satisfies CacheFile);
       await writeFile(temporary, Buffer.concat([magic, checksumOf(payload), payload]), { flag: 'wx' });

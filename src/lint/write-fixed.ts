@@ -11,8 +11,8 @@
  */
 import { constants } from 'node:fs';
 import { access, chmod, open, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, isAbsolute, basename } from 'node:path';
+import { randomSuffix } from '../text/hash.js';
 
 export type WriteOutcome = { written: true } | { written: false; reason: string };
 
@@ -30,7 +30,7 @@ export async function writeFixedFile(root: string, path: string, original: strin
   const unchanged = async (): Promise<boolean> => (await readFile(target, 'utf8').catch(() => undefined)) === original;
   if (!(await unchanged())) return { written: false, reason: 'it changed on disk during the run' };
   const ownedByOther = typeof process.getuid === 'function' && info.uid !== process.getuid();
-  const temporary = join(dirname(target), `.${basename(target)}.doclint-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(dirname(target), `.${basename(target)}.doclint-${randomSuffix()}.tmp`);
   if (!ownedByOther) {
     try {
       await writeFile(temporary, text, { encoding: 'utf8', mode: info.mode, flag: 'wx' });

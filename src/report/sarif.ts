@@ -3,11 +3,11 @@
  * root (how GitHub reads them, also when the site is a sub-folder), UTF-16 columns, and a
  * fingerprint per result that survives lines moving (rule, file, message and which occurrence).
  */
-import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Reporter } from './types.js';
 import { ruleDocsUrl } from './rule-docs.js';
+import { sha256 } from '../text/hash.js';
 
 export const sarif: Reporter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
@@ -61,7 +61,7 @@ export const sarif: Reporter = (input) => {
                 },
               },
             ],
-            partialFingerprints: { 'doclintFinding/v1': createHash('sha256').update(`${key}\0${occurrence}`).digest('hex').slice(0, 32) },
+            partialFingerprints: { 'doclintFinding/v1': sha256(`${key}\0${occurrence}`).digest('hex').slice(0, 32) },
           };
         }),
       },
