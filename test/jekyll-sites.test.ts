@@ -470,6 +470,12 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     // GitHub Pages' themes from their repositories are the same files (cayman: the layout default, no footer include).
     const remote = await lintSite({ ...site, '_config.yml': 'remote_theme: pages-themes/cayman@v0.2.0\n' });
     expect(remote.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(['about.md:2:front-matter-references', 'index.md:2:front-matter-references', 'index.md:4:liquid-include', 'index.md:4:liquid-include', 'index.md:5:link-internal']);
+    // just-the-docs, as a gem or from its repository (old or new home): the layouts and includes of any of its releases.
+    const docsSite = { ...site, 'guide.md': '---\nlayout: minimal\n---\n{% include components/header.html %} {% include head_nav.html %} {% include_cached components/footer.html %}\n' };
+    for (const theme of ['theme: just-the-docs', 'remote_theme: just-the-docs/just-the-docs@v0.10.1', 'remote_theme: pmarsceill/just-the-docs']) {
+      const docs = await lintSite({ ...docsSite, '_config.yml': `${theme}\n` });
+      expect(docs.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`), theme).toEqual(['index.md:2:front-matter-references', 'index.md:4:liquid-include', 'index.md:4:liquid-include', 'index.md:5:link-internal']);
+    }
     const unknown = await lintSite({ ...site, '_config.yml': 'theme: jekyll-theme-unknown\n' });
     expect(unknown.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'liquid-syntax', 'warning'], [5, 'link-redirect', 'warning']]);
   });

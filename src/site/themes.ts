@@ -1,8 +1,9 @@
 /**
  * Theme gems doclint knows the contents of: GitHub Pages' themes (pages-themes 0.2.0, primer
- * 0.6.0, as github-pages 232 pins them) and minima 2.5.1. A site using one of them is checked
- * against the theme's layouts and includes, not waved through: `layout: business` is still
- * missing when the theme has only `default`.
+ * 0.6.0, as github-pages 232 pins them), minima 2.5.1 and just-the-docs (every release, 0.1.1 to
+ * 0.12.0: the layouts and includes of any of them, as a site's version is not always known). A
+ * site using one of them is checked against the theme's layouts and includes, not waved through:
+ * `layout: business` is still missing when the theme has only `default`.
  */
 import type { JekyllConfig } from './jekyll-config.js';
 
@@ -28,6 +29,20 @@ const knownThemes: Record<string, ThemeGem> = {
   'jekyll-theme-hacker': pagesTheme(['default', 'post'], [...headCustom, 'head-custom-theme-colors.html']),
   'jekyll-theme-midnight': pagesTheme(['default'], [...headCustom, 'head-custom-theme-colors.html']),
   'jekyll-theme-minimal': pagesTheme(['default', 'post']),
+  'just-the-docs': {
+    plugins: ['jekyll-seo-tag', 'jekyll-include-cache'],
+    layouts: ['about', 'default', 'home', 'minimal', 'page', 'post', 'table_wrappers', 'vendor/compress'],
+    includes: [
+      ...['aux_nav', 'breadcrumbs', 'children_nav', 'footer', 'header', 'mermaid', 'nav', 'nav/children', 'nav/links', 'nav/pages', 'nav/sorted', 'search_footer', 'search_header', 'sidebar', 'site_nav'].map((name) => `components/${name}.html`),
+      ...['activation', 'callouts', 'custom', 'just-the-docs'].map((name) => `css/${name}.scss.liquid`),
+      ...['code_copy', 'document', 'expand', 'external_link', 'icons', 'link', 'menu', 'search'].map((name) => `icons/${name}.html`),
+      ...['favicon', 'fix_linenos', 'footer_custom', 'head', 'head_custom', 'head_nav', 'header_custom', 'nav', 'nav_footer_custom', 'search_placeholder_custom', 'sorted_pages', 'title', 'toc_heading_custom', 'vendor/anchor_headings'].map((name) => `${name}.html`),
+      'js/custom.js',
+      'lunr/custom-data.json',
+      'lunr/custom-index.js',
+      'mermaid_config.js',
+    ],
+  },
   ...Object.fromEntries(['architect', 'cayman', 'dinky', 'leap-day', 'merlot', 'modernist', 'slate', 'tactile', 'time-machine'].map((name) => [`jekyll-theme-${name}`, pagesTheme()])),
 };
 
@@ -43,14 +58,22 @@ export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
 }
 
 /**
- * The theme doclint knows the site uses: its `theme:` gem, or its `remote_theme:` when that is one
- * of GitHub Pages' themes from their repositories (`pages-themes/cayman@v0.2.0`, the same files).
+ * The theme doclint knows the site uses: its `theme:` gem, or its `remote_theme:` when that is the
+ * repository of a known gem (`pages-themes/cayman@v0.2.0`, `just-the-docs/just-the-docs`, the
+ * same files; just-the-docs' old home `pmarsceill/just-the-docs` redirects to it).
  */
 function knownTheme(raw: Record<string, unknown>): ThemeGem | undefined {
-  if (typeof raw.theme === 'string') return Object.hasOwn(knownThemes, raw.theme) ? knownThemes[raw.theme] : undefined;
-  const remote = typeof raw.remote_theme === 'string' ? /^(?:https?:\/\/github\.com\/)?pages-themes\/([\w-]+)(?:@[\w.-]+)?$/i.exec(raw.remote_theme.trim()) : null;
-  const gem = remote ? `jekyll-theme-${remote[1]!.toLowerCase()}` : undefined;
+  const gem = typeof raw.theme === 'string' ? raw.theme : typeof raw.remote_theme === 'string' ? remoteThemeGem(raw.remote_theme) : undefined;
   return gem !== undefined && Object.hasOwn(knownThemes, gem) ? knownThemes[gem] : undefined;
+}
+
+/** The gem a remote theme's repository publishes (`owner/name@ref`, or its github.com URL), when doclint knows it. */
+function remoteThemeGem(remote: string): string | undefined {
+  const repository = /^(?:https?:\/\/github\.com\/)?([\w-]+)\/([\w.-]+)(?:@[\w.-]+)?$/i.exec(remote.trim());
+  if (!repository) return undefined;
+  const [owner, name] = [repository[1]!.toLowerCase(), repository[2]!.toLowerCase()];
+  if (owner === 'pages-themes') return `jekyll-theme-${name}`;
+  return name === 'just-the-docs' && (owner === 'just-the-docs' || owner === 'pmarsceill') ? 'just-the-docs' : undefined;
 }
 
 /**
