@@ -651,9 +651,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     });
     expect(result.findings).toEqual([]);
   });
+
+  it('renders `{{ site.baseurl }}` as the config writes it, a trailing slash kept, and relative_url without it', async () => {
+    // jekyll build 4.3.1 with `baseurl: /blog/` writes `{{ site.baseurl }}` as /blog/ and `{{ "/x" | relative_url }}` as /blog/x.
+    const files = {
+      '_layouts/default.html': '<link href="{{ site.baseurl }}css/site.css"><a href="{{ "/about/" | relative_url }}">About</a>{{ content }}\n',
+      'css/site.css': 'body { margin: 0; }\n',
+      'about.md': '---\nlayout: default\n---\n[Home]({{ site.baseurl }})\n',
+      'index.md': '---\nlayout: default\n---\n[About]({{ site.baseurl }}about/) ![Logo]({{ site.baseurl }}logo.png)\n',
+    };
+    for (const baseurl of ['/blog/', '/']) {
+      const result = await lintSite({ ...files, '_config.yml': `baseurl: ${baseurl}\npermalink: pretty\n` });
+      expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId} ${f.message.replace(/ \(.*/s, '')}`), baseurl).toEqual([`index.md:4:link-internal No image or file is published at \`${baseurl}logo.png\`.`]);
+    }
+  });
 });
 
-/** Lints a throwaway site: the given files, over a copy of `base` when given. */
 /** Writes each file (path -> text) below `dir`, making its folders. */
 function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
@@ -662,6 +675,7 @@ function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
+/** Lints a throwaway site: the given files, over a copy of `base` when given. */
 async function lintSite(files: Record<string, string>, base?: string, prepare?: (dir: string) => void, options: Omit<LintOptions, 'root'> = {}): Promise<LintResult> {
   const { dir, cleanup } = tempCopy(base);
   try {

@@ -5,7 +5,7 @@
  * and `{% link %}` tags. Computed once per document.
  */
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
-import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
+import { renderOutput, servedBaseurl, type RenderScope } from '../parse/liquid-render.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -93,7 +93,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const prefix = tags.get(tag.name)?.linkPrefix;
     if (!word || prefix === undefined) continue;
     const start = tag.markupStart + word.index;
-    links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${String(scope.site.baseurl ?? '')}${prefix}${word[0]}` });
+    links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${servedBaseurl(scope.site)}${prefix}${word[0]}` });
   }
   links.push(...linkTags(document));
   return links.map(ownStrings).sort((a, b) => a.start - b.start);

@@ -9,7 +9,6 @@ import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
 import { templateKind } from '../site/discover.js';
 import { includeUses } from '../site/include-files.js';
-import { siteVariablesOf } from '../site/site-index.js';
 import { detachStrings } from '../text/detach.js';
 import type { AnyRule, PageFacts } from '../types.js';
 import { runRules, type DocumentPassContext, type DocumentPassResult } from './document-pass.js';
@@ -25,7 +24,7 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
   const document = parseDocument(path, text, tags, front, site.jekyll.rawBlockHtml);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
-  const links = templateLinks(document, siteVariablesOf(site.jekyll));
+  const links = templateLinks(document, site.jekyll.raw);
   // Kept for the whole run: they must not keep the file's text alive.
   detachStrings(links);
   const facts: PageFacts = { path, rendered: true, links, anchors: [], lineStarts: document.lines.starts, length: text.length, suppressions, collected: {} };

@@ -54,8 +54,14 @@ function lookup(path: string, scope: RenderScope): string | undefined {
   return typeof value === 'object' ? undefined : String(value);
 }
 
+/** The path the site is served under, as relative_url writes it before a path: the baseurl with a leading slash and without a trailing one. */
+export function servedBaseurl(site: Record<string, unknown>): string {
+  const baseurl = String(site.baseurl ?? '').replace(/\/$/, '');
+  return baseurl === '' || baseurl.startsWith('/') ? baseurl : `/${baseurl}`;
+}
+
 function applyFilter(name: string, value: string, args: string[], scope: RenderScope): string | undefined {
-  const baseurl = String(scope.site.baseurl ?? '').replace(/\/$/, '');
+  const baseurl = servedBaseurl(scope.site);
   switch (name) {
     // Both leave a URL with a scheme as it is (Jekyll's URLFilters).
     case 'relative_url':

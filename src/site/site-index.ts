@@ -82,25 +82,16 @@ export function readSiteFrontMatter(texts: Iterable<[string, string]>): Map<stri
   return data;
 }
 
-const siteVariables = new WeakMap<JekyllConfig, Record<string, unknown>>();
-
 /** What `{{ site.x }}` and `{{ page.x }}` render to in a page with this front matter. */
 export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: string): RenderScope {
   return scopeOfValues(jekyll, frontMatterValues(front), path);
 }
 
-/** What `{{ site.x }}` renders to: the config's values, with the baseurl and url as Jekyll reads them. */
-export function siteVariablesOf(jekyll: JekyllConfig): Record<string, unknown> {
-  let site = siteVariables.get(jekyll);
-  if (!site) siteVariables.set(jekyll, (site = { ...jekyll.raw, baseurl: jekyll.baseurl, url: jekyll.url }));
-  return site;
-}
-
 function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | undefined, path: string): RenderScope {
-  const site = siteVariablesOf(jekyll);
   // A page's front matter defaults are its values too (`{{ page.root }}` in Carpentries lessons).
   const page = own && jekyll.frontMatterDefaults.length > 0 ? withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), own) : own;
-  return { site, page: page ?? {} };
+  // `{{ site.x }}` is the config's value as written: `{{ site.baseurl }}` is `/blog/` for `baseurl: /blog/` (only relative_url trims it).
+  return { site: jekyll.raw, page: page ?? {} };
 }
 
 /**
