@@ -42,6 +42,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const unread = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-flourish" # its tags are unknown\nend\n' });
     expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
     expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
+    // Gems often listed among the plugins that are none (the Markdown and highlighting libraries, the server) add no tag.
+    const libraries = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\ngroup :jekyll_plugins do\n  gem "kramdown"\n  gem "rouge"\n  gem "webrick"\nend\n' });
+    expect(libraries.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
   });
 
   it('knows jekyll-polyglot\'s and jekyll-github-metadata\'s tags, and the filters a plugin adds by reopening Jekyll::Filters', async () => {

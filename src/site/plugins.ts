@@ -92,8 +92,13 @@ const gemFilters: Record<string, string[]> = {
   'jekyll-toc': ['toc', 'toc_only', 'inject_anchors'],
 };
 
-/** Plugin gems known to add no Liquid tag (nor a filter, but for those in gemFilters). */
+/**
+ * Gems known to add no Liquid tag (nor a filter, but for those in gemFilters): plugins without
+ * any, github-pages (its plugins are read as such), and gems sites list among their plugins that
+ * are none (kramdown, rouge, the web server).
+ */
 const gemsWithoutTags = new Set([
+  'github-pages', 'jekyll', 'kramdown', 'kramdown-parser-gfm', 'rouge', 'webrick', 'wdm', 'tzinfo', 'tzinfo-data', 'html-proofer',
   'jekyll-algolia', 'jekyll-archives', 'jekyll-coffeescript', 'jekyll-commonmark', 'jekyll-commonmark-ghpages', 'jekyll-compose',
   'jekyll-default-layout', 'jekyll-liquify', 'jekyll-mentions', 'jekyll-optional-front-matter', 'jekyll-paginate',
   'jekyll-paginate-v2', 'jekyll-readme-index', 'jekyll-redirect-from', 'jekyll-relative-links', 'jekyll-remote-theme',
