@@ -11,7 +11,7 @@ import type { Document, Report, DocumentRule } from '../src/types.js';
 const alignment = /^\s*:?-+:?\s*$/;
 
 interface Options {
-  /** Header-less tables (key/value lists written as tables) are intended: do not report them. */
+  /** Header-less tables (key/value lists written as tables, with or without a top border) are intended: do not report them. */
   allowHeaderless: boolean;
 }
 
@@ -24,7 +24,7 @@ export const tableDelimiterRow: DocumentRule<Options> = {
     options: {
       type: 'object',
       additionalProperties: false,
-      properties: { allowHeaderless: { type: 'boolean', description: 'Do not report tables that have no delimiter row at all.' } },
+      properties: { allowHeaderless: { type: 'boolean', description: 'Do not report tables that have no header: no delimiter row at all, or one before every row.' } },
     },
     defaults: { allowHeaderless: false },
   },
@@ -38,6 +38,7 @@ function checkTable(document: Document, table: KramdownTable, options: Options):
   const firstRow = table.lines.findIndex((line) => line.kind === 'row');
   const border = table.lines[0]?.kind === 'separator' ? table.lines[0] : undefined;
   if (border && !table.hasHeader) {
+    if (options.allowHeaderless) return [];
     return [{ message: 'The delimiter row comes before any header row: kramdown ignores it and the table has no header.', start: border.start, end: border.end }];
   }
   const lines = table.lines.slice(Math.max(firstRow, 0));
