@@ -137,12 +137,18 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
-  it('reports a plugins, include or exclude setting that is not a list, as jekyll build stops on it', async () => {
-    const result = await lintSite({ '_config.yml': 'title: Site\nplugins:\nexclude: vendor\ninclude: [_pages]\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+  it('reports the settings jekyll build stops on: plugins, include or exclude not a list, collections neither a map nor a list, limit_posts below 0, relative_permalinks', async () => {
+    // jekyll build 4.3.1 exits 1 on each of lines 2, 3, 5, 6 and 7; `limit_posts: 2.5` and `relative_permalinks: false` build.
+    const result = await lintSite({ '_config.yml': 'title: Site\nplugins:\nexclude: vendor\ninclude: [_pages]\ncollections: docs\nlimit_posts: -1\nrelative_permalinks: true\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
     expect(result.findings.map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
       ['_config.yml', 2, 'error', expect.stringContaining('`plugins` is empty, not a list')],
       ['_config.yml', 3, 'error', expect.stringContaining('`exclude` is the string `vendor`, not a list')],
+      ['_config.yml', 5, 'error', expect.stringContaining('`collections` is the string `docs`: `jekyll build` stops')],
+      ['_config.yml', 6, 'error', expect.stringContaining('`limit_posts` is -1: `jekyll build` stops')],
+      ['_config.yml', 7, 'error', expect.stringContaining('`relative_permalinks` is set: `jekyll build` stops')],
     ]);
+    const building = await lintSite({ '_config.yml': 'limit_posts: 2.5\nrelative_permalinks: false\ncollections:\n', 'index.md': '---\ntitle: Home\n---\nHello.\n' });
+    expect(building.findings).toEqual([]);
   });
 
   it('reads a hostile jekyll-archives permalink without backtracking without bound', async () => {

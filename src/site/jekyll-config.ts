@@ -129,13 +129,13 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
       if (Object.hasOwn(values.data, key)) keySetBy.set(key, { file, ...lines.position(keyOffset(yaml, key)) });
     }
   }
-  // Jekyll validates the merged config and stops on the lists (Configuration#check_plugins, #check_include_exclude).
   for (const [key, at] of keySetBy) {
     if (key === 'source') {
       const problem = typeof raw.source === 'string' ? sourceFolderProblem(root, raw.source) : 'is not a path';
       if (problem) problems.push({ ...at, severity: 'warning', message: `\`source\` ${problem}: doclint reads the site from the config's own folder instead.` });
-    } else if (!Array.isArray(raw[key])) {
-      problems.push({ ...at, message: `\`${key}\` is ${describe(raw[key])}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").` });
+    } else {
+      const stop = buildStopper(key, raw[key]);
+      if (stop) problems.push({ ...at, message: stop });
     }
   }
   const folder = resolve(root);
@@ -196,8 +196,30 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
   };
 }
 
-/** Settings checked where they are written: those Jekyll requires to be lists when present, and the site's `source` folder. */
-const checkedKeys = ['plugins', 'include', 'exclude', 'source'];
+/** Settings checked where they are written: those a value of which stops `jekyll build`, and the site's `source` folder. */
+const checkedKeys = ['plugins', 'include', 'exclude', 'collections', 'limit_posts', 'relative_permalinks', 'source'];
+
+/** Why `jekyll build` (3 and 4) stops on the merged config's value of this key, if it does. */
+function buildStopper(key: string, value: unknown): string | undefined {
+  switch (key) {
+    // Configuration#check_plugins, #check_include_exclude.
+    case 'plugins':
+    case 'include':
+    case 'exclude':
+      return Array.isArray(value) ? undefined : `\`${key}\` is ${describe(value)}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").`;
+    // Site#collection_names.
+    case 'collections':
+      return value === null || typeof value === 'object' ? undefined : `\`collections\` is ${describe(value)}: \`jekyll build\` stops ("Your \`collections\` key must be a hash or an array").`;
+    // Site#reset: `limit_posts.negative?`, on a number only.
+    case 'limit_posts':
+      return value === null || (typeof value === 'number' && value >= 0) ? undefined : `\`limit_posts\` is ${typeof value === 'number' ? value : describe(value)}: \`jekyll build\` stops ("limit_posts must be a non-negative number").`;
+    // Site#relative_permalinks_are_deprecated: any value but false.
+    case 'relative_permalinks':
+      return value === null || value === false ? undefined : '`relative_permalinks` is set: `jekyll build` stops ("Since v3.0, permalinks for pages in subfolders must be relative to the site source directory"). Remove it, and write such permalinks from the site\'s root.';
+    default:
+      return undefined;
+  }
+}
 
 /** Where a top-level key is written (the document's start when it cannot be found). */
 function keyOffset(yaml: ReturnType<typeof parsePsychYaml>, key: string): number {
