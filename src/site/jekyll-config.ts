@@ -209,7 +209,7 @@ function buildStopper(key: string, value: unknown): string | undefined {
       return Array.isArray(value) ? undefined : `\`${key}\` is ${describe(value)}, not a list: \`jekyll build\` stops ("'${key}' should be set as an array").`;
     // Site#collection_names.
     case 'collections':
-      return value === null || typeof value === 'object' ? undefined : `\`collections\` is ${describe(value)}: \`jekyll build\` stops ("Your \`collections\` key must be a hash or an array").`;
+      return value === null || Array.isArray(value) || (typeof value === 'object' && !(value instanceof Date)) ? undefined : `\`collections\` is ${describe(value)}: \`jekyll build\` stops ("Your \`collections\` key must be a hash or an array").`;
     // Site#reset: `limit_posts.negative?`, on a number only.
     case 'limit_posts':
       return value === null || (typeof value === 'number' && value >= 0) ? undefined : `\`limit_posts\` is ${typeof value === 'number' ? value : describe(value)}: \`jekyll build\` stops ("limit_posts must be a non-negative number").`;
@@ -232,7 +232,8 @@ function keyOffset(yaml: ReturnType<typeof parsePsychYaml>, key: string): number
 /** A value as Ruby's `inspect` would name its kind. */
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
-  return typeof value === 'string' ? `the string \`${value}\`` : `a ${typeof value === 'object' ? 'map' : typeof value}`;
+  if (typeof value === 'string') return `the string \`${value}\``;
+  return Array.isArray(value) ? 'a list' : value instanceof Date ? 'a date' : `a ${typeof value === 'object' ? 'map' : typeof value}`;
 }
 
 function readCollections(value: unknown): CollectionConfig[] {
