@@ -2,10 +2,11 @@
  * front-matter-syntax: the front matter block exists, is closed, is YAML, parses, and is
  * seen by Jekyll at all (a BOM before `---` hides it).
  */
-import { isCollection, isScalar, visit } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Report, DocumentRule } from '../src/types.js';
 import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
 import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
+import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 
 interface Options {
   /**
@@ -72,6 +73,21 @@ export const frontMatterSyntax: DocumentRule<Options> = {
           });
         }
         for (const problem of yamlProblems(document)) report(problem);
+        // What Jekyll refuses in a page (Convertible#validate_data!, #validate_permalink!); a collection's document is read otherwise.
+        const inCollection = !site.standalone && isCollectionDocument(document.path, site.jekyll);
+        if (!front.flatPlaces && front.valid && !holdsKeys(front.yaml.contents)) {
+          const what = isSeq(front.yaml.contents) ? 'a list' : 'a single value';
+          report({
+            message: inCollection
+              ? `The front matter is ${what}, not keys and values: Jekyll cannot read the file ("could not read file") and publishes it without its front matter.`
+              : `The front matter is ${what}, not keys and values: \`jekyll build\` stops ("Invalid YAML front matter").`,
+            start: front.start,
+            end: front.end,
+          });
+        }
+        if (!inCollection && front.data.permalink === '') {
+          report({ message: 'The permalink is empty: `jekyll build` stops ("Invalid permalink"). Give the page\'s path, or remove the key.', ...(locateInFrontMatter(front, ['permalink'], 'key') ?? front) });
+        }
         return;
     }
   },
@@ -132,6 +148,11 @@ function yamlProblems(document: Document): Report[] {
     },
   });
   return reports;
+}
+
+/** Whether Jekyll takes the YAML for the file's values: a map, or nothing (empty, `~`, `false`: no values). */
+function holdsKeys(contents: unknown): boolean {
+  return contents === null || isMap(contents) || (isScalar(contents) && (contents.value === null || contents.value === false));
 }
 
 function firstLine(message: string): string {

@@ -23,6 +23,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.files).toEqual(expect.arrayContaining(['_posts/2021-05-06-first-post.md', 'docs/guides/_posts/2022-02-03-setup.md']));
   });
 
+  it('tells a page whose front matter is not keys and values (jekyll build stops) from a post (published without it)', async () => {
+    // jekyll build 4.3.1: "Invalid YAML front matter in …/about.md" stops it; "could not read file …/2020-01-01-list.md" does not.
+    const result = await lintSite({ 'about.md': '---\n- About\n---\nAbout.\n', '_posts/2020-01-01-list.md': '---\n- News\n---\nNews.\n' });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId} ${f.message.replace(/.*: /s, '')}`)).toEqual([
+      '_posts/2020-01-01-list.md:1:front-matter-syntax Jekyll cannot read the file ("could not read file") and publishes it without its front matter.',
+      'about.md:1:front-matter-syntax `jekyll build` stops ("Invalid YAML front matter").',
+    ]);
+  });
+
   it('reads a data file\'s URLs under the baseurl, and fixes them without writing it in', async () => {
     const result = await lintSite(
       {
