@@ -3,10 +3,11 @@
  * seen by Jekyll at all (a BOM before `---` hides it).
  */
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { Document, Report, DocumentRule } from '../src/types.js';
+import type { Document, Report, DocumentRule, SiteSettings } from '../src/types.js';
 import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
 import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
+import { failsRubyTimeParse } from '../src/site/post-date.js';
 
 interface Options {
   /**
@@ -88,6 +89,13 @@ export const frontMatterSyntax: DocumentRule<Options> = {
         if (!inCollection && front.data.permalink === '') {
           report({ message: 'The permalink is empty: `jekyll build` stops ("Invalid permalink"). Give the page\'s path, or remove the key.', ...(locateInFrontMatter(front, ['permalink'], 'key') ?? front) });
         }
+        // Jekyll reads a document's `date` with Ruby's Time.parse (Document#merge_date!); drafts only with --drafts.
+        const date = front.data.date;
+        if (inCollection && !isDraft(document.path, site.jekyll) && Object.hasOwn(front.data, 'date') && !(date instanceof Date) && failsRubyTimeParse(String(date ?? ''))) {
+          const value = locateInFrontMatter(front, ['date']);
+          const written = date === null || date === '' ? 'is empty' : `\`${value ? document.text.slice(value.start, value.end) : String(date)}\` is not a date Ruby's Time.parse reads`;
+          report({ message: `The date ${written}: \`jekyll build\` stops ("does not have a valid date in the YAML front matter"). Write it as \`2024-05-30\` or \`2024-05-30 14:00:00 +0200\`, or remove the key (the file name's date is used).`, ...(value ?? locateInFrontMatter(front, ['date'], 'key') ?? front) });
+        }
         return;
     }
   },
@@ -148,6 +156,11 @@ function yamlProblems(document: Document): Report[] {
     },
   });
   return reports;
+}
+
+/** A draft (`_drafts/…`): Jekyll reads it only with --drafts. */
+function isDraft(path: string, jekyll: SiteSettings['jekyll']): boolean {
+  return isPostOrDraft(path, jekyll) && !path.split('/').slice(0, -1).includes('_posts');
 }
 
 /** Whether Jekyll takes the YAML for the file's values: a map, or nothing (empty, `~`, `false`: no values). */

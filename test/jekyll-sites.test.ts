@@ -32,6 +32,16 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('reports a document date Ruby\'s Time.parse cannot read, as jekyll build stops on it, and no other', async () => {
+    // jekyll build 4.3.1 stops on each of the first six as a post's date ("does not have a valid date"), builds with the others, and reads no page's or draft's date.
+    const failing = ['', '~', 'TBD', 'YYYY-MM-DD', '2020-01-32', 'yes'];
+    const building = ['2020-01-01T10:00', 'May 5, 2020', '2020-02-30', '2020/01/05', 'Maybe', '"2020-01-01"', '2020-01-01 10:00:00 +0200'];
+    const posts = Object.fromEntries([...failing, ...building].map((date, i) => [`_posts/2020-01-${String(i + 1).padStart(2, '0')}-p.md`, `---\ndate: ${date}\n---\nA post.\n`]));
+    const result = await lintSite({ ...posts, '_drafts/draft.md': '---\ndate: TBD\n---\nA draft.\n', 'page.md': '---\ndate: TBD\n---\nA page.\n' });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(failing.map((_, i) => `_posts/2020-01-${String(i + 1).padStart(2, '0')}-p.md:2:front-matter-syntax`));
+    expect(result.findings[2]!.message).toMatch(/^The date `TBD` is not a date Ruby's Time.parse reads: `jekyll build` stops/);
+  });
+
   it('reads a data file\'s URLs under the baseurl, and fixes them without writing it in', async () => {
     const result = await lintSite(
       {

@@ -63,6 +63,24 @@ export function parseRubyTime(text: string): Date | undefined {
   return readRubyTime(text)?.date;
 }
 
+/**
+ * Whether Ruby's `Time.parse` certainly raises on the text (Jekyll then stops the build: a
+ * document "does not have a valid date"): nothing it reads as a date or time in it (no digit, no
+ * month name: empty, `TBD`, `YYYY-MM-DD`), or a `yyyy-mm-dd` date or its time out of range.
+ * Other text it may read, or fail on, in ways not modelled here: not reported.
+ */
+export function failsRubyTimeParse(text: string): boolean {
+  const value = text.trim();
+  if (!/\d/.test(value)) return !monthWord.test(value);
+  const match = numeric.exec(value);
+  if (!match) return false;
+  const [month, day, hour, minute, second] = match.slice(2, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number];
+  return month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60;
+}
+
+/** A word Date._parse takes for a month: one that starts with a month's abbreviation (`Maybe` is May to it). */
+const monthWord = new RegExp(`\\b(?:${months.join('|')})`, 'i');
+
 /** parseRubyTime's date, and whether the text names its zone. */
 function readRubyTime(text: string): { date: Date; zoned: boolean } | undefined {
   const value = text.trim();
