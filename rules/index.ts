@@ -16,6 +16,7 @@ import { liquidInclude } from './liquid-include.js';
 import { liquidOutput } from './liquid-output.js';
 import { liquidSyntax } from './liquid-syntax.js';
 import { liquidTagArguments } from './liquid-tag-arguments.js';
+import { permalinkPlaceholder } from './permalink-placeholder.js';
 import { tableCellCount } from './table-cell-count.js';
 import { tableDelimiterRow } from './table-delimiter-row.js';
 import { tableLiquidOutput } from './table-liquid-output.js';
@@ -25,6 +26,7 @@ export const allRules: readonly AnyRule[] = [
   frontMatterSchema,
   frontMatterReferences,
   frontMatterValueType,
+  permalinkPlaceholder,
   liquidSyntax,
   liquidTagArguments,
   liquidOutput,

@@ -32,6 +32,23 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('reports a permalink template with a placeholder Jekyll\'s URL drop lacks once, where no plugin may add it, and not in a page', async () => {
+    // jekyll build 4.3.1: "The URL template doesn't have titel keys" (posts), "… nam keys" (the docs collection); the page is written at /:pagex/.
+    const site = {
+      '_config.yml': 'permalink: /:titel/\ncollections:\n  docs:\n    output: true\n    permalink: /docs/:nam/\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\nA.\n',
+      '_posts/2020-01-02-b.md': '---\ntitle: B\n---\nB.\n',
+      '_docs/d.md': '---\ntitle: D\n---\nD.\n',
+      '_docs/e.md': '---\ntitle: E\npermalink: /docs/:title:output_ext\n---\nE.\n',
+      'page.md': '---\npermalink: /:pagex/\n---\nA page.\n',
+    };
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(['_docs/d.md:1:permalink-placeholder', '_posts/2020-01-01-a.md:1:permalink-placeholder']);
+    expect(result.findings[0]!.message).toContain('uses `:nam`, which Jekyll\'s URL drop does not have: `jekyll build` stops');
+    // A plugin may add a placeholder to the drop (docs.scala-lang's `:number`).
+    expect((await lintSite({ ...site, '_plugins/number.rb': 'Jekyll::Drops::UrlDrop.class_eval do\nend\n' })).findings.filter((f) => f.ruleId === 'permalink-placeholder')).toEqual([]);
+  });
+
   it('reports a document date Ruby\'s Time.parse cannot read, as jekyll build stops on it, and no other', async () => {
     // jekyll build 4.3.1 stops on each of the first six as a post's date ("does not have a valid date"), builds with the others, and reads no page's or draft's date.
     const failing = ['', '~', 'TBD', 'YYYY-MM-DD', '2020-01-32', 'yes'];
