@@ -73,15 +73,21 @@ export const frontMatterSyntax: DocumentRule<Options> = {
             fix: { start: 0, end: 1, text: '' },
           });
         }
-        for (const problem of yamlProblems(document)) report(problem);
+        // `strict_front_matter` (any value but false) makes every front matter Jekyll cannot read stop the build.
+        const strictSetting = site.jekyll.raw.strict_front_matter;
+        const strict = !site.standalone && strictSetting !== undefined && strictSetting !== null && strictSetting !== false;
+        for (const problem of yamlProblems(document, strict)) report(problem);
         // What Jekyll refuses in a page (Convertible#validate_data!, #validate_permalink!); a collection's document is read otherwise.
         const inCollection = !site.standalone && isCollectionDocument(document.path, site.jekyll);
         if (!front.flatPlaces && front.valid && !holdsKeys(front.yaml.contents)) {
           const what = isSeq(front.yaml.contents) ? 'a list' : 'a single value';
+          const outcome = !inCollection
+            ? '`jekyll build` stops ("Invalid YAML front matter")'
+            : strict
+              ? '`jekyll build` stops (with `strict_front_matter` set, "could not read file")'
+              : 'Jekyll cannot read the file ("could not read file") and publishes it without its front matter';
           report({
-            message: inCollection
-              ? `The front matter is ${what}, not keys and values: Jekyll cannot read the file ("could not read file") and publishes it without its front matter.`
-              : `The front matter is ${what}, not keys and values: \`jekyll build\` stops ("Invalid YAML front matter").`,
+            message: `The front matter is ${what}, not keys and values: ${outcome}.`,
             start: front.start,
             end: front.end,
           });
@@ -101,7 +107,7 @@ export const frontMatterSyntax: DocumentRule<Options> = {
   },
 };
 
-function yamlProblems(document: Document): Report[] {
+function yamlProblems(document: Document, strict: boolean): Report[] {
   const front = document.frontMatter;
   if (front.kind !== 'yaml' || front.flatPlaces) return [];
   const yamlText = document.text.slice(front.yamlStart, front.yamlEnd);
@@ -122,7 +128,7 @@ function yamlProblems(document: Document): Report[] {
     return { start: front.yamlStart + start, end: front.yamlStart + Math.max(start, Math.min(pos[1], yamlText.length)) };
   };
   const reports: Report[] = front.yaml.errors.map((error) => ({
-    message: `Invalid YAML in the front matter: ${firstLine(error.message)}. Jekyll then ignores the whole front matter (no layout, no title).`,
+    message: `Invalid YAML in the front matter: ${firstLine(error.message)}. ${strict ? 'With `strict_front_matter` set, `jekyll build` stops on it.' : 'Jekyll then ignores the whole front matter (no layout, no title).'}`,
     ...at(error.pos),
   }));
   for (const problem of front.valueProblems) {

@@ -30,6 +30,12 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       '_posts/2020-01-01-list.md:1:front-matter-syntax Jekyll cannot read the file ("could not read file") and publishes it without its front matter.',
       'about.md:1:front-matter-syntax `jekyll build` stops ("Invalid YAML front matter").',
     ]);
+    // With `strict_front_matter`, jekyll build 4.3.1 stops on the post too, and on a YAML error anywhere.
+    const strict = await lintSite({ '_config.yml': 'strict_front_matter: true\n', '_posts/2020-01-01-list.md': '---\n- News\n---\nNews.\n', 'broken.md': '---\ntitle: [a\n---\nBroken.\n' });
+    expect(strict.findings.map((f) => `${f.file}:${f.ruleId} ${f.message.replace(/.*?: (?=`jekyll)|.*\. (?=With)/s, '')}`)).toEqual([
+      '_posts/2020-01-01-list.md:front-matter-syntax `jekyll build` stops (with `strict_front_matter` set, "could not read file").',
+      'broken.md:front-matter-syntax With `strict_front_matter` set, `jekyll build` stops on it.',
+    ]);
   });
 
   it('reports a permalink template with a placeholder Jekyll\'s URL drop lacks once, where no plugin may add it, and not in a page', async () => {
