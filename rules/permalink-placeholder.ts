@@ -6,7 +6,7 @@
  * A site whose `_plugins` or unread plugin gems may add placeholders to the drop is not checked.
  */
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
-import { unreadPluginGems } from '../src/site/plugins.js';
+import { pluginFilesFolder, unreadPluginGems } from '../src/site/plugins.js';
 import { placeholdersNotInUrlDrop } from '../src/site/url-drop.js';
 import { isCollectionDocument } from '../src/site/urls.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -32,10 +32,10 @@ export const permalinkPlaceholder: SiteRule<Record<string, never>, OwnPermalink>
     return locateInFrontMatter(front, ['permalink']);
   },
   check({ page, collected: own, site, report }) {
-    if (!isCollectionDocument(page.path, site.jekyll) || mayExtendUrlDrop(site)) return;
+    if (!isCollectionDocument(page.path, site.jekyll)) return;
     const url = site.urls.urlOf.get(page.path);
     const unknown = url === undefined ? [] : placeholdersNotInUrlDrop(url);
-    if (unknown.length === 0) return;
+    if (unknown.length === 0 || mayExtendUrlDrop(site)) return;
     // A template from the config or defaults is reported once, at the first document it publishes.
     if (!own && ![...site.urls.unknownUrls.values()].some((entry) => entry.path === page.path)) return;
     const names = unknown.map((key) => `\`:${key}\``).join(', ');
@@ -44,10 +44,15 @@ export const permalinkPlaceholder: SiteRule<Record<string, never>, OwnPermalink>
   },
 };
 
-/** Whether a plugin may add placeholders to the URL drop: Ruby files in the plugins folder (outside safe mode), or plugin gems doclint does not read. */
+const extendableBySite = new WeakMap<SiteIndex, boolean>();
+
+/** Whether a plugin may add placeholders to the URL drop: the site's Ruby plugin files, or plugin gems doclint does not read (worked out once per site). */
 function mayExtendUrlDrop(site: SiteIndex): boolean {
-  const raw = site.jekyll.raw;
-  const folder = `${typeof raw.plugins_dir === 'string' ? raw.plugins_dir.replace(/^\/+|\/+$/g, '') : '_plugins'}/`;
-  const rubyPlugins = raw.safe !== true && [...site.files].some((file) => file.startsWith(folder) && file.endsWith('.rb'));
-  return rubyPlugins || unreadPluginGems(site.jekyll).length > 0;
+  let extendable = extendableBySite.get(site);
+  if (extendable === undefined) {
+    const folder = pluginFilesFolder(site.jekyll)?.replace(/^\/+|\/+$/g, '');
+    const rubyPlugins = folder !== undefined && [...site.files].some((file) => file.startsWith(`${folder}/`) && file.endsWith('.rb'));
+    extendableBySite.set(site, (extendable = rubyPlugins || unreadPluginGems(site.jekyll).length > 0));
+  }
+  return extendable;
 }

@@ -110,6 +110,12 @@ export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[
   return jekyll.plugins.filter((gem) => !Object.hasOwn(gemTags, gem) && !gemsWithoutTags.has(gem));
 }
 
+/** The folder of the site's own Ruby plugins (`plugins_dir`, `_plugins` by default), or none in safe mode (GitHub Pages), which loads no plugin files. */
+export function pluginFilesFolder(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
+  if (jekyll.raw.safe === true) return undefined;
+  return typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins';
+}
+
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
@@ -118,9 +124,8 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
   }
-  const folder = join(root, typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins');
-  // Safe mode (GitHub Pages) loads no plugin files.
-  for (const file of jekyll.raw.safe === true ? [] : rubyFiles(folder)) {
+  const folder = pluginFilesFolder(jekyll);
+  for (const file of folder === undefined ? [] : rubyFiles(join(root, folder))) {
     const source = readSource(file, maxFileSize);
     if (!source.ok) continue;
     const text = source.text;
