@@ -71,7 +71,7 @@ describe('the lezer reader', () => {
     let seed = 7;
     const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const spans = ['word', '*em*', '**strong**', '_u_', '`code`', '``a ` b``', '[link](/a/b "t")', '[ref]', '[Ref][ref]', '[undef]', '[undef][none]', '[Undef][]', '[x][ref]', '[ref][none]', '![u][none]', '[a [undef] b](/x)', '[see [none]]', '*[undef]*', '1[ x] y', '[ ] task', '\\[undef]', '[undef]: x', '![img](/i.png)', '![alt *x*][ref]', '<span id="x">h</span>', '<https://e.com>', '<a@b.co>', '&amp;', '&#35;', '\\*', '\\[', '  ', '[a [b] c](/x)', '[x](<a b>)', '[y](/p(q))', '*a [b*](/c)', '~x', '~~s~~', 'a\\', '<!-- c -->', '{: #id}', '{#h}', 'a | b', '**x*', '[', ']', '](', '{:target="_blank"}', '_a_b_', '(*)', 'a * b', 'x_y', '[a](/b "c d")', "![i](/j 'k')", '<br>', '<a href="/x">y</a>', '[a](/b&amp;c)', '[a]( /b )', '{{x}}', '  \\n'];
+    const spans = ['word', '*em*', '**strong**', '_u_', '`code`', '``a ` b``', '[link](/a/b "t")', '[ref]', '[Ref][ref]', '[undef]', '[undef][none]', '[Undef][]', '[x][ref]', '[ref][none]', '![u][none]', '[a [undef] b](/x)', '[see [none]]', '*[undef]*', '1[ x] y', '[ ] task', '\\[undef]', '[undef]: x', '![img](/i.png)', '![alt *x*][ref]', '<span id="x">h</span>', '<https://e.com>', '<a@b.co>', '&amp;', '&#35;', '\\*', '\\[', '  ', '[a [b] c](/x)', '[x](<a b>)', '[y](/p(q))', '*a [b*](/c)', '~x', '~~s~~', 'a\\', '<!-- c -->', '{: #id}', '{#h}', 'a | b', '**x*', '[', ']', '](', '{:target="_blank"}', '_a_b_', '(*)', 'a * b', 'x_y', '[a](/b "c d")', "![i](/j 'k')", '<br>', '<a href="/x">y</a>', '[a](/b&amp;c)', '[a]( /b )', '{{x}}', '  \\n', 'a `b', '``', '`a\n  b`', '[ref][ ]', '<!--\n  c -->'];
     const inline = (): string => Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick(spans)).join(pick([' ', '', '\n']));
     const indent = (): string => pick(['', ' ', '  ', '   ', '    ']);
     const blocks = [
@@ -136,7 +136,21 @@ describe('the lezer reader', () => {
     ['a tab', '-\tx'],
     ['a CR line ending', 'a\r\nb'],
     ['a byte order mark', '\uFEFFa'],
+    ['a backtick run right after an escaped backtick', 'a \\``b` c'],
+    ['a line prefix after a backtick run no code span took', '- `a\n  *b*'],
+    ['a blank second label', '[a][ ]\n\n[a]: /u'],
+    ['a code span over an indented line', '`a\n b`'],
+    ['inline HTML over an indented line', 'a <!--\n -->'],
+    ['indented code right under a quote', '>\n    a\n    '],
+    ['a quote holding only spaces', '>      \n'],
   ])('leaves %s to micromark', (_, text) => {
     expect(lezerMarkdownTree(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['backtick runs no code span took', 'a `b c\n\nd ``e` *f*\n\n1. ```\nx\n2. `y'],
+    ['a setext heading in a quote', '> b\n> -'],
+  ])('reads %s as micromark does', (_, text) => {
+    expect(expectSameTreeOrDeclined(text)).toBe(true);
   });
 });

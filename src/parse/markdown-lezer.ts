@@ -7,8 +7,9 @@
  * of `*` and `_` otherwise. So this reader reads an undefined `[label]` as text only where nothing
  * else can depend on it, and declines (returns undefined) every document where a difference could
  * show, or that it does not map: other references to undefined labels, `[^`, two runs of tildes in
- * one block, an unmatched `*` or `_` run that could pair, a block right after a definition, tabs, CR
- * and NUL characters, a byte order mark, and a few rare block shapes. test/markdown-lezer.test.ts
+ * one block, an unmatched `*` or `_` run that could pair, a block right after a definition, a
+ * backtick run right after an escaped backtick, tabs, CR and NUL characters, a byte order mark,
+ * and a few rare block shapes. test/markdown-lezer.test.ts
  * holds it to micromark's tree, node for node, on the CommonMark spec's examples, every Markdown
  * fixture and random documents.
  */
@@ -63,7 +64,8 @@ const longSpaceRun = /[^ \n] {128}/;
 
 /** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
-  if (/^\uFEFF|[\t\r\0]|\[\^/.test(text) || paragraphBrackets > lezerParagraphBrackets || longSpaceRun.test(text)) return undefined;
+  // lezer takes the escaped backtick in \`` for the start of the run after it (\``a` has no code span).
+  if (/^\uFEFF|[\t\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets || longSpaceRun.test(text)) return undefined;
   const reader = new Reader(text);
   try {
     return reader.root();
@@ -245,7 +247,8 @@ class Reader {
 
   private setextHeading(node: SyntaxNode): Heading {
     const underline = node.lastChild!;
-    const to = this.trimEnd(node.from, underline.from);
+    // The content ends on the line above the underline's (a quote's `>` may stand before it).
+    const to = this.trimEnd(node.from, this.starts[this.point(underline.from).line - 1]!);
     return { type: 'heading', depth: node.name.endsWith('1') ? 1 : 2, children: this.sectionInline(node, node.from, to), position: this.span(node.from, node.to) };
   }
 
@@ -301,6 +304,11 @@ class Reader {
   private afterBlankLine(offset: number): boolean {
     const line = this.point(offset).line - 1;
     return line === 0 || /^[ >]*$/.test(this.text.slice(this.starts[line - 1]!, this.starts[line]! - 1));
+  }
+
+  /** Whether a line of the current block after the offset opens with a prefix (an indent, a quote's `>`). */
+  prefixedLineAfter(offset: number): boolean {
+    return /\n[ >]/.test(this.text.slice(offset, this.section.to));
   }
 
   private lineEndOf(offset: number): number {
@@ -382,6 +390,9 @@ class Reader {
   }
 
   private indentedCode(node: SyntaxNode, containers: Container[]): Code {
+    // Right under a quote's line, micromark's block takes lines of spaces otherwise (`>\n    a\n    `).
+    const quote = node.prevSibling?.name === 'Blockquote' ? node.prevSibling : null;
+    if (quote && !/\n *\n/.test(this.text.slice(quote.to, node.from))) throw decline;
     const lines = this.lines(node.from, node.to, containers);
     // micromark's block goes on over the lines of spaces after it that reach the code's indent.
     for (let line = this.point(node.to).line; line < this.starts.length; line++) {
@@ -397,8 +408,8 @@ class Reader {
       return this.text.slice(start, line.end);
     });
     while (values.at(-1) === '') values.pop();
-    // Spaces alone after a list marker: lezer's empty code block is no block to micromark.
-    if (values.length === 0) throw decline;
+    // Spaces alone (after a list marker, in a quote): lezer's blank code block is no block to micromark.
+    if (!values.some((value) => /[^ ]/.test(value))) throw decline;
     return { type: 'code', lang: null, meta: null, value: values.join('\n'), position: this.span(lines[0]!.start, Math.max(node.to, lines.at(-1)!.end)) };
   }
 
@@ -576,14 +587,20 @@ class Reader {
       case 'InlineCode': {
         const marks = node.getChildren('CodeMark');
         if (node.getChild('QuoteMark')) throw decline;
-        let value = this.text.slice(marks[0]!.to, marks.at(-1)!.from).replace(/\n +/g, '\n');
+        let value = this.text.slice(marks[0]!.to, marks.at(-1)!.from);
+        // A line's indent in a code span is a container's (not in the value) or the span's own (in it): micromark tells them apart.
+        if (value.includes('\n ')) throw decline;
         if (value.length > 2 && / |\n/.test(value[0]!) && / |\n/.test(value.at(-1)!) && /[^ \n]/.test(value)) value = value.slice(1, -1);
         return { type: 'inlineCode', value, position };
       }
       case 'HTMLTag':
       case 'Comment':
-      case 'ProcessingInstruction':
-        return { type: 'html', value: this.text.slice(node.from, node.to), position };
+      case 'ProcessingInstruction': {
+        const value = this.text.slice(node.from, node.to);
+        // micromark leaves a line's indent (and a quote's marker) out of inline HTML over lines.
+        if (/\n[ >]/.test(value)) throw decline;
+        return { type: 'html', value, position };
+      }
       case 'Autolink': {
         const url = node.getChild('URL')!;
         const raw = this.text.slice(url.from, url.to);
@@ -612,7 +629,9 @@ class Reader {
       return image ? { type: 'image', ...fields, alt: toString(children) } : { type: 'link', ...fields, children };
     }
     const rawLabel = label ? this.labelText(label.from + 1, label.to - 1) : '';
-    const full = label !== null && rawLabel.trim() !== '';
+    // `[a][ ]`: lezer takes a blank label for `[]`; to micromark it is text.
+    if (rawLabel !== '' && rawLabel.trim() === '') throw decline;
+    const full = label !== null && rawLabel !== '';
     const source = full ? rawLabel : this.labelText(open.to, close.from);
     if (!this.defined(source)) throw label ? decline : undefinedLabel;
     const reference = { identifier: normalizeIdentifier(source).toLowerCase(), label: decoded(source), referenceType: full ? 'full' : label ? 'collapsed' : 'shortcut', position } as const;
@@ -701,8 +720,8 @@ class TextRun {
     if (this.from !== -1 && this.pieces.length > 0) {
       const value = this.pieces.join('');
       if (value.includes('~')) this.reader.tildeRuns += value.match(/~+/g)!.length;
-      // A backtick run no code span took: micromark places the text around it differently.
-      if (value.includes('`')) throw decline;
+      // After a backtick run no code span took, micromark places a node that starts a line after that line's prefix.
+      if (value.includes('`') && this.reader.prefixedLineAfter(this.to - 1)) throw decline;
       const node: Text = { type: 'text', value, position: this.reader.position(this.from, this.to) };
       this.out.push(node);
     }
