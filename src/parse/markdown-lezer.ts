@@ -308,8 +308,17 @@ class Reader {
 
   /** Whether a line of the current block after the offset opens with a prefix (an indent, a quote's `>`). */
   prefixedLineAfter(offset: number): boolean {
-    return /\n[ >]/.test(this.text.slice(offset, this.section.to));
+    if (this.lastPrefixedLine === undefined) {
+      // Found once per block: a block may hold thousands of text runs.
+      let at = this.section.to - 1;
+      while (at > this.section.from && !(this.text.charCodeAt(at - 1) === 10 && (this.text.charCodeAt(at) === 32 || this.text.charCodeAt(at) === 62))) at--;
+      this.lastPrefixedLine = at > this.section.from ? at : -1;
+    }
+    return this.lastPrefixedLine > offset;
   }
+
+  /** Where the current block's last line with a prefix starts (-1: none), once prefixedLineAfter asked. */
+  private lastPrefixedLine: number | undefined;
 
   private lineEndOf(offset: number): number {
     const end = this.text.indexOf('\n', offset);
@@ -469,6 +478,7 @@ class Reader {
    */
   private sectionInline(node: SyntaxNode, from: number, to: number): PhrasingContent[] {
     this.section = { from, to };
+    this.lastPrefixedLine = undefined;
     this.tildeRuns = 0;
     this.delimiters = [];
     const children = this.inline(node, from, to);
