@@ -12,7 +12,7 @@
  * kramdown-parser-gfm: the HTML converter gives it kramdown's basic id (ASCII letters, digits and
  * dashes of the same text, tags left out; `section` when none), numbered apart from the GFM ids.
  */
-import type { Heading, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
@@ -76,6 +76,8 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
   const references = new Map<string, number>();
+  const headings: Anchor[] = [];
+  let tableOfContents: { id: string; offset: number } | undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
     if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
       const name = node.label ?? node.identifier;
@@ -89,6 +91,10 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
       continue;
     }
     if (node.type === 'paragraph') {
+      if (!tableOfContents && parent.type === 'listItem' && index === parent.children.length - 1) {
+        const id = tableOfContentsId(document.maskedText, node, parent as ListItem);
+        if (id) tableOfContents = { id, offset: node.position!.start.offset! };
+      }
       // kramdown ends a paragraph at a block attribute line and gives the paragraph (or, right
       // after a heading, the heading) its id: either way the page has that id.
       const siblings = parent.children as RootContent[];
@@ -112,7 +118,8 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
-      anchors.push({ id: (explicit ?? ial)!, offset, text: detached(text) });
+      headings.push({ id: (explicit ?? ial)!, offset, text: detached(text) });
+      anchors.push(headings.at(-1)!);
       continue;
     }
     const byConverter = inWrapper(offset);
@@ -123,7 +130,16 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
-    if (id !== '') anchors.push({ id, offset, text: detached(text) });
+    if (id !== '') {
+      headings.push({ id, offset, text: detached(text) });
+      anchors.push(headings.at(-1)!);
+    }
+  }
+  if (tableOfContents) {
+    // kramdown writes the list with the id and each entry's link as `<list id>-<heading id>` (`.no_toc` headings too, here).
+    const { id, offset } = tableOfContents;
+    if (!anchors.some((anchor) => anchor.id === id)) anchors.push({ id, offset, text: '' });
+    for (const heading of headings) anchors.push({ id: `${id}-${heading.id}`, offset, text: heading.text });
   }
   for (const { id, offset } of spanAttributeIds(document)) anchors.push({ id, offset, text: '' });
   // kramdown reads Markdown pages only.
@@ -134,6 +150,25 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     if (id !== '') anchors.push({ id, offset: term.start, text: detached(text.trim()) });
   });
   return anchors;
+}
+
+/**
+ * The id kramdown gives the list it turns into the page's table of contents: a list whose block
+ * attribute list names `toc` (`* TOC` then `{:toc}`) on the line right after its last line, less
+ * indented than its item's content (more, it is the item's paragraph's). `markdown-toc` unless
+ * the list names an id. Checked with kramdown 2.4.0.
+ */
+function tableOfContentsId(text: string, paragraph: Paragraph, item: ListItem): string | undefined {
+  const end = paragraph.position!.end.offset!;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  if (lineStart <= paragraph.position!.start.offset!) return undefined;
+  const line = text.slice(lineStart, end);
+  const list = attributeList.exec(line.trim());
+  if (!list || !/(?:^|\s)toc(?=\s|$)/.test(list[1]!.replace(/"[^"]*"|'[^']*'/g, ' '))) return undefined;
+  const marker = /^(?:[*+-]|\d{1,9}[.)])(?: {1,4})?/.exec(text.slice(item.position!.start.offset!, item.position!.start.offset! + 16));
+  const contentColumn = item.position!.start.column - 1 + (marker?.[0].length ?? 1);
+  if (line.length - line.trimStart().length >= contentColumn) return undefined;
+  return attributeListId(list[1]!) ?? 'markdown-toc';
 }
 
 /**
