@@ -77,6 +77,10 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
   const references = new Map<string, number>();
   const headings: Anchor[] = [];
+  const addHeading = (anchor: Anchor): void => {
+    headings.push(anchor);
+    anchors.push(anchor);
+  };
   let tableOfContents: { id: string; offset: number } | undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
     if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
@@ -91,7 +95,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
       continue;
     }
     if (node.type === 'paragraph') {
-      if (!tableOfContents && parent.type === 'listItem' && index === parent.children.length - 1) {
+      if (!tableOfContents && parent.type === 'listItem' && index === parent.children.length - 1 && !isHtmlPage(document.path)) {
         const id = tableOfContentsId(document.maskedText, node, parent as ListItem);
         if (id) tableOfContents = { id, offset: node.position!.start.offset! };
       }
@@ -118,8 +122,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const ial = blockAttributeId(siblings[index + 1], node.position!.end.line + 1) ?? blockAttributeId(siblings[index - 1], node.position!.start.line - 1);
     const offset = node.position!.start.offset!;
     if (explicit ?? ial) {
-      headings.push({ id: (explicit ?? ial)!, offset, text: detached(text) });
-      anchors.push(headings.at(-1)!);
+      addHeading({ id: (explicit ?? ial)!, offset, text: detached(text) });
       continue;
     }
     const byConverter = inWrapper(offset);
@@ -130,13 +133,11 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
-    if (id !== '') {
-      headings.push({ id, offset, text: detached(text) });
-      anchors.push(headings.at(-1)!);
-    }
+    if (id !== '') addHeading({ id, offset, text: detached(text) });
   }
   if (tableOfContents) {
-    // kramdown writes the list with the id and each entry's link as `<list id>-<heading id>` (`.no_toc` headings too, here).
+    // kramdown writes the list with the id and each entry's link as `<list id>-<heading id>`. Here every
+    // heading has an entry (kramdown leaves out `.no_toc` ones and those outside toc_levels): no link to one is reported wrongly.
     const { id, offset } = tableOfContents;
     if (!anchors.some((anchor) => anchor.id === id)) anchors.push({ id, offset, text: '' });
     for (const heading of headings) anchors.push({ id: `${id}-${heading.id}`, offset, text: heading.text });
