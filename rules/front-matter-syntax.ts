@@ -3,8 +3,8 @@
  * seen by Jekyll at all (a BOM before `---` hides it).
  */
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { Document, Report, DocumentRule, SiteSettings } from '../src/types.js';
-import { isCollectionDocument, isPostOrDraft } from '../src/site/urls.js';
+import type { Document, Report, DocumentRule } from '../src/types.js';
+import { isCollectionDocument, isDraft, isPostOrDraft } from '../src/site/urls.js';
 import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import { failsRubyTimeParse } from '../src/site/post-date.js';
@@ -162,11 +162,6 @@ function yamlProblems(document: Document, strict: boolean): Report[] {
     },
   });
   return reports;
-}
-
-/** A draft (`_drafts/…`): Jekyll reads it only with --drafts. */
-function isDraft(path: string, jekyll: SiteSettings['jekyll']): boolean {
-  return isPostOrDraft(path, jekyll) && !path.split('/').slice(0, -1).includes('_posts');
 }
 
 /** Whether Jekyll takes the YAML for the file's values: a map, or nothing (empty, `~`, `false`: no values). */

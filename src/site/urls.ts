@@ -404,5 +404,14 @@ export function unwrittenCollection(path: string, jekyll: Pick<JekyllConfig, 'co
 /** Posts and drafts are rendered with or without front matter; other collection files without it are static files. */
 export function isPostOrDraft(path: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): boolean {
   const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
-  return segments.slice(0, -1).includes('_posts') || (segments.length > 1 && segments[0] === '_drafts');
+  return inPosts(segments) || inDrafts(segments);
 }
+
+/** A draft (`_drafts/…`, not a post): Jekyll reads it only with --drafts. */
+export function isDraft(path: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): boolean {
+  const segments = collectionRelative(path, jekyll)?.split('/') ?? [];
+  return inDrafts(segments) && !inPosts(segments);
+}
+
+const inPosts = (segments: readonly string[]): boolean => segments.slice(0, -1).includes('_posts');
+const inDrafts = (segments: readonly string[]): boolean => segments.length > 1 && segments[0] === '_drafts';
