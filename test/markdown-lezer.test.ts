@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parser } from '@lezer/markdown';
+import type { Tree } from '@lezer/common';
+import { commonMarkParser } from '../src/parse/lezer-parser.js';
 import { lezerMarkdownTree } from '../src/parse/markdown-lezer.js';
 import { remarkTree } from '../src/parse/markdown.js';
 
@@ -110,13 +113,28 @@ describe('the lezer reader', () => {
     expect(read).toBeGreaterThan(10000);
   });
 
-  // @lezer/markdown reads a run of spaces in inline text in the square of its length (200,000: 46 s).
-  it('leaves a long run of spaces after text to micromark, and reads a line of spaces alone', () => {
-    expect(lezerMarkdownTree(`[a](${' '.repeat(200_000)}x\n`)).toBeUndefined();
-    expect(lezerMarkdownTree(`text${' '.repeat(128)}\n`)).toBeUndefined();
-    expect(lezerMarkdownTree(`text${' '.repeat(127)}\n`)).toEqual(remarkTree(`text${' '.repeat(127)}\n`));
-    const masked = `${' '.repeat(300)}\n\n# Title\n`;
-    expect(lezerMarkdownTree(masked)).toEqual(remarkTree(masked));
+  it('reads plain text in one step without changing lezer’s tree', () => {
+    const nodes = (tree: Tree): string[] => {
+      const out: string[] = [];
+      tree.iterate({ enter: (node) => void out.push(`${node.name} ${node.from}-${node.to}`) });
+      return out;
+    };
+    let seed = 5;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const atoms = ['a', 'é', '😀', ' ', '  ', '   ', '\n', '\n\n', '  \n', ' \n', '\\\n', '*', '_', '`', '\\', '[', ']', '(', ')', '!', '<', '>', '&amp;', '#', '- ', '1. ', '~', '{', '|', '<a>', '<!--', '-->', '    ', '> ', '\t'];
+    const texts = [
+      ...specExamples.map((example) => example.markdown),
+      ...Array.from({ length: 20000 }, () => Array.from({ length: 2 + Math.floor(random() * 20) }, () => atoms[Math.floor(random() * atoms.length)]).join('')),
+    ];
+    for (const text of texts) expect(nodes(commonMarkParser.parse(text))).toEqual(nodes(parser.parse(text)));
+  });
+
+  // lezer alone reads a run of spaces in inline text in the square of its length (200,000: 46 s);
+  // its plain-text step (parse/lezer-parser.ts) reads it once.
+  it('reads long runs of spaces after text, and a line of spaces alone, as micromark does', () => {
+    for (const text of [`[a](${' '.repeat(200_000)}x\n`, `text${' '.repeat(200_000)}\n`, `a${' '.repeat(200_000)}*b*  \nc\n`, `${' '.repeat(300)}\n\n# Title\n`]) {
+      expect(lezerMarkdownTree(text)).toEqual(remarkTree(text));
+    }
   });
 
   it('reads references no definition has as text, as micromark does', () => {

@@ -14,12 +14,12 @@
  * fixture and random documents.
  */
 import type { SyntaxNode } from '@lezer/common';
-import { parser } from '@lezer/markdown';
 import type { BlockContent, Code, Definition, Heading, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import { decodeString } from 'micromark-util-decode-string';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { LineIndex } from '../text/line-index.js';
+import { commonMarkParser } from './lezer-parser.js';
 import { toString } from 'mdast-util-to-string';
 
 /** lezer's link parsing takes time quadratic in the brackets of a paragraph: thousands go to micromark. */
@@ -53,19 +53,10 @@ const undefinedLabel = Symbol('undefined label');
 /** A link label of plain text: no emphasis, code, escape, reference, HTML, bracket or line break. */
 const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
 
-/**
- * A run of spaces this long after text on its line goes to micromark: @lezer/markdown's hard-break
- * check scans the rest of a run from each of its spaces, so a run costs it the square of its length
- * (20,000 spaces in a line take it 0.46 s, 200,000 take 46 s; micromark reads 200,000 in 0.05 s).
- * Shorter runs, up to a 2 MB page of them, cost it under a second and a half. A line of spaces
- * alone (the masked front matter, a tag alone on its line) is no inline text and costs nothing.
- */
-const longSpaceRun = /[^ \n] {128}/;
-
 /** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
   // lezer takes the escaped backtick in \`` for the start of the run after it (\``a` has no code span).
-  if (/^\uFEFF|[\t\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets || longSpaceRun.test(text)) return undefined;
+  if (/^\uFEFF|[\t\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
   const reader = new Reader(text);
   try {
     return reader.root();
@@ -128,7 +119,7 @@ class Reader {
   ) {
     this.lineIndex = new LineIndex(text);
     this.starts = this.lineIndex.starts;
-    this.tree = parser.parse(structure);
+    this.tree = commonMarkParser.parse(structure);
     this.mayDefine = text.includes(']:');
   }
 
