@@ -291,6 +291,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.ruleId])).toEqual([['b.md', 'front-matter-references']]);
   });
 
+  it('calls the Liquid errors of a layout or include no page uses warnings: Jekyll parses a template only to render it', async () => {
+    const result = await lintSite({
+      '_config.yml': 'title: t\n',
+      '_layouts/default.html': '{% include used.html %}{{ content }}\n',
+      '_layouts/unused.html': '{% nosuchtag %}{{ content }}\n',
+      '_includes/used.html': '{% if x %}\n',
+      '_includes/unused.html': '{% nosuchtag %}\n',
+      'index.md': '---\nlayout: default\n---\nHi\n',
+    });
+    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}${f.message.includes('Jekyll writes it nowhere') ? ' (unused)' : ''}`)).toEqual([
+      '_includes/unused.html liquid-syntax warning (unused)',
+      '_includes/used.html liquid-syntax error',
+      '_layouts/unused.html liquid-syntax warning (unused)',
+    ]);
+  });
+
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
     const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
     const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });
