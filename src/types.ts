@@ -132,6 +132,10 @@ export interface PageFacts {
   references?: IncludedReferences;
   /** The includes it renders (none when it has no include tag): which layouts and includes are written into pages. */
   includes?: IncludeUses;
+  /** The names its `{% include_relative %}` tags give, as written: which files are fragments of pages (site/fragments.ts). */
+  relativeIncludes?: string[];
+  /** Jekyll reads no front matter in it (set only then). */
+  noFrontMatter?: true;
 }
 
 /** The includes-folder files a file's include tags name, and whether a name is worked out from values (then which one is not known). */

@@ -307,6 +307,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('takes a collection file without front matter that pages include with include_relative for a fragment of them, not a page without front matter', async () => {
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  components:\n    output: true\n',
+      '_layouts/component.html': '{{ content }}{% include guidance.html %}\n',
+      '_includes/guidance.html': '{% include_relative {{ page.folder }}/usage.md %}{% for g in page.guidance %}{% include_relative {{ g.path }} %}{% endfor %}\n',
+      '_components/button/button.md': '---\nlayout: component\nfolder: guidance\nguidance:\n  - path: /guidance/extra.md\n---\n{% include_relative notes.md %}\n',
+      '_components/button/notes.md': 'Notes.\n',
+      '_components/button/guidance/usage.md': 'Usage.\n',
+      '_components/button/guidance/extra.md': 'Extra.\n',
+      '_components/button/guidance/stray.md': 'Stray.\n',
+    });
+    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual(['_components/button/guidance/stray.md front-matter-syntax error']);
+  });
+
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
     const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
     const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });

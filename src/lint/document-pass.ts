@@ -9,7 +9,7 @@ import { documentLinks } from '../links/extract.js';
 import { referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
-import { includeUses } from '../site/include-files.js';
+import { includeUses, relativeIncludeNames } from '../site/include-files.js';
 import { renderScope } from '../site/site-index.js';
 import { isCollectionDocument } from '../site/urls.js';
 import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
@@ -56,6 +56,12 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     detachStrings(includes.files);
     facts.includes = includes;
   }
+  const relativeIncludes = rendered ? relativeIncludeNames(document) : undefined;
+  if (relativeIncludes) {
+    detachStrings(relativeIncludes);
+    facts.relativeIncludes = relativeIncludes;
+  }
+  if (document.frontMatter.kind === 'none') facts.noFrontMatter = true;
   return { findings, facts };
 }
 

@@ -33,7 +33,7 @@ import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
-import { templateFindingsInSite } from './template-pass.js';
+import { firstPassFindingsInSite } from './first-pass-in-site.js';
 
 export interface LintOptions {
   /** The site root (where _config.yml is). Default: the current directory. */
@@ -303,7 +303,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     ...affected.flatMap(([, result]) => [...result.findings, ...secondPass(result, context, pages, linkRules)]),
     ...targets.flatMap((file) => {
       const result = passed.results.get(file)!;
-      return [...templateFindingsInSite(file, result.findings, context.site, pages), ...secondPass(result, context, pages, rules)];
+      return [...firstPassFindingsInSite(file, result, context.site, pages), ...secondPass(result, context, pages, rules)];
     }),
   ];
   return { findings, context, fixedFiles: [], affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: passed.threads, reused: passed.reused };

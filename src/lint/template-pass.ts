@@ -8,16 +8,14 @@ import { templateLinks } from '../links/template-links.js';
 import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
 import { templateKind } from '../site/discover.js';
-import { includeUses } from '../site/include-files.js';
+import { includeUses, relativeIncludeNames } from '../site/include-files.js';
 import { detachStrings } from '../text/detach.js';
-import { unusedTemplate } from '../site/template-use.js';
-import type { SiteIndex } from '../site/site-index.js';
-import type { AnyRule, Finding, PageFacts } from '../types.js';
+import type { AnyRule, PageFacts } from '../types.js';
 import { runRules, type DocumentPassContext, type DocumentPassResult } from './document-pass.js';
 import { readSuppressions } from './suppressions.js';
 
 /** The rules that read a template as Jekyll does: its Liquid alone (it has no Markdown, and no front matter of a page). */
-const templateRules = new Set(['liquid-syntax', 'liquid-output']);
+export const templateRules: ReadonlySet<string> = new Set(['liquid-syntax', 'liquid-output']);
 
 export function templatePass(path: string, text: string, rules: readonly AnyRule[], context: DocumentPassContext): DocumentPassResult {
   const { tags, site } = context;
@@ -35,17 +33,10 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
     detachStrings(includes.files);
     facts.includes = includes;
   }
+  const relativeIncludes = relativeIncludeNames(document);
+  if (relativeIncludes) {
+    detachStrings(relativeIncludes);
+    facts.relativeIncludes = relativeIncludes;
+  }
   return { findings, facts };
-}
-
-/**
- * Pass 1's findings of a file, seen from the whole site: Jekyll parses a layout's or include's
- * Liquid only when it renders it, so in a template no page uses, the Liquid rules' findings fail
- * no build: they are warnings that say why (the link rules say so of theirs).
- */
-export function templateFindingsInSite(file: string, findings: Finding[], site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): Finding[] {
-  if (!findings.some((found) => templateRules.has(found.ruleId))) return findings;
-  const unused = unusedTemplate(file, site, pages);
-  if (unused === undefined) return findings;
-  return findings.map((found) => (templateRules.has(found.ruleId) ? { ...found, severity: 'warning', message: `${found.message} (${unused})` } : found));
 }

@@ -44,6 +44,15 @@ export function includeUses(source: Pick<Document, 'liquid'>, includesDir: strin
   return { files: [...new Set(files)], dynamic: names.some((name) => name === undefined || isVariableName(name)) };
 }
 
+/** The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them kept); undefined when it has none. */
+export function relativeIncludeNames(source: Pick<Document, 'liquid'>): string[] | undefined {
+  const names = renderedTags(source)
+    .filter((tag) => tag.name === 'include_relative')
+    .map((tag) => includeName(tag.markup))
+    .filter((name): name is string => name !== undefined);
+  return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
 export function includedFiles(document: Document, includesDir: string): IncludedFile[] {
   const files: IncludedFile[] = [];
   for (const tag of renderedTags(document)) {

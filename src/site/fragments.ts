@@ -1,0 +1,73 @@
+/**
+ * Files the site's pages take in whole with `{% include_relative %}`. Jekyll looks the name up
+ * beside the page it renders, even when the tag is in a layout or an include: a name a page gives
+ * literally is the file beside that page; one a layout or include gives, or one worked out from
+ * values, is beside whichever page renders it, so any file whose path ends as the name's fixed end
+ * does (`{{ guidancePath }}/usability.md`: every `…/usability.md`). Where a name has nothing fixed
+ * after its last value (`{% for g in page.guidance %}{% include_relative {{ g.path }} %}`), the
+ * files it may name are those a page's front matter names by a path from the page's folder (a
+ * leading `/` too: Jekyll joins it to the folder).
+ */
+import { posix } from 'node:path';
+import type { PageFacts } from '../types.js';
+import { isVariableName } from './include-files.js';
+import type { SiteIndex } from './site-index.js';
+import { templateKind } from './discover.js';
+
+type Pages = ReadonlyMap<string, PageFacts | undefined>;
+
+interface Includers {
+  /** File -> a page that names it literally. */
+  exact: Map<string, string>;
+  /** A path's fixed end (`/usability.md`) -> a file that includes whatever ends so. */
+  ends: Map<string, string>;
+}
+
+const byPages = new WeakMap<Pages, Includers>();
+
+/** A file that includes `path` with `{% include_relative %}` (a page, layout or include), if any. */
+export function relativeIncluder(path: string, site: SiteIndex, pages: Pages): string | undefined {
+  let includers = byPages.get(pages);
+  if (!includers) byPages.set(pages, (includers = relativeIncluders(site, pages)));
+  const exact = includers.exact.get(path);
+  if (exact !== undefined) return exact;
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    const includer = includers.ends.get(path.slice(slash));
+    if (includer !== undefined) return includer;
+  }
+  return includers.ends.get(`/${path}`);
+}
+
+function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
+  const exact = new Map<string, string>();
+  const ends = new Map<string, string>();
+  let fromValues = false;
+  for (const [file, facts] of pages) {
+    const inTemplate = templateKind(file, site.jekyll) !== undefined;
+    for (const name of facts?.relativeIncludes ?? []) {
+      if (isVariableName(name)) {
+        const fixedEnd = name.slice(Math.max(name.lastIndexOf('}}'), name.lastIndexOf('%}')) + 2);
+        if (fixedEnd.startsWith('/') && fixedEnd.length > 1) ends.set(posix.normalize(fixedEnd), file);
+        else fromValues ||= fixedEnd === '';
+      } else if (inTemplate) ends.set(posix.normalize(`/${name}`), file);
+      else exact.set(posix.normalize(posix.join(posix.dirname(file), name)), file);
+    }
+  }
+  if (fromValues) {
+    for (const [page, values] of site.frontMatter) {
+      for (const value of stringsIn(values)) {
+        if (value.includes(':')) continue;
+        const file = posix.normalize(posix.join(posix.dirname(page), value));
+        if (site.files.has(file) && !exact.has(file)) exact.set(file, page);
+      }
+    }
+  }
+  return { exact, ends };
+}
+
+/** Every string in front matter values, lists and maps included. */
+function* stringsIn(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) yield* stringsIn(item);
+}
