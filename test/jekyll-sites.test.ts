@@ -266,6 +266,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([['index.md', 'link-internal', expect.stringContaining('`/docs/`')]]);
   });
 
+  it('makes a README with front matter its folder\'s index page with readme_index.with_frontmatter, as jekyll-readme-index 0.3 does', async () => {
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-readme-index]\nreadme_index:\n  with_frontmatter: true\n',
+      'test/README.md': '---\nsort: 1\n---\n# Test\n',
+      'other/README.md': '---\nsort: 1\n---\n# O\n',
+      'other/index.md': '---\n---\n# Oi\n',
+      'perm/README.md': '---\npermalink: /perm/x/\n---\n# P\n',
+      'index.md': '---\ntitle: Home\n---\n[t](/test/) [o](/other/) [p](/perm/) [x](/perm/x/) [r](/other/README.html) [tr](/test/README.html)\n',
+    });
+    // jekyll 4.3.1 with jekyll-readme-index 0.3.0 and html-proofer: /perm/x/ and /test/README.html are missing, nothing else.
+    expect(result.findings.map((f) => `${f.ruleId} ${f.message.slice(0, f.message.indexOf('`', f.message.indexOf('`') + 1) + 1)}`)).toEqual([
+      'link-internal No page or file is published at `/perm/x/`',
+      'link-internal No page or file is published at `/test/README.html`',
+    ]);
+  });
+
   it('publishes every page, post and file under each other language\'s folder (jekyll-polyglot)', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-polyglot]\nlanguages: ["en", "es", "de"]\ndefault_lang: "en"\nexclude_from_localization: ["assets"]\npermalink: pretty\n',

@@ -6,7 +6,8 @@
  * - jekyll-relative-links: in a Markdown page, a link to a file by its path (`Foo.md`,
  *   `../img/a.png`, `/docs/Bar.md`) becomes a link to the URL that file is published at;
  * - jekyll-readme-index (0.3, as GitHub Pages pins it): a README left a static file is also its
- *   folder's index page when the folder has none.
+ *   folder's index page when the folder has none; with `readme_index.with_frontmatter`, a README
+ *   page moves there too.
  */
 import { posix } from 'node:path';
 import type { JekyllConfig } from './jekyll-config.js';
@@ -81,6 +82,11 @@ export function readmeIndexPages(files: Iterable<string>, jekyll: Pick<JekyllCon
     else if (name.toLowerCase() === 'index' && (/^\.(?:html?|xhtml|xml)$/i.test(ext) || isMarkdown(file, jekyll))) indexed.add(posix.dirname(file));
   }
   return new Set(readmes.filter((readme) => !indexed.has(posix.dirname(readme))));
+}
+
+/** Whether jekyll-readme-index also makes a README page (one with front matter) its folder's index (`with_frontmatter`). */
+export function indexesReadmePages(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
+  return option(jekyll, 'readme_index', 'with_frontmatter') === true;
 }
 
 /** Whether jekyll-readme-index removes the README it made an index of from the static files (`remove_originals`). */

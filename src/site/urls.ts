@@ -10,7 +10,7 @@
 import { specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { postDate } from './post-date.js';
-import { isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
+import { indexesReadmePages, isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
 import { addPolyglotCopies } from './polyglot.js';
 import { templateUrls } from './plugins.js';
@@ -44,18 +44,34 @@ export interface UrlMap {
 /** Files Jekyll never publishes, whatever `exclude` says. */
 const jekyllIgnored = globMatcher(['Gemfile', 'Gemfile.lock', 'node_modules/**', 'vendor/**', '_config*.yml', '_config*.yaml', '_config*.toml', 'CNAME']);
 
-/** jekyll-readme-index: a static README is its folder's index page (`dir/`) when no page or file is the folder's index. */
+/**
+ * jekyll-readme-index: a static README is its folder's index page (`dir/`) when no page or file is
+ * the folder's index; with `with_frontmatter`, so is a README page, whose permalink becomes the
+ * folder of its URL (a README with front matter otherwise keeps its own URL).
+ */
 function addReadmeIndexes(jekyll: JekyllConfig, targets: Map<string, UrlTarget>, urlOf: Map<string, string>): void {
   const readmes = [...targets.values()].filter((target) => target.kind === 'static' && isReadmeIndexCandidate(target.path, jekyll));
-  if (readmes.length === 0) return;
+  const readmePages = indexesReadmePages(jekyll) ? [...targets].filter(([, target]) => target.kind === 'page' && isReadmeIndexCandidate(target.path, jekyll)) : [];
+  if (readmes.length === 0 && readmePages.length === 0) return;
   const urls = new Set([...targets.keys()].map((url) => url.toLowerCase()));
   const hasIndex = (folder: string): boolean => ['', 'index.html', 'index.htm', 'index.xhtml', 'index.xml'].some((name) => urls.has(`${folder}${name}`.toLowerCase()));
+  const makeIndex = (folder: string, path: string): void => {
+    targets.set(folder, { kind: 'page', path });
+    urlOf.set(path, folder);
+    urls.add(folder.toLowerCase());
+  };
   for (const readme of readmes) {
     const folder = `/${posix.dirname(readme.path) === '.' ? '' : `${posix.dirname(readme.path)}/`}`;
     if (hasIndex(folder)) continue;
-    targets.set(folder, { kind: 'page', path: readme.path });
-    urlOf.set(readme.path, folder);
+    makeIndex(folder, readme.path);
     if (removesReadmeOriginals(jekyll)) targets.delete(`/${readme.path}`);
+  }
+  for (const [url, readme] of readmePages) {
+    // Ruby's File.dirname of the URL, and a slash: Jekyll's URL makes `//` one.
+    const folder = `${posix.dirname(url)}/`.replace(/\/{2,}/g, '/');
+    if (hasIndex(folder)) continue;
+    targets.delete(url);
+    makeIndex(folder, readme.path);
   }
 }
 
