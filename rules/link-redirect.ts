@@ -3,7 +3,7 @@
  * trailing slash of a directory URL work, but only through a redirect: one more round trip,
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
-import { reportFor, unpublishedReason } from '../src/links/link-report.js';
+import { fragmentReason, reportFor, unpublishedReason } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
@@ -30,8 +30,9 @@ export const linkRedirect: SiteRule<Options> = {
   check({ page, options, site, pages, report: reportPage }) {
     const baseurl = site.jekyll.baseurl;
     const unpublished = unpublishedReason(page.path, site, pages);
+    const inFragment = fragmentReason(page, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unpublished);
+      const report = reportFor(link, reportPage, unpublished, inFragment);
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {

@@ -323,18 +323,24 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
-  it('takes a collection file without front matter that pages include with include_relative for a fragment of them, not a page without front matter', async () => {
+  it('takes a collection file without front matter that pages include with include_relative for a fragment of them: no front matter needed, relative links read from those pages', async () => {
     const result = await lintSite({
       '_config.yml': 'collections:\n  components:\n    output: true\n',
       '_layouts/component.html': '{{ content }}{% include guidance.html %}\n',
       '_includes/guidance.html': '{% include_relative {{ page.folder }}/usage.md %}{% for g in page.guidance %}{% include_relative {{ g.path }} %}{% endfor %}\n',
       '_components/button/button.md': '---\nlayout: component\nfolder: guidance\nguidance:\n  - path: /guidance/extra.md\n---\n{% include_relative notes.md %}\n',
       '_components/button/notes.md': 'Notes.\n',
-      '_components/button/guidance/usage.md': 'Usage.\n',
+      '_components/button/guidance/usage.md': 'Usage: [a part](#part) of the page, [gone](/gone/).\n',
       '_components/button/guidance/extra.md': 'Extra.\n',
       '_components/button/guidance/stray.md': 'Stray.\n',
     });
-    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual(['_components/button/guidance/stray.md front-matter-syntax error']);
+    // Its links are read from the pages that render it: a path from the site's root is judged, `#part` is not.
+    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual([
+      '_components/button/guidance/stray.md front-matter-syntax error',
+      '_components/button/guidance/usage.md link-anchor warning',
+      '_components/button/guidance/usage.md link-internal error',
+    ]);
+    expect(result.findings[1]!.message).toContain('`_includes/guidance.html` takes this file in with `include_relative`');
   });
 
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {

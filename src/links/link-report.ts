@@ -1,5 +1,6 @@
 /** How the link rules report on a link that is not written where it is reported, or not as a page's own. */
 import type { SiteIndex } from '../site/site-index.js';
+import { fragmentIncluder } from '../site/fragments.js';
 import { unusedTemplate } from '../site/template-use.js';
 import { unwrittenCollection } from '../site/urls.js';
 import type { PageFacts, Report } from '../types.js';
@@ -25,13 +26,27 @@ export function unpublishedReason(path: string, site: SiteIndex, pages: Readonly
 }
 
 /**
- * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
- * findings, and those of a file whose text may reach no reader (`unpublished`: why), are
- * warnings that say why.
+ * Why a relative link (`#part`, `guide.html`, `../img/a.png`) of a file is not judged from the
+ * file's own URL: the file is a fragment other pages take in with `{% include_relative %}`, and
+ * the link is read from theirs. Undefined when it is no fragment.
  */
-export function reportFor(link: LinkRef, report: (report: Report) => void, unpublished?: string): (report: Report) => void {
+export function fragmentReason(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
+  const includer = fragmentIncluder(page, site, pages);
+  return includer === undefined ? undefined : `\`${includer}\` takes this file in with \`include_relative\`: a relative link in it is read from the URL of the page that renders it.`;
+}
+
+/** Neither a URL with a scheme nor a path from the site's root: read from the URL of the page it is on. */
+const isRelative = (link: LinkRef): boolean => !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(link.url ?? link.raw);
+
+/**
+ * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
+ * findings, those of a file whose text may reach no reader (`unpublished`: why), and those of a
+ * relative link in a fragment of other pages (`fragment`: fragmentReason) are warnings that say why.
+ */
+export function reportFor(link: LinkRef, report: (report: Report) => void, unpublished?: string, fragment?: string): (report: Report) => void {
   if (link.source === 'data') return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
-  return asUnpublished(reportAtUse(link, report), unpublished);
+  const atUse = asUnpublished(reportAtUse(link, report), unpublished);
+  return fragment !== undefined && isRelative(link) ? asUnpublished(atUse, fragment) : atUse;
 }
 
 /** A `report` whose findings are warnings that say why the text may reach no reader (`unpublished`); as it is when undefined. */

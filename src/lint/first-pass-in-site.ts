@@ -5,9 +5,10 @@
  *   the Liquid rules' findings fail no build, and are warnings that say so (the link rules say
  *   so of theirs).
  * - A file without front matter that pages take in with `{% include_relative %}` is a fragment of
- *   those pages, not a page that lacks its front matter: front-matter-syntax's finding is not made.
+ *   those pages, not a page that lacks its front matter: front-matter-syntax's finding is not made
+ *   (the link rules read its relative links from those pages).
  */
-import { relativeIncluder } from '../site/fragments.js';
+import { fragmentIncluder } from '../site/fragments.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { unusedTemplate } from '../site/template-use.js';
 import type { Finding, PageFacts } from '../types.js';
@@ -19,7 +20,7 @@ export function firstPassFindingsInSite(file: string, { findings, facts }: First
     const unused = unusedTemplate(file, site, pages);
     if (unused !== undefined) return findings.map((found) => (templateRules.has(found.ruleId) ? { ...found, severity: 'warning', message: `${found.message} (${unused})` } : found));
   }
-  if (facts?.noFrontMatter && findings.some((found) => found.ruleId === 'front-matter-syntax') && relativeIncluder(file, site, pages) !== undefined) {
+  if (facts && findings.some((found) => found.ruleId === 'front-matter-syntax') && fragmentIncluder(facts, site, pages) !== undefined) {
     return findings.filter((found) => found.ruleId !== 'front-matter-syntax');
   }
   return findings;

@@ -25,8 +25,16 @@ interface Includers {
 
 const byPages = new WeakMap<Pages, Includers>();
 
+/**
+ * A file that takes the page in with `{% include_relative %}` (a page, layout or include) when the
+ * page is a fragment: it has no front matter of its own, so it is no page that lacks one.
+ */
+export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages): string | undefined {
+  return page.noFrontMatter ? relativeIncluder(page.path, site, pages) : undefined;
+}
+
 /** A file that includes `path` with `{% include_relative %}` (a page, layout or include), if any. */
-export function relativeIncluder(path: string, site: SiteIndex, pages: Pages): string | undefined {
+function relativeIncluder(path: string, site: SiteIndex, pages: Pages): string | undefined {
   let includers = byPages.get(pages);
   if (!includers) byPages.set(pages, (includers = relativeIncluders(site, pages)));
   const exact = includers.exact.get(path);
