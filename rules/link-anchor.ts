@@ -12,6 +12,7 @@ import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
 import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
+import { relativeIncludeIds } from '../src/site/fragments.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 
 interface Options {
@@ -102,7 +103,7 @@ function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex,
   let known = knownBySite.get(site)?.get(path);
   if (known) return known;
   const own = anchors.map((anchor) => anchor.id);
-  const written = [idsOfIncludes(pages.get(path), site), layoutIds(path, site)];
+  const written = [idsOfIncludes(pages.get(path), site), layoutIds(path, site), relativeIncludeIds(path, site, pages)];
   const list = [...new Set(own)].filter((id) => !/\{\{|\{%/.test(id));
   const suggestions = new Map<string, string | undefined>();
   known = {

@@ -6,6 +6,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { documentLinks } from '../links/extract.js';
+import { nodesOfType } from '../parse/document-nodes.js';
 import { referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
@@ -56,7 +57,9 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     detachStrings(includes.files);
     facts.includes = includes;
   }
-  const relativeIncludes = rendered ? relativeIncludeNames(document) : undefined;
+  // Kept of a static file too: a page that takes it in renders them.
+  const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
+  const relativeIncludes = relativeIncludeNames(document, codeBlocks);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;

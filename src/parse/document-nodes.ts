@@ -1,13 +1,13 @@
 /**
  * The Markdown nodes that rules and the site index read (headings, links, images, definitions,
- * raw HTML, paragraphs for kramdown's block attribute lines, footnotes), found in one walk of a document's tree and kept with it, in document order.
+ * raw HTML, paragraphs for kramdown's block attribute lines, footnotes, code blocks), found in one walk of a document's tree and kept with it, in document order.
  * Four walks with unist-util-visit (which copies the ancestor list at every node) cost more
  * than a third of the rules' time.
  */
-import type { Definition, FootnoteDefinition, FootnoteReference, Heading, Html, Image, Link, Paragraph, Parent, RootContent } from 'mdast';
+import type { Code, Definition, FootnoteDefinition, FootnoteReference, Heading, Html, Image, Link, Paragraph, Parent, RootContent } from 'mdast';
 import type { Document } from '../types.js';
 
-export type ReadNode = Heading | Link | Image | Definition | Html | Paragraph | FootnoteDefinition | FootnoteReference;
+export type ReadNode = Heading | Link | Image | Definition | Html | Paragraph | FootnoteDefinition | FootnoteReference | Code;
 
 export interface LocatedNode<T extends ReadNode = ReadNode> {
   node: T;
@@ -16,7 +16,7 @@ export interface LocatedNode<T extends ReadNode = ReadNode> {
   index: number;
 }
 
-const read = new Set<string>(['heading', 'link', 'image', 'definition', 'html', 'paragraph', 'footnoteDefinition', 'footnoteReference']);
+const read = new Set<string>(['heading', 'link', 'image', 'definition', 'html', 'paragraph', 'footnoteDefinition', 'footnoteReference', 'code']);
 const cache = new WeakMap<Document, LocatedNode[]>();
 
 export function documentNodes(document: Document): readonly LocatedNode[] {

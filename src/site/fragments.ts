@@ -13,6 +13,7 @@ import type { PageFacts } from '../types.js';
 import { isVariableName } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 import { templateKind } from './discover.js';
+import type { IncludeIds } from './include-anchors.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -51,8 +52,10 @@ function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
   const ends = new Map<string, string>();
   let fromValues = false;
   for (const [file, facts] of pages) {
+    // A static file's tags are rendered only where a page takes it in.
+    if (!facts?.rendered) continue;
     const inTemplate = templateKind(file, site.jekyll) !== undefined;
-    for (const name of facts?.relativeIncludes ?? []) {
+    for (const name of facts.relativeIncludes ?? []) {
       if (isVariableName(name)) {
         const fixedEnd = name.slice(Math.max(name.lastIndexOf('}}'), name.lastIndexOf('%}')) + 2);
         if (fixedEnd.startsWith('/') && fixedEnd.length > 1) ends.set(posix.normalize(fixedEnd), file);
@@ -78,4 +81,42 @@ function* stringsIn(value: unknown): Generator<string> {
   if (typeof value === 'string') yield value;
   else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) yield* stringsIn(item);
+}
+
+/**
+ * The ids the files a page takes in with `{% include_relative %}` write on it: their headings',
+ * explicit and HTML ids (nested fragments too). Open where one cannot be known: a name worked out
+ * from values, a file that does not parse, or a heading id the page or another fragment has too
+ * (kramdown numbers the later one, `-1`, in the page it renders).
+ */
+export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages): IncludeIds {
+  const names = pages.get(path)?.relativeIncludes;
+  if (!names) return { ids: new Set(), open: false };
+  const headings = new Set((site.anchors(path) ?? []).filter((anchor) => anchor.text !== '').map((anchor) => anchor.id));
+  const ids = new Set<string>();
+  let open = false;
+  const visit = (page: string, seen: Set<string>): void => {
+    for (const name of pages.get(page)?.relativeIncludes ?? []) {
+      const file = posix.normalize(posix.join(posix.dirname(page), name));
+      if (isVariableName(name) || seen.has(file)) {
+        open ||= isVariableName(name);
+        continue;
+      }
+      const anchors = site.anchors(file);
+      if (!anchors) {
+        open = true;
+        continue;
+      }
+      for (const anchor of anchors) {
+        if (anchor.text !== '') {
+          if (headings.has(anchor.id)) open = true;
+          headings.add(anchor.id);
+        }
+        ids.add(anchor.id);
+      }
+      visit(file, new Set([...seen, file]));
+    }
+  };
+  visit(path, new Set([path]));
+  return { ids, open };
 }

@@ -44,10 +44,14 @@ export function includeUses(source: Pick<Document, 'liquid'>, includesDir: strin
   return { files: [...new Set(files)], dynamic: names.some((name) => name === undefined || isVariableName(name)) };
 }
 
-/** The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them kept); undefined when it has none. */
-export function relativeIncludeNames(source: Pick<Document, 'liquid'>): string[] | undefined {
+/**
+ * The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them
+ * kept), but those in the `skipped` ranges (a page's code blocks: what they take in is shown as
+ * code, not read as Markdown); undefined when it has none.
+ */
+export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: readonly { start: number; end: number }[] = []): string[] | undefined {
   const names = renderedTags(source)
-    .filter((tag) => tag.name === 'include_relative')
+    .filter((tag) => tag.name === 'include_relative' && !skipped.some((range) => tag.start >= range.start && tag.end <= range.end))
     .map((tag) => includeName(tag.markup))
     .filter((name): name is string => name !== undefined);
   return names.length > 0 ? [...new Set(names)] : undefined;
