@@ -6,11 +6,10 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { documentLinks } from '../links/extract.js';
-import { nodesOfType } from '../parse/document-nodes.js';
 import { referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
-import { includeUses, relativeIncludeNames } from '../site/include-files.js';
+import { documentRelativeIncludes, includeUses } from '../site/include-files.js';
 import { renderScope } from '../site/site-index.js';
 import { isCollectionDocument } from '../site/urls.js';
 import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
@@ -58,8 +57,7 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     facts.includes = includes;
   }
   // Kept of a static file too: a page that takes it in renders them.
-  const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
-  const relativeIncludes = relativeIncludeNames(document, codeBlocks);
+  const relativeIncludes = documentRelativeIncludes(document);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;

@@ -10,7 +10,8 @@
  */
 import { posix } from 'node:path';
 import type { PageFacts } from '../types.js';
-import { isVariableName } from './include-files.js';
+import { documentRelativeIncludes, isVariableName } from './include-files.js';
+import { parseDocument } from '../parse/document.js';
 import type { SiteIndex } from './site-index.js';
 import { templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
@@ -90,13 +91,13 @@ function* stringsIn(value: unknown): Generator<string> {
  * (kramdown numbers the later one, `-1`, in the page it renders).
  */
 export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages): IncludeIds {
-  const names = pages.get(path)?.relativeIncludes;
+  const names = relativeIncludesOf(path, site, pages);
   if (!names) return { ids: new Set(), open: false };
   const headings = new Set((site.anchors(path) ?? []).filter((anchor) => anchor.text !== '').map((anchor) => anchor.id));
   const ids = new Set<string>();
   let open = false;
   const visit = (page: string, seen: Set<string>): void => {
-    for (const name of pages.get(page)?.relativeIncludes ?? []) {
+    for (const name of relativeIncludesOf(page, site, pages) ?? []) {
       const file = posix.normalize(posix.join(posix.dirname(page), name));
       if (isVariableName(name) || seen.has(file)) {
         open ||= isVariableName(name);
@@ -119,4 +120,24 @@ export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages):
   };
   visit(path, new Set([path]));
   return { ids, open };
+}
+
+const parsedBySite = new WeakMap<SiteIndex, Map<string, string[] | undefined>>();
+
+/** A Markdown file's `{% include_relative %}` names: from its facts, or read from its text in a run that did not lint it (some files named). */
+function relativeIncludesOf(path: string, site: SiteIndex, pages: Pages): string[] | undefined {
+  if (pages.has(path)) return pages.get(path)?.relativeIncludes;
+  let parsed = parsedBySite.get(site);
+  if (!parsed) parsedBySite.set(site, (parsed = new Map()));
+  if (!parsed.has(path)) {
+    const text = site.sourceOf(path);
+    let names: string[] | undefined;
+    try {
+      names = text === undefined ? undefined : documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml));
+    } catch {
+      // Input no parser survives (reported where the file is linted): none known.
+    }
+    parsed.set(path, names);
+  }
+  return parsed.get(path);
 }

@@ -4,6 +4,7 @@
  * never rendered, so its includes are left out; so are dynamic names (`{% include {{ x }} %}`).
  */
 import { posix } from 'node:path';
+import { nodesOfType } from '../parse/document-nodes.js';
 import type { LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
 
@@ -46,8 +47,7 @@ export function includeUses(source: Pick<Document, 'liquid'>, includesDir: strin
 
 /**
  * The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them
- * kept), but those in the `skipped` ranges (a page's code blocks: what they take in is shown as
- * code, not read as Markdown); undefined when it has none.
+ * kept), but those in the `skipped` ranges; undefined when it has none.
  */
 export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: readonly { start: number; end: number }[] = []): string[] | undefined {
   const names = renderedTags(source)
@@ -55,6 +55,12 @@ export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: 
     .map((tag) => includeName(tag.markup))
     .filter((name): name is string => name !== undefined);
   return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
+/** A Markdown document's `{% include_relative %}` names, but those in its code blocks (what they take in is shown as code, not read as Markdown). */
+export function documentRelativeIncludes(document: Document): string[] | undefined {
+  const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
+  return relativeIncludeNames(document, codeBlocks);
 }
 
 export function includedFiles(document: Document, includesDir: string): IncludedFile[] {
