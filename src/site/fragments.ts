@@ -6,15 +6,16 @@
  * does (`{{ guidancePath }}/usability.md`: every `…/usability.md`). Where a name has nothing fixed
  * after its last value (`{% for g in page.guidance %}{% include_relative {{ g.path }} %}`), the
  * files it may name are those a page's front matter names by a path from the page's folder (a
- * leading `/` too: Jekyll joins it to the folder).
+ * leading `/` too: Jekyll joins it to the folder). kramdown reads what a page takes in as part of
+ * the page: its headings and ids are the page's.
  */
 import { posix } from 'node:path';
-import type { PageFacts } from '../types.js';
-import { documentRelativeIncludes, isVariableName } from './include-files.js';
 import { parseDocument } from '../parse/document.js';
-import type { SiteIndex } from './site-index.js';
+import type { PageFacts } from '../types.js';
 import { templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
+import { documentRelativeIncludes, isVariableName } from './include-files.js';
+import type { SiteIndex } from './site-index.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 

@@ -59,6 +59,7 @@ export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: 
 
 /** A Markdown document's `{% include_relative %}` names, but those in its code blocks (what they take in is shown as code, not read as Markdown). */
 export function documentRelativeIncludes(document: Document): string[] | undefined {
+  if (!document.liquid.tags.some((tag) => tag.name === 'include_relative')) return undefined;
   const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
   return relativeIncludeNames(document, codeBlocks);
 }
