@@ -1,11 +1,16 @@
 /**
  * image-alt: images have alternative text for screen readers: Markdown images a non-empty
- * alt (`![what it shows](x.png)`), raw HTML `<img>` an `alt` attribute. (The help center's
- * `{% image %}` tag takes its alt text from the caption: see liquid-tag-arguments.)
+ * alt (`![what it shows](x.png)`), raw HTML `<img>` an `alt` attribute, in pages and in the
+ * HTML layouts and includes that write them into pages. (The help center's `{% image %}` tag
+ * takes its alt text from the caption: see liquid-tag-arguments.)
  */
 import { nodesOfType } from '../src/parse/document-nodes.js';
-import { htmlStartTags } from '../src/parse/html-tags.js';
+import { htmlStartTags, type HtmlStartTag } from '../src/parse/html-tags.js';
+import { templateKind } from '../src/site/discover.js';
 import type { DocumentRule } from '../src/types.js';
+
+const noAlt = 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.';
+const lacksAlt = (tag: HtmlStartTag): boolean => tag.name === 'img' && !tag.attributes.some((attribute) => attribute.name === 'alt');
 
 export const imageAlt: DocumentRule = {
   meta: {
@@ -14,7 +19,14 @@ export const imageAlt: DocumentRule = {
     severity: 'warning',
     fixable: false,
   },
-  check({ document, report }) {
+  check({ document, site, report }) {
+    if (!site.standalone && templateKind(document.path, site.jekyll) !== undefined) {
+      // A layout or include is HTML, not Markdown: each of its tags, but one whose Liquid may write the alt.
+      for (const tag of htmlStartTags(document.maskedText)) {
+        if (lacksAlt(tag) && !/\{[{%]/.test(document.text.slice(tag.start, tag.end))) report({ message: noAlt, start: tag.start, end: tag.end });
+      }
+      return;
+    }
     for (const { node } of nodesOfType(document, 'image', 'html')) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
@@ -23,8 +35,7 @@ export const imageAlt: DocumentRule = {
         report({ message: 'This image has no alt text: describe what it shows inside `![…]`.', start, end });
       } else if (node.type === 'html') {
         for (const tag of htmlStartTags(document.maskedText.slice(start, end))) {
-          if (tag.name !== 'img' || tag.attributes.some((attribute) => attribute.name === 'alt')) continue;
-          report({ message: 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.', start: start + tag.start, end: start + tag.end });
+          if (lacksAlt(tag)) report({ message: noAlt, start: start + tag.start, end: start + tag.end });
         }
       }
     }

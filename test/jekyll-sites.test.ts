@@ -360,6 +360,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('finds the <img> tags without alt a layout or include writes into pages, not one whose Liquid may write it', async () => {
+    const result = await lintSite({
+      '_layouts/home.html': '<div>\n\n            <img src="/logo.svg" />\n<img src="/a.png" alt="">\n<img src="/b.png" {{ include.attributes }}>\n<!-- <img src="/c.png"> -->\n{{ content }}</div>\n',
+      '_layouts/unused.html': '<img src="/d.png">{{ content }}\n',
+      'index.md': '---\nlayout: home\n---\nHi\n',
+    });
+    // html-proofer on jekyll 4.3.1's build: the logo, and `alt=""` (an empty alt marks a decorative image: not reported here, as in pages).
+    const images = result.findings.filter((f) => f.ruleId === 'image-alt');
+    expect(images.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}${f.message.includes('Jekyll writes it nowhere') ? ' (unused)' : ''}`)).toEqual([
+      '_layouts/home.html:3:13 warning',
+      '_layouts/unused.html:1:1 warning (unused)',
+    ]);
+  });
+
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
     const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
     const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });

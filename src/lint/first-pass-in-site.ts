@@ -2,8 +2,8 @@
  * Pass 1's findings of a file, seen once the whole site is known (pass 2): what Jekyll does with
  * the file decides whether they hold.
  * - Jekyll parses a layout's or include's Liquid only to render it: in a template no page uses,
- *   the Liquid rules' findings fail no build, and are warnings that say so (the link rules say
- *   so of theirs).
+ *   its findings (Liquid, images) fail no build and reach no reader, and are warnings that say
+ *   so (the link rules say so of theirs).
  * - A file without front matter that pages take in with `{% include_relative %}` is a fragment of
  *   those pages, not a page that lacks its front matter: front-matter-syntax's finding is not made
  *   (the link rules read its relative links from those pages).

@@ -1,6 +1,6 @@
 /**
  * Pass 1 of an HTML layout or include. Its Liquid fails the build of every page that uses it, as
- * a page's own fails that page's: the Liquid rules check it. Its facts are the links it writes
+ * a page's own fails that page's: the Liquid rules check it; image-alt its `<img>` tags. Its facts are the links it writes
  * into every page (see links/template-links.ts), which the link rules check in pass 2, and the
  * includes it renders, which tell which templates are in use (site/template-use.ts).
  */
@@ -14,8 +14,8 @@ import type { AnyRule, PageFacts } from '../types.js';
 import { runRules, type DocumentPassContext, type DocumentPassResult } from './document-pass.js';
 import { readSuppressions } from './suppressions.js';
 
-/** The rules that read a template as Jekyll does: its Liquid alone (it has no Markdown, and no front matter of a page). */
-export const templateRules: ReadonlySet<string> = new Set(['liquid-syntax', 'liquid-output']);
+/** The rules that read a template: its Liquid as Jekyll parses it, and its `<img>` tags (it has no Markdown, and no front matter of a page). */
+export const templateRules: ReadonlySet<string> = new Set(['liquid-syntax', 'liquid-output', 'image-alt']);
 
 export function templatePass(path: string, text: string, rules: readonly AnyRule[], context: DocumentPassContext): DocumentPassResult {
   const { tags, site } = context;
