@@ -134,7 +134,8 @@ function relativeIncludesOf(path: string, site: SiteIndex, pages: Pages): string
     const text = site.sourceOf(path);
     let names: string[] | undefined;
     try {
-      names = text === undefined ? undefined : documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml));
+      // Parsed only when it may hold the tag: every page a named file links to is asked about.
+      if (text?.includes('include_relative')) names = documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml));
     } catch {
       // Input no parser survives (reported where the file is linted): none known.
     }
