@@ -324,7 +324,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
   });
 
   it('takes a collection file without front matter that pages include with include_relative for a fragment of them: no front matter needed, relative links read from those pages', async () => {
-    const result = await lintSite({
+    const site = {
       '_config.yml': 'collections:\n  components:\n    output: true\n',
       '_layouts/component.html': '{{ content }}{% include guidance.html %}\n',
       '_includes/guidance.html': '{% include_relative {{ page.folder }}/usage.md %}{% for g in page.guidance %}{% include_relative {{ g.path }} %}{% endfor %}\n',
@@ -333,14 +333,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       '_components/button/guidance/usage.md': 'Usage: [a part](#part) of the page, [gone](/gone/).\n',
       '_components/button/guidance/extra.md': 'Extra.\n',
       '_components/button/guidance/stray.md': 'Stray.\n',
-    });
-    // Its links are read from the pages that render it: a path from the site's root is judged, `#part` is not.
-    expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual([
-      '_components/button/guidance/stray.md front-matter-syntax error',
-      '_components/button/guidance/usage.md link-anchor warning',
-      '_components/button/guidance/usage.md link-internal error',
-    ]);
-    expect(result.findings[1]!.message).toContain('`_includes/guidance.html` takes this file in with `include_relative`');
+    };
+    // The same when only the fragments are named (as pre-commit names the files a commit changes):
+    // the pages and templates that take them in are read for their tags, not linted.
+    const fragments = ['_components/button/notes.md', '_components/button/guidance/usage.md', '_components/button/guidance/extra.md', '_components/button/guidance/stray.md'];
+    for (const options of [{}, { files: fragments }]) {
+      const result = await lintSite(site, undefined, undefined, options);
+      // Its links are read from the pages that render it: a path from the site's root is judged, `#part` is not.
+      expect(result.findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`)).toEqual([
+        '_components/button/guidance/stray.md front-matter-syntax error',
+        '_components/button/guidance/usage.md link-anchor warning',
+        '_components/button/guidance/usage.md link-internal error',
+      ]);
+      expect(result.findings[1]!.message).toContain('`_includes/guidance.html` takes this file in with `include_relative`');
+    }
   });
 
   it('finds the ids of the Markdown a page takes in with include_relative, and does not judge one a repeated heading may have numbered', async () => {

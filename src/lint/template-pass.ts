@@ -5,8 +5,7 @@
  * includes it renders, which tell which templates are in use (site/template-use.ts).
  */
 import { templateLinks } from '../links/template-links.js';
-import { parseDocument } from '../parse/document.js';
-import { parseFrontMatter, type FrontMatter } from '../parse/front-matter.js';
+import { parseTemplate } from '../parse/document.js';
 import { templateKind } from '../site/discover.js';
 import { includeUses, relativeIncludeNames } from '../site/include-files.js';
 import { detachStrings } from '../text/detach.js';
@@ -19,9 +18,7 @@ export const templateRules: ReadonlySet<string> = new Set(['liquid-syntax', 'liq
 
 export function templatePass(path: string, text: string, rules: readonly AnyRule[], context: DocumentPassContext): DocumentPassResult {
   const { tags, site } = context;
-  // Jekyll reads a layout's front matter; an include's text is written whole.
-  const front: FrontMatter = templateKind(path, site.jekyll) === 'layout' ? parseFrontMatter(text) : { kind: 'none' };
-  const document = parseDocument(path, text, tags, front, site.jekyll.rawBlockHtml);
+  const document = parseTemplate(path, text, tags, templateKind(path, site.jekyll) ?? 'include', site.jekyll.rawBlockHtml);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
   const links = templateLinks(document, site.jekyll.raw);

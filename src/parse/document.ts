@@ -15,6 +15,11 @@ import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
 
+/** A layout's or include's text as Jekyll reads it: a layout's front matter is read, an include's text is written whole. */
+export function parseTemplate(path: string, text: string, registry: TagRegistry, kind: 'layout' | 'include', rawBlockHtml: boolean): Document {
+  return parseDocument(path, text, registry, kind === 'layout' ? parseFrontMatter(text) : { kind: 'none' }, rawBlockHtml);
+}
+
 /**
  * Throws a ComplexityError for input over the parse budget (parse/parse-budget.ts).
  * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has).

@@ -10,11 +10,11 @@
  * the page: its headings and ids are the page's.
  */
 import { posix } from 'node:path';
-import { parseDocument } from '../parse/document.js';
+import { parseDocument, parseTemplate } from '../parse/document.js';
 import type { PageFacts } from '../types.js';
 import { templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
-import { documentRelativeIncludes, isVariableName } from './include-files.js';
+import { documentRelativeIncludes, isVariableName, relativeIncludeNames } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
@@ -53,11 +53,15 @@ function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
   const exact = new Map<string, string>();
   const ends = new Map<string, string>();
   let fromValues = false;
-  for (const [file, facts] of pages) {
-    // A static file's tags are rendered only where a page takes it in.
-    if (!facts?.rendered) continue;
+  // A static file's tags are rendered only where a page takes it in.
+  const rendered = [...pages].filter(([, facts]) => facts?.rendered).map(([file, facts]) => [file, facts!.relativeIncludes] as const);
+  // A run on some files: the site's other pages and templates are read for the tag.
+  for (const file of site.files) {
+    if (!pages.has(file) && (site.frontMatter.has(file) || templateKind(file, site.jekyll) !== undefined)) rendered.push([file, relativeIncludesOf(file, site, pages)]);
+  }
+  for (const [file, names] of rendered) {
     const inTemplate = templateKind(file, site.jekyll) !== undefined;
-    for (const name of facts.relativeIncludes ?? []) {
+    for (const name of names ?? []) {
       if (isVariableName(name)) {
         const fixedEnd = name.slice(Math.max(name.lastIndexOf('}}'), name.lastIndexOf('%}')) + 2);
         if (fixedEnd.startsWith('/') && fixedEnd.length > 1) ends.set(posix.normalize(fixedEnd), file);
@@ -125,7 +129,7 @@ export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages):
 
 const parsedBySite = new WeakMap<SiteIndex, Map<string, string[] | undefined>>();
 
-/** A Markdown file's `{% include_relative %}` names: from its facts, or read from its text in a run that did not lint it (some files named). */
+/** A file's `{% include_relative %}` names: from its facts, or read from its text (as pass 1 reads it) in a run that did not lint it (some files named). */
 function relativeIncludesOf(path: string, site: SiteIndex, pages: Pages): string[] | undefined {
   if (pages.has(path)) return pages.get(path)?.relativeIncludes;
   let parsed = parsedBySite.get(site);
@@ -135,7 +139,11 @@ function relativeIncludesOf(path: string, site: SiteIndex, pages: Pages): string
     let names: string[] | undefined;
     try {
       // Parsed only when it may hold the tag: every page a named file links to is asked about.
-      if (text?.includes('include_relative')) names = documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml));
+      if (text?.includes('include_relative')) {
+        const template = templateKind(path, site.jekyll);
+        if (template === undefined) names = documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml));
+        else names = relativeIncludeNames(parseTemplate(path, text, site.tags, template, site.jekyll.rawBlockHtml));
+      }
     } catch {
       // Input no parser survives (reported where the file is linted): none known.
     }
