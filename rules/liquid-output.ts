@@ -1,5 +1,6 @@
 /**
- * liquid-output: `{{ output }}` markup that Jekyll accepts but does not mean what it says.
+ * liquid-output: `{{ output }}` markup, and the value of `{% assign x = value %}` (Liquid parses
+ * it as an output), that Jekyll accepts but does not mean what it says.
  * - markup Liquid's strict parser rejects (Jekyll prints "Liquid Warning" and renders laxly);
  * - `site.baseurl` misspelt (`site.baseURL`, `site.base_url`): it renders empty, silently,
  *   and every link built on it loses the baseurl. Fix: the right spelling;
@@ -7,6 +8,7 @@
  */
 import { parseOutputMarkup } from '../src/parse/liquid-expression.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
+import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
 import type { DocumentRule } from '../src/types.js';
 
 interface Options {
@@ -30,7 +32,7 @@ const knownFilters = new Set(`${liquidFilters} ${jekyllFilters}`.split(/\s+/));
 export const liquidOutput: DocumentRule<Options> = {
   meta: {
     id: 'liquid-output',
-    description: '`{{ }}` outputs parse strictly, spell `site.baseurl` right, and use filters that exist.',
+    description: '`{{ }}` outputs and `{% assign %}` values parse strictly, spell `site.baseurl` right, and use filters that exist.',
     severity: 'warning',
     fixable: true,
     options: {
@@ -45,7 +47,7 @@ export const liquidOutput: DocumentRule<Options> = {
   },
   check({ document, site, options, report }) {
     const extraFilters = new Set(options.filters);
-    for (const output of document.liquid.outputs) {
+    for (const output of [...document.liquid.outputs, ...assignedValues(document.liquid.tags)]) {
       const parsed = parseOutputMarkup(output.markup);
       const at = (offset: number): number => output.markupStart + offset;
       const source = document.text.slice(output.start, output.end);
@@ -77,3 +79,11 @@ export const liquidOutput: DocumentRule<Options> = {
     }
   },
 };
+
+/** The values `{% assign name = value %}` tags give, as Liquid's Assign reads them: a variable's markup, after the first `=`. */
+function assignedValues(tags: readonly LiquidTagToken[]): { markup: string; markupStart: number; start: number; end: number }[] {
+  return tags.flatMap((tag) => {
+    const target = tag.name === 'assign' ? /^\s*[\w\-.[\]()]+\s*=\s*/.exec(tag.markup) : null;
+    return target ? [{ markup: tag.markup.slice(target[0].length), markupStart: tag.markupStart + target[0].length, start: tag.start, end: tag.end }] : [];
+  });
+}
