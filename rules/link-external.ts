@@ -11,6 +11,7 @@ import type { LinkRef } from '../src/links/extract.js';
 import { asUnpublished, reportAtUse, unpublishedReason } from '../src/links/link-report.js';
 import type { Report, SiteRule, Severity } from '../src/types.js';
 import { percentDecoded } from '../src/text/percent-decode.js';
+import { ownSiteUrls } from '../src/site/jekyll-config.js';
 
 interface Options {
   /** Severity of outcomes that may be passing trouble (timeouts, 5xx after retries, 403/429): off keeps CI from flaking. */
@@ -59,7 +60,7 @@ export const linkExternal: SiteRule<Options> = {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
-      const url = externalUrl(link.url, site.jekyll.url);
+      const url = externalUrl(link.url, ownSiteUrls(site.jekyll));
       const status = url ? externalStatus(url) : undefined;
       if (status) reportStatus(url!, link, status, options, report);
     }

@@ -7,6 +7,7 @@ import { fragmentReason, reportFor, unpublishedReason } from '../src/links/link-
 import { themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
+import { baseurlAsWritten } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
@@ -145,7 +146,7 @@ export const linkInternal: SiteRule = {
             break;
           }
           const markdown = isMarkdownSyntax(link);
-          const typo = baseurlTwice(link, baseurl, site.jekyll.linkTagsAddBaseurl) ?? mistyped((link.url ?? link.raw).trim(), markdown);
+          const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses.
           const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where, ...unwrapped });

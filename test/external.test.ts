@@ -514,7 +514,7 @@ describe('doclint check --external', () => {
     const { resolveConfig } = await import('../src/config/load.js');
     const { startExternalRun } = await import('../src/lint/external-run.js');
     const config = resolveConfig({ external: { allowPrivate: true, cache: false, fragments: true, timeout: 2000 } });
-    const run = await startExternalRun('.', config, '');
+    const run = await startExternalRun('.', config, []);
     const link = (url: string) => ({ source: 'markdown' as const, raw: url, start: 0, end: url.length, url });
     run.addPage([link(`${pages.url}/first#here`), link(`${pages.url}/plain`)]);
     // The first page's requests reach the server while no other page has been read.

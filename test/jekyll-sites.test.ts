@@ -380,6 +380,32 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('reads a baseurl written as a URL as its path, and finds redirect pages where jekyll-redirect-from writes them', async () => {
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-redirect-from]\nbaseurl: //example.github.io/docs\n',
+      'new.md': '---\ntitle: New\nredirect_from:\n  - /old\n  - /older/\n  - /a.b\n---\nNew\n',
+      'index.md': '---\ntitle: Home\n---\n[a](/docs/old.html) [b]({{ site.baseurl }}/older/index.html) [c]({{ "/old" | relative_url }}) [d]({{ site.baseurl }}/a.b.html) [e](/new.html) [f]({{ site.baseurl }}/gone.html) [g](https://example.github.io/docs/new.html)\n',
+    });
+    // jekyll 4.3.1 with jekyll-redirect-from writes old.html, older/index.html and a.b, and every `{{ site.baseurl }}` as `//example.github.io/docs`;
+    // the site is served under /docs (as `https://example.github.io/docs/`).
+    expect(result.findings.map((f) => `${f.column} ${f.ruleId} ${f.severity}`)).toEqual([
+      '5 link-redirect warning',
+      '25 link-redirect warning',
+      '66 link-redirect warning',
+      '99 link-internal error',
+      '132 link-internal error',
+      '147 link-internal error',
+    ]);
+    expect(result.findings[4]!.message).toContain('leaves out the baseurl `/docs`');
+    // `baseurl: docs`: relative_url writes `/docs/about.html`, `{{ site.baseurl }}` a relative `docs/about.html` (from /docs/index.html: /docs/docs/about.html).
+    const bare = await lintSite({
+      '_config.yml': 'baseurl: docs\n',
+      'about.md': '---\ntitle: About\n---\nA\n',
+      'index.md': '---\ntitle: Home\n---\n[a]({{ "/about.html" | relative_url }}) [b](/docs/about.html) [c](/about.html) [d]({{ site.baseurl }}/about.html)\n',
+    });
+    expect(bare.findings.map((f) => `${f.column} ${f.message.slice(0, 40)}`)).toEqual(['67 This link leaves out the baseurl `/docs`', '84 No page or file is published at `/docs/d']);
+  });
+
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
     const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
     const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });

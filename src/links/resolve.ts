@@ -6,6 +6,7 @@
 import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
+import { baseurlAsWritten } from '../site/jekyll-config.js';
 import { collectionRelative, isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
@@ -48,6 +49,11 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const siteUrl = site.jekyll.url;
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
   if (viaSiteUrl) url = url.slice(siteUrl.length) || '/';
+  else {
+    // `{{ site.baseurl }}/x` with `baseurl: //host/docs`: the site's own `/docs/x`.
+    const origin = site.jekyll.baseurlOrigin;
+    if (origin && (url === origin || url.startsWith(`${origin}/`))) url = url.slice(origin.length) || '/';
+  }
   if (scheme.test(url) || url.startsWith('//')) return { status: 'skip' };
 
   const hash = url.indexOf('#');
@@ -91,7 +97,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
     if (found.how === 'slash') return { status: 'missing-slash', url: found.url, target: found.target, ...keep(fragment) };
     return { status: 'ok', url: found.url, target: found.target, ...keep(fragment) };
   }
-  const alias = site.urls.redirects.get(path) ?? site.urls.redirects.get(`${path}/`);
+  const alias = redirectAt(site.urls.redirects, path);
   if (alias) {
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
@@ -102,7 +108,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
 
 /** `{{ BASE_PATH }}/rest` where the site's includes set BASE_PATH to the path it is served under: the rest, from the site's root. */
 function basePathUrl({ name, rest }: NonNullable<LinkRef['variableBase']>, site: SiteIndex): string | undefined {
-  return basePathVariables(site).has(name) ? `${site.jekyll.baseurl}${rest}` : undefined;
+  return basePathVariables(site).has(name) ? `${baseurlAsWritten(site.jekyll)}${rest}` : undefined;
 }
 
 /** The source file a `{% link path %}` or `{% post_url name %}` tag names, if the site publishes it. */
@@ -134,7 +140,7 @@ function taggedLinkUrl(tagged: TaggedUrl, site: SiteIndex): string | undefined {
   const source = linkTagSource(site, tagged.tag, tagged.name);
   const target = source === undefined ? undefined : site.urls.urlOf.get(source);
   if (target === undefined) return undefined;
-  const baseurl = site.jekyll.baseurl;
+  const baseurl = baseurlAsWritten(site.jekyll);
   const addsBaseurl = site.jekyll.linkTagsAddBaseurl ?? !baseurlBefore(tagged, baseurl);
   return `${tagged.before}${addsBaseurl ? baseurl : ''}${target}${tagged.after}`;
 }
@@ -152,7 +158,7 @@ function relativeLinkUrl(link: LinkRef, fromPath: string, site: SiteIndex): stri
   if (target === undefined) return undefined;
   if (link.url === undefined) return undefined;
   const hash = link.url.indexOf('#');
-  return `${site.jekyll.baseurl}${target}${hash === -1 ? '' : link.url.slice(hash)}`;
+  return `${baseurlAsWritten(site.jekyll)}${target}${hash === -1 ? '' : link.url.slice(hash)}`;
 }
 
 /**
@@ -199,6 +205,15 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     if (html) return { url: `${path}.html`, target: html, how: 'exact' };
   }
   return undefined;
+}
+
+/** The URL the redirect page at `path` sends to: jekyll-redirect-from writes an alias as Jekyll writes a page (`/old` to `old.html`, `/old/` to `old/index.html`). */
+function redirectAt(redirects: ReadonlyMap<string, string>, path: string): string | undefined {
+  const alias = redirects.get(path) ?? redirects.get(`${path}/`);
+  if (alias !== undefined) return alias;
+  if (path.endsWith('/index.html')) return redirects.get(path.slice(0, -'index.html'.length));
+  const written = path.endsWith('.html') ? path.slice(0, -'.html'.length) : undefined;
+  return written !== undefined && !/\.[^/]*$/.test(written) ? redirects.get(written) : undefined;
 }
 
 /** Collapses `//`, `.` and `..` segments as a browser does before requesting the path. */

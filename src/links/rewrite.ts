@@ -10,7 +10,8 @@ const baseurlOutput = /^\{\{-?\s*site\.baseurl\s*-?\}\}/;
 export function rewritePath(raw: string, baseurl: string, newPath: string, newFragment?: string): string | undefined {
   const prefix = baseurlOutput.exec(raw)?.[0] ?? (baseurl && raw.startsWith(`${baseurl}/`) ? baseurl : '');
   const rest = raw.slice(prefix.length);
-  const match = /^(\/[^?#{}]*)(\?[^#]*)?(#.*)?$/.exec(rest);
+  // Not a protocol-relative URL (`//host/x`): its host is kept as written only by a human.
+  const match = /^(\/(?!\/)[^?#{}]*)(\?[^#]*)?(#.*)?$/.exec(rest);
   if (!match) return undefined;
   const fragment = newFragment === undefined ? (match[3] ?? '') : `#${newFragment}`;
   return `${prefix || (baseurl ? '{{site.baseurl}}' : '')}${newPath}${match[2] ?? ''}${fragment}`;

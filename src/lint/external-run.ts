@@ -19,7 +19,7 @@ export interface ExternalRun {
   done(): Promise<CheckRun>;
 }
 
-export async function startExternalRun(root: string, config: ResolvedConfig, siteUrl: string, onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
+export async function startExternalRun(root: string, config: ResolvedConfig, siteUrls: readonly string[], onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
   const settings = config.external;
   const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
   const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
@@ -37,7 +37,7 @@ export async function startExternalRun(root: string, config: ResolvedConfig, sit
   };
   return {
     addPage(links) {
-      addExternalUrls(links, siteUrl, ignore, collected).forEach(request);
+      addExternalUrls(links, siteUrls, ignore, collected).forEach(request);
     },
     async done() {
       // A cached outcome says nothing about fragments: a URL that got some after it was taken from the cache is checked.

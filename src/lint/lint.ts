@@ -13,7 +13,7 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
 import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
-import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
@@ -154,7 +154,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         return source?.ok ? source.text : undefined;
       },
       passContext: { config, tags, site: { jekyll, standalone: false, readmeIndexes } },
-      external: config.external.enabled ? await startExternalRun(configRoot, config, jekyll.url, options.onExternalProgress) : undefined,
+      external: config.external.enabled ? await startExternalRun(configRoot, config, ownSiteUrls(jekyll), options.onExternalProgress) : undefined,
       workers,
       rules,
       linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),

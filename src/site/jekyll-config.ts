@@ -20,7 +20,14 @@ export interface CollectionConfig {
 }
 
 export interface JekyllConfig {
+  /** The path the site is served under (`/docs`; empty at the root), with a leading slash and no trailing one. */
   baseurl: string;
+  /**
+   * The scheme and host a `baseurl` written as a URL starts with (`baseurl: //jasmine.github.io`):
+   * `{{ site.baseurl }}` and relative_url write them before every path, so links that start with
+   * them are on the site. Empty for a baseurl that is a path.
+   */
+  baseurlOrigin?: string;
   url: string;
   permalink: string;
   exclude: string[];
@@ -173,7 +180,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     ]),
   ];
   return {
-    baseurl: stringOr(raw.baseurl, '').replace(/\/$/, ''),
+    ...readBaseurl(stringOr(raw.baseurl, '')),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
     exclude: stringList(raw.exclude),
@@ -194,6 +201,24 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     raw,
     problems,
   };
+}
+
+/** The baseurl as `{{ site.baseurl }}` and relative_url write it before a path (with its scheme and host when written as a URL). */
+export function baseurlAsWritten(jekyll: Pick<JekyllConfig, 'baseurl' | 'baseurlOrigin'>): string {
+  return `${jekyll.baseurlOrigin ?? ''}${jekyll.baseurl}`;
+}
+
+/** The absolute URLs the site is published at: its `url`, and a baseurl written as one (`https://host/docs`). */
+export function ownSiteUrls(jekyll: Pick<JekyllConfig, 'url' | 'baseurl' | 'baseurlOrigin'>): string[] {
+  return [jekyll.url, jekyll.baseurlOrigin ? baseurlAsWritten(jekyll) : ''].filter((url) => url !== '');
+}
+
+/** A baseurl as the built site is served under it: relative_url writes it with a leading slash; one written as a URL (`//host/docs`) is served at its path. */
+function readBaseurl(value: string): Pick<JekyllConfig, 'baseurl' | 'baseurlOrigin'> {
+  const asUrl = /^((?:[a-z][a-z\d+.-]*:)?\/\/[^/?#]*)(.*)$/i.exec(value);
+  const path = (asUrl ? asUrl[2]! : value).replace(/\/+$/, '');
+  const baseurl = path === '' || path.startsWith('/') ? path : `/${path}`;
+  return asUrl ? { baseurl, baseurlOrigin: asUrl[1]! } : { baseurl };
 }
 
 /** Settings checked where they are written: those a value of which stops `jekyll build`, and the site's `source` folder. */

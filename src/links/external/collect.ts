@@ -2,11 +2,11 @@
 import type { LinkRef } from '../extract.js';
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
-export function externalUrl(url: string | undefined, siteUrl: string): string | undefined {
+export function externalUrl(url: string | undefined, siteUrls: readonly string[]): string | undefined {
   if (!url || !/^https?:\/\//i.test(url.trim())) return undefined;
   const trimmed = url.trim();
-  // Links on the site's own `url` are checked offline, as links into the site.
-  if (siteUrl && (trimmed === siteUrl || trimmed.startsWith(`${siteUrl}/`))) return undefined;
+  // Links on the site's own `url` (or a baseurl written as a URL) are checked offline, as links into the site.
+  if (siteUrls.some((own) => trimmed === own || trimmed.startsWith(`${own}/`))) return undefined;
   return requestUrl(trimmed.split('#')[0]!);
 }
 
@@ -27,10 +27,10 @@ export interface ExternalUrls {
 }
 
 /** Adds one page's external URLs (and the fragments it uses on them) to `into`; returns the URLs it is the first to use. */
-export function addExternalUrls(links: readonly LinkRef[], siteUrl: string, ignore: readonly RegExp[], into: ExternalUrls): string[] {
+export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly string[], ignore: readonly RegExp[], into: ExternalUrls): string[] {
   const added: string[] = [];
   for (const link of links) {
-    const url = externalUrl(link.url, siteUrl);
+    const url = externalUrl(link.url, siteUrls);
     if (!url || ignore.some((pattern) => pattern.test(url))) continue;
     if (!into.urls.has(url)) {
       into.urls.add(url);
