@@ -23,9 +23,9 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   check({ collected: includes = [], site, report }) {
     const theme = themeTemplates(site.jekyll);
     for (const { tag, name, target, start, end } of includes) {
-      if (target === '..' || target.startsWith('../') || name.startsWith('/')) {
-        // Never read or resolved: the path leaves the site (Jekyll refuses it too).
-        report({ message: `\`{% ${tag} ${name} %}\` points outside the site: Jekyll refuses include paths that leave it.`, start, end });
+      if (refusedName(name)) {
+        // Never read or resolved (`..` would leave the site).
+        report({ message: `\`{% ${tag} ${name} %}\`: Jekyll refuses this name ("Invalid syntax for include tag": no \`..\`, \`./\` or \`//\` in it, only letters, digits and \`_/.-()+~#@\`), so it fails to build the page.`, start, end });
         continue;
       }
       // Without a site (the remark plugins) existence cannot be known.
@@ -35,3 +35,8 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
     }
   },
 };
+
+/** What Jekyll's include tags refuse before looking a name up (validate_file_name): `[./]{2,}` anywhere, or a character outside `[\w/.\-()+~#@]`. A leading `/` is allowed: the name is joined to the folder. */
+function refusedName(name: string): boolean {
+  return /[./]{2,}/.test(name) || !/^[\w/.\-()+~#@]+$/.test(name);
+}
