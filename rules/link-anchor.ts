@@ -69,10 +69,11 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
   },
 };
 
-/** The ids a page's includes write. */
-function idsOfIncludes(facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {
+/** The ids a page's includes write (in a Markdown page, a Markdown include's headings too). */
+function idsOfIncludes(path: string, anchors: readonly Anchor[], facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {
   const calls = facts?.collected['link-anchor'] as IncludeCall[] | undefined;
-  return calls ? includeIds(calls, site) : undefined;
+  const markdown = site.jekyll.markdownExtensions.some((extension) => path.endsWith(`.${extension}`));
+  return calls ? includeIds(calls, site, markdown ? new Set(anchors.filter((anchor) => anchor.text !== '').map((anchor) => anchor.id)) : undefined) : undefined;
 }
 
 function rewriteFragment(raw: string, fragment: string, baseurl: string): string | undefined {
@@ -103,7 +104,7 @@ function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex,
   let known = knownBySite.get(site)?.get(path);
   if (known) return known;
   const own = anchors.map((anchor) => anchor.id);
-  const written = [idsOfIncludes(pages.get(path), site), layoutIds(path, site), relativeIncludeIds(path, site, pages)];
+  const written = [idsOfIncludes(path, anchors, pages.get(path), site), layoutIds(path, site), relativeIncludeIds(path, site, pages)];
   const list = [...new Set(own)].filter((id) => !/\{\{|\{%/.test(id));
   const suggestions = new Map<string, string | undefined>();
   known = {

@@ -4,7 +4,7 @@
  * Dynamic names (`{% include {{ page.x }} %}`) and sites whose theme, unknown to doclint, may
  * provide the include are not checked.
  */
-import { includedFiles, type IncludedFile } from '../src/site/include-files.js';
+import { includedFiles, refusedIncludeName, type IncludedFile } from '../src/site/include-files.js';
 import type { SiteRule } from '../src/types.js';
 import { themeTemplates } from '../src/site/themes.js';
 
@@ -23,7 +23,7 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   check({ collected: includes = [], site, report }) {
     const theme = themeTemplates(site.jekyll);
     for (const { tag, name, target, start, end } of includes) {
-      if (refusedName(name)) {
+      if (refusedIncludeName(name)) {
         // Never read or resolved (`..` would leave the site).
         report({ message: `\`{% ${tag} ${name} %}\`: Jekyll refuses this name ("Invalid syntax for include tag": no \`..\`, \`./\` or \`//\` in it, only letters, digits and \`_/.-()+~#@\`), so it fails to build the page.`, start, end });
         continue;
@@ -35,8 +35,3 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
     }
   },
 };
-
-/** What Jekyll's include tags refuse before looking a name up (validate_file_name): `[./]{2,}` anywhere, or a character outside `[\w/.\-()+~#@]`. A leading `/` is allowed: the name is joined to the folder. */
-function refusedName(name: string): boolean {
-  return /[./]{2,}/.test(name) || !/^[\w/.\-()+~#@]+$/.test(name);
-}

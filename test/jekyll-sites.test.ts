@@ -349,6 +349,31 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('lints the Markdown pages take in whole (an include, a `_part.md`, a file without front matter) where a page does, and nothing of one no page takes in', async () => {
+    const site = {
+      '_includes/note.md': 'A [note link](/missing-from-include/) and [ok](/guide/).\n\n| a | b |\n| c |\n',
+      '_includes/unused.md': 'An [unused](/nowhere/) include.\n',
+      '_includes/heading.md': '## Included Part\n\nText.\n',
+      'guide/_part.md': '## Part heading\n\nSee [rel](other.html), [abs](/gone/), [here](#part-heading), [page]({{ page.base }}/x/).\n',
+      'guide/_stray.md': 'A [stray](/stray/) file nobody includes.\n',
+      'guide/README.md': 'Readme [bad](/readme-bad/)\n',
+      'guide/index.md': '---\ntitle: Guide\npermalink: /guide/\n---\n{% include note.md %}\n\n{% include_relative _part.md %}\n\n{% include heading.md %}\n',
+      'guide/other.md': '---\ntitle: Other\n---\nO\n',
+      'index.md': '---\ntitle: Home\n---\n[to part](/guide/#part-heading) [to include](/guide/#included-part) [to none](/guide/#nope)\n',
+    };
+    // jekyll 4.3.1: guide/index.html has the note's links (/missing-from-include/ is missing), its table
+    // (a second row of one cell), _part.md's links (/gone/ is missing) and both headings' ids; README.md is
+    // copied as it is, unused.md and _stray.md are written nowhere.
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '_includes/note.md:1:15 link-internal',
+      '_includes/note.md:3:1 table-delimiter-row',
+      '_includes/note.md:4:1 table-cell-count',
+      'guide/_part.md:3:30 link-internal',
+      'index.md:4:86 link-anchor',
+    ]);
+  });
+
   it('finds the ids of the Markdown a page takes in with include_relative, and does not judge one a repeated heading may have numbered', async () => {
     const site = {
       'p/page.md': '---\ntitle: P\n---\n## Top\n\n{% include_relative part.md %}\n',
@@ -722,6 +747,10 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const severities = (result: LintResult) => result.findings.map((f) => `${f.file}:${f.severity}`);
     expect(severities(await lintSite(site))).toEqual(['_includes/spare.html:warning', '_layouts/spare.html:warning']);
     expect(severities(await lintSite({ ...site, '_config.yml': 'theme: minima\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:error']);
+    // A generator plugin may lay its pages out in any layout (not include anything a layout does not).
+    const generator = { '_plugins/pages.rb': 'class Pages < Jekyll::Generator\n  def generate(site)\n  end\nend\n' };
+    const generated = await lintSite({ ...site, ...generator });
+    expect(generated.findings.map((f) => `${f.file}:${f.message.includes('Jekyll writes it nowhere')}`)).toEqual(['_includes/spare.html:true', '_layouts/spare.html:false']);
     // jekyll build 4.3.1: {% include {{ page.part }} %} renders spare.html into the page.
     expect(severities(await lintSite({ ...site, 'index.md': '---\npart: spare.html\n---\n{% include {{ page.part }} %}\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning']);
     expect(severities(await lintSite(site, undefined, undefined, { files: ['_layouts/spare.html'] }))).toEqual(['_layouts/spare.html:error']);

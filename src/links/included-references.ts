@@ -9,7 +9,7 @@
 import type { Text } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
-import { includedFiles } from '../site/include-files.js';
+import { includedFiles, refusedIncludeName } from '../site/include-files.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { Document, IncludedReferences, PageFacts } from '../types.js';
 import { extractLinks, type LinkRef } from './extract.js';
@@ -22,9 +22,8 @@ const reference = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/g;
 
 /** The page's undefined references and the files it includes with a literal name; undefined when it has none of either. */
 export function referenceUses(document: Document, includesDir: string): IncludedReferences | undefined {
-  // Jekyll refuses names that climb out of their folder.
   const includes = includedFiles(document, includesDir)
-    .filter(({ name }) => !name.startsWith('/') && !name.split('/').includes('..'))
+    .filter(({ name }) => !refusedIncludeName(name))
     .map(({ target }) => target);
   if (includes.length === 0) return undefined;
   const uses: IncludedReferences['uses'] = [];

@@ -32,11 +32,13 @@ export function unpublishedReason(path: string, site: SiteIndex, pages: Readonly
  */
 export function fragmentReason(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
   const includer = fragmentIncluder(page, site, pages);
-  return includer === undefined ? undefined : `\`${includer}\` takes this file in with \`include_relative\`: a relative link in it is read from the URL of the page that renders it.`;
+  if (includer === undefined) return undefined;
+  const who = includer.file === undefined ? 'Pages take' : `\`${includer.file}\` takes`;
+  return `${who} this file in with \`${includer.tag}\`: a relative link in it is read from the URL of the page that renders it.`;
 }
 
-/** Neither a URL with a scheme nor a path from the site's root: read from the URL of the page it is on. */
-const isRelative = (link: LinkRef): boolean => !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(link.url ?? link.raw);
+/** Neither a URL with a scheme nor a path from the site's root (nor a `{% link %}` tag, which names a source file): read from the URL of the page it is on. */
+const isRelative = (link: LinkRef): boolean => link.source !== 'link-tag' && link.source !== 'post-url-tag' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(link.url ?? link.raw);
 
 /**
  * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's

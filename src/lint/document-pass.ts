@@ -12,6 +12,7 @@ import { documentAnchors } from '../site/anchors.js';
 import { documentRelativeIncludes, includeUses } from '../site/include-files.js';
 import { renderScope } from '../site/site-index.js';
 import { isCollectionDocument } from '../site/urls.js';
+import { isFragmentFile } from '../site/discover.js';
 import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
 import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, type SiteSettings } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
@@ -32,26 +33,31 @@ export interface DocumentPassResult {
 /** The document's pass-1 findings (sorted) and facts. */
 export function documentPass(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext): DocumentPassResult {
   const { path } = document;
-  // In a site, a page without front matter is a static file to Jekyll (a README): nothing in it is
-  // rendered, so only its front matter is checked, unless jekyll-optional-front-matter makes it a
-  // page (or jekyll-readme-index its folder's index). Without a site (a snippet, remark) everything is.
-  const rendered = site.standalone || document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path);
+  // In a site, a page without front matter is a static file to Jekyll (a README), unless
+  // jekyll-optional-front-matter makes it a page (or jekyll-readme-index its folder's index); a
+  // fragment (discover.ts: isFragmentFile) is never rendered on its own. Without a site (a snippet,
+  // remark) everything is. Either is linted whole all the same: a page may take it in with an include
+  // tag, and pass 2 keeps its findings only then (first-pass-in-site.ts).
+  const rendered = site.standalone || (!isFragmentFile(path, site.jekyll) && (document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path)));
   const suppressions = readSuppressions(document);
-  const { findings, collected } = runRules(document, rendered ? rules : rules.filter((rule) => rule.meta.id === 'front-matter-syntax'), { config, tags, site }, suppressions);
-  const scope = renderScope(site.jekyll, document.frontMatter, document.path);
+  const { findings, collected } = runRules(document, rules, { config, tags, site }, suppressions);
+  // A fragment renders with the values of the page that takes it in: `{{ page.x }}` is not known.
+  const scope = rendered ? renderScope(site.jekyll, document.frontMatter, document.path) : { site: site.jekyll.raw, page: undefined };
+  const links = documentLinks(document, scope, tags);
   const facts: PageFacts = {
     path,
     rendered,
-    links: rendered ? documentLinks(document, scope, tags) : [],
+    // A fragment's reference definitions are checked where the pages use them (links/included-references.ts).
+    links: rendered ? links : links.filter((link) => link.source !== 'definition'),
     anchors: anchorsOrError(() => documentAnchors(document, scope, tags)),
     lineStarts: document.lines.starts,
     length: document.text.length,
     suppressions,
     collected,
   };
-  const references = rendered ? referenceUses(document, site.jekyll.includesDir) : undefined;
+  const references = referenceUses(document, site.jekyll.includesDir);
   if (references) facts.references = references;
-  const includes = rendered ? includeUses(document, site.jekyll.includesDir) : undefined;
+  const includes = includeUses(document, site.jekyll.includesDir);
   if (includes) {
     detachStrings(includes.files);
     facts.includes = includes;

@@ -10,7 +10,8 @@ import { parseDocument } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import { isDataFile, isTemplateFile } from '../site/discover.js';
+import { isDataFile, isFragmentFile, isTemplateFile } from '../site/discover.js';
+import { firstPassFindingsInSite } from './first-pass-in-site.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { frontMatterValues, type SiteIndex } from '../site/site-index.js';
@@ -79,7 +80,9 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   if (!source.ok) return { findings: engineFinding(config, 'file-unreadable', file, source.message, source.line, source.column) };
   if (!context.site.standalone && isDataFile(file, context.site.jekyll)) return { findings: [], facts: dataFileFacts(file, source.text, context.site) };
   // A layout's or include's front matter gives no page its values: no front matter is read here for one.
-  const front = !context.site.standalone && isTemplateFile(file, context.site.jekyll) ? undefined : parseFrontMatter(source.text);
+  // A fragment is taken into pages whole, a `---` block too.
+  const inSite = !context.site.standalone;
+  const front = inSite && isTemplateFile(file, context.site.jekyll) ? undefined : inSite && isFragmentFile(file, context.site.jekyll) ? ({ kind: 'none' } as const) : parseFrontMatter(source.text);
   const values = front && frontMatterValues(front);
   // Kept for the whole run: they must not keep the file's text alive.
   if (values) detachStrings(values);
@@ -108,7 +111,7 @@ export function secondPass(page: FirstPass, context: LintContext, pages: Readonl
 export function lintFile(path: string, text: string, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
   const first = firstPass(path, { ok: true, text }, documentPassContext(context), rules);
   const pages = new Map([[path, first.facts]]);
-  return [...first.findings, ...secondPass(first, context, pages, rules)].sort(byPosition);
+  return [...firstPassFindingsInSite(path, first, context.site, pages), ...secondPass(first, context, pages, rules)].sort(byPosition);
 }
 
 /** Both passes for a parsed document on its own (the remark plugins, which parse once per file for every rule). */

@@ -12,7 +12,7 @@ import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
-import { isInsideRoot, listSite, selectContent, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
+import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
@@ -34,6 +34,7 @@ import { ResultCache, runKey } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
 import { firstPassFindingsInSite } from './first-pass-in-site.js';
+import { fragmentIncluder } from '../site/fragments.js';
 
 export interface LintOptions {
   /** The site root (where _config.yml is). Default: the current directory. */
@@ -113,8 +114,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const cachePath = config.cache === false ? undefined : resolve(configRoot, config.cache);
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
-  // Data files are linted for the URLs they give the layouts, layouts and includes for those they write.
-  const content = [...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))), ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores)].sort();
+  // Data files are linted for the URLs they give the layouts, layouts and includes for those they write,
+  // fragments as the pages that take them in render them.
+  const content = [
+    ...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))),
+    ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores),
+    ...selectFragmentFiles(siteFiles, jekyll, config.ignores),
+  ].sort();
   const changes = inSource.changes(await pendingChanges);
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
@@ -227,13 +233,13 @@ interface Linted {
 /** --fix: each file's findings are needed before it is rewritten, so each file runs both passes in turn. */
 async function lintWithFixes(run: Run): Promise<Linted> {
   const { config, tags, jekyll, siteFiles, texts, otherPages, readSiteFile, targets, sources, external } = run;
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...readSiteFrontMatter(texts), ...otherPages]), new Map(), readSiteFile) };
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...readSiteFrontMatter([...texts].filter(([file]) => !isFragmentFile(file, jekyll))), ...otherPages]), new Map(), readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context);
   if (external) {
     // Every outcome first.
     for (const file of targets) {
       const { facts } = firstPass(file, sources.get(file)!, run.passContext, run.rules);
-      if (facts) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
+      if (facts && (facts.rendered || fragmentIncluder(facts, context.site, new Map([[file, facts]])) !== undefined)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
       await yieldToRequests();
     }
   }
@@ -250,7 +256,8 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   // Each page's external URLs are requested as soon as its links are known (from the cache or
   // pass 1 here; pass 1 runs on workers only without external checks), and go out before the next page's CPU work.
   const requestLinks = async (result: FirstPass): Promise<void> => {
-    if (!external || !result.facts) return;
+    // A file Jekyll does not render on its own: once pass 2 knows a page takes it in.
+    if (!external || !result.facts?.rendered) return;
     external.addPage(result.facts.links);
     await yieldToRequests();
   };
@@ -288,12 +295,13 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const known = new Map([...others, ...passed.results]);
   const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
   const anchors = knownAnchors(pages);
-  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...siteFrontMatter(content, known, texts), ...otherPages]), anchors, readSiteFile) };
+  const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...siteFrontMatter(content.filter((file) => !isFragmentFile(file, jekyll)), known, texts), ...otherPages]), anchors, readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context, anchors);
   // References the targets' includes define: their URLs are known once the site is.
   for (const file of targets) {
     const facts = pages.get(file);
     if (external && facts?.references) external.addPage(includedReferenceLinks(facts, context.site));
+    if (external && facts && !facts.rendered && fragmentIncluder(facts, context.site, pages) !== undefined) external.addPage(facts.links);
   }
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);

@@ -103,7 +103,7 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
   // Collections, posts and drafts are read below `collections_dir` (a folder Jekyll reads even when it starts with `_`).
   const collectionsDir = jekyll.collectionsDir ? `${jekyll.collectionsDir}/` : '';
   const depth = collectionsDir.split('/').length - 1;
-  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
+  const excluded = excludedBy(jekyll);
   const isSpecial = specialEntryFilter(jekyll.include);
   const ignored = globMatcher(ignores);
   return [...files]
@@ -118,6 +118,31 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       return !isSpecial(file, readAnyway) && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();
+}
+
+/** Jekyll's `exclude` (a folder's files too). */
+function excludedBy(jekyll: Pick<JekyllConfig, 'exclude'>): (file: string) => boolean {
+  return globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
+}
+
+/**
+ * A Markdown file Jekyll never renders on its own but pages may take in whole: one in the
+ * includes folder (`{% include note.md %}`), or one whose name starts with `_` outside the special
+ * folders (`{% include_relative _part.md %}`). Linted as a fragment: its findings hold only where a
+ * page takes it in (lint/first-pass-in-site.ts).
+ */
+export function isFragmentFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'markdownExtensions'>): boolean {
+  if (!jekyll.markdownExtensions.some((extension) => file.endsWith(`.${extension}`))) return false;
+  if (file.startsWith(`${jekyll.includesDir}/`)) return true;
+  const segments = file.split('/');
+  return segments.at(-1)!.startsWith('_') && segments.slice(0, -1).every((folder) => !folder.startsWith('_') && !folder.startsWith('.'));
+}
+
+/** The fragment files among the site's files (isFragmentFile), minus Jekyll's `exclude` and doclint's `ignores`. */
+export function selectFragmentFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
+  const excluded = excludedBy(jekyll);
+  const ignored = globMatcher(ignores);
+  return [...files].filter((file) => isFragmentFile(file, jekyll) && !excluded(file) && !ignored(file)).sort();
 }
 
 /**

@@ -16,6 +16,7 @@ import { templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
 import { documentRelativeIncludes, isVariableName, relativeIncludeNames } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
+import { unusedTemplate } from './template-use.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -28,12 +29,26 @@ interface Includers {
 
 const byPages = new WeakMap<Pages, Includers>();
 
+/** How a fragment is taken into pages, and by which file when one is known. */
+export interface Includer {
+  tag: 'include' | 'include_relative';
+  file?: string;
+}
+
 /**
- * A file that takes the page in with `{% include_relative %}` (a page, layout or include) when the
- * page is a fragment: it has no front matter of its own, so it is no page that lacks one.
+ * How pages take the page in when it is a fragment: it has no front matter of its own (so it is no
+ * page that lacks one), and a page, layout or include takes it in with `{% include_relative %}`, or,
+ * in the includes folder, with `{% include %}` (unless no page is known to: template-use.ts).
  */
-export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages): string | undefined {
-  return page.noFrontMatter ? relativeIncluder(page.path, site, pages) : undefined;
+export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages): Includer | undefined {
+  if (!page.noFrontMatter) return undefined;
+  if (page.path.startsWith(`${site.jekyll.includesDir}/`)) {
+    if (unusedTemplate(page.path, site, pages) !== undefined) return undefined;
+    const file = [...pages].find(([, facts]) => facts?.includes?.files.includes(page.path))?.[0];
+    return file === undefined ? { tag: 'include' } : { tag: 'include', file };
+  }
+  const file = relativeIncluder(page.path, site, pages);
+  return file === undefined ? undefined : { tag: 'include_relative', file };
 }
 
 /** A file that includes `path` with `{% include_relative %}` (a page, layout or include), if any. */

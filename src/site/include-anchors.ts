@@ -9,7 +9,7 @@
  */
 import { idAttributes } from '../parse/html-tags.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
-import { includeName, isVariableName } from './include-files.js';
+import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
 import type { SiteIndex } from './site-index.js';
 
@@ -61,12 +61,20 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
   return calls;
 }
 
-export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>): IncludeIds {
+/**
+ * The ids the page's include calls write. `headings`: in a Markdown page, the ids of the page's own
+ * headings; kramdown reads a Markdown include's text as the page's, so its headings are the page's
+ * too, and one that repeats another heading's id is numbered (`-1`): the ids are then open.
+ */
+export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'anchors'>, headings?: ReadonlySet<string>): IncludeIds {
   const parts: IncludeIds[] = [];
   const visited = new Set<string>();
+  const taken = new Set(headings);
   for (const call of calls) {
     if (isVariableName(call.name)) return { ids: new Set(), open: true };
-    const text = site.sourceOf(`${site.jekyll.includesDir}/${call.name}`);
+    const path = includesFolderFile(site.jekyll.includesDir, call.name);
+    if (headings && site.jekyll.markdownExtensions.some((extension) => path.endsWith(`.${extension}`))) parts.push(headingIds(path, site, taken));
+    const text = site.sourceOf(path);
     if (text === undefined) {
       parts.push(missingInclude(site));
       continue;
@@ -92,6 +100,21 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
   return joinedIds(parts);
 }
 
+/** The heading ids of a Markdown include, as the page that takes it in gets them (see includeIds); open where one cannot be known or repeats one in `taken`. */
+function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>, taken: Set<string>): IncludeIds {
+  const anchors = site.anchors(path);
+  if (!anchors) return { ids: new Set(), open: site.sourceOf(path) !== undefined };
+  const ids = new Set<string>();
+  let open = false;
+  for (const anchor of anchors) {
+    if (anchor.text === '') continue;
+    if (isVariableName(anchor.id) || taken.has(anchor.id)) open = true;
+    taken.add(anchor.id);
+    ids.add(anchor.id);
+  }
+  return { ids, open };
+}
+
 /** What a layout's or include's text writes: see writtenIds. */
 export interface WrittenIds extends IncludeIds {
   /** The names of the includes it calls that hold Liquid (`custom/{{ page.map }}.html`), as written. */
@@ -115,7 +138,7 @@ export function writtenIds(text: string, site: Pick<SiteIndex, 'jekyll' | 'sourc
     }
     if (visited.has(name)) continue;
     visited.add(name);
-    const included = site.sourceOf(`${site.jekyll.includesDir}/${name}`);
+    const included = site.sourceOf(includesFolderFile(site.jekyll.includesDir, name));
     parts.push(included === undefined ? { ...missingInclude(site), variableIncludes: [] } : writtenIds(included, site, visited));
   }
   return { ...joinedIds(parts), variableIncludes: [...new Set(parts.flatMap((part) => part.variableIncludes))] };

@@ -23,6 +23,16 @@ export function includeName(markup: string): string | undefined {
   return /^\s*((?:[^\s{}]*\{\{[^}]*\}\})+[^\s{}]*|\S+)/.exec(markup)?.[1];
 }
 
+/** What Jekyll's include tags refuse before looking a name up (validate_file_name): `[./]{2,}` anywhere, or a character outside `[\w/.\-()+~#@]`. A leading `/` is allowed: the name is joined to the folder. */
+export function refusedIncludeName(name: string): boolean {
+  return /[./]{2,}/.test(name) || !/^[\w/.\-()+~#@]+$/.test(name);
+}
+
+/** The includes-folder file `{% include name %}` reads (Jekyll joins the name to the folder: a leading `/` too). */
+export function includesFolderFile(includesDir: string, name: string): string {
+  return posix.normalize(`${includesDir}/${name}`);
+}
+
 /** A name with Liquid in it: which file it is depends on values. */
 export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
 
@@ -41,7 +51,7 @@ export function includeUses(source: Pick<Document, 'liquid'>, includesDir: strin
   const tags = renderedTags(source).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
   const names = tags.map((tag) => includeName(tag.markup));
-  const files = names.filter((name): name is string => name !== undefined && !isVariableName(name)).map((name) => posix.normalize(`${includesDir}/${name}`));
+  const files = names.filter((name): name is string => name !== undefined && !isVariableName(name)).map((name) => includesFolderFile(includesDir, name));
   return { files: [...new Set(files)], dynamic: names.some((name) => name === undefined || isVariableName(name)) };
 }
 
@@ -70,7 +80,7 @@ export function includedFiles(document: Document, includesDir: string): Included
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
     const name = includeName(tag.markup);
     if (!name || isVariableName(name)) continue;
-    const target = posix.normalize(tag.name === 'include_relative' ? posix.join(posix.dirname(document.path), name) : `${includesDir}/${name}`);
+    const target = tag.name === 'include_relative' ? posix.normalize(posix.join(posix.dirname(document.path), name)) : includesFolderFile(includesDir, name);
     const start = tag.markupStart + tag.markup.indexOf(name);
     files.push({ tag: tag.name, name, start, end: start + name.length, target });
   }

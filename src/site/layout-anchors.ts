@@ -12,7 +12,7 @@
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
-import { isVariableName } from './include-files.js';
+import { includesFolderFile, isVariableName } from './include-files.js';
 import { layoutFile, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 
@@ -68,7 +68,7 @@ function includedForPage(written: string, scope: RenderScope, site: SiteIndex): 
   });
   if (unknown || isVariableName(name)) return unknowable;
   if (unset) return none;
-  const text = site.sourceOf(`${site.jekyll.includesDir}/${name}`);
+  const text = site.sourceOf(includesFolderFile(site.jekyll.includesDir, name));
   if (text === undefined) return missingInclude(site);
   const ids = writtenIds(text, site, new Set([name]));
   // An include named from the page inside one named from the page: not followed.

@@ -6,9 +6,9 @@
  *
  * Not known, and then every template counts as used: in a run that did not read every file
  * (some files named, a change), on a site with a theme gem (its layouts may render the site's
- * includes and be laid out in the site's layouts) or with generator plugins (they may lay pages
- * out in any layout), and, for includes, where an include's name is worked out from values or
- * a page could not be parsed.
+ * includes and be laid out in the site's layouts), and, for includes, where an include's name is
+ * worked out from values or a page could not be parsed. On a site with generator plugins, every
+ * layout counts as used (they may lay the pages they make out in any).
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { PageFacts } from '../types.js';
@@ -34,7 +34,8 @@ const byPages = new WeakMap<Pages, TemplateUse>();
 
 /** Why the layout or include at `path` reaches no reader; undefined when it is another file, is used, or its use is not known. */
 export function unusedTemplate(path: string, site: SiteIndex, pages: Pages): string | undefined {
-  const kind = templateKind(path, site.jekyll);
+  // A Markdown include (a fragment, discover.ts) is an include too.
+  const kind = templateKind(path, site.jekyll) ?? (path.startsWith(`${site.jekyll.includesDir}/`) ? 'include' : undefined);
   if (kind === undefined) return undefined;
   let use = byPages.get(pages);
   if (!use) byPages.set(pages, (use = templateUse(site, pages)));
@@ -48,13 +49,15 @@ export function unusedTemplate(path: string, site: SiteIndex, pages: Pages): str
 function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   const { jekyll } = site;
   const unknown = { layouts: undefined, includes: undefined };
-  if (usesThemeGem(jekyll) || jekyll.pageGenerators.length > 0) return unknown;
+  if (usesThemeGem(jekyll)) return unknown;
   const templates = [...site.files].filter((file) => templateKind(file, jekyll) !== undefined);
   // Every page's and template's facts are needed: a run on some files has only theirs.
   const linted = (file: string) => /\.html?$/i.test(file) || jekyll.markdownExtensions.some((ext) => file.endsWith(`.${ext}`));
   if (templates.some((file) => !pages.has(file)) || [...site.frontMatter.keys()].some((file) => linted(file) && !pages.has(file))) return unknown;
 
   const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
+  // Generator plugins may lay the pages they make out in any layout: every layout counts as used.
+  if (jekyll.pageGenerators.length > 0) for (const file of templates) if (templateKind(file, jekyll) === 'layout') layouts.add(layoutName(file, jekyll));
   // Pages with front matter, and those rendered without (jekyll-optional-front-matter): the defaults give them layouts too.
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && templateKind(path, jekyll) === undefined && !isDataFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
