@@ -89,7 +89,7 @@ interface KnownAnchors {
   ids: ReadonlySet<string>;
   /** Some id cannot be known (Liquid in an HTML id, an include named from a variable): a fragment not found cannot be judged. */
   open: boolean;
-  /** The page's own ids (those of its text: the ones a link is meant for), for messages and suggestions. */
+  /** The ids of the page's text and of what it takes in (the ones a link is meant for: not its layout's, on every page), its own first, for messages and suggestions. */
   list: readonly string[];
   suggestion(fragment: string): string | undefined;
 }
@@ -103,13 +103,16 @@ const knownBySite = new WeakMap<SiteIndex, Map<string, KnownAnchors>>();
 function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): KnownAnchors {
   let known = knownBySite.get(site)?.get(path);
   if (known) return known;
-  const own = anchors.map((anchor) => anchor.id);
-  const written = [idsOfIncludes(path, anchors, pages.get(path), site), layoutIds(path, site), relativeIncludeIds(path, site, pages)];
-  const list = [...new Set(own)].filter((id) => !/\{\{|\{%/.test(id));
+  const own = new Set(anchors.map((anchor) => anchor.id));
+  const includes = idsOfIncludes(path, anchors, pages.get(path), site);
+  const fragments = relativeIncludeIds(path, site, pages);
+  const written = [includes, layoutIds(path, site), fragments];
+  const ownList = [...own].filter((id) => !/\{\{|\{%/.test(id));
+  const list = [...new Set([...ownList, ...[includes, fragments].flatMap((part) => [...(part?.ids ?? [])])])];
   const suggestions = new Map<string, string | undefined>();
   known = {
     ids: new Set([...own, ...written.flatMap((part) => [...(part?.ids ?? [])])]),
-    open: list.length < new Set(own).size || written.some((part) => part?.open),
+    open: ownList.length < own.size || written.some((part) => part?.open),
     list,
     suggestion(fragment) {
       if (suggestions.has(fragment)) return suggestions.get(fragment);

@@ -372,6 +372,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'guide/_part.md:3:30 link-internal',
       'index.md:4:86 link-anchor',
     ]);
+    expect(result.findings.at(-1)!.message).toContain('(it has #included-part, #part-heading)');
   });
 
   it('finds the ids of the Markdown a page takes in with include_relative, and does not judge one a repeated heading may have numbered', async () => {
