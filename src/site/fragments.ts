@@ -44,11 +44,24 @@ export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages)
   if (!page.noFrontMatter) return undefined;
   if (page.path.startsWith(`${site.jekyll.includesDir}/`)) {
     if (unusedTemplate(page.path, site, pages) !== undefined) return undefined;
-    const file = [...pages].find(([, facts]) => facts?.includes?.files.includes(page.path))?.[0];
+    const file = includers(pages).get(page.path);
     return file === undefined ? { tag: 'include' } : { tag: 'include', file };
   }
   const file = relativeIncluder(page.path, site, pages);
   return file === undefined ? undefined : { tag: 'include_relative', file };
+}
+
+const includersByPages = new WeakMap<Pages, Map<string, string>>();
+
+/** Includes-folder file -> the first file whose `{% include %}` tags name it. */
+function includers(pages: Pages): ReadonlyMap<string, string> {
+  let byFile = includersByPages.get(pages);
+  if (!byFile) {
+    byFile = new Map();
+    for (const [file, facts] of pages) for (const included of facts?.includes?.files ?? []) if (!byFile.has(included)) byFile.set(included, file);
+    includersByPages.set(pages, byFile);
+  }
+  return byFile;
 }
 
 /** A file that includes `path` with `{% include_relative %}` (a page, layout or include), if any. */
