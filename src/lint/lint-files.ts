@@ -106,12 +106,14 @@ export function secondPass(page: FirstPass, context: LintContext, pages: Readonl
 
 /**
  * Both passes for one text as the file at `path` of the given site (other pages' anchors from
- * the index): for editors, tests, --fix and the changed-files baseline. Pure.
+ * the index): for editors, tests, --fix and the changed-files baseline. Pure. `pages`: the run's
+ * pass-1 facts of the site's files (a --fix run has them), which tell what takes a file in and
+ * which templates are used; without them, those are not known.
  */
-export function lintFile(path: string, text: string, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
+export function lintFile(path: string, text: string, context: LintContext, rules: readonly AnyRule[] = allRules, pages?: ReadonlyMap<string, PageFacts | undefined>): Finding[] {
   const first = firstPass(path, { ok: true, text }, documentPassContext(context), rules);
-  const pages = new Map([[path, first.facts]]);
-  return [...firstPassFindingsInSite(path, first, context.site, pages), ...secondPass(first, context, pages, rules)].sort(byPosition);
+  const inSite = pages ?? new Map([[path, first.facts]]);
+  return [...firstPassFindingsInSite(path, first, context.site, inSite), ...secondPass(first, context, inSite, rules)].sort(byPosition);
 }
 
 /** Both passes for a parsed document on its own (the remark plugins, which parse once per file for every rule). */
@@ -121,8 +123,8 @@ export function lintDocument(document: Document, context: LintContext, rules: re
 }
 
 /** Both passes for a file as read (one that cannot be read is a finding). */
-export function lintSource(path: string, source: Source, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
-  return source.ok ? lintFile(path, source.text, context, rules) : firstPass(path, source, documentPassContext(context), rules).findings;
+export function lintSource(path: string, source: Source, context: LintContext, rules: readonly AnyRule[] = allRules, pages?: ReadonlyMap<string, PageFacts | undefined>): Finding[] {
+  return source.ok ? lintFile(path, source.text, context, rules, pages) : firstPass(path, source, documentPassContext(context), rules).findings;
 }
 
 export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {

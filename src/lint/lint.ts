@@ -20,7 +20,7 @@ import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
-import type { AnyRule, Finding, RuleMeta } from '../types.js';
+import type { AnyRule, Finding, PageFacts, RuleMeta } from '../types.js';
 import type { Anchor } from '../site/anchors.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
@@ -235,18 +235,19 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   const { config, tags, jekyll, siteFiles, texts, otherPages, readSiteFile, targets, sources, external } = run;
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...readSiteFrontMatter([...texts].filter(([file]) => !isFragmentFile(file, jekyll))), ...otherPages]), new Map(), readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context);
+  // Every file's facts as read: what takes a fragment in, which templates are used (fixes change neither).
+  const pages = new Map(targets.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, run.rules).facts] as const));
   if (external) {
     // Every outcome first.
-    for (const file of targets) {
-      const { facts } = firstPass(file, sources.get(file)!, run.passContext, run.rules);
-      if (facts && (facts.rendered || fragmentIncluder(facts, context.site, new Map([[file, facts]])) !== undefined)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
+    for (const facts of pages.values()) {
+      if (facts && (facts.rendered || fragmentIncluder(facts, context.site, pages) !== undefined)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
       await yieldToRequests();
     }
   }
   const checked = await external?.done();
   if (checked) context.external = checked.results;
   const fixedFiles: string[] = [];
-  const findings = (await lintAndFix(run, context, affectedFiles, fixedFiles)).flat();
+  const findings = (await lintAndFix(run, context, pages, affectedFiles, fixedFiles)).flat();
   return { findings, context, fixedFiles, affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: 1, reused: 0 };
 }
 
@@ -335,11 +336,11 @@ function changedFiles({ siteFiles, texts, changes, targets, rules }: Run, contex
 }
 
 /** Each file's findings, its certain fixes applied (up to maxFixPasses rounds) and written when the file is as it was read. */
-async function lintAndFix({ root, targets, sources, rules, linkRules }: Run, context: LintContext, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
+async function lintAndFix({ root, targets, sources, rules, linkRules }: Run, context: LintContext, pages: ReadonlyMap<string, PageFacts | undefined>, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
   const found = linkOnly.map((file) => lintSource(file, sources.get(file)!, context, linkRules));
   for (const file of targets) {
     const source = sources.get(file)!;
-    let fileFindings = lintSource(file, source, context, rules);
+    let fileFindings = lintSource(file, source, context, rules, pages);
     let text = source.ok ? source.text : '';
     for (let pass = 0; source.ok && pass < maxFixPasses; pass++) {
       const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));
@@ -347,14 +348,14 @@ async function lintAndFix({ root, targets, sources, rules, linkRules }: Run, con
       const fixed = applyFixes(text, fixes);
       if (fixed.applied === 0 || fixed.text === text) break;
       text = fixed.text;
-      fileFindings = lintFile(file, text, context, rules);
+      fileFindings = lintFile(file, text, context, rules, pages);
     }
     if (source.ok && text !== source.text) {
       const outcome = await writeFixedFile(root, resolve(root, file), source.text, text);
       if (outcome.written) fixedFiles.push(file);
       else {
         // The file stays as it was: report its findings as they are there, and why it was not fixed.
-        fileFindings = [...lintFile(file, source.text, context, rules), ...engineFinding(context.config, 'fix-skipped', file, `Fixes were not written: ${outcome.reason}.`)];
+        fileFindings = [...lintFile(file, source.text, context, rules, pages), ...engineFinding(context.config, 'fix-skipped', file, `Fixes were not written: ${outcome.reason}.`)];
       }
     }
     found.push(fileFindings);
