@@ -741,7 +741,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toContain('(The reference is defined in `docs/local.md`, which the page includes.)');
   });
 
-  it('calls every template in use where which ones are used cannot be known: a theme gem, an include named from values, a run on some files', async () => {
+  it('calls every template in use where which ones are used cannot be known: a theme gem, an include named from values; a run on some files reads the others', async () => {
     const site = {
       '_config.yml': 'title: Templates\n',
       '_layouts/spare.html': '<a href="/gone/">Gone</a>{{ content }}\n',
@@ -757,7 +757,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(generated.findings.map((f) => `${f.file}:${f.message.includes('Jekyll writes it nowhere')}`)).toEqual(['_includes/spare.html:true', '_layouts/spare.html:false']);
     // jekyll build 4.3.1: {% include {{ page.part }} %} renders spare.html into the page.
     expect(severities(await lintSite({ ...site, 'index.md': '---\npart: spare.html\n---\n{% include {{ page.part }} %}\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning']);
-    expect(severities(await lintSite(site, undefined, undefined, { files: ['_layouts/spare.html'] }))).toEqual(['_layouts/spare.html:error']);
+    // Named alone (pre-commit), as in a run on the whole site: the other files' include tags are read.
+    expect(severities(await lintSite(site, undefined, undefined, { files: ['_layouts/spare.html'] }))).toEqual(['_layouts/spare.html:warning']);
+    expect(severities(await lintSite({ ...site, 'index.md': '---\nlayout: spare\n---\n{% include spare.html %}\n' }, undefined, undefined, { files: ['_layouts/spare.html', '_includes/spare.html'] }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:error']);
     // A page no parser survives (past the parse budget) may include anything.
     const unparsed = await lintSite({ ...site, 'deep.md': `---\ntitle: Deep\n---\n${'['.repeat(20_000)}${']'.repeat(20_000)}\n` });
     expect(severities(unparsed)).toEqual(['_includes/spare.html:error', '_layouts/spare.html:warning', 'deep.md:error']);

@@ -4,14 +4,16 @@
  * the pages and those layouts render, nested includes too. A template no page uses is written
  * nowhere, so its links reach no reader.
  *
- * Not known, and then every template counts as used: in a run that did not read every file
- * (some files named, a change), on a site with a theme gem (its layouts may render the site's
- * includes and be laid out in the site's layouts), and, for includes, where an include's name is
- * worked out from values or a page could not be parsed. On a site with generator plugins, every
- * layout counts as used (they may lay the pages they make out in any).
+ * Not known, and then every template counts as used: on a site with a theme gem (its layouts may
+ * render the site's includes and be laid out in the site's layouts), and, for includes, where an
+ * include's name is worked out from values or a file could not be parsed. On a site with generator
+ * plugins, every layout counts as used (they may lay the pages they make out in any). In a run on
+ * some files, the Liquid of the files it did not lint is read for their include tags.
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
-import type { PageFacts } from '../types.js';
+import { parseLiquid } from '../parse/liquid-tree.js';
+import type { IncludeUses, PageFacts } from '../types.js';
+import { includeUses } from './include-files.js';
 import { isDataFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf } from './layouts.js';
@@ -51,9 +53,6 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   const unknown = { layouts: undefined, includes: undefined };
   if (usesThemeGem(jekyll)) return unknown;
   const templates = [...site.files].filter((file) => templateKind(file, jekyll) !== undefined);
-  // Every page's and template's facts are needed: a run on some files has only theirs.
-  const linted = (file: string) => /\.html?$/i.test(file) || jekyll.markdownExtensions.some((ext) => file.endsWith(`.${ext}`));
-  if (templates.some((file) => !pages.has(file)) || [...site.frontMatter.keys()].some((file) => linted(file) && !pages.has(file))) return unknown;
 
   const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
   // Generator plugins may lay the pages they make out in any layout: every layout counts as used.
@@ -76,19 +75,35 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
 
   const includes = new Set<string>();
   let dynamic = false;
-  const render = (facts: PageFacts | undefined): void => {
-    if (!facts?.includes) return;
-    dynamic ||= facts.includes.dynamic;
-    for (const file of facts.includes.files) includes.add(file);
+  const render = (file: string | undefined): void => {
+    const uses = file === undefined ? undefined : includesOf(file, site, pages);
+    // A file no parser survived may include anything.
+    if (uses === null) dynamic = true;
+    if (!uses) return;
+    dynamic ||= uses.dynamic;
+    for (const included of uses.files) includes.add(included);
   };
-  for (const [path, facts] of pages) {
-    if (templateKind(path, jekyll) !== undefined) continue;
-    // A page no parser survived may include anything.
-    if (facts === undefined) dynamic = true;
-    else render(facts);
-  }
-  for (const name of layouts) render(pages.get(layoutFiles.get(name) ?? ''));
+  // The pages (an include's text is rendered only where something includes it), those of a run on
+  // some files too, and the other files Jekyll renders (feeds, search indexes).
+  const isInclude = (file: string) => file.startsWith(`${jekyll.includesDir}/`);
+  for (const file of new Set([...pages.keys(), ...site.frontMatter.keys()])) if (templateKind(file, jekyll) !== 'layout' && !isInclude(file)) render(file);
+  for (const name of layouts) render(layoutFiles.get(name));
   // Includes inside includes: the set grows as it is walked.
-  for (const file of includes) render(pages.get(file));
+  for (const file of includes) render(file);
   return { layouts, includes: dynamic ? undefined : includes };
+}
+
+/** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid; null when no parser survived it. */
+function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
+  if (pages.has(file)) {
+    const facts = pages.get(file);
+    return facts === undefined ? null : facts.includes;
+  }
+  const text = site.sourceOf(file);
+  if (text === undefined || !text.includes('include')) return undefined;
+  try {
+    return includeUses({ liquid: parseLiquid(text, 0, text.length, site.tags) }, site.jekyll.includesDir);
+  } catch {
+    return null;
+  }
 }
