@@ -4,7 +4,7 @@
  * includes or layouts write. A renamed heading silently breaks every link to it; the message
  * lists the closest of the page's own anchors.
  */
-import { fragmentReason, reportFor, unpublishedReason } from '../src/links/link-report.js';
+import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
@@ -41,10 +41,9 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
   },
   check({ page, options, site, pages, anchorsOf, report: reportPage }) {
     const { path } = page;
-    const unpublished = unpublishedReason(page.path, site, pages);
-    const inFragment = fragmentReason(page, site, pages);
+    const reasons = pageReasons(page, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unpublished, inFragment);
+      const report = reportFor(link, reportPage, reasons);
       const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
       const fragment = resolution.fragment;

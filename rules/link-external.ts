@@ -8,7 +8,7 @@ import { externalUrl } from '../src/links/external/collect.js';
 import type { ExternalStatus, FragmentFindings, UnreadReason } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
-import { asUnpublished, reportAtUse, unpublishedReason } from '../src/links/link-report.js';
+import { asUnpublished, pageReasons, reportAtUse } from '../src/links/link-report.js';
 import type { Report, SiteRule, Severity } from '../src/types.js';
 import { percentDecoded } from '../src/text/percent-decode.js';
 import { ownSiteUrls } from '../src/site/jekyll-config.js';
@@ -53,9 +53,9 @@ export const linkExternal: SiteRule<Options> = {
   },
   kind: 'site',
   check({ page, options, site, pages, externalStatus, report: reportPage }) {
-    const unpublished = unpublishedReason(page.path, site, pages);
+    const reasons = pageReasons(page, site, pages);
     for (const link of page.links) {
-      const report = asUnpublished(reportAtUse(link, reportPage), unpublished);
+      const report = asUnpublished(reportAtUse(link, reportPage), reasons.unpublished);
       if (link.url?.toLowerCase().startsWith('mailto:') && !isWellFormedMailto(link.url)) {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;

@@ -3,7 +3,7 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
-import { fragmentReason, reportFor, unpublishedReason } from '../src/links/link-report.js';
+import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
@@ -80,10 +80,9 @@ export const linkInternal: SiteRule = {
   check({ page, site, pages, report: reportPage }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
-    const unpublished = unpublishedReason(page.path, site, pages);
-    const inFragment = fragmentReason(page, site, pages);
+    const reasons = pageReasons(page, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unpublished, inFragment);
+      const report = reportFor(link, reportPage, reasons);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         const name = link.sourcePath!;

@@ -3,7 +3,7 @@
  * trailing slash of a directory URL work, but only through a redirect: one more round trip,
  * and a redirect page drops the `#fragment`. Fix: link to the canonical URL.
  */
-import { fragmentReason, reportFor, unpublishedReason } from '../src/links/link-report.js';
+import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import type { SiteRule } from '../src/types.js';
@@ -29,10 +29,9 @@ export const linkRedirect: SiteRule<Options> = {
   kind: 'site',
   check({ page, options, site, pages, report: reportPage }) {
     const baseurl = site.jekyll.baseurl;
-    const unpublished = unpublishedReason(page.path, site, pages);
-    const inFragment = fragmentReason(page, site, pages);
+    const reasons = pageReasons(page, site, pages);
     for (const link of page.links) {
-      const report = reportFor(link, reportPage, unpublished, inFragment);
+      const report = reportFor(link, reportPage, reasons);
       const resolution = resolveLink(link, page.path, site);
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {

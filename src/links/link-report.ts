@@ -15,11 +15,26 @@ export function reportAtUse(link: LinkRef, report: (report: Report) => void): (r
   return ({ fix: _fix, ...found }) => report({ ...found, start: link.start, end: link.end, message: `${found.message} (The reference is defined in \`${link.definedIn}\`, which the page includes.)` });
 }
 
+/** Why a page's link findings are warnings (unpublishedReason, fragmentReason), each worked out on the first finding that asks: most pages have none. */
+export interface PageReasons {
+  unpublished(): string | undefined;
+  fragment(): string | undefined;
+}
+
+export function pageReasons(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): PageReasons {
+  return { unpublished: once(() => unpublishedReason(page.path, site, pages)), fragment: once(() => fragmentReason(page, site, pages)) };
+}
+
+function once<T>(compute: () => T): () => T {
+  let computed: { value: T } | undefined;
+  return () => (computed ??= { value: compute() }).value;
+}
+
 /**
  * Why a file's links may reach no reader: it is a document of a collection Jekyll does not
  * write, or a layout or include no page uses. Undefined when it is published.
  */
-export function unpublishedReason(path: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
+function unpublishedReason(path: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
   const collection = unwrittenCollection(path, site.jekyll);
   if (collection !== undefined) return `The \`${collection}\` collection is not written as pages: this text reaches readers only where a page prints it.`;
   return unusedTemplate(path, site, pages);
@@ -30,7 +45,7 @@ export function unpublishedReason(path: string, site: SiteIndex, pages: Readonly
  * file's own URL: the file is a fragment other pages take in with `{% include_relative %}`, and
  * the link is read from theirs. Undefined when it is no fragment.
  */
-export function fragmentReason(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
+function fragmentReason(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
   const includer = fragmentIncluder(page, site, pages);
   if (includer === undefined) return undefined;
   const who = includer.file === undefined ? 'Pages take' : `\`${includer.file}\` takes`;
@@ -42,16 +57,19 @@ const isRelative = (link: LinkRef): boolean => link.source !== 'link-tag' && lin
 
 /**
  * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's
- * findings, those of a file whose text may reach no reader (`unpublished`: why), and those of a
- * relative link in a fragment of other pages (`fragment`: fragmentReason) are warnings that say why.
+ * findings, those of a file whose text may reach no reader (`reasons.unpublished`), and those of a
+ * relative link in a fragment of other pages (`reasons.fragment`) are warnings that say why.
  */
-export function reportFor(link: LinkRef, report: (report: Report) => void, unpublished?: string, fragment?: string): (report: Report) => void {
+export function reportFor(link: LinkRef, report: (report: Report) => void, reasons: PageReasons): (report: Report) => void {
   if (link.source === 'data') return (found) => report({ ...found, message: `${found.message} (A data file's value, read under the baseurl: a layout may write it under a prefix of its own.)`, severity: 'warning' });
-  const atUse = asUnpublished(reportAtUse(link, report), unpublished);
-  return fragment !== undefined && isRelative(link) ? asUnpublished(atUse, fragment) : atUse;
+  const atUse = asUnpublished(reportAtUse(link, report), reasons.unpublished);
+  return isRelative(link) ? asUnpublished(atUse, reasons.fragment) : atUse;
 }
 
-/** A `report` whose findings are warnings that say why the text may reach no reader (`unpublished`); as it is when undefined. */
-export function asUnpublished(report: (report: Report) => void, unpublished: string | undefined): (report: Report) => void {
-  return unpublished === undefined ? report : (found) => report({ ...found, message: `${found.message} (${unpublished})`, severity: 'warning' });
+/** A `report` whose findings are warnings that say why the text may reach no reader (`reason`, asked when a finding comes); as it is when there is none. */
+export function asUnpublished(report: (report: Report) => void, reason: () => string | undefined): (report: Report) => void {
+  return (found) => {
+    const why = reason();
+    report(why === undefined ? found : { ...found, message: `${found.message} (${why})`, severity: 'warning' });
+  };
 }
