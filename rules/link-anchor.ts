@@ -12,6 +12,7 @@ import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
 import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
+import { isMarkdownFile } from '../src/site/discover.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 
@@ -71,8 +72,7 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
 /** The ids a page's includes write (in a Markdown page, a Markdown include's headings too). */
 function idsOfIncludes(path: string, anchors: readonly Anchor[], facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {
   const calls = facts?.collected['link-anchor'] as IncludeCall[] | undefined;
-  const markdown = site.jekyll.markdownExtensions.some((extension) => path.endsWith(`.${extension}`));
-  return calls ? includeIds(calls, site, markdown ? new Set(anchors.filter((anchor) => anchor.text !== '').map((anchor) => anchor.id)) : undefined) : undefined;
+  return calls ? includeIds(calls, site, isMarkdownFile(path, site.jekyll) ? new Set(anchors.filter((anchor) => anchor.text !== '').map((anchor) => anchor.id)) : undefined) : undefined;
 }
 
 function rewriteFragment(raw: string, fragment: string, baseurl: string): string | undefined {

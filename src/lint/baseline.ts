@@ -8,8 +8,7 @@ import { buildSiteIndex, type SiteIndex } from '../site/site-index.js';
 import type { AnyRule, Finding } from '../types.js';
 import type { Anchor } from '../site/anchors.js';
 import { LineIndex } from '../text/line-index.js';
-import { documentPassContext, firstPass, knownAnchors, lintFile, secondPass, type FirstPass, type LintContext } from './lint-files.js';
-import { firstPassFindingsInSite } from './first-pass-in-site.js';
+import { documentPassContext, findingsInSite, firstPass, knownAnchors, lintFile, type FirstPass, type LintContext } from './lint-files.js';
 
 /** The site as it was at the base revision, and pass 1 of the files the change touched, as they were. */
 export interface Baseline {
@@ -54,8 +53,7 @@ export function markPreExisting(findings: Finding[], files: readonly string[], n
     const text = before.texts.get(file);
     if (text === undefined) continue;
     const pass = before.passes.get(file);
-    const pages = new Map([[file, pass?.facts]]);
-    const found = pass ? [...firstPassFindingsInSite(file, pass, then.site, pages), ...secondPass(pass, then, pages, rules)] : lintFile(file, text, then, rules);
+    const found = pass ? findingsInSite(file, pass, then, new Map([[file, pass.facts]]), rules) : lintFile(file, text, then, rules);
     for (const finding of found) {
       const key = findingKey(finding, lineText(text, finding.line));
       baseline.set(key, (baseline.get(key) ?? 0) + 1);

@@ -112,8 +112,12 @@ export function secondPass(page: FirstPass, context: LintContext, pages: Readonl
  */
 export function lintFile(path: string, text: string, context: LintContext, rules: readonly AnyRule[] = allRules, pages?: ReadonlyMap<string, PageFacts | undefined>): Finding[] {
   const first = firstPass(path, { ok: true, text }, documentPassContext(context), rules);
-  const inSite = pages ?? new Map([[path, first.facts]]);
-  return [...firstPassFindingsInSite(path, first, context.site, inSite), ...secondPass(first, context, inSite, rules)].sort(byPosition);
+  return findingsInSite(path, first, context, pages ?? new Map([[path, first.facts]]), rules);
+}
+
+/** A file's findings once the site is known: pass 1's as the site sees them (first-pass-in-site.ts), and pass 2's; sorted. */
+export function findingsInSite(path: string, first: FirstPass, context: LintContext, pages: ReadonlyMap<string, PageFacts | undefined>, rules: readonly AnyRule[] = allRules): Finding[] {
+  return [...firstPassFindingsInSite(path, first, context.site, pages), ...secondPass(first, context, pages, rules)].sort(byPosition);
 }
 
 /** Both passes for a parsed document on its own (the remark plugins, which parse once per file for every rule). */
@@ -123,8 +127,8 @@ export function lintDocument(document: Document, context: LintContext, rules: re
 }
 
 /** Both passes for a file as read (one that cannot be read is a finding). */
-export function lintSource(path: string, source: Source, context: LintContext, rules: readonly AnyRule[] = allRules, pages?: ReadonlyMap<string, PageFacts | undefined>): Finding[] {
-  return source.ok ? lintFile(path, source.text, context, rules, pages) : firstPass(path, source, documentPassContext(context), rules).findings;
+export function lintSource(path: string, source: Source, context: LintContext, rules: readonly AnyRule[] = allRules): Finding[] {
+  return source.ok ? lintFile(path, source.text, context, rules) : firstPass(path, source, documentPassContext(context), rules).findings;
 }
 
 export function readAll(root: string, files: readonly string[], maxFileSize: number): Map<string, Source> {

@@ -25,7 +25,7 @@ import type { Anchor } from '../site/anchors.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { applyFixes } from './apply-fixes.js';
 import { startExternalRun, yieldToRequests, type ExternalRun } from './external-run.js';
-import { firstPass, knownAnchors, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type FirstPassRun, type LintContext } from './lint-files.js';
+import { findingsInSite, firstPass, knownAnchors, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type FirstPassRun, type LintContext } from './lint-files.js';
 import type { DocumentPassContext } from './document-pass.js';
 import { engineFinding } from './rule-reports.js';
 import { readSource, type Source } from '../site/read-source.js';
@@ -33,7 +33,6 @@ import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
-import { firstPassFindingsInSite } from './first-pass-in-site.js';
 import { fragmentIncluder } from '../site/fragments.js';
 
 export interface LintOptions {
@@ -235,8 +234,10 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   const { config, tags, jekyll, siteFiles, texts, otherPages, readSiteFile, targets, sources, external } = run;
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...readSiteFrontMatter([...texts].filter(([file]) => !isFragmentFile(file, jekyll))), ...otherPages]), new Map(), readSiteFile) };
   const { before, affectedFiles } = changedFiles(run, context);
-  // Every file's facts as read: what takes a fragment in, which templates are used (fixes change neither).
-  const pages = new Map(targets.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, run.rules).facts] as const));
+  // Every file's pass 1 as read: its first findings, and the facts that tell what takes a fragment in
+  // and which templates are used (fixes change neither).
+  const passes = new Map(targets.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, run.rules)] as const));
+  const pages = new Map([...passes].map(([file, pass]) => [file, pass.facts] as const));
   if (external) {
     // Every outcome first.
     for (const facts of pages.values()) {
@@ -247,7 +248,7 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   const checked = await external?.done();
   if (checked) context.external = checked.results;
   const fixedFiles: string[] = [];
-  const findings = (await lintAndFix(run, context, pages, affectedFiles, fixedFiles)).flat();
+  const findings = (await lintAndFix(run, context, passes, pages, affectedFiles, fixedFiles)).flat();
   return { findings, context, fixedFiles, affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: 1, reused: 0 };
 }
 
@@ -312,7 +313,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     ...affected.flatMap(([, result]) => [...result.findings, ...secondPass(result, context, pages, linkRules)]),
     ...targets.flatMap((file) => {
       const result = passed.results.get(file)!;
-      return [...firstPassFindingsInSite(file, result, context.site, pages), ...secondPass(result, context, pages, rules)];
+      return findingsInSite(file, result, context, pages, rules);
     }),
   ];
   return { findings, context, fixedFiles: [], affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: passed.threads, reused: passed.reused };
@@ -336,11 +337,18 @@ function changedFiles({ siteFiles, texts, changes, targets, rules }: Run, contex
 }
 
 /** Each file's findings, its certain fixes applied (up to maxFixPasses rounds) and written when the file is as it was read. */
-async function lintAndFix({ root, targets, sources, rules, linkRules }: Run, context: LintContext, pages: ReadonlyMap<string, PageFacts | undefined>, linkOnly: readonly string[], fixedFiles: string[]): Promise<Finding[][]> {
+async function lintAndFix(
+  { root, targets, sources, rules, linkRules }: Run,
+  context: LintContext,
+  passes: ReadonlyMap<string, FirstPass>,
+  pages: ReadonlyMap<string, PageFacts | undefined>,
+  linkOnly: readonly string[],
+  fixedFiles: string[],
+): Promise<Finding[][]> {
   const found = linkOnly.map((file) => lintSource(file, sources.get(file)!, context, linkRules));
   for (const file of targets) {
     const source = sources.get(file)!;
-    let fileFindings = lintSource(file, source, context, rules, pages);
+    let fileFindings = findingsInSite(file, passes.get(file)!, context, pages, rules);
     let text = source.ok ? source.text : '';
     for (let pass = 0; source.ok && pass < maxFixPasses; pass++) {
       const fixes = fileFindings.flatMap((f) => (f.fix ? [f.fix] : []));

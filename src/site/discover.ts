@@ -132,8 +132,8 @@ function excludedBy(jekyll: Pick<JekyllConfig, 'exclude'>): (file: string) => bo
  * page takes it in (lint/first-pass-in-site.ts).
  */
 export function isFragmentFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'markdownExtensions'>): boolean {
-  if (!jekyll.markdownExtensions.some((extension) => file.endsWith(`.${extension}`))) return false;
-  if (file.startsWith(`${jekyll.includesDir}/`)) return true;
+  if (!isMarkdownFile(file, jekyll)) return false;
+  if (inIncludesFolder(file, jekyll)) return true;
   const segments = file.split('/');
   return segments.at(-1)!.startsWith('_') && segments.slice(0, -1).every((folder) => !folder.startsWith('_') && !folder.startsWith('.'));
 }
@@ -162,7 +162,17 @@ export function isTemplateFile(file: string, jekyll: Pick<JekyllConfig, 'include
 export function templateKind(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir'>): 'layout' | 'include' | undefined {
   if (!/\.html?$/i.test(file)) return undefined;
   if (file.startsWith(`${jekyll.layoutsDir ?? '_layouts'}/`)) return 'layout';
-  return file.startsWith(`${jekyll.includesDir}/`) ? 'include' : undefined;
+  return inIncludesFolder(file, jekyll) ? 'include' : undefined;
+}
+
+/** Whether `{% include %}` reads the file: it is in the includes folder (HTML or Markdown). */
+export function inIncludesFolder(file: string, jekyll: Pick<JekyllConfig, 'includesDir'>): boolean {
+  return file.startsWith(`${jekyll.includesDir}/`);
+}
+
+/** Whether kramdown converts the file (`markdown_ext`). */
+export function isMarkdownFile(file: string, jekyll: Pick<JekyllConfig, 'markdownExtensions'>): boolean {
+  return jekyll.markdownExtensions.some((extension) => file.endsWith(`.${extension}`));
 }
 
 /** Whether Jekyll reads the file as YAML or JSON data (`site.data`). */

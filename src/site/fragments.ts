@@ -12,7 +12,7 @@
 import { posix } from 'node:path';
 import { parseDocument, parseTemplate } from '../parse/document.js';
 import type { PageFacts } from '../types.js';
-import { templateKind } from './discover.js';
+import { inIncludesFolder, templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
 import { documentRelativeIncludes, isVariableName, relativeIncludeNames } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
@@ -42,7 +42,7 @@ export interface Includer {
  */
 export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages): Includer | undefined {
   if (!page.noFrontMatter) return undefined;
-  if (page.path.startsWith(`${site.jekyll.includesDir}/`)) {
+  if (inIncludesFolder(page.path, site.jekyll)) {
     if (unusedTemplate(page.path, site, pages) !== undefined) return undefined;
     const file = includers(pages).get(page.path);
     return file === undefined ? { tag: 'include' } : { tag: 'include', file };

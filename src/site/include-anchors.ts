@@ -9,6 +9,7 @@
  */
 import { idAttributes } from '../parse/html-tags.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
+import { isMarkdownFile } from './discover.js';
 import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
 import type { SiteIndex } from './site-index.js';
@@ -73,7 +74,7 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
   for (const call of calls) {
     if (isVariableName(call.name)) return { ids: new Set(), open: true };
     const path = includesFolderFile(site.jekyll.includesDir, call.name);
-    if (headings && site.jekyll.markdownExtensions.some((extension) => path.endsWith(`.${extension}`))) parts.push(headingIds(path, site, taken));
+    if (headings && isMarkdownFile(path, site.jekyll)) parts.push(headingIds(path, site, taken));
     const text = site.sourceOf(path);
     if (text === undefined) {
       parts.push(missingInclude(site));

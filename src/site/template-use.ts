@@ -14,7 +14,7 @@ import { parseFrontMatter } from '../parse/front-matter.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
 import type { IncludeUses, PageFacts } from '../types.js';
 import { includeUses } from './include-files.js';
-import { isDataFile, templateKind } from './discover.js';
+import { inIncludesFolder, isDataFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
@@ -37,7 +37,7 @@ const byPages = new WeakMap<Pages, TemplateUse>();
 /** Why the layout or include at `path` reaches no reader; undefined when it is another file, is used, or its use is not known. */
 export function unusedTemplate(path: string, site: SiteIndex, pages: Pages): string | undefined {
   // A Markdown include (a fragment, discover.ts) is an include too.
-  const kind = templateKind(path, site.jekyll) ?? (path.startsWith(`${site.jekyll.includesDir}/`) ? 'include' : undefined);
+  const kind = templateKind(path, site.jekyll) ?? (inIncludesFolder(path, site.jekyll) ? 'include' : undefined);
   if (kind === undefined) return undefined;
   let use = byPages.get(pages);
   if (!use) byPages.set(pages, (use = templateUse(site, pages)));
@@ -85,8 +85,7 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   };
   // The pages (an include's text is rendered only where something includes it), those of a run on
   // some files too, and the other files Jekyll renders (feeds, search indexes).
-  const isInclude = (file: string) => file.startsWith(`${jekyll.includesDir}/`);
-  for (const file of new Set([...pages.keys(), ...site.frontMatter.keys()])) if (templateKind(file, jekyll) !== 'layout' && !isInclude(file)) render(file);
+  for (const file of new Set([...pages.keys(), ...site.frontMatter.keys()])) if (templateKind(file, jekyll) !== 'layout' && !inIncludesFolder(file, jekyll)) render(file);
   for (const name of layouts) render(layoutFiles.get(name));
   // Includes inside includes: the set grows as it is walked.
   for (const file of includes) render(file);
