@@ -673,6 +673,13 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
     const unknown = await lintSite({ ...site, '_config.yml': 'theme: jekyll-theme-unknown\n' });
     expect(unknown.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'liquid-syntax', 'warning'], [5, 'link-redirect', 'warning']]);
+    // On GitHub Pages a remote theme takes the place of the default theme (primer), as jekyll-remote-theme puts it there.
+    const pages = { ...site, Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' };
+    const unknownRemote = await lintSite({ ...pages, '_config.yml': 'remote_theme: owner/site-theme@main\n' });
+    // Its layouts and includes are not known, nor the plugins its gemspec names (jekyll-remote-theme loads them).
+    expect(unknownRemote.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual(unknown.findings.map((f) => [f.line, f.ruleId, f.severity]));
+    const cayman = await lintSite({ ...pages, '_config.yml': 'remote_theme: pages-themes/cayman@v0.2.0\n' });
+    expect(cayman.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(remote.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`));
   });
 
   it('finds the Gemfile as Bundler does, in the nearest folder up to the repository\'s top', async () => {

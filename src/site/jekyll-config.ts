@@ -176,7 +176,8 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
       ...(gitHubPages ? gitHubPagesDefaultPlugins : []),
       // GitHub Pages loads jekyll-remote-theme for a site that names a remote theme.
       ...(gitHubPages && Object.hasOwn(raw, 'remote_theme') ? ['jekyll-remote-theme'] : []),
-      ...themePlugins(raw).filter(allowed),
+      // An unknown remote theme's name stands for its gemspec's plugins, which load where allowed.
+      ...themePlugins(raw).filter((gem) => allowed(gem) || gem === raw.remote_theme),
     ]),
   ];
   return {

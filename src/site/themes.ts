@@ -46,10 +46,13 @@ const knownThemes: Record<string, ThemeGem> = {
   ...Object.fromEntries(['architect', 'cayman', 'dinky', 'leap-day', 'merlot', 'modernist', 'slate', 'tactile', 'time-machine'].map((name) => [`jekyll-theme-${name}`, pagesTheme()])),
 };
 
-/** The theme gem's name as the config gives it (`minima`, `owner/repo@ref`). */
+/**
+ * The theme gem's name as the config gives it (`minima`, `owner/repo@ref`). A remote theme comes
+ * first: jekyll-remote-theme puts it in `theme:`'s place (GitHub Pages' default theme's too).
+ */
 export function themeGemName(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
   const { theme, remote_theme: remote } = jekyll.raw;
-  return typeof theme === 'string' ? theme : typeof remote === 'string' ? remote : undefined;
+  return typeof remote === 'string' ? remote : typeof theme === 'string' ? theme : undefined;
 }
 
 /** A theme gem (`theme:`, `remote_theme:`) gives the site layouts and includes the repository need not hold. */
@@ -63,7 +66,7 @@ export function usesThemeGem(jekyll: Pick<JekyllConfig, 'raw'>): boolean {
  * same files; just-the-docs' old home `pmarsceill/just-the-docs` redirects to it).
  */
 function knownTheme(raw: Record<string, unknown>): ThemeGem | undefined {
-  const gem = typeof raw.theme === 'string' ? raw.theme : typeof raw.remote_theme === 'string' ? remoteThemeGem(raw.remote_theme) : undefined;
+  const gem = typeof raw.remote_theme === 'string' ? remoteThemeGem(raw.remote_theme) : typeof raw.theme === 'string' ? raw.theme : undefined;
   return gem !== undefined && Object.hasOwn(knownThemes, gem) ? knownThemes[gem] : undefined;
 }
 
@@ -87,10 +90,12 @@ export function themeTemplates(jekyll: Pick<JekyllConfig, 'raw'>): Pick<ThemeGem
 
 /**
  * The plugin gems the theme makes Jekyll load (jekyll-remote-theme loads a remote theme's too):
- * those of a theme doclint knows, else a `theme:` gem stands for a gem whose plugins are not known.
+ * those of a theme doclint knows, else the theme's name stands for plugins that are not known (a
+ * remote theme's are those its gemspec names).
  */
 export function themePlugins(raw: Record<string, unknown>): readonly string[] {
   const known = knownTheme(raw);
   if (known) return known.plugins;
-  return typeof raw.theme === 'string' ? [raw.theme] : [];
+  const name = themeGemName({ raw });
+  return name === undefined ? [] : [name];
 }

@@ -15,6 +15,7 @@ import { posix } from 'node:path';
 import { addPolyglotCopies } from './polyglot.js';
 import { templateUrls } from './plugins.js';
 import { globMatcher } from './glob-matcher.js';
+import { themeGemName } from './themes.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
 export interface UrlTarget {
@@ -184,8 +185,8 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   addPolyglotCopies(jekyll, targets);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem whose dependencies are not known (it stands for them in the plugins).
-  const theme = jekyll.raw.theme;
-  const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || (typeof theme === 'string' && jekyll.plugins.includes(theme));
+  const theme = themeGemName(jekyll);
+  const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || (theme !== undefined && jekyll.plugins.includes(theme));
   const inertRedirects = new Map<string, string>();
   for (const [path, data] of dataOf) {
     const target = urlOf.get(path);
