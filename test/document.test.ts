@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Code, InlineCode, Link } from 'mdast';
 import { parseDocument } from '../src/parse/document.js';
-import { htmlStartTags } from '../src/parse/html-tags.js';
+import { htmlStartTags, idAttributes, linkAttributes } from '../src/parse/html-tags.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
@@ -249,5 +249,12 @@ describe('htmlStartTags', () => {
     expect(tags('<a href="/x" <b>')).toEqual(['a(href=/x,<b=)']);
     expect(tags('<i><!-- <a href="/x">')).toEqual(['i()']);
     expect(tags('<script><a href="/x">')).toEqual(['script()']);
+  });
+
+  it('takes no links from an XML namespace\'s tags (JSP\'s, in a sample that lost its fence), but their ids', () => {
+    const html = '<a href="/a"><sx:a href="%{#url}" id="x"/><s:url value="/v" src="/s"><img src="/i.png">';
+    const values = (attributes: Iterable<{ start: number; end: number }>) => [...attributes].map((a) => html.slice(a.start, a.end));
+    expect(values(linkAttributes(html))).toEqual(['/a', '/i.png']);
+    expect(values(idAttributes(html))).toEqual(['x']);
   });
 });

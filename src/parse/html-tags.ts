@@ -78,9 +78,10 @@ export function* htmlStartTags(html: string): Generator<HtmlStartTag> {
   }
 }
 
-/** The attributes of these (lowercase) names in a piece of HTML's tags. */
-function* attributesNamed(html: string, names: ReadonlySet<string>): Generator<HtmlAttribute> {
+/** The attributes of these (lowercase) names in a piece of HTML's tags (those `tags` takes). */
+function* attributesNamed(html: string, names: ReadonlySet<string>, tags = (_tag: HtmlStartTag) => true): Generator<HtmlAttribute> {
   for (const tag of htmlStartTags(html)) {
+    if (!tags(tag)) continue;
     for (const attribute of tag.attributes) if (names.has(attribute.name)) yield attribute;
   }
 }
@@ -88,8 +89,11 @@ function* attributesNamed(html: string, names: ReadonlySet<string>): Generator<H
 const linkNames = new Set(['href', 'src']);
 const idNames = new Set(['id', 'name']);
 
-/** The `href` and `src` values of a piece of HTML's tags. */
-export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames);
+/**
+ * The `href` and `src` values of a piece of HTML's tags. A prefixed tag name is an XML
+ * namespace's (JSP's `<s:url>`, `<sx:a>` in a sample that lost its fence): a browser follows none of its attributes.
+ */
+export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames, (tag) => !tag.name.includes(':'));
 
 /** The `id` and `name` values of a piece of HTML's tags (the targets of a `#fragment`). */
 export const idAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, idNames);
