@@ -53,7 +53,9 @@ export const frontMatterSyntax: DocumentRule<Options> = {
         return;
       case 'unterminated':
         report({
-          message: 'The front matter is never closed with a `---` line: Jekyll renders the whole file, the YAML included, as the page body.',
+          message: front.bom
+            ? 'The front matter is never closed with a `---` line, and a byte order mark (BOM) precedes it: Jekyll publishes the file unrendered as a static file.'
+            : 'The front matter is never closed with a `---` line: Jekyll renders the whole file, the YAML included, as the page body.',
           start: front.start,
           end: front.end,
         });

@@ -515,6 +515,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([['index.md', 21, 'link-internal']]);
   });
 
+  it('publishes a file whose `---` front matter is never closed as a page with no values, unless a BOM precedes it', async () => {
+    // jekyll build 4.3.1 writes a.html, c.md, docs/d.html and 2020/01/01/p.html (apache/struts-site closes one with `------`).
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  docs:\n    output: true\n',
+      'a.md': '---\ntitle: A\n------\n# A head\n',
+      'c.md': '\uFEFF---\ntitle: C\n------\n# C\n',
+      '_docs/d.md': '---\ntitle: D\n------\n# D\n',
+      '_posts/2020-01-01-p.md': '---\ntitle: P\n------\n# P\n',
+      'index.md': '---\n---\n[a](/a.html) [a2](/a.md) [c](/c.md) [c2](/c.html) [d](/docs/d.html) [d2](/docs/d.md) [p](/2020/01/01/p.html)\n',
+    });
+    // The links to /a.md, /c.html and /docs/d.md.
+    expect(result.findings.filter((f) => f.file === 'index.md').map((f) => [f.column, f.ruleId])).toEqual([[19, 'link-internal'], [42, 'link-internal'], [74, 'link-internal']]);
+  });
+
   // Jekyll-Bootstrap's JB/setup, as apache/zeppelin's docs use it. jekyll build 4.3.1 + html-proofer 3.19 report the same three.
   it('reads a link that starts with a variable the includes set to the site\'s base path as a path from the site\'s root', async () => {
     const result = await lintSite({

@@ -19,8 +19,11 @@ interface Range {
 
 export type FrontMatter =
   | { kind: 'none' }
-  /** The file starts with a `---` line that is never closed: Jekyll renders it all as body. */
-  | ({ kind: 'unterminated' } & Range)
+  /**
+   * The file starts with a `---` line that is never closed: Jekyll renders it all as body, with no
+   * values of its own (after a UTF-8 BOM, it publishes the file as a static file).
+   */
+  | ({ kind: 'unterminated'; bom: boolean } & Range)
   /** `---js`, `---coffee`, `+++`...: Jekyll sees no front matter and copies the file unrendered. */
   | ({ kind: 'non-yaml'; language: string } & Range)
   | ({
@@ -65,7 +68,7 @@ export function parseFrontMatter(text: string): FrontMatter {
     };
   }
   const closing = findClosing(text, firstNewline + 1);
-  if (!closing) return { kind: 'unterminated', start, end: firstNewline + 1 };
+  if (!closing) return { kind: 'unterminated', bom, start, end: firstNewline + 1 };
   const yamlStart = firstNewline + 1;
   const yamlEnd = closing.start;
   const source = text.slice(yamlStart, yamlEnd);

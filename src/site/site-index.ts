@@ -35,8 +35,12 @@ export interface SiteIndex {
   renderScopeOf(path: string): RenderScope;
 }
 
-/** The values a document's front matter gives `page` (none unless it is YAML Jekyll reads). */
+/**
+ * The values a document's front matter gives `page`: none unless Jekyll renders the file as a page
+ * (YAML, or a `---` line never closed, which makes a page of the whole text).
+ */
 export function frontMatterValues(front: FrontMatter): Record<string, unknown> | undefined {
+  if (front.kind === 'unterminated') return front.bom ? undefined : {};
   return front.kind === 'yaml' && !front.bom ? front.data : undefined;
 }
 
