@@ -7,6 +7,7 @@
 import { closest } from '../src/suggest.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import type { SiteRule } from '../src/types.js';
+import { pluginLayoutNames } from '../src/site/layouts.js';
 import { themeTemplates } from '../src/site/themes.js';
 
 interface Options {
@@ -57,14 +58,15 @@ export const frontMatterReferences: SiteRule<Options, Reference[]> = {
     return references.length > 0 ? references : undefined;
   },
   check({ collected: references = [], site, report }) {
-    // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have.
+    // A theme gem (theme:, remote_theme:) provides layouts and includes the repository need not have,
+    // and jekyll-redirect-from its `redirect` layout.
     const theme = themeTemplates(site.jekyll);
     for (const { key, folder, entry, start, end, written } of references) {
       const templates = /^\/?_(layouts|includes)\/?$/.exec(folder)?.[1] as 'layouts' | 'includes' | undefined;
       if (templates && theme === 'unknown') continue;
       const fromTheme = templates && theme !== 'unknown' ? theme[templates].map((file) => file.replace(/\.[^.]*$/, '')) : [];
       const names = new Set([...namesIn(site.files, folder.replace(/^\/|\/$/g, '')), ...fromTheme]);
-      if (names.size === 0 || names.has(entry)) continue;
+      if (names.size === 0 || names.has(entry) || (templates === 'layouts' && pluginLayoutNames(site.jekyll).includes(entry))) continue;
       const suggestion = closest(entry, names);
       const exact = suggestion && suggestion.toLowerCase() === entry.toLowerCase();
       report({

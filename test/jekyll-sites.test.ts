@@ -435,6 +435,13 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(bare.findings.map((f) => `${f.column} ${f.message.slice(0, 40)}`)).toEqual(['67 This link leaves out the baseurl `/docs`', '84 No page or file is published at `/docs/d']);
   });
 
+  it('knows the `redirect` layout jekyll-redirect-from gives a site, and only where it is loaded', async () => {
+    // termux/termux.github.io lays its redirect pages out in it; jekyll 4.3.1 warns "Layout 'redirect' … does not exist" without the plugin.
+    const site = { '_layouts/page.html': '{{ content }}', 'docs.md': '---\nlayout: redirect\nredirect_to: /en/docs/\n---\n', 'en/docs.md': '---\nlayout: page\npermalink: /en/docs/\n---\nDocs.\n' };
+    expect((await lintSite({ ...site, '_config.yml': 'plugins:\n  - jekyll-redirect-from\n' })).findings).toEqual([]);
+    expect((await lintSite({ ...site, '_config.yml': 'title: Site\n' })).findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['docs.md', 2, 'front-matter-references']]);
+  });
+
   it('publishes no redirect_from alias where the site does not load jekyll-redirect-from', async () => {
     const site = { 'old.md': '---\ntitle: Old\nredirect_from: /older/\n---\nOld\n', 'index.md': '---\ntitle: Home\n---\n[a](/older/)\n' };
     const without = await lintSite({ ...site, '_config.yml': 'plugins: [jekyll-feed]\n' });

@@ -22,6 +22,11 @@ export function layoutFile(name: string, site: Pick<SiteIndex, 'files' | 'jekyll
   return undefined;
 }
 
+/** The layouts a plugin gives a site that has none of the name: jekyll-redirect-from's `redirect` (checked with jekyll 4.3.1). */
+export function pluginLayoutNames(jekyll: Pick<JekyllConfig, 'plugins'>): string[] {
+  return jekyll.plugins.includes('jekyll-redirect-from') ? ['redirect'] : [];
+}
+
 /** A layout file's name: its path in the layouts folder without the extension (Jekyll's LayoutReader). */
 export function layoutName(file: string, jekyll: Pick<JekyllConfig, 'layoutsDir'>): string {
   return file.slice(layoutsFolder(jekyll).length + 1).replace(/\.[^./]+$/, '');
