@@ -89,13 +89,19 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(libraries.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
   });
 
-  it('knows jekyll-polyglot\'s and jekyll-github-metadata\'s tags, and the filters a plugin adds by reopening Jekyll::Filters', async () => {
+  it('knows the tags of jekyll-polyglot, jekyll-github-metadata and jekyll-multiple-languages-plugin, and the filters a plugin adds by reopening Jekyll::Filters', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-polyglot, jekyll-github-metadata]\nlanguages: [en, de]\ndefault_lang: en\n',
       '_plugins/shout.rb': 'module Jekyll\n  module Filters\n    def shout(input)\n      input.upcase\n    end\n  end\nend\n',
       'index.md': '---\ntitle: Tags\n---\n{% I18n_Headers %}\n<a {% static_href %}href="/"{% endstatic_href %}>Home</a> {% github_edit_link "Edit" %} {{ page.title | shout }}\n',
     });
     expect(result.findings).toEqual([]);
+    // jekyll-multiple-languages-plugin's, each under its short and long name.
+    const translated = await lintSite({
+      '_config.yml': 'plugins: [jekyll-multiple-languages-plugin]\nlanguages: [en, es]\n',
+      'index.md': '---\n---\n{% t titles.home %} {% translate titles.home %} {% tf footer.md %} {% translate_file footer.md %} [Team]({% tl team %}) {% translate_link team %}\n',
+    });
+    expect(translated.findings).toEqual([]);
   });
 
   it('knows the filters of jekyll-liquify, jekyll-relative-links and jekyll-toc, and names the gems it does not know at an unknown filter', async () => {

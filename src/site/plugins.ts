@@ -76,6 +76,8 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
   'jekyll-github-metadata': { github_edit_link: {} },
   'jekyll-include-cache': { include_cached: {} },
   'jekyll-last-modified-at': { last_modified_at: {} },
+  // Each under a short and a long name.
+  'jekyll-multiple-languages-plugin': { t: {}, translate: {}, tf: {}, translate_file: {}, tl: {}, translate_link: {} },
   'jekyll-octicons': { octicon: {} },
   // Each under two names; static_href's body is the `href="…"` it rewrites.
   'jekyll-polyglot': { I18n_Headers: {}, i18n_headers: {}, static_href: { block: true }, Static_Href: { block: true } },
