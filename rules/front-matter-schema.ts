@@ -5,8 +5,7 @@
  * the offending key or value, in words a writer understands.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import articleSchema from '../schema/front-matter/article.schema.json' with { type: 'json' };
-import categorySchema from '../schema/front-matter/category.schema.json' with { type: 'json' };
+import * as builtinValidators from '../src/generated/front-matter-validators.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import { globMatcher } from '../src/site/glob-matcher.js';
 import { closest } from '../src/suggest.js';
@@ -23,14 +22,14 @@ interface Options {
   schemas: SchemaBinding[];
 }
 
-const builtins: Record<string, Record<string, unknown>> = { article: articleSchema, category: categorySchema };
+// The built-in schemas (schema/front-matter/), compiled when doclint is built (scripts/write-validators.mjs).
+const builtins = builtinValidators as unknown as Record<string, ValidateFunction>;
 
 // verbose: errors carry their parentSchema, which the messages read. Unoptimized code compiles
-// faster at every start and validates a front matter block just as fast. The built-in schemas
-// are checked against JSON Schema by a test; only a user's schema is checked here (which costs
-// compiling JSON Schema's own schema: 16 ms).
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
-for (const schema of Object.values(builtins)) ajv.addSchema(schema);
+// faster and validates a front matter block just as fast. The built-in schemas are checked
+// against JSON Schema by a test; only a user's schema is checked here (which costs compiling
+// JSON Schema's own schema: 16 ms).
+let ajv: Ajv | undefined;
 const compiled = new Map<unknown, ValidateFunction>();
 const matchers = new Map<string, (path: string) => boolean>();
 
@@ -92,12 +91,13 @@ function matcherFor(files: string | string[]): (path: string) => boolean {
 }
 
 function validatorFor(schema: string | Record<string, unknown>): ValidateFunction {
-  const object = typeof schema === 'string' ? builtins[schema]! : schema;
-  let validate = compiled.get(object);
+  if (typeof schema === 'string') return builtins[schema]!;
+  let validate = compiled.get(schema);
   if (!validate) {
-    if (typeof schema !== 'string' && !ajv.validateSchema(object)) throw new Error(`schema is invalid: ${ajv.errorsText(ajv.errors)}`);
-    validate = typeof schema === 'string' ? ajv.getSchema(String(object.$id))! : ajv.compile(object);
-    compiled.set(object, validate);
+    ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false } });
+    if (!ajv.validateSchema(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(ajv.errors)}`);
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
   }
   return validate;
 }
