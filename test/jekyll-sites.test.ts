@@ -384,6 +384,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('checks the reference definitions a Markdown include uses itself, and leaves the others to the pages that use them', async () => {
+    // jekyll build 4.3.1 writes the two links [g] and [other] make, and nothing for [unused].
+    const result = await lintSite({
+      '_includes/part.md': 'See [the guide][g] and [other].\n\n[g]: /missing-guide/\n[other]: /missing-other/\n[unused]: /missing-unused/\n',
+      'index.md': '---\n---\n{% include part.md %}\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['_includes/part.md', 3, 'link-internal'], ['_includes/part.md', 4, 'link-internal']]);
+  });
+
   it('finds the ids of the Markdown a page takes in with include_relative, and does not judge one a repeated heading may have numbered', async () => {
     const site = {
       'p/page.md': '---\ntitle: P\n---\n## Top\n\n{% include_relative part.md %}\n',

@@ -6,7 +6,7 @@
  * undefined and the files the page includes; pass 2 reads those files' definitions and gives
  * each use its destination, resolved from the page that includes it.
  */
-import type { Text } from 'mdast';
+import type { Parent, RootContent, Text } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
 import { includedFiles, refusedIncludeName } from '../site/include-files.js';
@@ -19,6 +19,25 @@ const linkId = (label: string): string => label.replace(/\s+/g, ' ').trim().toLo
 
 /** `[text][id]`, `[id][]` and `[id]`, as kramdown reads a reference. */
 const reference = /\[([^[\]]+)\](?:\[([^[\]]*)\])?/g;
+
+/**
+ * Where the definitions a file's own references use start and end: a fragment's definitions that
+ * its own text uses are rendered wherever a page takes it in (the others, where pages use them).
+ */
+export function definitionsUsedWithin(document: Document): { start: number; end: number }[] {
+  const used = new Set<string>();
+  // Walked without recursion: lists nest a thousand deep.
+  const parents: Parent[] = [document.mdast];
+  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+    for (const node of parent.children as RootContent[]) {
+      if (node.type === 'linkReference' || node.type === 'imageReference') used.add(node.identifier);
+      if ('children' in node) parents.push(node);
+    }
+  }
+  return nodesOfType(document, 'definition')
+    .filter(({ node }) => used.has(node.identifier))
+    .map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
+}
 
 /** The page's undefined references and the files it includes with a literal name; undefined when it has none of either. */
 export function referenceUses(document: Document, includesDir: string): IncludedReferences | undefined {

@@ -6,7 +6,7 @@
  */
 import type { ResolvedConfig } from '../config/types.js';
 import { documentLinks } from '../links/extract.js';
-import { referenceUses } from '../links/included-references.js';
+import { definitionsUsedWithin, referenceUses } from '../links/included-references.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
 import { documentRelativeIncludes, includeUses } from '../site/include-files.js';
@@ -30,6 +30,15 @@ export interface DocumentPassResult {
   facts: PageFacts;
 }
 
+/**
+ * The links of a fragment a page takes in: its reference definitions are checked where pages use
+ * them (links/included-references.ts), but those its own text uses, which render with it.
+ */
+function fragmentLinks(document: Document, links: PageFacts['links']): PageFacts['links'] {
+  const definitions = links.some((link) => link.source === 'definition') ? definitionsUsedWithin(document) : [];
+  return links.filter((link) => link.source !== 'definition' || definitions.some(({ start, end }) => link.start >= start && link.start < end));
+}
+
 /** The document's pass-1 findings (sorted) and facts. */
 export function documentPass(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext): DocumentPassResult {
   const { path } = document;
@@ -47,8 +56,7 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   const facts: PageFacts = {
     path,
     rendered,
-    // A fragment's reference definitions are checked where the pages use them (links/included-references.ts).
-    links: rendered ? links : links.filter((link) => link.source !== 'definition'),
+    links: rendered ? links : fragmentLinks(document, links),
     anchors: anchorsOrError(() => documentAnchors(document, scope, tags)),
     lineStarts: document.lines.starts,
     length: document.text.length,
