@@ -117,6 +117,18 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
+  it('serves a page named without its `.html` as GitHub Pages and `jekyll serve` do, fragments included', async () => {
+    const site = tempCopy();
+    try {
+      writeFileSync(join(site.dir, 'index.html'), '<html><body><a href="/a">a</a> <a href="/a#there">t</a> <a href="/a#gone">g</a> <a href="/b">b</a></body></html>\n');
+      writeFileSync(join(site.dir, 'a.html'), '<html><body><h2 id="there">A</h2></body></html>\n');
+      const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
+      expect(crawlFindings(run.stdout)).toEqual(['index.html:1:66: Broken link to /a#gone (the page has no such fragment).', 'index.html:1:90: Broken link to /b (HTTP 404).']);
+    } finally {
+      site.cleanup();
+    }
+  }, 30_000);
+
   it('--skip-external requests nothing beyond the site; a link that times out could not be confirmed (a warning)', async () => {
     const elsewhere: string[] = [];
     const other = createServer((request, response) => {
@@ -151,7 +163,7 @@ describe('doclint crawl', () => {
 
   it('answers from the folder for a link to the folder\'s own server that timed out behind the crawl\'s work: a file, or a folder with an index page', () => {
     // On Azure/azure-sdk's 884 built pages, 235-571 requests to missing files timed out waiting their turn (linkinator starts them all at once).
-    expect(['/help/', '/help', '/help/index.html', '/help/release%20notes.html', '/help/draft%5B1%5D.html', '/help/old'].map((path) => servedFromFolder(built, path))).toEqual([true, true, true, true, true, true]);
+    expect(['/help/', '/help', '/help/index.html', '/help/release%20notes.html', '/help/draft%5B1%5D.html', '/help/old', '/help/404'].map((path) => servedFromFolder(built, path))).toEqual([true, true, true, true, true, true, true]);
     expect(['/help/nope.html', '/help/article/', '/help/article/nope/', '/README.md/x', '/../built-site/help/index.html', '/%E0%A4%A.html'].map((path) => servedFromFolder(built, path))).toEqual([false, false, false, false, false, false]);
   });
 });

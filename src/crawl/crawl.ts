@@ -59,7 +59,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const local = folder !== undefined || isLocalHost(new URL(start).hostname);
   const concurrency = local ? Math.min(localConcurrency, config.external.concurrency) : config.external.concurrency;
   const settings = {
-    ...(folder ? { serverRoot: folder, port } : {}),
+    // `/about` is `about.html`, as GitHub Pages and `jekyll serve` serve it.
+    ...(folder ? { serverRoot: folder, port, cleanUrls: true } : {}),
     concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
@@ -79,7 +80,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const pageOf = (url: string | undefined): string => {
     if (!url) return folder ? 'index.html' : start;
     // A file's name as it is on disk (`a b.html`, not `a%20b.html`).
-    if (folder) return /^[a-z]+:/i.test(url) ? url : percentDecoded(url.replace(/^\/+/, '').replace(/#.*$/, '').replace(/(^|\/)$/, '$1index.html').replace(/^([^.]*[^/.])$/, '$1/index.html'));
+    if (folder) return /^[a-z]+:/i.test(url) ? url : cleanUrlFile(folder, percentDecoded(url.replace(/^\/+/, '').replace(/#.*$/, '').replace(/(^|\/)$/, '$1index.html')));
     const parsed = new URL(url);
     return parsed.origin === origin ? parsed.pathname : `${parsed.origin}${parsed.pathname}`;
   };
@@ -193,17 +194,35 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: 
   return results;
 }
 
-/** Whether the folder's server answers for a URL path: a file, or a folder with an index page (as linkinator's server maps them). */
+/**
+ * Whether the folder's server answers for a URL path: a file, a folder with an index page, or an
+ * HTML page named without its `.html` (as linkinator's server maps them, clean URLs on).
+ */
 export function servedFromFolder(folder: string, pathname: string): boolean {
+  let file: string;
   try {
     const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const file = [...parts, ...(pathname.endsWith('/') ? ['index.html'] : [])].join('/');
-    if (!isInsideRoot(folder, file)) return false;
+    file = [...parts, ...(pathname.endsWith('/') ? ['index.html'] : [])].join('/');
+  } catch {
+    return false;
+  }
+  return servedFile(folder, file) || (!file.endsWith('.html') && servedFile(folder, `${file}.html`));
+}
+
+function servedFile(folder: string, file: string): boolean {
+  if (!isInsideRoot(folder, file)) return false;
+  try {
     const info = statSync(resolve(folder, file));
     return info.isFile() || (info.isDirectory() && statSync(resolve(folder, file, 'index.html')).isFile());
   } catch {
     return false;
   }
+}
+
+/** The file the folder's server answers a path without an extension with: the folder's index page, else the `.html` page (clean URLs). */
+function cleanUrlFile(folder: string, file: string): string {
+  if (!/^[^.]*[^/.]$/.test(file)) return file;
+  return isInsideRoot(folder, file) && existsSync(resolve(folder, file)) ? `${file}/index.html` : `${file}.html`;
 }
 
 async function readHtml(file: string): Promise<string | undefined> {
