@@ -59,8 +59,10 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const local = folder !== undefined || isLocalHost(new URL(start).hostname);
   const concurrency = local ? Math.min(localConcurrency, config.external.concurrency) : config.external.concurrency;
   const settings = {
-    // `/about` is `about.html`, as GitHub Pages and `jekyll serve` serve it.
-    ...(folder ? { serverRoot: folder, port, cleanUrls: true } : {}),
+    // `/about` is `about.html`, as GitHub Pages and `jekyll serve` serve it. A path that starts
+    // with `//` (`..//about/` in a page) is the path with one slash, as servers and html-proofer
+    // read it: linkinator's server would take `//about/` for a host.
+    ...(folder ? { serverRoot: folder, port, cleanUrls: true, urlRewriteExpressions: [{ pattern: /^(http:\/\/localhost:\d+)\/{2,}/, replacement: '$1/' }] } : {}),
     concurrency,
     timeout: config.external.timeout,
     userAgent: config.external.userAgent,
