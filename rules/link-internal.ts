@@ -4,7 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { pageReasons, reportFor } from '../src/links/link-report.js';
-import { themeGemName } from '../src/site/themes.js';
+import { themeAssetUrls, themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
 import { baseurlAsWritten } from '../src/site/jekyll-config.js';
@@ -124,7 +124,7 @@ export const linkInternal: SiteRule = {
             break;
           }
           const theme = themeGemName(site.jekyll);
-          if (theme !== undefined && resolution.path.startsWith('/assets/')) {
+          if (theme !== undefined && themeAssetUrls(site.jekyll) === 'unknown' && resolution.path.startsWith('/assets/')) {
             // Jekyll copies a theme gem's own `assets/` folder into the site: the repository need not hold it.
             report({ message: `No ${what} of this repository is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless the theme \`${theme}\` ships it in its \`assets/\` folder.`, ...where, severity: 'warning' });
             break;

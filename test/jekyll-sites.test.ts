@@ -709,6 +709,13 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
     const unknown = await lintSite({ ...site, '_config.yml': 'theme: jekyll-theme-unknown\n' });
     expect(unknown.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[4, 'liquid-syntax', 'warning'], [5, 'link-redirect', 'warning']]);
+    // The files of a known theme's assets/ folder are published (jekyll build 4.3.1 with minima 2.5.1:
+    // assets/main.css and assets/minima-social-icons.svg); of an unknown theme's, any may be.
+    const assets = { 'index.md': '---\nlayout: page\n---\n[a](/assets/main.css) [b](/assets/minima-social-icons.svg) [c](/assets/missing.png)\n' };
+    const minimaAssets = await lintSite({ ...assets, '_config.yml': 'theme: minima\n' });
+    expect(minimaAssets.findings.map((f) => [f.column, f.ruleId, f.severity])).toEqual([[64, 'link-internal', 'error']]);
+    const unknownAssets = await lintSite({ ...assets, '_config.yml': 'theme: jekyll-theme-unknown\n' });
+    expect(unknownAssets.findings.map((f) => [f.column, f.ruleId, f.severity])).toEqual([[5, 'link-internal', 'warning'], [27, 'link-internal', 'warning'], [64, 'link-internal', 'warning']]);
     // On GitHub Pages a remote theme takes the place of the default theme (primer), as jekyll-remote-theme puts it there.
     const pages = { ...site, Gemfile: 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n' };
     const unknownRemote = await lintSite({ ...pages, '_config.yml': 'remote_theme: owner/site-theme@main\n' });

@@ -14,21 +14,39 @@ interface ThemeGem {
   layouts: readonly string[];
   /** Its includes, by file name. */
   includes: readonly string[];
+  /** Where the site publishes the files of its `assets/` folder (Sass with front matter as CSS); undefined when not known. */
+  assets?: readonly string[];
 }
 
 const headCustom = ['head-custom.html', 'head-custom-google-analytics.html'];
-const pagesTheme = (layouts = ['default'], includes = headCustom): ThemeGem => ({ plugins: ['jekyll-seo-tag'], layouts, includes });
+const webfonts = (names: string[], formats: string[]) => names.flatMap((name) => formats.map((format) => `fonts/${name}.${format}`));
+const pagesTheme = (layouts = ['default'], includes = headCustom, assets: string[] = []): ThemeGem => ({
+  plugins: ['jekyll-seo-tag'],
+  layouts,
+  includes,
+  assets: ['/assets/css/style.css', ...assets.map((file) => `/assets/${file}`)],
+});
 
 const knownThemes: Record<string, ThemeGem> = {
   minima: {
     plugins: ['jekyll-feed', 'jekyll-seo-tag'],
     layouts: ['default', 'home', 'page', 'post'],
     includes: ['disqus_comments.html', 'footer.html', 'google-analytics.html', 'head.html', 'header.html', 'icon-github.html', 'icon-github.svg', 'icon-twitter.html', 'icon-twitter.svg', 'social.html'],
+    assets: ['/assets/main.css', '/assets/minima-social-icons.svg'],
   },
   'jekyll-theme-primer': { ...pagesTheme(['default', 'home', 'page', 'post']), plugins: ['jekyll-github-metadata', 'jekyll-seo-tag'] },
-  'jekyll-theme-hacker': pagesTheme(['default', 'post'], [...headCustom, 'head-custom-theme-colors.html']),
-  'jekyll-theme-midnight': pagesTheme(['default'], [...headCustom, 'head-custom-theme-colors.html']),
-  'jekyll-theme-minimal': pagesTheme(['default', 'post']),
+  'jekyll-theme-hacker': pagesTheme(['default', 'post'], [...headCustom, 'head-custom-theme-colors.html'], ['images/bkg.png', 'images/blacktocat.png', 'images/bullet.png']),
+  'jekyll-theme-midnight': pagesTheme(['default'], [...headCustom, 'head-custom-theme-colors.html'], [
+    'css/ie.scss',
+    ...['bullet.png', 'hr.gif', 'nav-bg.gif'].map((image) => `images/${image}`),
+    'js/respond.js',
+    ...webfonts(['Bold', 'BoldItalic', 'Italic', 'Light', 'LightItalic', 'Regular', 'Semibold', 'SemiboldItalic'].map((style) => `OpenSans-${style}-webfont`), ['eot', 'svg', 'ttf', 'woff']),
+  ]),
+  'jekyll-theme-minimal': pagesTheme(['default', 'post'], headCustom, [
+    'img/logo.png',
+    'js/scale.fix.js',
+    ...webfonts(['700', '700italic', 'italic', 'regular'].map((style) => `Noto-Sans-${style}/Noto-Sans-${style}`), ['eot', 'svg', 'ttf', 'woff', 'woff2']),
+  ]),
   'just-the-docs': {
     plugins: ['jekyll-seo-tag', 'jekyll-include-cache'],
     layouts: ['about', 'default', 'home', 'minimal', 'page', 'post', 'table_wrappers', 'vendor/compress'],
@@ -43,7 +61,31 @@ const knownThemes: Record<string, ThemeGem> = {
       'mermaid_config.js',
     ],
   },
-  ...Object.fromEntries(['architect', 'cayman', 'dinky', 'leap-day', 'merlot', 'modernist', 'slate', 'tactile', 'time-machine'].map((name) => [`jekyll-theme-${name}`, pagesTheme()])),
+  // The files of each theme's `assets/` folder at v0.2.0 but css/style.scss (in every one).
+  ...Object.fromEntries(
+    Object.entries({
+      architect: ['css/print.css', ...['body-bg.jpg', 'download-button.png', 'github-button.png', 'header-bg.jpg', 'highlight-bg.jpg', 'sidebar-bg.jpg'].map((image) => `images/${image}`)],
+      cayman: [],
+      dinky: ['images/arrow-down.png', 'images/octocat-small.png', 'js/scale.fix.js'],
+      'leap-day': [
+        ...['background.png', 'body-background.png', 'bullet.png', 'hr.gif', 'octocat-logo.svg'].map((image) => `images/${image}`),
+        'js/main.js',
+        ...webfonts(['copse-regular', 'quattrocentosans-bold', 'quattrocentosans-bolditalic', 'quattrocentosans-italic', 'quattrocentosans-regular'].map((font) => `${font}-webfont`), ['eot', 'svg', 'ttf', 'woff']),
+      ],
+      merlot: [
+        'css/mobile.css',
+        'css/non-screen.css',
+        ...['bg-ramp.jpg', 'blockquote-gfx-2x.png', 'blockquote-gfx.png', 'chevron-2x.png', 'chevron.png', 'download-fallback-bg.png', 'download-sprite.png', 'footer-ramp.jpg', 'fork-sprite.png', 'hr-2x.jpg', 'hr.jpg', 'octocat-2x.png', 'octocat.png', 'ribbon-tail-sprite-2x.png', 'ribbon-tail-sprite.png', 'shield-fallback.png', 'shield.png', 'site-2.png', 'small-ribbon-tail-sprite-2x.png', 'small-ribbon-tail-sprite.png'].map((image) => `images/${image}`),
+        'js/headsmart.min.js',
+        'js/modernizr.js',
+        ...webfonts(['bold', 'bolditalic', 'extrabold', 'italic', 'regular'].map((style) => `opensans-${style}-webfont`), ['eot', 'svg', 'ttf', 'woff']),
+      ],
+      modernist: ['images/checker.png', 'js/scale.fix.js'],
+      slate: ['bg_hr.png', 'blacktocat.png', 'icon_download.png', 'sprite_download.png'].map((image) => `images/${image}`),
+      tactile: ['css/print.css', ...['body-bg.png', 'highlight-bg.jpg', 'hr.png', 'octocat-icon.png', 'tar-gz-icon.png', 'zip-icon.png'].map((image) => `images/${image}`)],
+      'time-machine': [...['code.png', 'pattern.png', 'tar.png', 'top.png', 'zip.png'].map((image) => `images/${image}`), 'js/script.js'],
+    }).map(([name, assets]) => [`jekyll-theme-${name}`, pagesTheme(undefined, undefined, assets)]),
+  ),
 };
 
 /**
@@ -86,6 +128,15 @@ function remoteThemeGem(remote: string): string | undefined {
 export function themeTemplates(jekyll: Pick<JekyllConfig, 'raw'>): Pick<ThemeGem, 'layouts' | 'includes'> | 'unknown' {
   if (themeGemName(jekyll) === undefined) return { layouts: [], includes: [] };
   return knownTheme(jekyll.raw) ?? 'unknown';
+}
+
+/**
+ * The URLs the site's theme publishes from its `assets/` folder: none without a theme, `unknown`
+ * for a theme whose files doclint does not know.
+ */
+export function themeAssetUrls(jekyll: Pick<JekyllConfig, 'raw'>): readonly string[] | 'unknown' {
+  if (themeGemName(jekyll) === undefined) return [];
+  return knownTheme(jekyll.raw)?.assets ?? 'unknown';
 }
 
 /**

@@ -15,7 +15,7 @@ import { posix } from 'node:path';
 import { addPolyglotCopies } from './polyglot.js';
 import { templateUrls } from './plugins.js';
 import { globMatcher } from './glob-matcher.js';
-import { themeGemName } from './themes.js';
+import { themeAssetUrls, themeGemName } from './themes.js';
 import type { CollectionConfig, JekyllConfig } from './jekyll-config.js';
 
 export interface UrlTarget {
@@ -184,6 +184,9 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   addReadmeIndexes(jekyll, targets, urlOf);
   addPolyglotCopies(jekyll, targets);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
+  // A theme gem's `assets/` files, unless the site has its own at the same place.
+  const themeAssets = themeAssetUrls(jekyll);
+  if (themeAssets !== 'unknown') for (const url of themeAssets) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // redirect_from writes pages only where jekyll-redirect-from is loaded: named as a plugin, or maybe by a theme gem whose dependencies are not known (it stands for them in the plugins).
   const theme = themeGemName(jekyll);
   const redirectsWritten = jekyll.plugins.includes('jekyll-redirect-from') || (theme !== undefined && jekyll.plugins.includes(theme));
