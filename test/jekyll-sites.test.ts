@@ -450,6 +450,17 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(bare.findings.map((f) => `${f.column} ${f.message.slice(0, 40)}`)).toEqual(['67 This link leaves out the baseurl `/docs`', '84 No page or file is published at `/docs/d']);
   });
 
+  it('leaves out what `exclude` names with a leading slash, as Jekyll joins it to the source', async () => {
+    // jekyll build 4.3.1 writes only index.html (benbalter/benbalter.github.com excludes `/src`).
+    const result = await lintSite({
+      '_config.yml': 'exclude:\n  - /src\n  - /docs/b.md\n',
+      'src/a.md': '---\n---\n[x](/nope/)\n',
+      'docs/b.md': '---\n---\n[x](/nope2/)\n',
+      'index.md': '---\n---\n[a](/src/a.html) [b](/docs/b.html)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.column, f.ruleId])).toEqual([['index.md', 5, 'link-internal'], ['index.md', 22, 'link-internal']]);
+  });
+
   it('knows the `redirect` layout jekyll-redirect-from gives a site, and only where it is loaded', async () => {
     // termux/termux.github.io lays its redirect pages out in it; jekyll 4.3.1 warns "Layout 'redirect' … does not exist" without the plugin.
     const site = { '_layouts/page.html': '{{ content }}', 'docs.md': '---\nlayout: redirect\nredirect_to: /en/docs/\n---\n', 'en/docs.md': '---\nlayout: page\npermalink: /en/docs/\n---\nDocs.\n' };

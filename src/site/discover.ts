@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { specialEntryFilter } from './entry-filter.js';
+import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 
@@ -103,7 +103,7 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
   // Collections, posts and drafts are read below `collections_dir` (a folder Jekyll reads even when it starts with `_`).
   const collectionsDir = jekyll.collectionsDir ? `${jekyll.collectionsDir}/` : '';
   const depth = collectionsDir.split('/').length - 1;
-  const excluded = excludedBy(jekyll);
+  const excluded = excludeFilter(jekyll.exclude);
   const isSpecial = specialEntryFilter(jekyll.include);
   const ignored = globMatcher(ignores);
   return [...files]
@@ -118,11 +118,6 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       return !isSpecial(file, readAnyway) && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();
-}
-
-/** Jekyll's `exclude` (a folder's files too). */
-function excludedBy(jekyll: Pick<JekyllConfig, 'exclude'>): (file: string) => boolean {
-  return globMatcher(jekyll.exclude.flatMap((e) => [e, `${e.replace(/\/$/, '')}/**`]));
 }
 
 /**
@@ -140,7 +135,7 @@ export function isFragmentFile(file: string, jekyll: Pick<JekyllConfig, 'include
 
 /** The fragment files among the site's files (isFragmentFile), minus Jekyll's `exclude` and doclint's `ignores`. */
 export function selectFragmentFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
-  const excluded = excludedBy(jekyll);
+  const excluded = excludeFilter(jekyll.exclude);
   const ignored = globMatcher(ignores);
   return [...files].filter((file) => isFragmentFile(file, jekyll) && !excluded(file) && !ignored(file)).sort();
 }

@@ -29,3 +29,11 @@ export function specialEntryFilter(include: readonly string[]): IsSpecial {
     return false;
   };
 }
+
+/**
+ * Jekyll's `exclude` on root-relative paths: a glob, or a folder with everything in it. A leading
+ * `/` is the site's root (Jekyll joins each pattern to the source folder).
+ */
+export function excludeFilter(exclude: readonly string[]): (path: string) => boolean {
+  return globMatcher(exclude.map((entry) => entry.replace(/^\/+/, '')).filter((entry) => entry !== '').flatMap((entry) => [entry, `${entry.replace(/\/+$/, '')}/**`]));
+}

@@ -7,7 +7,7 @@
  * GitHub Pages' plugins make (github-pages-plugins.ts) and jekyll-polyglot's language copies. URLs here have no baseurl and are not
  * percent-encoded.
  */
-import { specialEntryFilter } from './entry-filter.js';
+import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { postDate } from './post-date.js';
 import { indexesReadmePages, isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
@@ -97,7 +97,7 @@ export function collectionRelative(path: string, jekyll: Pick<JekyllConfig, 'col
 
 /** Whether Jekyll leaves a file out of the site: its `exclude`, and what it never publishes. */
 export function unpublishedFilter(jekyll: Pick<JekyllConfig, 'exclude'>): (path: string) => boolean {
-  const excluded = globMatcher(jekyll.exclude.flatMap((e) => [e.replace(/^\//, ''), `${e.replace(/^\/|\/$/g, '')}/**`]));
+  const excluded = excludeFilter(jekyll.exclude);
   return (path) => excluded(path) || jekyllIgnored(path);
 }
 
