@@ -3,7 +3,8 @@
  * 0.6.0, as github-pages 232 pins them), minima 2.5.1 and just-the-docs (every release, 0.1.1 to
  * 0.12.0: the layouts and includes of any of them, as a site's version is not always known). A
  * site using one of them is checked against the theme's layouts and includes, not waved through:
- * `layout: business` is still missing when the theme has only `default`.
+ * `layout: business` is still missing when the theme has only `default`; and against its
+ * `assets/` files, but just-the-docs' (they differ from release to release).
  */
 import type { JekyllConfig } from './jekyll-config.js';
 
