@@ -288,6 +288,19 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('publishes every page and file again under each other language\'s folder, at its permalink there (jekyll-multiple-languages-plugin)', async () => {
+    // What jekyll build 4.3.1 writes for the plugin's example site (the plugin in _plugins/): /squadra/, /en/team/, /es/equipo/, /en/notes.txt, no /en/css/.
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-multiple-languages-plugin]\nlanguages: ["it", "en", "es"]\nexclude_from_localizations: ["css"]\n',
+      'team.html': '---\ntitle: Team\npermalink: /squadra/\npermalink_en: /team/\npermalink_es: /equipo/\n---\nTeam\n',
+      'css/main.css': 'body {}',
+      'notes.txt': 'x',
+      'index.md': '---\n---\n[a](/squadra/) [b](/en/team/) [c](/es/equipo/) [d](/en/notes.txt) [e](/en/css/main.css) [f](/it/) [g](/en/squadra/)\n',
+    });
+    expect(result.findings.map((f) => [f.column, f.ruleId])).toEqual([[71, 'link-internal'], [93, 'link-internal'], [103, 'link-internal']]);
+    expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/']);
+  });
+
   it('publishes every page, post and file under each other language\'s folder (jekyll-polyglot)', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-polyglot]\nlanguages: ["en", "es", "de"]\ndefault_lang: "en"\nexclude_from_localization: ["assets"]\npermalink: pretty\n',

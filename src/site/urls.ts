@@ -12,6 +12,7 @@ import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { postDate } from './post-date.js';
 import { indexesReadmePages, isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
+import { addLanguageBuilds } from './multiple-languages.js';
 import { addPolyglotCopies } from './polyglot.js';
 import { templateUrls } from './plugins.js';
 import { globMatcher } from './glob-matcher.js';
@@ -183,6 +184,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   }
   addReadmeIndexes(jekyll, targets, urlOf);
   addPolyglotCopies(jekyll, targets);
+  addLanguageBuilds(jekyll, targets, dataOf);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // A theme gem's `assets/` files, unless the site has its own at the same place.
   const themeAssets = themeAssetUrls(jekyll);
