@@ -295,10 +295,10 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'team.html': '---\ntitle: Team\npermalink: /squadra/\npermalink_en: /team/\npermalink_es: /equipo/\n---\nTeam\n',
       'css/main.css': 'body {}',
       'notes.txt': 'x',
-      'index.md': '---\n---\n[a](/squadra/) [b](/en/team/) [c](/es/equipo/) [d](/en/notes.txt) [e](/en/css/main.css) [f](/it/) [g](/en/squadra/)\n',
+      'spanish.md': '---\nlanguages: [es]\n---\nHola\n',
+      'index.md': '---\n---\n[a](/squadra/) [b](/en/team/) [c](/es/equipo/) [d](/en/notes.txt) [e](/en/css/main.css) [f](/it/) [g](/en/squadra/) [h](/es/spanish.html) [i](/en/spanish.html)\n',
     });
-    expect(result.findings.map((f) => [f.column, f.ruleId])).toEqual([[71, 'link-internal'], [93, 'link-internal'], [103, 'link-internal']]);
-    expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/']);
+    expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/', '/en/spanish.html']);
   });
 
   it('publishes every page, post and file under each other language\'s folder (jekyll-polyglot)', async () => {

@@ -21,7 +21,10 @@ export function addLanguageBuilds(jekyll: Pick<JekyllConfig, 'plugins' | 'raw'>,
   for (const [url, target] of [...targets]) {
     if (target.kind === 'static' && unlocalized.some((folder) => target.path === folder || target.path.startsWith(`${folder}/`))) continue;
     const data = target.kind === 'page' ? dataOf.get(target.path) : undefined;
+    // A page's own `languages` list leaves it out of the other languages' builds.
+    const only = Array.isArray(data?.languages) ? data.languages : undefined;
     languages.forEach((language, index) => {
+      if (only && !only.includes(language)) return;
       const own = data?.[`permalink_${language}`];
       const path = typeof own === 'string' && own.startsWith('/') ? own : url;
       const copy = index === 0 && !inSubfolders ? path : `/${language}${path}`;
