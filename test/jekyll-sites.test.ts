@@ -915,6 +915,16 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.line, f.column, f.ruleId, f.fix?.text])).toEqual([[4, 72, 'link-internal', 'about.md']]);
   });
 
+  it('publishes a file of any text format that starts with front matter as a page (a `.tpl` at its permalink)', async () => {
+    // jekyll build 4.3.1 writes assets/js/v.js and other.tpl (opensearch-project/documentation-website's version selector).
+    const result = await lintSite({
+      'assets/js/v.tpl': '---\npermalink: /assets/js/v.js\n---\nvar a = 1;\n',
+      'other.tpl': '---\n---\nplain\n',
+      'index.md': '---\n---\n[a](/assets/js/v.js) [b](/other.tpl) [c](/assets/js/v.tpl)\n',
+    });
+    expect(result.findings.map((f) => [f.column, f.ruleId])).toEqual([[42, 'link-internal']]);
+  });
+
   it('publishes Sass pages as CSS, jekyll-feed\'s configured feeds, and leaves a URL with a scheme as it is in relative_url', async () => {
     // jekyll build 4.3.1 (jekyll-feed 0.17.0) writes /css/site.css, /feed.xml, /feed/news.xml and /podcast.xml, and the image's URL as it is.
     const result = await lintSite({

@@ -44,13 +44,13 @@ export function frontMatterValues(front: FrontMatter): Record<string, unknown> |
   return front.kind === 'yaml' && !front.bom ? front.data : undefined;
 }
 
-/** Formats of files that may be pages when they have front matter (feeds, search indexes, text, stylesheets and scripts to convert). */
-const pageFormats = /\.(?:xml|txt|text|json|js|css|scss|sass|coffee|csv|tsv|svg|rss|atom|ics|webmanifest|xsl|yml|yaml)$/i;
+/** Formats that are never pages: Jekyll makes a page of any file that starts with a `---` line, a `.tpl` as a `feed.xml`. */
+const binaryFormats = /\.(?:png|jpe?g|gif|webp|avif|ico|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|jar|war|woff2?|ttf|otf|eot|mp3|mp4|m4a|m4v|mov|webm|ogg|ogv|wav|flac|avi|mkv|wasm|exe|dll|so|dylib|bin|dmg|iso|class|pyc|sqlite|db)$/i;
 
 /**
  * The front matter of files Jekyll renders that doclint does not lint: a document of an output
  * collection in another format than Markdown or HTML (`_licenses/mit.txt`), or a page such as
- * `feed.xml` or `search.json`. Their front matter (through a collection's permalink, or their own
+ * `feed.xml`, `search.json` or a `.tpl` with a permalink. Their front matter (through a collection's permalink, or their own
  * `permalink:`) decides their URLs. Only the first bytes of each candidate are read, and the front
  * matter of those that start with `---`.
  */
@@ -62,7 +62,7 @@ export function readOtherPagesFrontMatter(root: string, files: Iterable<string>,
     const folders = file.split('/').slice(0, -1);
     const collectionFolder = collectionRelative(file, jekyll)?.split('/').slice(0, -1)[0];
     if (collectionFolder !== undefined && outputCollections.has(collectionFolder)) return true;
-    return pageFormats.test(file) && !folders.some((folder) => folder.startsWith('_') || folder.startsWith('.'));
+    return !binaryFormats.test(file) && !folders.some((folder) => folder.startsWith('_') || folder.startsWith('.'));
   });
   const texts: [string, string][] = [];
   for (const file of candidates) {
