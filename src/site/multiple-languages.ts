@@ -1,10 +1,11 @@
 /**
  * jekyll-multiple-languages-plugin: the site is built once per language of `languages`, the first
  * (the default) at the root and each other under its folder (`/es/…`), every one of them too with
- * `default_locale_in_subfolder`. Each build writes every page, at its `permalink_<language>` where
- * it has one, and the static files but those under `exclude_from_localizations` (written once, at
- * the root). (Checked with the plugin's example site, built by jekyll 4.3.1.) Its posts, read from
- * `_i18n/<language>/_posts/`, are not known here.
+ * `default_locale_in_subfolder`. Each build writes every page (but one whose own `languages` list
+ * leaves the language out), at its `permalink_<language>` where it has one, and the static files
+ * but those under `exclude_from_localizations` (written once, at the root). (Checked with the
+ * plugin's example site, built by jekyll 4.3.1.) Its posts, read from `_i18n/<language>/_posts/`,
+ * are not known here.
  */
 import type { JekyllConfig } from './jekyll-config.js';
 import type { UrlTarget } from './urls.js';

@@ -44,15 +44,15 @@ export function frontMatterValues(front: FrontMatter): Record<string, unknown> |
   return front.kind === 'yaml' && !front.bom ? front.data : undefined;
 }
 
-/** Formats that are never pages: Jekyll makes a page of any file that starts with a `---` line, a `.tpl` as a `feed.xml`. */
+/** Formats that are never pages: Jekyll makes a page of any other file that starts with a `---` line (a `.tpl` as much as a `feed.xml`). */
 const binaryFormats = /\.(?:png|jpe?g|gif|webp|avif|ico|bmp|tiff?|psd|pdf|zip|gz|tgz|bz2|xz|7z|rar|tar|jar|war|woff2?|ttf|otf|eot|mp3|mp4|m4a|m4v|mov|webm|ogg|ogv|wav|flac|avi|mkv|wasm|exe|dll|so|dylib|bin|dmg|iso|class|pyc|sqlite|db)$/i;
 
 /**
  * The front matter of files Jekyll renders that doclint does not lint: a document of an output
  * collection in another format than Markdown or HTML (`_licenses/mit.txt`), or a page such as
- * `feed.xml`, `search.json` or a `.tpl` with a permalink. Their front matter (through a collection's permalink, or their own
- * `permalink:`) decides their URLs. Only the first bytes of each candidate are read, and the front
- * matter of those that start with `---`.
+ * `feed.xml`, `search.json` or a `.tpl` with a permalink. Their front matter (through a
+ * collection's permalink, or their own `permalink:`) decides their URLs. Only the first bytes of
+ * each candidate are read, and the front matter of those that start with `---`.
  */
 export function readOtherPagesFrontMatter(root: string, files: Iterable<string>, content: ReadonlySet<string>, jekyll: JekyllConfig, maxFileSize: number): Map<string, Record<string, unknown>> {
   const outputCollections = new Set(jekyll.collections.filter((c) => c.output).map((c) => `_${c.name}`));
