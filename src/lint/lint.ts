@@ -33,7 +33,7 @@ import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
-import { fragmentIncluder } from '../site/fragments.js';
+import { reachesReaders } from '../site/fragments.js';
 
 export interface LintOptions {
   /** The site root (where _config.yml is). Default: the current directory. */
@@ -241,7 +241,7 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   if (external) {
     // Every outcome first.
     for (const facts of pages.values()) {
-      if (facts && (facts.rendered || fragmentIncluder(facts, context.site, pages) !== undefined)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
+      if (facts && reachesReaders(facts, context.site, pages)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
       await yieldToRequests();
     }
   }
@@ -303,7 +303,8 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   for (const file of targets) {
     const facts = pages.get(file);
     if (external && facts?.references) external.addPage(includedReferenceLinks(facts, context.site));
-    if (external && facts && !facts.rendered && fragmentIncluder(facts, context.site, pages) !== undefined) external.addPage(facts.links);
+    // A fragment's links: rendered pages' went out with pass 1.
+    if (external && facts && !facts.rendered && reachesReaders(facts, context.site, pages)) external.addPage(facts.links);
   }
   const affected = affectedFiles.map((file) => [file, firstPass(file, sources.get(file)!, run.passContext, linkRules)] as const);
   for (const [file, result] of affected) pages.set(file, result.facts);

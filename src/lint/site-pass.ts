@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { ExternalStatus } from '../links/external/check.js';
 import type { Anchor } from '../site/anchors.js';
 import type { SiteIndex } from '../site/site-index.js';
-import { fragmentIncluder } from '../site/fragments.js';
+import { reachesReaders } from '../site/fragments.js';
 import { includedReferenceLinks } from '../links/included-references.js';
 import { positionsIn } from '../text/line-index.js';
 import { isSiteRule, type AnyRule, type Finding, type PageFacts } from '../types.js';
@@ -28,7 +28,7 @@ const noStatuses: ReadonlyMap<string, ExternalStatus> = new Map();
 /** One page's pass-2 findings, sorted. */
 export function sitePass(facts: PageFacts, rules: readonly AnyRule[], { config, site, pages, external = noStatuses }: SitePassContext): Finding[] {
   // A file Jekyll does not render on its own reaches readers only through the pages that take it in.
-  if (!facts.rendered && fragmentIncluder(facts, site, pages) === undefined) return [];
+  if (!reachesReaders(facts, site, pages)) return [];
   const included = includedReferenceLinks(facts, site);
   const page = included.length === 0 ? facts : { ...facts, links: [...facts.links, ...included].sort((a, b) => a.start - b.start) };
   const sink: FindingSink = { file: page.path, position: positionsIn(page.lineStarts, page.length), suppressed: isSuppressedBy(page.suppressions), findings: [] };

@@ -51,6 +51,11 @@ export function fragmentIncluder(page: PageFacts, site: SiteIndex, pages: Pages)
   return file === undefined ? undefined : { tag: 'include_relative', file };
 }
 
+/** Whether a file's links reach readers: Jekyll renders it on its own, or pages take it in (fragmentIncluder). */
+export function reachesReaders(page: PageFacts, site: SiteIndex, pages: Pages): boolean {
+  return page.rendered || fragmentIncluder(page, site, pages) !== undefined;
+}
+
 const includersByPages = new WeakMap<Pages, Map<string, string>>();
 
 /** Includes-folder file -> the first file whose `{% include %}` tags name it. */
