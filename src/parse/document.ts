@@ -46,7 +46,8 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
   const blanked = [...bodies, ...dropped].sort((a, b) => a.start - b.start);
   // Blanking splits paragraphs and never joins them: the masked text's count of brackets bounds the blanked one's.
-  const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets);
+  // Masking and blanking keep every line break: the page's line index serves the parser too.
+  const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets, lines);
   if (rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
   insertHtmlNodes(mdast, bodies, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };

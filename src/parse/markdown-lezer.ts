@@ -53,11 +53,15 @@ const undefinedLabel = Symbol('undefined label');
 /** A link label of plain text: no emphasis, code, escape, reference, HTML, bracket or line break. */
 const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
 
-/** `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has). */
-export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text)): Root | undefined {
+/**
+ * `paragraphBrackets`: mostParagraphBrackets(text), when the caller has counted them already (the parse budget has).
+ * `lines`: the line index of a text with the same line breaks, when the caller has one (a page's masked text shares its page's).
+ */
+export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text), lines?: LineIndex): Root | undefined {
   // lezer takes the escaped backtick in \`` for the start of the run after it (\``a` has no code span).
   if (/^\uFEFF|[\t\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
-  const reader = new Reader(text);
+  const lineIndex = lines ?? new LineIndex(text);
+  const reader = new Reader(lineIndex, text);
   try {
     return reader.root();
   } catch (error) {
@@ -69,7 +73,7 @@ export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagrap
   const structure = reader.undefinedLabelsMasked();
   if (structure === text) return undefined;
   try {
-    return new Reader(text, structure).root();
+    return new Reader(lineIndex, text, structure).root();
   } catch (error) {
     if (error === decline || error === undefinedLabel) return undefined;
     throw error;
@@ -102,7 +106,6 @@ function balancedParentheses(destination: string): boolean {
 type Container = { quote: true } | { quote: false; indent: number; markerLine: number; contentStart: number };
 
 class Reader {
-  private readonly lineIndex: LineIndex;
   /** Where each line starts (lezer, like this reader, ends lines at LF only: CR is declined). */
   private readonly starts: readonly number[];
   private definitions: Set<string> | undefined;
@@ -114,10 +117,10 @@ class Reader {
 
   /** `structure`: what lezer parses, the text but for brackets made plain punctuation (same length); values come from `text`. */
   constructor(
+    private readonly lineIndex: LineIndex,
     private readonly text: string,
     private readonly structure = text,
   ) {
-    this.lineIndex = new LineIndex(text);
     this.starts = this.lineIndex.starts;
     this.tree = commonMarkParser.parse(structure);
     this.mayDefine = text.includes(']:');

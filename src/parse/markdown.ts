@@ -7,6 +7,7 @@
  * same tree several times faster and leaves the documents it might read differently to remark.
  */
 import type { Root } from 'mdast';
+import type { LineIndex } from '../text/line-index.js';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -23,9 +24,12 @@ function kramdownGfm(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(kramdownGfm).freeze();
 
-/** `paragraphBrackets`: the most `[` one paragraph holds, when the caller has counted them (see lezerMarkdownTree). */
-export function parseMarkdown(text: string, paragraphBrackets?: number): Root {
-  return lezerMarkdownTree(text, paragraphBrackets) ?? remarkTree(text);
+/**
+ * `paragraphBrackets`: the most `[` one paragraph holds, when the caller has counted them; `lines`: the
+ * line index of a text with the same line breaks, when the caller has one (see lezerMarkdownTree).
+ */
+export function parseMarkdown(text: string, paragraphBrackets?: number, lines?: LineIndex): Root {
+  return lezerMarkdownTree(text, paragraphBrackets, lines) ?? remarkTree(text);
 }
 
 /** The tree remark-parse builds: what parseMarkdown returns, whichever parser read the text. */

@@ -36,6 +36,11 @@ const space = 0x20;
 const tab = 0x09;
 const lf = 0x0a;
 const cr = 0x0d;
+const countedOrLineEnd = /[[\]*_\n\r]/g;
+
+function isLineEnd(code: number): boolean {
+  return code === lf || code === cr || Number.isNaN(code);
+}
 
 /**
  * Throws a ComplexityError at the line where the text first exceeds the budget; else returns the
@@ -61,18 +66,27 @@ export function checkComplexity(text: string): number {
     if (depthSum > budget.containerDepthSum) {
       throw new ComplexityError(line, `its block quotes and lists nest ${depth} deep here, and too deep over too many lines (${budget.containerDepthSum.toLocaleString('en')} levels summed over lines)`);
     }
-    let end = i;
-    let blank = true;
-    for (; end < text.length; end++) {
+    // Spaces and tabs alone make a blank line; the rest of a line is searched for its line end
+    // and the characters counted (brackets, emphasis), not read unit by unit.
+    const blank = isLineEnd(text.charCodeAt(i + indent));
+    let end = i + indent;
+    for (;;) {
+      countedOrLineEnd.lastIndex = end;
+      if (!countedOrLineEnd.test(text)) {
+        end = text.length;
+        break;
+      }
+      end = countedOrLineEnd.lastIndex - 1;
       const code = text.charCodeAt(end);
       if (code === lf || code === cr) break;
-      if (code !== space && code !== tab) blank = false;
       if (code === 0x5b /* [ */) {
         if (++openBrackets > budget.openBrackets) throw new ComplexityError(line, `a paragraph has more than ${budget.openBrackets} \`[\` brackets open at once`);
         if (++brackets > budget.paragraphBrackets) throw new ComplexityError(line, `a paragraph has more than ${budget.paragraphBrackets.toLocaleString('en')} \`[\` brackets`);
         if (brackets > mostBrackets) mostBrackets = brackets;
-      } else if (code === 0x5d /* ] */ && openBrackets > 0) openBrackets--;
-      else if (code === 0x2a || (code === 0x5f && !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1))))) emphasis++;
+      } else if (code === 0x5d /* ] */) {
+        if (openBrackets > 0) openBrackets--;
+      } else if (code === 0x2a || !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1)))) emphasis++;
+      end++;
     }
     if (emphasis > budget.emphasisDelimiters) throw new ComplexityError(line, `a paragraph has more than ${budget.emphasisDelimiters.toLocaleString('en')} \`*\`/\`_\` emphasis delimiters`);
     // Brackets and emphasis pair up within a paragraph: a blank line ends it.

@@ -8,6 +8,11 @@ export class LineIndex {
   readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
+    // Most texts end lines with LF alone: the string's own search finds them faster than a loop over every unit.
+    if (!text.includes('\r')) {
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) this.starts.push(end + 1);
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10) this.starts.push(i + 1);
