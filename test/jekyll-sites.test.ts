@@ -892,6 +892,38 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => [f.file, f.line, f.ruleId])).toEqual([['_includes/readme.html', 2, 'link-internal'], ['page.html', 5, 'link-internal']]);
   });
 
+  it('checks the links and ids of static HTML files, relative ones from their own URL, not those scripts fill in', async () => {
+    // jekyll build 4.3.1 copies the three .html files as they are; html-proofer 3.19 reports /js/app.js,
+    // ../missing/, img/pic.png, #nothere and the page's #nope (and `{{url}}`, which the page's scripts write).
+    const result = await lintSite({
+      '_config.yml': 'title: Slides\nexclude: [vendor-docs]\n',
+      'index.md': '---\n---\n[s](/slides/) [t](/slides/#intro) [u](/slides/#nope)\n',
+      'slides/index.html': [
+        '<!doctype html>',
+        '<html><head><link rel="stylesheet" href="css/reveal.css"><script src="/js/app.js"></script></head>',
+        '<body><section id="intro"><a href="../">home</a> <a href="../missing/">gone</a> <a href="other.html#x">o</a>',
+        '<img src="img/pic.png"> <a href="{{url}}">tpl</a> <a href="#intro">self</a> <a href="#nothere">bad</a></section></body></html>',
+        '',
+      ].join('\n'),
+      'slides/other.html': '<p id="x">x</p>\n',
+      'slides/css/reveal.css': '',
+      'based.html': '<base href="https://cdn.example.org/"><img src="pic.png"><a href="/nowhere/">n</a>\n',
+      '_drafts/old.html': '<a href="/gone/">gone</a>\n',
+      'vendor-docs/api.html': '<a href="/gone/">gone</a>\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'based.html:1:67 link-internal',
+      'index.md:3:47 link-anchor',
+      'slides/index.html:2:71 link-internal',
+      'slides/index.html:3:59 link-internal',
+      'slides/index.html:4:11 link-internal',
+      'slides/index.html:4:86 link-anchor',
+    ]);
+    expect(result.files).toEqual(expect.arrayContaining(['based.html', 'slides/index.html', 'slides/other.html']));
+    expect(result.files).not.toContain('_drafts/old.html');
+    expect(result.files).not.toContain('vendor-docs/api.html');
+  });
+
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
     // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
     const result = await lintSite({

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { allRules } from '../../rules/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { ExternalStatus } from '../links/external/check.js';
-import { parseDocument } from '../parse/document.js';
+import { isHtmlPage, parseDocument } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -19,6 +19,7 @@ import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
 import type { AnyRule, Document, Finding, PageFacts } from '../types.js';
 import { dataFileFacts } from './data-pass.js';
+import { staticHtmlFacts } from './static-html-pass.js';
 import { templatePass } from './template-pass.js';
 import { documentPass, type DocumentPassContext } from './document-pass.js';
 import { byPosition, engineFinding } from './rule-reports.js';
@@ -83,6 +84,7 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   // A fragment is taken into pages whole, a `---` block too.
   const inSite = !context.site.standalone;
   const front = inSite && isTemplateFile(file, context.site.jekyll) ? undefined : inSite && isFragmentFile(file, context.site.jekyll) ? ({ kind: 'none' } as const) : parseFrontMatter(source.text);
+  if (inSite && front?.kind === 'none' && isHtmlPage(file)) return { findings: [], facts: staticHtmlFacts(file, source.text) };
   const values = front && frontMatterValues(front);
   // Kept for the whole run: they must not keep the file's text alive.
   if (values) detachStrings(values);

@@ -12,7 +12,7 @@ import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
-import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, startsWithFrontMatter } from '../site/discover.js';
+import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
@@ -114,9 +114,16 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // A result cache kept inside the site is not part of it (the next run would see the file list change).
   if (cachePath) siteFiles.delete(relative(root, cachePath).split(sep).join('/'));
   // Data files are linted for the URLs they give the layouts, layouts and includes for those they write,
-  // fragments as the pages that take them in render them.
+  // static HTML files for their own, fragments as the pages that take them in render them.
+  const frontMatterAtStart = new Map<string, boolean>();
+  const isRendered = (file: string): boolean => {
+    let rendered = frontMatterAtStart.get(file);
+    if (rendered === undefined) frontMatterAtStart.set(file, (rendered = startsWithFrontMatter(resolve(root, file))));
+    return rendered;
+  };
   const content = [
-    ...selectContent(siteFiles, jekyll, config.ignores, (file) => startsWithFrontMatter(resolve(root, file))),
+    ...selectContent(siteFiles, jekyll, config.ignores, isRendered),
+    ...selectStaticHtml(siteFiles, jekyll, config.ignores, isRendered),
     ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores),
     ...selectFragmentFiles(siteFiles, jekyll, config.ignores),
   ].sort();

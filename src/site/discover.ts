@@ -121,6 +121,18 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
 }
 
 /**
+ * The static HTML files among the site's files (no front matter: Jekyll copies them as they
+ * are): linted for their links and ids alone, as html-proofer reads them in the built site. Those
+ * in `_` and `.` folders (collections' too) are left out, as are Jekyll's `exclude` and doclint's `ignores`.
+ */
+export function selectStaticHtml(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[], isRendered: (file: string) => boolean): string[] {
+  const excluded = excludeFilter(jekyll.exclude);
+  const isSpecial = specialEntryFilter(jekyll.include);
+  const ignored = globMatcher(ignores);
+  return [...files].filter((file) => /\.html?$/i.test(file) && !isSpecial(file, () => false) && !excluded(file) && !ignored(file) && !isRendered(file)).sort();
+}
+
+/**
  * A Markdown file Jekyll never renders on its own but pages may take in whole: one in the
  * includes folder (`{% include note.md %}`), or one whose name starts with `_` outside the special
  * folders (`{% include_relative _part.md %}`). Linted as a fragment: its findings hold only where a
