@@ -12,6 +12,9 @@ import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
+import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
+import type { JekyllConfig } from '../src/site/jekyll-config.js';
+import type { SiteIndex } from '../src/site/site-index.js';
 import type { Report, SiteRule } from '../src/types.js';
 
 const compiledUrls = new Map<string, RegExp>();
@@ -49,6 +52,23 @@ function mistyped(destination: string, markdown: boolean): string | undefined {
   const title = /\s+(\([^()]*\))$/.exec(destination);
   if (markdown && title) return ` kramdown reads \`${title[1]}\` as part of the URL: a link title goes in quotes (\`"…"\`).`;
   if (webDomain.test(destination)) return ` \`${destination}\` is a path on this site: a link to another site starts with \`https://\`.`;
+  return undefined;
+}
+
+const sourceFilters = new WeakMap<JekyllConfig, { isSpecial: IsSpecial; excluded: (path: string) => boolean }>();
+
+/**
+ * Why the repository's file at a missing URL's path is not published, when one is there: its
+ * name or a folder's starts with `_` or `.` (generated docs link to `_helper.html`), or Jekyll's
+ * `exclude` names it. Said instead of a suggestion: the file the link means is right there.
+ */
+function unpublishedFile(site: SiteIndex, path: string): string | undefined {
+  const file = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
+  if (!site.files.has(file)) return undefined;
+  let filters = sourceFilters.get(site.jekyll);
+  if (!filters) sourceFilters.set(site.jekyll, (filters = { isSpecial: specialEntryFilter(site.jekyll.include), excluded: excludeFilter(site.jekyll.exclude) }));
+  if (filters.isSpecial(file)) return ` \`${file}\` is in the repository, but Jekyll publishes no file or folder whose name starts with \`_\`, \`.\`, \`#\` or \`~\` unless \`include:\` in _config.yml names it.`;
+  if (filters.excluded(file)) return ` \`${file}\` is in the repository, but \`exclude:\` in _config.yml leaves it out.`;
   return undefined;
 }
 
@@ -145,7 +165,7 @@ export const linkInternal: SiteRule = {
             break;
           }
           const markdown = isMarkdownSyntax(link);
-          const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? mistyped((link.url ?? link.raw).trim(), markdown);
+          const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses.
           const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where, ...unwrapped });

@@ -924,6 +924,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.files).not.toContain('vendor-docs/api.html');
   });
 
+  it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {
+    // jekyll build 4.3.1 writes neither docs/_helper.html nor notes/a.html; html-proofer 3.19 reports both links (jashkenas/underscore's generated docs link to their `_` modules).
+    const result = await lintSite({
+      '_config.yml': 'exclude: [notes]\n',
+      'docs/_helper.html': '<p>helper</p>\n',
+      'docs/index.html': '<a href="_helper.html">helper</a> <a href="../notes/a.html">notes</a>\n',
+      'notes/a.html': '<p>a</p>\n',
+    });
+    expect(result.findings.map((f) => f.message)).toEqual([
+      'No page or file is published at `/docs/_helper.html`. `docs/_helper.html` is in the repository, but Jekyll publishes no file or folder whose name starts with `_`, `.`, `#` or `~` unless `include:` in _config.yml names it.',
+      'No page or file is published at `/notes/a.html`. `notes/a.html` is in the repository, but `exclude:` in _config.yml leaves it out.',
+    ]);
+  });
+
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
     // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
     const result = await lintSite({
