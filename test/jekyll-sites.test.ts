@@ -922,6 +922,13 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.files).toEqual(expect.arrayContaining(['based.html', 'slides/index.html', 'slides/other.html']));
     expect(result.files).not.toContain('_drafts/old.html');
     expect(result.files).not.toContain('vendor-docs/api.html');
+    // Served by Apache with server-side includes (apache/kafka-site): the server puts the pages together, not Jekyll.
+    const assembled = await lintSite({
+      '.htaccess': 'Options +Includes\nAddHandler server-parsed .html\n',
+      'documentation.html': '<!--#include virtual="design.html" -->\n',
+      'design.html': '<a href="#compaction">compaction</a> <a href="gone.html">gone</a>\n',
+    }, undefined, undefined, { allowEmpty: true });
+    expect(assembled.files).toEqual([]);
   });
 
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {

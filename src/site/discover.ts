@@ -10,6 +10,7 @@ import { glob } from 'tinyglobby';
 import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
+import { readSource } from './read-source.js';
 
 /** Never part of the site source, whatever the config says. */
 const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/**', '.jekyll-cache/**', '.sass-cache/**'];
@@ -130,6 +131,18 @@ export function selectStaticHtml(files: Iterable<string>, jekyll: JekyllConfig, 
   const isSpecial = specialEntryFilter(jekyll.include);
   const ignored = globMatcher(ignores);
   return [...files].filter((file) => /\.html?$/i.test(file) && !isSpecial(file, () => false) && !excluded(file) && !ignored(file) && !isRendered(file)).sort();
+}
+
+/** Apache's directives that have the server assemble `.html` pages from server-side includes (`<!--#include virtual="…" -->`). */
+const serverSideIncludes = /^[ \t]*(?:Options\b.*[ \t+]Includes\b|AddHandler[ \t]+server-parsed\b|AddOutputFilter[ \t]+INCLUDES\b|XBitHack[ \t]+on\b)/im;
+
+/**
+ * Whether the site's `.htaccess` turns on server-side includes: then Apache, not Jekyll, puts its
+ * HTML pages together (apache/kafka-site), and a static HTML file's links and ids are not the page's.
+ */
+export function serverAssemblesHtml(root: string, maxFileSize: number): boolean {
+  const htaccess = readSource(resolve(root, '.htaccess'), maxFileSize);
+  return htaccess.ok && serverSideIncludes.test(htaccess.text);
 }
 
 /**
