@@ -929,6 +929,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'design.html': '<a href="#compaction">compaction</a> <a href="gone.html">gone</a>\n',
     }, undefined, undefined, { allowEmpty: true });
     expect(assembled.files).toEqual([]);
+    // `.nojekyll`: GitHub Pages publishes the folder as it is, `_static/` included (Sphinx's output).
+    const asItIs = await lintSite({ '.nojekyll': '', 'index.html': '<link rel="stylesheet" href="_static/basic.css">\n', '_static/basic.css': '' }, undefined, undefined, { allowEmpty: true });
+    expect(asItIs.files).toEqual([]);
   });
 
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {

@@ -12,7 +12,7 @@ import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
-import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, serverAssemblesHtml, startsWithFrontMatter } from '../site/discover.js';
+import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, type GitChanges } from '../site/git-changes.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
@@ -123,7 +123,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   };
   const content = [
     ...selectContent(siteFiles, jekyll, config.ignores, isRendered),
-    ...(serverAssemblesHtml(root, config.maxFileSize) ? [] : selectStaticHtml(siteFiles, jekyll, config.ignores, isRendered)),
+    ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(siteFiles, jekyll, config.ignores, isRendered) : []),
     ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores),
     ...selectFragmentFiles(siteFiles, jekyll, config.ignores),
   ].sort();

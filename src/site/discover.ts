@@ -137,12 +137,15 @@ export function selectStaticHtml(files: Iterable<string>, jekyll: JekyllConfig, 
 const serverSideIncludes = /^[ \t]*(?:Options\b.*[ \t+]Includes\b|AddHandler[ \t]+server-parsed\b|AddOutputFilter[ \t]+INCLUDES\b|XBitHack[ \t]+on\b)/im;
 
 /**
- * Whether the site's `.htaccess` turns on server-side includes: then Apache, not Jekyll, puts its
- * HTML pages together (apache/kafka-site), and a static HTML file's links and ids are not the page's.
+ * Whether the site's static HTML files are published as Jekyll publishes them: not where
+ * `.nojekyll` has GitHub Pages publish the folder as it is (`_static/` too: Sphinx's output), nor
+ * where the root's `.htaccess` turns on server-side includes (Apache, not Jekyll, puts the pages
+ * together: apache/kafka-site), so that a static HTML file's links and ids are not the page's.
  */
-export function serverAssemblesHtml(root: string, maxFileSize: number): boolean {
+export function jekyllPublishesStaticHtml(root: string, maxFileSize: number): boolean {
+  if (existsSync(resolve(root, '.nojekyll'))) return false;
   const htaccess = readSource(resolve(root, '.htaccess'), maxFileSize);
-  return htaccess.ok && serverSideIncludes.test(htaccess.text);
+  return !(htaccess.ok && serverSideIncludes.test(htaccess.text));
 }
 
 /**
