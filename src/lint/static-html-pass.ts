@@ -5,7 +5,7 @@
  * from its own URL, as html-proofer checks every HTML file of the built site.
  */
 import type { LinkRef } from '../links/extract.js';
-import { htmlStartTags, idAttributes, linkAttributes } from '../parse/html-tags.js';
+import { pageAttributes } from '../parse/html-tags.js';
 import type { Anchor } from '../site/anchors.js';
 import { detachStrings } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
@@ -18,16 +18,15 @@ const scriptTemplate = /\{\{|\{%|\$\{|<%/;
 const relativeUrl = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
 
 export function staticHtmlFacts(path: string, text: string): PageFacts {
-  const hasBase = /<base\b/i.test(text) && [...htmlStartTags(text)].some((tag) => tag.name === 'base' && tag.attributes.some((attribute) => attribute.name === 'href'));
+  const { links: linkValues, ids, baseHref } = pageAttributes(text);
   const links: LinkRef[] = [];
-  for (const { start, end } of linkAttributes(text)) {
+  for (const { start, end } of linkValues) {
     const raw = text.slice(start, end);
     const url = decodeCharacterReferences(raw.trim());
-    if (scriptTemplate.test(raw) || (hasBase && relativeUrl.test(url))) continue;
+    if (scriptTemplate.test(raw) || (baseHref && relativeUrl.test(url))) continue;
     links.push({ source: 'html', raw, start, end, url });
   }
-  const anchors: Anchor[] = [];
-  for (const { start, end } of idAttributes(text)) anchors.push({ id: decodeCharacterReferences(text.slice(start, end)), offset: start, text: '' });
+  const anchors: Anchor[] = ids.map(({ start, end }) => ({ id: decodeCharacterReferences(text.slice(start, end)), offset: start, text: '' }));
   // Kept for the whole run: the values must not keep the file's text alive.
   detachStrings(links);
   detachStrings(anchors);

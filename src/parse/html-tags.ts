@@ -89,14 +89,31 @@ function* attributesNamed(html: string, names: ReadonlySet<string>, tags = (_tag
 const linkNames = new Set(['href', 'src']);
 const idNames = new Set(['id', 'name']);
 
-/**
- * The `href` and `src` values of a piece of HTML's tags. A prefixed tag name is an XML
- * namespace's (JSP's `<s:url>`, `<sx:a>` in a sample that lost its fence): a browser follows none of its attributes.
- */
-export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames, (tag) => !tag.name.includes(':'));
+/** A prefixed tag name is an XML namespace's (JSP's `<s:url>`, `<sx:a>` in a sample that lost its fence): a browser follows none of its attributes. */
+const followed = (tag: HtmlStartTag): boolean => !tag.name.includes(':');
+
+/** The `href` and `src` values of a piece of HTML's tags (those a browser follows). */
+export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames, followed);
 
 /** The `id` and `name` values of a piece of HTML's tags (the targets of a `#fragment`). */
 export const idAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, idNames);
+
+/** A whole page's link values (as linkAttributes), id values (as idAttributes) and whether a `<base href>` moves its relative links, in one reading. */
+export function pageAttributes(html: string): { links: HtmlAttribute[]; ids: HtmlAttribute[]; baseHref: boolean } {
+  const links: HtmlAttribute[] = [];
+  const ids: HtmlAttribute[] = [];
+  let baseHref = false;
+  for (const tag of htmlStartTags(html)) {
+    for (const attribute of tag.attributes) {
+      if (idNames.has(attribute.name)) ids.push(attribute);
+      else if (linkNames.has(attribute.name) && followed(tag)) {
+        links.push(attribute);
+        if (tag.name === 'base' && attribute.name === 'href') baseHref = true;
+      }
+    }
+  }
+  return { links, ids, baseHref };
+}
 
 /** The start tag whose `<` is at `open` (a letter follows it), or undefined when the text ends inside it. */
 function startTagAt(html: string, open: number): HtmlStartTag | undefined {
