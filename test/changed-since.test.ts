@@ -56,6 +56,29 @@ describe('changed-files mode (--changed-since)', () => {
     }
   });
 
+  it('keeps a finding pre-existing when only the anchors it lists or the id it suggests changed', async () => {
+    const { dir: site, cleanup: done } = tempCopy(join(repoRoot, 'fixtures/sites/help-center'));
+    try {
+      const inSite = (...args: string[]) => execFileSync('git', args, { cwd: site, encoding: 'utf8' });
+      const page = join(site, '_articles/account/reset-password.md');
+      writeFileSync(page, `${readFileSync(page, 'utf8')}\nSee [the steps](#reset-form-the-app).\n`);
+      inSite('init', '-q');
+      inSite('add', '-A');
+      inSite('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'base');
+      const brokenAnchor = (result: { stdout: string }) => JSON.parse(result.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'link-anchor');
+      expect(brokenAnchor(await runCli(['check', '--root', site, '--format', 'json'])).message).toContain('did you mean `#reset-from-the-app`?');
+      // The page's heading is renamed: the old broken link's message now suggests another id.
+      writeFileSync(page, readFileSync(page, 'utf8').replace('## Reset from the app', '## Reset in the app'));
+      const run = await runCli(['check', '--root', site, '--changed-since', 'HEAD', '--format', 'json']);
+      const after = brokenAnchor(run);
+      expect(after.message).toContain('did you mean `#reset-in-the-app`?');
+      expect(after.preExisting).toBe(true);
+      expect(run.code).toBe(0);
+    } finally {
+      done();
+    }
+  });
+
   it('exits 2 with one line when the revision does not exist', async () => {
     const run = await runCli(['check', '--root', dir, '--changed-since', 'no-such-ref']);
     expect(run.code).toBe(2);

@@ -70,5 +70,14 @@ export function markPreExisting(findings: Finding[], files: readonly string[], n
 }
 
 function findingKey(finding: Finding, lineText: string): string {
-  return `${finding.file}\0${finding.ruleId}\0${finding.message}\0${lineText}`;
+  return `${finding.file}\0${finding.ruleId}\0${stableMessage(finding.message)}\0${lineText}`;
+}
+
+/**
+ * A message without what the rest of the site decides: the anchors a page has and the closest
+ * URL or id. Renaming one heading changes them in every finding about that page; the findings
+ * stay the ones the base revision had.
+ */
+function stableMessage(message: string): string {
+  return message.replace(/[:;]? ?\(?did you mean `[^`]*`\?\)?| \(it has [^)]*\)/g, '');
 }
