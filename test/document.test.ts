@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Code, InlineCode, Link } from 'mdast';
 import { parseDocument } from '../src/parse/document.js';
-import { htmlStartTags, idAttributes, linkAttributes } from '../src/parse/html-tags.js';
+import { htmlStartTags, idAttributes, linkAttributes, pageAttributes } from '../src/parse/html-tags.js';
 import { readJekyllConfig } from '../src/site/jekyll-config.js';
 import { kramdownTables } from '../src/parse/kramdown-tables.js';
 import { visit } from 'unist-util-visit';
@@ -256,5 +256,13 @@ describe('htmlStartTags', () => {
     const values = (attributes: Iterable<{ start: number; end: number }>) => [...attributes].map((a) => html.slice(a.start, a.end));
     expect(values(linkAttributes(html))).toEqual(['/a', '/i.png']);
     expect(values(idAttributes(html))).toEqual(['x']);
+  });
+
+  it('takes any element\'s id and an <a>\'s name as a fragment\'s target, as a browser does, and a whole page\'s in one reading', () => {
+    const html = '<head><meta name="viewport"><base href="/b/"></head><form name="f"><input name="q" id="search"></form><a name="top"></a><h2 id="intro">';
+    const values = (attributes: Iterable<{ start: number; end: number }>) => [...attributes].map((a) => html.slice(a.start, a.end));
+    expect(values(idAttributes(html))).toEqual(['search', 'top', 'intro']);
+    const page = pageAttributes(html);
+    expect([values(page.ids), values(page.links), page.baseHref]).toEqual([['search', 'top', 'intro'], ['/b/'], true]);
   });
 });

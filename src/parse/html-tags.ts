@@ -87,7 +87,6 @@ function* attributesNamed(html: string, names: ReadonlySet<string>, tags = (_tag
 }
 
 const linkNames = new Set(['href', 'src']);
-const idNames = new Set(['id', 'name']);
 
 /** A prefixed tag name is an XML namespace's (JSP's `<s:url>`, `<sx:a>` in a sample that lost its fence): a browser follows none of its attributes. */
 const followed = (tag: HtmlStartTag): boolean => !tag.name.includes(':');
@@ -95,8 +94,13 @@ const followed = (tag: HtmlStartTag): boolean => !tag.name.includes(':');
 /** The `href` and `src` values of a piece of HTML's tags (those a browser follows). */
 export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames, followed);
 
-/** The `id` and `name` values of a piece of HTML's tags (the targets of a `#fragment`). */
-export const idAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, idNames);
+/** Whether an attribute makes its element the target of a `#fragment`: an `id`, or an `<a>`'s `name` (HTML's "potential indicated element"; `<meta name>` is none). */
+const isTargetName = (tag: HtmlStartTag, attribute: HtmlAttribute): boolean => attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a');
+
+/** The `id` values of a piece of HTML's tags, and the `name` values of its `<a>` tags: the targets of a `#fragment`. */
+export function* idAttributes(html: string): Generator<HtmlAttribute> {
+  for (const tag of htmlStartTags(html)) for (const attribute of tag.attributes) if (isTargetName(tag, attribute)) yield attribute;
+}
 
 /** A whole page's link values (as linkAttributes), id values (as idAttributes) and whether a `<base href>` moves its relative links, in one reading. */
 export function pageAttributes(html: string): { links: HtmlAttribute[]; ids: HtmlAttribute[]; baseHref: boolean } {
@@ -105,7 +109,7 @@ export function pageAttributes(html: string): { links: HtmlAttribute[]; ids: Htm
   let baseHref = false;
   for (const tag of htmlStartTags(html)) {
     for (const attribute of tag.attributes) {
-      if (idNames.has(attribute.name)) ids.push(attribute);
+      if (isTargetName(tag, attribute)) ids.push(attribute);
       else if (linkNames.has(attribute.name) && followed(tag)) {
         links.push(attribute);
         if (tag.name === 'base' && attribute.name === 'href') baseHref = true;
