@@ -908,6 +908,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'slides/other.html': '<p id="x">x</p>\n',
       'slides/css/reveal.css': '',
       'based.html': '<base href="https://cdn.example.org/"><img src="pic.png"><a href="/nowhere/">n</a>\n',
+      'template.html': '<link href="%%BASE_URL%%/css/x.css"> <a href="<?php echo $url ?>">p</a> <a href="[% url %]">t</a>\n',
       '_drafts/old.html': '<a href="/gone/">gone</a>\n',
       'vendor-docs/api.html': '<a href="/gone/">gone</a>\n',
     });
@@ -919,7 +920,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'slides/index.html:4:11 link-internal',
       'slides/index.html:4:86 link-anchor',
     ]);
-    expect(result.files).toEqual(expect.arrayContaining(['based.html', 'slides/index.html', 'slides/other.html']));
+    expect(result.files).toEqual(expect.arrayContaining(['based.html', 'slides/index.html', 'slides/other.html', 'template.html']));
     expect(result.files).not.toContain('_drafts/old.html');
     expect(result.files).not.toContain('vendor-docs/api.html');
     // Served by Apache with server-side includes (apache/kafka-site): the server puts the pages together, not Jekyll.

@@ -12,8 +12,8 @@ import { decodeCharacterReferences } from '../text/html-entities.js';
 import { LineIndex } from '../text/line-index.js';
 import type { PageFacts } from '../types.js';
 
-/** A value the page's own scripts fill in (`{{url}}`, `${base}`, `<%= x %>`): no link until they run. */
-const scriptTemplate = /\{\{|\{%|\$\{|<%/;
+/** A value a template engine or the page's own scripts fill in (`{{url}}`, `${base}`, `<%= x %>`, `<?php … ?>`, `%%BASE_URL%%`): no link until they run. */
+const scriptTemplate = /\{\{|\{%|\$\{|<%|<\?|%%|\[%/;
 /** Where a `<base href>` sets another base URL, only links with a scheme or from the root are read. */
 const relativeUrl = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
 
