@@ -1,7 +1,7 @@
 /**
  * The anchors a page has once Jekyll built it: heading ids exactly as kramdown (GFM input,
  * auto_ids) generates them, explicit `{#id}` and `{: #id}` ids (on blocks, and on span elements
- * right before them), definition terms' ids (a list with `{:auto_ids}`), and raw HTML `id`/`name`.
+ * right before them), definition terms' ids (a list with `{:auto_ids}`), and raw HTML `id` and `<a name>`.
  *
  * kramdown-parser-gfm's generate_gfm_header_id: the heading's text after Liquid and span
  * parsing (code verbatim, typographic `--`/`---` as dashes, link text without the URL, no
@@ -41,7 +41,7 @@ const attributeList = /^\{:(?![\w-]+:)\s*([^}]*)\}$/;
 const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 /**
- * The `id` and `name` values of a piece of HTML's tags, as written in `text` (Liquid kept) and
+ * The `id` (and `<a name>`) values of a piece of HTML's tags, as written in `text` (Liquid kept) and
  * read as a browser does (character references decoded); `masked` is the same piece with Liquid
  * masked, where the tags are found.
  */

@@ -30,12 +30,12 @@ export interface IncludeIds {
 const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
-/** The `id` and `name` values of the text's HTML tags, as written (Liquid kept). */
+/** The `id` values (and `<a name>`) of the text's HTML tags, as written (Liquid kept). */
 function* idValues(text: string): Generator<string> {
   for (const { start, end } of idAttributes(text)) yield text.slice(start, end);
 }
 
-/** The `id` and `name` attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
+/** The `id` (and `<a name>`) attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
 function staticIds(text: string): IncludeIds {
   const ids = new Set<string>();
   let open = false;
