@@ -11,7 +11,7 @@ import { baseurlAsWritten } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
-import { closest } from '../src/suggest.js';
+import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -79,14 +79,14 @@ function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: bool
 }
 
 /** Each site's suggestions by path: a missing page is often linked from many pages (w3c/wai-website: 790 links, 209 paths). */
-const suggestions = new WeakMap<UrlMap, Map<string, string | undefined>>();
+const suggestions = new WeakMap<UrlMap, { near: (path: string, maxDistance: number) => string | undefined; known: Map<string, string | undefined> }>();
 
 /** The published URL closest to a path that is not published, if one is near. */
 function publishedNear(urls: UrlMap, path: string): string | undefined {
-  let known = suggestions.get(urls);
-  if (!known) suggestions.set(urls, (known = new Map()));
-  if (!known.has(path)) known.set(path, closest(path, urls.targets.keys(), Math.max(2, Math.floor(path.length / 5))));
-  return known.get(path);
+  let site = suggestions.get(urls);
+  if (!site) suggestions.set(urls, (site = { near: suggester(urls.targets.keys()), known: new Map() }));
+  if (!site.known.has(path)) site.known.set(path, site.near(path, Math.max(2, Math.floor(path.length / 5))));
+  return site.known.get(path);
 }
 
 export const linkInternal: SiteRule = {

@@ -326,6 +326,16 @@ describe('time and memory stay linear in the input', () => {
     const result = await lint({ root: dir, files: ['_articles/c.md'], config });
     expect(result.findings.filter((f) => f.ruleId === 'link-anchor')).toHaveLength(10_000);
   });
+
+  it('link-internal over 3,000 static files and 3,000 distinct missing ones finishes, each with its suggestion', async () => {
+    // Each missing path is compared with every published URL for a suggestion: 9 million pairs.
+    const files: Record<string, string> = { 'index.md': '---\n---\nHome.\n' };
+    for (let i = 0; i < 3_000; i++) files[`api/p${i}.html`] = `<a href="p${i + 3_000}.html">next</a>\n`;
+    const result = await lint({ root: site(files), config });
+    const missing = result.findings.filter((f) => f.ruleId === 'link-internal' && f.file.startsWith('api/'));
+    expect(missing).toHaveLength(3_000);
+    expect(missing.find((f) => f.file === 'api/p7.html')?.message).toBe('No page or file is published at `/api/p3007.html` (did you mean `/api/p1007.html`?).');
+  });
 });
 
 describe('smaller wrong results', () => {

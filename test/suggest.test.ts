@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance } from '../src/suggest.js';
+import { closest, editDistance, suggester } from '../src/suggest.js';
 
 /** The textbook definition, without bounds. */
 function levenshtein(a: string, b: string): number {
@@ -17,6 +17,16 @@ describe('closest', () => {
     expect(closest('abcd', ['abce', 'abcf'])).toBe('abce');
     expect(closest('Layout', ['layout'])).toBe('layout');
     expect(closest('zzzzzz', ['aaaaaa'])).toBeUndefined();
+  });
+
+  it('suggests the same over a list asked many times (a site\'s URLs) as over the list each time', () => {
+    const path = fc.string({ unit: fc.constantFrom('a', 'B', '/', '.'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 12 }), path, (paths, word) => {
+        expect(suggester(paths)(word)).toBe(closest(word, paths));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is exact within the bound, and beyond it whenever the exact distance is', () => {
