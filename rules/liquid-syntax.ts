@@ -5,8 +5,14 @@
  * the errors after it (parsing on from each), saying that a later one may follow from an earlier.
  */
 import type { LiquidSyntaxError } from '../src/parse/liquid-tree.js';
-import { unreadPluginGems } from '../src/site/plugins.js';
+import { gemDefiningTag, unreadPluginGems } from '../src/site/plugins.js';
 import type { DocumentRule, Report } from '../src/types.js';
+
+/** A known gem's tag the site does not load (`{% seo %}` without jekyll-seo-tag): which gem, so that the fix is plain. */
+function gemHint(found: LiquidSyntaxError): string {
+  const gem = found.unknownTag === undefined ? undefined : gemDefiningTag(found.unknownTag);
+  return gem ? ` \`${gem}\` defines it, and the site does not load that gem.` : '';
+}
 
 export const liquidSyntax: DocumentRule = {
   meta: {
@@ -24,7 +30,7 @@ export const liquidSyntax: DocumentRule = {
     const finding = (found: LiquidSyntaxError, note = ''): Report =>
       uncertain(found)
         ? { message: `Unknown Liquid tag \`${found.unknownTag}\`: Jekyll fails on it unless a plugin gem defines it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, whose tags doclint does not know; declare them in \`liquid.tags\`).${note}`, start: found.start, end: found.end, severity: 'warning' }
-        : { message: `${found.message}${note}`, start: found.start, end: found.end };
+        : { message: `${found.message}${gemHint(found)}${note}`, start: found.start, end: found.end };
     report(finding(error));
     const firstLine = document.lines.position(error.start).line;
     // After a tag a gem may define, what follows may be its block's body and end tag.

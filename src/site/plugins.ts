@@ -86,6 +86,11 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
   'jekyll-twitter-plugin': { twitter: {} },
 };
 
+/** The plugin gem doclint knows that defines a Liquid tag, if one does. */
+export function gemDefiningTag(name: string): string | undefined {
+  return Object.keys(gemTags).find((gem) => Object.hasOwn(gemTags[gem]!, name));
+}
+
 /** The Liquid filters of plugin gems doclint knows. */
 const gemFilters: Record<string, string[]> = {
   'jekyll-liquify': ['liquify'],
