@@ -868,6 +868,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     // Hexo's config file has Jekyll's name; its scaffolds/ folder tells them apart.
     const hexo = await lintSite({ '_config.yml': 'title: Hexo\n', 'scaffolds/post.md': '---\ntitle: {{ title }}\n---\n', 'source/_posts/a.md': '---\ntitle: A\n---\nHello.\n' });
     expect(hexo.findings.filter((f) => f.ruleId === 'site-generator').map((f) => [f.file, f.message.includes('Hexo')])).toEqual([['_config.yml', true]]);
+    // `.nojekyll` (a Docsify site): GitHub Pages publishes the folder as it is.
+    const asItIs = await lintSite({ '.nojekyll': '', 'index.html': '<div id="app"></div>\n', 'README.md': '# Home\n', '_sidebar.md': '* [Guide](guide.md)\n' });
+    expect(asItIs.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
+      ['.nojekyll', 'site-generator', 'This looks like a folder GitHub Pages publishes as it is, without Jekyll (`.nojekyll`, and no `_config.yml`): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.'],
+    ]);
   });
 
   it('takes disable comments in layouts, includes and .html pages, inside their HTML', async () => {

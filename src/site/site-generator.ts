@@ -59,6 +59,8 @@ export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | und
   if (jekyllNamed) return besideFolder(jekyllNamed);
   if (jekyllConfigs.some((file) => files.has(file))) return undefined;
   const noJekyllConfig = ', and no `_config.yml`';
+  // GitHub Pages publishes such a folder as it is (Docsify's Markdown, Sphinx's HTML): no Jekyll at all.
+  if (files.has('.nojekyll')) return { file: '.nojekyll', name: 'GitHub Pages', site: 'a folder GitHub Pages publishes as it is, without Jekyll', evidence: `\`.nojekyll\`${noJekyllConfig}` };
   const file = Object.keys(generatorConfigs).find((name) => files.has(name));
   if (file !== undefined) return { file, name: generatorConfigs[file]!, evidence: `\`${file}\`${noJekyllConfig}` };
   const known = configsBesideFolders.find(beside);
@@ -71,6 +73,8 @@ export interface OtherGenerator {
   /** Where the finding is made: the other generator's config file. */
   file: string;
   name: string;
+  /** What the folder is, when not "a site <name> builds". */
+  site?: string;
   /** What tells its site apart, for the finding's message. */
   evidence: string;
 }
