@@ -927,6 +927,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
     expect(result.files).toEqual(expect.arrayContaining(['based.html', 'slides/index.html', 'slides/other.html', 'template.html']));
     expect(result.files).not.toContain('_drafts/old.html');
+    // Front matter defaults give a static file no layout: a layout only they would use is written nowhere.
+    const laidOut = await lintSite({ '_config.yml': 'defaults:\n  - scope: {path: ""}\n    values: {layout: page}\n', '_layouts/page.html': '<a href="/gone/">x</a>{{ content }}\n', 's.html': '<p>static</p>\n' });
+    expect(laidOut.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([['_layouts/page.html', 'link-internal', 'warning']]);
     expect(result.files).not.toContain('vendor-docs/api.html');
     // Served by Apache with server-side includes (apache/kafka-site): the server puts the pages together, not Jekyll.
     const assembled = await lintSite({
