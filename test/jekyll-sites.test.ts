@@ -943,6 +943,14 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(asItIs.files).toEqual([]);
   });
 
+  it('takes the URL paths another step of the build publishes from `jekyll.published`', async () => {
+    // Homebrew/brew's docs link to /rubydoc/…, which YARD writes before jekyll build runs.
+    const site = { '_config.yml': 'baseurl: /docs\n', 'index.md': '---\n---\n[a]({{ site.baseurl }}/rubydoc/Formula.html#method) [b]({{ site.baseurl }}/search/index.json) [c]({{ site.baseurl }}/gone/)\n' };
+    const found = async (published?: string[]) => (await lintSite(site, undefined, undefined, published ? { config: { jekyll: { published } } } : {})).findings.map((f) => f.message.replace(/ \(did.*/, ''));
+    expect(await found()).toEqual(['No page or file is published at `/docs/rubydoc/Formula.html`.', 'No page or file is published at `/docs/search/index.json`.', 'No page or file is published at `/docs/gone/`.']);
+    expect(await found(['/rubydoc/**', 'search/*.json'])).toEqual(['No page or file is published at `/docs/gone/`.']);
+  });
+
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {
     // jekyll build 4.3.1 writes neither docs/_helper.html nor notes/a.html; html-proofer 3.19 reports both links (jashkenas/underscore's generated docs link to their `_` modules).
     const result = await lintSite({

@@ -60,7 +60,7 @@ async function run(): Promise<number> {
   // A doclint.config.mjs in the checked-out head is code from the pull request: not run unless trusted.
   const loaded = await loadConfig(root, input('config') ? resolve(workspace, input('config')) : undefined, { allowCode: booleanInput('trust-config-code') });
   const jekyllConfig = input('jekyll-config');
-  const withJekyll = jekyllConfig ? { ...loaded, jekyll: { configFiles: jekyllConfig.split(',').map((f) => resolve(workspace, f.trim())) } } : loaded;
+  const withJekyll = jekyllConfig ? { ...loaded, jekyll: { ...loaded.jekyll, configFiles: jekyllConfig.split(',').map((f) => resolve(workspace, f.trim())) } } : loaded;
   const withExternal = booleanInput('external') ? { ...withJekyll, external: { ...withJekyll.external, enabled: true } } : withJekyll;
   const config = booleanInput('cache') && withExternal.cache === false ? { ...withExternal, cache: defaultResultCache } : withExternal;
   const failOn = input('fail-on', 'error');

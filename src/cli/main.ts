@@ -174,7 +174,7 @@ async function check(args: CheckArgs): Promise<number> {
   if (args.output) prepareOutput(resolve(cwd, args.output));
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
   // Like every path on the command line, relative to the working directory.
-  const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { configFiles: args.jekyllConfig.split(',').map((f) => resolve(cwd, f.trim())) } } : loaded;
+  const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { ...loaded.jekyll, configFiles: args.jekyllConfig.split(',').map((f) => resolve(cwd, f.trim())) } } : loaded;
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (args.shard !== undefined && !shard) throw new UsageError(`--shard ${args.shard}: expected i/n, like 2/4`);
   const withExternal = args.external ? { ...withJekyll, external: { ...withJekyll.external, enabled: true, ...(shard ? { shard } : {}) } } : withJekyll;

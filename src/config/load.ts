@@ -187,7 +187,7 @@ function withDefaults(config: UserConfig, custom: CustomRules = noCustomRules): 
     customRules: custom.modules,
     ignores: config.ignores ?? [],
     liquid: { tags: config.liquid?.tags ?? {}, helpCenterTags: config.liquid?.helpCenterTags ?? true },
-    jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'] },
+    jekyll: { configFiles: config.jekyll?.configFiles ?? ['_config.yml'], published: config.jekyll?.published ?? [] },
     maxFileSize: config.maxFileSize ?? defaultMaxFileSize,
     cache: config.cache === true ? defaultResultCache : (config.cache ?? false),
     external: {

@@ -107,6 +107,11 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): Record<string, un
             minItems: 1,
             description: 'Jekyll config files, merged in order (like jekyll build --config a,b).',
           },
+          published: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            description: 'Globs of URL paths (from the site\'s root, without the baseurl) that another step of the build or deployment publishes, as generated API docs or a search index: links into them count as published.',
+          },
         },
       },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Files larger than this many bytes are skipped with a finding.' },

@@ -16,7 +16,7 @@ export interface UserConfig {
   customRules?: string[];
   ignores?: string[];
   liquid?: { tags?: Record<string, TagSpec | false>; helpCenterTags?: boolean };
-  jekyll?: { configFiles?: string[] };
+  jekyll?: { configFiles?: string[]; published?: string[] };
   maxFileSize?: number;
   cache?: boolean | string;
   external?: Partial<Omit<ExternalSettings, 'cacheTtl' | 'shard'>> & { cacheTtl?: Partial<CacheTtl> };
@@ -49,7 +49,7 @@ export interface ResolvedConfig {
   customRules: string[];
   ignores: string[];
   liquid: { tags: Record<string, TagSpec | false>; helpCenterTags: boolean };
-  jekyll: { configFiles: string[] };
+  jekyll: { configFiles: string[]; published: string[] };
   maxFileSize: number;
   /** Where per-file results are kept between runs (relative to the site root), or false. */
   cache: string | false;

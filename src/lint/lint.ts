@@ -101,6 +101,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const inSource = sourcePaths(configRoot, root);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   jekyll.pageGenerators = plugins.generators;
+  jekyll.publishedElsewhere = loaded.jekyll.published;
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);

@@ -61,6 +61,8 @@ export interface JekyllConfig {
   generatedUrls: string[];
   /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
   pageGenerators: PageGenerator[];
+  /** Globs of URL paths another step of the build publishes (doclint's `jekyll.published`): links into them count as published. */
+  publishedElsewhere?: readonly string[];
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */
