@@ -10,12 +10,11 @@
  * plugins, every layout counts as used (they may lay the pages they make out in any). In a run on
  * some files, the Liquid of the files it did not lint is read for their include tags.
  */
-import { isHtmlPage } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
 import type { IncludeUses, PageFacts } from '../types.js';
 import { includeUses } from './include-files.js';
-import { inIncludesFolder, isDataFile, templateKind } from './discover.js';
+import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
@@ -58,10 +57,9 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
   // Generator plugins may lay the pages they make out in any layout: every layout counts as used.
   if (jekyll.pageGenerators.length > 0) for (const file of templates) if (templateKind(file, jekyll) === 'layout') layouts.add(layoutName(file, jekyll));
-  // Pages with front matter, and those rendered without (jekyll-optional-front-matter): the defaults give them layouts too.
-  // Data files and static HTML files are read for their links, and laid out in nothing.
-  const staticHtml = (path: string): boolean => isHtmlPage(path) && !site.frontMatter.has(path);
-  const rendered = [...pages].filter(([path, facts]) => facts?.rendered && templateKind(path, jekyll) === undefined && !isDataFile(path, jekyll) && !staticHtml(path)).map(([path]) => path);
+  // Pages with front matter, and Markdown rendered without (jekyll-optional-front-matter, README
+  // indexes): the defaults give them layouts too. Data files and static HTML, read for their links, have none.
+  const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
     if (layout !== undefined) layouts.add(layout);
