@@ -81,6 +81,10 @@ describe('GitHub Action', () => {
     expect(readFileSync(join(repoRoot, file), 'utf8')).toBe(launcherText(launcher));
   });
 
+  it("starts without compiling string-width 8's \\p{RGI_Emoji} (package.json overrides yargs' string-width: 15 ms of every run)", () => {
+    for (const launcher of launchers) expect(readFileSync(join(repoRoot, dirname(launcher.file), launcher.bundle), 'utf8')).not.toContain('RGI_Emoji');
+  });
+
   it('the CLI bundle loads its chunks when a command needs them (crawl: linkinator)', () => {
     const crawl = spawnSync(process.execPath, [join(repoRoot, 'bin/doclint.mjs'), 'crawl', join(repoRoot, 'fixtures/built-site'), '--format', 'json'], { encoding: 'utf8' });
     expect(crawl.status, crawl.stderr).toBe(1);
