@@ -951,6 +951,35 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(await found(['/rubydoc/**', 'search/*.json'])).toEqual(['No page or file is published at `/docs/gone/`.']);
   });
 
+  it('takes what .gitignore leaves out of git as written by another step of the build, from the repository root down to the site', async () => {
+    // uswds/uswds-site: `assets/` is in .gitignore, its gulp build writes the CSS, JS and icons there before jekyll build (102 links).
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFiles(dir, {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': 'node_modules/\n/docs/generated/\n/other/\n*.min.js\n',
+        'docs/.gitignore': 'assets/*\n!assets/keep.css\n',
+        'docs/_config.yml': 'title: Site\n',
+        'docs/index.md': [
+          '---',
+          '---',
+          '[css](/assets/css/styles.css) [kept](/assets/keep.css) [gen](/generated/api.html) [js](/js/app.min.js)',
+          '[other](/other/x.html) [modules](/node_modules/x/y.js) [gone](/gone/)',
+          '',
+        ].join('\n'),
+      });
+      const result = await lint({ root: join(dir, 'docs') });
+      expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual([
+        'No page or file is published at `/assets/keep.css`.',
+        'No page or file is published at `/other/x.html`.',
+        'No page or file is published at `/node_modules/x/y.js`.',
+        'No page or file is published at `/gone/`.',
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {
     // jekyll build 4.3.1 writes neither docs/_helper.html nor notes/a.html; html-proofer 3.19 reports both links (jashkenas/underscore's generated docs link to their `_` modules).
     const result = await lintSite({

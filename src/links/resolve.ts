@@ -4,12 +4,12 @@
  * sensitive, `dir` redirected to `dir/`, `dir/` serving `dir/index.html`).
  */
 import { percentDecoded } from '../text/percent-decode.js';
-import { globMatcher } from '../site/glob-matcher.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
 import { baseurlAsWritten } from '../site/jekyll-config.js';
 import { collectionRelative, isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
+import { publishedElsewhere } from '../site/published-elsewhere.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
 
 export type Resolution =
@@ -103,23 +103,10 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
-  // Published by another step of the build (doclint's `jekyll.published`): nothing here to check it against.
-  const published = site.jekyll.publishedElsewhere;
-  if (published && published.length > 0 && publishedElsewhere(published)(path)) return { status: 'skip' };
+  // Published by another step of the build (`jekyll.published`, or what git leaves out): nothing here to check it against.
+  if (publishedElsewhere(site.jekyll, path)) return { status: 'skip' };
   const actual = sameButCase(site, path);
   return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
-}
-
-const publishedMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
-
-/** The `jekyll.published` globs as a predicate over URL paths, compiled once per run (written with or without the leading `/`). */
-function publishedElsewhere(patterns: readonly string[]): (path: string) => boolean {
-  let matcher = publishedMatchers.get(patterns);
-  if (!matcher) {
-    const matches = globMatcher(patterns.map((pattern) => pattern.replace(/^\/+/, '')));
-    publishedMatchers.set(patterns, (matcher = (path) => matches(path.replace(/^\/+/, ''))));
-  }
-  return matcher;
 }
 
 /** `{{ BASE_PATH }}/rest` where the site's includes set BASE_PATH to the path it is served under: the rest, from the site's root. */

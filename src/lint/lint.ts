@@ -14,7 +14,8 @@ import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
-import { gitChanges, type GitChanges } from '../site/git-changes.js';
+import { gitChanges, repositoryRootOf, type GitChanges } from '../site/git-changes.js';
+import { gitIgnoredPatterns } from '../site/published-elsewhere.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -102,6 +103,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   jekyll.pageGenerators = plugins.generators;
   jekyll.publishedElsewhere = loaded.jekyll.published;
+  jekyll.gitIgnored = gitIgnoredPatterns(root, repositoryRootOf(configRoot), loaded.maxFileSize);
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);

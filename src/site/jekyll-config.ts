@@ -63,6 +63,8 @@ export interface JekyllConfig {
   pageGenerators: PageGenerator[];
   /** Globs of URL paths another step of the build publishes (doclint's `jekyll.published`): links into them count as published. */
   publishedElsewhere?: readonly string[];
+  /** The .gitignore patterns that apply inside the site, from its root (site/published-elsewhere.ts): what a build step writes. */
+  gitIgnored?: readonly string[];
   /** The merged raw values, for what the typed fields do not cover. */
   raw: Record<string, unknown>;
   /** Problems reading the files (missing, invalid YAML), reported as findings on those files. */

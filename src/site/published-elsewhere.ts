@@ -1,0 +1,76 @@
+/**
+ * URL paths another step of the build publishes, which no source file here gives: the globs of
+ * doclint's `jekyll.published`, and the files git leaves out of the repository (its .gitignore),
+ * which a build step writes into the site before `jekyll build` (a bundler's `assets/`; absent
+ * from a fresh clone, as in CI). A link into either is not checked: there is nothing to check it
+ * against.
+ */
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import { globMatcher } from './glob-matcher.js';
+import type { JekyllConfig } from './jekyll-config.js';
+import { readSource } from './read-source.js';
+import { unpublishedFilter } from './urls.js';
+
+/**
+ * The .gitignore lines that apply inside the site, as patterns from its root: those of each folder
+ * from the repository's root down to the site's, in the order git applies them (lines naming
+ * paths outside the site dropped).
+ */
+export function gitIgnoredPatterns(root: string, repositoryRoot: string | undefined, maxFileSize: number): string[] {
+  const folders = [root];
+  const up = repositoryRoot === undefined ? '..' : relative(repositoryRoot, root);
+  if (!up.startsWith('..') && !isAbsolute(up)) {
+    for (let folder = root; folder !== repositoryRoot && dirname(folder) !== folder; ) folders.unshift((folder = dirname(folder)));
+  }
+  const patterns: string[] = [];
+  for (const folder of folders) {
+    const file = readSource(resolve(folder, '.gitignore'), maxFileSize);
+    if (!file.ok) continue;
+    const site = relative(folder, root).split(sep).join('/');
+    for (const line of file.text.split(/\r?\n/)) {
+      if (line.trim() === '' || line.startsWith('#')) continue;
+      const pattern = site === '' ? line : rebasedPattern(line, `${site}/`);
+      if (pattern !== undefined) patterns.push(pattern);
+    }
+  }
+  return patterns;
+}
+
+/** A .gitignore line of a folder above the site, for paths from the site root; undefined when it names none inside. */
+function rebasedPattern(line: string, sitePrefix: string): string | undefined {
+  const negated = line.startsWith('!');
+  const pattern = negated ? line.slice(1) : line;
+  // A slash before the end anchors the pattern to the .gitignore's folder; without one it matches at any depth.
+  if (!pattern.replace(/\/+$/, '').includes('/') || pattern.startsWith('**/')) return line;
+  const anchored = pattern.replace(/^\//, '');
+  if (!anchored.startsWith(sitePrefix)) return undefined;
+  return `${negated ? '!' : ''}/${anchored.slice(sitePrefix.length)}`;
+}
+
+const predicates = new WeakMap<Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>, (path: string) => boolean>();
+
+/** Whether another step of the build publishes the URL path (baseurl removed), compiled once per run. */
+export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>, path: string): boolean {
+  let predicate = predicates.get(jekyll);
+  if (!predicate) predicates.set(jekyll, (predicate = compile(jekyll)));
+  return predicate(path);
+}
+
+function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
+  const published = globs.length > 0 ? globMatcher(globs.map((glob) => glob.replace(/^\/+/, ''))) : () => false;
+  if (gitIgnored.length === 0) return (path) => published(path.replace(/^\/+/, ''));
+  const ignored = ignore().add([...gitIgnored]);
+  // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
+  const unpublished = unpublishedFilter(jekyll);
+  return (path) => {
+    const relativePath = path.replace(/^\/+/, '');
+    if (published(relativePath)) return true;
+    if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
+    try {
+      return ignored.ignores(relativePath);
+    } catch {
+      return false;
+    }
+  };
+}
