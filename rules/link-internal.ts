@@ -133,11 +133,12 @@ export const linkInternal: SiteRule = {
             report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
-          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : generatedUrls(g.urls).test(resolution.path))).map((g) => g.by);
+          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : generatedUrls(g.urls).test(resolution.path)));
           if (generators.length > 0) {
-            // A generator plugin writes pages no source file gives (archives, indexes): likely broken, not certainly.
+            // A generator plugin writes pages no source file gives (archives, indexes), a post_write hook any file: likely broken, not certainly.
+            const page = generators.every((g) => g.afterWrite) ? 'file' : 'page';
             report({
-              message: `No source file publishes a page at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g}\``).join(', ')}).`,
+              message: `No source file publishes a ${page} at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g.by}\``).join(', ')}).`,
               ...where,
               severity: 'warning',
             });

@@ -148,6 +148,20 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
   });
 
+  it('takes the folder a :post_write hook writes into the built site as a generator\'s, and lays no page out for it', async () => {
+    // ruby/www.ruby-lang.org: _plugins/search_index.rb runs Pagefind into _site/pagefind/ after jekyll build writes the site.
+    const result = await lintSite({
+      '_plugins/search_index.rb': 'Jekyll::Hooks.register :site, :post_write do |site|\n  SearchIndex.new(bundle_dir: File.join(site.dest, "pagefind")).build\nend\n',
+      '_layouts/unused.html': '<a href="/old/">Old</a> {{ content }}\n',
+      'index.md': '---\ntitle: Home\n---\n<link href="/pagefind/pagefind-ui.css" rel="stylesheet">\n\n[gone](/gone.css)\n',
+    });
+    expect(result.findings.map((f) => [f.file, f.line, f.severity, f.message])).toEqual([
+      ['_layouts/unused.html', 1, 'warning', 'No page or file is published at `/old/`. (No page is laid out with `unused`, directly or through another layout: Jekyll writes it nowhere.)'],
+      ['index.md', 4, 'warning', 'No source file publishes a file at `/pagefind/pagefind-ui.css`, unless a generator writes it (`_plugins/search_index.rb`).'],
+      ['index.md', 6, 'error', 'No page or file is published at `/gone.css`.'],
+    ]);
+  });
+
   it('reads the site from the folder the config names as its source, with named files and the config at their own paths', async () => {
     const site = {
       '_config.yml': 'title: Source\nsource: src\n',

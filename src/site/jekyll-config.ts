@@ -76,6 +76,8 @@ export interface PageGenerator {
   by: string;
   /** The URLs it writes, as a regular expression's source; undefined when they cannot be known (any page's). */
   urls?: string;
+  /** Writes files into the built site once Jekyll has written it (a `:post_write` hook: a search index): files of any kind, no page laid out. */
+  afterWrite?: true;
 }
 
 const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {

@@ -49,7 +49,6 @@ function gemGenerators(jekyll: JekyllConfig): PageGenerator[] {
  */
 export function templateUrls(templates: readonly string[]): string {
   const placeholder: Record<string, string> = { num: '\\d+', year: '\\d{4}', month: '\\d{2}', day: '\\d{2}' };
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const segment = (text: string): string => {
     const names = [...text.matchAll(/:([a-z_]+)/g)];
     if (names.length === 0) return escape(text);
@@ -59,6 +58,19 @@ export function templateUrls(templates: readonly string[]): string {
   };
   const one = (template: string) => `/${template.slice(0, maxTemplateLength).replace(/^\/+|\/+$/g, '').split('/').map(segment).join('/')}`;
   return `^(?:${templates.map(one).join('|')})(?:/(?:index\\.html)?)?$`;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The folder of the built site a `:post_write` hook writes into (`File.join(site.dest, "pagefind")`,
+ * `"#{site.dest}/search"`): Pagefind's index, say, which the site's pages link to.
+ */
+function postWriteFolder(text: string): string | undefined {
+  if (!/\bHooks\.register\b[\s(]*:site\s*,\s*:post_write\b/.test(text)) return undefined;
+  const folder = /File\.join\(\s*site\.dest\s*,\s*["']([\w./-]+)["']|"#\{site\.dest\}\/([\w./-]+)"/.exec(text);
+  const path = (folder?.[1] ?? folder?.[2])?.replace(/^\/+|\/+$/g, '');
+  return path && !path.split('/').includes('..') ? path : undefined;
 }
 
 /** Longer permalink templates are cut: they come from the repository, and the expression must stay small. */
@@ -143,6 +155,8 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     }
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
+    const written = postWriteFolder(text);
+    if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escape(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
   return { tags, filters: [...filters], generators };
 }

@@ -56,7 +56,7 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
 
   const layouts = new Set(jekyll.plugins.flatMap((plugin) => (Object.hasOwn(pluginLayouts, plugin) ? pluginLayouts[plugin]! : [])));
   // Generator plugins may lay the pages they make out in any layout: every layout counts as used.
-  if (jekyll.pageGenerators.length > 0) for (const file of templates) if (templateKind(file, jekyll) === 'layout') layouts.add(layoutName(file, jekyll));
+  if (jekyll.pageGenerators.some((generator) => !generator.afterWrite)) for (const file of templates) if (templateKind(file, jekyll) === 'layout') layouts.add(layoutName(file, jekyll));
   // Pages with front matter, and Markdown rendered without (jekyll-optional-front-matter, README
   // indexes): the defaults give them layouts too. Data files and static HTML, read for their links, have none.
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
