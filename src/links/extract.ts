@@ -181,6 +181,9 @@ function destinationEnd(text: string, from: number): number | undefined {
 }
 
 /** Where the destination of a link, image or definition is written (found in the masked text). */
+/** Hoisted: a regular expression literal is a new object each time it is evaluated, per character here. */
+const whitespace = /\s/;
+
 function destinationRange(document: Document, node: Link | Image | Definition): { start: number; end: number } | undefined {
   const text = document.maskedText;
   const nodeStart = node.position?.start.offset;
@@ -196,7 +199,7 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
   else if (node.type === 'link' && node.children.length > 0) from = text.indexOf('](', node.children.at(-1)!.position!.end.offset!) + 2;
   else from = text.indexOf('](', nodeStart) + 2;
   if (from < 2 || from > nodeEnd) return undefined;
-  while (from < nodeEnd && /\s/.test(text[from]!)) from++;
+  while (from < nodeEnd && whitespace.test(text[from]!)) from++;
   if (text[from] === '<') {
     const close = text.indexOf('>', from);
     return close === -1 || close > nodeEnd ? undefined : { start: from + 1, end: close };
@@ -205,7 +208,7 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
   let depth = 0;
   while (end < nodeEnd) {
     const c = text[end]!;
-    if (/\s/.test(c)) break;
+    if (whitespace.test(c)) break;
     if (c === '(') depth++;
     else if (c === ')') {
       if (depth === 0) break;
