@@ -336,6 +336,13 @@ describe('time and memory stay linear in the input', () => {
     expect(missing).toHaveLength(3_000);
     expect(missing.find((f) => f.file === 'api/p7.html')?.message).toBe('No page or file is published at `/api/p3007.html` (did you mean `/api/p1007.html`?).');
   });
+
+  it('a .gitignore line of many `**` and links 300 folders deep finish (matching them takes exponential time), the links reported', async () => {
+    const deep = `/a/${'b/'.repeat(300)}c.html`;
+    const dir = site({ '.gitignore': `a/${'**/'.repeat(9)}z\nassets/\n`, '_articles/c.md': `---\ntitle: C\n---\n${`[x](${deep}) [y](/assets/${'d/'.repeat(300)}e.css)\n`.repeat(50)}` });
+    const result = await lint({ root: dir, files: ['_articles/c.md'], config });
+    expect(result.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(100);
+  });
 });
 
 describe('smaller wrong results', () => {

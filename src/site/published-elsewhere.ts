@@ -29,13 +29,26 @@ export function gitIgnoredPatterns(root: string, repositoryRoot: string | undefi
     if (!file.ok) continue;
     const site = relative(folder, root).split(sep).join('/');
     for (const line of file.text.split(/\r?\n/)) {
-      if (line.trim() === '' || line.startsWith('#')) continue;
+      if (line.trim() === '' || line.startsWith('#') || !tame(line)) continue;
       const pattern = site === '' ? line : rebasedPattern(line, `${site}/`);
       if (pattern !== undefined) patterns.push(pattern);
     }
   }
   return patterns;
 }
+
+/**
+ * The lines `ignore` matches in bounded time: the file comes from the repository (a pull request),
+ * and a line of many `**` takes exponential time on a deep path (`a/`, three `**` segments, `z`:
+ * minutes). Real lines are short and have a `**` or two.
+ */
+function tame(line: string): boolean {
+  return line.length <= 200 && line.split('**').length <= 3 && line.split('*').length <= 7;
+}
+
+/** Deeper or longer paths are not looked up: no output folder is, and the time must stay bounded. */
+const maxSegments = 64;
+const maxPathLength = 1000;
 
 /** A .gitignore line of a folder above the site, for paths from the site root; undefined when it names none inside. */
 function rebasedPattern(line: string, sitePrefix: string): string | undefined {
@@ -66,7 +79,8 @@ function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }:
   return (path) => {
     const relativePath = path.replace(/^\/+/, '');
     if (published(relativePath)) return true;
-    if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
+    if (relativePath === '' || relativePath.length > maxPathLength || relativePath.split('/').length > maxSegments) return false;
+    if (unpublished(relativePath.replace(/\/$/, ''))) return false;
     try {
       return ignored.ignores(relativePath);
     } catch {
