@@ -337,6 +337,13 @@ describe('time and memory stay linear in the input', () => {
     expect(missing.find((f) => f.file === 'api/p7.html')?.message).toBe('No page or file is published at `/api/p3007.html` (did you mean `/api/p1007.html`?).');
   });
 
+  it('a Jekyll `exclude` glob of many stars and a 255-character file name finish (the glob expression backtracks), the file linted', async () => {
+    const name = `${'a'.repeat(252)}.md`;
+    const dir = site({ '_config.yml': 'exclude: ["*a*a*a*a*a*a*c"]\ncollections:\n  articles:\n    output: true\n    permalink: /article/:name/\n', [name]: '---\n---\n[x](/gone/)\n' });
+    const result = await lint({ root: dir, config });
+    expect(ids(result.findings)).toContain(`${name}:link-internal`);
+  });
+
   it('a .gitignore line of many `**` and links 300 folders deep finish (matching them takes exponential time), the links reported', async () => {
     const deep = `/a/${'b/'.repeat(300)}c.html`;
     const dir = site({ '.gitignore': `a/${'**/'.repeat(9)}z\nassets/\n`, '_articles/c.md': `---\ntitle: C\n---\n${`[x](${deep}) [y](/assets/${'d/'.repeat(300)}e.css)\n`.repeat(50)}` });
