@@ -180,10 +180,10 @@ function destinationEnd(text: string, from: number): number | undefined {
   return undefined;
 }
 
-/** Where the destination of a link, image or definition is written (found in the masked text). */
 /** Hoisted: a regular expression literal is a new object each time it is evaluated, per character here. */
 const whitespace = /\s/;
 
+/** Where the destination of a link, image or definition is written (found in the masked text). */
 function destinationRange(document: Document, node: Link | Image | Definition): { start: number; end: number } | undefined {
   const text = document.maskedText;
   const nodeStart = node.position?.start.offset;
