@@ -194,22 +194,21 @@ function splitCells(line: SourceLine, leadingPipe: boolean): TableCell[] {
 /** Positions of `|` not right after a backslash (kramdown's `(?<!\\)\|`) and not inside a code span. */
 function pipesOutsideCode(text: string): number[] {
   const pipes: number[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\' && text[i + 1] === '`') {
-      i += 2;
+  // From one backslash, backtick or pipe to the next: the characters between decide nothing.
+  const marks = /[\\`|]/g;
+  for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
+    const i = mark.index;
+    const c = mark[0];
+    if (c === '\\') {
+      if (text[i + 1] === '`') marks.lastIndex = i + 2;
     } else if (c === '`') {
       let run = 1;
       while (text[i + run] === '`') run++;
       const fence = '`'.repeat(run);
       let close = text.indexOf(fence, i + run);
       while (close !== -1 && text[close + run] === '`') close = text.indexOf(fence, close + run + 1);
-      i = close === -1 ? i + run : close + run;
-    } else {
-      if (c === '|' && text[i - 1] !== '\\') pipes.push(i);
-      i++;
-    }
+      marks.lastIndex = close === -1 ? i + run : close + run;
+    } else if (text[i - 1] !== '\\') pipes.push(i);
   }
   return pipes;
 }
