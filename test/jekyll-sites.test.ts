@@ -965,7 +965,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(await found(['/rubydoc/**', 'search/*.json'])).toEqual(['No page or file is published at `/docs/gone/`.']);
   });
 
-  it('takes what .gitignore leaves out of git as written by another step of the build, from the repository root down to the site', async () => {
+  it('takes what .gitignore leaves out of git as written by another step of the build, from the repository root down to the site, and lints none of it', async () => {
     // uswds/uswds-site: `assets/` is in .gitignore, its gulp build writes the CSS, JS and icons there before jekyll build (102 links).
     const { dir, cleanup } = tempCopy();
     try {
@@ -974,6 +974,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
         '.gitignore': 'node_modules/\n/docs/generated/\n/other/\n*.min.js\n',
         'docs/.gitignore': 'assets/*\n!assets/keep.css\n',
         'docs/_config.yml': 'title: Site\n',
+        // Present, as after a local build: published where they are, not linted (a fresh clone has neither).
+        'docs/generated/api.html': '<a href="/nowhere/">x</a>\n',
+        'docs/assets/draft.md': '---\n---\n[x](/nowhere/)\n',
         'docs/index.md': [
           '---',
           '---',
@@ -983,6 +986,7 @@ describe('Jekyll sites of other shapes, no configuration', () => {
         ].join('\n'),
       });
       const result = await lint({ root: join(dir, 'docs') });
+      expect(result.files).toEqual(['index.md']);
       expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual([
         'No page or file is published at `/assets/keep.css`.',
         'No page or file is published at `/other/x.html`.',

@@ -15,7 +15,7 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, type GitChanges } from '../site/git-changes.js';
-import { gitIgnoredPatterns } from '../site/published-elsewhere.js';
+import { gitIgnoredFilter, gitIgnoredPatterns } from '../site/published-elsewhere.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -103,7 +103,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   jekyll.pageGenerators = plugins.generators;
   jekyll.publishedElsewhere = loaded.jekyll.published;
-  jekyll.gitIgnored = gitIgnoredPatterns(root, repositoryRootOf(configRoot), loaded.maxFileSize);
+  const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRootOf(configRoot), loaded.maxFileSize);
+  jekyll.gitIgnored = gitIgnoredLines;
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
@@ -124,16 +125,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (rendered === undefined) frontMatterAtStart.set(file, (rendered = startsWithFrontMatter(resolve(root, file))));
     return rendered;
   };
+  // Files git leaves out (a local build's output, coverage reports) are not the repository's: they
+  // count as published where they are, but only tracked files are linted, as in a fresh clone.
+  const gitIgnored = gitIgnoredFilter(gitIgnoredLines);
+  const repositoryFiles = gitIgnoredLines.length === 0 ? siteFiles : [...siteFiles].filter((file) => !gitIgnored(file));
   const content = [
-    ...selectContent(siteFiles, jekyll, config.ignores, isRendered),
-    ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(siteFiles, jekyll, config.ignores, isRendered) : []),
-    ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores),
-    ...selectFragmentFiles(siteFiles, jekyll, config.ignores),
+    ...selectContent(repositoryFiles, jekyll, config.ignores, isRendered),
+    ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(repositoryFiles, jekyll, config.ignores, isRendered) : []),
+    ...selectLinksOnlyFiles(repositoryFiles, jekyll, config.ignores),
+    ...selectFragmentFiles(repositoryFiles, jekyll, config.ignores),
   ].sort();
   const changes = inSource.changes(await pendingChanges);
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
-    throw new ConfigError(`No content files to lint in ${root} (check the root, \`ignores\` and Jekyll's \`exclude\`; --allow-empty accepts an empty site).`);
+    throw new ConfigError(`No content files to lint in ${root} (check the root, \`ignores\`, Jekyll's \`exclude\` and .gitignore; --allow-empty accepts an empty site).`);
   }
   const targets = options.files ? [...new Set(inSource.files(options.files))] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 

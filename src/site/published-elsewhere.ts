@@ -73,16 +73,23 @@ export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewher
 function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
   const published = globs.length > 0 ? globMatcher(globs.map((glob) => glob.replace(/^\/+/, ''))) : () => false;
   if (gitIgnored.length === 0) return (path) => published(path.replace(/^\/+/, ''));
-  const ignored = ignore().add([...gitIgnored]);
+  const ignored = gitIgnoredFilter(gitIgnored);
   // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
   const unpublished = unpublishedFilter(jekyll);
   return (path) => {
     const relativePath = path.replace(/^\/+/, '');
-    if (published(relativePath)) return true;
-    if (relativePath === '' || relativePath.length > maxPathLength || relativePath.split('/').length > maxSegments) return false;
-    if (unpublished(relativePath.replace(/\/$/, ''))) return false;
+    return published(relativePath) || (relativePath !== '' && !unpublished(relativePath.replace(/\/$/, '')) && ignored(relativePath));
+  };
+}
+
+/** Whether git leaves a path (from the site root, a folder's with its trailing `/`) out of the repository, by gitIgnoredPatterns. */
+export function gitIgnoredFilter(patterns: readonly string[]): (path: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const ignored = ignore().add([...patterns]);
+  return (path) => {
+    if (path === '' || path.length > maxPathLength || path.split('/').length > maxSegments) return false;
     try {
-      return ignored.ignores(relativePath);
+      return ignored.ignores(path);
     } catch {
       return false;
     }
