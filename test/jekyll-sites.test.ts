@@ -998,6 +998,23 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('lints a file .gitignore names that git tracks all the same (added with --force)', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFiles(dir, { '.gitignore': 'legacy/\n', 'index.md': '---\n---\nHome.\n', 'legacy/kept.md': '---\n---\n[a](/gone/)\n', 'legacy/local.md': '---\n---\n[b](/gone/)\n' });
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '.gitignore', 'index.md');
+      git('add', '--force', 'legacy/kept.md');
+      git('commit', '-q', '-m', 'site');
+      const result = await lint({ root: dir });
+      expect(result.files).toEqual(['index.md', 'legacy/kept.md']);
+      expect(result.findings.map((f) => f.file)).toEqual(['legacy/kept.md']);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {
     // jekyll build 4.3.1 writes neither docs/_helper.html nor notes/a.html; html-proofer 3.19 reports both links (jashkenas/underscore's generated docs link to their `_` modules).
     const result = await lintSite({

@@ -14,7 +14,7 @@ import { includedReferenceLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
-import { gitChanges, repositoryRootOf, type GitChanges } from '../site/git-changes.js';
+import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
 import { gitIgnoredFilter, gitIgnoredPatterns } from '../site/published-elsewhere.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
@@ -126,9 +126,13 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     return rendered;
   };
   // Files git leaves out (a local build's output, coverage reports) are not the repository's: they
-  // count as published where they are, but only tracked files are linted, as in a fresh clone.
+  // count as published where they are, but only the repository's are linted, as in a fresh clone.
+  // A file its patterns name may still be tracked (added before, or with --force): git says which.
   const gitIgnored = gitIgnoredFilter(gitIgnoredLines);
-  const repositoryFiles = gitIgnoredLines.length === 0 ? siteFiles : [...siteFiles].filter((file) => !gitIgnored(file));
+  const ignoredFiles = gitIgnoredLines.length === 0 ? [] : [...siteFiles].filter((file) => gitIgnored(file));
+  const tracked = ignoredFiles.length === 0 ? undefined : await trackedFiles(root);
+  const untracked = new Set(tracked ? ignoredFiles.filter((file) => !tracked.has(file)) : ignoredFiles);
+  const repositoryFiles = untracked.size === 0 ? siteFiles : [...siteFiles].filter((file) => !untracked.has(file));
   const content = [
     ...selectContent(repositoryFiles, jekyll, config.ignores, isRendered),
     ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(repositoryFiles, jekyll, config.ignores, isRendered) : []),

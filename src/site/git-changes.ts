@@ -110,6 +110,16 @@ async function blobsAt(root: string, commit: string, repoPaths: readonly string[
   return texts;
 }
 
+/** The files under `root` that git tracks (paths from `root`), or undefined where git cannot tell (no git, no repository). */
+export async function trackedFiles(root: string): Promise<Set<string> | undefined> {
+  try {
+    const { stdout } = await run('git', ['ls-files', '--cached', '-z'], { cwd: root, maxBuffer });
+    return new Set(stdout.split('\0').filter(Boolean));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The root of the git work tree that holds `dir` (the nearest folder with a `.git`), if any; no process is started. */
 export function repositoryRootOf(dir: string): string | undefined {
   for (let folder = resolve(dir); ; folder = dirname(folder)) {
