@@ -71,8 +71,7 @@ export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewher
 }
 
 function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
-  const published = globs.length > 0 ? globMatcher(globs.map((glob) => glob.replace(/^\/+/, ''))) : () => false;
-  if (gitIgnored.length === 0) return (path) => published(path.replace(/^\/+/, ''));
+  const published = globMatcher(globs.map((glob) => glob.replace(/^\/+/, '')));
   const ignored = gitIgnoredFilter(gitIgnored);
   // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
   const unpublished = unpublishedFilter(jekyll);
