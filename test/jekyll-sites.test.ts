@@ -998,6 +998,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('drops the line breaks and tabs of a URL, as a browser does', async () => {
+    // rails/website: `<img src="/assets/…/sponsors\n/RW-logo-clio.svg">` shows the logo.
+    const result = await lintSite({
+      'images/logos/a.svg': '',
+      'index.md': '---\n---\n<p><img src="/images/logos\n/a.svg" alt="A"> <img src="/images/\tlogos/b.svg" alt="B"></p>\n',
+    });
+    expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/images/logos/b.svg` (did you mean `/images/logos/a.svg`?).']);
+  });
+
   it('lints a file .gitignore names that git tracks all the same (added with --force)', async () => {
     const { dir, cleanup } = tempCopy();
     try {

@@ -45,8 +45,9 @@ export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): R
 function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const written = link.url ?? (link.tagged && taggedLinkUrl(link.tagged, site)) ?? (link.variableBase && basePathUrl(link.variableBase, site));
   if (written === undefined) return { status: 'skip' };
-  let url = (relativeLinkUrl(link, fromPath, site) ?? written).trim();
-  if (url === '' ) return { status: 'skip' };
+  // As a browser parses a URL: its tabs and line breaks are dropped (`src="/a\n/b.svg"` loads /a/b.svg).
+  let url = (relativeLinkUrl(link, fromPath, site) ?? written).trim().replace(/[\t\n\r]/g, '');
+  if (url === '') return { status: 'skip' };
   const siteUrl = site.jekyll.url;
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
   if (viaSiteUrl) url = url.slice(siteUrl.length) || '/';
