@@ -1008,20 +1008,16 @@ describe('Jekyll sites of other shapes, no configuration', () => {
   });
 
   it('lints a file .gitignore names that git tracks all the same (added with --force)', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      writeFiles(dir, { '.gitignore': 'legacy/\n', 'index.md': '---\n---\nHome.\n', 'legacy/kept.md': '---\n---\n[a](/gone/)\n', 'legacy/local.md': '---\n---\n[b](/gone/)\n' });
+    const files = { '.gitignore': 'legacy/\n', 'index.md': '---\n---\nHome.\n', 'legacy/kept.md': '---\n---\n[a](/gone/)\n', 'legacy/local.md': '---\n---\n[b](/gone/)\n' };
+    const result = await lintSite(files, undefined, (dir) => {
       const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd: dir, stdio: 'ignore' });
       git('init', '-q');
       git('add', '.gitignore', 'index.md');
       git('add', '--force', 'legacy/kept.md');
       git('commit', '-q', '-m', 'site');
-      const result = await lint({ root: dir });
-      expect(result.files).toEqual(['index.md', 'legacy/kept.md']);
-      expect(result.findings.map((f) => f.file)).toEqual(['legacy/kept.md']);
-    } finally {
-      cleanup();
-    }
+    });
+    expect(result.files).toEqual(['index.md', 'legacy/kept.md']);
+    expect(result.findings.map((f) => f.file)).toEqual(['legacy/kept.md']);
   });
 
   it('says why a file of the repository a link names is not published: a name that starts with `_`, or `exclude`', async () => {
