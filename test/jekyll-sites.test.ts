@@ -1007,6 +1007,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/images/logos/b.svg` (did you mean `/images/logos/a.svg`?).']);
   });
 
+  it('does not take a .gitignore that ignores everything (`*`, then `!` for what is kept) as a build step\'s output', async () => {
+    const result = await lintSite({ '.gitignore': '*\n!*.md\n!.gitignore\n', 'index.md': '---\n---\n[a](/gone.html)\n' });
+    expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/gone.html`.']);
+  });
+
   it('lints a file .gitignore names that git tracks all the same (added with --force)', async () => {
     const files = { '.gitignore': 'legacy/\n', 'index.md': '---\n---\nHome.\n', 'legacy/kept.md': '---\n---\n[a](/gone/)\n', 'legacy/local.md': '---\n---\n[b](/gone/)\n' };
     const result = await lintSite(files, undefined, (dir) => {

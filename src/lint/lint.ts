@@ -15,7 +15,7 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
-import { gitIgnoredFilter, gitIgnoredPatterns } from '../site/published-elsewhere.js';
+import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -128,8 +128,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // Files git leaves out (a local build's output, coverage reports) are not the repository's: they
   // count as published where they are, but only the repository's are linted, as in a fresh clone.
   // A file its patterns name may still be tracked (added before, or with --force): git says which.
-  const gitIgnored = gitIgnoredFilter(gitIgnoredLines);
-  const ignoredFiles = gitIgnoredLines.length === 0 ? [] : [...siteFiles].filter((file) => gitIgnored(file));
+  const ignoringRule = gitIgnoringRule(gitIgnoredLines);
+  const ignoredFiles = gitIgnoredLines.length === 0 ? [] : [...siteFiles].filter((file) => ignoringRule(file) !== undefined);
   const tracked = ignoredFiles.length === 0 ? undefined : await trackedFiles(root);
   const untracked = new Set(tracked ? ignoredFiles.filter((file) => !tracked.has(file)) : ignoredFiles);
   const repositoryFiles = untracked.size === 0 ? siteFiles : [...siteFiles].filter((file) => !untracked.has(file));

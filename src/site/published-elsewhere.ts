@@ -72,25 +72,32 @@ export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewher
 
 function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
   const published = globMatcher(globs.map((glob) => glob.replace(/^\/+/, '')));
-  const ignored = gitIgnoredFilter(gitIgnored);
+  const ignoringRule = gitIgnoringRule(gitIgnored);
   // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
   const unpublished = unpublishedFilter(jekyll);
   return (path) => {
     const relativePath = path.replace(/^\/+/, '');
-    return published(relativePath) || (relativePath !== '' && !unpublished(relativePath.replace(/\/$/, '')) && ignored(relativePath));
+    if (published(relativePath)) return true;
+    if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
+    // `*` (then `!` for each tracked file, as some repositories keep their lists) ignores what git has not been told of, not what a build writes.
+    const rule = ignoringRule(relativePath);
+    return rule !== undefined && !/^[*/]+$/.test(rule);
   };
 }
 
-/** Whether git leaves a path (from the site root, a folder's with its trailing `/`) out of the repository, by gitIgnoredPatterns. */
-export function gitIgnoredFilter(patterns: readonly string[]): (path: string) => boolean {
-  if (patterns.length === 0) return () => false;
+/**
+ * The .gitignore line (gitIgnoredPatterns) that leaves a path (from the site root, a folder's with
+ * its trailing `/`) out of the repository, as `git check-ignore -v` names it; undefined when none does.
+ */
+export function gitIgnoringRule(patterns: readonly string[]): (path: string) => string | undefined {
+  if (patterns.length === 0) return () => undefined;
   const ignored = ignore().add([...patterns]);
   return (path) => {
-    if (path === '' || path.length > maxPathLength || path.split('/').length > maxSegments) return false;
+    if (path === '' || path.length > maxPathLength || path.split('/').length > maxSegments) return undefined;
     try {
-      return ignored.ignores(path);
+      return ignored.test(path).rule?.pattern;
     } catch {
-      return false;
+      return undefined;
     }
   };
 }
