@@ -125,20 +125,20 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     if (rendered === undefined) frontMatterAtStart.set(file, (rendered = startsWithFrontMatter(resolve(root, file))));
     return rendered;
   };
+  const candidates = [
+    ...selectContent(siteFiles, jekyll, config.ignores, isRendered),
+    ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(siteFiles, jekyll, config.ignores, isRendered) : []),
+    ...selectLinksOnlyFiles(siteFiles, jekyll, config.ignores),
+    ...selectFragmentFiles(siteFiles, jekyll, config.ignores),
+  ].sort();
   // Files git leaves out (a local build's output, coverage reports) are not the repository's: they
   // count as published where they are, but only the repository's are linted, as in a fresh clone.
   // A file its patterns name may still be tracked (added before, or with --force): git says which.
   const ignoringRule = gitIgnoringRule(gitIgnoredLines);
-  const ignoredFiles = gitIgnoredLines.length === 0 ? [] : [...siteFiles].filter((file) => ignoringRule(file) !== undefined);
-  const tracked = ignoredFiles.length === 0 ? undefined : await trackedFiles(root);
-  const untracked = new Set(tracked ? ignoredFiles.filter((file) => !tracked.has(file)) : ignoredFiles);
-  const repositoryFiles = untracked.size === 0 ? siteFiles : [...siteFiles].filter((file) => !untracked.has(file));
-  const content = [
-    ...selectContent(repositoryFiles, jekyll, config.ignores, isRendered),
-    ...(jekyllPublishesStaticHtml(root, config.maxFileSize) ? selectStaticHtml(repositoryFiles, jekyll, config.ignores, isRendered) : []),
-    ...selectLinksOnlyFiles(repositoryFiles, jekyll, config.ignores),
-    ...selectFragmentFiles(repositoryFiles, jekyll, config.ignores),
-  ].sort();
+  const ignored = candidates.filter((file) => ignoringRule(file) !== undefined);
+  const tracked = ignored.length === 0 ? undefined : await trackedFiles(root);
+  const untracked = new Set(tracked ? ignored.filter((file) => !tracked.has(file)) : ignored);
+  const content = untracked.size === 0 ? candidates : candidates.filter((file) => !untracked.has(file));
   const changes = inSource.changes(await pendingChanges);
   const contentSet = new Set(content);
   if (content.length === 0 && !options.files && !options.changedSince && !options.allowEmpty) {
