@@ -1,6 +1,7 @@
 /** doclint's public API. Importing it has no side effects. */
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
 export { lintFile } from './lint/lint-files.js';
+export { rulesOf } from './config/custom-rules.js';
 export { ConfigError, loadConfig, resolveConfig, overrideRules, configFileNames } from './config/load.js';
 export type { ResolvedConfig, UserConfig, RuleSetting } from './config/types.js';
 export { buildConfigSchema } from './config/schema.js';

@@ -4,6 +4,8 @@
  * seeded and bounded (a longer run: `DOCLINT_FUZZ_RUNS=20000 npx vitest run test/hardening.test.ts`).
  */
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -349,6 +351,32 @@ describe('time and memory stay linear in the input', () => {
     const dir = site({ '.gitignore': `a/${'**/'.repeat(9)}z\nassets/\n`, '_articles/c.md': `---\ntitle: C\n---\n${`[x](${deep}) [y](/assets/${'d/'.repeat(300)}e.css)\n`.repeat(50)}` });
     const result = await lint({ root: dir, files: ['_articles/c.md'], config });
     expect(result.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(100);
+  });
+
+  it("a schema's `pattern` and an `external.ignore` expression that backtrack exponentially finish (they run on RE2)", async () => {
+    const requested: string[] = [];
+    const server = createServer((request, response) => {
+      requested.push(request.url!);
+      response.end('ok');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    cleanups.push(() => server.close());
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const long = 'a'.repeat(60);
+    const dir = site({ '_articles/c.md': `---\ntitle: ${long}!\n---\n[x](${origin}/${long}) [y](${origin}/${long}b)\n` });
+    const schema = { type: 'object', properties: { title: { type: 'string', pattern: '^(\\w+\\s?)*$' } } };
+    const external = { enabled: true, cache: false, allowPrivate: true, ignore: ['(a+)+b'] };
+    const result = await lint({ root: dir, files: ['_articles/c.md'], config: { rules: { 'front-matter-schema': ['error', { schemas: [{ files: '**', schema }] }] }, external } });
+    expect(result.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^`title` must match `\^\(\\w\+\\s\?\)\*\$`/)]);
+    expect(requested).toEqual([`/${long}`]);
+  });
+
+  it('an expression RE2 refuses (lookaround) is a config error in `external.ignore`, a schema problem in a `pattern`', async () => {
+    const dir = site();
+    await expect(lint({ root: dir, config: { ...config, external: { enabled: true, cache: false, ignore: ['^https://(?!docs)'] } } })).rejects.toThrow(/^external\.ignore: "\^https:\/\/\(\?!docs\)" is not an RE2 regular expression/);
+    const schema = { type: 'object', properties: { title: { type: 'string', pattern: '^(?=A)' } } };
+    const result = await lint({ root: dir, files: ['_articles/b.md'], config: { rules: { 'front-matter-schema': ['error', { schemas: [{ files: '**', schema }] }] } } });
+    expect(result.findings.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([expect.stringMatching(/^internal-error: Rule front-matter-schema failed on this file: .*\(\?=/)]);
   });
 });
 

@@ -37,4 +37,11 @@ describe('remark preset and plugins', () => {
     const invalid = await lint(unified().use(remarkParse).use(plugin, ['warn', { nope: 1 }]), new VFile('x'));
     expect(invalid.messages[0]?.reason).toContain('doclint:front-matter-syntax options');
   });
+
+  it("checks a schema's own `pattern` (loaded before the rule runs)", async () => {
+    const plugin = remarkPlugin(allRules.find((r) => r.meta.id === 'front-matter-schema')!);
+    const schema = { type: 'object', properties: { title: { type: 'string', pattern: '^[A-Z]' } } };
+    const file = await lint(unified().use(remarkParse).use(plugin, ['error', { schemas: [{ files: '**', schema }] }]), new VFile({ path: 'c.md', value: '---\ntitle: lower\n---\n' }));
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`)).toEqual(['2:8 `title` must match `^[A-Z]`, got "lower".']);
+  });
 });

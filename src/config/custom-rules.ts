@@ -11,7 +11,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { allRules } from '../../rules/index.js';
+import { prepareFrontMatterSchemas } from '../../rules/front-matter-schema.js';
 import type { AnyRule } from '../types.js';
+import type { ResolvedConfig } from './types.js';
 import { ConfigError } from './error.js';
 import { sha256 } from '../text/hash.js';
 
@@ -78,7 +80,8 @@ export function customRulesHash(modules: readonly string[]): string {
   return sha256(...modules.flatMap((module) => [module, readFileSync(module)])).digest('base64');
 }
 
-/** Every rule a config runs: doclint's own, then its custom rules. */
-export async function rulesOf(config: { customRules: readonly string[] }): Promise<readonly AnyRule[]> {
+/** Every rule a config runs, ready to check (lint() and each lint worker): doclint's own, then its custom rules. */
+export async function rulesOf(config: Pick<ResolvedConfig, 'customRules' | 'rules'>): Promise<readonly AnyRule[]> {
+  await prepareFrontMatterSchemas(config.rules['front-matter-schema']?.options as Parameters<typeof prepareFrontMatterSchemas>[0]);
   return config.customRules.length === 0 ? allRules : [...allRules, ...(await importCustomRules(config.customRules))];
 }

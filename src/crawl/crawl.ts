@@ -20,6 +20,7 @@ import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { percentDecoded } from '../text/percent-decode.js';
+import { configPatterns } from '../text/linear-pattern.js';
 import { htmlIds } from '../links/html-ids.js';
 import { linkAttributes } from '../parse/html-tags.js';
 
@@ -48,7 +49,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   // The folder's server listens on a port chosen here, so that only its own origin is followed on localhost.
   const port = folder ? await freePort() : undefined;
   const startOrigin = folder ? `http://localhost:${port}` : new URL(start).origin;
-  const ignore = config.external.ignore.map((pattern) => new RegExp(pattern));
+  const ignore = await configPatterns('external.ignore', config.external.ignore);
   // Each host name is looked up once per crawl, however many links name it.
   const lookups = new Map<string, Promise<boolean>>();
   const resolvesPrivate = (host: string): Promise<boolean> => {

@@ -11,6 +11,7 @@ import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js
 import { inShard } from '../links/external/shard.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { LinkRef } from '../links/extract.js';
+import { configPatterns } from '../text/linear-pattern.js';
 
 export interface ExternalRun {
   /** Requests the new URLs among a page's links (from its pass-1 facts). */
@@ -21,7 +22,7 @@ export interface ExternalRun {
 
 export async function startExternalRun(root: string, config: ResolvedConfig, siteUrls: readonly string[], onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
   const settings = config.external;
-  const ignore = settings.ignore.map((pattern) => new RegExp(pattern));
+  const ignore = await configPatterns('external.ignore', settings.ignore);
   const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
   // Loaded only here: the HTTP client is not needed by runs without external checks.
   const { ExternalChecks } = await import('../links/external/check.js');

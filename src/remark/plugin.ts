@@ -10,6 +10,7 @@ import { lintRule } from 'unified-lint-rule';
 import type { Plugin, Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { resolveConfig } from '../config/load.js';
+import { rulesOf } from '../config/custom-rules.js';
 import { lintDocument, type LintContext } from '../lint/lint-files.js';
 import { parseDocument } from '../parse/document.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
@@ -51,7 +52,7 @@ type LintTransform = (tree: Root, file: VFile, next: (error?: Error | null) => v
 
 function lintPlugin(rule: AnyRule) {
   const { id } = rule.meta;
-  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: ruleDocsUrl(rule.meta) }, (_tree, file, options) => {
+  return lintRule<Root, Record<string, unknown> | undefined>({ origin: `doclint:${id}`, url: ruleDocsUrl(rule.meta) }, async (_tree, file, options) => {
     let document = documents.get(file);
     if (!document) {
       document = parseDocument(file.path ? file.path : 'file.md', String(file.value), tags);
@@ -62,6 +63,7 @@ function lintPlugin(rule: AnyRule) {
     // Each report keeps its own severity, as at the rule's default in `doclint check`; remark's severity is applied after.
     const config = { ...resolved, rules: { ...resolved.rules, [id]: { severity: rule.meta.severity, options: resolved.rules[id]!.options } } };
     const context: LintContext = { config, tags, site: noSite };
+    await rulesOf(config); // what the rule needs loaded (RE2 for a schema's own patterns)
     for (const finding of lintDocument(document, context, [rule])) {
       const start = { line: finding.line, column: finding.column };
       const place = finding.endLine !== undefined ? { start, end: { line: finding.endLine, column: finding.endColumn ?? finding.column } } : start;

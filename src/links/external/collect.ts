@@ -1,5 +1,6 @@
 /** The external URLs documents link to (fragment dropped), ready to check once each. */
 import type { LinkRef } from '../extract.js';
+import type { LinearPattern } from '../../text/linear-pattern.js';
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
 export function externalUrl(url: string | undefined, siteUrls: readonly string[]): string | undefined {
@@ -27,7 +28,7 @@ export interface ExternalUrls {
 }
 
 /** Adds one page's external URLs (and the fragments it uses on them) to `into`; returns the URLs it is the first to use. */
-export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly string[], ignore: readonly RegExp[], into: ExternalUrls): string[] {
+export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly string[], ignore: readonly LinearPattern[], into: ExternalUrls): string[] {
   const added: string[] = [];
   for (const link of links) {
     const url = externalUrl(link.url, siteUrls);
