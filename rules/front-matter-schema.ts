@@ -102,7 +102,11 @@ function validatorFor(schema: string | Record<string, unknown>): ValidateFunctio
   if (!validate) {
     ajv ??= new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false, code: { optimize: false, regExp: linearRegExp } });
     if (!ajv.validateSchema(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(ajv.errors)}`);
-    validate = ajv.compile(schema);
+    try {
+      validate = ajv.compile(schema);
+    } catch (error) {
+      throw new Error(`schema is invalid: ${(error as Error).message} (its patterns are RE2 expressions: no lookaround or backreferences)`);
+    }
     compiled.set(schema, validate);
   }
   return validate;
