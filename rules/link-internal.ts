@@ -7,15 +7,17 @@ import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { themeAssetUrls, themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
-import { baseurlAsWritten } from '../src/site/jekyll-config.js';
+import { baseurlAsWritten, type PageGenerator } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
+import { templateKind } from '../src/site/discover.js';
+import { pagesWriting } from '../src/site/template-pages.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
-import type { Report, SiteRule } from '../src/types.js';
+import type { PageFacts, Report, SiteRule } from '../src/types.js';
 
 const compiledUrls = new Map<string, RegExp>();
 
@@ -34,6 +36,11 @@ function generatedUrls(source: string): RegExp {
 function isPagePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.(?:html?|\d+)$/i.test(name));
+}
+
+/** The generator plugins that could write a file at `path`. */
+function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
+  return site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(path) : generatedUrls(g.urls).test(path)));
 }
 
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
@@ -133,7 +140,7 @@ export const linkInternal: SiteRule = {
             report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
-          const generators = site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(resolution.path) : generatedUrls(g.urls).test(resolution.path)));
+          const generators = generatorsOf(resolution.path, site);
           if (generators.length > 0) {
             // A generator plugin writes pages no source file gives (archives, indexes), a post_write hook any file: likely broken, not certainly.
             const page = generators.every((g) => g.afterWrite) ? 'file' : 'page';
@@ -194,5 +201,48 @@ export const linkInternal: SiteRule = {
           break;
       }
     }
+    for (const link of page.relativeLinks ?? []) {
+      const miss = missFromPages(link, page.path, site, pages);
+      if (!miss) continue;
+      const fromRoot = !link.url!.startsWith('.') && resolveLink({ ...link, url: `${baseurl}/${link.url!}` }, miss.page, site).status === 'ok' ? ` Written from the site's root (\`{{ "/${link.url!}" | relative_url }}\`), it reaches a published file.` : '';
+      const from = miss.pages > 1 ? `${miss.pages === miss.of ? `all ${miss.of}` : `${miss.pages} of the ${miss.of}`} pages it is written into: from \`${miss.page}\`` : `\`${miss.page}\`, ${miss.of > 1 ? `one of the ${miss.of} pages` : 'the page'} it is written into:`;
+      reportPage({ message: `This link is relative to the page, and reaches nothing from ${from} it leads to \`${baseurl}${miss.url}\`, where nothing is published.${fromRoot}`, start: link.start, end: link.end });
+    }
   },
 };
+
+/** The pages a template's relative link leads nowhere from: how many (of how many), one of them, and where it leads from that one. */
+function missFromPages(link: LinkRef, template: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): { pages: number; of: number; page: string; url: string } | undefined {
+  if (setsBase(site)) return undefined;
+  const writing = pagesWriting(template, site, pages);
+  let miss: { pages: number; of: number; page: string; url: string } | undefined;
+  // A relative link resolves from the page's folder: one page per folder speaks for the rest.
+  for (const inFolder of byFolder(writing, site).values()) {
+    const resolution = resolveLink(link, inFolder[0]!, site);
+    if (resolution.status !== 'not-found' || resolution.viaSiteUrl || generatorsOf(resolution.path, site).length > 0) continue;
+    miss ??= { pages: 0, of: writing.length, page: inFolder[0]!, url: resolution.url };
+    miss.pages += inFolder.length;
+  }
+  return miss;
+}
+
+function byFolder(paths: readonly string[], site: SiteIndex): Map<string, string[]> {
+  const folders = new Map<string, string[]>();
+  for (const path of paths) {
+    const url = site.urls.urlOf.get(path)!;
+    const folder = url.slice(0, url.lastIndexOf('/') + 1);
+    const inFolder = folders.get(folder);
+    if (inFolder) inFolder.push(path);
+    else folders.set(folder, [path]);
+  }
+  return folders;
+}
+
+const baseTags = new WeakMap<SiteIndex, boolean>();
+
+/** Whether a layout or include writes a `<base href>`, from which a page's relative links resolve instead. */
+function setsBase(site: SiteIndex): boolean {
+  let sets = baseTags.get(site);
+  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && /<base\s[^>]*\bhref\s*=/i.test(site.sourceOf(file) ?? ''))));
+  return sets;
+}

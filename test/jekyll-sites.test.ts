@@ -1039,6 +1039,30 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('checks the relative links of layouts and includes from each page they are written into, as html-proofer reads the built pages', async () => {
+    // jekyll build 4.3.1 + html-proofer 3.19.2 on this site: css/main.css and about.html are missing on the post and
+    // docs/index.html (in folders), js/app.js on all four pages; nothing on an unused layout's link or a page-dependent one.
+    const site = {
+      '_layouts/default.html': '<html><head>{% include head.html %}</head><body>{{ content }}<a href="about.html">About</a><a href="{{ page.url }}x/">x</a></body></html>\n',
+      '_layouts/unused.html': '<a href="nowhere.html">n</a>\n',
+      '_includes/head.html': '<link rel="stylesheet" href="css/main.css"><script src="{{ "js/app.js" }}"></script>\n',
+      'css/main.css': 'body {}\n',
+      'about.md': '---\nlayout: default\n---\nAbout.\n',
+      'index.md': '---\nlayout: default\n---\nHome.\n',
+      '_posts/2020-01-02-post.md': '---\nlayout: default\n---\nA post.\n',
+      'docs/index.md': '---\nlayout: default\n---\nDocs.\n',
+    };
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      '_includes/head.html:1:30 This link is relative to the page, and reaches nothing from 2 of the 4 pages it is written into: from `_posts/2020-01-02-post.md` it leads to `/2020/01/02/css/main.css`, where nothing is published. Written from the site\'s root (`{{ "/css/main.css" | relative_url }}`), it reaches a published file.',
+      '_includes/head.html:1:57 This link is relative to the page, and reaches nothing from all 4 pages it is written into: from `_posts/2020-01-02-post.md` it leads to `/2020/01/02/js/app.js`, where nothing is published.',
+      '_layouts/default.html:1:71 This link is relative to the page, and reaches nothing from 2 of the 4 pages it is written into: from `_posts/2020-01-02-post.md` it leads to `/2020/01/02/about.html`, where nothing is published. Written from the site\'s root (`{{ "/about.html" | relative_url }}`), it reaches a published file.',
+    ]);
+    // A `<base href>` makes the browser resolve them from there instead.
+    const based = await lintSite({ ...site, '_includes/head.html': `<base href="/">${site['_includes/head.html']}` });
+    expect(based.findings.filter((f) => f.ruleId === 'link-internal')).toEqual([]);
+  });
+
   it('checks the `{% link %}` tags of layouts and includes, an HTML comment around one included', async () => {
     // jekyll build 4.3.1: "Could not find document 'gone.md' in tag 'link'", though the link is inside <!-- -->.
     const result = await lintSite({

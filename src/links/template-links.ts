@@ -19,17 +19,26 @@ import { linkTags, renderUrl, type LinkRef } from './extract.js';
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 
-/** The links of a template parsed as a document (an include without front matter: Jekyll writes its text whole). */
-export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): LinkRef[] {
+/** A path relative to the page (`css/main.css`, `../`): not from the root, not `//host`, `#top`, `?q` or `scheme:`. */
+const pageRelative = /^(?![/#?]|[a-z][a-z0-9+.-]*:)\S/i;
+
+/**
+ * The links of a template parsed as a document (an include without front matter: Jekyll writes
+ * its text whole): those the same on every page, and apart those relative to the page, which
+ * lead elsewhere from each page the template is written into (see template-pages.ts).
+ */
+export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): { links: LinkRef[]; relativeLinks: LinkRef[] } {
   const { text, liquid, maskedText: masked } = document;
   const scope: RenderScope = { site, page: undefined };
   const links: LinkRef[] = [];
+  const relativeLinks: LinkRef[] = [];
   for (const { start, end } of linkAttributes(masked)) {
     const raw = text.slice(start, end);
     const rendered = renderUrl({ text, liquid }, raw, start, scope);
     // The value ends up in an attribute: the browser decodes its character references.
     const url = rendered === undefined ? undefined : decodeCharacterReferences(rendered);
     if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
+    else if (url !== undefined && pageRelative.test(url)) relativeLinks.push({ source: 'template', raw, start, end, url });
   }
-  return [...links, ...linkTags(document)].sort((a, b) => a.start - b.start);
+  return { links: [...links, ...linkTags(document)].sort((a, b) => a.start - b.start), relativeLinks };
 }

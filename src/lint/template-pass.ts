@@ -21,10 +21,14 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
   const document = parseTemplate(path, text, tags, templateKind(path, site.jekyll) ?? 'include', site.jekyll.rawBlockHtml);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
-  const links = templateLinks(document, site.jekyll.raw);
+  const { links, relativeLinks } = templateLinks(document, site.jekyll.raw);
   // Kept for the whole run: they must not keep the file's text alive.
   detachStrings(links);
   const facts: PageFacts = { path, rendered: true, links, anchors: [], lineStarts: document.lines.starts, length: text.length, suppressions, collected: {} };
+  if (relativeLinks.length > 0) {
+    detachStrings(relativeLinks);
+    facts.relativeLinks = relativeLinks;
+  }
   const includes = includeUses(document, site.jekyll.includesDir);
   if (includes) {
     detachStrings(includes.files);

@@ -2,6 +2,7 @@
  * Layouts as Jekyll names them: a page's layout is its `layout` value (its own, or the front
  * matter defaults'), and a layout named `post` is the file `post.<ext>` in the layouts folder.
  */
+import { parseFrontMatter } from '../parse/front-matter.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import type { SiteIndex } from './site-index.js';
@@ -20,6 +21,13 @@ export function layoutFile(name: string, site: Pick<SiteIndex, 'files' | 'jekyll
   const prefix = `${layoutsFolder(site.jekyll)}/${name}.`;
   for (const path of site.files) if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) return path;
   return undefined;
+}
+
+/** The layout a layout file is laid out in (its own front matter's `layout`), if it names one. */
+export function parentLayout(file: string, site: Pick<SiteIndex, 'sourceOf'>): string | undefined {
+  const text = site.sourceOf(file);
+  const front = text === undefined ? undefined : parseFrontMatter(text);
+  return front?.kind === 'yaml' && typeof front.data.layout === 'string' ? front.data.layout : undefined;
 }
 
 /** The layouts a plugin gives a site that has none of the name: jekyll-redirect-from's `redirect` (checked with jekyll 4.3.1). */

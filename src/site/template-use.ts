@@ -10,13 +10,12 @@
  * plugins, every layout counts as used (they may lay the pages they make out in any). In a run on
  * some files, the Liquid of the files it did not lint is read for their include tags.
  */
-import { parseFrontMatter } from '../parse/front-matter.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
 import type { IncludeUses, PageFacts } from '../types.js';
 import { includeUses } from './include-files.js';
 import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
-import { layoutFile, layoutName, layoutOf } from './layouts.js';
+import { layoutFile, layoutName, layoutOf, parentLayout } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
@@ -69,9 +68,8 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   for (const name of layouts) {
     const file = layoutFile(name, site);
     layoutFiles.set(name, file);
-    const text = file === undefined ? undefined : site.sourceOf(file);
-    const front = text === undefined ? undefined : parseFrontMatter(text);
-    if (front?.kind === 'yaml' && typeof front.data.layout === 'string') layouts.add(front.data.layout);
+    const parent = file === undefined ? undefined : parentLayout(file, site);
+    if (parent !== undefined) layouts.add(parent);
   }
 
   const includes = new Set<string>();
@@ -94,7 +92,7 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
 }
 
 /** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid; null when no parser survived it. */
-function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
+export function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
   if (pages.has(file)) {
     const facts = pages.get(file);
     return facts === undefined ? null : facts.includes;

@@ -1,0 +1,76 @@
+/**
+ * The pages each layout and include is written into: a published page's layout (its own or the
+ * defaults'), the layouts that one is laid out in, and the includes the page and those layouts
+ * render, nested includes too. Only what the site's files say: a theme gem's layouts are not read,
+ * and an include whose name is worked out from values is not followed, so a template may be
+ * written into more pages than these (never into fewer).
+ */
+import type { PageFacts } from '../types.js';
+import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
+import { layoutFile, layoutOf, parentLayout } from './layouts.js';
+import type { SiteIndex } from './site-index.js';
+import { includesOf } from './template-use.js';
+
+type Pages = ReadonlyMap<string, PageFacts | undefined>;
+
+const byPages = new WeakMap<Pages, ReadonlyMap<string, readonly string[]>>();
+
+/** The published pages the layout or include at `template` is written into, as far as the site's files tell. */
+export function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly string[] {
+  let byTemplate = byPages.get(pages);
+  if (!byTemplate) byPages.set(pages, (byTemplate = templatePages(site, pages)));
+  return byTemplate.get(template) ?? [];
+}
+
+function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
+  const { jekyll } = site;
+  const layoutChains = new Map<string, string[]>();
+  /** The files of a layout and of the layouts it is laid out in (a loop ends where it closes). */
+  const layoutChain = (name: string): string[] => {
+    let chain = layoutChains.get(name);
+    if (!chain) {
+      chain = [];
+      for (let file = layoutFile(name, site); file !== undefined && !chain.includes(file); ) {
+        chain.push(file);
+        const parent = parentLayout(file, site);
+        file = parent === undefined ? undefined : layoutFile(parent, site);
+      }
+      layoutChains.set(name, chain);
+    }
+    return chain;
+  };
+  const reached = new Map<string, string[]>();
+  /** The includes a file renders, and those they render in turn. */
+  const includesReached = (file: string): string[] => {
+    let files = reached.get(file);
+    if (!files) {
+      const found = new Set<string>();
+      const queue = [file];
+      for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+        for (const included of includesOf(next, site, pages)?.files ?? []) {
+          if (found.has(included)) continue;
+          found.add(included);
+          queue.push(included);
+        }
+      }
+      reached.set(file, (files = [...found]));
+    }
+    return files;
+  };
+
+  const byTemplate = new Map<string, string[]>();
+  const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
+  for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
+    if (!site.urls.urlOf.has(path) || templateKind(path, jekyll) !== undefined || inIncludesFolder(path, jekyll)) continue;
+    const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
+    const layouts = layout === undefined ? [] : layoutChain(layout);
+    const templates = new Set(layouts);
+    for (const file of [path, ...layouts]) for (const included of includesReached(file)) templates.add(included);
+    for (const template of templates) {
+      const list = byTemplate.get(template);
+      if (list) list.push(path);
+      else byTemplate.set(template, [path]);
+    }
+  }
+  return byTemplate;
+}
