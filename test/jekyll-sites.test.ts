@@ -1051,6 +1051,8 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       'index.md': '---\nlayout: default\n---\nHome.\n',
       '_posts/2020-01-02-post.md': '---\nlayout: default\n---\nA post.\n',
       'docs/index.md': '---\nlayout: default\n---\nDocs.\n',
+      // Not an HTML page: no browser resolves its links from /blog/.
+      'blog/feed.xml': '---\nlayout: default\n---\n',
     };
     const result = await lintSite(site);
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([

@@ -1,5 +1,5 @@
 /**
- * The pages each layout and include is written into: a published page's layout (its own or the
+ * The HTML pages each layout and include is written into: a published page's layout (its own or the
  * defaults'), the layouts that one is laid out in, and the includes the page and those layouts
  * render, nested includes too. Only what the site's files say: a theme gem's layouts are not read,
  * and an include whose name is worked out from values is not followed, so a template may be
@@ -12,6 +12,9 @@ import type { SiteIndex } from './site-index.js';
 import { includesOf } from './template-use.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
+
+/** A URL Jekyll writes an HTML page at: a folder, `.html`, or no extension. */
+const htmlUrl = /(?:\/|\.html?|\/[^./]+)$/i;
 
 const byPages = new WeakMap<Pages, ReadonlyMap<string, readonly string[]>>();
 
@@ -61,7 +64,9 @@ function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
   const byTemplate = new Map<string, string[]>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
-    if (!site.urls.urlOf.has(path) || templateKind(path, jekyll) !== undefined || inIncludesFolder(path, jekyll)) continue;
+    const url = site.urls.urlOf.get(path);
+    // HTML pages only: a feed or a search index is read by software, not from a folder of its own.
+    if (url === undefined || !htmlUrl.test(url) || templateKind(path, jekyll) !== undefined || inIncludesFolder(path, jekyll)) continue;
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
     const layouts = layout === undefined ? [] : layoutChain(layout);
     const templates = new Set(layouts);
