@@ -251,6 +251,12 @@ describe('htmlStartTags', () => {
     expect(tags('<script><a href="/x">')).toEqual(['script()']);
   });
 
+  it('takes each URL of a srcset as HTML splits it: commas inside a URL kept, those after it and a descriptor\'s dropped', () => {
+    const html = '<img srcset="a.png, b.png 2x,c.png 480w (x, y), w_1,h_2/d.png,,  e.png,"><source srcset=" f.png 1x"><img srcset="">';
+    expect([...linkAttributes(html)].map((a) => html.slice(a.start, a.end))).toEqual(['a.png', 'b.png', 'c.png', 'w_1,h_2/d.png', 'e.png', 'f.png']);
+    expect(pageAttributes(html).links.map((a) => html.slice(a.start, a.end))).toEqual(['a.png', 'b.png', 'c.png', 'w_1,h_2/d.png', 'e.png', 'f.png']);
+  });
+
   it('takes no links from an XML namespace\'s tags (JSP\'s, in a sample that lost its fence), but their ids', () => {
     const html = '<a href="/a"><sx:a href="%{#url}" id="x"/><s:url value="/v" src="/s"><img src="/i.png">';
     const values = (attributes: Iterable<{ start: number; end: number }>) => [...attributes].map((a) => html.slice(a.start, a.end));

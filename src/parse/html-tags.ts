@@ -78,21 +78,43 @@ export function* htmlStartTags(html: string): Generator<HtmlStartTag> {
   }
 }
 
-/** The attributes of these (lowercase) names in a piece of HTML's tags (those `tags` takes). */
-function* attributesNamed(html: string, names: ReadonlySet<string>, tags = (_tag: HtmlStartTag) => true): Generator<HtmlAttribute> {
-  for (const tag of htmlStartTags(html)) {
-    if (!tags(tag)) continue;
-    for (const attribute of tag.attributes) if (names.has(attribute.name)) yield attribute;
-  }
-}
-
 const linkNames = new Set(['href', 'src']);
 
 /** A prefixed tag name is an XML namespace's (JSP's `<s:url>`, `<sx:a>` in a sample that lost its fence): a browser follows none of its attributes. */
 const followed = (tag: HtmlStartTag): boolean => !tag.name.includes(':');
 
-/** The `href` and `src` values of a piece of HTML's tags (those a browser follows). */
-export const linkAttributes = (html: string): Generator<HtmlAttribute> => attributesNamed(html, linkNames, followed);
+/** The `href` and `src` values of a piece of HTML's tags (those a browser follows), and each URL of a `srcset`. */
+export function* linkAttributes(html: string): Generator<HtmlAttribute> {
+  for (const tag of htmlStartTags(html)) if (followed(tag)) yield* linkValues(html, tag.attributes);
+}
+
+/** The link values among a tag's attributes: `href`, `src`, and each candidate URL of a `srcset` (a browser loads the one it picks). */
+function* linkValues(html: string, attributes: readonly HtmlAttribute[]): Generator<HtmlAttribute> {
+  for (const attribute of attributes) {
+    if (linkNames.has(attribute.name)) yield attribute;
+    else if (attribute.name === 'srcset') yield* srcsetUrls(html, attribute);
+  }
+}
+
+/**
+ * The URLs of a `srcset` value, as HTML's parser splits it: a URL is a run of non-space
+ * characters (commas inside it too: `w_100,h_50/a.png`), less the commas that end it; a
+ * descriptor (`2x`, `480w`) runs to the next comma outside parentheses.
+ */
+function* srcsetUrls(html: string, { start, end }: HtmlAttribute): Generator<HtmlAttribute> {
+  let i = start;
+  for (;;) {
+    while (i < end && (isSpace(html.charCodeAt(i)) || html[i] === ',')) i++;
+    if (i >= end) return;
+    const urlStart = i;
+    while (i < end && !isSpace(html.charCodeAt(i))) i++;
+    let urlEnd = i;
+    while (urlEnd > urlStart && html[urlEnd - 1] === ',') urlEnd--;
+    if (urlEnd > urlStart) yield { name: 'srcset', start: urlStart, end: urlEnd };
+    if (urlEnd < i) continue;
+    for (let depth = 0; i < end && (depth > 0 || html[i] !== ','); i++) depth += html[i] === '(' ? 1 : html[i] === ')' && depth > 0 ? -1 : 0;
+  }
+}
 
 /** Whether an attribute makes its element the target of a `#fragment`: an `id`, or an `<a>`'s `name` (HTML's "potential indicated element"; `<meta name>` is none). */
 const isTargetName = (tag: HtmlStartTag, attribute: HtmlAttribute): boolean => attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a');
@@ -108,13 +130,10 @@ export function pageAttributes(html: string): { links: HtmlAttribute[]; ids: Htm
   const ids: HtmlAttribute[] = [];
   let baseHref = false;
   for (const tag of htmlStartTags(html)) {
-    for (const attribute of tag.attributes) {
-      if (isTargetName(tag, attribute)) ids.push(attribute);
-      else if (linkNames.has(attribute.name) && followed(tag)) {
-        links.push(attribute);
-        if (tag.name === 'base' && attribute.name === 'href') baseHref = true;
-      }
-    }
+    for (const attribute of tag.attributes) if (isTargetName(tag, attribute)) ids.push(attribute);
+    if (!followed(tag)) continue;
+    links.push(...linkValues(html, tag.attributes));
+    if (tag.name === 'base' && tag.attributes.some((attribute) => attribute.name === 'href')) baseHref = true;
   }
   return { links, ids, baseHref };
 }
