@@ -112,6 +112,15 @@ describe('GitHub Action', () => {
     expect((await runAction({ 'fail-on': 'sometimes' })).code).toBe(2);
   });
 
+  it('fails with a config error as one ::error line that holds no control character of the config', async () => {
+    const config = join(runnerFiles, 'escapes.json');
+    writeFileSync(config, JSON.stringify({ rules: { 'x\u001b]0;TITLE\u0007': 'off' } }));
+    const run = await runAction({ config });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/^::error title=doclint::.*unknown key "x\\x1B\]0;TITLE\\x07"/m);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007]/);
+  });
+
   it('keeps the result cache with the cache input: reused by the next run, a notice where the cache service is absent', async () => {
     const first = await runAction({ cache: 'true', 'fail-on': 'never' });
     expect(first.stdout).toContain('::notice title=doclint::The GitHub cache service is not available here: the result cache starts empty.');

@@ -261,6 +261,14 @@ describe('nothing outside the root, the public network or plain text is reached'
     );
   });
 
+  it('an error message holds no control character of the config it quotes', async () => {
+    const dir = site({ 'doclint.config.json': JSON.stringify({ external: { ignore: ['[\u001b[2J'] } }) });
+    const run = await runCli(['check', '--external', '--no-cache'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing closing ]: `[\\x1B[2J`');
+    expect(run.stderr).not.toMatch(/\u001b/);
+  });
+
   it('the stylish report of a link full of escape sequences holds none', async () => {
     const dir = site({ '_articles/c.md': '---\ntitle: C\n---\n# C\n\n[x](#%1B]0;TITLE%07%1B[2J%0D)\n' });
     const run = await runCli(['check', '--rule', 'front-matter-schema:off'], dir);

@@ -13,6 +13,7 @@ import { defaultResultCache, loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { lint } from '../lint/lint.js';
 import { servedAsLintWorker } from '../lint/lint-worker.js';
+import { escapeData } from '../report/github.js';
 import { reporters } from '../report/index.js';
 import { countFindings } from '../report/summary.js';
 import { selectPaths } from '../site/discover.js';
@@ -134,7 +135,7 @@ async function restoreKept({ file, prefix, name }: KeptCache): Promise<void> {
   try {
     await restoreCache([file], `${prefix}${process.env.GITHUB_RUN_ID ?? 'local'}`, [prefix]);
   } catch (error) {
-    process.stdout.write(`::warning title=doclint::Could not restore the ${name}: ${(error as Error).message}\n`);
+    process.stdout.write(`::warning title=doclint::${escapeData(`Could not restore the ${name}: ${(error as Error).message}`)}\n`);
   }
 }
 
@@ -143,7 +144,7 @@ async function saveKept({ file, prefix, name }: KeptCache): Promise<void> {
   try {
     await saveCache([file], `${prefix}${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_RUN_ATTEMPT ?? '1'}`);
   } catch (error) {
-    process.stdout.write(`::warning title=doclint::Could not save the ${name}: ${(error as Error).message}\n`);
+    process.stdout.write(`::warning title=doclint::${escapeData(`Could not save the ${name}: ${(error as Error).message}`)}\n`);
   }
 }
 
@@ -171,7 +172,7 @@ if (!(await servedAsLintWorker(import.meta.url)))
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stdout.write(`::error title=doclint::${(error instanceof Error ? error.message : String(error)).split('\n')[0]}\n`);
+      process.stdout.write(`::error title=doclint::${escapeData((error instanceof Error ? error.message : String(error)).split('\n')[0]!)}\n`);
       process.exitCode = 2;
     },
   );

@@ -278,7 +278,7 @@ if (!(await servedAsLintWorker(import.meta.url))) {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
-      process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${message.split('\n')[0]}\n`);
+      process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${printable(message.split('\n')[0]!)}\n`);
       if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
       process.exitCode = 2;
     },

@@ -4,7 +4,8 @@ import type { Reporter } from './types.js';
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
 // GitHub's own escapes first (a message may span lines in an annotation), then no other control character reaches the log.
-const escapeData = (value: string): string => printable(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+/** A workflow command's message, escaped: GitHub's escapes, then no control character (a config's, a file name's) reaches the log raw. */
+export const escapeData = (value: string): string => printable(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (value: string): string => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export const github: Reporter = (input) =>
