@@ -28,7 +28,7 @@ import { applyFixes } from './apply-fixes.js';
 import { startExternalRun, yieldToRequests, type ExternalRun } from './external-run.js';
 import { findingsInSite, firstPass, knownAnchors, lintFile, lintSource, readableTexts, readAll, secondPass, type FirstPass, type FirstPassRun, type LintContext } from './lint-files.js';
 import type { DocumentPassContext } from './document-pass.js';
-import { engineFinding } from './rule-reports.js';
+import { byFileAndPosition, engineFinding } from './rule-reports.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey } from './result-cache.js';
@@ -445,7 +445,7 @@ function isResolved(config: LintOptions['config']): config is ResolvedConfig {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)));
+  return findings.sort(byFileAndPosition);
 }
 
 function isDirectory(path: string): boolean {

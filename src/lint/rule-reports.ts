@@ -59,4 +59,13 @@ export function engineFinding(config: ResolvedConfig, ruleId: string, file: stri
   return setting && setting.severity !== 'off' ? [{ ruleId, severity: setting.severity, message, file, line, column }] : [];
 }
 
-export const byPosition = (a: Finding, b: Finding): number => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+/**
+ * Rule ids (kebab-case ASCII) in code-unit order, which is their collation order too: a first
+ * `localeCompare` loads ICU's collation data, 6-7 ms of a run.
+ */
+const byRuleId = (a: Finding, b: Finding): number => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+
+export const byPosition = (a: Finding, b: Finding): number => a.line - b.line || a.column - b.column || byRuleId(a, b);
+
+/** By file, then position, then rule id. */
+export const byFileAndPosition = (a: Finding, b: Finding): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : byPosition(a, b));
