@@ -81,7 +81,7 @@ export const frontMatterSchema: DocumentRule<Options> = {
   },
 };
 
-/** Loads what a run's own schemas need (RE2 for their patterns) before the first check: lint() and each lint worker call it. */
+/** Loads what a config's own schemas need (RE2 for their patterns) before the first check (rulesOf() calls it). */
 export async function prepareFrontMatterSchemas(options: Options | undefined): Promise<void> {
   if (options?.schemas.some((binding) => typeof binding.schema !== 'string')) await loadLinearPatterns();
 }
