@@ -162,6 +162,31 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('takes the folder a Pagefind step of the build writes into the built site as a generator\'s, named by the file that runs it', async () => {
+    // rubygems/guides: .github/workflows/deploy.yml runs `npx --yes pagefind@1.5.2 --site _site` after `bundle exec jekyll build`.
+    const page = { 'index.md': '---\ntitle: Home\n---\n<link href="/pagefind/pagefind-ui.css" rel="stylesheet"> <script src="/search/index.js"></script>\n' };
+    const result = await lintSite({
+      ...page,
+      '.github/workflows/deploy.yml': 'jobs:\n  deploy:\n    steps:\n      - run: bundle exec jekyll build\n      - name: Build search index\n        run: npx --yes pagefind@1.5.2 --site _site\n',
+      'package.json': JSON.stringify({ scripts: { search: 'pagefind --site _site --output-subdir search' } }),
+    });
+    expect(result.findings.map((f) => [f.severity, f.message])).toEqual([
+      ['warning', 'No source file publishes a file at `/pagefind/pagefind-ui.css`, unless a generator writes it (`.github/workflows/deploy.yml`).'],
+      ['warning', 'No source file publishes a file at `/search/index.js`, unless a generator writes it (`package.json`).'],
+    ]);
+    expect((await lintSite(page)).findings.map((f) => f.severity)).toEqual(['error', 'error']);
+  });
+
+  it('publishes a `.tailwindcss` page as CSS where jekyll-tailwindcss converts it', async () => {
+    // jekyll-tailwindcss 0.7.0's converter (rubygems/guides' Gemfile.lock): `.tailwind` and `.tailwindcss` in, `.css` out.
+    const site = {
+      'stylesheets/styles.tailwindcss': '---\n---\n@import "tailwindcss";\n',
+      'index.md': '---\ntitle: Home\n---\n<link href="/stylesheets/styles.css" rel="stylesheet">\n',
+    };
+    expect((await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\ngroup :jekyll_plugins do\n  gem "jekyll-tailwindcss"\nend\n' })).findings).toEqual([]);
+    expect((await lintSite(site)).findings.map((f) => f.message)).toEqual(['No page or file is published at `/stylesheets/styles.css`.']);
+  });
+
   it('reads the site from the folder the config names as its source, with named files and the config at their own paths', async () => {
     const site = {
       '_config.yml': 'title: Source\nsource: src\n',

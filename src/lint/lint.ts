@@ -16,6 +16,7 @@ import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFi
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
 import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
+import { afterBuildGenerators } from '../site/build-steps.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -101,9 +102,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const root = jekyllSource(configRoot, jekyll);
   const inSource = sourcePaths(configRoot, root);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
-  jekyll.pageGenerators = plugins.generators;
+  const repositoryRoot = repositoryRootOf(configRoot);
+  jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
   jekyll.publishedElsewhere = loaded.jekyll.published;
-  const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRootOf(configRoot), loaded.maxFileSize);
+  const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);
   jekyll.gitIgnored = gitIgnoredLines;
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
   const config = withPlugins(loaded, plugins);

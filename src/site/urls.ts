@@ -277,13 +277,15 @@ function pageUrl(path: string, data: Record<string, unknown>, jekyll: JekyllConf
 /**
  * The extension a page's converter gives its output: Markdown and HTML `.html`, Sass `.css`
  * (jekyll-sass-converter ships with Jekyll), CoffeeScript `.js` where jekyll-coffeescript is
- * loaded (GitHub Pages loads it). Converters match extensions in any letter case.
+ * loaded (GitHub Pages loads it), `.tailwind` and `.tailwindcss` `.css` where jekyll-tailwind or
+ * jekyll-tailwindcss (0.7 on) is. Converters match extensions in any letter case.
  */
 function outputExtension(ext: string, jekyll: Pick<JekyllConfig, 'plugins'>, markdown: ReadonlySet<string>): string {
   const lower = ext.toLowerCase();
   if (markdown.has(ext) || lower === '.html') return '.html';
   if (lower === '.scss' || lower === '.sass') return '.css';
   if (lower === '.coffee' && jekyll.plugins.includes('jekyll-coffeescript')) return '.js';
+  if ((lower === '.tailwind' || lower === '.tailwindcss') && jekyll.plugins.some((gem) => gem === 'jekyll-tailwind' || gem === 'jekyll-tailwindcss')) return '.css';
   return ext;
 }
 

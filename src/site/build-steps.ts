@@ -1,0 +1,52 @@
+/**
+ * Steps of a site's build that run after `jekyll build` and write into its output, as the
+ * repository's CI workflows and scripts say: Pagefind (`npx pagefind --site _site`) writes its
+ * search UI and index into the built site's `pagefind/` folder (`_pagefind/` before 1.0, or its
+ * `--output-subdir`). Links into it are then a generator's, as those a `:post_write` hook writes:
+ * warnings that name the file running the step.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PageGenerator } from './jekyll-config.js';
+import { readSource } from './read-source.js';
+
+/** Where builds are described: CI workflows, npm scripts, Rake, Make, Netlify. */
+const stepFiles = (root: string): string[] => [
+  ...workflowFiles(root).map((name) => `.github/workflows/${name}`),
+  'package.json',
+  'Rakefile',
+  'Makefile',
+  'netlify.toml',
+];
+
+/** At most this many workflow files are read (a repository has a handful). */
+const maxWorkflowFiles = 100;
+
+function workflowFiles(root: string): string[] {
+  try {
+    return readdirSync(join(root, '.github/workflows'))
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .slice(0, maxWorkflowFiles);
+  } catch {
+    return [];
+  }
+}
+
+/** A Pagefind run over a built site: its command line up to the line's end. */
+const pagefindRun = /\bpagefind(?:@[\w.^~-]+)?\b[^\n]*?--(?:site|source)\b[^\n]*/g;
+
+/** The generators the repository's build files run after Jekyll (`root`: the repository's root, or the site's when it is none). */
+export function afterBuildGenerators(root: string, maxFileSize: number): PageGenerator[] {
+  const generators: PageGenerator[] = [];
+  for (const file of stepFiles(root)) {
+    const source = readSource(join(root, file), maxFileSize);
+    if (!source.ok || !source.text.includes('pagefind')) continue;
+    for (const [command] of source.text.matchAll(pagefindRun)) {
+      const folder = /--output-subdir[=\s]+["']?([\w.-]+)/.exec(command)?.[1];
+      const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${folder.replace(/[.]/g, '\\.')}(?:/|$)` : '^/_?pagefind(?:/|$)';
+      if (!generators.some((generator) => generator.by === file && generator.urls === urls)) generators.push({ by: file, urls, afterWrite: true });
+    }
+  }
+  return generators;
+}
