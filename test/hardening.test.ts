@@ -361,6 +361,12 @@ describe('time and memory stay linear in the input', () => {
     expect(result.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(100);
   });
 
+  it('a build file with a long line of `pagefind` words finishes (the search for a Pagefind step reads short lines only)', async () => {
+    const dir = site({ 'package.json': JSON.stringify({ scripts: { x: 'pagefind '.repeat(200_000) } }), '_articles/c.md': '---\ntitle: C\n---\n[x](/pagefind/ui.css)\n' });
+    const result = await lint({ root: dir, files: ['_articles/c.md'], config });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['link-internal error']);
+  });
+
   it("a schema's `pattern` and an `external.ignore` expression that backtrack exponentially finish (they run on RE2)", async () => {
     const requested: string[] = [];
     const server = createServer((request, response) => {

@@ -33,8 +33,11 @@ function workflowFiles(root: string): string[] {
   }
 }
 
-/** A Pagefind run over a built site: its command line up to the line's end. */
-const pagefindRun = /\bpagefind(?:@[\w.^~-]+)?\b[^\n]*?--(?:site|source)\b[^\n]*/g;
+/** A Pagefind run over a built site, on one line. */
+const pagefindRun = /\bpagefind(?:@[\w.^~-]+)?\s.*--(?:site|source)\b/;
+
+/** Longer lines are not read: a command is short, and each line is searched once. */
+const maxLineLength = 2000;
 
 /** The generators the repository's build files run after Jekyll (`root`: the repository's root, or the site's when it is none). */
 export function afterBuildGenerators(root: string, maxFileSize: number): PageGenerator[] {
@@ -42,7 +45,8 @@ export function afterBuildGenerators(root: string, maxFileSize: number): PageGen
   for (const file of stepFiles(root)) {
     const source = readSource(join(root, file), maxFileSize);
     if (!source.ok || !source.text.includes('pagefind')) continue;
-    for (const [command] of source.text.matchAll(pagefindRun)) {
+    for (const command of source.text.split('\n')) {
+      if (command.length > maxLineLength || !pagefindRun.test(command)) continue;
       const folder = /--output-subdir[=\s]+["']?([\w.-]+)/.exec(command)?.[1];
       const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${folder.replace(/[.]/g, '\\.')}(?:/|$)` : '^/_?pagefind(?:/|$)';
       if (!generators.some((generator) => generator.by === file && generator.urls === urls)) generators.push({ by: file, urls, afterWrite: true });
