@@ -17,7 +17,7 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   },
   kind: 'site',
   collect({ document, site }) {
-    const includes = includedFiles(document, site.jekyll.includesDir);
+    const includes = includedFiles(document, site.jekyll);
     return includes.length > 0 ? includes : undefined;
   },
   check({ collected: includes = [], site, report }) {

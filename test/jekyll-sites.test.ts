@@ -162,6 +162,24 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('checks no include, link tag or link in a branch the site\'s config never takes, as Liquid never renders it', async () => {
+    // The Carpentries workshop template: `kind: "workshop"`, and lesson-only parts under `{% if site.kind == "lesson" %}`.
+    // jekyll build 4.3.1 builds this site; with `kind: "lesson"` it stops: "Could not locate the included file 'syllabus.html'".
+    const site = {
+      '_config.yml': 'kind: "workshop"\n',
+      '_includes/navbar.html': '{% if site.kind == "lesson" %}<a href="{{ site.baseurl }}{% link setup.md %}">Setup</a>{% endif %}\n',
+      'index.md': '---\n---\n{% include navbar.html %}\n{% if site.kind == "lesson" %}\n{% include syllabus.html %}\n[episodes](/episodes/)\n{% endif %}\n{% unless site.kind == "workshop" %}[x](/nowhere/){% endunless %}\n',
+    };
+    expect((await lintSite(site)).findings).toEqual([]);
+    const lesson = await lintSite({ ...site, '_config.yml': 'kind: "lesson"\n' });
+    expect(lesson.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([
+      '_includes/navbar.html:1 link-internal',
+      'index.md:5 liquid-include',
+      'index.md:6 link-internal',
+      'index.md:8 link-internal',
+    ]);
+  });
+
   it('takes the folder a Pagefind step of the build writes into the built site as a generator\'s, named by the file that runs it', async () => {
     // rubygems/guides: .github/workflows/deploy.yml runs `npx --yes pagefind@1.5.2 --site _site` after `bundle exec jekyll build`.
     const page = { 'index.md': '---\ntitle: Home\n---\n<link href="/pagefind/pagefind-ui.css" rel="stylesheet"> <script src="/search/index.js"></script>\n' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanLiquid } from '../src/parse/liquid-tokens.js';
 import { parseLiquid } from '../src/parse/liquid-tree.js';
+import { skippedBranches } from '../src/parse/liquid-branches.js';
 import { defaultTags, lintString } from './helpers.js';
 
 const kinds = (text: string): string[] => scanLiquid(text).map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
@@ -123,5 +124,39 @@ describe('every Liquid error of a page', () => {
   it('stops at a bound on a page of nothing but errors', () => {
     const findings = lintString(`---\ntitle: t\n---\n${'{% nope %}\n'.repeat(500)}`).filter((f) => f.ruleId === 'liquid-syntax');
     expect(findings).toHaveLength(51);
+  });
+});
+
+describe('branches the site config decides (skippedBranches)', () => {
+  const skipped = (text: string, site: Record<string, unknown>) =>
+    skippedBranches(parseLiquid(text, 0, text.length, defaultTags), site).map(({ start, end }) => text.slice(start, end).trim());
+  const site = { kind: 'workshop', count: 2, on: true, none: null, nested: { flavor: 'r' }, github: { url: 'x' } };
+
+  it('skips the branches a comparison or a value of the config rules out, as Liquid renders them', () => {
+    expect(skipped('{% if site.kind == "lesson" %}A{% elsif site.kind == \'workshop\' %}B{% else %}C{% endif %}', site)).toEqual(['A', 'C']);
+    expect(skipped('{% if site.kind != "workshop" %}A{% else %}B{% endif %}', site)).toEqual(['A']);
+    expect(skipped('{% if site.kind<>"workshop" %}A{% endif %}', site)).toEqual(['A']);
+    expect(skipped('{% unless site.kind == "workshop" %}A{% else %}B{% endunless %}', site)).toEqual(['A']);
+    expect(skipped('{% if site.count == 2.0 %}A{% else %}B{% endif %}{% if site.count == "2" %}C{% endif %}', site)).toEqual(['B', 'C']);
+    // nil and false are false; every other value, "" and 0 too, is true.
+    expect(skipped('{% if site.none %}A{% endif %}{% if site.on %}B{% else %}C{% endif %}{% if site.nested.flavor == "r" %}D{% endif %}', site)).toEqual(['A', 'C']);
+    expect(skipped('{% if true %}A{% elsif site.kind %}B{% else %}C{% endif %}', site)).toEqual(['B', 'C']);
+  });
+
+  it('decides nothing it cannot know from the config alone', () => {
+    const undecided = [
+      '{% if page.kind == "lesson" %}A{% endif %}',
+      '{% if site.absent == "lesson" %}A{% endif %}',
+      '{% if site.github.url == "y" %}A{% endif %}',
+      '{% if site.nested == "r" %}A{% endif %}',
+      '{% if site.kind == "lesson" and page.x %}A{% endif %}',
+      '{% if site.kind contains "x" %}A{% endif %}',
+      '{% if site.count > 1 %}A{% endif %}',
+      '{% if site.kind == "lesson" %}A',
+      '{% case site.kind %}{% when "lesson" %}A{% endcase %}',
+    ];
+    for (const text of undecided) expect(skipped(text, site), text).toEqual([]);
+    // An undecided branch before a false one: the false one is still never taken, the rest may be.
+    expect(skipped('{% if page.x %}A{% elsif site.kind == "lesson" %}B{% else %}C{% endif %}', site)).toEqual(['B']);
   });
 });

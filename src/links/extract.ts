@@ -6,6 +6,7 @@
  */
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, servedBaseurl, type RenderScope } from '../parse/liquid-render.js';
+import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -59,7 +60,10 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
 /** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
 export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
   const links: LinkRef[] = [];
+  // A branch the site's config never takes renders no link.
+  const skipped = skippedBranches(document.liquid, scope.site);
   const add = (source: LinkRef['source'], start: number, end: number): void => {
+    if (inSkippedBranch(skipped, start, end)) return;
     const raw = document.text.slice(start, end);
     const url = renderUrl(document, raw, start, scope);
     // The destination ends up in an HTML attribute: the browser decodes its character references.
@@ -91,19 +95,20 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   for (const tag of document.liquid.tags) {
     const word = /\S+/.exec(tag.markup);
     const prefix = tags.get(tag.name)?.linkPrefix;
-    if (!word || prefix === undefined) continue;
+    if (!word || prefix === undefined || inSkippedBranch(skipped, tag.start, tag.end)) continue;
     const start = tag.markupStart + word.index;
     links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${servedBaseurl(scope.site)}${prefix}${word[0]}` });
   }
-  links.push(...linkTags(document));
+  links.push(...linkTags(document, scope.site));
   return links.map(ownStrings).sort((a, b) => a.start - b.start);
 }
 
 /** `{% link path %}` and `{% post_url name %}` tags that name their file as written: a build fails when there is none. */
-export function linkTags({ liquid }: Pick<Document, 'liquid'>): LinkRef[] {
+export function linkTags({ liquid }: Pick<Document, 'liquid'>, site: RenderScope['site']): LinkRef[] {
   const links: LinkRef[] = [];
+  const skipped = skippedBranches(liquid, site);
   for (const tag of liquid.tags) {
-    if (tag.name !== 'link' && tag.name !== 'post_url') continue;
+    if ((tag.name !== 'link' && tag.name !== 'post_url') || inSkippedBranch(skipped, tag.start, tag.end)) continue;
     const word = /\S+/.exec(tag.markup);
     if (!word || word[0].includes('{{')) continue;
     const start = tag.markupStart + word.index;

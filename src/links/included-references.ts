@@ -9,7 +9,7 @@
 import type { Parent, RootContent, Text } from 'mdast';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
-import { includedFiles, refusedIncludeName } from '../site/include-files.js';
+import { includedFiles, refusedIncludeName, type IncludeSite } from '../site/include-files.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { Document, IncludedReferences, PageFacts } from '../types.js';
 import { extractLinks, type LinkRef } from './extract.js';
@@ -40,8 +40,8 @@ export function definitionsUsedWithin(document: Document): { start: number; end:
 }
 
 /** The page's undefined references and the files it includes with a literal name; undefined when it has none of either. */
-export function referenceUses(document: Document, includesDir: string): IncludedReferences | undefined {
-  const includes = includedFiles(document, includesDir)
+export function referenceUses(document: Document, site: IncludeSite): IncludedReferences | undefined {
+  const includes = includedFiles(document, site)
     .filter(({ name }) => !refusedIncludeName(name))
     .map(({ target }) => target);
   if (includes.length === 0) return undefined;

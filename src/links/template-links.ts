@@ -15,6 +15,7 @@ import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import { linkTags, renderUrl, type LinkRef } from './extract.js';
+import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
@@ -32,7 +33,9 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
   const scope: RenderScope = { site, page: undefined };
   const links: LinkRef[] = [];
   const relativeLinks: LinkRef[] = [];
+  const skipped = skippedBranches(liquid, site);
   for (const { start, end } of linkAttributes(masked)) {
+    if (inSkippedBranch(skipped, start, end)) continue;
     const raw = text.slice(start, end);
     const rendered = renderUrl({ text, liquid }, raw, start, scope);
     // The value ends up in an attribute: the browser decodes its character references.
@@ -40,5 +43,5 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
     if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
     else if (url !== undefined && pageRelative.test(url)) relativeLinks.push({ source: 'template', raw, start, end, url });
   }
-  return { links: [...links, ...linkTags(document)].sort((a, b) => a.start - b.start), relativeLinks };
+  return { links: [...links, ...linkTags(document, site)].sort((a, b) => a.start - b.start), relativeLinks };
 }

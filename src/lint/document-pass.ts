@@ -63,15 +63,15 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
     suppressions,
     collected,
   };
-  const references = referenceUses(document, site.jekyll.includesDir);
+  const references = referenceUses(document, site.jekyll);
   if (references) facts.references = references;
-  const includes = includeUses(document, site.jekyll.includesDir);
+  const includes = includeUses(document, site.jekyll);
   if (includes) {
     detachStrings(includes.files);
     facts.includes = includes;
   }
   // Kept of a static file too: a page that takes it in renders them.
-  const relativeIncludes = documentRelativeIncludes(document);
+  const relativeIncludes = documentRelativeIncludes(document, site.jekyll);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;

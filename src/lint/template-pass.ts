@@ -29,12 +29,12 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
     detachStrings(relativeLinks);
     facts.relativeLinks = relativeLinks;
   }
-  const includes = includeUses(document, site.jekyll.includesDir);
+  const includes = includeUses(document, site.jekyll);
   if (includes) {
     detachStrings(includes.files);
     facts.includes = includes;
   }
-  const relativeIncludes = relativeIncludeNames(document);
+  const relativeIncludes = relativeIncludeNames(document, site.jekyll);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;

@@ -33,7 +33,7 @@ function unquote(literal: string): string {
 }
 
 /** Values Jekyll and GitHub Pages fill in at build time: unknown here, never empty. */
-const builtSiteVariables = new Set(['data', 'github', 'time', 'pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'html_pages', 'related_posts']);
+export const builtSiteVariables = new Set(['data', 'github', 'time', 'pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'html_pages', 'related_posts']);
 const builtPageVariables = new Set(['url', 'path', 'id', 'date', 'content', 'excerpt', 'collection', 'dir', 'name', 'next', 'previous', 'relative_path', 'slug', 'ext', 'output']);
 
 /**

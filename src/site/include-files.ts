@@ -7,6 +7,11 @@ import { posix } from 'node:path';
 import { nodesOfType } from '../parse/document-nodes.js';
 import type { LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
+import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
+import type { JekyllConfig } from './jekyll-config.js';
+
+/** What reading a text's include tags needs of the site: its includes folder, and its config's values (for the branches they decide). */
+export type IncludeSite = Pick<JekyllConfig, 'includesDir' | 'raw'>;
 
 export interface IncludedFile {
   tag: 'include' | 'include_relative';
@@ -36,19 +41,20 @@ export function includesFolderFile(includesDir: string, name: string): string {
 /** A name with Liquid in it: which file it is depends on values. */
 export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
 
-/** The tags Liquid renders: those outside `{% comment %}` blocks. */
-function renderedTags({ liquid }: Pick<Document, 'liquid'>): LiquidTagToken[] {
+/** The tags Liquid renders: those outside `{% comment %}` blocks and branches the site's config never takes (liquid-branches.ts). */
+function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string, unknown>): LiquidTagToken[] {
   const comments = liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
-  if (comments.length === 0) return liquid.tags;
-  return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start));
+  const skipped = skippedBranches(liquid, site);
+  if (comments.length === 0 && skipped.length === 0) return liquid.tags;
+  return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start) && !inSkippedBranch(skipped, tag.start, tag.end));
 }
 
 /**
  * The includes-folder files a text's `{% include %}` and `{% include_cached %}` tags name (as
  * paths in the site), and whether a name is worked out from values; undefined when it has none.
  */
-export function includeUses(source: Pick<Document, 'liquid'>, includesDir: string): IncludeUses | undefined {
-  const tags = renderedTags(source).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
+export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite): IncludeUses | undefined {
+  const tags = renderedTags(source, raw).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
   const names = tags.map((tag) => includeName(tag.markup));
   const files = names.filter((name): name is string => name !== undefined && !isVariableName(name)).map((name) => includesFolderFile(includesDir, name));
@@ -59,8 +65,8 @@ export function includeUses(source: Pick<Document, 'liquid'>, includesDir: strin
  * The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them
  * kept), but those in the `skipped` ranges; undefined when it has none.
  */
-export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: readonly { start: number; end: number }[] = []): string[] | undefined {
-  const names = renderedTags(source)
+export function relativeIncludeNames(source: Pick<Document, 'liquid'>, site: IncludeSite, skipped: readonly { start: number; end: number }[] = []): string[] | undefined {
+  const names = renderedTags(source, site.raw)
     .filter((tag) => tag.name === 'include_relative' && !skipped.some((range) => tag.start >= range.start && tag.end <= range.end))
     .map((tag) => includeName(tag.markup))
     .filter((name): name is string => name !== undefined);
@@ -68,15 +74,15 @@ export function relativeIncludeNames(source: Pick<Document, 'liquid'>, skipped: 
 }
 
 /** A Markdown document's `{% include_relative %}` names, but those in its code blocks (what they take in is shown as code, not read as Markdown). */
-export function documentRelativeIncludes(document: Document): string[] | undefined {
+export function documentRelativeIncludes(document: Document, site: IncludeSite): string[] | undefined {
   if (!document.liquid.tags.some((tag) => tag.name === 'include_relative')) return undefined;
   const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
-  return relativeIncludeNames(document, codeBlocks);
+  return relativeIncludeNames(document, site, codeBlocks);
 }
 
-export function includedFiles(document: Document, includesDir: string): IncludedFile[] {
+export function includedFiles(document: Document, { includesDir, raw }: IncludeSite): IncludedFile[] {
   const files: IncludedFile[] = [];
-  for (const tag of renderedTags(document)) {
+  for (const tag of renderedTags(document, raw)) {
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
     const name = includeName(tag.markup);
     if (!name || isVariableName(name)) continue;

@@ -100,7 +100,7 @@ export function includesOf(file: string, site: SiteIndex, pages: Pages): Include
   const text = site.sourceOf(file);
   if (text === undefined || !text.includes('include')) return undefined;
   try {
-    return includeUses({ liquid: parseLiquid(text, 0, text.length, site.tags) }, site.jekyll.includesDir);
+    return includeUses({ liquid: parseLiquid(text, 0, text.length, site.tags) }, site.jekyll);
   } catch {
     return null;
   }
