@@ -14,6 +14,7 @@ import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
 import { templateKind } from '../src/site/discover.js';
+import { pageAttributes } from '../src/parse/html-tags.js';
 import { pagesWriting } from '../src/site/template-pages.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -201,8 +202,11 @@ export const linkInternal: SiteRule = {
           break;
       }
     }
+    // A relative link resolves from the page's folder: one page per folder speaks for the rest.
+    const writing = page.relativeLinks && !setsBase(site) ? pagesWriting(page.path, site, pages) : [];
+    const folders = byFolder(writing, site);
     for (const link of page.relativeLinks ?? []) {
-      const miss = missFromPages(link, page.path, site, pages);
+      const miss = missFromPages(link, folders, writing.length, site);
       if (!miss) continue;
       const fromRoot = !link.url!.startsWith('.') && resolveLink({ ...link, url: `${baseurl}/${link.url!}` }, miss.page, site).status === 'ok' ? ` Written from the site's root (\`{{ "/${link.url!}" | relative_url }}\`), it reaches a published file.` : '';
       const from = miss.pages > 1 ? `${miss.pages === miss.of ? `all ${miss.of}` : `${miss.pages} of the ${miss.of}`} pages it is written into: from \`${miss.page}\`` : `\`${miss.page}\`, ${miss.of > 1 ? `one of the ${miss.of} pages` : 'the page'} it is written into:`;
@@ -211,16 +215,13 @@ export const linkInternal: SiteRule = {
   },
 };
 
-/** The pages a template's relative link leads nowhere from: how many (of how many), one of them, and where it leads from that one. */
-function missFromPages(link: LinkRef, template: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): { pages: number; of: number; page: string; url: string } | undefined {
-  if (setsBase(site)) return undefined;
-  const writing = pagesWriting(template, site, pages);
+/** The pages (of the `of` a template is written into, by folder) its relative link leads nowhere from: how many, one of them, and where it leads from that one. */
+function missFromPages(link: LinkRef, folders: ReadonlyMap<string, readonly string[]>, of: number, site: SiteIndex): { pages: number; of: number; page: string; url: string } | undefined {
   let miss: { pages: number; of: number; page: string; url: string } | undefined;
-  // A relative link resolves from the page's folder: one page per folder speaks for the rest.
-  for (const inFolder of byFolder(writing, site).values()) {
+  for (const inFolder of folders.values()) {
     const resolution = resolveLink(link, inFolder[0]!, site);
     if (resolution.status !== 'not-found' || resolution.viaSiteUrl || generatorsOf(resolution.path, site).length > 0) continue;
-    miss ??= { pages: 0, of: writing.length, page: inFolder[0]!, url: resolution.url };
+    miss ??= { pages: 0, of, page: inFolder[0]!, url: resolution.url };
     miss.pages += inFolder.length;
   }
   return miss;
@@ -243,6 +244,6 @@ const baseTags = new WeakMap<SiteIndex, boolean>();
 /** Whether a layout or include writes a `<base href>`, from which a page's relative links resolve instead. */
 function setsBase(site: SiteIndex): boolean {
   let sets = baseTags.get(site);
-  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && /<base\s[^>]*\bhref\s*=/i.test(site.sourceOf(file) ?? ''))));
+  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && pageAttributes(site.sourceOf(file) ?? '').baseHref)));
   return sets;
 }

@@ -9,7 +9,7 @@ import type { PageFacts } from '../types.js';
 import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { layoutFile, layoutOf, parentLayout } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
-import { includesOf } from './template-use.js';
+import { includesRendered } from './template-use.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -42,22 +42,11 @@ function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
     }
     return chain;
   };
-  const reached = new Map<string, string[]>();
+  const reached = new Map<string, ReadonlySet<string>>();
   /** The includes a file renders, and those they render in turn. */
-  const includesReached = (file: string): string[] => {
+  const includesReached = (file: string): ReadonlySet<string> => {
     let files = reached.get(file);
-    if (!files) {
-      const found = new Set<string>();
-      const queue = [file];
-      for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-        for (const included of includesOf(next, site, pages)?.files ?? []) {
-          if (found.has(included)) continue;
-          found.add(included);
-          queue.push(included);
-        }
-      }
-      reached.set(file, (files = [...found]));
-    }
+    if (!files) reached.set(file, (files = includesRendered([file], site, pages).files));
     return files;
   };
 

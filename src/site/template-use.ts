@@ -72,27 +72,35 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
     if (parent !== undefined) layouts.add(parent);
   }
 
+  // The pages (an include's text is rendered only where something includes it), those of a run on
+  // some files too, and the other files Jekyll renders (feeds, search indexes), and the layouts.
+  const rendering = [...new Set([...pages.keys(), ...site.frontMatter.keys()])].filter((file) => templateKind(file, jekyll) !== 'layout' && !inIncludesFolder(file, jekyll));
+  const { files: includes, dynamic } = includesRendered([...rendering, ...[...layouts].map((name) => layoutFiles.get(name))], site, pages);
+  return { layouts, includes: dynamic ? undefined : includes };
+}
+
+/**
+ * The includes the files render, nested includes too, and whether one of them may include
+ * anything: an include's name is worked out from values, or no parser survived a file.
+ */
+export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages): { files: Set<string>; dynamic: boolean } {
   const includes = new Set<string>();
   let dynamic = false;
   const render = (file: string | undefined): void => {
     const uses = file === undefined ? undefined : includesOf(file, site, pages);
-    // A file no parser survived may include anything.
     if (uses === null) dynamic = true;
     if (!uses) return;
     dynamic ||= uses.dynamic;
     for (const included of uses.files) includes.add(included);
   };
-  // The pages (an include's text is rendered only where something includes it), those of a run on
-  // some files too, and the other files Jekyll renders (feeds, search indexes).
-  for (const file of new Set([...pages.keys(), ...site.frontMatter.keys()])) if (templateKind(file, jekyll) !== 'layout' && !inIncludesFolder(file, jekyll)) render(file);
-  for (const name of layouts) render(layoutFiles.get(name));
+  for (const file of files) render(file);
   // Includes inside includes: the set grows as it is walked.
   for (const file of includes) render(file);
-  return { layouts, includes: dynamic ? undefined : includes };
+  return { files: includes, dynamic };
 }
 
 /** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid; null when no parser survived it. */
-export function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
+function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
   if (pages.has(file)) {
     const facts = pages.get(file);
     return facts === undefined ? null : facts.includes;
