@@ -358,6 +358,28 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/', '/en/spanish.html']);
   });
 
+  it('reads each language\'s posts from _i18n/<language>/_posts/, written by that language\'s build alone (jekyll-multiple-languages-plugin)', async () => {
+    // jekyll build 4.3.1 with the plugin (1.7.0) and html-proofer 3.19.2 on the same site: /team/ is
+    // not written (the root's post is read by no build), /en/nope/, #no-such and /ru/… are missing.
+    const result = await lintSite({
+      '_config.yml': 'plugins: [jekyll-multiple-languages-plugin]\nlanguages: ["it", "en"]\npermalink: /:categories/:title/\n',
+      'team.html': '---\ntitle: Team\npermalink: /squadra/\npermalink_en: /team/\n---\nTeam\n',
+      '_posts/2013-12-07-root.md': '---\ntitle: Root\n---\nRoot\n',
+      '_i18n/it/_posts/2013-12-08-ciao.md': '---\ntitle: Ciao\n---\n## Primo\n',
+      '_i18n/en/_posts/2013-12-09-hello.md': '---\ntitle: Hello\ncategories: en news\n---\n## First\n\n[team]({{ site.baseurl }}/team/) [nope]({{ site.baseurl }}/nope/) [up](../../../ciao/#primo) [own](#first) [missing](#no-such)\n',
+      '_i18n/ru/_posts/2013-12-09-privet.md': '---\ntitle: Privet\n---\n[x](/nowhere/)\n',
+      'index.md': '---\n---\n[a](/ciao/) [b](/en/news/hello/) [c](/ru/privet/) [d](/root/)\n',
+    });
+    expect(result.files).toEqual(expect.arrayContaining(['_i18n/en/_posts/2013-12-09-hello.md', '_i18n/it/_posts/2013-12-08-ciao.md']));
+    expect(result.files).not.toContain('_i18n/ru/_posts/2013-12-09-privet.md');
+    expect(result.findings.map((f) => `${f.file} ${f.message.split('`')[1]}`)).toEqual([
+      '_i18n/en/_posts/2013-12-09-hello.md /en/nope/',
+      '_i18n/en/_posts/2013-12-09-hello.md #no-such',
+      'index.md /ru/privet/',
+      'index.md /root/',
+    ]);
+  });
+
   it('publishes every page, post and file under each other language\'s folder (jekyll-polyglot)', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-polyglot]\nlanguages: ["en", "es", "de"]\ndefault_lang: "en"\nexclude_from_localization: ["assets"]\npermalink: pretty\n',

@@ -7,7 +7,7 @@ import { percentDecoded } from '../text/percent-decode.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
 import { baseurlAsWritten } from '../site/jekyll-config.js';
-import { collectionRelative, isCollectionDocument, postOf, type UrlTarget } from '../site/urls.js';
+import { collectionRelative, isCollectionDocument, postSource, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { publishedElsewhere } from '../site/published-elsewhere.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
@@ -126,7 +126,7 @@ export function linkTagSource(site: SiteIndex, tag: TaggedUrl['tag'], name: stri
   // `{% post_url [sub/]2021-01-02-name %}` names a post `[dir/]_posts/[sub/]2021-01-02-name.<ext>`.
   for (const path of site.urls.urlOf.keys()) {
     const inside = collectionRelative(path, site.jekyll);
-    const post = inside === undefined ? undefined : postOf(inside);
+    const post = inside === undefined ? undefined : postSource(inside, site.jekyll);
     if (!post) continue;
     const relative = path.slice(path.indexOf('_posts/') + '_posts/'.length).replace(/\.[^.]+$/, '');
     if (post.name === name || relative === name) return path;

@@ -11,6 +11,7 @@ import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { readSource } from './read-source.js';
+import { translatedPost } from './language-builds.js';
 
 /** Never part of the site source, whatever the config says. */
 const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/**', '.jekyll-cache/**', '.sass-cache/**'];
@@ -115,7 +116,9 @@ export function selectContent(files: Iterable<string>, jekyll: JekyllConfig, ign
       // Posts live in `_posts/` and in any `<dir>/_posts/` (their categories come from `<dir>`).
       const inside = file.startsWith(collectionsDir);
       const postsAt = inside ? file.split('/').indexOf('_posts', depth) : -1;
-      const readAnyway = (segment: string, index: number) => inside && (index < depth || (index === depth && collectionFolders.has(segment)) || index === postsAt);
+      // So do a language's posts in `_i18n/<language>/_posts/` (jekyll-multiple-languages-plugin).
+      const translated = postsAt === 2 && file.startsWith('_i18n/') && typeof translatedPost(jekyll, file) === 'object';
+      const readAnyway = (segment: string, index: number) => inside && (index < depth || (index === depth && (collectionFolders.has(segment) || translated)) || index === postsAt);
       return !isSpecial(file, readAnyway) && !excluded(file) && !ignored(file) && (!html || isRendered(file));
     })
     .sort();

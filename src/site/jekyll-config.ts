@@ -12,6 +12,7 @@ import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
+import { multipleLanguagesSettings } from './language-builds.js';
 
 export interface CollectionConfig {
   name: string;
@@ -205,7 +206,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]!(raw) : [])),
     pageGenerators: [],
-    raw,
+    raw: plugins.includes('jekyll-multiple-languages-plugin') ? multipleLanguagesSettings(raw) : raw,
     problems,
   };
 }

@@ -9,13 +9,64 @@
  *   `default_locale_in_subfolder`. Each build writes every page (but one whose own `languages`
  *   list leaves the language out), at its `permalink_<language>` where it has one, and the static
  *   files but those under `exclude_from_localizations` (written once, at the root). (Checked with
- *   the plugin's example site, built by jekyll 4.3.1.) Its posts, read from
- *   `_i18n/<language>/_posts/`, are not known here.
+ *   the plugin's example site, built by jekyll 4.3.1.) Each build reads its language's posts
+ *   from `_i18n/<language>/_posts/` instead of `_posts/` (translatedPost).
  */
 import type { JekyllConfig } from './jekyll-config.js';
 import type { UrlTarget } from './urls.js';
 
 type Plugins = Pick<JekyllConfig, 'plugins' | 'raw'>;
+
+/** Where a language's build writes a translated post: its language and the folder of the build. */
+export interface LanguageBuild {
+  language: string;
+  /** `/es` for a language's build in its folder, '' for the default language's at the root. */
+  folder: string;
+}
+
+/**
+ * jekyll-multiple-languages-plugin replaces the root's posts with each language's: every build
+ * reads `_i18n/<language>/_posts/` where Jekyll reads `_posts/` (not when `exclude_from_localizations`
+ * lists `_posts`, nor below a `collections_dir`, whose posts Jekyll reads from another folder
+ * than the one the plugin replaces). For a path of the site: 'unread' for a root post, else the
+ * language build and the post's path as Jekyll reads it in that build (`_posts/…`, so that no
+ * folder becomes a category), or undefined (not a translated post).
+ */
+export function translatedPost(jekyll: Plugins & Pick<JekyllConfig, 'collectionsDir'>, path: string): 'unread' | { build: LanguageBuild; path: string } | undefined {
+  if (!jekyll.plugins.includes('jekyll-multiple-languages-plugin') || jekyll.collectionsDir) return undefined;
+  const exclusions = jekyll.raw.exclude_from_localizations;
+  if (Array.isArray(exclusions) && exclusions.includes('_posts')) return undefined;
+  const languages = languageCodes(jekyll.raw.languages);
+  if (languages.length === 0) return undefined;
+  if (path.startsWith('_posts/')) return 'unread';
+  const match = /^_i18n\/([^/]+)\/(_posts\/.+)$/.exec(path);
+  const index = match ? languages.indexOf(match[1]!) : -1;
+  if (index === -1) return undefined;
+  const language = languages[index]!;
+  const folder = index === 0 && jekyll.raw.default_locale_in_subfolder !== true ? '' : `/${language}`;
+  return { build: { language, folder }, path: match![2]! };
+}
+
+/**
+ * The values jekyll-multiple-languages-plugin adds to the `site` of every build: `default_lang`
+ * (the first language) and `baseurl_root` (the config's baseurl). `lang` and `baseurl` differ from
+ * build to build: only a translated post's build is known (languageBuildSite).
+ */
+export function multipleLanguagesSettings(raw: Record<string, unknown>): Record<string, unknown> {
+  const languages = Array.isArray(raw.languages) ? raw.languages : [];
+  return languages.length === 0 ? raw : { ...raw, default_lang: languages[0], baseurl_root: String(raw.baseurl ?? '') };
+}
+
+const buildSites = new WeakMap<Record<string, unknown>, Map<string, Record<string, unknown>>>();
+
+/** The `site` a language's build renders with: its `lang`, and its folder after the baseurl (`baseurl + "/" + lang`, as the plugin writes it). */
+export function languageBuildSite(raw: Record<string, unknown>, build: LanguageBuild): Record<string, unknown> {
+  let sites = buildSites.get(raw);
+  if (!sites) buildSites.set(raw, (sites = new Map()));
+  let site = sites.get(build.language);
+  if (!site) sites.set(build.language, (site = { ...raw, lang: build.language, ...(build.folder ? { baseurl: `${String(raw.baseurl ?? '')}${build.folder}` } : {}) }));
+  return site;
+}
 
 /** The language codes a `languages` setting lists (ones usable as folder names). */
 function languageCodes(value: unknown): string[] {

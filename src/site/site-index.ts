@@ -16,6 +16,7 @@ import { detachStrings } from '../text/detach.js';
 import { resolve } from 'node:path';
 import { isDataFile, startsWithFrontMatter } from './discover.js';
 import { readSource } from './read-source.js';
+import { languageBuildSite, translatedPost } from './language-builds.js';
 
 export interface SiteIndex {
   jekyll: JekyllConfig;
@@ -95,7 +96,9 @@ function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | unde
   // A page's front matter defaults are its values too (`{{ page.root }}` in Carpentries lessons).
   const page = own && jekyll.frontMatterDefaults.length > 0 ? withFrontMatterDefaults(jekyll.frontMatterDefaults, path, documentType(path, jekyll), own) : own;
   // `{{ site.x }}` is the config's value as written: `{{ site.baseurl }}` is `/blog/` for `baseurl: /blog/` (only relative_url trims it).
-  return { site: jekyll.raw, page: page ?? {} };
+  // A translated post renders in its language's build alone (jekyll-multiple-languages-plugin).
+  const translated = translatedPost(jekyll, path);
+  return { site: typeof translated === 'object' ? languageBuildSite(jekyll.raw, translated.build) : jekyll.raw, page: page ?? {} };
 }
 
 /**

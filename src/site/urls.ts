@@ -12,7 +12,7 @@ import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { postDate } from './post-date.js';
 import { indexesReadmePages, isOptionalFrontMatterPage, isReadmeIndexCandidate, removesOptionalFrontMatterOriginals, removesReadmeOriginals } from './github-pages-plugins.js';
 import { posix } from 'node:path';
-import { addLanguageBuilds, addPolyglotCopies } from './language-builds.js';
+import { addLanguageBuilds, addPolyglotCopies, translatedPost, type LanguageBuild } from './language-builds.js';
 import { templateUrls } from './plugins.js';
 import { globMatcher } from './glob-matcher.js';
 import { themeAssetUrls, themeGemName } from './themes.js';
@@ -133,12 +133,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (placeholder) addUnknownUrl(path, placeholder, url);
     else targets.set(url, { kind: 'document', path });
   };
+  const translatedPosts: [path: string, url: string][] = [];
   for (const path of files) {
     if (unpublished(path)) continue;
     const inside = collectionRelative(path, jekyll);
     const segments = inside?.split('/') ?? [];
     const collection = segments.length > 1 ? collections.get(segments[0]!) : undefined;
-    const post = inside === undefined ? undefined : postOf(inside);
+    const post = inside === undefined ? undefined : postSource(inside, jekyll);
     const own = frontMatter.get(path);
     const data = own && withDefaults(path, own);
     if (data) dataOf.set(path, data);
@@ -147,7 +148,10 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       if (!posts.output || !data || data.published === false) continue;
       const date = postDate(post.date, data.date, typeof jekyll.raw.timezone === 'string' ? jekyll.raw.timezone : undefined);
       if (jekyll.raw.future !== true && date > now) continue;
-      publishDocument(path, postUrl(post, date, posts, data, jekyll));
+      const url = postUrl(post, date, posts, data, jekyll);
+      // A translated post is written by its language's build alone: added once the builds are.
+      if (post.build) translatedPosts.push([path, `${post.build.folder}${url}`]);
+      else publishDocument(path, url);
     } else if (segments.slice(0, -1).includes('_posts')) {
       // A file in _posts without a date in its name: Jekyll reads no post from it.
       continue;
@@ -184,6 +188,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   addReadmeIndexes(jekyll, targets, urlOf);
   addPolyglotCopies(jekyll, targets);
   addLanguageBuilds(jekyll, targets, dataOf);
+  for (const [path, url] of translatedPosts) publishDocument(path, url);
   for (const url of jekyll.generatedUrls) if (!targets.has(url)) targets.set(url, { kind: 'static', path: url.slice(1) });
   // A theme gem's `assets/` files, unless the site has its own at the same place.
   const themeAssets = themeAssetUrls(jekyll);
@@ -297,11 +302,22 @@ interface PostSource {
   slug: string;
   /** The file name without its extension (`2020-01-02-hello`). */
   name: string;
+  /** The language build that alone writes a translated post (jekyll-multiple-languages-plugin). */
+  build?: LanguageBuild;
 }
 
 const postFileName = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.*)\.[^.]+$/;
 
-export function postOf(path: string): PostSource | undefined {
+/** The post a path below `collections_dir` holds, if Jekyll reads one from it. */
+export function postSource(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'collectionsDir'>): PostSource | undefined {
+  const translated = translatedPost(jekyll, path);
+  if (translated === 'unread') return undefined;
+  if (!translated) return postOf(path);
+  const post = postOf(translated.path);
+  return post && { ...post, build: translated.build };
+}
+
+function postOf(path: string): PostSource | undefined {
   const segments = path.split('/');
   const at = segments.indexOf('_posts');
   if (at === -1 || segments.slice(0, at).some((s) => s.startsWith('_') || s.startsWith('.'))) return undefined;
@@ -314,9 +330,13 @@ export function postOf(path: string): PostSource | undefined {
   return { dirs: segments.slice(0, at), date, slug: match[4]!, name: file.replace(/\.[^.]+$/, '') };
 }
 
-/** Jekyll's post categories: the path's folders, then `category` or else `categories` (a list, or words). */
+/**
+ * Jekyll's post categories: the path's folders, then `category` or else `categories` (a list, or
+ * words); jekyll-multiple-languages-plugin takes its build's language out of `categories`.
+ */
 function postCategories(post: PostSource, data: Record<string, unknown>): string[] {
-  const own = data.category !== undefined && data.category !== null ? [data.category] : typeof data.categories === 'string' ? data.categories.split(/\s+/) : Array.isArray(data.categories) ? data.categories : [];
+  const listed = typeof data.categories === 'string' ? data.categories.split(/\s+/) : Array.isArray(data.categories) ? data.categories : [];
+  const own = data.category !== undefined && data.category !== null ? [data.category] : listed.filter((category) => category !== post.build?.language);
   const all = [...post.dirs, ...own.filter(isScalar).map(String)].filter((c) => c !== '');
   return [...new Set(all.map((c) => c.toLowerCase()))];
 }
