@@ -2,7 +2,8 @@
  * link-anchor: a link's `#fragment` names an anchor on the target page: a heading id as
  * kramdown generates it, an explicit `{#id}`/`{: #id}`, an HTML `id`/`name`, or an id its
  * includes or layouts write. A renamed heading silently breaks every link to it; the message
- * lists the closest of the page's own anchors.
+ * lists the closest of the page's own anchors. A layout's or include's `#id` is checked on each
+ * page it is written into.
  */
 import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
@@ -14,6 +15,7 @@ import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../
 import { layoutIds } from '../src/site/layout-anchors.js';
 import { isMarkdownFile } from '../src/site/discover.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
+import { relativeLinkPages } from '../src/site/template-pages.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 
 interface Options {
@@ -65,6 +67,23 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
         ...range,
         ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
       });
+    }
+    // A layout's or include's `#id` stays on each page it is written into: each needs the id.
+    const fragmentLinks = page.relativeLinks?.filter((link) => link.url!.startsWith('#')) ?? [];
+    const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
+    for (const link of fragmentLinks) {
+      let fragment: string | undefined;
+      const missing = writing.filter((target) => {
+        const resolution = resolveLink(link, target, site);
+        fragment = resolution.status === 'ok' ? resolution.fragment : undefined;
+        const anchors = anchorsOf(target);
+        if (fragment === undefined || fragment === '' || fragment === 'top' || !anchors) return false;
+        const known = knownAnchors(target, anchors, site, pages);
+        return !known.open && !known.ids.has(fragment);
+      });
+      if (missing.length === 0) continue;
+      const on = missing.length > 1 ? `${missing.length === writing.length ? `any of the ${writing.length}` : `${missing.length} of the ${writing.length}`} pages it is written into (as \`${missing[0]}\`)` : `\`${missing[0]}\`, ${writing.length > 1 ? `one of the ${writing.length} pages` : 'the page'} it is written into`;
+      reportPage({ message: `There is no anchor \`#${fragment}\` on ${on}: the link stays on the page, and no layout, include or text of it writes the id.`, start: link.start, end: link.end });
     }
   },
 };

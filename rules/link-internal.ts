@@ -13,9 +13,7 @@ import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
-import { templateKind } from '../src/site/discover.js';
-import { pageAttributes } from '../src/parse/html-tags.js';
-import { pagesWriting } from '../src/site/template-pages.js';
+import { relativeLinkPages } from '../src/site/template-pages.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 import type { PageFacts, Report, SiteRule } from '../src/types.js';
@@ -203,7 +201,7 @@ export const linkInternal: SiteRule = {
       }
     }
     // A relative link resolves from the page's folder: one page per folder speaks for the rest.
-    const writing = page.relativeLinks && !setsBase(site) ? pagesWriting(page.path, site, pages) : [];
+    const writing = page.relativeLinks ? relativeLinkPages(page.path, site, pages) : [];
     const folders = byFolder(writing, site);
     for (const link of page.relativeLinks ?? []) {
       const miss = missFromPages(link, folders, writing.length, site);
@@ -237,13 +235,4 @@ function byFolder(paths: readonly string[], site: SiteIndex): Map<string, string
     else folders.set(folder, [path]);
   }
   return folders;
-}
-
-const baseTags = new WeakMap<SiteIndex, boolean>();
-
-/** Whether a layout or include writes a `<base href>`, from which a page's relative links resolve instead. */
-function setsBase(site: SiteIndex): boolean {
-  let sets = baseTags.get(site);
-  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && pageAttributes(site.sourceOf(file) ?? '').baseHref)));
-  return sets;
 }

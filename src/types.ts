@@ -134,7 +134,7 @@ export interface PageFacts {
   includes?: IncludeUses;
   /** The names its `{% include_relative %}` tags give, as written: which files are fragments of pages (site/fragments.ts). */
   relativeIncludes?: string[];
-  /** A layout's or include's links relative to the page it is written into (`css/main.css`): each page resolves them from its own URL. */
+  /** A layout's or include's links relative to the page it is written into (`css/main.css`, `#main`): each page resolves them from its own URL. */
   relativeLinks?: LinkRef[];
   /** Jekyll reads no front matter in it (set only then). */
   noFrontMatter?: true;

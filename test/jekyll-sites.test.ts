@@ -358,6 +358,28 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/', '/en/spanish.html']);
   });
 
+  it('checks a layout\'s `#id` links on each page it is written into, with the ids of the branches the config renders', async () => {
+    // jekyll build 4.3.1 + html-proofer 3.19.2: "linking to internal hash #license-info that does
+    // not exist" on the pages laid out with base (the workshop footer has no such id), not on home.
+    const result = await lintSite({
+      '_config.yml': 'kind: workshop\n',
+      '_layouts/base.html': '<link rel="license" href="#license-info">\n<a href="#top">top</a>\n{{ content }}\n{% if site.kind == "workshop" %}{% include workshop_footer.html %}{% else %}{% include lesson_footer.html %}{% endif %}\n',
+      '_layouts/home.html': '---\nlayout: base\n---\n<div id="license-info"></div>{{ content }}\n',
+      '_layouts/open.html': '---\nlayout: base\n---\n<div id="{{ page.box }}"></div>{{ content }}\n',
+      '_includes/workshop_footer.html': '<footer id="workshop"></footer>\n',
+      '_includes/lesson_footer.html': '<footer id="license-info"></footer>\n',
+      '_includes/skip.html': '<a href="#main">Skip</a><a href="#workshop">Footer</a>\n',
+      'index.md': '---\nlayout: home\n---\nHome\n',
+      'about.md': '---\nlayout: base\n---\n{% include skip.html %}\n\n# Main\n',
+      'setup.md': '---\nlayout: base\n---\n{% include skip.html %}\n\nSetup\n',
+      'maybe.md': '---\nlayout: open\n---\nMaybe\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/skip.html:1:10 link-anchor There is no anchor `#main` on `setup.md`, one of the 2 pages it is written into',
+      '_layouts/base.html:1:27 link-anchor There is no anchor `#license-info` on 2 of the 4 pages it is written into (as `about.md`)',
+    ]);
+  });
+
   it('reads each language\'s posts from _i18n/<language>/_posts/, written by that language\'s build alone (jekyll-multiple-languages-plugin)', async () => {
     // jekyll build 4.3.1 with the plugin (1.7.0) and html-proofer 3.19.2 on the same site: /team/ is
     // not written (the root's post is read by no build), /en/nope/, #no-such and /ru/… are missing.

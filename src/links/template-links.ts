@@ -4,8 +4,8 @@
  * path from the site's root (`/about/`, `{{ "/about/" | relative_url }}`,
  * `{{ site.baseurl }}/about/`) or an http(s) URL, rendered with the site's values only. A value
  * with a tag or a variable other than `site`'s (`page.url`, `include.href`, a loop's `item.url`)
- * depends on the page, and a relative one (`docs/`, `#top`) on where the page is: neither is
- * taken. `{% link %}` and `{% post_url %}` tags are, wherever they are: Liquid renders them (an
+ * depends on the page, and is not taken; a relative one (`docs/`, `#main`) is taken apart, as it
+ * leads elsewhere from each page. `{% link %}` and `{% post_url %}` tags are, wherever they are: Liquid renders them (an
  * HTML comment around one included), and the build fails when the file they name is missing.
  * Only tags hold links (see parse/html-tags.ts): not comments, `<script>` and `<style>` bodies or
  * text; nor do `{% comment %}` blocks; a `{% raw %}` body is written as it is, so its `{{` never renders.
@@ -20,8 +20,8 @@ import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 
-/** A path relative to the page (`css/main.css`, `../`): not from the root, not `//host`, `#top`, `?q` or `scheme:`. */
-const pageRelative = /^(?![/#?]|[a-z][a-z0-9+.-]*:)\S/i;
+/** Relative to the page (`css/main.css`, `../`, `#main`): not from the root, not `//host`, `?q` or `scheme:`. */
+const pageRelative = /^(?![/?]|[a-z][a-z0-9+.-]*:)\S/i;
 
 /**
  * The links of a template parsed as a document (an include without front matter: Jekyll writes

@@ -8,7 +8,9 @@
  * that builds never reaches it (liquid-include reports one it does).
  */
 import { idAttributes } from '../parse/html-tags.js';
+import { inSkippedBranch, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
+import { parseLiquid } from '../parse/liquid-tree.js';
 import { isMarkdownFile } from './discover.js';
 import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
@@ -30,16 +32,30 @@ export interface IncludeIds {
 const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
-/** The `id` values (and `<a name>`) of the text's HTML tags, as written (Liquid kept). */
-function* idValues(text: string): Generator<string> {
-  for (const { start, end } of idAttributes(text)) yield text.slice(start, end);
+type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags'>;
+
+const skippedBySite = new WeakMap<TemplateSite, Map<string, readonly SkippedRange[]>>();
+
+/** The parts of a template's text Liquid never renders with the site's config (`{% if site.kind == "lesson" %}`: liquid-branches.ts). */
+function skippedIn(text: string, site: TemplateSite): readonly SkippedRange[] {
+  if (!/\{%-?\s*(?:if|unless)\s[^%]*\bsite\./.test(text)) return [];
+  let texts = skippedBySite.get(site);
+  if (!texts) skippedBySite.set(site, (texts = new Map()));
+  let ranges = texts.get(text);
+  if (!ranges) texts.set(text, (ranges = skippedBranches(parseLiquid(text, 0, text.length, site.tags), site.jekyll.raw)));
+  return ranges;
+}
+
+/** The `id` values (and `<a name>`) of the text's HTML tags Liquid renders, as written (Liquid kept). */
+function* idValues(text: string, skipped: readonly SkippedRange[]): Generator<string> {
+  for (const { start, end } of idAttributes(text)) if (!inSkippedBranch(skipped, start, end)) yield text.slice(start, end);
 }
 
 /** The `id` (and `<a name>`) attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
-function staticIds(text: string): IncludeIds {
+function staticIds(text: string, skipped: readonly SkippedRange[]): IncludeIds {
   const ids = new Set<string>();
   let open = false;
-  for (const id of idValues(text)) {
+  for (const id of idValues(text, skipped)) {
     if (/\{\{|\{%/.test(id)) open = true;
     else ids.add(id);
   }
@@ -67,7 +83,7 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
  * headings; kramdown reads a Markdown include's text as the page's, so its headings are the page's
  * too, and one that repeats another heading's id is numbered (`-1`): the ids are then open.
  */
-export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'anchors'>, headings?: ReadonlySet<string>): IncludeIds {
+export function includeIds(calls: readonly IncludeCall[], site: TemplateSite & Pick<SiteIndex, 'anchors'>, headings?: ReadonlySet<string>): IncludeIds {
   const parts: IncludeIds[] = [];
   const visited = new Set<string>();
   const taken = new Set(headings);
@@ -82,7 +98,7 @@ export function includeIds(calls: readonly IncludeCall[], site: Pick<SiteIndex, 
     }
     const ids = new Set<string>();
     let open = false;
-    for (const written of idValues(text)) {
+    for (const written of idValues(text, skippedIn(text, site))) {
       let unknown = false;
       const id = written.replace(includeValue, (_, key: string) => {
         const value = call.params[key];
@@ -124,13 +140,15 @@ export interface WrittenIds extends IncludeIds {
 
 /**
  * The ids a text writes (static ones; any with Liquid leaves them open), with those of the
- * includes it calls, followed to the end, each once. An include the site does not hold writes
- * none, as a site that builds never reaches it, unless a theme gem may hold it.
+ * includes it calls, followed to the end, each once; not in branches the site's config rules out.
+ * An include the site does not hold writes none, as a site that builds never reaches it, unless a
+ * theme gem may hold it.
  */
-export function writtenIds(text: string, site: Pick<SiteIndex, 'jekyll' | 'sourceOf'>, visited: Set<string>, ownIds = true): WrittenIds {
-  const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text), variableIncludes: [] }] : [];
+export function writtenIds(text: string, site: TemplateSite, visited: Set<string>, ownIds = true): WrittenIds {
+  const skipped = skippedIn(text, site);
+  const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text, skipped), variableIncludes: [] }] : [];
   for (const tag of scanLiquid(text)) {
-    if (tag.kind !== 'tag' || tag.name !== 'include') continue;
+    if (tag.kind !== 'tag' || tag.name !== 'include' || inSkippedBranch(skipped, tag.start, tag.end)) continue;
     const name = includeName(tag.markup);
     if (!name) continue;
     if (isVariableName(name)) {

@@ -5,6 +5,7 @@
  * and an include whose name is worked out from values is not followed, so a template may be
  * written into more pages than these (never into fewer).
  */
+import { pageAttributes } from '../parse/html-tags.js';
 import type { PageFacts } from '../types.js';
 import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { layoutFile, layoutOf, parentLayout } from './layouts.js';
@@ -19,10 +20,24 @@ const htmlUrl = /(?:\/|\.html?|\/[^./]+)$/i;
 const byPages = new WeakMap<Pages, ReadonlyMap<string, readonly string[]>>();
 
 /** The published pages the layout or include at `template` is written into, as far as the site's files tell. */
-export function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly string[] {
+function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly string[] {
   let byTemplate = byPages.get(pages);
   if (!byTemplate) byPages.set(pages, (byTemplate = templatePages(site, pages)));
   return byTemplate.get(template) ?? [];
+}
+
+/** The pages a template's links relative to the page resolve from: those it is written into, none where a template writes `<base href>` (they resolve from that). */
+export function relativeLinkPages(template: string, site: SiteIndex, pages: Pages): readonly string[] {
+  return setsBase(site) ? [] : pagesWriting(template, site, pages);
+}
+
+const baseTags = new WeakMap<SiteIndex, boolean>();
+
+/** Whether a layout or include writes a `<base href>`, from which a page's relative links resolve instead. */
+function setsBase(site: SiteIndex): boolean {
+  let sets = baseTags.get(site);
+  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && pageAttributes(site.sourceOf(file) ?? '').baseHref)));
+  return sets;
 }
 
 function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
