@@ -6,7 +6,7 @@
  */
 import { nodesOfType } from '../src/parse/document-nodes.js';
 import { htmlStartTags, type HtmlStartTag } from '../src/parse/html-tags.js';
-import { templateKind } from '../src/site/discover.js';
+import { templateContent, templateKind } from '../src/site/discover.js';
 import type { DocumentRule } from '../src/types.js';
 
 const noAlt = 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.';
@@ -22,6 +22,8 @@ export const imageAlt: DocumentRule = {
   check({ document, site, report }) {
     if (!site.standalone && templateKind(document.path, site.jekyll) !== undefined) {
       // A layout or include is HTML, not Markdown: each of its tags, but one whose Liquid may write the alt.
+      // One of other text (a script, a stylesheet) writes no tag of the page's.
+      if (templateContent(document.path) !== 'html') return;
       for (const tag of htmlStartTags(document.maskedText)) {
         if (lacksAlt(tag) && !/\{[{%]/.test(document.text.slice(tag.start, tag.end))) report({ message: noAlt, start: tag.start, end: tag.end });
       }

@@ -358,6 +358,28 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings.map((f) => f.message.split('`')[1])).toEqual(['/en/css/main.css', '/it/', '/en/squadra/', '/en/spanish.html']);
   });
 
+  it('checks the Liquid of layouts and includes of other text than HTML (a script, a stylesheet, a snippet without an extension), not their links', async () => {
+    // jekyll build 4.3.1 stops on each of the three errors (checked one at a time: "Variable '{{ site.ga }'
+    // was not properly terminated", "'if' tag was never closed", "Unknown tag 'include_cached'").
+    const result = await lintSite({
+      '_layouts/default.html': '{% include analytics.js %}{% include base_path %}<style>{% include styles/main.scss %}</style>{{ content }}\n',
+      '_layouts/feed.xml': '---\n---\n<feed>{% for post in site.posts %}{{ post.title }}{% endfor %}</feed>\n',
+      '_includes/analytics.js': 'var html = \'<a href="nowhere/">x</a>\';\nvar id = "{{ site.ga }";\n',
+      '_includes/base_path': '{% assign base = site.baseurl %}{% if base %}\n',
+      '_includes/styles/main.scss': 'body { {% include_cached styles/colors.scss %} }\n',
+      '_includes/styles/colors.scss': 'color: red;\n',
+      '_includes/logo.png': '{{ not liquid }',
+      'index.md': '---\nlayout: default\n---\nHome\n',
+    });
+    expect(result.files).toEqual(expect.arrayContaining(['_includes/analytics.js', '_includes/base_path', '_includes/styles/main.scss', '_layouts/feed.xml']));
+    expect(result.files).not.toContain('_includes/logo.png');
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual([
+      '_includes/analytics.js:2 liquid-syntax error',
+      '_includes/base_path:1 liquid-syntax error',
+      '_includes/styles/main.scss:1 liquid-syntax error',
+    ]);
+  });
+
   it('checks a layout\'s `#id` links on each page it is written into, with the ids of the branches the config renders', async () => {
     // jekyll build 4.3.1 + html-proofer 3.19.2: "linking to internal hash #license-info that does
     // not exist" on the pages laid out with base (the workshop footer has no such id), not on home.

@@ -7,7 +7,7 @@ import { buildSiteIndex, readSiteFrontMatter } from '../src/site/site-index.js';
 import { buildUrlMap, slugify } from '../src/site/urls.js';
 import { parseRubyTime } from '../src/site/post-date.js';
 import { readFrontMatterDefaults } from '../src/site/front-matter-defaults.js';
-import { listSite } from '../src/site/discover.js';
+import { listSite, templateContent } from '../src/site/discover.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -240,6 +240,11 @@ describe('resolveLink', () => {
 });
 
 describe('site listing', () => {
+  it('tells a layout\'s or include\'s HTML from other text Liquid renders, by its name', () => {
+    const kinds = ['a.html', 'minutes.liquid', 'B.HTM', 'x.scss.liquid', 'analytics.js', 'feed.xml', 'icon.svg', 'base_path', 'logo.png', '.DS_Store', 'font.woff2'].map(templateContent);
+    expect(kinds).toEqual(['html', 'html', 'html', 'text', 'text', 'text', 'text', 'text', undefined, undefined, undefined]);
+  });
+
   it('lists the files in one order every run, whatever order the folders are read in', async () => {
     const root = mkdtempSync(join(tmpdir(), 'doclint-listing-'));
     try {

@@ -17,14 +17,15 @@ import type { TagRegistry } from './tag-registry.js';
 
 /** A layout's or include's text as Jekyll reads it: a layout's front matter is read, an include's text is written whole. */
 export function parseTemplate(path: string, text: string, registry: TagRegistry, kind: 'layout' | 'include', rawBlockHtml: boolean): Document {
-  return parseDocument(path, text, registry, kind === 'layout' ? parseFrontMatter(text) : { kind: 'none' }, rawBlockHtml);
+  // Liquid alone renders a layout or an include (an `.md` layout too): kramdown never reads it.
+  return parseDocument(path, text, registry, kind === 'layout' ? parseFrontMatter(text) : { kind: 'none' }, rawBlockHtml, false);
 }
 
 /**
  * Throws a ComplexityError for input over the parse budget (parse/parse-budget.ts).
  * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has).
  * `rawBlockHtml`: Markdown inside block HTML elements stays text, as kramdown leaves it by default (JekyllConfig.rawBlockHtml). */
-export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text), rawBlockHtml = true): Document {
+export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text), rawBlockHtml = true, markdown = !isHtmlPage(path)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
@@ -32,10 +33,10 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const lines = new LineIndex(text);
   const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
   // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
-  const fenced = isHtmlPage(path) ? liquidMasked : maskKramdownFences(liquidMasked, bodyStart);
+  const fenced = markdown ? maskKramdownFences(liquidMasked, bodyStart) : liquidMasked;
   const wrappers = markdownWrappers(fenced);
   const masked = maskMarkdownWrappers(fenced, wrappers);
-  if (isHtmlPage(path)) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
+  if (!markdown) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
   const maskedText = maskParenListMarkers(masked);
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);

@@ -173,22 +173,37 @@ export function selectFragmentFiles(files: Iterable<string>, jekyll: JekyllConfi
 
 /**
  * The files linted for their links alone, minus doclint's `ignores`: data files (YAML and JSON
- * under `_data`), which layouts read URLs from, and the HTML layouts and includes.
+ * under `_data`), which layouts read URLs from, and the layouts and includes (their Liquid too).
  */
 export function selectLinksOnlyFiles(files: Iterable<string>, jekyll: JekyllConfig, ignores: readonly string[]): string[] {
   const ignored = globMatcher(ignores);
   return [...files].filter((file) => (isDataFile(file, jekyll) || isTemplateFile(file, jekyll)) && !ignored(file)).sort();
 }
 
-/** Whether the file is an HTML layout or include, which Jekyll renders into the pages that use it. */
-export function isTemplateFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir'>): boolean {
+/** Whether the file is a layout or include, which Jekyll renders into the pages that use it. */
+export function isTemplateFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir' | 'markdownExtensions'>): boolean {
   return templateKind(file, jekyll) !== undefined;
 }
 
-export function templateKind(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir'>): 'layout' | 'include' | undefined {
-  if (!/\.html?$/i.test(file)) return undefined;
+export function templateKind(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'layoutsDir' | 'markdownExtensions'>): 'layout' | 'include' | undefined {
+  if (templateContent(file) === undefined) return undefined;
   if (file.startsWith(`${jekyll.layoutsDir ?? '_layouts'}/`)) return 'layout';
-  return inIncludesFolder(file, jekyll) ? 'include' : undefined;
+  // A Markdown include is a fragment of the pages that take it in (isFragmentFile).
+  return inIncludesFolder(file, jekyll) && !isMarkdownFile(file, jekyll) ? 'include' : undefined;
+}
+
+/** Text a layout or include holds besides HTML, which Liquid renders all the same (scripts, styles, feeds, SVG, data). */
+const liquidText = /\.(?:js|mjs|json|css|scss|sass|svg|xml|rss|atom|txt|csv|tsv|ya?ml|md|markdown|tpl|ics|webmanifest)$/i;
+
+/**
+ * What a layout's or include's file holds, by its name: HTML (`.html`, `.liquid`), whose tags
+ * hold links and images, or other text (`.js`, `.scss.liquid`, a snippet without an extension),
+ * of which only the Liquid is checked; undefined for anything else (an image in the folder).
+ */
+export function templateContent(file: string): 'html' | 'text' | undefined {
+  const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.liquid$/i, '');
+  if (/\.html?$/i.test(name) || (!name.includes('.') && /\.liquid$/i.test(file))) return 'html';
+  return liquidText.test(name) || (name !== '' && !name.includes('.')) ? 'text' : undefined;
 }
 
 /** Whether `{% include %}` reads the file: it is in the includes folder (HTML or Markdown). */

@@ -7,7 +7,7 @@
  */
 import { pageAttributes } from '../parse/html-tags.js';
 import type { PageFacts } from '../types.js';
-import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
+import { inIncludesFolder, isMarkdownFile, templateContent, templateKind } from './discover.js';
 import { layoutFile, layoutOf, parentLayout } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 import { includesRendered } from './template-use.js';
@@ -36,7 +36,7 @@ const baseTags = new WeakMap<SiteIndex, boolean>();
 /** Whether a layout or include writes a `<base href>`, from which a page's relative links resolve instead. */
 function setsBase(site: SiteIndex): boolean {
   let sets = baseTags.get(site);
-  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && pageAttributes(site.sourceOf(file) ?? '').baseHref)));
+  if (sets === undefined) baseTags.set(site, (sets = [...site.files].some((file) => templateKind(file, site.jekyll) !== undefined && templateContent(file) === 'html' && pageAttributes(site.sourceOf(file) ?? '').baseHref)));
   return sets;
 }
 
