@@ -72,14 +72,13 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     const fragmentLinks = page.relativeLinks?.filter((link) => link.url!.startsWith('#')) ?? [];
     const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
     for (const link of fragmentLinks) {
-      let fragment: string | undefined;
+      const resolution = writing.length > 0 ? resolveLink(link, writing[0]!, site) : undefined;
+      const fragment = resolution?.status === 'ok' ? resolution.fragment : undefined;
+      if (fragment === undefined || fragment === '' || fragment === 'top') continue;
       const missing = writing.filter((target) => {
-        const resolution = resolveLink(link, target, site);
-        fragment = resolution.status === 'ok' ? resolution.fragment : undefined;
         const anchors = anchorsOf(target);
-        if (fragment === undefined || fragment === '' || fragment === 'top' || !anchors) return false;
-        const known = knownAnchors(target, anchors, site, pages);
-        return !known.open && !known.ids.has(fragment);
+        const known = anchors && knownAnchors(target, anchors, site, pages);
+        return known !== undefined && !known.open && !known.ids.has(fragment);
       });
       if (missing.length === 0) continue;
       const on = missing.length > 1 ? `${missing.length === writing.length ? `any of the ${writing.length}` : `${missing.length} of the ${writing.length}`} pages it is written into (as \`${missing[0]}\`)` : `\`${missing[0]}\`, ${writing.length > 1 ? `one of the ${writing.length} pages` : 'the page'} it is written into`;

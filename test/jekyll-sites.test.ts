@@ -491,6 +491,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('gives a Markdown page the headings of the Markdown includes its Markdown includes take in, a repeated one numbered', async () => {
+    // jekyll 4.3.1 (as expressjs.com's API pages take in api/app.md, which takes in app-use.md): the page's ids
+    // are example, example-1, example (inside `markdown="1"`, kramdown numbers apart) and path-examples; the
+    // include's `#application` and the page's `#example-3` reach nothing (html-proofer reports both).
+    const result = await lintSite({
+      '_includes/api/app.md': '## Example\n\n<section markdown="1">\n{% include api/app-use.md %}\n</section>\n',
+      '_includes/api/app-use.md': '{% include api/args.html %}\n\n## Example\n\n#### Path examples\n',
+      '_includes/api/args.html': '<p>See <a href="#path-examples">examples</a> and <a href="#application">app</a>.</p>\n',
+      'api.md': '---\ntitle: API\n---\n## Example\n\n{% include api/app.md %}\n\n[a](#example-1) [b](#path-examples) [c](#example-3)\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.replace(/:.*/, '')}`)).toEqual([
+      '_includes/api/args.html:1:59 There is no anchor `#application` on `api.md`, the page it is written into',
+      'api.md:8:41 There is no anchor `#example-3` on this page',
+    ]);
+  });
+
   it('lints the Markdown pages take in whole (an include, a `_part.md`, a file without front matter) where a page does, and nothing of one no page takes in', async () => {
     const site = {
       '_includes/note.md': 'A [note link](/missing-from-include/) and [ok](/guide/).\n\n| a | b |\n| c |\n',

@@ -11,6 +11,7 @@ import { idAttributes } from '../parse/html-tags.js';
 import { inSkippedBranch, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
+import { gfmHeadingId } from './anchors.js';
 import { isMarkdownFile } from './discover.js';
 import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
@@ -32,13 +33,13 @@ export interface IncludeIds {
 const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
-type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags'>;
+type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags' | 'anchors'>;
 
 const skippedBySite = new WeakMap<TemplateSite, Map<string, readonly SkippedRange[]>>();
 
 /** The parts of a template's text Liquid never renders with the site's config (`{% if site.kind == "lesson" %}`: liquid-branches.ts). */
 function skippedIn(text: string, site: TemplateSite): readonly SkippedRange[] {
-  if (!/\{%-?\s*(?:if|unless)\s[^%]*\bsite\./.test(text)) return [];
+  if (!/\{%-?\s*(?:if|elsif|unless)\s[^%]*\bsite\./.test(text)) return [];
   let texts = skippedBySite.get(site);
   if (!texts) skippedBySite.set(site, (texts = new Map()));
   let ranges = texts.get(text);
@@ -83,7 +84,7 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
  * headings; kramdown reads a Markdown include's text as the page's, so its headings are the page's
  * too, and one that repeats another heading's id is numbered (`-1`): the ids are then open.
  */
-export function includeIds(calls: readonly IncludeCall[], site: TemplateSite & Pick<SiteIndex, 'anchors'>, headings?: ReadonlySet<string>): IncludeIds {
+export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, headings?: ReadonlySet<string>): IncludeIds {
   const parts: IncludeIds[] = [];
   const visited = new Set<string>();
   const taken = new Set(headings);
@@ -111,13 +112,18 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite & P
     }
     parts.push({ ids, open });
     // The includes it calls, without this call's parameters.
-    const nested = writtenIds(text, site, visited, false);
+    const nested = writtenIds(text, site, visited, false, headings && taken);
     parts.push({ ids: nested.ids, open: nested.open || nested.variableIncludes.length > 0 });
   }
   return joinedIds(parts);
 }
 
-/** The heading ids of a Markdown include, as the page that takes it in gets them (see includeIds); open where one cannot be known or repeats one in `taken`. */
+/**
+ * The heading ids of a Markdown include, as the page that takes it in gets them (see includeIds);
+ * open where one cannot be known. kramdown numbers a heading whose id the page has already
+ * (`example-1`, `example-2`): which heading gets which number depends on their order, the set of
+ * ids does not, so a repeat takes the next free number.
+ */
 function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>, taken: Set<string>): IncludeIds {
   const anchors = site.anchors(path);
   if (!anchors) return { ids: new Set(), open: site.sourceOf(path) !== undefined };
@@ -125,9 +131,14 @@ function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>,
   let open = false;
   for (const anchor of anchors) {
     if (anchor.text === '') continue;
-    if (isVariableName(anchor.id) || taken.has(anchor.id)) open = true;
-    taken.add(anchor.id);
-    ids.add(anchor.id);
+    if (isVariableName(anchor.id)) open = true;
+    const auto = gfmHeadingId(anchor.text);
+    // An id of its own (`{#id}`) is written as it is; an automatic one is numbered in the page.
+    const base = auto !== '' && (anchor.id === auto || anchor.id.startsWith(`${auto}-`)) ? auto : anchor.id;
+    let id = base;
+    for (let n = 1; base === auto && taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    ids.add(id);
   }
   return { ids, open };
 }
@@ -142,9 +153,10 @@ export interface WrittenIds extends IncludeIds {
  * The ids a text writes (static ones; any with Liquid leaves them open), with those of the
  * includes it calls, followed to the end, each once; not in branches the site's config rules out.
  * An include the site does not hold writes none, as a site that builds never reaches it, unless a
- * theme gem may hold it.
+ * theme gem may hold it. `headings`: the heading ids taken so far in a Markdown page, which gets
+ * the headings of the Markdown includes too (see includeIds).
  */
-export function writtenIds(text: string, site: TemplateSite, visited: Set<string>, ownIds = true): WrittenIds {
+export function writtenIds(text: string, site: TemplateSite, visited: Set<string>, ownIds = true, headings?: Set<string>): WrittenIds {
   const skipped = skippedIn(text, site);
   const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text, skipped), variableIncludes: [] }] : [];
   for (const tag of scanLiquid(text)) {
@@ -157,8 +169,10 @@ export function writtenIds(text: string, site: TemplateSite, visited: Set<string
     }
     if (visited.has(name)) continue;
     visited.add(name);
-    const included = site.sourceOf(includesFolderFile(site.jekyll.includesDir, name));
-    parts.push(included === undefined ? { ...missingInclude(site), variableIncludes: [] } : writtenIds(included, site, visited));
+    const path = includesFolderFile(site.jekyll.includesDir, name);
+    if (headings && isMarkdownFile(path, site.jekyll)) parts.push({ ...headingIds(path, site, headings), variableIncludes: [] });
+    const included = site.sourceOf(path);
+    parts.push(included === undefined ? { ...missingInclude(site), variableIncludes: [] } : writtenIds(included, site, visited, true, headings));
   }
   return { ...joinedIds(parts), variableIncludes: [...new Set(parts.flatMap((part) => part.variableIncludes))] };
 }
