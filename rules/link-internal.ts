@@ -3,7 +3,8 @@
  * publish, resolved offline from the source: collection permalinks, pages, static files,
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
-import { pageReasons, reportFor } from '../src/links/link-report.js';
+import { isRelative, pageReasons, reportFor } from '../src/links/link-report.js';
+import { inIncludesFolder, isMarkdownFile } from '../src/site/discover.js';
 import { themeAssetUrls, themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
@@ -13,7 +14,7 @@ import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
-import { relativeLinkPages } from '../src/site/template-pages.js';
+import { capturedOnly, relativeLinkPages } from '../src/site/template-pages.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 import type { PageFacts, Report, SiteRule } from '../src/types.js';
@@ -107,7 +108,17 @@ export const linkInternal: SiteRule = {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
     const reasons = pageReasons(page, site, pages);
+    // A Markdown include's links relative to the page are read from each Markdown page it is written
+    // into; where pages only capture it (`{% capture %}`), what they write of it is not known.
+    const markdownInclude = inIncludesFolder(page.path, site.jekyll) && isMarkdownFile(page.path, site.jekyll);
+    const includedIn = markdownInclude ? relativeLinkPages(page.path, site, pages).filter((path) => isMarkdownFile(path, site.jekyll)) : [];
+    const includedFolders = byFolder(includedIn, site);
+    const captured = markdownInclude && includedIn.length === 0 && capturedOnly(page.path, site, pages);
     for (const link of page.links) {
+      if ((includedIn.length > 0 || captured) && isRelative(link) && !(link.url ?? link.raw).startsWith('#')) {
+        if (!captured) reportRelativeMiss(link, includedFolders, includedIn.length, site, reportPage);
+        continue;
+      }
       const report = reportFor(link, reportPage, reasons);
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
@@ -203,15 +214,19 @@ export const linkInternal: SiteRule = {
     // A relative link resolves from the page's folder: one page per folder speaks for the rest.
     const writing = page.relativeLinks ? relativeLinkPages(page.path, site, pages) : [];
     const folders = byFolder(writing, site);
-    for (const link of page.relativeLinks ?? []) {
-      const miss = missFromPages(link, folders, writing.length, site);
-      if (!miss) continue;
-      const fromRoot = !link.url!.startsWith('.') && resolveLink({ ...link, url: `${baseurl}/${link.url!}` }, miss.page, site).status === 'ok' ? ` Written from the site's root (\`{{ "/${link.url!}" | relative_url }}\`), it reaches a published file.` : '';
-      const from = miss.pages > 1 ? `${miss.pages === miss.of ? `all ${miss.of}` : `${miss.pages} of the ${miss.of}`} pages it is written into: from \`${miss.page}\`` : `\`${miss.page}\`, ${miss.of > 1 ? `one of the ${miss.of} pages` : 'the page'} it is written into:`;
-      reportPage({ message: `This link is relative to the page, and reaches nothing from ${from} it leads to \`${baseurl}${miss.url}\`, where nothing is published.${fromRoot}`, start: link.start, end: link.end });
-    }
+    for (const link of page.relativeLinks ?? []) reportRelativeMiss(link, folders, writing.length, site, reportPage);
   },
 };
+
+/** Reports a link relative to the page that reaches nothing from some of the `of` pages (by folder) a layout or include is written into. */
+function reportRelativeMiss(link: LinkRef, folders: ReadonlyMap<string, readonly string[]>, of: number, site: SiteIndex, report: (report: Report) => void): void {
+  const miss = missFromPages(link, folders, of, site);
+  if (!miss) return;
+  const baseurl = site.jekyll.baseurl;
+  const fromRoot = !link.url!.startsWith('.') && resolveLink({ ...link, url: `${baseurl}/${link.url!}` }, miss.page, site).status === 'ok' ? ` Written from the site's root (\`{{ "/${link.url!}" | relative_url }}\`), it reaches a published file.` : '';
+  const from = miss.pages > 1 ? `${miss.pages === miss.of ? `all ${miss.of}` : `${miss.pages} of the ${miss.of}`} pages it is written into: from \`${miss.page}\`` : `\`${miss.page}\`, ${miss.of > 1 ? `one of the ${miss.of} pages` : 'the page'} it is written into:`;
+  report({ message: `This link is relative to the page, and reaches nothing from ${from} it leads to \`${baseurl}${miss.url}\`, where nothing is published.${fromRoot}`, start: link.start, end: link.end });
+}
 
 /** The pages (of the `of` a template is written into, by folder) its relative link leads nowhere from: how many, one of them, and where it leads from that one. */
 function missFromPages(link: LinkRef, folders: ReadonlyMap<string, readonly string[]>, of: number, site: SiteIndex): { pages: number; of: number; page: string; url: string } | undefined {

@@ -144,6 +144,8 @@ export interface PageFacts {
 export interface IncludeUses {
   files: string[];
   dynamic: boolean;
+  /** Those of `files` included only inside `{% capture %}`: their text is written as the page makes it (`replace` may rewrite its links), if at all. */
+  captured?: string[];
 }
 
 /** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */

@@ -491,6 +491,21 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('reads a Markdown include\'s relative links from each Markdown page it is written into, and not those of one a page captures to rewrite', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: next.html is missing on guide/b.html only; the captured examples'
+    // `./auth` is written as https://github.com/x/y/tree/main/auth (expressjs.com's examples page does so).
+    const result = await lintSite({
+      '_includes/steps.md': 'See [next](next.html).\n',
+      '_includes/examples.md': '- [auth](./auth)\n',
+      'docs/a.md': '---\ntitle: A\n---\n{% include steps.md %}\n',
+      'docs/next.md': '---\ntitle: N\n---\nN\n',
+      'guide/b.md': '---\ntitle: B\n---\n{% include steps.md %}\n\n{% capture ex %}{% include examples.md %}{% endcapture %}\n{{ ex | replace: "](.", "](https://github.com/x/y/tree/main" }}\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.message}`)).toEqual([
+      '_includes/steps.md:1:12 link-internal error This link is relative to the page, and reaches nothing from `guide/b.md`, one of the 2 pages it is written into: it leads to `/guide/next.html`, where nothing is published.',
+    ]);
+  });
+
   it('gives a Markdown page the headings of the Markdown includes its Markdown includes take in, a repeated one numbered', async () => {
     // jekyll 4.3.1 (as expressjs.com's API pages take in api/app.md, which takes in app-use.md): the page's ids
     // are example, example-1, example (inside `markdown="1"`, kramdown numbers apart) and path-examples; the

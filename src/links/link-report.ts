@@ -53,7 +53,7 @@ function fragmentReason(page: PageFacts, site: SiteIndex, pages: ReadonlyMap<str
 }
 
 /** Neither a URL with a scheme nor a path from the site's root (nor a `{% link %}` tag, which names a source file): read from the URL of the page it is on. */
-const isRelative = (link: LinkRef): boolean => link.source !== 'link-tag' && link.source !== 'post-url-tag' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(link.url ?? link.raw);
+export const isRelative = (link: LinkRef): boolean => link.source !== 'link-tag' && link.source !== 'post-url-tag' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(link.url ?? link.raw);
 
 /**
  * The internal-link rules' `report` for one link on a page: as reportAtUse; a data file's

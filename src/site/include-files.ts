@@ -56,9 +56,22 @@ function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string,
 export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite): IncludeUses | undefined {
   const tags = renderedTags(source, raw).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
-  const names = tags.map((tag) => includeName(tag.markup));
-  const files = names.filter((name): name is string => name !== undefined && !isVariableName(name)).map((name) => includesFolderFile(includesDir, name));
-  return { files: [...new Set(files)], dynamic: names.some((name) => name === undefined || isVariableName(name)) };
+  const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close);
+  const written = new Set<string>();
+  const files = new Set<string>();
+  let dynamic = false;
+  for (const tag of tags) {
+    const name = includeName(tag.markup);
+    if (name === undefined || isVariableName(name)) {
+      dynamic = true;
+      continue;
+    }
+    const file = includesFolderFile(includesDir, name);
+    files.add(file);
+    if (!captures.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) written.add(file);
+  }
+  const captured = [...files].filter((file) => !written.has(file));
+  return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}) };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The HTML pages each layout and include is written into: a published page's layout (its own or the
  * defaults'), the layouts that one is laid out in, and the includes the page and those layouts
- * render, nested includes too. Only what the site's files say: a theme gem's layouts are not read,
+ * render, nested includes too, but those only captured (`{% capture %}`), whose text the page may
+ * rewrite before writing it. Only what the site's files say: a theme gem's layouts are not read,
  * and an include whose name is worked out from values is not followed, so a template may be
  * written into more pages than these (never into fewer).
  */
@@ -17,13 +18,30 @@ type Pages = ReadonlyMap<string, PageFacts | undefined>;
 /** A URL Jekyll writes an HTML page at: a folder, `.html`, or no extension. */
 const htmlUrl = /(?:\/|\.html?|\/[^./]+)$/i;
 
-const byPages = new WeakMap<Pages, ReadonlyMap<string, readonly string[]>>();
+interface TemplatePages {
+  /** The pages each template is written into as it is. */
+  writing: ReadonlyMap<string, readonly string[]>;
+  /** The templates some page renders only inside `{% capture %}`. */
+  captured: ReadonlySet<string>;
+}
+
+const byPages = new WeakMap<Pages, TemplatePages>();
+
+function templatePagesOf(site: SiteIndex, pages: Pages): TemplatePages {
+  let known = byPages.get(pages);
+  if (!known) byPages.set(pages, (known = templatePages(site, pages)));
+  return known;
+}
 
 /** The published pages the layout or include at `template` is written into, as far as the site's files tell. */
 function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly string[] {
-  let byTemplate = byPages.get(pages);
-  if (!byTemplate) byPages.set(pages, (byTemplate = templatePages(site, pages)));
-  return byTemplate.get(template) ?? [];
+  return templatePagesOf(site, pages).writing.get(template) ?? [];
+}
+
+/** Whether the include at `template` is written into no page as it is, but captured by one (`{% capture %}`), which may rewrite its links before writing it. */
+export function capturedOnly(template: string, site: SiteIndex, pages: Pages): boolean {
+  const known = templatePagesOf(site, pages);
+  return !known.writing.has(template) && known.captured.has(template);
 }
 
 /** The pages a template's links relative to the page resolve from: those it is written into, none where a template writes `<base href>` (they resolve from that). */
@@ -40,7 +58,7 @@ function setsBase(site: SiteIndex): boolean {
   return sets;
 }
 
-function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
+function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
   const { jekyll } = site;
   const layoutChains = new Map<string, string[]>();
   /** The files of a layout and of the layouts it is laid out in (a loop ends where it closes). */
@@ -57,13 +75,14 @@ function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
     }
     return chain;
   };
-  const reached = new Map<string, ReadonlySet<string>>();
-  /** The includes a file renders, and those they render in turn. */
-  const includesReached = (file: string): ReadonlySet<string> => {
+  const reached = new Map<string, { written: ReadonlySet<string>; all: ReadonlySet<string> }>();
+  /** The includes a file renders, and those they render in turn: written as they are, and all (captured ones too). */
+  const includesReached = (file: string): { written: ReadonlySet<string>; all: ReadonlySet<string> } => {
     let files = reached.get(file);
-    if (!files) reached.set(file, (files = includesRendered([file], site, pages).files));
+    if (!files) reached.set(file, (files = { written: includesRendered([file], site, pages, true).files, all: includesRendered([file], site, pages).files }));
     return files;
   };
+  const captured = new Set<string>();
 
   const byTemplate = new Map<string, string[]>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
@@ -74,12 +93,16 @@ function templatePages(site: SiteIndex, pages: Pages): Map<string, string[]> {
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
     const layouts = layout === undefined ? [] : layoutChain(layout);
     const templates = new Set(layouts);
-    for (const file of [path, ...layouts]) for (const included of includesReached(file)) templates.add(included);
+    for (const file of [path, ...layouts]) {
+      const { written, all } = includesReached(file);
+      for (const included of written) templates.add(included);
+      for (const included of all) if (!written.has(included)) captured.add(included);
+    }
     for (const template of templates) {
       const list = byTemplate.get(template);
       if (list) list.push(path);
       else byTemplate.set(template, [path]);
     }
   }
-  return byTemplate;
+  return { writing: byTemplate, captured };
 }

@@ -82,8 +82,10 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
 /**
  * The includes the files render, nested includes too, and whether one of them may include
  * anything: an include's name is worked out from values, or no parser survived a file.
+ * `asWritten`: only those whose text is written as it is, not captured (`{% capture %}`) for
+ * the page to make something else of it.
  */
-export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages): { files: Set<string>; dynamic: boolean } {
+export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages, asWritten = false): { files: Set<string>; dynamic: boolean } {
   const includes = new Set<string>();
   let dynamic = false;
   const render = (file: string | undefined): void => {
@@ -91,7 +93,7 @@ export function includesRendered(files: readonly (string | undefined)[], site: S
     if (uses === null) dynamic = true;
     if (!uses) return;
     dynamic ||= uses.dynamic;
-    for (const included of uses.files) includes.add(included);
+    for (const included of uses.files) if (!(asWritten && uses.captured?.includes(included))) includes.add(included);
   };
   for (const file of files) render(file);
   // Includes inside includes: the set grows as it is walked.
