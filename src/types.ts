@@ -146,6 +146,8 @@ export interface IncludeUses {
   dynamic: boolean;
   /** Those of `files` included only inside `{% capture %}`: their text is written as the page makes it (`replace` may rewrite its links), if at all. */
   captured?: string[];
+  /** The names with Liquid of the includes written outside `{% capture %}` (`api/{{ page.version }}/menu.md`), as written: each page's values name one. */
+  variable?: string[];
 }
 
 /** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */

@@ -491,6 +491,22 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('checks the `#id` links of an include a layout names from page values on each page that names it', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: "linking to internal hash #req that does not exist" on de/api2.html
+    // alone (expressjs.com's api layout takes in `api/en/{{page.version}}/menu.md`; its translated 3.x pages lack most ids).
+    const result = await lintSite({
+      '_layouts/api.html': '<nav>{% include api/{{ page.version }}/menu.md %}</nav>\n{{ content }}\n',
+      '_includes/api/1x/menu.md': '<ul>\n<li><a href="#app">app</a></li>\n<li><a href="#req">req</a></li>\n</ul>\n',
+      '_includes/api/2x/menu.md': '<ul>\n<li><a href="#app">app</a></li>\n<li><a href="#req">req</a></li>\n</ul>\n',
+      'api1.md': '---\nlayout: api\nversion: 1x\n---\n## App\n\n## Req\n',
+      'api2.md': '---\nlayout: api\nversion: 2x\n---\n## App\n\n## Req\n',
+      'de/api2.md': '---\nlayout: api\nversion: 2x\n---\n## App\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '_includes/api/2x/menu.md:3:14 link-anchor There is no anchor `#req` on `de/api2.md`, one of the 2 pages it is written into: the link stays on the page, and no layout, include or text of it writes the id.',
+    ]);
+  });
+
   it('reads a Markdown include\'s relative links from each Markdown page it is written into, and not those of one a page captures to rewrite', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: next.html is missing on guide/b.html only; the captured examples'
     // `./auth` is written as https://github.com/x/y/tree/main/auth (expressjs.com's examples page does so).

@@ -9,6 +9,7 @@ import type { LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
 import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 import type { JekyllConfig } from './jekyll-config.js';
+import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 
 /** What reading a text's include tags needs of the site: its includes folder, and its config's values (for the branches they decide). */
 export type IncludeSite = Pick<JekyllConfig, 'includesDir' | 'raw'>;
@@ -59,19 +60,40 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
   const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close);
   const written = new Set<string>();
   const files = new Set<string>();
+  const variable = new Set<string>();
   let dynamic = false;
   for (const tag of tags) {
     const name = includeName(tag.markup);
+    const inCapture = captures.some((block) => tag.start > block.open.start && tag.end <= block.close!.start);
     if (name === undefined || isVariableName(name)) {
       dynamic = true;
+      if (name !== undefined && !inCapture) variable.add(name);
       continue;
     }
     const file = includesFolderFile(includesDir, name);
     files.add(file);
-    if (!captures.some((block) => tag.start > block.open.start && tag.end <= block.close!.start)) written.add(file);
+    if (!inCapture) written.add(file);
   }
   const captured = [...files].filter((file) => !written.has(file));
-  return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}) };
+  return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}), ...(variable.size > 0 ? { variable: [...variable] } : {}) };
+}
+
+/**
+ * The include a name with Liquid (`custom/{{ page.map }}.html`) names on a page: undefined where a
+ * value cannot be known, '' where one is unset (Jekyll would stop on the missing file, so such a
+ * call sits behind a condition).
+ */
+export function includeNameOnPage(written: string, scope: RenderScope): string | undefined {
+  let unset = false;
+  let unknown = false;
+  const name = written.replace(/\{\{-?([\s\S]*?)-?\}\}/g, (_, markup: string) => {
+    const value = renderOutput(markup, scope);
+    if (value === undefined) unknown = true;
+    else if (value === '') unset = true;
+    return value ?? '';
+  });
+  if (unknown || isVariableName(name)) return undefined;
+  return unset ? '' : name;
 }
 
 /**

@@ -10,9 +10,9 @@
  * cannot be judged.
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
-import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
+import type { RenderScope } from '../parse/liquid-render.js';
 import { joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
-import { includesFolderFile, isVariableName } from './include-files.js';
+import { includeNameOnPage, includesFolderFile } from './include-files.js';
 import { layoutFile, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 
@@ -58,16 +58,9 @@ function readLayout(name: string, site: SiteIndex, seen: Set<string>): WrittenId
 
 /** The ids of the include a page's values name (`custom/{{ page.map }}.html`): none when a value is unset, open when one cannot be worked out. */
 function includedForPage(written: string, scope: RenderScope, site: SiteIndex): IncludeIds {
-  let unset = false;
-  let unknown = false;
-  const name = written.replace(/\{\{-?([\s\S]*?)-?\}\}/g, (_, markup: string) => {
-    const value = renderOutput(markup, scope);
-    if (value === undefined) unknown = true;
-    else if (value === '') unset = true;
-    return value ?? '';
-  });
-  if (unknown || isVariableName(name)) return unknowable;
-  if (unset) return none;
+  const name = includeNameOnPage(written, scope);
+  if (name === undefined) return unknowable;
+  if (name === '') return none;
   const text = site.sourceOf(includesFolderFile(site.jekyll.includesDir, name));
   if (text === undefined) return missingInclude(site);
   const ids = writtenIds(text, site, new Set([name]));

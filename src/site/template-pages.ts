@@ -2,16 +2,18 @@
  * The HTML pages each layout and include is written into: a published page's layout (its own or the
  * defaults'), the layouts that one is laid out in, and the includes the page and those layouts
  * render, nested includes too, but those only captured (`{% capture %}`), whose text the page may
- * rewrite before writing it. Only what the site's files say: a theme gem's layouts are not read,
- * and an include whose name is worked out from values is not followed, so a template may be
- * written into more pages than these (never into fewer).
+ * rewrite before writing it; an include whose name holds Liquid is the one the page's values name
+ * (`api/{{ page.version }}/menu.md`), where they do. Only what the site's files say: a theme gem's
+ * layouts are not read, and an include named from other values is not followed, so a template
+ * may be written into more pages than these (never into fewer).
  */
 import { pageAttributes } from '../parse/html-tags.js';
 import type { PageFacts } from '../types.js';
 import { inIncludesFolder, isMarkdownFile, templateContent, templateKind } from './discover.js';
 import { layoutFile, layoutOf, parentLayout } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
-import { includesRendered } from './template-use.js';
+import { includesOf, includesRendered } from './template-use.js';
+import { includeNameOnPage, includesFolderFile } from './include-files.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -93,7 +95,15 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
     const layouts = layout === undefined ? [] : layoutChain(layout);
     const templates = new Set(layouts);
-    for (const file of [path, ...layouts]) {
+    // The includes a name with Liquid names on this page (`api/{{ page.version }}/menu.md`), with theirs.
+    const named = [path, ...layouts].flatMap((file) => includesOf(file, site, pages)?.variable ?? []);
+    const scope = named.length > 0 ? site.renderScopeOf(path) : undefined;
+    const namedFiles = named
+      .map((name) => includeNameOnPage(name, scope!))
+      .filter((name): name is string => name !== undefined && name !== '')
+      .map((name) => includesFolderFile(jekyll.includesDir, name));
+    for (const file of namedFiles) templates.add(file);
+    for (const file of [path, ...layouts, ...namedFiles]) {
       const { written, all } = includesReached(file);
       for (const included of written) templates.add(included);
       for (const included of all) if (!written.has(included)) captured.add(included);

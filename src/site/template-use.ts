@@ -102,7 +102,8 @@ export function includesRendered(files: readonly (string | undefined)[], site: S
 }
 
 /** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid; null when no parser survived it. */
-function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
+/** The include tags of a file: from its facts, or read from its Liquid; null where no parser survived it. */
+export function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
   if (pages.has(file)) {
     const facts = pages.get(file);
     return facts === undefined ? null : facts.includes;
