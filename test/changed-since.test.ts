@@ -79,6 +79,27 @@ describe('changed-files mode (--changed-since)', () => {
     }
   });
 
+  it('reports a layout\'s `#id` link that a renamed heading broke on one of its pages', async () => {
+    const { dir: site, cleanup: done } = tempCopy();
+    try {
+      const inSite = (...args: string[]) => execFileSync('git', args, { cwd: site, encoding: 'utf8' });
+      mkdirSync(join(site, '_layouts'));
+      writeFileSync(join(site, '_layouts/default.html'), '<a href="#setup">Setup</a>{{ content }}\n');
+      for (const page of ['a', 'b']) writeFileSync(join(site, `${page}.md`), '---\nlayout: default\n---\n## Setup\n\nText.\n');
+      inSite('init', '-q');
+      inSite('add', '-A');
+      inSite('-c', 'user.name=t', '-c', 'user.email=t@example.test', 'commit', '-qm', 'base');
+      writeFileSync(join(site, 'a.md'), '---\nlayout: default\n---\n## Install\n\nText.\n');
+      const run = await runCli(['check', '--root', site, '--changed-since', 'HEAD', '--format', 'json']);
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stdout).findings.map((f: { file: string; ruleId: string; message: string }) => `${f.file} ${f.ruleId} ${f.message.split(':')[0]}`)).toEqual([
+        '_layouts/default.html link-anchor There is no anchor `#setup` on `a.md`, one of the 2 pages it is written into',
+      ]);
+    } finally {
+      done();
+    }
+  });
+
   it('exits 2 with one line when the revision does not exist', async () => {
     const run = await runCli(['check', '--root', dir, '--changed-since', 'no-such-ref']);
     expect(run.code).toBe(2);
