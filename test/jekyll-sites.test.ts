@@ -491,6 +491,21 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('reads a Markdown include a layout captures and writes through markdownify as written into the page, its headings the page\'s', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2 (expressjs.com's middleware pages write their README so):
+    // "internally linking to LICENSE, which does not exist" and "#nope that does not exist", nothing else.
+    const result = await lintSite({
+      '_layouts/middleware.html': '<main>{% capture readme %}{% include readmes/{{ page.module }}.md %}{% endcapture %}\n{{ readme | markdownify }}</main>\n',
+      '_includes/readmes/body.md': '- [Install](#install)\n- [Missing](#nope)\n\n## Install\n\nSee [License](LICENSE) and [Static](../static/).\n',
+      'mw/body.md': '---\nlayout: middleware\nmodule: body\n---\n',
+      'static.md': '---\ntitle: S\npermalink: /static/\n---\nS\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/readmes/body.md:2:13 link-anchor There is no anchor `#nope` on `mw/body.md`, the page it is written into',
+      '_includes/readmes/body.md:6:15 link-internal This link is relative to the page, and reaches nothing from `mw/body.md`, the page it is written into',
+    ]);
+  });
+
   it('checks the `#id` links of an include a layout names from page values on each page that names it', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: "linking to internal hash #req that does not exist" on de/api2.html
     // alone (expressjs.com's api layout takes in `api/en/{{page.version}}/menu.md`; its translated 3.x pages lack most ids).

@@ -143,6 +143,11 @@ function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>,
   return { ids, open };
 }
 
+/** The heading ids of a Markdown include a layout writes (through markdownify: numbered on their own). */
+export function markdownIncludeIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>): IncludeIds {
+  return headingIds(path, site, new Set());
+}
+
 /** What a layout's or include's text writes: see writtenIds. */
 export interface WrittenIds extends IncludeIds {
   /** The names of the includes it calls that hold Liquid (`custom/{{ page.map }}.html`), as written. */
@@ -170,7 +175,9 @@ export function writtenIds(text: string, site: TemplateSite, visited: Set<string
     if (visited.has(name)) continue;
     visited.add(name);
     const path = includesFolderFile(site.jekyll.includesDir, name);
-    if (headings && isMarkdownFile(path, site.jekyll)) parts.push({ ...headingIds(path, site, headings), variableIncludes: [] });
+    // In a Markdown page, a Markdown include's headings are the page's; in HTML, its own when a
+    // layout writes it through markdownify (and none when it writes it raw: counted all the same).
+    if (isMarkdownFile(path, site.jekyll)) parts.push({ ...(headings ? headingIds(path, site, headings) : markdownIncludeIds(path, site)), variableIncludes: [] });
     const included = site.sourceOf(path);
     parts.push(included === undefined ? { ...missingInclude(site), variableIncludes: [] } : writtenIds(included, site, visited, true, headings));
   }

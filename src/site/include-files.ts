@@ -57,7 +57,7 @@ function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string,
 export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite): IncludeUses | undefined {
   const tags = renderedTags(source, raw).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
-  const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close);
+  const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close && !writtenAsCaptured(block.open.markup, source.liquid));
   const written = new Set<string>();
   const files = new Set<string>();
   const variable = new Set<string>();
@@ -76,6 +76,30 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
   }
   const captured = [...files].filter((file) => !written.has(file));
   return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}), ...(variable.size > 0 ? { variable: [...variable] } : {}) };
+}
+
+/** Filters that leave a captured text's links as they are: it is written whole, converted from Markdown at most. */
+const keepingLinks = new Set(['markdownify', 'strip', 'lstrip', 'rstrip']);
+
+/**
+ * Whether a `{% capture name %}` block's text is written as it is: the variable is output only as
+ * `{{ name }}` or through filters that keep its links (`{{ name | markdownify }}`, the common way
+ * to write a Markdown include into an HTML layout), and used by no tag (`replace`, an include's
+ * parameter). Otherwise what the page writes of it is not known.
+ */
+function writtenAsCaptured(markup: string, liquid: Pick<Document['liquid'], 'tags' | 'outputs'>): boolean {
+  const name = /^\s*([\w-]+)\s*$/.exec(markup)?.[1];
+  if (name === undefined) return false;
+  const mentions = new RegExp(`(?<![\\w.-])${name.replace(/-/g, '\\-')}(?![\\w-])`);
+  if (liquid.tags.some((tag) => tag.name !== 'capture' && mentions.test(tag.markup))) return false;
+  const outputs = liquid.outputs.filter((output) => mentions.test(output.markup));
+  return (
+    outputs.length > 0 &&
+    outputs.every((output) => {
+      const [value, ...filters] = output.markup.split('|').map((part) => part.trim());
+      return value === name && filters.every((filter) => keepingLinks.has(filter));
+    })
+  );
 }
 
 /**

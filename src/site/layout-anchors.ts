@@ -11,7 +11,8 @@
  */
 import { parseFrontMatter } from '../parse/front-matter.js';
 import type { RenderScope } from '../parse/liquid-render.js';
-import { joinedIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
+import { joinedIds, markdownIncludeIds, missingInclude, writtenIds, type IncludeIds, type WrittenIds } from './include-anchors.js';
+import { isMarkdownFile } from './discover.js';
 import { includeNameOnPage, includesFolderFile } from './include-files.js';
 import { layoutFile, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
@@ -61,9 +62,11 @@ function includedForPage(written: string, scope: RenderScope, site: SiteIndex): 
   const name = includeNameOnPage(written, scope);
   if (name === undefined) return unknowable;
   if (name === '') return none;
-  const text = site.sourceOf(includesFolderFile(site.jekyll.includesDir, name));
+  const path = includesFolderFile(site.jekyll.includesDir, name);
+  const text = site.sourceOf(path);
   if (text === undefined) return missingInclude(site);
   const ids = writtenIds(text, site, new Set([name]));
   // An include named from the page inside one named from the page: not followed.
-  return ids.variableIncludes.length > 0 ? unknowable : ids;
+  if (ids.variableIncludes.length > 0) return unknowable;
+  return isMarkdownFile(path, site.jekyll) ? joinedIds([ids, markdownIncludeIds(path, site)]) : ids;
 }
