@@ -491,6 +491,21 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('follows an include named from page values inside another include', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: "linking to internal hash #intro that does not exist" on a.html alone.
+    const result = await lintSite({
+      '_layouts/default.html': '{% include sidebar.html %}{{ content }}\n',
+      '_includes/sidebar.html': '<aside>{% include nav/{{ page.section }}.html %}</aside>\n',
+      '_includes/nav/guide.html': '<a href="#intro">Intro</a>\n',
+      '_includes/nav/ref.html': '<a href="#api">API</a>\n',
+      'a.md': '---\nlayout: default\nsection: guide\n---\n## Setup\n',
+      'b.md': '---\nlayout: default\nsection: ref\n---\n## API\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/nav/guide.html:1:10 There is no anchor `#intro` on `a.md`, the page it is written into',
+    ]);
+  });
+
   it('reads a Markdown include a layout captures and writes through markdownify as written into the page, its headings the page\'s', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2 (expressjs.com's middleware pages write their README so):
     // "internally linking to LICENSE, which does not exist" and "#nope that does not exist", nothing else.

@@ -8,6 +8,7 @@
  * may be written into more pages than these (never into fewer).
  */
 import { pageAttributes } from '../parse/html-tags.js';
+import type { RenderScope } from '../parse/liquid-render.js';
 import type { PageFacts } from '../types.js';
 import { inIncludesFolder, isMarkdownFile, templateContent, templateKind } from './discover.js';
 import { layoutFile, layoutOf, parentLayout } from './layouts.js';
@@ -85,6 +86,13 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     return files;
   };
   const captured = new Set<string>();
+  const variableNamesOf = new Map<string, readonly string[]>();
+  /** The names with Liquid of the includes a file writes (read once per file). */
+  const variableNames = (file: string): readonly string[] => {
+    let names = variableNamesOf.get(file);
+    if (!names) variableNamesOf.set(file, (names = includesOf(file, site, pages)?.variable ?? []));
+    return names;
+  };
 
   const byTemplate = new Map<string, string[]>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
@@ -95,18 +103,24 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
     const layouts = layout === undefined ? [] : layoutChain(layout);
     const templates = new Set(layouts);
-    // The includes a name with Liquid names on this page (`api/{{ page.version }}/menu.md`), with theirs.
-    const named = [path, ...layouts].flatMap((file) => includesOf(file, site, pages)?.variable ?? []);
-    const scope = named.length > 0 ? site.renderScopeOf(path) : undefined;
-    const namedFiles = named
-      .map((name) => includeNameOnPage(name, scope!))
-      .filter((name): name is string => name !== undefined && name !== '')
-      .map((name) => includesFolderFile(jekyll.includesDir, name));
-    for (const file of namedFiles) templates.add(file);
-    for (const file of [path, ...layouts, ...namedFiles]) {
-      const { written, all } = includesReached(file);
-      for (const included of written) templates.add(included);
+    // The page, its layouts and what they write, each once: an include a name with Liquid names on
+    // this page (`api/{{ page.version }}/menu.md`) is written too, with what it writes in turn.
+    const files = [path, ...layouts];
+    let scope: RenderScope | undefined;
+    for (let index = 0; index < files.length; index++) {
+      const { written, all } = includesReached(files[index]!);
       for (const included of all) if (!written.has(included)) captured.add(included);
+      for (const file of [files[index]!, ...written]) {
+        if (file !== files[index]) templates.add(file);
+        for (const name of variableNames(file)) {
+          const onPage = includeNameOnPage(name, (scope ??= site.renderScopeOf(path)));
+          const named = onPage ? includesFolderFile(jekyll.includesDir, onPage) : undefined;
+          if (named !== undefined && !files.includes(named)) {
+            files.push(named);
+            templates.add(named);
+          }
+        }
+      }
     }
     for (const template of templates) {
       const list = byTemplate.get(template);
