@@ -258,13 +258,13 @@ export function isInsideRoot(root: string, file: string): boolean {
   if (typeof file !== 'string' || file === '' || isAbsolute(file) || escapes(normalize(file))) return false;
   let real: string;
   try {
-    real = realpathSync(resolve(root, file));
+    real = realpathSync.native(resolve(root, file));
   } catch {
     return true;
   }
   let realRoot: string;
   try {
-    realRoot = realpathSync(root);
+    realRoot = realpathSync.native(root);
   } catch {
     return false;
   }

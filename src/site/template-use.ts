@@ -101,13 +101,21 @@ export function includesRendered(files: readonly (string | undefined)[], site: S
   return { files: includes, dynamic };
 }
 
-/** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid; null when no parser survived it. */
-/** The include tags of a file: from its facts, or read from its Liquid; null where no parser survived it. */
+const readUses = new WeakMap<SiteIndex, Map<string, IncludeUses | undefined | null>>();
+
+/** The includes a file renders: from its facts, or, for a file the run did not lint, from its Liquid (read once); null when no parser survived it. */
 export function includesOf(file: string, site: SiteIndex, pages: Pages): IncludeUses | undefined | null {
   if (pages.has(file)) {
     const facts = pages.get(file);
     return facts === undefined ? null : facts.includes;
   }
+  let read = readUses.get(site);
+  if (!read) readUses.set(site, (read = new Map()));
+  if (!read.has(file)) read.set(file, readIncludeUses(file, site));
+  return read.get(file);
+}
+
+function readIncludeUses(file: string, site: SiteIndex): IncludeUses | undefined | null {
   const text = site.sourceOf(file);
   if (text === undefined || !text.includes('include')) return undefined;
   try {
