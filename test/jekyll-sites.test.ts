@@ -1063,6 +1063,9 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const workbench = await lintSite({ 'config.yaml': "carpentry: 'swc'\n", 'episodes/intro.md': '---\ntitle: Intro\n---\nHello.\n' });
     expect(workbench.findings.map((f) => [f.file, f.ruleId])).toEqual([['config.yaml', 'site-generator']]);
     expect(workbench.findings[0]!.message).toContain('the Carpentries Workbench');
+    // Hugo reads `hugo.yml` as well as `hugo.yaml` (twbs/blog).
+    const hugo = await lintSite({ 'hugo.yml': 'title: Blog\n', 'src/content/news.md': '---\ntitle: News\n---\n{{< x >}}\n' });
+    expect(hugo.findings.filter((f) => f.ruleId === 'site-generator').map((f) => [f.file, f.message.includes('Hugo')])).toEqual([['hugo.yml', true]]);
     const middleman = await lintSite({ 'config.rb': 'activate :blog\n', 'source/index.html.md': '---\ntitle: Home\n---\nHello.\n' });
     expect(middleman.findings.map((f) => [f.file, f.ruleId, f.message.includes('Middleman')])).toEqual([['config.rb', 'site-generator', true]]);
     // Hexo's config file has Jekyll's name; its scaffolds/ folder tells them apart.

@@ -11,6 +11,7 @@ const generatorConfigs: Readonly<Record<string, string>> = {
   'eleventy.config.cjs': 'Eleventy',
   'hugo.toml': 'Hugo',
   'hugo.yaml': 'Hugo',
+  'hugo.yml': 'Hugo',
   'hugo.json': 'Hugo',
   'astro.config.mjs': 'Astro',
   'astro.config.js': 'Astro',
@@ -48,6 +49,7 @@ const configsBesideFolders: readonly ConfigBesideFolder[] = [
   { file: 'config.toml', folder: 'templates', name: 'Zola' },
   { file: 'config.toml', folder: 'content', name: 'Hugo' },
   { file: 'config.yaml', folder: 'content', name: 'Hugo' },
+  { file: 'config.yml', folder: 'content', name: 'Hugo' },
 ];
 
 /** The other generator, when the site has its config file (and no Jekyll config, unless the generator's has Jekyll's name). */
