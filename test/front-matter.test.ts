@@ -47,6 +47,18 @@ describe('parseFrontMatter', () => {
     expect(block.kind === 'yaml' && block.yaml.errors.length).toBeGreaterThan(0);
   });
 
+  it('ends an alias\'s name where libyaml does: `*release:` is a key (lodash.com\'s _config.yml)', () => {
+    // Ruby 3.1's YAML.safe_load("a: &x v\n*x: 1\nb: [*x]\n", aliases: true) => {"a"=>"v", "v"=>1, "b"=>["v"]}.
+    const read = parseFrontMatter('---\na: &x v\n*x: 1\nb: [*x]\nc: "*x: not an alias"\n---\n');
+    expect(read).toMatchObject({ kind: 'yaml', data: { a: 'v', v: 1, b: ['v'], c: '*x: not an alias' } });
+    // Positions stay those of the text as written: the key `c` is on line 5.
+    const yaml = parsePsychYaml('a: &x v\n*x: 1\nc: 2\n');
+    expect(yaml.errors).toEqual([]);
+    expect(String(yaml.toJS({ maxAliasCount: -1 }).c)).toBe('2');
+    const c = (yaml.contents as { items: { key: { range: number[] } }[] }).items[2]!.key.range[0];
+    expect(c).toBe('a: &x v\n*x: 1\n'.length);
+  });
+
   it('never evaluates YAML tags and survives alias bombs', () => {
     const front = parseFrontMatter('---\nx: !!js/function "function(){}"\n---\n');
     expect(front.kind === 'yaml' && front.yaml.warnings.length).toBeGreaterThan(0);

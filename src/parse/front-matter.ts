@@ -116,21 +116,28 @@ const yamlOptions = {
 } as const;
 
 /**
- * The YAML as Psych reads it. Psych (libyaml) also accepts two things the yaml library rejects:
+ * The YAML as Psych reads it. Psych (libyaml) also accepts three things the yaml library rejects:
  * a quoted scalar continued on a line indented no deeper than its key (`title: "a long\nsecond
- * line"`, as translators wrap titles), and tabs before the items of a flow collection written over
- * several lines (`categories:\n  [\n\tcss,\n  ]`). Such text is parsed again with those lines
- * indented and those tabs made spaces, and the nodes' ranges are mapped back to the original text.
+ * line"`, as translators wrap titles), tabs before the items of a flow collection written over
+ * several lines (`categories:\n  [\n\tcss,\n  ]`), and an alias as a key with no space before its
+ * colon (`*release: …`: libyaml ends an alias's name at the first character that is not a letter,
+ * digit, `_` or `-`; YAML 1.2 reads `release:` as the name). Such text is parsed again with those
+ * lines indented, those tabs made spaces and such a space inserted, and the nodes' ranges are mapped
+ * back to the original text.
  */
 export function parsePsychYaml(source: string): YamlDocument.Parsed {
   const yaml = parseDocument(source, yamlOptions);
   if (yaml.errors.length === 0) return yaml;
   const untabbed = flowLineTabsAsSpaces(source);
   const indented = indentQuotedContinuations(untabbed);
-  if (indented.insertions.length === 0 && untabbed === source) return yaml;
-  const retry = parseDocument(indented.text, yamlOptions);
+  const spaced = spaceAliasKeys(indented.text);
+  if (indented.insertions.length === 0 && spaced.insertions.length === 0 && untabbed === source) return yaml;
+  const retry = parseDocument(spaced.text, yamlOptions);
   if (retry.errors.length > 0) return yaml;
-  const back = (offset: number): number => offset - indented.insertions.filter((at) => at < offset).length;
+  const back = (offset: number): number => {
+    const unspaced = offset - spaced.insertions.filter((at) => at < offset).length;
+    return unspaced - indented.insertions.filter((at) => at < unspaced).length;
+  };
   visit(retry, {
     Node(_, node) {
       if (isNode(node) && node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
@@ -177,6 +184,35 @@ function flowLineTabsAsSpaces(source: string): string {
 }
 
 /** Indents each line that continues a quoted scalar one column past the line the scalar started on. */
+/** `*name:` (an alias as a key, outside quoted scalars) with a space before its colon, where libyaml ends the name. */
+function spaceAliasKeys(source: string): { text: string; insertions: number[] } {
+  const insertions: number[] = [];
+  if (!source.includes('*')) return { text: source, insertions };
+  let out = '';
+  let quote: string | undefined;
+  let previous = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    out += c;
+    if (quote === '"' && c === '\\') out += source[++i] ?? '';
+    else if (quote !== undefined && c === quote) {
+      if (quote === "'" && source[i + 1] === "'") out += source[++i];
+      else quote = undefined;
+    } else if (quote === undefined && (c === '"' || c === "'") && /(^|[\s:\[{,-])$/.test(previous)) quote = c;
+    else if (quote === undefined && c === '*' && /(^|[\s\[{,?-])$/.test(previous)) {
+      let end = i + 1;
+      while (end < source.length && /[\w-]/.test(source[end]!)) end++;
+      if (end > i + 1 && source[end] === ':') {
+        out += `${source.slice(i + 1, end)} `;
+        insertions.push(end);
+        i = end - 1;
+      }
+    }
+    previous = c === '\n' ? '' : c;
+  }
+  return { text: out, insertions };
+}
+
 function indentQuotedContinuations(source: string): { text: string; insertions: number[] } {
   const insertions: number[] = [];
   let out = '';
