@@ -7,6 +7,7 @@
  */
 import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
+import { isMarkdownSyntax } from '../src/links/extract.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
@@ -74,17 +75,19 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     const fragmentLinks = [...(page.relativeLinks ?? []), ...(markdownInclude ? page.links : [])].filter((link) => link.url?.startsWith('#'));
     const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
     for (const link of fragmentLinks) {
-      const resolution = writing.length > 0 ? resolveLink(link, writing[0]!, site) : undefined;
+      // Markdown's link syntax makes a link only where kramdown reads the include: in a Markdown page.
+      const on = isMarkdownSyntax(link) ? writing.filter((target) => isMarkdownFile(target, site.jekyll)) : writing;
+      const resolution = on.length > 0 ? resolveLink(link, on[0]!, site) : undefined;
       const fragment = resolution?.status === 'ok' ? resolution.fragment : undefined;
       if (fragment === undefined || fragment === '' || fragment === 'top') continue;
-      const missing = writing.filter((target) => {
+      const missing = on.filter((target) => {
         const anchors = anchorsOf(target);
         const known = anchors && knownAnchors(target, anchors, site, pages);
         return known !== undefined && !known.open && !known.ids.has(fragment);
       });
       if (missing.length === 0) continue;
-      const on = missing.length > 1 ? `${missing.length === writing.length ? `any of the ${writing.length}` : `${missing.length} of the ${writing.length}`} pages it is written into (as \`${missing[0]}\`)` : `\`${missing[0]}\`, ${writing.length > 1 ? `one of the ${writing.length} pages` : 'the page'} it is written into`;
-      reportPage({ message: `There is no anchor \`#${fragment}\` on ${on}: the link stays on the page, and no layout, include or text of it writes the id.`, start: link.start, end: link.end });
+      const pagesMissing = missing.length > 1 ? `${missing.length === on.length ? `any of the ${on.length}` : `${missing.length} of the ${on.length}`} pages it is written into (as \`${missing[0]}\`)` : `\`${missing[0]}\`, ${on.length > 1 ? `one of the ${on.length} pages` : 'the page'} it is written into`;
+      reportPage({ message: `There is no anchor \`#${fragment}\` on ${pagesMissing}: the link stays on the page, and no layout, include or text of it writes the id.`, start: link.start, end: link.end });
     }
   },
 };

@@ -491,6 +491,19 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('checks a Markdown include\'s Markdown links on the Markdown pages it is written into, its HTML links on every page', async () => {
+    // jekyll 4.3.1: page.html writes `- [Intro](#intro)` as text; m.html lacks id="html-link" (html-proofer
+    // 3.19.2 misses it: it checks `#html-link` once, on page.html, and reuses the answer).
+    const result = await lintSite({
+      '_includes/toc.md': '- [Intro](#intro)\n<a href="#html-link">h</a>\n',
+      'page.html': '---\ntitle: P\n---\n<div>{% include toc.md %}</div>\n<h2 id="html-link">H</h2>\n',
+      'm.md': '---\ntitle: M\n---\n{% include toc.md %}\n\n## Intro\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/toc.md:2:10 There is no anchor `#html-link` on `m.md`, one of the 2 pages it is written into',
+    ]);
+  });
+
   it('follows an include named from page values inside another include', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: "linking to internal hash #intro that does not exist" on a.html alone.
     const result = await lintSite({
