@@ -491,6 +491,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     }
   });
 
+  it('writes heading ids with the config\'s kramdown `auto_id_prefix`, and none of its own with `auto_ids: false`', async () => {
+    // jekyll 4.3.1: sec-setup, sec-setup-1, own, markdown-toc, markdown-toc-sec-setup, markdown-toc-sec-setup-1,
+    // markdown-toc-own; with `auto_ids: false`: own, markdown-toc, markdown-toc-own.
+    const page = '---\ntitle: A\n---\n## Setup\n\n## Setup\n\n### Next {#own}\n\n* TOC\n{:toc}\n\n[a](#sec-setup) [b](#setup) [c](#sec-setup-1) [d](#own) [e](#markdown-toc-sec-setup-1)\n';
+    const fragments = (result: LintResult) => result.findings.map((f) => f.message.split('`')[1]);
+    expect(fragments(await lintSite({ '_config.yml': 'kramdown:\n  auto_id_prefix: "sec-"\n', 'a.md': page }))).toEqual(['#setup']);
+    expect(fragments(await lintSite({ '_config.yml': 'kramdown:\n  auto_ids: false\n', 'a.md': page }))).toEqual(['#sec-setup', '#setup', '#sec-setup-1', '#markdown-toc-sec-setup-1']);
+  });
+
   it('checks a Markdown include\'s Markdown links on the Markdown pages it is written into, its HTML links on every page', async () => {
     // jekyll 4.3.1: page.html writes `- [Intro](#intro)` as text; m.html lacks id="html-link" (html-proofer
     // 3.19.2 misses it: it checks `#html-link` once, on page.html, and reuses the answer).

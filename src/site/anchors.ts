@@ -25,6 +25,7 @@ import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
+import { settingsOf } from './jekyll-config.js';
 
 export interface Anchor {
   id: string;
@@ -59,8 +60,15 @@ export function gfmHeadingId(text: string): string {
   return text.toLowerCase().replace(notIdCharacter, '').replace(/[ \t]/g, '-');
 }
 
+/** The site's kramdown options for heading ids (Jekyll passes `kramdown:` to kramdown): `auto_ids` (default true) and `auto_id_prefix`. */
+export function headingIdOptions(site: Record<string, unknown>): { auto: boolean; prefix: string } {
+  const kramdown = settingsOf(site.kramdown);
+  return { auto: kramdown.auto_ids !== false, prefix: typeof kramdown.auto_id_prefix === 'string' ? kramdown.auto_id_prefix : '' };
+}
+
 export function documentAnchors(document: Document, scope: RenderScope, tags: TagRegistry): Anchor[] {
   const anchors: Anchor[] = [];
+  const ids = headingIdOptions(scope.site);
   const counters = new Map<string, Map<string, number>>();
   const runs = document.liquid.blocks.filter((block) => tags.get(block.open.name)?.ownMarkdown && block.close);
   const runOf = (offset: number): string => {
@@ -129,11 +137,13 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     const run = `${runOf(offset)}${byConverter ? ' converter' : ''}`;
     let seen = counters.get(run);
     if (!seen) counters.set(run, (seen = new Map()));
+    // kramdown's `auto_ids: false` writes no id of its own; `auto_id_prefix` goes before each.
+    if (!ids.auto) continue;
     const base = byConverter ? basicHeadingId(text) || 'section' : gfmHeadingId(text);
     const count = seen.get(base) ?? 0;
     seen.set(base, count + 1);
     const id = count === 0 ? base : `${base}-${count}`;
-    if (id !== '') addHeading({ id, offset, text: detached(text) });
+    if (id !== '') addHeading({ id: `${ids.prefix}${id}`, offset, text: detached(text) });
   }
   if (tableOfContents) {
     // kramdown writes the list with the id and each entry's link as `<list id>-<heading id>`. Here every

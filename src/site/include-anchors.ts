@@ -11,7 +11,7 @@ import { idAttributes } from '../parse/html-tags.js';
 import { inSkippedBranch, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
-import { gfmHeadingId } from './anchors.js';
+import { gfmHeadingId, headingIdOptions } from './anchors.js';
 import { isMarkdownFile } from './discover.js';
 import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
@@ -124,17 +124,18 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, he
  * (`example-1`, `example-2`): which heading gets which number depends on their order, the set of
  * ids does not, so a repeat takes the next free number.
  */
-function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>, taken: Set<string>): IncludeIds {
+function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf' | 'jekyll'>, taken: Set<string>): IncludeIds {
   const anchors = site.anchors(path);
   if (!anchors) return { ids: new Set(), open: site.sourceOf(path) !== undefined };
+  const { prefix } = headingIdOptions(site.jekyll.raw);
   const ids = new Set<string>();
   let open = false;
   for (const anchor of anchors) {
     if (anchor.text === '') continue;
     if (isVariableName(anchor.id)) open = true;
-    const auto = gfmHeadingId(anchor.text);
+    const auto = `${prefix}${gfmHeadingId(anchor.text)}`;
     // An id of its own (`{#id}`) is written as it is; an automatic one is numbered in the page.
-    const base = auto !== '' && (anchor.id === auto || anchor.id.startsWith(`${auto}-`)) ? auto : anchor.id;
+    const base = auto !== prefix && (anchor.id === auto || anchor.id.startsWith(`${auto}-`)) ? auto : anchor.id;
     let id = base;
     for (let n = 1; base === auto && taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -144,7 +145,7 @@ function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>,
 }
 
 /** The heading ids of a Markdown include a layout writes (through markdownify: numbered on their own). */
-export function markdownIncludeIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf'>): IncludeIds {
+export function markdownIncludeIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf' | 'jekyll'>): IncludeIds {
   return headingIds(path, site, new Set());
 }
 

@@ -86,7 +86,8 @@ const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
   'jekyll-sitemap': () => ['/sitemap.xml', '/robots.txt'],
 };
 
-const settingsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+/** A config value that is a map of settings (`kramdown:`, `feed:`), or none. */
+export const settingsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /**
  * The feeds jekyll-feed writes (JekyllFeed::Generator#feed_path): the posts' at `/feed.xml` or
