@@ -14,7 +14,7 @@ import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
 import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
-import { inIncludesFolder, isMarkdownFile } from '../src/site/discover.js';
+import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
 import { relativeLinkPages } from '../src/site/template-pages.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -71,7 +71,7 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     }
     // A layout's or include's `#id` stays on each page it is written into: each needs the id
     // (a Markdown include's links are its own; a template's are apart, see template-links.ts).
-    const markdownInclude = inIncludesFolder(path, site.jekyll) && isMarkdownFile(path, site.jekyll);
+    const markdownInclude = isMarkdownInclude(path, site.jekyll);
     const fragmentLinks = [...(page.relativeLinks ?? []), ...(markdownInclude ? page.links : [])].filter((link) => link.url?.startsWith('#'));
     const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
     for (const link of fragmentLinks) {

@@ -4,7 +4,7 @@
  * redirect aliases and the baseurl, as a static server (GitHub Pages) serves them.
  */
 import { isRelative, pageReasons, reportFor } from '../src/links/link-report.js';
-import { inIncludesFolder, isMarkdownFile } from '../src/site/discover.js';
+import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { themeAssetUrls, themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
@@ -110,7 +110,7 @@ export const linkInternal: SiteRule = {
     const reasons = pageReasons(page, site, pages);
     // A Markdown include's links relative to the page are read from each Markdown page it is written
     // into; where pages only capture it (`{% capture %}`), what they write of it is not known.
-    const markdownInclude = inIncludesFolder(page.path, site.jekyll) && isMarkdownFile(page.path, site.jekyll) && page.links.some((link) => isRelative(link) && !(link.url ?? link.raw).startsWith('#'));
+    const markdownInclude = isMarkdownInclude(page.path, site.jekyll) && page.links.some((link) => isRelative(link) && !(link.url ?? link.raw).startsWith('#'));
     const includedIn = markdownInclude ? relativeLinkPages(page.path, site, pages).filter((path) => isMarkdownFile(path, site.jekyll)) : [];
     const includedFolders = byFolder(includedIn, site);
     const captured = markdownInclude && includedIn.length === 0 && capturedOnly(page.path, site, pages);

@@ -129,15 +129,11 @@ export function parsePsychYaml(source: string): YamlDocument.Parsed {
   const yaml = parseDocument(source, yamlOptions);
   if (yaml.errors.length === 0) return yaml;
   const untabbed = flowLineTabsAsSpaces(source);
-  const indented = indentQuotedContinuations(untabbed);
-  const spaced = spaceAliasKeys(indented.text);
-  if (indented.insertions.length === 0 && spaced.insertions.length === 0 && untabbed === source) return yaml;
+  const spaced = psychSpacing(untabbed);
+  if (spaced.insertions.length === 0 && untabbed === source) return yaml;
   const retry = parseDocument(spaced.text, yamlOptions);
   if (retry.errors.length > 0) return yaml;
-  const back = (offset: number): number => {
-    const unspaced = offset - spaced.insertions.filter((at) => at < offset).length;
-    return unspaced - indented.insertions.filter((at) => at < unspaced).length;
-  };
+  const back = (offset: number): number => offset - spaced.insertions.filter((at) => at < offset).length;
   visit(retry, {
     Node(_, node) {
       if (isNode(node) && node.range) node.range = [back(node.range[0]), back(node.range[1]), back(node.range[2])];
@@ -183,37 +179,12 @@ function flowLineTabsAsSpaces(source: string): string {
   return out;
 }
 
-/** Indents each line that continues a quoted scalar one column past the line the scalar started on. */
-/** `*name:` (an alias as a key, outside quoted scalars) with a space before its colon, where libyaml ends the name. */
-function spaceAliasKeys(source: string): { text: string; insertions: number[] } {
-  const insertions: number[] = [];
-  if (!source.includes('*')) return { text: source, insertions };
-  let out = '';
-  let quote: string | undefined;
-  let previous = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    out += c;
-    if (quote === '"' && c === '\\') out += source[++i] ?? '';
-    else if (quote !== undefined && c === quote) {
-      if (quote === "'" && source[i + 1] === "'") out += source[++i];
-      else quote = undefined;
-    } else if (quote === undefined && (c === '"' || c === "'") && /(^|[\s:\[{,-])$/.test(previous)) quote = c;
-    else if (quote === undefined && c === '*' && /(^|[\s\[{,?-])$/.test(previous)) {
-      let end = i + 1;
-      while (end < source.length && /[\w-]/.test(source[end]!)) end++;
-      if (end > i + 1 && source[end] === ':') {
-        out += `${source.slice(i + 1, end)} `;
-        insertions.push(end);
-        i = end - 1;
-      }
-    }
-    previous = c === '\n' ? '' : c;
-  }
-  return { text: out, insertions };
-}
-
-function indentQuotedContinuations(source: string): { text: string; insertions: number[] } {
+/**
+ * The spaces Psych does without: each line that continues a quoted scalar indented one column past
+ * the line the scalar started on, and a space before the colon of an alias used as a key (`*name:`).
+ * `insertions`: the source offsets before which a space was inserted.
+ */
+function psychSpacing(source: string): { text: string; insertions: number[] } {
   const insertions: number[] = [];
   let out = '';
   let quote: string | undefined;
@@ -240,6 +211,16 @@ function indentQuotedContinuations(source: string): { text: string; insertions: 
       if (quote === "'" && source[i + 1] === "'") out += source[++i];
       else quote = undefined;
     } else if (quote === undefined && (c === '"' || c === "'") && /(^|[\s:\[{,-])$/.test(previous)) quote = c;
+    else if (quote === undefined && c === '*' && /(^|[\s\[{,?-])$/.test(previous)) {
+      // libyaml ends an alias's name at the first character that is not a letter, digit, `_` or `-`.
+      let end = i + 1;
+      while (end < source.length && /[\w-]/.test(source[end]!)) end++;
+      if (end > i + 1 && source[end] === ':') {
+        out += `${source.slice(i + 1, end)} `;
+        insertions.push(end);
+        i = end - 1;
+      }
+    }
     previous = c === '\n' ? '' : c;
   }
   return { text: out, insertions };

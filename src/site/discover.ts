@@ -159,7 +159,7 @@ export function jekyllPublishesStaticHtml(root: string, maxFileSize: number): bo
  */
 export function isFragmentFile(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'markdownExtensions'>): boolean {
   if (!isMarkdownFile(file, jekyll)) return false;
-  if (inIncludesFolder(file, jekyll)) return true;
+  if (isMarkdownInclude(file, jekyll)) return true;
   const segments = file.split('/');
   return segments.at(-1)!.startsWith('_') && segments.slice(0, -1).every((folder) => !folder.startsWith('_') && !folder.startsWith('.'));
 }
@@ -189,7 +189,7 @@ export function templateKind(file: string, jekyll: Pick<JekyllConfig, 'includesD
   if (templateContent(file) === undefined) return undefined;
   if (file.startsWith(`${jekyll.layoutsDir ?? '_layouts'}/`)) return 'layout';
   // A Markdown include is a fragment of the pages that take it in (isFragmentFile).
-  return inIncludesFolder(file, jekyll) && !isMarkdownFile(file, jekyll) ? 'include' : undefined;
+  return inIncludesFolder(file, jekyll) && !isMarkdownInclude(file, jekyll) ? 'include' : undefined;
 }
 
 /** Text a layout or include holds besides HTML, which Liquid renders all the same (scripts, styles, feeds, SVG, data). */
@@ -204,6 +204,11 @@ export function templateContent(file: string): 'html' | 'text' | undefined {
   const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.liquid$/i, '');
   if (/\.html?$/i.test(name) || (!name.includes('.') && /\.liquid$/i.test(file))) return 'html';
   return liquidText.test(name) || (name !== '' && !name.includes('.')) ? 'text' : undefined;
+}
+
+/** A Markdown file in the includes folder: `{% include note.md %}` takes it in, and kramdown reads it where a Markdown page does. */
+export function isMarkdownInclude(file: string, jekyll: Pick<JekyllConfig, 'includesDir' | 'markdownExtensions'>): boolean {
+  return inIncludesFolder(file, jekyll) && isMarkdownFile(file, jekyll);
 }
 
 /** Whether `{% include %}` reads the file: it is in the includes folder (HTML or Markdown). */

@@ -86,13 +86,6 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     return files;
   };
   const captured = new Set<string>();
-  const variableNamesOf = new Map<string, readonly string[]>();
-  /** The names with Liquid of the includes a file writes (read once per file). */
-  const variableNames = (file: string): readonly string[] => {
-    let names = variableNamesOf.get(file);
-    if (!names) variableNamesOf.set(file, (names = includesOf(file, site, pages)?.variable ?? []));
-    return names;
-  };
 
   const byTemplate = new Map<string, string[]>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
@@ -112,7 +105,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
       for (const included of all) if (!written.has(included)) captured.add(included);
       for (const file of [files[index]!, ...written]) {
         if (file !== files[index]) templates.add(file);
-        for (const name of variableNames(file)) {
+        for (const name of includesOf(file, site, pages)?.variable ?? []) {
           const onPage = includeNameOnPage(name, (scope ??= site.renderScopeOf(path)));
           const named = onPage ? includesFolderFile(jekyll.includesDir, onPage) : undefined;
           if (named !== undefined && !files.includes(named)) {
