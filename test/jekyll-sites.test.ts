@@ -180,6 +180,16 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('checks no link of a page in a branch its own values rule out', async () => {
+    // The Carpentries workshop template's index.md: `{{page.address}}` is a link only when the address is a URL.
+    const where = '{% assign begin = page.address | slice: 0, 4 | downcase %}{% if begin contains "http" %}{% assign online = "true" %}{% else %}{% assign online = "false" %}{% endif %}\n{% if online == "false" %}{{ page.address }}{% else %}<a href="{{ page.address }}">join</a>{% endif %}\n';
+    const street = await lintSite({ '_config.yml': '', 'index.md': `---\naddress: "Room A, 1 Forth Street"\n---\n${where}` });
+    expect(street.findings).toEqual([]);
+    // In an include, the page that takes it in decides: its branches are all checked.
+    const included = await lintSite({ '_config.yml': '', '_includes/where.html': where.replace('{{ page.address }}">', '/nowhere/">'), 'index.md': '---\naddress: "Room A"\n---\n{% include where.html %}\n' });
+    expect(included.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['_includes/where.html:2 link-internal']);
+  });
+
   it('takes the folder a Pagefind step of the build writes into the built site as a generator\'s, named by the file that runs it', async () => {
     // rubygems/guides: .github/workflows/deploy.yml runs `npx --yes pagefind@1.5.2 --site _site` after `bundle exec jekyll build`.
     const page = { 'index.md': '---\ntitle: Home\n---\n<link href="/pagefind/pagefind-ui.css" rel="stylesheet"> <script src="/search/index.js"></script>\n' };

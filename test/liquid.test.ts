@@ -127,9 +127,9 @@ describe('every Liquid error of a page', () => {
   });
 });
 
-describe('branches the site config decides (skippedBranches)', () => {
-  const skipped = (text: string, site: Record<string, unknown>) =>
-    skippedBranches(parseLiquid(text, 0, text.length, defaultTags), site).map(({ start, end }) => text.slice(start, end).trim());
+describe('branches the config and the page decide (skippedBranches)', () => {
+  const skipped = (text: string, site: Record<string, unknown>, page?: Record<string, unknown>) =>
+    skippedBranches(parseLiquid(text, 0, text.length, defaultTags), site, page).map(({ start, end }) => text.slice(start, end).trim());
   const site = { kind: 'workshop', count: 2, on: true, none: null, nested: { flavor: 'r' }, github: { url: 'x' } };
 
   it('skips the branches a comparison or a value of the config rules out, as Liquid renders them', () => {
@@ -141,22 +141,60 @@ describe('branches the site config decides (skippedBranches)', () => {
     // nil and false are false; every other value, "" and 0 too, is true.
     expect(skipped('{% if site.none %}A{% endif %}{% if site.on %}B{% else %}C{% endif %}{% if site.nested.flavor == "r" %}D{% endif %}', site)).toEqual(['A', 'C']);
     expect(skipped('{% if true %}A{% elsif site.kind %}B{% else %}C{% endif %}', site)).toEqual(['B', 'C']);
+    // `and` and `or` group from the right; one false side of an `and` decides it whatever the other is.
+    expect(skipped('{% if site.kind == "lesson" and page.x %}A{% endif %}{% if site.on or site.none and page.x %}B{% endif %}', site)).toEqual(['A']);
+    expect(skipped('{% if site.kind contains "shop" %}A{% else %}B{% endif %}{% if site.count > 1 %}C{% else %}D{% endif %}', site)).toEqual(['B', 'D']);
   });
 
-  it('decides nothing it cannot know from the config alone', () => {
+  it('decides nothing it cannot know', () => {
     const undecided = [
       '{% if page.kind == "lesson" %}A{% endif %}',
       '{% if site.absent == "lesson" %}A{% endif %}',
       '{% if site.github.url == "y" %}A{% endif %}',
       '{% if site.nested == "r" %}A{% endif %}',
-      '{% if site.kind == "lesson" and page.x %}A{% endif %}',
-      '{% if site.kind contains "x" %}A{% endif %}',
-      '{% if site.count > 1 %}A{% endif %}',
+      '{% if site.kind == "lesson" or page.x %}A{% endif %}',
+      '{% if site.kind == empty %}A{% endif %}',
+      '{% if site.kind > 1 %}A{% endif %}',
+      '{% if site.kind == (1..2) %}A{% endif %}',
       '{% if site.kind == "lesson" %}A',
       '{% case site.kind %}{% when "lesson" %}A{% endcase %}',
     ];
     for (const text of undecided) expect(skipped(text, site), text).toEqual([]);
     // An undecided branch before a false one: the false one is still never taken, the rest may be.
     expect(skipped('{% if page.x %}A{% elsif site.kind == "lesson" %}B{% else %}C{% endif %}', site)).toEqual(['B']);
+  });
+
+  it('reads a page’s own values and the variables it assigns from them (checked with Ruby Liquid 5.4)', () => {
+    const page = { address: 'Room A, 1 Forth Street', latitude: '45', longitude: '-1', what3words: null, languages: ['r', 'python'], tags: ['r'], url: '/x/' };
+    const workshop = [
+      '{% assign begin_address = page.address | slice: 0, 4 | downcase %}',
+      '{% if page.address == "online" %}{% assign online = "true_private" %}',
+      '{% elsif begin_address contains "http" %}{% assign online = "true_public" %}',
+      '{% else %}{% assign online = "false" %}{% endif %}',
+      '{% if page.latitude and page.longitude and online == "false" %}MAP{% if page.what3words %}W3W{% endif %}',
+      '{% elsif online == "true_public" %}<a href="{{page.address}}">LINK</a>',
+      '{% elsif online == "true_private" %}PRIVATE{% endif %}',
+    ].join('\n');
+    expect(skipped(workshop, site, page).filter((text) => /^[A-Z<]/.test(text))).toEqual(['W3W', '<a href="{{page.address}}">LINK</a>', 'PRIVATE']);
+    expect(skipped(workshop, site, { ...page, address: 'https://meet.example.org/x' })).toContain('MAP{% if page.what3words %}W3W{% endif %}');
+    expect(skipped('{% if page.languages contains "r" %}A{% else %}B{% endif %}{% if page.languages.size > 2 %}C{% endif %}', site, page)).toEqual(['B', 'C']);
+    // Page values are unknown in a fragment (no page given), and so are the ones Jekyll or a plugin may fill in.
+    expect(skipped('{% if page.address == "online" %}A{% endif %}{% if page.title %}B{% endif %}', site)).toEqual([]);
+    // Jekyll's own values win over the front matter's (`url`), or add to them (a post's folder is one of its categories).
+    expect(skipped('{% if page.title %}A{% endif %}{% if page.url == "/x/" %}B{% else %}C{% endif %}{% if page.tags contains "r" %}D{% else %}E{% endif %}', site, page)).toEqual([]);
+  });
+
+  it('leaves a variable undecided where it may hold more than one value', () => {
+    const page = { on: true };
+    // Assigned in a branch that may or may not render, in a loop (any number of times), by an include or a capture.
+    for (const text of [
+      '{% assign a = 1 %}{% if page.x %}{% assign a = 2 %}{% endif %}{% if a == 1 %}A{% endif %}',
+      '{% assign first = true %}{% for i in (1..3) %}{% if first %}A{% assign first = false %}{% else %}B{% endif %}{% endfor %}',
+      '{% assign a = 1 %}{% include x.html %}{% if a == 1 %}A{% else %}B{% endif %}',
+      '{% assign a = 1 %}{% capture a %}2{% endcapture %}{% if a == 1 %}A{% else %}B{% endif %}',
+      '{% assign a = page.on | split: "," %}{% if a %}A{% else %}B{% endif %}',
+    ]) expect(skipped(text, site, page), text).toEqual([]);
+    // A loop's own variable is unknown in its body, and what it was before comes back after it.
+    expect(skipped('{% assign i = 0 %}{% for i in (1..2) %}{% if i == 0 %}A{% endif %}{% endfor %}{% if i == 0 %}B{% else %}C{% endif %}', site, page)).toEqual(['C']);
   });
 });

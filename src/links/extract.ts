@@ -60,8 +60,8 @@ export function documentLinks(document: Document, scope: RenderScope, tags: TagR
 /** The document's links, their Liquid rendered in `scope` (documentLinks keeps them with the document). */
 export function extractLinks(document: Document, scope: RenderScope, tags: TagRegistry): LinkRef[] {
   const links: LinkRef[] = [];
-  // A branch the site's config never takes renders no link.
-  const skipped = skippedBranches(document.liquid, scope.site);
+  // A branch the site's config or the page's values never take renders no link.
+  const skipped = skippedBranches(document.liquid, scope.site, scope.page);
   const add = (source: LinkRef['source'], start: number, end: number): void => {
     if (inSkippedBranch(skipped, start, end)) return;
     const raw = document.text.slice(start, end);

@@ -34,7 +34,7 @@ function unquote(literal: string): string {
 
 /** Values Jekyll and GitHub Pages fill in at build time: unknown here, never empty. */
 export const builtSiteVariables = new Set(['data', 'github', 'time', 'pages', 'posts', 'documents', 'collections', 'categories', 'tags', 'static_files', 'html_pages', 'related_posts']);
-const builtPageVariables = new Set(['url', 'path', 'id', 'date', 'content', 'excerpt', 'collection', 'dir', 'name', 'next', 'previous', 'relative_path', 'slug', 'ext', 'output']);
+export const builtPageVariables = new Set(['url', 'path', 'id', 'date', 'content', 'excerpt', 'collection', 'dir', 'name', 'next', 'previous', 'relative_path', 'slug', 'ext', 'output']);
 
 /**
  * `site.x` and `page.x` render their value, or nothing when unset (as Liquid does); anything
