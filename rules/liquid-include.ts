@@ -7,6 +7,7 @@
 import { includedFiles, refusedIncludeName, type IncludedFile } from '../src/site/include-files.js';
 import type { SiteRule } from '../src/types.js';
 import { themeTemplates } from '../src/site/themes.js';
+import { documentScope } from '../src/site/site-index.js';
 
 export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   meta: {
@@ -17,7 +18,8 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   },
   kind: 'site',
   collect({ document, site }) {
-    const includes = includedFiles(document, site.jekyll);
+    // A page's own values may rule out the branch an include is in (a fragment's are the page's that takes it in).
+    const includes = includedFiles(document, site.jekyll, documentScope(document, site).page);
     return includes.length > 0 ? includes : undefined;
   },
   check({ collected: includes = [], site, report }) {

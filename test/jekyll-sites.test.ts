@@ -185,6 +185,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const where = '{% assign begin = page.address | slice: 0, 4 | downcase %}{% if begin contains "http" %}{% assign online = "true" %}{% else %}{% assign online = "false" %}{% endif %}\n{% if online == "false" %}{{ page.address }}{% else %}<a href="{{ page.address }}">join</a>{% endif %}\n';
     const street = await lintSite({ '_config.yml': '', 'index.md': `---\naddress: "Room A, 1 Forth Street"\n---\n${where}` });
     expect(street.findings).toEqual([]);
+    // Nor an include or a link tag there, which fail the build only where Liquid renders them.
+    const tags = '{% if page.comments %}{% include disqus.html %}{% link drafts.md %}{% endif %}\n';
+    expect((await lintSite({ '_config.yml': '', 'index.md': `---\ncomments: false\n---\n${tags}` })).findings).toEqual([]);
+    const commented = await lintSite({ '_config.yml': '', 'index.md': `---\ncomments: true\n---\n${tags}` });
+    expect(commented.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['index.md:4 liquid-include', 'index.md:4 link-internal']);
     // In an include, the page that takes it in decides: its branches are all checked.
     const included = await lintSite({ '_config.yml': '', '_includes/where.html': where.replace('{{ page.address }}">', '/nowhere/">'), 'index.md': '---\naddress: "Room A"\n---\n{% include where.html %}\n' });
     expect(included.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['_includes/where.html:2 link-internal']);

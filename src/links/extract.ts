@@ -99,14 +99,14 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const start = tag.markupStart + word.index;
     links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${servedBaseurl(scope.site)}${prefix}${word[0]}` });
   }
-  links.push(...linkTags(document, scope.site));
+  links.push(...linkTags(document, scope.site, scope.page));
   return links.map(ownStrings).sort((a, b) => a.start - b.start);
 }
 
 /** `{% link path %}` and `{% post_url name %}` tags that name their file as written: a build fails when there is none. */
-export function linkTags({ liquid }: Pick<Document, 'liquid'>, site: RenderScope['site']): LinkRef[] {
+export function linkTags({ liquid }: Pick<Document, 'liquid'>, site: RenderScope['site'], page?: RenderScope['page']): LinkRef[] {
   const links: LinkRef[] = [];
-  const skipped = skippedBranches(liquid, site);
+  const skipped = skippedBranches(liquid, site, page);
   for (const tag of liquid.tags) {
     if ((tag.name !== 'link' && tag.name !== 'post_url') || inSkippedBranch(skipped, tag.start, tag.end)) continue;
     const word = /\S+/.exec(tag.markup);

@@ -10,10 +10,7 @@ import { definitionsUsedWithin, referenceUses } from '../links/included-referenc
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors } from '../site/anchors.js';
 import { documentRelativeIncludes, includeUses } from '../site/include-files.js';
-import { renderScope } from '../site/site-index.js';
-import { isCollectionDocument } from '../site/urls.js';
-import { isFragmentFile } from '../site/discover.js';
-import { isOptionalFrontMatterPage } from '../site/github-pages-plugins.js';
+import { documentScope, rendersAsPage } from '../site/site-index.js';
 import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, type SiteSettings } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
 import { isSuppressedBy, readSuppressions, type SuppressionComment } from './suppressions.js';
@@ -42,16 +39,13 @@ function fragmentLinks(document: Document, links: PageFacts['links']): PageFacts
 /** The document's pass-1 findings (sorted) and facts. */
 export function documentPass(document: Document, rules: readonly AnyRule[], { config, tags, site }: DocumentPassContext): DocumentPassResult {
   const { path } = document;
-  // In a site, a page without front matter is a static file to Jekyll (a README), unless
-  // jekyll-optional-front-matter makes it a page (or jekyll-readme-index its folder's index); a
-  // fragment (discover.ts: isFragmentFile) is never rendered on its own. Without a site (a snippet,
-  // remark) everything is. Either is linted whole all the same: a page may take it in with an include
-  // tag, and pass 2 keeps its findings only then (first-pass-in-site.ts).
-  const rendered = site.standalone || (!isFragmentFile(path, site.jekyll) && (document.frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path)));
+  // A file Jekyll does not render on its own is linted whole all the same: a page may take it in
+  // with an include tag, and pass 2 keeps its findings only then (first-pass-in-site.ts).
+  const rendered = rendersAsPage(document, site);
   const suppressions = readSuppressions(document);
   const { findings, collected } = runRules(document, rules, { config, tags, site }, suppressions);
   // A fragment renders with the values of the page that takes it in: `{{ page.x }}` is not known.
-  const scope = rendered ? renderScope(site.jekyll, document.frontMatter, document.path) : { site: site.jekyll.raw, page: undefined };
+  const scope = documentScope(document, site);
   const links = documentLinks(document, scope, tags);
   const facts: PageFacts = {
     path,
@@ -65,13 +59,13 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   };
   const references = referenceUses(document, site.jekyll);
   if (references) facts.references = references;
-  const includes = includeUses(document, site.jekyll);
+  const includes = includeUses(document, site.jekyll, scope.page);
   if (includes) {
     detachStrings(includes.files);
     facts.includes = includes;
   }
   // Kept of a static file too: a page that takes it in renders them.
-  const relativeIncludes = documentRelativeIncludes(document, site.jekyll);
+  const relativeIncludes = documentRelativeIncludes(document, site.jekyll, scope.page);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;

@@ -42,10 +42,13 @@ export function includesFolderFile(includesDir: string, name: string): string {
 /** A name with Liquid in it: which file it is depends on values. */
 export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
 
-/** The tags Liquid renders: those outside `{% comment %}` blocks and branches the site's config never takes (liquid-branches.ts). */
-function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string, unknown>): LiquidTagToken[] {
+/**
+ * The tags Liquid renders: those outside `{% comment %}` blocks and branches the site's config
+ * (and, given, the page's values) never take (liquid-branches.ts).
+ */
+function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string, unknown>, page?: Record<string, unknown>): LiquidTagToken[] {
   const comments = liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
-  const skipped = skippedBranches(liquid, site);
+  const skipped = skippedBranches(liquid, site, page);
   if (comments.length === 0 && skipped.length === 0) return liquid.tags;
   return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start) && !inSkippedBranch(skipped, tag.start, tag.end));
 }
@@ -54,8 +57,8 @@ function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string,
  * The includes-folder files a text's `{% include %}` and `{% include_cached %}` tags name (as
  * paths in the site), and whether a name is worked out from values; undefined when it has none.
  */
-export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite): IncludeUses | undefined {
-  const tags = renderedTags(source, raw).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
+export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite, page?: Record<string, unknown>): IncludeUses | undefined {
+  const tags = renderedTags(source, raw, page).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
   const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close && !writtenAsCaptured(block.open.markup, source.liquid));
   const written = new Set<string>();
@@ -124,8 +127,8 @@ export function includeNameOnPage(written: string, scope: RenderScope): string |
  * The names a text's rendered `{% include_relative %}` tags give, as written (Liquid in them
  * kept), but those in the `skipped` ranges; undefined when it has none.
  */
-export function relativeIncludeNames(source: Pick<Document, 'liquid'>, site: IncludeSite, skipped: readonly { start: number; end: number }[] = []): string[] | undefined {
-  const names = renderedTags(source, site.raw)
+export function relativeIncludeNames(source: Pick<Document, 'liquid'>, site: IncludeSite, skipped: readonly { start: number; end: number }[] = [], page?: Record<string, unknown>): string[] | undefined {
+  const names = renderedTags(source, site.raw, page)
     .filter((tag) => tag.name === 'include_relative' && !skipped.some((range) => tag.start >= range.start && tag.end <= range.end))
     .map((tag) => includeName(tag.markup))
     .filter((name): name is string => name !== undefined);
@@ -133,15 +136,15 @@ export function relativeIncludeNames(source: Pick<Document, 'liquid'>, site: Inc
 }
 
 /** A Markdown document's `{% include_relative %}` names, but those in its code blocks (what they take in is shown as code, not read as Markdown). */
-export function documentRelativeIncludes(document: Document, site: IncludeSite): string[] | undefined {
+export function documentRelativeIncludes(document: Document, site: IncludeSite, page?: Record<string, unknown>): string[] | undefined {
   if (!document.liquid.tags.some((tag) => tag.name === 'include_relative')) return undefined;
   const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
-  return relativeIncludeNames(document, site, codeBlocks);
+  return relativeIncludeNames(document, site, codeBlocks, page);
 }
 
-export function includedFiles(document: Document, { includesDir, raw }: IncludeSite): IncludedFile[] {
+export function includedFiles(document: Document, { includesDir, raw }: IncludeSite, page?: Record<string, unknown>): IncludedFile[] {
   const files: IncludedFile[] = [];
-  for (const tag of renderedTags(document, raw)) {
+  for (const tag of renderedTags(document, raw, page)) {
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
     const name = includeName(tag.markup);
     if (!name || isVariableName(name)) continue;

@@ -10,11 +10,13 @@ import type { RenderScope } from '../parse/liquid-render.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { documentAnchors, type Anchor } from './anchors.js';
 import type { JekyllConfig } from './jekyll-config.js';
-import { buildUrlMap, collectionRelative, documentType, unpublishedFilter, type UrlMap } from './urls.js';
+import { buildUrlMap, collectionRelative, documentType, isCollectionDocument, unpublishedFilter, type UrlMap } from './urls.js';
 import { withFrontMatterDefaults } from './front-matter-defaults.js';
 import { detachStrings } from '../text/detach.js';
 import { resolve } from 'node:path';
-import { isDataFile, startsWithFrontMatter } from './discover.js';
+import { isDataFile, isFragmentFile, startsWithFrontMatter } from './discover.js';
+import { isOptionalFrontMatterPage } from './github-pages-plugins.js';
+import type { Document, SiteSettings } from '../types.js';
 import { readSource } from './read-source.js';
 import { languageBuildSite, translatedPost } from './language-builds.js';
 
@@ -88,6 +90,21 @@ export function readSiteFrontMatter(texts: Iterable<[string, string]>): Map<stri
 }
 
 /** What `{{ site.x }}` and `{{ page.x }}` render to in a page with this front matter. */
+/**
+ * Whether Jekyll renders the document as a page of its own. In a site, a file without front matter
+ * is a static file (a README), unless jekyll-optional-front-matter makes it a page (or
+ * jekyll-readme-index its folder's index); a fragment (discover.ts: isFragmentFile) is never
+ * rendered on its own. Without a site (a snippet, remark) everything is.
+ */
+export function rendersAsPage({ path, frontMatter }: Pick<Document, 'path' | 'frontMatter'>, site: SiteSettings): boolean {
+  return site.standalone || (!isFragmentFile(path, site.jekyll) && (frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path)));
+}
+
+/** The scope a document's own Liquid renders in: a page's, or none for a fragment (its `page.*` is the page's that takes it in). */
+export function documentScope(document: Pick<Document, 'path' | 'frontMatter'>, site: SiteSettings): RenderScope {
+  return rendersAsPage(document, site) ? renderScope(site.jekyll, document.frontMatter, document.path) : { site: site.jekyll.raw, page: undefined };
+}
+
 export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: string): RenderScope {
   return scopeOfValues(jekyll, frontMatterValues(front), path);
 }
