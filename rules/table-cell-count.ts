@@ -13,8 +13,8 @@ export const tableCellCount: DocumentRule = {
     severity: 'error',
     fixable: true,
   },
-  check({ document, report }) {
-    for (const table of kramdownTables(document)) {
+  check({ document, site, report }) {
+    for (const table of kramdownTables(document, site)) {
       const rows = table.lines.filter((line) => line.kind === 'row');
       const header = rows[0];
       if (!header || rows.length < 2) continue;

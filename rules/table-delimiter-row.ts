@@ -28,8 +28,8 @@ export const tableDelimiterRow: DocumentRule<Options> = {
     },
     defaults: { allowHeaderless: false },
   },
-  check({ document, options, report }) {
-    for (const table of kramdownTables(document)) checkTable(document, table, options).forEach(report);
+  check({ document, options, site, report }) {
+    for (const table of kramdownTables(document, site)) checkTable(document, table, options).forEach(report);
   },
 };
 

@@ -13,8 +13,8 @@ export const tableLiquidOutput: DocumentRule = {
     severity: 'error',
     fixable: false,
   },
-  check({ document, tags, report }) {
-    for (const table of kramdownTables(document)) {
+  check({ document, tags, site, report }) {
+    for (const table of kramdownTables(document, site)) {
       for (const line of table.lines) {
         for (const tag of document.liquid.tags) {
           if (tag.start < line.start || tag.end > line.end || !tags.get(tag.name)?.multilineOutput) continue;

@@ -180,6 +180,31 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     ]);
   });
 
+  it('computes ids and reads tables as jekyll-commonmark\'s converters write them', async () => {
+    // Each id below is one jekyll build 4.3.1 wrote with jekyll-commonmark-ghpages' renderer (commonmarker 0.23.6).
+    const page = [
+      '---', 'title: x', '---',
+      '# Q & A', '## Use `code` here', '## Head {#custom}', '## 123 Start', '## Ünïcode café', '## Repeat', '## Repeat',
+      '## **Bold** text', '## [Link](/x) title', '## a_b-c 2.0', '## <span>tag</span> here', '## "Quotes" and \'apostrophes\'',
+      '# Code `<b>` & <em>raw</em>', '# ![img *x*](/i[1].png) b', '', 'Setext line one', '2nd line', '---', '', '# ', '',
+      'First[^b] then[^a] again[^b].', '', 'Some a | b text.', '', '| h1 | h2 |', '|----|----|', '| a |', '| a | b | c |', '',
+      '[^a]: note a', '[^b]: note b', '',
+    ].join('\n');
+    const written = ['q-amp-a', 'use-codecodecode-here', 'head-custom', 'start', 'ncode-caf', 'repeat', 'repeat-1', 'strongboldstrong-text', 'a-hrefxlinka-title', 'ab-c-20', 'spantagspan-here', 'quotquotesquot-and-apostrophes', 'code-codeltbgtcode-amp-emrawem', 'img-srci5b15dpng-altimg-x--b', 'setext-line-onend-line', 'section', 'fn1', 'fn2', 'fnref1', 'fnref2'];
+    const kramdownIds = ['q--a', 'custom', 'fn:a', 'fnref:b'];
+    const links = `---\ntitle: links\n---\n${[...written, ...kramdownIds].map((id) => `[${id}](/#${id})`).join('\n')}\n`;
+    const files = { 'index.md': page, 'links.md': links, 'x.md': '---\n---\n', 'i[1].png': '' };
+    const gitHubPages = await lintSite({ ...files, '_config.yml': 'markdown: CommonMarkGhPages\ncommonmark:\n  options: ["UNSAFE", "FOOTNOTES"]\n  extensions: ["table"]\n' });
+    expect(gitHubPages.findings.map((f) => `${f.file}:${f.ruleId} ${/`(#[^`]+)`/.exec(f.message)?.[1] ?? ''}`)).toEqual(kramdownIds.map((id) => `links.md:link-anchor #${id}`));
+    // SMART makes quotes curly and hyphen runs dashes, which leave no trace in the id.
+    const smart = await lintSite({ '_config.yml': 'markdown: CommonMarkGhPages\ncommonmark:\n  options: [smart]\n', 'index.md': '---\n---\n# "Quotes" -- and --- dashes ---- a-b ... end\n\n# Code `"x" --` here\n\n[a](#quotes--and--dashes--a-b--end) [b](#code-codequotxquot---code-here)\n' });
+    expect(smart.findings).toEqual([]);
+    // jekyll-commonmark writes no heading ids; without the FOOTNOTES option, no footnotes either.
+    const plain = await lintSite({ ...files, '_config.yml': 'markdown: CommonMark\nplugins: [jekyll-commonmark]\n' });
+    expect(plain.findings.filter((f) => f.ruleId === 'link-anchor')).toHaveLength(written.length + kramdownIds.length);
+    expect(plain.findings.filter((f) => f.ruleId !== 'link-anchor')).toEqual([]);
+  });
+
   it('checks no link of a page in a branch its own values rule out', async () => {
     // The Carpentries workshop template's index.md: `{{page.address}}` is a link only when the address is a URL.
     const where = '{% assign begin = page.address | slice: 0, 4 | downcase %}{% if begin contains "http" %}{% assign online = "true" %}{% else %}{% assign online = "false" %}{% endif %}\n{% if online == "false" %}{{ page.address }}{% else %}<a href="{{ page.address }}">join</a>{% endif %}\n';

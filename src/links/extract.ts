@@ -11,6 +11,7 @@ import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
+import { markdownConverter } from '../site/jekyll-config.js';
 import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
@@ -87,7 +88,9 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
       for (const { start, end } of linkAttributes(document.maskedText.slice(offset, node.position!.end.offset!))) add('html', offset + start, offset + end);
     }
   }
-  for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {
+  // Links only kramdown reads: jekyll-commonmark's converters read CommonMark's alone.
+  const kramdown = markdownConverter(scope.site) === 'kramdown';
+  for (const { node } of kramdown ? nodesOfType(document, 'paragraph', 'heading') : []) {
     for (const text of plainTexts(node.children)) {
       for (const { image, start, end } of kramdownOnlyLinks(document, text.position!.start.offset!, text.position!.end.offset!)) add(image ? 'image' : 'markdown', start, end);
     }

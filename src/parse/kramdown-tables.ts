@@ -9,7 +9,7 @@
  * the rows are read from the Liquid-masked text, so Liquid output never splits a cell.
  */
 import type { Parent, Root, RootContent } from 'mdast';
-import type { Document } from '../types.js';
+import type { Document, SiteSettings } from '../types.js';
 
 export interface TableCell {
   start: number;
@@ -39,8 +39,13 @@ export interface KramdownTable {
 
 const cache = new WeakMap<Document, KramdownTable[]>();
 
-/** The document's kramdown tables, computed once per document. */
-export function kramdownTables(document: Document): KramdownTable[] {
+/**
+ * The document's kramdown tables, computed once per document; none where the site's Markdown
+ * converter is not kramdown (jekyll-commonmark reads GFM tables: a line with a `|` and no
+ * delimiter row under it is prose, extra cells are dropped).
+ */
+export function kramdownTables(document: Document, site?: Pick<SiteSettings, 'jekyll'>): KramdownTable[] {
+  if (site && site.jekyll.markdownConverter !== 'kramdown') return [];
   let tables = cache.get(document);
   if (!tables) {
     tables = findTables(document);

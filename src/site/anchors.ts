@@ -12,7 +12,8 @@
  * kramdown-parser-gfm: the HTML converter gives it kramdown's basic id (ASCII letters, digits and
  * dashes of the same text, tags left out; `section` when none), numbered apart from the GFM ids.
  */
-import type { Heading, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Definition, FootnoteReference, Heading, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { detached } from '../text/detach.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
@@ -25,7 +26,8 @@ import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import { settingsOf } from './jekyll-config.js';
+import { commonMarkOptions, markdownConverter, settingsOf } from './jekyll-config.js';
+import { commonMarkHtml, gitHubPagesHeadingId } from './commonmark-ids.js';
 
 export interface Anchor {
   id: string;
@@ -90,7 +92,15 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     anchors.push(anchor);
   };
   let tableOfContents: { id: string; offset: number } | undefined;
+  // jekyll-commonmark's converters read no kramdown syntax: no `{#id}`, block attributes, table of contents or term ids.
+  const converter = markdownConverter(scope.site);
+  const commonMark = converter === 'CommonMark' || converter === 'CommonMarkGhPages' ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
+    if (commonMark && node.type !== 'html') {
+      const anchor = commonMark.anchor(node, headingChildren(document, node as Heading, scope), runOf(node.position!.start.offset!));
+      if (anchor) anchors.push(anchor);
+      continue;
+    }
     if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
       const name = node.label ?? node.identifier;
       const offset = node.position!.start.offset!;
@@ -152,6 +162,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     if (!anchors.some((anchor) => anchor.id === id)) anchors.push({ id, offset, text: '' });
     for (const heading of headings) anchors.push({ id: `${id}-${heading.id}`, offset, text: heading.text });
   }
+  if (commonMark) return anchors;
   for (const { id, offset } of spanAttributeIds(document)) anchors.push({ id, offset, text: '' });
   // kramdown reads Markdown pages only.
   const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart);
@@ -272,6 +283,46 @@ function adjacentHeading(siblings: readonly RootContent[], index: number, side: 
 }
 
 /** The heading's text as kramdown sees it after Liquid rendered (its raw text), and its explicit `{#id}`. */
+/**
+ * The ids jekyll-commonmark's converters write: headings' (CommonMarkGhPages only, each Markdown
+ * run numbered apart, as each is a conversion of its own) and, with the FOOTNOTES option,
+ * footnotes' (`fn1`, `fnref1`…, numbered in the order of their first reference). Checked with
+ * jekyll-commonmark 1.4.0 and jekyll-commonmark-ghpages on commonmarker 0.23.6.
+ */
+function commonMarkIds(document: Document, gitHubPages: boolean, options: readonly string[]): { anchor(node: RootContent | FootnoteReference, children: readonly PhrasingContent[], run: string): Anchor | undefined } {
+  const definitions = new Map<string, Definition>();
+  for (const { node } of nodesOfType(document, 'definition')) if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  const footnotes = new Map<string, number>();
+  if (options.includes('FOOTNOTES')) {
+    const defined = new Set(nodesOfType(document, 'footnoteDefinition').map(({ node }) => node.identifier));
+    for (const { node } of nodesOfType(document, 'footnoteReference')) if (defined.has(node.identifier) && !footnotes.has(node.identifier)) footnotes.set(node.identifier, footnotes.size + 1);
+  }
+  const used = new Map<string, Map<string, number>>();
+  return {
+    anchor(node, children, run) {
+      const offset = node.position!.start.offset!;
+      if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
+        const number = footnotes.get(node.identifier);
+        return number === undefined ? undefined : { id: `${node.type === 'footnoteDefinition' ? 'fn' : 'fnref'}${number}`, offset, text: '' };
+      }
+      if (node.type !== 'heading' || !gitHubPages) return undefined;
+      if (!used.has(run)) used.set(run, new Map());
+      const html = commonMarkHtml(children, definitions, { unsafe: options.includes('UNSAFE'), smart: options.includes('SMART') });
+      return { id: gitHubPagesHeadingId(html, used.get(run)!), offset, text: detached(toString(children)) };
+    },
+  };
+}
+
+/** A heading's content once its Liquid is rendered. */
+function headingChildren(document: Document, heading: Heading, scope: RenderScope): readonly PhrasingContent[] {
+  if (heading.type !== 'heading' || heading.children.length === 0) return [];
+  const first = heading.children[0]!.position!.start.offset!;
+  const last = heading.children.at(-1)!.position!.end.offset!;
+  if (!document.liquid.tokens.some((t) => t.start < last && t.end > first)) return heading.children;
+  const reparsed = parseMarkdown(`# ${renderLiquid(document, first, last, scope)}`).children[0];
+  return reparsed?.type === 'heading' ? reparsed.children : [];
+}
+
 function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; explicit?: string } {
   const first = heading.children[0]!.position!.start.offset!;
   const last = heading.children.at(-1)!.position!.end.offset!;

@@ -37,6 +37,8 @@ export interface JekyllConfig {
   /** `defaults:`, the front matter values files get unless they set their own. */
   frontMatterDefaults: FrontMatterDefaults[];
   markdownExtensions: string[];
+  /** The converter `markdown:` names (markdownConverter). */
+  markdownConverter: MarkdownConverter;
   /**
    * Whether Markdown inside a block HTML element stays text, as kramdown (Jekyll's default
    * converter) leaves it unless `kramdown.parse_block_html` is on; another converter
@@ -87,6 +89,24 @@ const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
 };
 
 /** A config value that is a map of settings (`kramdown:`, `feed:`), or none. */
+/**
+ * Jekyll's Markdown converter: kramdown (`markdown:` unset, or `kramdown` in any case), one of
+ * jekyll-commonmark's (`CommonMark`; `CommonMarkGhPages`, which GitHub Pages has: GFM through
+ * commonmarker), or another a plugin provides (redcarpet, …). Plugins are named by class, exactly.
+ */
+export type MarkdownConverter = 'kramdown' | 'CommonMark' | 'CommonMarkGhPages' | 'other';
+
+export function markdownConverter(raw: Record<string, unknown>): MarkdownConverter {
+  if (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') return 'kramdown';
+  return raw.markdown === 'CommonMark' || raw.markdown === 'CommonMarkGhPages' ? raw.markdown : 'other';
+}
+
+/** jekyll-commonmark's `commonmark: options:`, upper-cased as it reads them (`UNSAFE`, `FOOTNOTES`, `SMART`, …). */
+export function commonMarkOptions(raw: Record<string, unknown>): string[] {
+  const options = settingsOf(raw.commonmark).options;
+  return Array.isArray(options) ? options.map((option) => String(option).toUpperCase()) : [];
+}
+
 export const settingsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /**
@@ -198,7 +218,8 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     collections: readCollections(raw.collections),
     frontMatterDefaults: readFrontMatterDefaults(raw.defaults),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
-    rawBlockHtml: (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') && !settingsOf(raw.kramdown).parse_block_html,
+    markdownConverter: markdownConverter(raw),
+    rawBlockHtml: markdownConverter(raw) === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html,
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
     layoutsDir: typeof raw.layouts_dir === 'string' ? raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts',
