@@ -26,9 +26,9 @@ export const codeFence: DocumentRule = {
     severity: 'error',
     fixable: false,
   },
-  check({ document, report }) {
+  check({ document, site, report }) {
     if (isHtmlPage(document.path)) return;
-    for (const fence of documentUnreadFences(document)) {
+    for (const fence of documentUnreadFences(document, site)) {
       const written = document.text.slice(fence.start, fence.end);
       report({
         message: messageOf(fence.reason, written),

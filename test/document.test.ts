@@ -130,7 +130,7 @@ describe('parseDocument', () => {
 
 describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_block_html off)', () => {
   const read = (body: string, rawBlockHtml = true) => {
-    const document = parseDocument('doc.md', `---\ntitle: t\n---\n${body}\n`, defaultTags, undefined, rawBlockHtml);
+    const document = parseDocument('doc.md', `---\ntitle: t\n---\n${body}\n`, defaultTags, undefined, { kramdown: true, rawBlockHtml });
     const links: string[] = [];
     const headings: number[] = [];
     visit(document.mdast, (node) => {
@@ -211,11 +211,17 @@ describe('block HTML as kramdown reads it (Jekyll 4.3.1, kramdown 2.4.0, parse_b
     const config = (yaml: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'doclint-kramdown-'));
       writeFileSync(join(dir, '_config.yml'), yaml);
-      const { rawBlockHtml } = readJekyllConfig(dir, ['_config.yml']);
+      const { markdownReading } = readJekyllConfig(dir, ['_config.yml']);
       rmSync(dir, { recursive: true, force: true });
-      return rawBlockHtml;
+      return markdownReading;
     };
-    expect([config('title: x\n'), config('markdown: kramdown\nkramdown:\n  input: GFM\n'), config('kramdown:\n  parse_block_html: true\n'), config('markdown: CommonMarkGhPages\n')]).toEqual([true, true, false, false]);
+    expect([config('title: x\n'), config('markdown: kramdown\nkramdown:\n  input: GFM\n'), config('kramdown:\n  parse_block_html: true\n'), config('markdown: CommonMarkGhPages\n'), config('markdown: redcarpet\n')]).toEqual([
+      { kramdown: true, rawBlockHtml: true },
+      { kramdown: true, rawBlockHtml: true },
+      { kramdown: true, rawBlockHtml: false },
+      { kramdown: false, rawBlockHtml: false },
+      { kramdown: true, rawBlockHtml: false },
+    ]);
   });
 });
 

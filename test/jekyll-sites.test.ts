@@ -199,6 +199,10 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     // SMART makes quotes curly and hyphen runs dashes, which leave no trace in the id.
     const smart = await lintSite({ '_config.yml': 'markdown: CommonMarkGhPages\ncommonmark:\n  options: [smart]\n', 'index.md': '---\n---\n# "Quotes" -- and --- dashes ---- a-b ... end\n\n# Code `"x" --` here\n\n[a](#quotes--and--dashes--a-b--end) [b](#code-codequotxquot---code-here)\n' });
     expect(smart.findings).toEqual([]);
+    // A fence with words after its language is code to CommonMark (kramdown reads none, and the lines after it as Markdown).
+    const fence = { 'index.md': '---\n---\n```js title="app.js"\n[x](/missing/)\n```\n' };
+    expect((await lintSite({ ...fence, '_config.yml': 'markdown: CommonMarkGhPages\n' })).findings).toEqual([]);
+    expect((await lintSite({ ...fence, '_config.yml': '' })).findings.map((f) => f.ruleId)).toEqual(['code-fence', 'link-internal']);
     // jekyll-commonmark writes no heading ids; without the FOOTNOTES option, no footnotes either.
     const plain = await lintSite({ ...files, '_config.yml': 'markdown: CommonMark\nplugins: [jekyll-commonmark]\n' });
     expect(plain.findings.filter((f) => f.ruleId === 'link-anchor')).toHaveLength(written.length + kramdownIds.length);

@@ -89,7 +89,7 @@ function parsedInclude(path: string, site: SiteIndex): ParsedInclude | undefined
   let include: ParsedInclude | undefined;
   if (text !== undefined && text.includes(']:')) {
     try {
-      include = { document: parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml), pageDependent: /\bpage\./.test(text), definitions: new Map() };
+      include = { document: parseDocument(path, text, site.tags, undefined, site.jekyll.markdownReading), pageDependent: /\bpage\./.test(text), definitions: new Map() };
     } catch {
       // An include no parser survives defines nothing here.
     }

@@ -91,7 +91,7 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   const withValues = values ? { frontMatter: values } : {};
   try {
     if (!front) return templatePass(file, source.text, rules, context);
-    return { ...documentPass(parseDocument(file, source.text, tags, front, context.site.jekyll.rawBlockHtml), rules, context), ...withValues };
+    return { ...documentPass(parseDocument(file, source.text, tags, front, context.site.jekyll.markdownReading), rules, context), ...withValues };
   } catch (error) {
     if (error instanceof ComplexityError) {
       return { findings: engineFinding(config, 'file-too-complex', file, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1), ...withValues };

@@ -18,7 +18,7 @@ export const templateRules: ReadonlySet<string> = new Set(['liquid-syntax', 'liq
 
 export function templatePass(path: string, text: string, rules: readonly AnyRule[], context: DocumentPassContext): DocumentPassResult {
   const { tags, site } = context;
-  const document = parseTemplate(path, text, tags, templateKind(path, site.jekyll) ?? 'include', site.jekyll.rawBlockHtml);
+  const document = parseTemplate(path, text, tags, templateKind(path, site.jekyll) ?? 'include', site.jekyll.markdownReading);
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
   // Only HTML's tags hold links: a script's or a stylesheet's text is not read for them.

@@ -15,17 +15,28 @@ import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
 
+/** How the site's Markdown converter reads a page (JekyllConfig.markdownReading). */
+export interface MarkdownReading {
+  /** kramdown's syntax: its code fences, `markdown="1"` elements, no `1)` list items; otherwise CommonMark's alone (jekyll-commonmark). */
+  kramdown: boolean;
+  /** Markdown inside block HTML elements stays text, as kramdown leaves it by default. */
+  rawBlockHtml: boolean;
+}
+
+/** Jekyll's default: kramdown, block HTML raw. */
+export const kramdownReading: MarkdownReading = { kramdown: true, rawBlockHtml: true };
+
 /** A layout's or include's text as Jekyll reads it: a layout's front matter is read, an include's text is written whole. */
-export function parseTemplate(path: string, text: string, registry: TagRegistry, kind: 'layout' | 'include', rawBlockHtml: boolean): Document {
+export function parseTemplate(path: string, text: string, registry: TagRegistry, kind: 'layout' | 'include', reading: MarkdownReading): Document {
   // Liquid alone renders a layout or an include (an `.md` layout too): kramdown never reads it.
-  return parseDocument(path, text, registry, kind === 'layout' ? parseFrontMatter(text) : { kind: 'none' }, rawBlockHtml, false);
+  return parseDocument(path, text, registry, kind === 'layout' ? parseFrontMatter(text) : { kind: 'none' }, reading, false);
 }
 
 /**
  * Throws a ComplexityError for input over the parse budget (parse/parse-budget.ts).
  * `frontMatter`: the same text's front matter when the caller has already parsed it (the site index has).
- * `rawBlockHtml`: Markdown inside block HTML elements stays text, as kramdown leaves it by default (JekyllConfig.rawBlockHtml). */
-export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text), rawBlockHtml = true, markdown = !isHtmlPage(path)): Document {
+ */
+export function parseDocument(path: string, text: string, registry: TagRegistry, frontMatter: FrontMatter = parseFrontMatter(text), reading: MarkdownReading = kramdownReading, markdown = !isHtmlPage(path)): Document {
   // Jekyll renders everything after a valid front matter block; with an unclosed block it
   // renders the whole file; a non-YAML block makes it a static file (nothing rendered).
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
@@ -33,15 +44,15 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const lines = new LineIndex(text);
   const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
   // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
-  const fenced = markdown ? maskKramdownFences(liquidMasked, bodyStart) : liquidMasked;
-  const wrappers = markdownWrappers(fenced);
+  const fenced = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart) : liquidMasked;
+  const wrappers = reading.kramdown ? markdownWrappers(fenced) : [];
   const masked = maskMarkdownWrappers(fenced, wrappers);
   if (!markdown) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
-  const maskedText = maskParenListMarkers(masked);
+  const maskedText = reading.kramdown ? maskParenListMarkers(masked) : masked;
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
-  const kramdown: KramdownBlocks = rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
+  const kramdown: KramdownBlocks = reading.rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
   const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, wrappers);
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));
@@ -49,7 +60,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   // Blanking splits paragraphs and never joins them: the masked text's count of brackets bounds the blanked one's.
   // Masking and blanking keep every line break: the page's line index serves the parser too.
   const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets, lines);
-  if (rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
+  if (reading.rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
   insertHtmlNodes(mdast, bodies, maskedText, lines);
   return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
 }

@@ -21,7 +21,7 @@
  * masking fences: code lines written without a quote's `>` or under a list item without its
  * indent (CommonMark ends the quote or item there), and indented code's lazy lines.
  */
-import type { Document } from '../types.js';
+import type { Document, SiteSettings } from '../types.js';
 import { isSpanElement } from './kramdown-html-blocks.js';
 import { isTableLine } from './kramdown-tables.js';
 
@@ -353,8 +353,9 @@ export function maskKramdownFences(text: string, from: number): string {
   return out + text.slice(cursor);
 }
 
-/** The fences kramdown does not read in a parsed document (whose masked text has them masked). */
-export function documentUnreadFences(document: Document): UnreadFence[] {
+/** The fences kramdown does not read in a parsed document (whose masked text has them masked); none where the site's converter is not kramdown. */
+export function documentUnreadFences(document: Document, site?: Pick<SiteSettings, 'jekyll'>): UnreadFence[] {
+  if (site && site.jekyll.markdownConverter !== 'kramdown') return [];
   const { text, maskedText } = document;
   let unmasked = maskedText;
   if (maskedText.includes('\u00a0')) {

@@ -79,7 +79,11 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     return inner ? String(inner.open.start) : 'page';
   };
 
-  const wrappers = markdownWrappers(document.text);
+  // jekyll-commonmark's converters read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
+  const converter = markdownConverter(scope.site);
+  const commonMark = converter === 'CommonMark' || converter === 'CommonMarkGhPages' ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
+  // A `markdown="1"` element's tags are masked out of the Markdown: their ids are read here.
+  const wrappers = commonMark ? [] : markdownWrappers(document.text);
   for (const { offset, line } of wrappers) {
     for (const id of sourceIds(line, line)) anchors.push({ id, offset, text: '' });
   }
@@ -92,9 +96,6 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     anchors.push(anchor);
   };
   let tableOfContents: { id: string; offset: number } | undefined;
-  // jekyll-commonmark's converters read no kramdown syntax: no `{#id}`, block attributes, table of contents or term ids.
-  const converter = markdownConverter(scope.site);
-  const commonMark = converter === 'CommonMark' || converter === 'CommonMarkGhPages' ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
     if (commonMark && node.type !== 'html') {
       const anchor = commonMark.anchor(node, headingChildren(document, node as Heading, scope), runOf(node.position!.start.offset!));

@@ -174,8 +174,8 @@ function relativeIncludesOf(path: string, site: SiteIndex, pages: Pages): string
       // Parsed only when it may hold the tag: every page a named file links to is asked about.
       if (text?.includes('include_relative')) {
         const template = templateKind(path, site.jekyll);
-        if (template === undefined) names = documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.rawBlockHtml), site.jekyll);
-        else names = relativeIncludeNames(parseTemplate(path, text, site.tags, template, site.jekyll.rawBlockHtml), site.jekyll);
+        if (template === undefined) names = documentRelativeIncludes(parseDocument(path, text, site.tags, undefined, site.jekyll.markdownReading), site.jekyll);
+        else names = relativeIncludeNames(parseTemplate(path, text, site.tags, template, site.jekyll.markdownReading), site.jekyll);
       }
     } catch {
       // Input no parser survives (reported where the file is linted): none known.

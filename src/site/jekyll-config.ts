@@ -2,6 +2,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
+import type { MarkdownReading } from '../parse/document.js';
 import { yamlValues } from '../parse/yaml-values.js';
 import { readSource } from './read-source.js';
 import { LineIndex } from '../text/line-index.js';
@@ -40,11 +41,11 @@ export interface JekyllConfig {
   /** The converter `markdown:` names (markdownConverter). */
   markdownConverter: MarkdownConverter;
   /**
-   * Whether Markdown inside a block HTML element stays text, as kramdown (Jekyll's default
-   * converter) leaves it unless `kramdown.parse_block_html` is on; another converter
-   * (`markdown: CommonMark…`) reads it as CommonMark does.
+   * How pages are read: kramdown's syntax or CommonMark's (jekyll-commonmark), and whether
+   * Markdown inside a block HTML element stays text, as kramdown (Jekyll's default converter)
+   * leaves it unless `kramdown.parse_block_html` is on; CommonMark reads it as Markdown after a blank line.
    */
-  rawBlockHtml: boolean;
+  markdownReading: MarkdownReading;
   /** Where the site's data files are (`data_dir`, `_data` by default). */
   dataDir: string;
   /** Where `{% include %}` looks for files (`includes_dir`, `_includes` by default). */
@@ -99,6 +100,12 @@ export type MarkdownConverter = 'kramdown' | 'CommonMark' | 'CommonMarkGhPages' 
 export function markdownConverter(raw: Record<string, unknown>): MarkdownConverter {
   if (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') return 'kramdown';
   return raw.markdown === 'CommonMark' || raw.markdown === 'CommonMarkGhPages' ? raw.markdown : 'other';
+}
+
+/** How the converter reads pages; another plugin's converter (redcarpet, …) is read as kramdown, its block HTML as CommonMark's. */
+function markdownReadingOf(raw: Record<string, unknown>): MarkdownReading {
+  const converter = markdownConverter(raw);
+  return { kramdown: converter !== 'CommonMark' && converter !== 'CommonMarkGhPages', rawBlockHtml: converter === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html };
 }
 
 /** jekyll-commonmark's `commonmark: options:`, upper-cased as it reads them (`UNSAFE`, `FOOTNOTES`, `SMART`, …). */
@@ -219,7 +226,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     frontMatterDefaults: readFrontMatterDefaults(raw.defaults),
     markdownExtensions: typeof raw.markdown_ext === 'string' ? raw.markdown_ext.split(',').map((e) => e.trim()) : defaultMarkdownExtensions,
     markdownConverter: markdownConverter(raw),
-    rawBlockHtml: markdownConverter(raw) === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html,
+    markdownReading: markdownReadingOf(raw),
     dataDir: stringOr(raw.data_dir, '_data').replace(/^\/+|\/+$/g, '') || '_data',
     includesDir: typeof raw.includes_dir === 'string' ? raw.includes_dir.replace(/^\/|\/$/g, '') : '_includes',
     layoutsDir: typeof raw.layouts_dir === 'string' ? raw.layouts_dir.replace(/^\/|\/$/g, '') : '_layouts',

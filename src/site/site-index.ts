@@ -153,7 +153,7 @@ export function buildSiteIndex(
       let anchors: readonly Anchor[] | undefined;
       if (text !== undefined) {
         try {
-          const document = parseDocument(path, text, tags, undefined, jekyll.rawBlockHtml);
+          const document = parseDocument(path, text, tags, undefined, jekyll.markdownReading);
           anchors = documentAnchors(document, renderScope(jekyll, document.frontMatter, path), tags);
         } catch {
           // Input no parser survives (the engine reports it on the file itself): no anchors.
