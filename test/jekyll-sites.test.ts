@@ -209,6 +209,15 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(plain.findings.filter((f) => f.ruleId !== 'link-anchor')).toEqual([]);
   });
 
+  it('counts no id written in a branch Liquid never renders, nor numbers a repeat after one', async () => {
+    // jekyll build 4.3.1 writes `schedule` and `setup` alone: the ruled-out branches reach kramdown as nothing.
+    const result = await lintSite({
+      '_config.yml': 'kind: workshop\n',
+      'index.md': '---\naddress: street\n---\n{% if site.kind == "lesson" %}\n## Schedule\n\n<a id="x"></a>\n{% endif %}\n{% if page.address == "online" %}\n## Setup\n{% endif %}\n\n## Schedule\n\n## Setup\n\n[s](#schedule) [x](#x) [t](#setup) [t1](#setup-1)\n',
+    });
+    expect(result.findings.map((f) => /`(#[^`]+)`/.exec(f.message)?.[1])).toEqual(['#x', '#setup-1']);
+  });
+
   it('checks no link of a page in a branch its own values rule out', async () => {
     // The Carpentries workshop template's index.md: `{{page.address}}` is a link only when the address is a URL.
     const where = '{% assign begin = page.address | slice: 0, 4 | downcase %}{% if begin contains "http" %}{% assign online = "true" %}{% else %}{% assign online = "false" %}{% endif %}\n{% if online == "false" %}{{ page.address }}{% else %}<a href="{{ page.address }}">join</a>{% endif %}\n';

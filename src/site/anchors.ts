@@ -24,6 +24,7 @@ import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { parseMarkdown } from '../parse/markdown.js';
+import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { commonMarkOptions, markdownConverter, settingsOf } from './jekyll-config.js';
@@ -48,8 +49,8 @@ const notIdCharacter = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
  * read as a browser does (character references decoded); `masked` is the same piece with Liquid
  * masked, where the tags are found.
  */
-function* sourceIds(masked: string, text: string): Generator<string> {
-  for (const { start, end } of idAttributes(masked)) yield decodeCharacterReferences(text.slice(start, end));
+function* sourceIds(masked: string, text: string, written: (start: number, end: number) => boolean = () => true): Generator<string> {
+  for (const { start, end } of idAttributes(masked)) if (written(start, end)) yield decodeCharacterReferences(text.slice(start, end));
 }
 
 /** kramdown's basic_generate_id (the HTML converter's), before `section` and numbering. */
@@ -82,10 +83,13 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   // jekyll-commonmark's converters read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
   const converter = markdownConverter(scope.site);
   const commonMark = converter === 'CommonMark' || converter === 'CommonMarkGhPages' ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
+  // What a branch Liquid never renders holds is never converted: no id, and no number taken from a repeat.
+  const skipped = skippedBranches(document.liquid, scope.site, scope.page);
+  const written = (start: number, end = start + 1): boolean => !inSkippedBranch(skipped, start, end);
   // A `markdown="1"` element's tags are masked out of the Markdown: their ids are read here.
   const wrappers = commonMark ? [] : markdownWrappers(document.text);
   for (const { offset, line } of wrappers) {
-    for (const id of sourceIds(line, line)) anchors.push({ id, offset, text: '' });
+    for (const id of sourceIds(line, line, (start, end) => written(offset + start, offset + end))) anchors.push({ id, offset, text: '' });
   }
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
@@ -97,6 +101,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   };
   let tableOfContents: { id: string; offset: number } | undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
+    if (node.type !== 'html' && !written(node.position!.start.offset!)) continue;
     if (commonMark && node.type !== 'html') {
       const anchor = commonMark.anchor(node, headingChildren(document, node as Heading, scope), runOf(node.position!.start.offset!));
       if (anchor) anchors.push(anchor);
@@ -131,7 +136,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     if (node.type === 'html') {
       const offset = node.position!.start.offset!;
       const end = node.position!.end.offset!;
-      for (const id of sourceIds(document.maskedText.slice(offset, end), document.text.slice(offset, end))) anchors.push({ id, offset, text: '' });
+      for (const id of sourceIds(document.maskedText.slice(offset, end), document.text.slice(offset, end), (start, stop) => written(offset + start, offset + stop))) anchors.push({ id, offset, text: '' });
       continue;
     }
     if (node.children.length === 0) continue;
@@ -164,9 +169,9 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     for (const heading of headings) anchors.push({ id: `${id}-${heading.id}`, offset, text: heading.text });
   }
   if (commonMark) return anchors;
-  for (const { id, offset } of spanAttributeIds(document)) anchors.push({ id, offset, text: '' });
+  for (const { id, offset } of spanAttributeIds(document)) if (written(offset)) anchors.push({ id, offset, text: '' });
   // kramdown reads Markdown pages only.
-  const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart);
+  const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart).filter((term) => written(term.start));
   termTexts(document, terms, scope).forEach((text, i) => {
     const term = terms[i]!;
     const id = term.id ?? `${term.prefix}${basicHeadingId(text)}`;
