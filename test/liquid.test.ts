@@ -157,7 +157,8 @@ describe('branches the config and the page decide (skippedBranches)', () => {
       '{% if site.kind > 1 %}A{% endif %}',
       '{% if site.kind == (1..2) %}A{% endif %}',
       '{% if site.kind == "lesson" %}A',
-      '{% case site.kind %}{% when "lesson" %}A{% endcase %}',
+      '{% case site.absent %}{% when "lesson" %}A{% endcase %}',
+      '{% case site.kind %}{% when "lesson" %}{% assign a = 1 %}A{% endcase %}',
     ];
     for (const text of undecided) expect(skipped(text, site), text).toEqual([]);
     // An undecided branch before a false one: the false one is still never taken, the rest may be.
@@ -182,6 +183,13 @@ describe('branches the config and the page decide (skippedBranches)', () => {
     expect(skipped('{% if page.address == "online" %}A{% endif %}{% if page.title %}B{% endif %}', site)).toEqual([]);
     // Jekyll's own values win over the front matter's (`url`), or add to them (a post's folder is one of its categories).
     expect(skipped('{% if page.title %}A{% endif %}{% if page.url == "/x/" %}B{% else %}C{% endif %}{% if page.tags contains "r" %}D{% else %}E{% endif %}', site, page)).toEqual([]);
+  });
+
+  it('renders every `when` of a `case` that matches, and an `else` no `when` before it matched (checked with Ruby Liquid 5.4)', () => {
+    const page = { x: 'b' };
+    expect(skipped('{% case page.x %}PRE{% when "a", "b" %}A{% when "b" or "c" %}B{% when 1 %}N{% else %}E{% endcase %}', site, page)).toEqual(['PRE', 'N', 'E']);
+    expect(skipped('{% case page.x %}{% when "a" %}A{% else %}E{% when "b" %}B{% endcase %}', site, page)).toEqual(['A']);
+    expect(skipped('{% case page.x %}{% when "b" %}B{% else %}E1{% else %}E2{% endcase %}', site, { x: 'z' })).toEqual(['B']);
   });
 
   it('leaves a variable undecided where it may hold more than one value', () => {

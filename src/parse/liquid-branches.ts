@@ -1,16 +1,17 @@
 /**
- * The parts of `{% if %}` and `{% unless %}` blocks (their `elsif` and `else` branches too) that
- * Liquid never renders, decided from the site's config and, in a page's own text, the page's
- * front matter and the variables it assigns: `{% if site.kind == "lesson" %}` with `kind:
- * "workshop"` in _config.yml (the Carpentries templates), `{% assign online = "false" %}` after
- * `{% if page.address == "online" %}` on a page whose address is a street. An `{% include %}` or a
- * `{% link %}` there fails no build, and a link there is never written.
+ * The parts of `{% if %}`, `{% unless %}` and `{% case %}` blocks (their `elsif`, `when` and
+ * `else` branches too) that Liquid never renders, decided from the site's config and, in a page's
+ * own text, the page's front matter and the variables it assigns: `{% if site.kind == "lesson" %}`
+ * with `kind: "workshop"` in _config.yml (the Carpentries templates), `{% assign online = "false"
+ * %}` after `{% if page.address == "online" %}` on a page whose address is a street. An
+ * `{% include %}` or a `{% link %}` there fails no build, and a link or id there is never written.
  *
- * Liquid 4's conditions are read as its strict parser reads them (`==`, `!=`, `<>`, `<`, `>`,
+ * Conditions are read as Liquid's strict parser reads them (`==`, `!=`, `<>`, `<`, `>`,
  * `<=`, `>=`, `contains`, `and`/`or` grouped from the right) over literals, `site.*` values the
  * config sets, `page.*` values the front matter (or its defaults) sets and variables assigned from
  * those through a few pure filters. Anything else is undecided and may render: values Jekyll or a
- * plugin fills in, loops, captures, variables an include may have assigned, `case` blocks.
+ * plugin fills in, loops, captures, variables an include may have assigned, a `case` whose
+ * bodies assign.
  */
 import { builtPageVariables, builtSiteVariables } from './liquid-render.js';
 import type { LiquidBlock, LiquidNode, LiquidParse } from './liquid-tree.js';
@@ -53,6 +54,7 @@ function walk(nodes: readonly LiquidNode[], scope: Scope, certain: boolean, rang
     if (node.kind === 'output') continue;
     if (node.kind === 'tag') runTag(node, scope, certain);
     else if ((node.open.name === 'if' || node.open.name === 'unless') && node.close) conditional(node, scope, certain, ranges);
+    else if (node.open.name === 'case' && node.close && [...assignedWithin(node.children)].length === 0) caseBlock(node, scope, certain, ranges);
     else if (node.open.name === 'capture') {
       walk(node.children, scope, certain, ranges);
       const variable = /^\s*([\w-]+)/.exec(node.open.markup)?.[1];
@@ -123,6 +125,46 @@ function conditional(block: LiquidBlock, scope: Scope, certain: boolean, ranges:
 }
 
 const startOf = (node: LiquidNode): number => (node.kind === 'block' ? node.open.start : node.start);
+
+/**
+ * A `case` block whose bodies assign nothing (each `when` reads its values after the bodies
+ * before it rendered). Liquid renders every `when` one of whose values equals the subject
+ * (`,` or `or` between values), and an `else` when no `when` before it did; nothing before the
+ * first `when`.
+ */
+function caseBlock(block: LiquidBlock, scope: Scope, certain: boolean, ranges: SkippedRange[]): void {
+  const subjectTokens = tokens(block.open.markup);
+  const subject = subjectTokens?.length === 1 ? operandValue(subjectTokens[0]!, scope) : undecided;
+  const heads = block.branches;
+  const first = heads[0] ?? block.close!;
+  if (first.start > block.open.end) ranges.push({ start: block.open.end, end: first.start });
+  let matched: boolean | typeof undecided = false;
+  heads.forEach((head, index) => {
+    const body = { start: head.end, end: (heads[index + 1] ?? block.close!).start };
+    let holds: boolean | typeof undecided;
+    if (head.name === 'else') holds = matched === undecided ? undecided : !matched;
+    else {
+      holds = whenHolds(head.markup, subject, scope);
+      matched = or(matched, holds);
+    }
+    if (holds === false) ranges.push(body);
+    else walk(block.children.filter((child) => startOf(child) >= body.start && startOf(child) < body.end), scope, certain && holds === true, ranges);
+  });
+}
+
+/** Whether a `when`'s values (`a, b`, `a or b`) hold one equal to the subject. */
+function whenHolds(markup: string, subject: Value, scope: Scope): boolean | typeof undecided {
+  const list = tokens(markup);
+  if (!list || list.length === 0) return undecided;
+  let holds: boolean | typeof undecided = false;
+  for (let i = 0; i < list.length; i += 2) {
+    const separator = list[i + 1];
+    if (separator && separator.kind !== 'comma' && !(separator.kind === 'name' && separator.text === 'or')) return undecided;
+    if (i + 1 === list.length - 1) return undecided;
+    holds = or(holds, compare(subject, '==', operandValue(list[i]!, scope)));
+  }
+  return holds;
+}
 
 // Liquid's lexer, as its strict parser reads a condition or an assigned expression.
 const token = /\s*(?:('[^']*'|"[^"]*")|(-?\d+(?:\.\d+)?)(?![\w.])|(==|!=|<>|<=|>=|<|>)|([A-Za-z_][\w-]*\??(?:\.[A-Za-z_][\w-]*\??|\[(?:\d+|'[^']*'|"[^"]*")\])*)|(\|)|(:)|(,))/y;
