@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scanLiquid } from '../src/parse/liquid-tokens.js';
 import { parseLiquid } from '../src/parse/liquid-tree.js';
-import { skippedBranches } from '../src/parse/liquid-branches.js';
-import { defaultTags, lintString } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inSkippedBranch, skippedBranches } from '../src/parse/liquid-branches.js';
+import { defaultTags, lintString, repoRoot } from './helpers.js';
 
 const kinds = (text: string): string[] => scanLiquid(text).map((t) => `${t.kind}:${text.slice(t.start, t.end)}`);
 const parse = (text: string) => parseLiquid(text, 0, text.length, defaultTags);
@@ -190,6 +192,24 @@ describe('branches the config and the page decide (skippedBranches)', () => {
     expect(skipped('{% case page.x %}PRE{% when "a", "b" %}A{% when "b" or "c" %}B{% when 1 %}N{% else %}E{% endcase %}', site, page)).toEqual(['PRE', 'N', 'E']);
     expect(skipped('{% case page.x %}{% when "a" %}A{% else %}E{% when "b" %}B{% endcase %}', site, page)).toEqual(['A']);
     expect(skipped('{% case page.x %}{% when "b" %}B{% else %}E1{% else %}E2{% endcase %}', site, { x: 'z' })).toEqual(['B']);
+  });
+
+  it('skips no branch Ruby Liquid renders, on the conformance templates (fixtures/conformance/liquid-branches.json)', () => {
+    const vectors = JSON.parse(readFileSync(join(repoRoot, 'fixtures/conformance/liquid-branches.json'), 'utf8')) as { site: Record<string, unknown>; page: Record<string, unknown>; cases: { template: string; output: string | { error: string } }[] };
+    let markers = 0;
+    let skippedMarkers = 0;
+    for (const { template, output } of vectors.cases) {
+      // A template Liquid fails to render fails the build: nothing of it is written either way.
+      if (typeof output !== 'string') continue;
+      const ranges = skippedBranches(parse(template), vectors.site, vectors.page);
+      for (const marker of template.matchAll(/M\d+ /g)) {
+        markers++;
+        if (!inSkippedBranch(ranges, marker.index, marker.index + marker[0].length)) continue;
+        skippedMarkers++;
+        expect(output.includes(marker[0]), `${marker[0]}in ${template}`).toBe(false);
+      }
+    }
+    expect(skippedMarkers).toBeGreaterThan(markers / 2);
   });
 
   it('leaves a variable undecided where it may hold more than one value', () => {
