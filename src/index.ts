@@ -5,7 +5,7 @@ export { rulesOf } from './config/custom-rules.js';
 export { ConfigError, loadConfig, resolveConfig, overrideRules, configFileNames } from './config/load.js';
 export type { ResolvedConfig, UserConfig, RuleSetting } from './config/types.js';
 export { buildConfigSchema } from './config/schema.js';
-export { parseDocument } from './parse/document.js';
+export { parseDocument, type MarkdownReading } from './parse/document.js';
 export { createTagRegistry, helpCenterTags, type TagRegistry, type TagSpec, type ArgumentGrammar } from './parse/tag-registry.js';
 export { reporters, formatNames, type FormatName, type Reporter, type ReportInput } from './report/index.js';
 export { allRules } from '../rules/index.js';
@@ -13,7 +13,7 @@ export type { AnyRule, Document, DocumentContext, DocumentRule, DocumentRuleCont
 export type { LintContext } from './lint/lint-files.js';
 export type { SiteIndex } from './site/site-index.js';
 export { buildSiteIndex } from './site/site-index.js';
-export { readJekyllConfig, type JekyllConfig } from './site/jekyll-config.js';
+export { readJekyllConfig, type JekyllConfig, type MarkdownConverter } from './site/jekyll-config.js';
 export { remarkPlugin } from './remark/plugin.js';
 export { documentLinks, type LinkRef } from './links/extract.js';
 export { resolveLink, type Resolution } from './links/resolve.js';
