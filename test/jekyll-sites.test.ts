@@ -203,6 +203,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const fence = { 'index.md': '---\n---\n```js title="app.js"\n[x](/missing/)\n```\n' };
     expect((await lintSite({ ...fence, '_config.yml': 'markdown: CommonMarkGhPages\n' })).findings).toEqual([]);
     expect((await lintSite({ ...fence, '_config.yml': '' })).findings.map((f) => f.ruleId)).toEqual(['code-fence', 'link-internal']);
+    // The autolink extension links bare URLs (the site's own ones are checked offline); kramdown leaves them text.
+    const bare = { 'index.md': '---\n---\nSee https://example.org/gone/. and (www.example.org/about/), not [unclosed https://example.org/x/ or `https://example.org/y/`.\n', 'about.md': '---\n---\n' };
+    const autolinked = await lintSite({ ...bare, '_config.yml': 'url: https://example.org\nmarkdown: CommonMarkGhPages\ncommonmark:\n  extensions: [autolink]\n' });
+    expect(autolinked.findings.map((f) => `${f.ruleId} ${f.column}`)).toEqual(['link-internal 5']);
+    expect((await lintSite({ ...bare, '_config.yml': 'url: https://example.org\n' })).findings).toEqual([]);
     // jekyll-commonmark writes no heading ids; without the FOOTNOTES option, no footnotes either.
     const plain = await lintSite({ ...files, '_config.yml': 'markdown: CommonMark\nplugins: [jekyll-commonmark]\n' });
     expect(plain.findings.filter((f) => f.ruleId === 'link-anchor')).toHaveLength(written.length + kramdownIds.length);

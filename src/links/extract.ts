@@ -11,7 +11,8 @@ import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
-import { markdownConverter } from '../site/jekyll-config.js';
+import { commonMarkExtensions, markdownConverter } from '../site/jekyll-config.js';
+import { gfmAutolinks } from './gfm-autolinks.js';
 import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
@@ -63,8 +64,8 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   const links: LinkRef[] = [];
   // A branch the site's config or the page's values never take renders no link.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
-  const add = (source: LinkRef['source'], start: number, end: number): void => {
-    if (inSkippedBranch(skipped, start, end)) return;
+  const add = (source: LinkRef['source'], start: number, end: number): LinkRef | undefined => {
+    if (inSkippedBranch(skipped, start, end)) return undefined;
     const raw = document.text.slice(start, end);
     const url = renderUrl(document, raw, start, scope);
     // The destination ends up in an HTML attribute: the browser decodes its character references.
@@ -74,22 +75,35 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const variableBase = url === undefined && !tagged ? variableBaseOf(document, start, end, scope) : undefined;
     if (variableBase) link.variableBase = variableBase;
     links.push(link);
+    return link;
   };
   for (const { node } of nodesOfType(document, 'link', 'image', 'definition', 'html')) {
     if (node.type !== 'html') {
       const range = destinationRange(document, node);
       if (!range) continue;
-      add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
+      const link = add(node.type === 'link' ? 'markdown' : node.type, range.start, range.end);
       // An email autolink (`<a@b.org>`) is a mailto: link, as both kramdown and CommonMark write it.
-      if (node.url.startsWith('mailto:') && !/^mailto:/i.test(document.text.slice(range.start, range.end))) links.at(-1)!.url = node.url;
+      if (link && node.url.startsWith('mailto:') && !/^mailto:/i.test(document.text.slice(range.start, range.end))) link.url = node.url;
     } else {
       // node.value lacks list and quote prefixes: read the source itself so offsets stay true.
       const offset = node.position!.start.offset!;
       for (const { start, end } of linkAttributes(document.maskedText.slice(offset, node.position!.end.offset!))) add('html', offset + start, offset + end);
     }
   }
-  // Links only kramdown reads: jekyll-commonmark's converters read CommonMark's alone.
-  const kramdown = markdownConverter(scope.site) === 'kramdown';
+  // Links only kramdown reads: jekyll-commonmark's converters read CommonMark's alone, and with
+  // the autolink extension link bare URLs too.
+  const converter = markdownConverter(scope.site);
+  const kramdown = converter === 'kramdown';
+  const autolinks = (converter === 'CommonMark' || converter === 'CommonMarkGhPages') && commonMarkExtensions(scope.site).includes('autolink');
+  for (const { node } of autolinks ? nodesOfType(document, 'paragraph', 'heading') : []) {
+    for (const text of textNodes(node.children)) {
+      const from = text.position!.start.offset!;
+      for (const autolink of gfmAutolinks(document.maskedText.slice(from, text.position!.end.offset!), document.maskedText[from - 1])) {
+        const link = add('markdown', from + autolink.start, from + autolink.end);
+        if (link) link.url = autolink.url;
+      }
+    }
+  }
   for (const { node } of kramdown ? nodesOfType(document, 'paragraph', 'heading') : []) {
     for (const text of plainTexts(node.children)) {
       for (const { image, start, end } of kramdownOnlyLinks(document, text.position!.start.offset!, text.position!.end.offset!)) add(image ? 'image' : 'markdown', start, end);
@@ -127,6 +141,11 @@ function ownStrings(link: LinkRef): LinkRef {
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
   return owned;
+}
+
+/** The text nodes of phrasing content, in emphasis and strong text too (a link's own text is left out). */
+function textNodes(children: readonly PhrasingContent[]): Text[] {
+  return children.flatMap((child) => (child.type === 'text' ? [child] : child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' ? textNodes(child.children) : []));
 }
 
 /** The text nodes that may hold a `](`, in emphasis and strong text too (a link's own text is left out). */

@@ -114,6 +114,12 @@ export function commonMarkOptions(raw: Record<string, unknown>): string[] {
   return Array.isArray(options) ? options.map((option) => String(option).toUpperCase()) : [];
 }
 
+/** jekyll-commonmark's `commonmark: extensions:` (`autolink`, `table`, `strikethrough`, `tagfilter`, …), as written. */
+export function commonMarkExtensions(raw: Record<string, unknown>): string[] {
+  const extensions = settingsOf(raw.commonmark).extensions;
+  return Array.isArray(extensions) ? extensions.map(String) : [];
+}
+
 export const settingsOf = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
 /**
