@@ -4,7 +4,9 @@
  * mistake never shows in the HTML; cells are counted in the source, as kramdown splits them.
  */
 import { kramdownTables, type TableLine } from '../src/parse/kramdown-tables.js';
-import type { Document, Fix, DocumentRule } from '../src/types.js';
+import { gfmTables, type GfmTable } from '../src/parse/gfm-tables.js';
+import { gfmTablesOn } from '../src/site/jekyll-config.js';
+import type { Document, Fix, DocumentRule, Report } from '../src/types.js';
 
 export const tableCellCount: DocumentRule = {
   meta: {
@@ -14,6 +16,10 @@ export const tableCellCount: DocumentRule = {
     fixable: true,
   },
   check({ document, site, report }) {
+    if (gfmTablesOn(site.jekyll.raw)) {
+      for (const table of gfmTables(document)) checkGfmTable(document, table, report);
+      return;
+    }
     for (const table of kramdownTables(document, site)) {
       const rows = table.lines.filter((line) => line.kind === 'row');
       const header = rows[0];
@@ -41,6 +47,28 @@ export const tableCellCount: DocumentRule = {
     }
   },
 };
+
+/** A GFM table (jekyll-commonmark): a short row is padded, a long one loses its last cells. */
+function checkGfmTable(document: Document, { header, rows }: GfmTable, report: (finding: Report) => void): void {
+  const expected = header.cells.length;
+  for (const row of rows) {
+    const found = row.cells.length;
+    if (found < expected) {
+      report({
+        message: `This row has ${found} cell${found === 1 ? '' : 's'}, the header has ${expected}: GFM pads it with ${expected - found} empty cell${expected - found === 1 ? '' : 's'}.`,
+        start: row.start,
+        end: row.end,
+        fix: padRow(document, row, expected - found),
+      });
+    } else if (found > expected) {
+      report({
+        message: `This row has ${found} cells, the header has ${expected}: GFM drops the last ${found - expected} (their text is not on the page).`,
+        start: row.cells[expected]!.start,
+        end: row.end,
+      });
+    }
+  }
+}
 
 /** Appends empty cells at the end of the row (a pipe that is escaped does not end a row). */
 function padRow(document: Document, row: TableLine, missing: number): Fix {

@@ -114,6 +114,12 @@ export function commonMarkOptions(raw: Record<string, unknown>): string[] {
   return Array.isArray(options) ? options.map((option) => String(option).toUpperCase()) : [];
 }
 
+/** Whether the site's converter reads GFM tables: jekyll-commonmark's with the `table` extension. */
+export function gfmTablesOn(raw: Record<string, unknown>): boolean {
+  const converter = markdownConverter(raw);
+  return (converter === 'CommonMark' || converter === 'CommonMarkGhPages') && commonMarkExtensions(raw).includes('table');
+}
+
 /** jekyll-commonmark's `commonmark: extensions:` (`autolink`, `table`, `strikethrough`, `tagfilter`, …), as written. */
 export function commonMarkExtensions(raw: Record<string, unknown>): string[] {
   const extensions = settingsOf(raw.commonmark).extensions;
