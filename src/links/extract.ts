@@ -11,7 +11,7 @@ import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { nodesOfType } from '../parse/document-nodes.js';
-import { commonMarkExtensions, markdownConverter } from '../site/jekyll-config.js';
+import { commonMarkExtensions, isCommonMark, markdownConverter } from '../site/jekyll-config.js';
 import { gfmAutolinks } from './gfm-autolinks.js';
 import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
@@ -94,7 +94,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   // the autolink extension link bare URLs too.
   const converter = markdownConverter(scope.site);
   const kramdown = converter === 'kramdown';
-  const autolinks = (converter === 'CommonMark' || converter === 'CommonMarkGhPages') && commonMarkExtensions(scope.site).includes('autolink');
+  const autolinks = isCommonMark(converter) && commonMarkExtensions(scope.site).includes('autolink');
   for (const { node } of autolinks ? nodesOfType(document, 'paragraph', 'heading') : []) {
     for (const text of textNodes(node.children)) {
       const from = text.position!.start.offset!;
@@ -148,14 +148,9 @@ function textNodes(children: readonly PhrasingContent[]): Text[] {
   return children.flatMap((child) => (child.type === 'text' ? [child] : child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete' ? textNodes(child.children) : []));
 }
 
-/** The text nodes that may hold a `](`, in emphasis and strong text too (a link's own text is left out). */
+/** The text nodes that may hold a `](`. */
 function plainTexts(children: readonly PhrasingContent[]): Text[] {
-  const texts: Text[] = [];
-  for (const child of children) {
-    if (child.type === 'text' && child.value.includes('](')) texts.push(child);
-    else if (child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete') texts.push(...plainTexts(child.children));
-  }
-  return texts;
+  return textNodes(children).filter((text) => text.value.includes(']('));
 }
 
 /** The longest label and destination looked at: past them, a scan stops (each `](` costs at most this much). */

@@ -27,7 +27,7 @@ import { parseMarkdown } from '../parse/markdown.js';
 import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import { commonMarkOptions, markdownConverter, settingsOf } from './jekyll-config.js';
+import { commonMarkOptions, isCommonMark, markdownConverter, settingsOf } from './jekyll-config.js';
 import { commonMarkHtml, gitHubPagesHeadingId } from './commonmark-ids.js';
 
 export interface Anchor {
@@ -82,7 +82,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
 
   // jekyll-commonmark's converters read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
   const converter = markdownConverter(scope.site);
-  const commonMark = converter === 'CommonMark' || converter === 'CommonMarkGhPages' ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
+  const commonMark = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
   // What a branch Liquid never renders holds is never converted: no id, and no number taken from a repeat.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
   const written = (start: number, end = start + 1): boolean => !inSkippedBranch(skipped, start, end);
@@ -103,7 +103,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
     if (node.type !== 'html' && !written(node.position!.start.offset!)) continue;
     if (commonMark && node.type !== 'html') {
-      const anchor = commonMark.anchor(node, headingChildren(document, node as Heading, scope), runOf(node.position!.start.offset!));
+      const anchor = commonMark.anchor(node, node.type === 'heading' ? headingChildren(document, node, scope) : [], runOf(node.position!.start.offset!));
       if (anchor) anchors.push(anchor);
       continue;
     }
@@ -288,7 +288,6 @@ function adjacentHeading(siblings: readonly RootContent[], index: number, side: 
   return side === -1 ? other.position!.end.line + 1 === node.position!.start.line : node.position!.end.line + 1 === other.position!.start.line;
 }
 
-/** The heading's text as kramdown sees it after Liquid rendered (its raw text), and its explicit `{#id}`. */
 /**
  * The ids jekyll-commonmark's converters write: headings' (CommonMarkGhPages only, each Markdown
  * run numbered apart, as each is a conversion of its own) and, with the FOOTNOTES option,
@@ -321,7 +320,7 @@ function commonMarkIds(document: Document, gitHubPages: boolean, options: readon
 
 /** A heading's content once its Liquid is rendered. */
 function headingChildren(document: Document, heading: Heading, scope: RenderScope): readonly PhrasingContent[] {
-  if (heading.type !== 'heading' || heading.children.length === 0) return [];
+  if (heading.children.length === 0) return [];
   const first = heading.children[0]!.position!.start.offset!;
   const last = heading.children.at(-1)!.position!.end.offset!;
   if (!document.liquid.tokens.some((t) => t.start < last && t.end > first)) return heading.children;
@@ -329,6 +328,7 @@ function headingChildren(document: Document, heading: Heading, scope: RenderScop
   return reparsed?.type === 'heading' ? reparsed.children : [];
 }
 
+/** The heading's text as kramdown sees it after Liquid rendered (its raw text), and its explicit `{#id}`. */
 function headingText(document: Document, heading: Heading, scope: RenderScope): { text: string; explicit?: string } {
   const first = heading.children[0]!.position!.start.offset!;
   const last = heading.children.at(-1)!.position!.end.offset!;

@@ -97,6 +97,9 @@ const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
  */
 export type MarkdownConverter = 'kramdown' | 'CommonMark' | 'CommonMarkGhPages' | 'other';
 
+/** jekyll-commonmark's converters: CommonMark with the extensions and options of `commonmark:`. */
+export const isCommonMark = (converter: MarkdownConverter): converter is 'CommonMark' | 'CommonMarkGhPages' => converter === 'CommonMark' || converter === 'CommonMarkGhPages';
+
 export function markdownConverter(raw: Record<string, unknown>): MarkdownConverter {
   if (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') return 'kramdown';
   return raw.markdown === 'CommonMark' || raw.markdown === 'CommonMarkGhPages' ? raw.markdown : 'other';
@@ -105,7 +108,7 @@ export function markdownConverter(raw: Record<string, unknown>): MarkdownConvert
 /** How the converter reads pages; another plugin's converter (redcarpet, …) is read as kramdown, its block HTML as CommonMark's. */
 function markdownReadingOf(raw: Record<string, unknown>): MarkdownReading {
   const converter = markdownConverter(raw);
-  return { kramdown: converter !== 'CommonMark' && converter !== 'CommonMarkGhPages', rawBlockHtml: converter === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html };
+  return { kramdown: !isCommonMark(converter), rawBlockHtml: converter === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html };
 }
 
 /** jekyll-commonmark's `commonmark: options:`, upper-cased as it reads them (`UNSAFE`, `FOOTNOTES`, `SMART`, …). */
@@ -116,8 +119,7 @@ export function commonMarkOptions(raw: Record<string, unknown>): string[] {
 
 /** Whether the site's converter reads GFM tables: jekyll-commonmark's with the `table` extension. */
 export function gfmTablesOn(raw: Record<string, unknown>): boolean {
-  const converter = markdownConverter(raw);
-  return (converter === 'CommonMark' || converter === 'CommonMarkGhPages') && commonMarkExtensions(raw).includes('table');
+  return isCommonMark(markdownConverter(raw)) && commonMarkExtensions(raw).includes('table');
 }
 
 /** jekyll-commonmark's `commonmark: extensions:` (`autolink`, `table`, `strikethrough`, `tagfilter`, …), as written. */
