@@ -29,7 +29,7 @@ interface CacheFile {
   files: Map<string, CachedFile>;
 }
 
-const format = 23;
+const format = 24;
 const magic = Buffer.from('doclint-results\n');
 const checksumOf = (payload: Uint8Array): Buffer => sha256(payload).digest();
 
