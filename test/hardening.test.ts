@@ -361,6 +361,16 @@ describe('time and memory stay linear in the input', () => {
     expect(result.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(100);
   });
 
+  it('a bare URL ending in 200,000 `)` on a jekyll-commonmark site with autolinks, and 40,000 branches, finish (cmark-gfm recounts the `)` each time), the links reported', async () => {
+    const dir = site({
+      '_config.yml': 'url: https://example.org\nmarkdown: CommonMarkGhPages\ncommonmark:\n  extensions: [autolink]\n',
+      // Branches by the thousand, with links in them: decided in time linear in the page.
+      'index.md': `---\ntitle: C\n---\nSee https://example.org/gone/${')'.repeat(200_000)} and a page condition {% if ${'page.a == 1 and '.repeat(20_000)}page.b %}x{% endif %}.\n\n{% if page.a %}${'{% elsif page.b %}x'.repeat(20_000)}{% endif %}${'{% if page.title == "D" %}[x](/z){% endif %}\n\n'.repeat(20_000)}`,
+    });
+    const result = await lint({ root: dir, files: ['index.md'], config });
+    expect(result.findings.map((f) => f.message)).toEqual(['This site does not publish `/gone/` (the link is on its own `url`, where the server may serve other content).']);
+  });
+
   it('a build file with a long line of `pagefind` words finishes (the search for a Pagefind step reads short lines only)', async () => {
     const dir = site({ 'package.json': JSON.stringify({ scripts: { x: 'pagefind '.repeat(200_000) } }), '_articles/c.md': '---\ntitle: C\n---\n[x](/pagefind/ui.css)\n' });
     const result = await lint({ root: dir, files: ['_articles/c.md'], config });

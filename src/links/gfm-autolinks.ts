@@ -93,10 +93,20 @@ function domainLength(data: string, allowShort: boolean): number {
   return allowShort || dots > 0 ? i : 0;
 }
 
-/** cmark-gfm's autolink_delim: the end once a `<`, trailing punctuation, an entity-like `&…;` and unpaired `)` are taken off. */
+/**
+ * cmark-gfm's autolink_delim: the end once a `<`, trailing punctuation, an entity-like `&…;` and
+ * unpaired `)` are taken off. Parentheses are counted once (cmark-gfm counts them again for each
+ * `)` it takes off: a URL ending in thousands of them would take quadratic time).
+ */
 function delimited(text: string, from: number, to: number): number {
   const lt = text.indexOf('<', from);
   let end = lt !== -1 && lt < to ? lt : to;
+  let opening = 0;
+  let closing = 0;
+  for (let i = from; i < end; i++) {
+    if (text[i] === '(') opening++;
+    else if (text[i] === ')') closing++;
+  }
   while (end > from) {
     const last = text[end - 1]!;
     if ('?!.,:*_~\'"'.includes(last)) end--;
@@ -104,9 +114,8 @@ function delimited(text: string, from: number, to: number): number {
       let at = end - 2;
       while (at > from && /[A-Za-z]/.test(text[at]!)) at--;
       end = at < end - 2 && text[at] === '&' ? at : end - 1;
-    } else if (last === ')') {
-      const piece = text.slice(from, end);
-      if ((piece.match(/\)/g)?.length ?? 0) <= (piece.match(/\(/g)?.length ?? 0)) break;
+    } else if (last === ')' && closing > opening) {
+      closing--;
       end--;
     } else break;
   }

@@ -41,12 +41,24 @@ export function skippedBranches(liquid: LiquidParse, site: Record<string, unknow
   if (known?.site === site && known.page === page) return known.ranges;
   const ranges: SkippedRange[] = [];
   walk(liquid.nodes, { site, page, assigned: new Map() }, true, ranges);
+  // A skipped branch is never walked: the ranges do not overlap, and sorted they can be searched.
+  ranges.sort((a, b) => a.start - b.start);
   skippedByParse.set(liquid, { site, page, ranges });
   return ranges;
 }
 
-/** Whether `start..end` lies in a skipped range. */
-export const inSkippedBranch = (ranges: readonly SkippedRange[], start: number, end: number): boolean => ranges.some((range) => start >= range.start && end <= range.end);
+/** Whether `start..end` lies in a skipped range (of skippedBranches: sorted, apart). */
+export function inSkippedBranch(ranges: readonly SkippedRange[], start: number, end: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle]!.start <= start) low = middle + 1;
+    else high = middle - 1;
+  }
+  const range = ranges[high];
+  return range !== undefined && end <= range.end;
+}
 
 /** Liquid's render of the nodes in order, as far as it decides branches; `certain`: whether they surely render. */
 function walk(nodes: readonly LiquidNode[], scope: Scope, certain: boolean, ranges: SkippedRange[]): void {
@@ -109,16 +121,16 @@ function conditional(block: LiquidBlock, scope: Scope, certain: boolean, ranges:
     const condition = truth(head.markup, scope);
     return condition === undecided || head !== block.open || block.open.name !== 'unless' ? condition : !condition;
   });
+  const bodies = branchBodies(block, heads);
   let taken = false;
   let undecidedBefore = false;
-  heads.forEach((head, index) => {
-    const body = { start: head.end, end: (heads[index + 1] ?? block.close!).start };
+  heads.forEach((_, index) => {
+    const body = bodies[index]!;
     if (taken || holds[index] === false) {
-      ranges.push(body);
+      ranges.push({ start: body.start, end: body.end });
       return;
     }
-    const children = block.children.filter((child) => startOf(child) >= body.start && startOf(child) < body.end);
-    walk(children, scope, certain && holds[index] === true && !undecidedBefore, ranges);
+    walk(body.children, scope, certain && holds[index] === true && !undecidedBefore, ranges);
     if (holds[index] === true) taken = true;
     else undecidedBefore = true;
   });
@@ -138,18 +150,30 @@ function caseBlock(block: LiquidBlock, scope: Scope, certain: boolean, ranges: S
   const heads = block.branches;
   const first = heads[0] ?? block.close!;
   if (first.start > block.open.end) ranges.push({ start: block.open.end, end: first.start });
+  const bodies = branchBodies(block, heads);
   let matched: boolean | typeof undecided = false;
   heads.forEach((head, index) => {
-    const body = { start: head.end, end: (heads[index + 1] ?? block.close!).start };
+    const body = bodies[index]!;
     let holds: boolean | typeof undecided;
     if (head.name === 'else') holds = matched === undecided ? undecided : !matched;
     else {
       holds = whenHolds(head.markup, subject, scope);
       matched = or(matched, holds);
     }
-    if (holds === false) ranges.push(body);
-    else walk(block.children.filter((child) => startOf(child) >= body.start && startOf(child) < body.end), scope, certain && holds === true, ranges);
+    if (holds === false) ranges.push({ start: body.start, end: body.end });
+    else walk(body.children, scope, certain && holds === true, ranges);
   });
+}
+
+/** Each branch's body after its head tag, with the nodes in it (found in one walk: a block may have thousands of branches). */
+function branchBodies(block: LiquidBlock, heads: readonly LiquidTagToken[]): (SkippedRange & { children: LiquidNode[] })[] {
+  const bodies = heads.map((head, index) => ({ start: head.end, end: (heads[index + 1] ?? block.close!).start, children: [] as LiquidNode[] }));
+  let index = 0;
+  for (const child of block.children) {
+    while (index < bodies.length && startOf(child) >= bodies[index]!.end) index++;
+    if (index < bodies.length && startOf(child) >= bodies[index]!.start) bodies[index]!.children.push(child);
+  }
+  return bodies;
 }
 
 /** Whether a `when`'s values (`a, b`, `a or b`) hold one equal to the subject. */
