@@ -16,6 +16,7 @@
 import { builtPageVariables, builtSiteVariables } from './liquid-render.js';
 import type { LiquidBlock, LiquidNode, LiquidParse } from './liquid-tree.js';
 import type { LiquidTagToken } from './liquid-tokens.js';
+import { liquidTokens, type LiquidToken } from './liquid-expression.js';
 
 export interface SkippedRange {
   start: number;
@@ -190,25 +191,43 @@ function whenHolds(markup: string, subject: Value, scope: Scope): boolean | type
   return holds;
 }
 
-// Liquid's lexer, as its strict parser reads a condition or an assigned expression.
-const token = /\s*(?:('[^']*'|"[^"]*")|(-?\d+(?:\.\d+)?)(?![\w.])|(==|!=|<>|<=|>=|<|>)|([A-Za-z_][\w-]*\??(?:\.[A-Za-z_][\w-]*\??|\[(?:\d+|'[^']*'|"[^"]*")\])*)|(\|)|(:)|(,))/y;
-
 interface Token {
   kind: 'string' | 'number' | 'comparison' | 'name' | 'pipe' | 'colon' | 'comma';
   text: string;
 }
 
-const kinds: Token['kind'][] = ['string', 'number', 'comparison', 'name', 'pipe', 'colon', 'comma'];
+const kinds: Partial<Record<LiquidToken['type'], Token['kind']>> = { string: 'string', number: 'number', comparison: 'comparison', pipe: 'pipe', colon: 'colon', comma: 'comma' };
 
-/** The markup's tokens, or undefined when something in it is not one Liquid's strict parser reads here. */
+/**
+ * The markup's tokens as Liquid's lexer reads them, a variable and its lookups written together
+ * (`page.tags[1].size`) one name; undefined when something in it is not one read here (a range,
+ * a lookup by a variable, a number run into a word).
+ */
 function tokens(markup: string): Token[] | undefined {
+  const lexed = liquidTokens(markup);
+  if (!lexed) return undefined;
   const out: Token[] = [];
-  token.lastIndex = 0;
-  while (!/^\s*$/.test(markup.slice(token.lastIndex))) {
-    const match = token.exec(markup);
-    if (!match) return undefined;
-    const group = match.findIndex((part, index) => index > 0 && part !== undefined);
-    out.push({ kind: kinds[group - 1]!, text: match[group]! });
+  const endOf = (token: LiquidToken): number => token.offset + token.text.length;
+  for (let i = 0; i < lexed.length; i++) {
+    const token = lexed[i]!;
+    if (token.type === 'id') {
+      let end = endOf(token);
+      for (;;) {
+        const [next, second, third] = [lexed[i + 1], lexed[i + 2], lexed[i + 3]];
+        if (next?.type === 'dot' && next.offset === end && second?.type === 'id' && second.offset === endOf(next)) {
+          i += 2;
+        } else if (next?.type === 'open_square' && next.offset === end && (second?.type === 'string' || (second?.type === 'number' && /^\d+$/.test(second.text))) && second.offset === endOf(next) && third?.type === 'close_square' && third.offset === endOf(second)) {
+          i += 3;
+        } else break;
+        end = endOf(lexed[i]!);
+      }
+      out.push({ kind: 'name', text: markup.slice(token.offset, end) });
+      continue;
+    }
+    const kind = kinds[token.type];
+    // A number run into a word or a dot (`2fa`, `1.5.2`) is none.
+    if (!kind || (kind === 'number' && /[\w.]/.test(markup[endOf(token)] ?? ''))) return undefined;
+    out.push({ kind, text: token.text });
   }
   return out;
 }

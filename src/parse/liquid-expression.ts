@@ -97,6 +97,19 @@ function tokenize(markup: string): Token[] {
   return tokens;
 }
 
+/** A token of Liquid::Lexer's. */
+export type LiquidToken = Readonly<Token>;
+
+/** Liquid::Lexer's tokens of a markup (without its end token), or undefined where the lexer fails on a character. */
+export function liquidTokens(markup: string): readonly LiquidToken[] | undefined {
+  try {
+    return tokenize(markup).slice(0, -1);
+  } catch (error) {
+    if (error instanceof LiquidSyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /** Brackets and ranges deeper than this are a syntax finding, not a stack overflow (Liquid's own parser recurses too). */
 const maxExpressionDepth = 100;
 

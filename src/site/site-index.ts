@@ -100,9 +100,19 @@ export function rendersAsPage({ path, frontMatter }: Pick<Document, 'path' | 'fr
   return site.standalone || (!isFragmentFile(path, site.jekyll) && (frontMatter.kind !== 'none' || isCollectionDocument(path, site.jekyll) || isOptionalFrontMatterPage(path, site.jekyll) || site.readmeIndexes.has(path)));
 }
 
-/** The scope a document's own Liquid renders in: a page's, or none for a fragment (its `page.*` is the page's that takes it in). */
+const scopes = new WeakMap<Pick<Document, 'path' | 'frontMatter'>, { site: SiteSettings; scope: RenderScope }>();
+
+/**
+ * The scope a document's own Liquid renders in: a page's, or none for a fragment (its `page.*` is
+ * the page's that takes it in). One object per document: the rules and the document pass that ask
+ * share it, and with it the branches worked out for its values (liquid-branches.ts).
+ */
 export function documentScope(document: Pick<Document, 'path' | 'frontMatter'>, site: SiteSettings): RenderScope {
-  return rendersAsPage(document, site) ? renderScope(site.jekyll, document.frontMatter, document.path) : { site: site.jekyll.raw, page: undefined };
+  const known = scopes.get(document);
+  if (known?.site === site) return known.scope;
+  const scope = rendersAsPage(document, site) ? renderScope(site.jekyll, document.frontMatter, document.path) : { site: site.jekyll.raw, page: undefined };
+  scopes.set(document, { site, scope });
+  return scope;
 }
 
 export function renderScope(jekyll: JekyllConfig, front: FrontMatter, path: string): RenderScope {
