@@ -38,14 +38,14 @@ function nodeHtml(node: PhrasingContent, definitions: ReadonlyMap<string, Defini
     case 'html':
       return options.unsafe ? node.value : '<!-- raw HTML omitted -->';
     case 'link':
-      return `<a href="${escapeHref(node.url)}"${titleAttribute(node.title)}>${children(node.children)}</a>`;
+    case 'linkReference': {
+      const { url, title } = node.type === 'link' ? node : (definitions.get(node.identifier) ?? { url: '', title: null });
+      return `<a href="${escapeHref(url)}"${titleAttribute(title)}>${children(node.children)}</a>`;
+    }
     case 'image':
-      return `<img src="${escapeHref(node.url)}" alt="${escapeHtml(node.alt ?? '')}"${titleAttribute(node.title)} />`;
-    case 'linkReference':
     case 'imageReference': {
-      const definition = definitions.get(node.identifier);
-      if (node.type === 'imageReference') return `<img src="${escapeHref(definition?.url ?? '')}" alt="${escapeHtml(node.alt ?? '')}"${titleAttribute(definition?.title)} />`;
-      return `<a href="${escapeHref(definition?.url ?? '')}"${titleAttribute(definition?.title)}>${children(node.children)}</a>`;
+      const { url, title } = node.type === 'image' ? node : (definitions.get(node.identifier) ?? { url: '', title: null });
+      return `<img src="${escapeHref(url)}" alt="${escapeHtml(node.alt ?? '')}"${titleAttribute(title)} />`;
     }
     default:
       return escapeHtml(toString(node));
