@@ -3,6 +3,7 @@
  * Whole-process timing, cold, in the same run, alternating tools, median of N runs:
  * doclint (all rules: front matter, Liquid, tables, internal links) on one thread and on worker
  * threads, doclint warm with its result cache (as is, and after one heading's text was edited),
+ * `check --watch` after one heading's text was edited (from the edit to the end of the report),
  * doclint on five files as pre-commit passes them (as named files, and as the pre-commit hook runs:
  * `--changed-since HEAD` in a git copy where those five were edited), markdownlint-cli2, and remark-cli with
  * remark-lint + remark-validate-links + remark-lint-frontmatter-schema (bench/remark/remarkrc.mjs),
@@ -16,7 +17,7 @@
  * Runs doclint's committed bundle (bin/doclint.mjs, what `npx doclint` runs). Prints one table
  * per corpus and writes bench/results/latest.json.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +93,33 @@ function measure(command, cwd) {
   return { wall, cpu: user + sys, peakMb: maxKb / 1024, status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 
+/** `check --watch` on the edited copy: from each edit of a heading to the end of the report that edit starts (seconds). */
+async function watchLatencies(command, cwd, file, count) {
+  const child = spawn(command[0], [...command.slice(1), '--watch'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  let waitingFor = () => undefined;
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+    waitingFor();
+  });
+  const runsEnded = (runs) =>
+    new Promise((done) => {
+      waitingFor = () => stderr.split('watching for changes').length - 1 >= runs && done();
+      waitingFor();
+    });
+  await runsEnded(1);
+  const walls = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    editHeading(file);
+    await runsEnded(i + 2);
+    walls.push((performance.now() - started) / 1000);
+  }
+  child.kill('SIGINT');
+  await new Promise((done) => child.on('close', done));
+  return walls;
+}
+
 const findingsOf = (tool, run) => {
   if (tool.startsWith('doclint')) return JSON.parse(run.stdout).findings.length;
   if (tool === 'markdownlint-cli2') return run.stderr.split('\n').filter((l) => /^\S.*:\d+(:\d+)? /.test(l) && !l.startsWith('__time')).length;
@@ -145,6 +173,11 @@ for (const corpus of corpora) {
     findings: findingsOf(tool, runs_[0]),
     exitCode: runs_[0].status,
   }));
+  if (!corpus.big) {
+    // One process that stays up: no start, no module loading, results held in memory.
+    const walls = await watchLatencies(tools['doclint --cache, 1 heading edited'], editedCopy, edited, runs);
+    results.splice(results.findIndex((r) => r.tool === 'doclint --cache, 1 heading edited') + 1, 0, { tool: 'doclint --watch, 1 heading edited', runs: walls.length, wallSeconds: median(walls) });
+  }
   const base = results.find((r) => r.tool === 'markdownlint-cli2').wallSeconds;
   console.log(`\n${corpus.name}: ${files.length} files, median of up to ${runs} run(s), node ${process.version}`);
   console.log(`${'tool'.padEnd(34)} wall(s)  cpu(s)  peak(MB)  findings  vs markdownlint-cli2`);
@@ -153,9 +186,8 @@ for (const corpus of corpora) {
       console.log(`${r.tool.padEnd(34)} > ${values.timeout} s (stopped)`);
       continue;
     }
-    console.log(
-      `${r.tool.padEnd(34)} ${r.wallSeconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(7)} ${r.peakMb.toFixed(0).padStart(9)} ${String(r.findings).padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`,
-    );
+    const [cpu, peak, findings] = r.cpuSeconds === undefined ? ['-', '-', '-'] : [r.cpuSeconds.toFixed(2), r.peakMb.toFixed(0), String(r.findings)];
+    console.log(`${r.tool.padEnd(34)} ${r.wallSeconds.toFixed(2).padStart(8)} ${cpu.padStart(7)} ${peak.padStart(9)} ${findings.padStart(9)}  ${(r.wallSeconds / base).toFixed(2)}x`);
   }
   report.push({ corpus: corpus.name, files: files.length, runs, results });
 }

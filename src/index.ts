@@ -1,5 +1,6 @@
 /** doclint's public API. Importing it has no side effects. */
 export { lint, type LintOptions, type LintResult } from './lint/lint.js';
+export { ResultMemory } from './lint/result-cache.js';
 export { lintFile } from './lint/lint-files.js';
 export { rulesOf } from './config/custom-rules.js';
 export { ConfigError, loadConfig, resolveConfig, overrideRules, configFileNames } from './config/load.js';

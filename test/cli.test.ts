@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cliPath, exampleSite, runCli, tempCopy } from './helpers.js';
@@ -132,5 +132,47 @@ describe('doclint check (the built CLI, as a process)', () => {
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe('---\r\ntitle: A\r\n---\r\nText.\r\n');
     expect(statSync(join(dir, 'a.md')).mode & 0o777).toBe(0o640);
     expect(run.stderr).toContain('fixed 1 file');
+  });
+
+  it('--watch checks again after each change until Ctrl-C, reading the config again, and exits with the last run\'s code', async () => {
+    const dir = site({ 'a.md': `${good}[b](b.html)\n`, 'b.md': good });
+    const report = join(dir, 'report.json');
+    const child = spawn(process.execPath, [cliPath, 'check', '--watch', '--root', dir, '--format', 'json', '--output', report], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    const waits: [number, () => void][] = [];
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+      const runs = stderr.split('watching for changes').length - 1;
+      for (const [index, wait] of waits.entries()) if (runs >= wait[0]) waits.splice(index, 1)[0]![1]();
+    });
+    const runs = (count: number): Promise<void> => new Promise((done) => waits.push([count, done]));
+    const findings = (): string[] => JSON.parse(readFileSync(report, 'utf8')).findings.map((f: { file: string; ruleId: string }) => `${f.file}:${f.ruleId}`);
+
+    await runs(1);
+    expect(findings()).toEqual([]);
+    // An unchanged file's links meet the change: a.md, held in memory, now links to a page that is gone.
+    rmSync(join(dir, 'b.md'));
+    await runs(2);
+    expect(stderr).toContain('doclint: b.md changed: checking again');
+    expect(findings()).toEqual(['a.md:link-internal']);
+    writeFileSync(join(dir, '.doclintrc.json'), '{ "rules": { "link-internal": "off" } }');
+    await runs(3);
+    expect(findings()).toEqual([]);
+    // A broken config is said, and the watching goes on.
+    writeFileSync(join(dir, '.doclintrc.json'), '{ "rules": ');
+    await runs(4);
+    expect(stderr).toMatch(/doclint: .*\.doclintrc\.json/);
+    // The report it writes under the root starts no run of its own.
+    const started = stderr.split('checking again').length;
+    await new Promise((done) => setTimeout(done, 300));
+    expect(stderr.split('checking again').length).toBe(started);
+    child.kill('SIGINT');
+    expect(await new Promise((done) => child.on('close', done))).toBe(2);
+  });
+
+  it('--watch refuses --fix', async () => {
+    const run = await runCli(['check', '--watch', '--fix', '--root', site({ 'a.md': good })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--watch cannot be combined with --fix');
   });
 });

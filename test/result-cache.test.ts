@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { firstPassWithCache } from '../src/lint/cached-lint.js';
 import type { FirstPass } from '../src/lint/lint-files.js';
-import { ResultCache } from '../src/lint/result-cache.js';
+import { ResultCache, ResultMemory } from '../src/lint/result-cache.js';
+import { lint } from '../src/lint/lint.js';
 import { exampleSite, runCli, tempCopy, type CliRun } from './helpers.js';
 
 const { dir, cleanup } = tempCopy(exampleSite);
@@ -118,5 +119,23 @@ describe('result cache', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('holds the results in memory between lint() calls given the same ResultMemory (a watch loop, an editor)', async () => {
+    const memory = new ResultMemory();
+    const config = { cache: false as const };
+    const first = await lint({ root: dir, config, memory });
+    expect(first.reused).toBe(0);
+    const second = await lint({ root: dir, config, memory });
+    expect(second.reused).toBe(second.files.length);
+    expect(second.findings).toEqual(first.findings);
+    edit('_articles/getting-started/target.md', '## First heading', '## Heading renamed in memory');
+    const edited = await lint({ root: dir, config, memory });
+    expect(edited.reused).toBe(edited.files.length - 1);
+    expect(edited.findings).toEqual((await lint({ root: dir, config })).findings);
+    expect(edited.findings.some((f) => f.file === '_articles/getting-started/source.md' && f.ruleId === 'link-anchor')).toBe(true);
+    // Another config: nothing held applies.
+    expect((await lint({ root: dir, config: { ...config, rules: { 'image-alt': 'off' } }, memory })).reused).toBe(0);
+    edit('_articles/getting-started/target.md', '## Heading renamed in memory', '## First heading');
   });
 });

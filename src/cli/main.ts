@@ -4,7 +4,7 @@
  * Exit codes: 0 clean or warnings only, 1 errors (or more warnings than --max-warnings),
  * 2 usage, config or internal error (one line on stderr).
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
@@ -16,6 +16,8 @@ import { mergeReports, type JsonReport } from '../report/merge.js';
 import { selectPaths } from '../site/discover.js';
 import { GitError, repositoryRootOf } from '../site/git-changes.js';
 import { lint } from '../lint/lint.js';
+import { ResultMemory } from '../lint/result-cache.js';
+import { watchRuns } from './watch.js';
 import { servedAsLintWorker } from '../lint/lint-worker.js';
 import { formatNames, reporters, type FormatName, type ReportInput } from '../report/index.js';
 import { countFindings, printable } from '../report/summary.js';
@@ -100,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('hide-pre-existing', { type: 'boolean', default: false, describe: 'With --changed-since: leave out the findings the base revision already had (they never fail the run)' })
           .option('allow-empty', { type: 'boolean', default: false, describe: 'Succeed when there is nothing to lint (no content file, no path that matches)' })
-          .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' }),
+          .option('print-config', { type: 'boolean', default: false, describe: 'Print the resolved config and exit' })
+          .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Check again whenever a file under the root changes, until Ctrl-C (only changed files are parsed again)' }),
       async (args) => {
         exitCode = await check(args);
       },
@@ -157,6 +160,7 @@ interface CheckArgs extends OutputArgs {
   printConfig: boolean;
   allowEmpty: boolean;
   hidePreExisting: boolean;
+  watch: boolean;
 }
 
 /** --cache-location and --cache / --no-cache over the config's `cache`. */
@@ -172,6 +176,31 @@ async function check(args: CheckArgs): Promise<number> {
   if (args.changedSince === '') throw new UsageError('--changed-since needs a git revision (e.g. origin/main)');
   // The report's folder is made (and checked) before the run, so a long lint never ends in a lost report.
   if (args.output) prepareOutput(resolve(cwd, args.output));
+  if (!args.watch || args.printConfig) return checkOnce(args);
+  if (args.fix) throw new UsageError('--watch cannot be combined with --fix: fixes would rewrite files while they are being edited');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--watch: the site root ${printable(root)} is not a folder`);
+  // Each run reads the configs again (an edited .doclintrc counts) and parses only the files whose text changed.
+  const memory = new ResultMemory();
+  let exitCode = 0;
+  await watchRuns({
+    root,
+    ignoredPaths: args.output ? [resolve(cwd, args.output)] : [],
+    run: async (changed) => {
+      if (changed.length > 0) process.stderr.write(`doclint: ${changed.length === 1 ? printable(changed[0]!) : `${changed.length} files`} changed: checking again\n`);
+      exitCode = await checkOnce(args, memory).catch((error: unknown) => {
+        process.stderr.write(errorLine(error));
+        return 2;
+      });
+    },
+    waiting: () => process.stderr.write('doclint: watching for changes (Ctrl-C to stop)\n'),
+  });
+  return exitCode;
+}
+
+/** One check: the configs read, the site linted, the report written; the exit code. */
+async function checkOnce(args: CheckArgs, memory?: ResultMemory): Promise<number> {
+  const cwd = process.cwd();
+  const root = resolve(cwd, args.root);
   const loaded = overrideRules(await loadConfig(root, args.config), args.rule);
   // Like every path on the command line, relative to the working directory.
   const withJekyll = args.jekyllConfig ? { ...loaded, jekyll: { ...loaded.jekyll, configFiles: args.jekyllConfig.split(',').map((f) => resolve(cwd, f.trim())) } } : loaded;
@@ -208,6 +237,7 @@ async function check(args: CheckArgs): Promise<number> {
     ...(args.changedSince !== undefined ? { changedSince: args.changedSince } : {}),
     allowEmpty: args.allowEmpty,
     ...(progress ? { onExternalProgress } : {}),
+    ...(memory ? { memory } : {}),
   });
   if (process.env.DOCLINT_DEBUG) process.stderr.write(`doclint: ${result.files.length} files, ${result.reused} from the cache, on ${result.threads} thread(s)\n`);
   if (result.rateLimitedHosts.length > 0) {
@@ -265,6 +295,14 @@ function merge(args: MergeArgs): number {
   return countFindings(merged.findings, merged.files).errors > 0 ? 1 : 0;
 }
 
+/** What stderr says of a failed run: one line (a known kind of error, or an internal one, whose stack DOCLINT_DEBUG adds). */
+function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
+  const stack = !known && process.env.DOCLINT_DEBUG ? `${(error as Error).stack ?? ''}\n` : '';
+  return `doclint: ${known ? '' : 'internal error: '}${printable(message.split('\n')[0]!)}\n${stack}`;
+}
+
 // The bundle (bin/doclint-bundle.mjs) is also the script of its lint worker threads.
 if (!(await servedAsLintWorker(import.meta.url))) {
   // A reader that stops early (`doclint check | head`) fails nothing: the rest is not written, the exit code stays the run's.
@@ -276,10 +314,7 @@ if (!(await servedAsLintWorker(import.meta.url))) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      const known = error instanceof ConfigError || error instanceof UsageError || error instanceof GitError;
-      process.stderr.write(`doclint: ${known ? '' : 'internal error: '}${printable(message.split('\n')[0]!)}\n`);
-      if (!known && process.env.DOCLINT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
+      process.stderr.write(errorLine(error));
       process.exitCode = 2;
     },
   );

@@ -32,7 +32,7 @@ import type { DocumentPassContext } from './document-pass.js';
 import { byFileAndPosition, engineFinding } from './rule-reports.js';
 import { readSource, type Source } from '../site/read-source.js';
 import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
-import { ResultCache, runKey } from './result-cache.js';
+import { ResultCache, runKey, type ResultMemory } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
 import { writeFixedFile } from './write-fixed.js';
 import { reachesReaders } from '../site/fragments.js';
@@ -62,6 +62,11 @@ export interface LintOptions {
   workers?: number | 'auto';
   /** A whole-site run that finds no content file is a ConfigError unless this is set. */
   allowEmpty?: boolean;
+  /**
+   * Pass-1 results kept in this process between calls given the same ResultMemory (a watch
+   * loop, an editor), in place of the result cache file: only files whose text changed are parsed again.
+   */
+  memory?: ResultMemory;
 }
 
 export interface LintResult {
@@ -149,12 +154,14 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const targets = options.files ? [...new Set(inSource.files(options.files))] : changes ? changes.changed.filter((f) => contentSet.has(f)) : content;
 
   // A whole-site run's workers get ready while the site is read (a cached run knows how many files need pass 1 only later).
-  const threads = cachePath && usesResultCache(options, config) ? 1 : threadCount(options, config, targets.length);
+  // The result cache serves every run but --fix (files change under it).
+  const kept = options.fix ? undefined : (options.memory ?? cachePath);
+  const threads = kept ? 1 : threadCount(options, config, targets.length);
   const workers = threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);
     const readmeIndexes = readmeIndexPages(siteFiles, jekyll);
-    const cache = cachePath && usesResultCache(options, config) ? await ResultCache.load(cachePath, runKey(config, jekyll, readmeIndexes), cachePath === resolve(configRoot, defaultResultCache)) : undefined;
+    const cache = kept === undefined ? undefined : (await openResultCache(kept, runKey(config, jekyll, readmeIndexes), resolve(configRoot, defaultResultCache)));
     // Named files outside the root (by path or through a symbolic link) are never read.
     const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
     const sources = readAll(root, workers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
@@ -428,9 +435,9 @@ function generatorFindings(config: ResolvedConfig, siteFiles: ReadonlySet<string
   return engineFinding(config, 'site-generator', other.file, message);
 }
 
-/** The result cache serves every run but --fix (files change under it). */
-function usesResultCache(options: LintOptions, config: ResolvedConfig): boolean {
-  return config.cache !== false && !options.fix;
+/** The run's result cache: in its file (doclint's own default file is replaced if it holds something else), or in memory. */
+async function openResultCache(kept: string | ResultMemory, key: string, defaultPath: string): Promise<ResultCache> {
+  return typeof kept === 'string' ? await ResultCache.load(kept, key, kept === defaultPath) : ResultCache.held(kept, key);
 }
 
 /** Threads for pass 1 of this many files, this one included (1: no workers). With external checks, pass 1 runs here, requesting each page's URLs as soon as it is read. */

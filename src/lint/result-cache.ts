@@ -4,7 +4,8 @@
  * text's hash is unchanged; pass 2, over every page's facts, always runs again. Everything is
  * keyed by the doclint version, the resolved config and the Jekyll config. One file: a magic line, a SHA-256 of the rest, then the v8-serialized
  * entries, written atomically. A cache that does not verify is an empty one (rebuilt); a file
- * that is not a doclint cache is never overwritten.
+ * that is not a doclint cache is never overwritten. A process that lints again and again
+ * (`check --watch`, an editor) can hold the results in memory instead (ResultMemory).
  */
 import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -48,12 +49,25 @@ export function runKey(config: ResolvedConfig, jekyll: JekyllConfig, readmeIndex
   return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, [...readmeIndexes].sort()])).digest('base64');
 }
 
+/** Pass-1 results held in this process between lint() calls given the same one: no file, nothing serialized. */
+export class ResultMemory {
+  /** The run key the held results belong to (a changed config starts afresh). */
+  key: string | undefined;
+  files = new Map<string, CachedFile>();
+}
+
 export class ResultCache {
   private constructor(
-    private readonly path: string,
+    /** The cache file, or the memory the results are kept in. */
+    private readonly store: string | ResultMemory,
     private readonly key: string,
     readonly files: Map<string, CachedFile>,
   ) {}
+
+  /** The results a ResultMemory holds for runs with this key (none if its last run had another). */
+  static held(memory: ResultMemory, key: string): ResultCache {
+    return new ResultCache(memory, key, memory.key === key ? memory.files : new Map());
+  }
 
   /**
    * Throws a ConfigError when `path` holds something other than a doclint result cache, unless
@@ -89,12 +103,17 @@ export class ResultCache {
   }
 
   async save(files: Map<string, CachedFile>): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${randomSuffix()}.tmp`;
+    if (this.store instanceof ResultMemory) {
+      this.store.key = this.key;
+      this.store.files = files;
+      return;
+    }
+    await mkdir(dirname(this.store), { recursive: true });
+    const temporary = `${this.store}.${randomSuffix()}.tmp`;
     try {
       const payload = serialize({ format, key: this.key, files } satisfies CacheFile);
       await writeFile(temporary, Buffer.concat([magic, checksumOf(payload), payload]), { flag: 'wx' });
-      await rename(temporary, this.path);
+      await rename(temporary, this.store);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       throw error;

@@ -16,6 +16,14 @@ import { translatedPost } from './language-builds.js';
 /** Never part of the site source, whatever the config says. */
 const alwaysIgnored = ['**/node_modules/**', '_site/**', '**/.git/**', 'vendor/**', '.jekyll-cache/**', '.sass-cache/**'];
 
+let alwaysIgnoredMatcher: ((path: string) => boolean) | undefined;
+
+/** Whether a root-relative path (a file, or a folder itself) is in a folder never part of the site source. */
+export function isAlwaysIgnored(path: string): boolean {
+  alwaysIgnoredMatcher ??= globMatcher(alwaysIgnored);
+  return alwaysIgnoredMatcher(path);
+}
+
 /** Every file of the site source (root-relative, forward slashes), generated output excluded. */
 export async function listSiteFiles(root: string): Promise<Set<string>> {
   return (await listSite(root)).files;
