@@ -186,7 +186,7 @@ async function check(args: CheckArgs): Promise<number> {
     root,
     ignoredPaths: args.output ? [resolve(cwd, args.output)] : [],
     run: async (changed) => {
-      if (changed.length > 0) process.stderr.write(`doclint: ${changed.length === 1 ? printable(changed[0]!) : `${changed.length} files`} changed: checking again\n`);
+      if (changed.length > 0) process.stderr.write(`doclint: ${changed.length === 1 ? printable(changed[0]!) : `${changed.length} paths`} changed: checking again\n`);
       exitCode = await checkOnce(args, memory).catch((error: unknown) => {
         process.stderr.write(errorLine(error));
         return 2;
