@@ -138,6 +138,8 @@ export interface PageFacts {
   relativeLinks?: LinkRef[];
   /** Jekyll reads no front matter in it (set only then). */
   noFrontMatter?: true;
+  /** Where the text read differs from the file on, when the site's converters rewrite it (parse/markdown-rewrites.ts): fixes past it are left out. */
+  rewrittenFrom?: number;
 }
 
 /** The includes-folder files a file's include tags name, and whether a name is worked out from values (then which one is not known). */

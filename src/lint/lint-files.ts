@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { ExternalStatus } from '../links/external/check.js';
 import { isHtmlPage, parseDocument } from '../parse/document.js';
 import { parseFrontMatter } from '../parse/front-matter.js';
+import { firstDifference, fixesBefore, rewrittenPage } from '../parse/markdown-rewrites.js';
 import { ComplexityError } from '../parse/parse-budget.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { isDataFile, isFragmentFile, isTemplateFile } from '../site/discover.js';
@@ -91,7 +92,16 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
   const withValues = values ? { frontMatter: values } : {};
   try {
     if (!front) return templatePass(file, source.text, rules, context);
-    return { ...documentPass(parseDocument(file, source.text, tags, front, context.site.jekyll.markdownReading), rules, context), ...withValues };
+    const reading = context.site.jekyll.markdownReading;
+    // The site's own converters may rewrite a page before kramdown reads it.
+    const rewritten = front.kind === 'yaml' && reading.rewrites ? rewrittenPage(file, source.text, front.end, reading.rewrites) : undefined;
+    const passed = documentPass(parseDocument(file, rewritten ?? source.text, tags, front, reading), rules, context);
+    if (rewritten !== undefined) {
+      const rewrittenFrom = firstDifference(source.text, rewritten);
+      passed.findings = fixesBefore(passed.findings, rewrittenFrom);
+      if (passed.facts) passed.facts.rewrittenFrom = rewrittenFrom;
+    }
+    return { ...passed, ...withValues };
   } catch (error) {
     if (error instanceof ComplexityError) {
       return { findings: engineFinding(config, 'file-too-complex', file, `The Markdown was not parsed, to keep the run bounded: ${error.message} (see file-too-complex).`, error.line, 1), ...withValues };
@@ -103,7 +113,9 @@ export function firstPass(file: string, source: Source, context: DocumentPassCon
 
 /** Pass 2 of the pages pass 1 read (facts of other pages as given), findings per page. */
 export function secondPass(page: FirstPass, context: LintContext, pages: ReadonlyMap<string, PageFacts | undefined>, rules: readonly AnyRule[] = allRules): Finding[] {
-  return page.facts ? sitePass(page.facts, rules, { config: context.config, site: context.site, pages, ...(context.external ? { external: context.external } : {}) }) : [];
+  if (!page.facts) return [];
+  const found = sitePass(page.facts, rules, { config: context.config, site: context.site, pages, ...(context.external ? { external: context.external } : {}) });
+  return page.facts.rewrittenFrom === undefined ? found : fixesBefore(found, page.facts.rewrittenFrom);
 }
 
 /**

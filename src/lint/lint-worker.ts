@@ -31,9 +31,9 @@ function isLintWorker(): boolean {
 }
 
 async function runLintWorker(): Promise<void> {
-  const { root, configRoot, config, index } = workerData as WorkerJob;
+  const { root, configRoot, config, markdownReading, index } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize);
+  const jekyll = { ...readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize), markdownReading };
   const rules = await rulesOf(config);
   const port = parentPort!;
   port.once('message', ({ files, readmeIndexes, counters }: WorkerShare) => {

@@ -109,6 +109,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   const repositoryRoot = repositoryRootOf(configRoot);
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
+  if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
   const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);
   jekyll.gitIgnored = gitIgnoredLines;
@@ -157,7 +158,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // The result cache serves every run but --fix (files change under it).
   const kept = options.fix ? undefined : (options.memory ?? cachePath);
   const threads = kept ? 1 : threadCount(options, config, targets.length);
-  const workers = threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined;
+  const workers = threads > 1 ? new LintWorkers({ root, configRoot, config, markdownReading: jekyll.markdownReading }, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);
     const readmeIndexes = readmeIndexPages(siteFiles, jekyll);
@@ -308,7 +309,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const firstPassOf = async (files: readonly string[]): Promise<FirstPassRun> => {
     // A cached run knows how many files need pass 1 only now.
     const threads = threadCount(options, config, files.length);
-    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, configRoot, config }, threads - 1) : undefined);
+    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, configRoot, config, markdownReading: jekyll.markdownReading }, threads - 1) : undefined);
     if (!workers) return here(files);
     try {
       return await workers.share(files, run.passContext.site.readmeIndexes, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));

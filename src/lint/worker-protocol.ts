@@ -6,6 +6,7 @@
  * advance. A worker sends each file's findings and facts as it finishes the file; pass 2 runs on
  * the run's own thread, over every thread's facts.
  */
+import type { MarkdownReading } from '../parse/document.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { FirstPass } from './lint-files.js';
 
@@ -18,6 +19,8 @@ export interface WorkerJob {
   root: string;
   configRoot: string;
   config: ResolvedConfig;
+  /** How pages are read, the site's own converters' rewrites included (read from its plugins). */
+  markdownReading: MarkdownReading;
   /** The worker's place in the shared counters (see Counters). */
   index: number;
 }

@@ -21,6 +21,17 @@ export interface MarkdownReading {
   kramdown: boolean;
   /** Markdown inside block HTML elements stays text, as kramdown leaves it by default. */
   rawBlockHtml: boolean;
+  /** What the site's own converters replace in a page before the Markdown converter reads it, in order (site/markdown-rewrites.ts). */
+  rewrites?: readonly MarkdownRewrite[];
+}
+
+/** A literal replacement a site's `Converter` plugin makes in the pages of some extensions (`"```scala mdoc\n"` -> `"```scala\n"`), keeping their lines. */
+export interface MarkdownRewrite {
+  /** The file extensions it converts (`.md`), compared without case when `ignoreCase`. */
+  extensions: readonly string[];
+  ignoreCase: boolean;
+  from: string;
+  to: string;
 }
 
 /** Jekyll's default: kramdown, block HTML raw. */

@@ -6,6 +6,8 @@
  *   name may be a variable the file assigns a string to;
  * - `Liquid::Template.register_filter(Module)`, or a `module Filters` in `module Jekyll` (which
  *   reopens Jekyll's own filters): every method the file defines is a filter;
+ * - a `Converter` of Markdown pages made of literal `gsub` calls: what it replaces before kramdown
+ *   reads a page (plugin-converters.ts);
  * - jekyll-feed and jekyll-seo-tag (in `plugins:` or `gems:`): their tags (the files plugin gems
  *   write are in the Jekyll config's `generatedUrls`).
  * A plugin read wrongly makes doclint know a name more, or read a block's body as HTML where
@@ -17,12 +19,16 @@ import type { TagSpec } from '../parse/tag-registry.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig, PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
+import type { MarkdownRewrite } from '../parse/document.js';
+import { markdownConverters, rewritesInOrder, type MarkdownConverterPlugin } from './plugin-converters.js';
 
 export interface SitePlugins {
   tags: Record<string, TagSpec>;
   filters: string[];
   /** What writes pages no source file gives: `_plugins` files with a `Jekyll::Generator`, and gems such as jekyll-archives. */
   generators: PageGenerator[];
+  /** What its own converters replace in pages before kramdown reads them (plugin-converters.ts). */
+  markdownRewrites: MarkdownRewrite[];
 }
 
 /** The pages plugin gems write of their own, where their settings tell (archives, pagination). */
@@ -139,6 +145,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
   const generators = gemGenerators(jekyll);
+  const converters: MarkdownConverterPlugin[] = [];
   for (const gem of jekyll.plugins) {
     if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
@@ -154,11 +161,12 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
       if (name) tags[name] = blocks.get(match[3]!.split('::').at(-1)!) ?? {};
     }
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
+    converters.push(...markdownConverters(text));
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
     const written = postWriteFolder(text);
     if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escape(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
-  return { tags, filters: [...filters], generators };
+  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters) };
 }
 
 /** The string a plain assignment in the file gives a variable (`plugin_name = "githubify"`, then `register_tag(plugin_name, …)`). */
