@@ -22,7 +22,7 @@
  * indent (CommonMark ends the quote or item there), and indented code's lazy lines.
  */
 import type { Document, SiteSettings } from '../types.js';
-import { isSpanElement } from './kramdown-html-blocks.js';
+import { isSpanElement, kramdownBlocks } from './kramdown-html-blocks.js';
 import { isTableLine } from './kramdown-tables.js';
 
 export interface UnreadFence {
@@ -365,5 +365,9 @@ export function documentUnreadFences(document: Document, site?: Pick<SiteSetting
       return /^(?:`+|~+)$/.test(written) ? written : run;
     });
   }
-  return kramdownFences(unmasked, document.bodyStart).unread;
+  const { unread } = kramdownFences(unmasked, document.bodyStart);
+  if (unread.length === 0 || (site && !site.jekyll.markdownReading.rawBlockHtml)) return unread;
+  // A fence line inside a block HTML element kramdown passes through raw (`<div>` … ```` ```</code></pre></div> ````) is HTML, no fence.
+  const raw = kramdownBlocks(document.maskedText, document.bodyStart).raw;
+  return raw.length === 0 ? unread : unread.filter((fence) => !raw.some((range) => range.start <= fence.start && fence.end <= range.end));
 }
