@@ -28,10 +28,11 @@ export interface DocumentPassResult {
 }
 
 /**
- * The links of a fragment a page takes in: its reference definitions are checked where pages use
- * them (links/included-references.ts), but those its own text uses, which render with it.
+ * The links with only the reference definitions the document's own text uses: kramdown writes
+ * nothing for a definition no link uses. A fragment's others are checked where pages that take it
+ * in use them (links/included-references.ts).
  */
-function fragmentLinks(document: Document, links: PageFacts['links']): PageFacts['links'] {
+function withUsedDefinitions(document: Document, links: PageFacts['links']): PageFacts['links'] {
   const definitions = links.some((link) => link.source === 'definition') ? definitionsUsedWithin(document) : [];
   return links.filter((link) => link.source !== 'definition' || definitions.some(({ start, end }) => link.start >= start && link.start < end));
 }
@@ -47,10 +48,14 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   // A fragment renders with the values of the page that takes it in: `{{ page.x }}` is not known.
   const scope = documentScope(document, site);
   const links = documentLinks(document, scope, tags);
+  const includes = includeUses(document, site.jekyll, scope.page);
+  // Kept of a static file too: a page that takes it in renders them.
+  const relativeIncludes = documentRelativeIncludes(document, site.jekyll, scope.page);
   const facts: PageFacts = {
     path,
     rendered,
-    links: rendered ? links : fragmentLinks(document, links),
+    // A page's definitions may be used by the text it includes, which kramdown reads with its own.
+    links: rendered && (includes || relativeIncludes) ? links : withUsedDefinitions(document, links),
     anchors: anchorsOrError(() => documentAnchors(document, scope, tags)),
     lineStarts: document.lines.starts,
     length: document.text.length,
@@ -59,13 +64,10 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   };
   const references = referenceUses(document, site.jekyll);
   if (references) facts.references = references;
-  const includes = includeUses(document, site.jekyll, scope.page);
   if (includes) {
     detachStrings(includes.files);
     facts.includes = includes;
   }
-  // Kept of a static file too: a page that takes it in renders them.
-  const relativeIncludes = documentRelativeIncludes(document, site.jekyll, scope.page);
   if (relativeIncludes) {
     detachStrings(relativeIncludes);
     facts.relativeIncludes = relativeIncludes;
