@@ -89,6 +89,57 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(libraries.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
   });
 
+  it('reads a page as the site\'s own Markdown converter hands it to kramdown: literal gsubs before kramdown, as docs.scala-lang.org turns mdoc fences into plain ones', async () => {
+    // jekyll build 4.3.1 with this plugin: a.md's two blocks are code (no link in them); b.md's fence, with spaces after `mdoc`, is none.
+    const plugin = `module Jekyll
+  class MdocConverter < Converter
+    safe false
+    priority :high
+
+    def matches(ext)
+      ext =~ /^\\.(md|markdown)$/i
+    end
+
+    def output_ext(ext)
+      ".html"
+    end
+
+    def convert(content)
+      content = content.gsub("\`\`\`scala mdoc:fail\\n", "\`\`\`scala\\n")
+      content.gsub("\`\`\`scala mdoc\\n", "\`\`\`scala\\n")
+    end
+  end
+end
+`;
+    const pages = {
+      'a.md': '---\ntitle: A\n---\n\n```scala mdoc\nval a = List(1)\nf(a)[0](nowhere)\n```\n\nText.\n\n```scala mdoc:fail\nval b = 2\n```\n',
+      'b.md': '---\ntitle: B\n---\n\n```scala mdoc  \nval a = 1\n```\n',
+    };
+    const found = (result: LintResult) => result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`);
+    expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin }))).toEqual(['b.md:5:code-fence']);
+    // Without the plugin, in safe mode (GitHub Pages loads no plugin file), or where it runs after kramdown, a.md's first fence is none
+    // (and the next ``` opens a block that runs to the last one), as jekyll build 4.3.1 writes it without the plugin.
+    const unconverted = ['a.md:5:code-fence', 'a.md:7:link-internal', 'b.md:5:code-fence'];
+    expect(found(await lintSite(pages))).toEqual(unconverted);
+    expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin, '_config.yml': 'safe: true\n' }))).toEqual(unconverted);
+    expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin.replace(':high', ':lowest') }))).toEqual(unconverted);
+    // A convert method doing anything else is not read.
+    expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin.replace('content.gsub("`', 'content.sub("`') }))).toEqual(unconverted);
+    // Lines stay the file's; a fix past the first rewritten line would land elsewhere in the file, and is left out.
+    const fixed = await lintSite({ '_plugins/mdoc_replace.rb': plugin, 'd.md': '---\npermalink: /d/\n---\nD\n', 'c.md': '---\ntitle: C\n---\n[before](/d)\n\n```scala mdoc\nval a = 1\n```\n\n[after](/d)\n' });
+    expect(fixed.findings.map((f) => `${f.line}:${f.ruleId}:${f.fix ? 'fix' : 'no fix'}`)).toEqual(['4:link-redirect:fix', '10:link-redirect:no fix']);
+  });
+
+  it('checks a reference definition where a link may use it: in the page\'s own text, or in the text it includes; kramdown writes nothing for the others', async () => {
+    // jekyll build 4.3.1: a.html links to /missing/ (its include uses the definition), b.html has no link.
+    const result = await lintSite({
+      '_includes/uses.md': 'See [the target][target].\n',
+      'a.md': '---\ntitle: A\n---\n{% include uses.md %}\n\n[target]: /missing/\n',
+      'b.md': '---\ntitle: B\n---\nText.\n\n[target]: /missing/\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`)).toEqual(['a.md:6:link-internal']);
+  });
+
   it('knows the tags of jekyll-polyglot, jekyll-github-metadata and jekyll-multiple-languages-plugin, and the filters a plugin adds by reopening Jekyll::Filters', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-polyglot, jekyll-github-metadata]\nlanguages: [en, de]\ndefault_lang: en\n',
