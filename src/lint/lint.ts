@@ -158,7 +158,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // The result cache serves every run but --fix (files change under it).
   const kept = options.fix ? undefined : (options.memory ?? cachePath);
   const threads = kept ? 1 : threadCount(options, config, targets.length);
-  const workers = threads > 1 ? new LintWorkers({ root, configRoot, config, markdownReading: jekyll.markdownReading }, threads - 1) : undefined;
+  const workerJob = { root, configRoot, config, markdownReading: jekyll.markdownReading };
+  const workers = threads > 1 ? new LintWorkers(workerJob, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);
     const readmeIndexes = readmeIndexPages(siteFiles, jekyll);
@@ -190,6 +191,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
       passContext: { config, tags, site: { jekyll, standalone: false, readmeIndexes } },
       external: config.external.enabled ? await startExternalRun(configRoot, config, ownSiteUrls(jekyll), options.onExternalProgress) : undefined,
       workers,
+      workerJob,
       rules,
       linkRules: rules.filter((rule) => rule.meta.id.startsWith('link-')),
     };
@@ -242,6 +244,8 @@ interface Run {
   external: ExternalRun | undefined;
   /** A whole-site run's lint workers, started before the site was read. */
   workers: LintWorkers | undefined;
+  /** What lint workers are started with. */
+  workerJob: ConstructorParameters<typeof LintWorkers>[0];
   rules: readonly AnyRule[];
   /** Changed-files mode: the rules for files the change reaches through their links. */
   linkRules: readonly AnyRule[];
@@ -309,7 +313,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const firstPassOf = async (files: readonly string[]): Promise<FirstPassRun> => {
     // A cached run knows how many files need pass 1 only now.
     const threads = threadCount(options, config, files.length);
-    const workers = run.workers ?? (threads > 1 ? new LintWorkers({ root, configRoot, config, markdownReading: jekyll.markdownReading }, threads - 1) : undefined);
+    const workers = run.workers ?? (threads > 1 ? new LintWorkers(run.workerJob, threads - 1) : undefined);
     if (!workers) return here(files);
     try {
       return await workers.share(files, run.passContext.site.readmeIndexes, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
