@@ -10,7 +10,7 @@ import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { markdownWrappers, maskMarkdownWrappers, type MarkdownWrapper } from './mask-html-wrappers.js';
 import { maskParenListMarkers } from './mask-paren-lists.js';
-import { maskKramdownFences } from './kramdown-fences.js';
+import { maskKramdownFences, strippedLineBreaks } from './kramdown-fences.js';
 import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
@@ -55,7 +55,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const lines = new LineIndex(text);
   const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
   // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
-  const fenced = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart) : liquidMasked;
+  const fenced = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart, strippedLineBreaks(text, liquid), reading.rawBlockHtml) : liquidMasked;
   const wrappers = reading.kramdown ? markdownWrappers(fenced) : [];
   const masked = maskMarkdownWrappers(fenced, wrappers);
   if (!markdown) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };

@@ -22,7 +22,8 @@
  * indent (CommonMark ends the quote or item there), and indented code's lazy lines.
  */
 import type { Document, SiteSettings } from '../types.js';
-import { isSpanElement, kramdownBlocks } from './kramdown-html-blocks.js';
+import type { LiquidParse } from './liquid-tree.js';
+import { isSpanElement, kramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { isTableLine } from './kramdown-tables.js';
 
 export interface UnreadFence {
@@ -53,6 +54,11 @@ interface Line {
   lazy?: boolean;
 }
 
+/** What a reading of the page gathers, and the block HTML elements kramdown passes through raw (no fence line in them is one). */
+interface Reading extends KramdownFences {
+  raw?: readonly Range[];
+}
+
 /** Quotes and list items in quotes and list items: deeper ones are left to the Markdown parser. */
 const maxDepth = 8;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -66,19 +72,51 @@ const indentedCode = /^(?:\t| {4})/;
 const endOfBlock = /^\^\s*$/;
 const attributeListLine = /^ {0,3}\{:(?!:|\/)(?:\\\}|[^}])+\}\s*$/;
 
-export function kramdownFences(text: string, from: number): KramdownFences {
+/**
+ * The line breaks Liquid's whitespace control takes out (their offsets): `{%-` and `{{-` strip the
+ * whitespace before them, `-%}` and `-}}` the whitespace after, line breaks included, so a line
+ * holding only such a tag is no line of the page Liquid writes, and the lines around it are next to
+ * each other (a fence and its code, no blank line between them). None without such a tag.
+ */
+export function strippedLineBreaks(text: string, liquid: Pick<LiquidParse, 'tags' | 'outputs' | 'blocks'>): ReadonlySet<number> | undefined {
+  if (!/\{[%{]-|-[%}]\}/.test(text)) return undefined;
+  const stripped = new Set<number>();
+  const isSpace = (at: number): boolean => /\s/.test(text[at] ?? '');
+  const note = (at: number): void => {
+    if (text[at] === '\n' || text[at] === '\r') stripped.add(at);
+  };
+  const tokens = [...liquid.tags, ...liquid.outputs, ...liquid.blocks.flatMap((block) => [...block.branches, ...(block.close ? [block.close] : [])])];
+  for (const token of tokens) {
+    // Each run of whitespace ends at a token or text: the runs scanned do not overlap but at their ends.
+    if (text[token.start + 2] === '-') for (let at = token.start - 1; isSpace(at); at--) note(at);
+    if (text[token.end - 3] === '-') for (let at = token.end; isSpace(at); at++) note(at);
+  }
+  return stripped.size > 0 ? stripped : undefined;
+}
+
+/**
+ * `stripped`: line breaks Liquid takes out (strippedLineBreaks): the lines around each are one line
+ * here. `raw`: the block HTML elements kramdown passes through (kramdownBlocks), in order.
+ */
+export function kramdownFences(text: string, from: number, stripped?: ReadonlySet<number>, raw?: readonly Range[]): KramdownFences {
   const fences: KramdownFences = { unread: [], commonMarkMasks: [] };
   if (!text.includes('```', from) && !text.includes('~~~', from)) return fences;
   const lines: Line[] = [];
   const lineEnd = /\r\n?|\n/g;
   lineEnd.lastIndex = from;
   let start = from;
+  // A line holding breaks Liquid takes out has them as spaces: offsets within it stay the page's.
+  const line = (end: number): Line => {
+    const written = text.slice(start, end);
+    return { text: stripped ? written.replace(/[\r\n]/g, ' ') : written, end };
+  };
   for (let match = lineEnd.exec(text); match; match = lineEnd.exec(text)) {
-    lines.push({ text: text.slice(start, match.index), end: match.index });
+    if (stripped?.has(match.index)) continue;
+    lines.push(line(match.index));
     start = match.index + match[0].length;
   }
-  if (start < text.length) lines.push({ text: text.slice(start), end: text.length });
-  readBlocks(lines, 0, fences);
+  if (start < text.length) lines.push(line(text.length));
+  readBlocks(lines, 0, raw ? { ...fences, raw } : fences);
   return fences;
 }
 
@@ -110,11 +148,23 @@ function longestClosingRuns(fences: readonly FenceLine[]): Record<FenceChar, num
 /** kramdown's LIST_START: a bullet or number item's first line. */
 const startsList = (text: string): boolean => bulletStart.test(text) || numberStart.test(text);
 
+/** Whether the offset is in one of the ranges (in order, apart). */
+function inRange(ranges: readonly Range[], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ranges[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < ranges.length && ranges[low]!.start <= offset;
+}
+
 /** The page offset of a line's character. */
 const offsetOf = (line: Line, at: number): number => line.end - line.text.length + at;
 
 /** The fences of a run of lines kramdown parses as blocks (the page, a quote's or a list item's lines). */
-function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFences): void {
+function readBlocks(lines: readonly Line[], depth: number, fences: Reading): void {
   // Past the last line holding a fence's characters there is nothing to read, here or in a list or quote.
   let last = lines.length - 1;
   while (last >= 0 && !lines[last]!.text.includes('```') && !lines[last]!.text.includes('~~~')) last--;
@@ -126,6 +176,7 @@ function readBlocks(lines: readonly Line[], depth: number, fences: KramdownFence
     const match = fenceLine.exec(line.text);
     if (!match) return;
     const at = match[0].indexOf(match[1]!);
+    if (fences.raw && inRange(fences.raw, offsetOf(line, at))) return;
     const after = match[2]!;
     candidateAt[index] = candidates.length;
     candidates.push({ line: index, start: offsetOf(line, at), run: match[1]!, info: after.trim(), infoStart: offsetOf(line, at + match[1]!.length + after.length - after.trimStart().length) });
@@ -244,7 +295,7 @@ function startsWithBlockTag(text: string): boolean {
 }
 
 /** The quote from line `first` (up to a blank line), read as blocks: the index of the line after it. */
-function readQuote(lines: readonly Line[], first: number, depth: number, fences: KramdownFences): number {
+function readQuote(lines: readonly Line[], first: number, depth: number, fences: Reading): number {
   let end = first + 1;
   while (end < lines.length && !endsLazyLines(lines[end]!.text)) end++;
   readBlocks(lines.slice(first, end).map(({ text, end: lineEnd, lazy }) => ({ text: text.replace(quoteStart, ''), end: lineEnd, lazy: lazy || !quoteStart.test(text) })), depth + 1, fences);
@@ -255,7 +306,7 @@ function readQuote(lines: readonly Line[], first: number, depth: number, fences:
  * The list from line `first`, as kramdown's parse_list cuts it into items: each item's lines (in
  * parts: a nested list starts a part) read as blocks. The index of the line after the list.
  */
-function readList(lines: readonly Line[], first: number, depth: number, fences: KramdownFences): number {
+function readList(lines: readonly Line[], first: number, depth: number, fences: Reading): number {
   const start = bulletStart.test(lines[first]!.text) ? bulletStart : numberStart;
   const parts: Line[][] = [];
   let sibling = start;
@@ -338,10 +389,18 @@ function lazyLineStop(text: string, indentation: number): boolean {
 /**
  * The text as kramdown reads its fences, for the Markdown parser: each fence kramdown does not read
  * masked (its run made no-break spaces, same length), and in one it reads, what CommonMark would
- * read otherwise (see commonMarkMasks) made no-break spaces too.
+ * read otherwise (see commonMarkMasks) made no-break spaces too. `stripped`: as kramdownFences;
+ * `rawBlockHtml`: kramdown passes block HTML elements through (its default), fence lines in them too.
  */
-export function maskKramdownFences(text: string, from: number): string {
-  const { unread, commonMarkMasks } = kramdownFences(text, from);
+export function maskKramdownFences(text: string, from: number, stripped?: ReadonlySet<number>, rawBlockHtml = true): string {
+  const masked = masking(text, kramdownFences(text, from, stripped));
+  // kramdown reads a block HTML element before the fence lines in it: read again without those.
+  const raw = rawBlockHtml && masked.includes('<', from) ? kramdownBlocks(masked, from).raw : [];
+  return raw.length === 0 ? masked : masking(text, kramdownFences(text, from, stripped, raw));
+}
+
+/** The text with the fences' masks applied. */
+function masking(text: string, { unread, commonMarkMasks }: KramdownFences): string {
   if (unread.length === 0 && commonMarkMasks.length === 0) return text;
   const ranges = [...unread, ...commonMarkMasks].sort((a, b) => a.start - b.start);
   let out = '';
@@ -365,9 +424,7 @@ export function documentUnreadFences(document: Document, site?: Pick<SiteSetting
       return /^(?:`+|~+)$/.test(written) ? written : run;
     });
   }
-  const { unread } = kramdownFences(unmasked, document.bodyStart);
-  if (unread.length === 0 || (site && !site.jekyll.markdownReading.rawBlockHtml)) return unread;
   // A fence line inside a block HTML element kramdown passes through raw (`<div>` … ```` ```</code></pre></div> ````) is HTML, no fence.
-  const raw = kramdownBlocks(document.maskedText, document.bodyStart).raw;
-  return raw.length === 0 ? unread : unread.filter((fence) => !raw.some((range) => range.start <= fence.start && fence.end <= range.end));
+  const raw = site && !site.jekyll.markdownReading.rawBlockHtml ? undefined : kramdownBlocks(maskedText, document.bodyStart).raw;
+  return kramdownFences(unmasked, document.bodyStart, strippedLineBreaks(text, document.liquid), raw).unread;
 }
