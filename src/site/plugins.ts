@@ -146,7 +146,10 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   const filters = new Set<string>();
   const generators = gemGenerators(jekyll);
   const converters: MarkdownConverterPlugin[] = [];
-  for (const gem of jekyll.plugins) {
+  // A gem doclint does not read may depend on gems it knows (a theme's plugin gem on
+  // jekyll-include-cache, jekyll-seo-tag or jekyll-feed): their tags and filters may be the site's.
+  const loaded = unreadPluginGems(jekyll).length > 0 ? [...new Set([...Object.keys(gemTags), ...Object.keys(gemFilters)])] : jekyll.plugins;
+  for (const gem of loaded) {
     if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
   }
