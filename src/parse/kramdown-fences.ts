@@ -396,7 +396,8 @@ export function maskKramdownFences(text: string, from: number, stripped?: Readon
   const masked = masking(text, kramdownFences(text, from, stripped));
   // kramdown reads a block HTML element before the fence lines in it: read again without those.
   const raw = rawBlockHtml && masked.includes('<', from) ? kramdownBlocks(masked, from).raw : [];
-  return raw.length === 0 ? masked : masking(text, kramdownFences(text, from, stripped, raw));
+  const fenceLineIn = ({ start, end }: Range): boolean => /^ {0,3}(?:`{3}|~{3})/m.test(text.slice(start, end));
+  return raw.some(fenceLineIn) ? masking(text, kramdownFences(text, from, stripped, raw)) : masked;
 }
 
 /** The text with the fences' masks applied. */
