@@ -128,6 +128,7 @@ end
     expect(found(await lintSite(pages))).toEqual(unconverted);
     expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin, '_config.yml': 'safe: true\n' }))).toEqual(unconverted);
     expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin.replace(':high', ':lowest') }))).toEqual(unconverted);
+    expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin.replace(':high', ':constructor') }))).toEqual(unconverted);
     // A convert method doing anything else is not read.
     expect(found(await lintSite({ ...pages, '_plugins/mdoc_replace.rb': plugin.replace('content.gsub("`', 'content.sub("`') }))).toEqual(unconverted);
     // Lines stay the file's; a fix past the first rewritten line would land elsewhere in the file, and is left out.

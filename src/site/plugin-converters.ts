@@ -29,9 +29,10 @@ export function markdownConverters(text: string): MarkdownConverterPlugin[] {
   const converters: MarkdownConverterPlugin[] = [];
   for (const match of text.matchAll(/^[ \t]*class\s+[\w:]+\s*<\s*(?:::)?(?:Jekyll::)?Converter\b/gm)) {
     const body = text.slice(match.index, classStarts.find((start) => start > match.index) ?? text.length);
-    const priority = priorities[/\bpriority\s+:(\w+)/.exec(body)?.[1] ?? 'normal'];
+    const name = /\bpriority\s+:(\w+)/.exec(body)?.[1] ?? 'normal';
     // kramdown's own is :low; a converter at :low or under runs on its HTML (or in no set order).
-    if (priority === undefined || priority <= priorities.low!) continue;
+    if (!Object.hasOwn(priorities, name) || priorities[name]! <= priorities.low!) continue;
+    const priority = priorities[name]!;
     const extensions = matchedExtensions(body);
     const replacements = extensions && literalReplacements(body);
     if (extensions && replacements) converters.push({ priority, rewrites: replacements.map(([from, to]) => ({ ...extensions, from, to })) });
