@@ -393,11 +393,20 @@ function lazyLineStop(text: string, indentation: number): boolean {
  * `rawBlockHtml`: kramdown passes block HTML elements through (its default), fence lines in them too.
  */
 export function maskKramdownFences(text: string, from: number, stripped?: ReadonlySet<number>, rawBlockHtml = true): string {
-  const masked = masking(text, kramdownFences(text, from, stripped));
-  // kramdown reads a block HTML element before the fence lines in it: read again without those.
-  const raw = rawBlockHtml && masked.includes('<', from) ? kramdownBlocks(masked, from).raw : [];
+  return masking(text, readFences(text, from, stripped, rawBlockHtml));
+}
+
+/**
+ * The fences as kramdown reads them, which is block HTML elements first (with `rawBlockHtml`,
+ * its default): where an element kramdown passes through holds a fence line, the page is read
+ * again without the fence lines in elements.
+ */
+function readFences(text: string, from: number, stripped: ReadonlySet<number> | undefined, rawBlockHtml: boolean): KramdownFences {
+  const fences = kramdownFences(text, from, stripped);
+  if (!rawBlockHtml || !text.includes('<', from) || (!text.includes('```', from) && !text.includes('~~~', from))) return fences;
+  const raw = kramdownBlocks(masking(text, fences), from).raw;
   const fenceLineIn = ({ start, end }: Range): boolean => /^ {0,3}(?:`{3}|~{3})/m.test(text.slice(start, end));
-  return raw.some(fenceLineIn) ? masking(text, kramdownFences(text, from, stripped, raw)) : masked;
+  return raw.some(fenceLineIn) ? kramdownFences(text, from, stripped, raw) : fences;
 }
 
 /** The text with the fences' masks applied. */
@@ -425,7 +434,6 @@ export function documentUnreadFences(document: Document, site?: Pick<SiteSetting
       return /^(?:`+|~+)$/.test(written) ? written : run;
     });
   }
-  // A fence line inside a block HTML element kramdown passes through raw (`<div>` … ```` ```</code></pre></div> ````) is HTML, no fence.
-  const raw = site && !site.jekyll.markdownReading.rawBlockHtml ? undefined : kramdownBlocks(maskedText, document.bodyStart).raw;
-  return kramdownFences(unmasked, document.bodyStart, strippedLineBreaks(text, document.liquid), raw).unread;
+  // As the parse read them: a fence line inside a block HTML element kramdown passes through (```` ```</code></pre></div> ````) is HTML.
+  return readFences(unmasked, document.bodyStart, strippedLineBreaks(text, document.liquid), site?.jekyll.markdownReading.rawBlockHtml ?? true).unread;
 }
