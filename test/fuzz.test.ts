@@ -19,6 +19,7 @@ const pieces = [
   '{% callout info %}', '{% endcallout %}', '{% callout danger %}', '{% if a %}', '{% else %}', '{% endif %}', '{% raw %}', '{% endraw %}',
   '{% comment %}', '{% endcomment %}', '{% icon fa-cog %}', '{% icon %}', '{% image x.png A caption %}', '{% image %}', '{% include a.html %}',
   '{{ site.baseurl }}', '{{site.baseURL}}', '{{ page.title | upcase }}', '{{', '}}', '{%', '%}', '{{{x}}}',
+  '  {%- if a %}\n', '{%- endif -%}', '{{- page.title -}}', '  ```\n', '```js title\n', '<div>\n', '<pre>```</pre>\n',
   '| a | b |\n', '|---|---|\n', '| 1 |\n', '|:-:|x--|\n', 'Press Ctrl+| now\n', '\\|',
   '# Heading\n', '## Heading {#id}\n', '{: #ial}\n', '> quote ', '- item ', '1. step ', '    code\n', '```\n', '`code | span`',
   '[link]({{site.baseurl}}/article/x/#heading)', '[rel](../x/)', '![](img.png)', '<img src="a.png">', '<a href="#h">h</a>',
