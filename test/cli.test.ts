@@ -162,8 +162,10 @@ describe('doclint check (the built CLI, as a process)', () => {
     writeFileSync(join(dir, '.doclintrc.json'), '{ "rules": ');
     await runs(4);
     expect(stderr).toMatch(/doclint: .*\.doclintrc\.json/);
-    // The report it writes under the root starts no run of its own.
+    // The report it writes under the root starts no run of its own, nor does an editor's swap file.
     const started = stderr.split('checking again').length;
+    writeFileSync(join(dir, '.a.md.swp'), 'swap');
+    writeFileSync(join(dir, 'a.md~'), 'backup');
     await new Promise((done) => setTimeout(done, 300));
     expect(stderr.split('checking again').length).toBe(started);
     child.kill('SIGINT');

@@ -9,6 +9,9 @@ import { isAlwaysIgnored } from '../site/discover.js';
 /** How long after a change the run waits for the changes that come with it. */
 const settleMs = 30;
 
+/** Editors' swap, backup and lock files (vim's `.a.md.swp` and `4913`, `a.md~`, Emacs's `#a.md#` and `.#a.md`, JetBrains' `a.md___jb_tmp___`): no file of the site. */
+const editorFile = /(?:^|\/)(?:\.[^/]*\.sw[a-p]|[^/]*~|#[^/]*#|\.#[^/]*|4913|[^/]*___jb_(?:tmp|old)___|\.DS_Store)$/;
+
 export interface WatchOptions {
   /** The folder to watch (the site root). */
   root: string;
@@ -54,8 +57,11 @@ export async function watchRuns({ root, ignoredPaths, run, waiting }: WatchOptio
   const watcher = watch(root, {
     ignoreInitial: true,
     followSymlinks: false,
-    // Generated output and tools' folders (_site, node_modules, .git, …) are never the site's source.
-    ignored: (path) => ignored.has(path) || isAlwaysIgnored(relative(root, path).split(sep).join('/')),
+    // Generated output and tools' folders (_site, node_modules, .git, …) are never the site's source; an editor's own files start no run.
+    ignored: (path) => {
+      const inRoot = relative(root, path).split(sep).join('/');
+      return ignored.has(path) || isAlwaysIgnored(inRoot) || editorFile.test(inRoot);
+    },
   });
   watcher.on('all', (_event, path) => {
     changed.add(relative(root, path).split(sep).join('/'));
