@@ -6,7 +6,8 @@
  */
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, servedBaseurl, type RenderScope } from '../parse/liquid-render.js';
-import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
+import { skippedBranches } from '../parse/liquid-branches.js';
+import { withinRanges } from '../text/ranges.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -65,7 +66,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   // A branch the site's config or the page's values never take renders no link.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
   const add = (source: LinkRef['source'], start: number, end: number): LinkRef | undefined => {
-    if (inSkippedBranch(skipped, start, end)) return undefined;
+    if (withinRanges(skipped, start, end)) return undefined;
     const raw = document.text.slice(start, end);
     const url = renderUrl(document, raw, start, scope);
     // The destination ends up in an HTML attribute: the browser decodes its character references.
@@ -112,7 +113,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
   for (const tag of document.liquid.tags) {
     const word = /\S+/.exec(tag.markup);
     const prefix = tags.get(tag.name)?.linkPrefix;
-    if (!word || prefix === undefined || inSkippedBranch(skipped, tag.start, tag.end)) continue;
+    if (!word || prefix === undefined || withinRanges(skipped, tag.start, tag.end)) continue;
     const start = tag.markupStart + word.index;
     links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${servedBaseurl(scope.site)}${prefix}${word[0]}` });
   }
@@ -125,7 +126,7 @@ export function linkTags({ liquid }: Pick<Document, 'liquid'>, site: RenderScope
   const links: LinkRef[] = [];
   const skipped = skippedBranches(liquid, site, page);
   for (const tag of liquid.tags) {
-    if ((tag.name !== 'link' && tag.name !== 'post_url') || inSkippedBranch(skipped, tag.start, tag.end)) continue;
+    if ((tag.name !== 'link' && tag.name !== 'post_url') || withinRanges(skipped, tag.start, tag.end)) continue;
     const word = /\S+/.exec(tag.markup);
     if (!word || word[0].includes('{{')) continue;
     const start = tag.markupStart + word.index;

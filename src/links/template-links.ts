@@ -15,7 +15,8 @@ import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import { linkTags, renderUrl, type LinkRef } from './extract.js';
-import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
+import { skippedBranches } from '../parse/liquid-branches.js';
+import { withinRanges } from '../text/ranges.js';
 
 /** The same on every page: a path from the root (not `//host`), or an http(s) URL. */
 const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
@@ -35,7 +36,7 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
   const relativeLinks: LinkRef[] = [];
   const skipped = skippedBranches(liquid, site);
   for (const { start, end } of linkAttributes(masked)) {
-    if (inSkippedBranch(skipped, start, end)) continue;
+    if (withinRanges(skipped, start, end)) continue;
     const raw = text.slice(start, end);
     const rendered = renderUrl({ text, liquid }, raw, start, scope);
     // The value ends up in an attribute: the browser decodes its character references.

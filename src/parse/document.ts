@@ -10,7 +10,7 @@ import { maskLiquid } from './mask-liquid.js';
 import { kramdownBlocks, type KramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { markdownWrappers, maskMarkdownWrappers, type MarkdownWrapper } from './mask-html-wrappers.js';
 import { maskParenListMarkers } from './mask-paren-lists.js';
-import { maskKramdownFences, strippedLineBreaks } from './kramdown-fences.js';
+import { keepUnreadFences, maskKramdownFences, strippedLineBreaks } from './kramdown-fences.js';
 import { rereadSpanLines } from './kramdown-span-lines.js';
 import { checkComplexity } from './parse-budget.js';
 import type { TagRegistry } from './tag-registry.js';
@@ -55,7 +55,8 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const lines = new LineIndex(text);
   const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
   // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
-  const fenced = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart, strippedLineBreaks(text, liquid), reading.rawBlockHtml) : liquidMasked;
+  const fences = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart, strippedLineBreaks(text, liquid), reading.rawBlockHtml) : undefined;
+  const fenced = fences?.masked ?? liquidMasked;
   const wrappers = reading.kramdown ? markdownWrappers(fenced) : [];
   const masked = maskMarkdownWrappers(fenced, wrappers);
   if (!markdown) return { path, text, lines, frontMatter, bodyStart, liquid, maskedText: masked, mdast: htmlTree(masked, bodyStart, lines) };
@@ -73,7 +74,10 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const mdast = parseMarkdown(blanked.length === 0 ? maskedText : blankRanges(maskedText, blanked), paragraphBrackets, lines);
   if (reading.rawBlockHtml) rereadSpanLines(mdast, maskedText, lines);
   insertHtmlNodes(mdast, bodies, maskedText, lines);
-  return { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
+  const document = { path, text, lines, frontMatter, bodyStart, liquid, maskedText, mdast };
+  // The code-fence rule reports what the parse read.
+  if (fences) keepUnreadFences(document, fences.unread);
+  return document;
 }
 
 /**

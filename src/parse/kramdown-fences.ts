@@ -23,6 +23,7 @@
  */
 import type { Document, SiteSettings } from '../types.js';
 import type { LiquidParse } from './liquid-tree.js';
+import { withinRanges } from '../text/ranges.js';
 import { isSpanElement, kramdownBlocks, type Range } from './kramdown-html-blocks.js';
 import { isTableLine } from './kramdown-tables.js';
 
@@ -148,18 +149,6 @@ function longestClosingRuns(fences: readonly FenceLine[]): Record<FenceChar, num
 /** kramdown's LIST_START: a bullet or number item's first line. */
 const startsList = (text: string): boolean => bulletStart.test(text) || numberStart.test(text);
 
-/** Whether the offset is in one of the ranges (in order, apart). */
-function inRange(ranges: readonly Range[], offset: number): boolean {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low < ranges.length && ranges[low]!.start <= offset;
-}
-
 /** The page offset of a line's character. */
 const offsetOf = (line: Line, at: number): number => line.end - line.text.length + at;
 
@@ -176,7 +165,7 @@ function readBlocks(lines: readonly Line[], depth: number, fences: Reading): voi
     const match = fenceLine.exec(line.text);
     if (!match) return;
     const at = match[0].indexOf(match[1]!);
-    if (fences.raw && inRange(fences.raw, offsetOf(line, at))) return;
+    if (fences.raw && withinRanges(fences.raw, offsetOf(line, at), offsetOf(line, at) + 1)) return;
     const after = match[2]!;
     candidateAt[index] = candidates.length;
     candidates.push({ line: index, start: offsetOf(line, at), run: match[1]!, info: after.trim(), infoStart: offsetOf(line, at + match[1]!.length + after.length - after.trimStart().length) });
@@ -389,11 +378,13 @@ function lazyLineStop(text: string, indentation: number): boolean {
 /**
  * The text as kramdown reads its fences, for the Markdown parser: each fence kramdown does not read
  * masked (its run made no-break spaces, same length), and in one it reads, what CommonMark would
- * read otherwise (see commonMarkMasks) made no-break spaces too. `stripped`: as kramdownFences;
- * `rawBlockHtml`: kramdown passes block HTML elements through (its default), fence lines in them too.
+ * read otherwise (see commonMarkMasks) made no-break spaces too; and the fences it does not read.
+ * `stripped`: as kramdownFences; `rawBlockHtml`: kramdown passes block HTML elements through (its
+ * default), fence lines in them too.
  */
-export function maskKramdownFences(text: string, from: number, stripped?: ReadonlySet<number>, rawBlockHtml = true): string {
-  return masking(text, readFences(text, from, stripped, rawBlockHtml));
+export function maskKramdownFences(text: string, from: number, stripped?: ReadonlySet<number>, rawBlockHtml = true): { masked: string; unread: UnreadFence[] } {
+  const fences = readFences(text, from, stripped, rawBlockHtml);
+  return { masked: masking(text, fences), unread: fences.unread };
 }
 
 /**
@@ -422,18 +413,15 @@ function masking(text: string, { unread, commonMarkMasks }: KramdownFences): str
   return out + text.slice(cursor);
 }
 
-/** The fences kramdown does not read in a parsed document (whose masked text has them masked); none where the site's converter is not kramdown. */
+/** The fences kramdown does not read, as the parse read them (parseDocument keeps them with the document). */
+const unreadByDocument = new WeakMap<Document, UnreadFence[]>();
+
+export function keepUnreadFences(document: Document, unread: UnreadFence[]): void {
+  unreadByDocument.set(document, unread);
+}
+
+/** The fences kramdown does not read in a parsed document; none where the site's converter is not kramdown. */
 export function documentUnreadFences(document: Document, site?: Pick<SiteSettings, 'jekyll'>): UnreadFence[] {
   if (site && site.jekyll.markdownConverter !== 'kramdown') return [];
-  const { text, maskedText } = document;
-  let unmasked = maskedText;
-  if (maskedText.includes('\u00a0')) {
-    // Fences are the only masks that make backticks or tildes no-break spaces.
-    unmasked = maskedText.replace(/\u00a0+/g, (run: string, at: number) => {
-      const written = text.slice(at, at + run.length);
-      return /^(?:`+|~+)$/.test(written) ? written : run;
-    });
-  }
-  // As the parse read them: a fence line inside a block HTML element kramdown passes through (```` ```</code></pre></div> ````) is HTML.
-  return readFences(unmasked, document.bodyStart, strippedLineBreaks(text, document.liquid), site?.jekyll.markdownReading.rawBlockHtml ?? true).unread;
+  return unreadByDocument.get(document) ?? [];
 }

@@ -48,19 +48,6 @@ export function skippedBranches(liquid: LiquidParse, site: Record<string, unknow
   return ranges;
 }
 
-/** Whether `start..end` lies in a skipped range (of skippedBranches: sorted, apart). */
-export function inSkippedBranch(ranges: readonly SkippedRange[], start: number, end: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle]!.start <= start) low = middle + 1;
-    else high = middle - 1;
-  }
-  const range = ranges[high];
-  return range !== undefined && end <= range.end;
-}
-
 /** Liquid's render of the nodes in order, as far as it decides branches; `certain`: whether they surely render. */
 function walk(nodes: readonly LiquidNode[], scope: Scope, certain: boolean, ranges: SkippedRange[]): void {
   for (const node of nodes) {

@@ -24,7 +24,8 @@ import type { Document } from '../types.js';
 import type { LiquidBlock } from '../parse/liquid-tree.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 import { parseMarkdown } from '../parse/markdown.js';
-import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
+import { skippedBranches } from '../parse/liquid-branches.js';
+import { withinRanges } from '../text/ranges.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { commonMarkOptions, isCommonMark, markdownConverter, settingsOf } from './jekyll-config.js';
@@ -85,7 +86,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   const commonMark = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
   // What a branch Liquid never renders holds is never converted: no id, and no number taken from a repeat.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
-  const written = (start: number, end = start + 1): boolean => !inSkippedBranch(skipped, start, end);
+  const written = (start: number, end = start + 1): boolean => !withinRanges(skipped, start, end);
   // A `markdown="1"` element's tags are masked out of the Markdown: their ids are read here.
   const wrappers = commonMark ? [] : markdownWrappers(document.text);
   for (const { offset, line } of wrappers) {

@@ -8,7 +8,8 @@
  * that builds never reaches it (liquid-include reports one it does).
  */
 import { idAttributes } from '../parse/html-tags.js';
-import { inSkippedBranch, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
+import { skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
+import { withinRanges } from '../text/ranges.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
 import { gfmHeadingId, headingIdOptions } from './anchors.js';
@@ -49,7 +50,7 @@ function skippedIn(text: string, site: TemplateSite): readonly SkippedRange[] {
 
 /** The `id` values (and `<a name>`) of the text's HTML tags Liquid renders, as written (Liquid kept). */
 function* idValues(text: string, skipped: readonly SkippedRange[]): Generator<string> {
-  for (const { start, end } of idAttributes(text)) if (!inSkippedBranch(skipped, start, end)) yield text.slice(start, end);
+  for (const { start, end } of idAttributes(text)) if (!withinRanges(skipped, start, end)) yield text.slice(start, end);
 }
 
 /** The `id` (and `<a name>`) attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
@@ -166,7 +167,7 @@ export function writtenIds(text: string, site: TemplateSite, visited: Set<string
   const skipped = skippedIn(text, site);
   const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text, skipped), variableIncludes: [] }] : [];
   for (const tag of scanLiquid(text)) {
-    if (tag.kind !== 'tag' || tag.name !== 'include' || inSkippedBranch(skipped, tag.start, tag.end)) continue;
+    if (tag.kind !== 'tag' || tag.name !== 'include' || withinRanges(skipped, tag.start, tag.end)) continue;
     const name = includeName(tag.markup);
     if (!name) continue;
     if (isVariableName(name)) {

@@ -7,7 +7,8 @@ import { posix } from 'node:path';
 import { nodesOfType } from '../parse/document-nodes.js';
 import type { LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
-import { inSkippedBranch, skippedBranches } from '../parse/liquid-branches.js';
+import { skippedBranches } from '../parse/liquid-branches.js';
+import { withinRanges } from '../text/ranges.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { renderOutput, type RenderScope } from '../parse/liquid-render.js';
 
@@ -50,7 +51,7 @@ function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string,
   const comments = liquid.blocks.filter((block) => block.open.name === 'comment' && block.close);
   const skipped = skippedBranches(liquid, site, page);
   if (comments.length === 0 && skipped.length === 0) return liquid.tags;
-  return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start) && !inSkippedBranch(skipped, tag.start, tag.end));
+  return liquid.tags.filter((tag) => !comments.some((block) => tag.start > block.open.start && tag.end <= block.close!.start) && !withinRanges(skipped, tag.start, tag.end));
 }
 
 /**
