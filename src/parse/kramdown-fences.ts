@@ -86,11 +86,21 @@ export function strippedLineBreaks(text: string, liquid: Pick<LiquidParse, 'tags
   const note = (at: number): void => {
     if (text[at] === '\n' || text[at] === '\r') stripped.add(at);
   };
+  // A raw body is text: its `endraw` strips nothing, and the `-%}` of `{% raw -%}` strips what
+  // follows `{% endraw %}` (Liquid trims the next text token it parses).
+  const rawCloseStarts = new Set<number>();
+  const stripsAfterRaw = new Map<number, number>();
+  for (const block of liquid.blocks) {
+    if (!block.rawBody || !block.close) continue;
+    rawCloseStarts.add(block.close.start);
+    stripsAfterRaw.set(block.open.start, block.close.end);
+  }
   const tokens = [...liquid.tags, ...liquid.outputs, ...liquid.blocks.flatMap((block) => [...block.branches, ...(block.close ? [block.close] : [])])];
   for (const token of tokens) {
+    if (rawCloseStarts.has(token.start)) continue;
     // Each run of whitespace ends at a token or text: the runs scanned do not overlap but at their ends.
     if (text[token.start + 2] === '-') for (let at = token.start - 1; isSpace(at); at--) note(at);
-    if (text[token.end - 3] === '-') for (let at = token.end; isSpace(at); at++) note(at);
+    if (text[token.end - 3] === '-') for (let at = stripsAfterRaw.get(token.start) ?? token.end; isSpace(at); at++) note(at);
   }
   return stripped.size > 0 ? stripped : undefined;
 }
@@ -112,7 +122,15 @@ export function kramdownFences(text: string, from: number, stripped?: ReadonlySe
     return { text: stripped ? written.replace(/[\r\n]/g, ' ') : written, end };
   };
   for (let match = lineEnd.exec(text); match; match = lineEnd.exec(text)) {
-    if (stripped?.has(match.index)) continue;
+    if (stripped?.has(match.index)) {
+      // Liquid takes out the whole run of whitespace around the break: a line that held only
+      // tags before it starts where the text after the run does.
+      if (!/\S/.test(text.slice(start, match.index))) {
+        while (/\s/.test(text[lineEnd.lastIndex] ?? '')) lineEnd.lastIndex++;
+        start = lineEnd.lastIndex;
+      }
+      continue;
+    }
     lines.push(line(match.index));
     start = match.index + match[0].length;
   }

@@ -225,13 +225,14 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
 
 /**
  * Liquid::Raw ends at the first token matching FullTokenPossiblyInvalid whose tag name is
- * `endraw`; the name is read after the LAST `{%` in the token that starts a tag.
+ * `endraw`; the name is read after the LAST `{%` in the token that starts a tag. `{%- endraw %}`
+ * names no tag there: whitespace control does not end raw (Liquid 4 and 5.4, which Jekyll runs).
  */
 function rawCloser(text: string, start: number, end: number, delimiter: string): LiquidTagToken | undefined {
   if (!text.startsWith('%}', end - 2)) return undefined;
   let open = text.lastIndexOf('{%', end - 2);
   while (open >= start) {
-    const match = /^\{%-?[ \t\r\n\f\v]*(\w+)/.exec(text.slice(open, end));
+    const match = /^\{%[ \t\r\n\f\v]*(\w+)/.exec(text.slice(open, end));
     if (match) {
       if (match[1] !== delimiter) return undefined;
       const nameStart = text.indexOf(delimiter, open);
