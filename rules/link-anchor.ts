@@ -17,6 +17,7 @@ import { layoutIds } from '../src/site/layout-anchors.js';
 import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
 import { relativeLinkPages } from '../src/site/template-pages.js';
+import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 
 interface Options {
@@ -76,7 +77,7 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
     for (const link of fragmentLinks) {
       // Markdown's link syntax makes a link only where kramdown reads the include: in a Markdown page.
-      const on = isMarkdownSyntax(link) ? writing.filter((target) => isMarkdownFile(target, site.jekyll)) : writing;
+      const on = pagesWritingLink(path, link, isMarkdownSyntax(link) ? writing.filter((target) => isMarkdownFile(target, site.jekyll)) : writing, site, pages);
       const resolution = on.length > 0 ? resolveLink(link, on[0]!, site) : undefined;
       const fragment = resolution?.status === 'ok' ? resolution.fragment : undefined;
       if (fragment === undefined || fragment === '' || fragment === 'top') continue;

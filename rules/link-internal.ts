@@ -15,6 +15,7 @@ import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
 import { capturedOnly, relativeLinkPages } from '../src/site/template-pages.js';
+import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 import type { PageFacts, Report, SiteRule } from '../src/types.js';
@@ -116,7 +117,7 @@ export const linkInternal: SiteRule = {
     const captured = markdownInclude && includedIn.length === 0 && capturedOnly(page.path, site, pages);
     for (const link of page.links) {
       if ((includedIn.length > 0 || captured) && isRelative(link) && !(link.url ?? link.raw).startsWith('#')) {
-        if (!captured) reportRelativeMiss(link, includedFolders, includedIn.length, site, reportPage);
+        if (!captured) reportRelativeMissOn(link, includedIn, includedFolders, page.path, site, pages, reportPage);
         continue;
       }
       const report = reportFor(link, reportPage, reasons);
@@ -214,9 +215,15 @@ export const linkInternal: SiteRule = {
     // A relative link resolves from the page's folder: one page per folder speaks for the rest.
     const writing = page.relativeLinks ? relativeLinkPages(page.path, site, pages) : [];
     const folders = byFolder(writing, site);
-    for (const link of page.relativeLinks ?? []) reportRelativeMiss(link, folders, writing.length, site, reportPage);
+    for (const link of page.relativeLinks ?? []) reportRelativeMissOn(link, writing, folders, page.path, site, pages, reportPage);
   },
 };
+
+/** reportRelativeMiss over the pages of `writing` (by folder: `folders`) the template's link is written on (an include's branch may keep it off some). */
+function reportRelativeMissOn(link: LinkRef, writing: readonly string[], folders: ReadonlyMap<string, readonly string[]>, template: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, report: (report: Report) => void): void {
+  const writingLink = pagesWritingLink(template, link, writing, site, pages);
+  reportRelativeMiss(link, writingLink === writing ? folders : byFolder(writingLink, site), writingLink.length, site, report);
+}
 
 /** Reports a link relative to the page that reaches nothing from some of the `of` pages (by folder) a layout or include is written into. */
 function reportRelativeMiss(link: LinkRef, folders: ReadonlyMap<string, readonly string[]>, of: number, site: SiteIndex, report: (report: Report) => void): void {

@@ -626,6 +626,24 @@ end
     expect(fragments(await lintSite({ '_config.yml': 'kramdown:\n  auto_ids: false\n', 'a.md': page }))).toEqual(['#sec-setup', '#setup', '#sec-setup-1', '#markdown-toc-sec-setup-1']);
   });
 
+  it('checks an include\'s links and ids on each page with the branches its call\'s parameters take', async () => {
+    // jekyll 4.3.1: old.html has no `#new` link, index.html no `x/`; html-proofer 3.19.2: "internally
+    // linking to x/, which does not exist" on sub/kind.html alone; closed.html links to `#opened`, which only opened.html has.
+    const result = await lintSite({
+      '_includes/nav.html': '<a href="#all">All</a>\n{% if include.type != "old" %}<a href="#new">New</a>{% endif %}\n{% if include.kind == "x" %}<a href="x/">X</a>{% endif %}\n',
+      '_includes/box.html': '{% if include.open %}<div id="opened"></div>{% endif %}\n',
+      'index.md': '---\ntitle: I\n---\n{% include nav.html %}\n\n## All\n\n## New\n',
+      'old.md': '---\ntitle: O\n---\n{% include nav.html type="old" %}\n\n## All\n',
+      'sub/kind.md': '---\ntitle: K\n---\n{% include nav.html kind="x" %}\n\n## All\n\n## New\n',
+      'closed.md': '---\ntitle: C\n---\n{% include box.html %}\n\n[o](#opened)\n',
+      'opened.md': '---\ntitle: P\n---\n{% include box.html open="yes" %}\n\n[o](#opened)\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/nav.html:3:38 This link is relative to the page, and reaches nothing from `sub/kind.md`, the page it is written into',
+      'closed.md:6:5 There is no anchor `#opened` on this page (it has no anchors).',
+    ]);
+  });
+
   it('checks a Markdown include\'s Markdown links on the Markdown pages it is written into, its HTML links on every page', async () => {
     // jekyll 4.3.1: page.html writes `- [Intro](#intro)` as text; m.html lacks id="html-link" (html-proofer
     // 3.19.2 misses it: it checks `#html-link` once, on page.html, and reuses the answer).

@@ -149,6 +149,17 @@ describe('branches the config and the page decide (skippedBranches)', () => {
     expect(skipped('{% if site.kind contains "shop" %}A{% else %}B{% endif %}{% if site.count > 1 %}C{% else %}D{% endif %}', site)).toEqual(['B', 'D']);
   });
 
+  it('decides an include\'s branches from one call\'s parameters: a quoted value, nil where none is passed', () => {
+    const text = '{% if include.type != "old" %}A{% endif %}{% if include.open %}B{% endif %}{% case include.kind %}{% when "x" %}C{% else %}D{% endcase %}{% if include.type.size == 3 %}E{% endif %}';
+    const skippedFor = (include?: Record<string, string | null>) =>
+      skippedBranches(parseLiquid(text, 0, text.length, defaultTags), site, undefined, include).map(({ start, end }) => text.slice(start, end).trim());
+    expect(skippedFor({ type: 'old', kind: 'x' })).toEqual(['A', 'B', 'D']);
+    expect(skippedFor({})).toEqual(['B', 'C', 'E']);
+    // A value passed as a variable, or no call known: undecided.
+    expect(skippedFor({ type: null, open: null, kind: null })).toEqual([]);
+    expect(skippedFor(undefined)).toEqual([]);
+  });
+
   it('decides nothing it cannot know', () => {
     const undecided = [
       '{% if page.kind == "lesson" %}A{% endif %}',

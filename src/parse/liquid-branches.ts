@@ -3,7 +3,8 @@
  * `else` branches too) that Liquid never renders, decided from the site's config and, in a page's
  * own text, the page's front matter and the variables it assigns: `{% if site.kind == "lesson" %}`
  * with `kind: "workshop"` in _config.yml (the Carpentries templates), `{% assign online = "false"
- * %}` after `{% if page.address == "online" %}` on a page whose address is a street. An
+ * %}` after `{% if page.address == "online" %}` on a page whose address is a street; in an
+ * include's text, given, the parameters of one call (`{% if include.type != "deprecated" %}`). An
  * `{% include %}` or a `{% link %}` there fails no build, and a link or id there is never written.
  *
  * Conditions are read as Liquid's strict parser reads them (`==`, `!=`, `<>`, `<`, `>`,
@@ -31,20 +32,30 @@ interface Scope {
   site: Record<string, unknown>;
   /** Unknown (a fragment rendered by whichever page takes it in): every `page.*` is undecided. */
   page: Record<string, unknown> | undefined;
+  /** An include call's parameters (null: passed as a variable); unknown: every `include.*` is undecided. */
+  include: IncludeParams | undefined;
   assigned: Map<string, Value>;
 }
 
-const skippedByParse = new WeakMap<LiquidParse, { site: Record<string, unknown>; page: Record<string, unknown> | undefined; ranges: SkippedRange[] }>();
+export type IncludeParams = Readonly<Record<string, string | null>>;
 
-/** The ranges of the text Liquid never renders: branches whose condition the config (and, given, the page's values) decides. */
-export function skippedBranches(liquid: LiquidParse, site: Record<string, unknown>, page?: Record<string, unknown>): readonly SkippedRange[] {
+/** Whether a branch of the text depends on an include's parameters: `{% if include.x %}`, `{% case include.x %}`. */
+export const branchesOnIncludeParams = (text: string): boolean => /\{%-?\s*(?:if|elsif|unless|case)\s[^%]*\binclude\./.test(text);
+
+/** One key for equal parameters, whatever their order. */
+export const includeParamsKey = (params: IncludeParams): string => JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+const skippedByParse = new WeakMap<LiquidParse, { site: Record<string, unknown>; page: Record<string, unknown> | undefined; include: IncludeParams | undefined; ranges: SkippedRange[] }>();
+
+/** The ranges of the text Liquid never renders: branches whose condition the config (and, given, the page's values or an include call's parameters) decides. */
+export function skippedBranches(liquid: LiquidParse, site: Record<string, unknown>, page?: Record<string, unknown>, include?: IncludeParams): readonly SkippedRange[] {
   const known = skippedByParse.get(liquid);
-  if (known?.site === site && known.page === page) return known.ranges;
+  if (known?.site === site && known.page === page && known.include === include) return known.ranges;
   const ranges: SkippedRange[] = [];
-  walk(liquid.nodes, { site, page, assigned: new Map() }, true, ranges);
+  walk(liquid.nodes, { site, page, include, assigned: new Map() }, true, ranges);
   // A skipped branch is never walked: the ranges do not overlap, and sorted they can be searched.
   ranges.sort((a, b) => a.start - b.start);
-  skippedByParse.set(liquid, { site, page, ranges });
+  skippedByParse.set(liquid, { site, page, include, ranges });
   return ranges;
 }
 
@@ -302,6 +313,7 @@ function variableValue(path: string, scope: Scope): Value {
   const [root, ...keys] = [...path.matchAll(/[\w-]+\??|\[(\d+|'[^']*'|"[^"]*")\]/g)].map((match) => (match[1] === undefined ? match[0] : /^\d/.test(match[1]) ? Number(match[1]) : match[1].slice(1, -1)));
   if (typeof root !== 'string') return undecided;
   if (scope.assigned.has(root)) return keys.length === 0 ? scope.assigned.get(root)! : undecided;
+  if (root === 'include') return includeValue(keys, scope.include);
   const values = root === 'site' ? scope.site : root === 'page' ? scope.page : undefined;
   const first = keys[0];
   // Unset top-level keys may be filled in by Jekyll or a plugin (`site.github`, `page.title` of a
@@ -310,6 +322,17 @@ function variableValue(path: string, scope: Scope): Value {
   let value: unknown = values;
   for (const key of keys) value = lookupKey(value, key);
   return scalarOrList(value);
+}
+
+/** `include.x`: the call's quoted value, nil where the call passes none (Jekyll's include hash). */
+function includeValue(keys: readonly (string | number)[], params: IncludeParams | undefined): Value {
+  const [first, ...rest] = keys;
+  if (!params || typeof first !== 'string') return undecided;
+  const value = Object.hasOwn(params, first) ? params[first] : null;
+  if (value === null && Object.hasOwn(params, first)) return undecided;
+  let result: unknown = value;
+  for (const key of rest) result = lookupKey(result, key);
+  return scalarOrList(result);
 }
 
 function lookupKey(value: unknown, key: string | number): unknown {

@@ -8,7 +8,7 @@
  * that builds never reaches it (liquid-include reports one it does).
  */
 import { idAttributes } from '../parse/html-tags.js';
-import { skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
+import { branchesOnIncludeParams, includeParamsKey, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
 import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
@@ -38,13 +38,18 @@ type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags' | 'anchors'>;
 
 const skippedBySite = new WeakMap<TemplateSite, Map<string, readonly SkippedRange[]>>();
 
-/** The parts of a template's text Liquid never renders with the site's config (`{% if site.kind == "lesson" %}`: liquid-branches.ts). */
-function skippedIn(text: string, site: TemplateSite): readonly SkippedRange[] {
-  if (!/\{%-?\s*(?:if|elsif|unless)\s[^%]*\bsite\./.test(text)) return [];
+/**
+ * The parts of a template's text Liquid never renders with the site's config (`{% if site.kind ==
+ * "lesson" %}`: liquid-branches.ts) and, given, the parameters of the call that renders it.
+ */
+function skippedIn(text: string, site: TemplateSite, params?: IncludeCall['params']): readonly SkippedRange[] {
+  const onParams = params !== undefined && branchesOnIncludeParams(text);
+  if (!onParams && !/\{%-?\s*(?:if|elsif|unless)\s[^%]*\bsite\./.test(text)) return [];
   let texts = skippedBySite.get(site);
   if (!texts) skippedBySite.set(site, (texts = new Map()));
-  let ranges = texts.get(text);
-  if (!ranges) texts.set(text, (ranges = skippedBranches(parseLiquid(text, 0, text.length, site.tags), site.jekyll.raw)));
+  const key = onParams ? `${includeParamsKey(params)}\0${text}` : text;
+  let ranges = texts.get(key);
+  if (!ranges) texts.set(key, (ranges = skippedBranches(parseLiquid(text, 0, text.length, site.tags), site.jekyll.raw, undefined, onParams ? params : undefined)));
   return ranges;
 }
 
@@ -100,7 +105,7 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, he
     }
     const ids = new Set<string>();
     let open = false;
-    for (const written of idValues(text, skippedIn(text, site))) {
+    for (const written of idValues(text, skippedIn(text, site, call.params))) {
       let unknown = false;
       const id = written.replace(includeValue, (_, key: string) => {
         const value = call.params[key];

@@ -30,6 +30,17 @@ export function parentLayout(file: string, site: Pick<SiteIndex, 'sourceOf'>): s
   return front?.kind === 'yaml' && typeof front.data.layout === 'string' ? front.data.layout : undefined;
 }
 
+/** The files of the layout named `name` and of the layouts it is laid out in (a loop ends where it closes). */
+export function layoutChain(name: string, site: Pick<SiteIndex, 'files' | 'jekyll' | 'sourceOf'>): string[] {
+  const chain: string[] = [];
+  for (let file = layoutFile(name, site); file !== undefined && !chain.includes(file); ) {
+    chain.push(file);
+    const parent = parentLayout(file, site);
+    file = parent === undefined ? undefined : layoutFile(parent, site);
+  }
+  return chain;
+}
+
 /** The layouts a plugin gives a site that has none of the name: jekyll-redirect-from's `redirect` (checked with jekyll 4.3.1). */
 export function pluginLayoutNames(jekyll: Pick<JekyllConfig, 'plugins'>): string[] {
   return jekyll.plugins.includes('jekyll-redirect-from') ? ['redirect'] : [];

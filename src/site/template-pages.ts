@@ -11,7 +11,7 @@ import { pageAttributes } from '../parse/html-tags.js';
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { PageFacts } from '../types.js';
 import { inIncludesFolder, isMarkdownFile, templateContent, templateKind } from './discover.js';
-import { layoutFile, layoutOf, parentLayout } from './layouts.js';
+import { layoutChain, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
 import { includesOf, includesRendered } from './template-use.js';
 import { includeNameOnPage, includesFolderFile } from './include-files.js';
@@ -64,18 +64,9 @@ function setsBase(site: SiteIndex): boolean {
 function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
   const { jekyll } = site;
   const layoutChains = new Map<string, string[]>();
-  /** The files of a layout and of the layouts it is laid out in (a loop ends where it closes). */
-  const layoutChain = (name: string): string[] => {
+  const layoutsOf = (name: string): string[] => {
     let chain = layoutChains.get(name);
-    if (!chain) {
-      chain = [];
-      for (let file = layoutFile(name, site); file !== undefined && !chain.includes(file); ) {
-        chain.push(file);
-        const parent = parentLayout(file, site);
-        file = parent === undefined ? undefined : layoutFile(parent, site);
-      }
-      layoutChains.set(name, chain);
-    }
+    if (!chain) layoutChains.set(name, (chain = layoutChain(name, site)));
     return chain;
   };
   const reached = new Map<string, { written: ReadonlySet<string>; all: ReadonlySet<string> }>();
@@ -94,7 +85,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     // HTML pages only: a feed or a search index is read by software, not from a folder of its own.
     if (url === undefined || !htmlUrl.test(url) || templateKind(path, jekyll) !== undefined || inIncludesFolder(path, jekyll)) continue;
     const layout = layoutOf(path, site.frontMatter.get(path) ?? {}, jekyll);
-    const layouts = layout === undefined ? [] : layoutChain(layout);
+    const layouts = layout === undefined ? [] : layoutsOf(layout);
     const templates = new Set(layouts);
     // The page, its layouts and what they write, each once: an include a name with Liquid names on
     // this page (`api/{{ page.version }}/menu.md`) is written too, with what it writes in turn.
