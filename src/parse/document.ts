@@ -64,7 +64,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const paragraphBrackets = checkComplexity(maskedText);
   const closed = liquid.blocks.filter((block) => block.close).sort((a, b) => a.open.start - b.open.start);
   const ownRuns = closed.filter((block) => registry.get(block.open.name)?.ownMarkdown).map((block) => ({ start: block.open.start, end: block.close!.end }));
-  const kramdown: KramdownBlocks = reading.rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [] };
+  const kramdown: KramdownBlocks = reading.rawBlockHtml ? kramdownBlocks(maskedText, bodyStart, ownRuns) : { raw: [], dropped: [], comments: [] };
   const bodies = htmlBodies(closed, ownRuns, registry, kramdown.raw, wrappers);
   // Blanked, the bodies hold nothing for the Markdown parser; each becomes one raw HTML node.
   const dropped = kramdown.dropped.filter((range) => !bodies.some((body) => body.start < range.end && range.start < body.end));

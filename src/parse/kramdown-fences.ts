@@ -407,13 +407,15 @@ export function maskKramdownFences(text: string, from: number, stripped?: Readon
 
 /**
  * The fences as kramdown reads them, which is block HTML elements first (with `rawBlockHtml`,
- * its default): where an element kramdown passes through holds a fence line, the page is read
- * again without the fence lines in elements.
+ * its default): where an element kramdown passes through, or a comment block, holds a fence
+ * line, the page is read again without the fence lines in them.
  */
 function readFences(text: string, from: number, stripped: ReadonlySet<number> | undefined, rawBlockHtml: boolean): KramdownFences {
   const fences = kramdownFences(text, from, stripped);
   if (!rawBlockHtml || !text.includes('<', from) || (!text.includes('```', from) && !text.includes('~~~', from))) return fences;
-  const raw = kramdownBlocks(masking(text, fences), from).raw;
+  const blocks = kramdownBlocks(masking(text, fences), from);
+  // A comment block holds no fence either (CommonMark reads it to its `-->` too).
+  const raw = blocks.comments.length === 0 ? blocks.raw : [...blocks.raw, ...blocks.comments].sort((a, b) => a.start - b.start);
   const fenceLineIn = ({ start, end }: Range): boolean => /^ {0,3}(?:`{3}|~{3})/m.test(text.slice(start, end));
   return raw.some(fenceLineIn) ? kramdownFences(text, from, stripped, raw) : fences;
 }

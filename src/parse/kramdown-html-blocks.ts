@@ -190,6 +190,8 @@ export interface KramdownBlocks {
   raw: Range[];
   /** `{::comment}` blocks: not written out. */
   dropped: Range[];
+  /** HTML comment blocks (`<!--` … `-->`, blank lines or not): written out, and nothing in them is Markdown. */
+  comments: Range[];
 }
 
 const blockHtmlOption = /^\{::options\s[^}\n]*\bparse_block_html=["']?(true|false)["']?[^}\n]*\/\}/;
@@ -242,7 +244,8 @@ function extensionEnd(text: string, at: number, lineStop: number, stops: readonl
 export function kramdownBlocks(text: string, from: number, ownRuns: readonly Range[] = []): KramdownBlocks {
   const blocks: Range[] = [];
   const dropped: Range[] = [];
-  if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped };
+  const comments: Range[] = [];
+  if (!text.includes('<', from) && !text.includes('{::', from)) return { raw: blocks, dropped, comments };
   const fences = new FenceTracker();
   let rawHtml = true;
   let stops: ExtensionStop[] | undefined;
@@ -274,6 +277,7 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
       // A comment block: nothing in it opens an element.
       const close = text.indexOf('-->', at + 4);
       if (close === -1) break;
+      comments.push({ start, end: close + 3 });
       next = lineEnd(text, close) + 1;
       continue;
     }
@@ -287,5 +291,5 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
     blocks.push({ start, end: blockStop });
     next = blockStop + 1;
   }
-  return { raw: blocks, dropped };
+  return { raw: blocks, dropped, comments };
 }
