@@ -134,7 +134,7 @@ function linesOf(group: RootContent[], text: string, inQuote: boolean): SourceLi
 }
 
 function readTable(lines: SourceLine[]): KramdownTable | undefined {
-  if (lines.length === 0 || !lines.every((line) => pipeCheck.test(line.text) && pipesOutsideCode(line.text).length > 0)) return undefined;
+  if (lines.length === 0 || !lines.every((line) => pipeCheck.test(line.text)) || !pipeOnEachLine(lines.map((line) => line.text).join('\n'))) return undefined;
   const leadingPipe = lines[0]!.text.startsWith('|');
   const result: TableLine[] = [];
   // kramdown's add_container: pending rows become a thead, tbody or tfoot element.
@@ -194,6 +194,60 @@ function splitCells(line: SourceLine, leadingPipe: boolean): TableCell[] {
   if (leadingPipe && cells.length > 0 && blank(cells[0]!)) cells.shift();
   if (cells.length > 0 && blank(cells.at(-1)!)) cells.pop();
   return cells;
+}
+
+/**
+ * kramdown's check that each line of a table has a pipe outside code spans (parse_table's
+ * `pipe_on_line`), made over the lines' text read for code spans alone, where a code span may run
+ * on to the next line (`hash(a || b` and `|| c)` on two lines are no table). A line break inside a
+ * code span ends the check, and the table stands if the line before had such a pipe.
+ */
+function pipeOnEachLine(text: string): boolean {
+  let pipeOnLine = false;
+  for (const segment of codeSpanSegments(text)) {
+    const lines = rubyLines(segment.value);
+    if (segment.code) {
+      if (lines.length > 2 || (lines.length === 2 && !pipeOnLine)) break;
+      if (lines.length === 2) pipeOnLine = false;
+    } else {
+      if (lines.length > 1 && !pipeOnLine && !pipeCheck.test(lines[0]!)) break;
+      pipeOnLine = (lines.length > 1 ? false : pipeOnLine) || pipeCheck.test(lines.at(-1) ?? '');
+    }
+  }
+  return pipeOnLine;
+}
+
+/** Ruby's `split("\n")`: trailing empty strings dropped. */
+function rubyLines(text: string): string[] {
+  const lines = text.split('\n');
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/**
+ * The text as kramdown's code span parser cuts it (parser/kramdown/codespan.rb): a backtick run
+ * opens a span closed by the next equal run (no backslash escapes), one backtick with whitespace
+ * on both sides is text, a span of two or more trims one space at each end.
+ */
+function codeSpanSegments(text: string): { code: boolean; value: string }[] {
+  const segments: { code: boolean; value: string }[] = [];
+  let textStart = 0;
+  let at = 0;
+  for (let open = text.indexOf('`', at); open !== -1; open = text.indexOf('`', at)) {
+    let run = 1;
+    while (text[open + run] === '`') run++;
+    at = open + run;
+    if (run === 1 && /\s/.test(text[open - 1] ?? '') && /\s/.test(text[at] ?? '')) continue;
+    const close = text.indexOf('`'.repeat(run), at);
+    if (close === -1) continue;
+    let value = text.slice(at, close);
+    if (run > 1) value = value.replace(/^ /, '').replace(/ $/, '');
+    if (open > textStart) segments.push({ code: false, value: text.slice(textStart, open) });
+    segments.push({ code: true, value });
+    textStart = at = close + run;
+  }
+  if (textStart < text.length) segments.push({ code: false, value: text.slice(textStart) });
+  return segments;
 }
 
 /** Positions of `|` not right after a backslash (kramdown's `(?<!\\)\|`) and not inside a code span. */
