@@ -122,7 +122,7 @@ export interface PageFacts {
   /** Its anchors as kramdown writes them, or why they could not be computed. */
   anchors: readonly Anchor[] | { error: string };
   /** Where each line starts, and the text's length: positions of pass 2's reports. */
-  lineStarts: number[];
+  lineStarts: ArrayLike<number>;
   length: number;
   /** Its disable comments (see suppressions.ts). */
   suppressions: SuppressionComment[];

@@ -91,3 +91,27 @@ describe('worker threads', () => {
     expect(run.stderr).toContain('--workers 0');
   });
 });
+
+describe('facts kept for pass 2 (SharedStrings)', () => {
+  it('gives the facts their values back (one copy of each, which JavaScript cannot observe) and packs line starts', async () => {
+    const { SharedStrings } = await import('../src/lint/shared-strings.js');
+    const copy = (text: string): string => ` ${text}`.slice(1);
+    const facts = (path: string) => ({
+      path,
+      rendered: true,
+      links: [{ source: 'html' as const, raw: copy('../../overview-summary.html'), start: 0, end: 27, url: copy('../../overview-summary.html') }],
+      anchors: [{ id: copy('method.summary'), offset: 0, text: '' }],
+      lineStarts: [0, 10, 20],
+      length: 30,
+      suppressions: [],
+      collected: {},
+    });
+    const strings = new SharedStrings();
+    const [a, b] = [strings.share(facts('a.html')), strings.share(facts('b.html'))];
+    expect(a.links[0]).toMatchObject({ raw: '../../overview-summary.html', url: '../../overview-summary.html' });
+    expect(b.anchors).toEqual([{ id: 'method.summary', offset: 0, text: '' }]);
+    expect([...b.lineStarts as Uint32Array]).toEqual([0, 10, 20]);
+    expect(b.lineStarts).toBeInstanceOf(Uint32Array);
+    expect(strings.share(b)).toBe(b);
+  });
+});

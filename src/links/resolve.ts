@@ -29,15 +29,22 @@ export type Resolution =
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
-/** Each link's resolution on a site, computed once however many link rules ask (a link belongs to one page). */
-const resolved = new WeakMap<SiteIndex, WeakMap<LinkRef, { fromPath: string; resolution: Resolution }>>();
+/**
+ * Each link's resolution on a site, computed once however many link rules ask (a link belongs to
+ * one page). The rules check a page's links one after another, so a few pages' worth is kept: one
+ * for every link of a site would last to the end of the run (apache/storm's 7 million javadoc
+ * links ran a 4 GB heap out).
+ */
+const resolved = new WeakMap<SiteIndex, Map<LinkRef, { fromPath: string; resolution: Resolution }>>();
+const resolutionsKept = 1 << 16;
 
 export function resolveLink(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   let links = resolved.get(site);
-  if (!links) resolved.set(site, (links = new WeakMap()));
+  if (!links) resolved.set(site, (links = new Map()));
   const known = links.get(link);
   if (known?.fromPath === fromPath) return known.resolution;
   const resolution = resolve(link, fromPath, site);
+  if (links.size >= resolutionsKept) links.clear();
   links.set(link, { fromPath, resolution });
   return resolution;
 }

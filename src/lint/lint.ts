@@ -34,6 +34,7 @@ import { readSource, type Source } from '../site/read-source.js';
 import { cachedFirstPasses, firstPassWithCache } from './cached-lint.js';
 import { ResultCache, runKey, type ResultMemory } from './result-cache.js';
 import { autoThreadCount, canUseWorkers, LintWorkers } from './workers.js';
+import { SharedStrings } from './shared-strings.js';
 import { writeFixedFile } from './write-fixed.js';
 import { reachesReaders } from '../site/fragments.js';
 
@@ -296,6 +297,12 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     external.addPage(result.facts.links);
     await yieldToRequests();
   };
+  // Facts stay until pass 2 is over: the strings they repeat are kept once (see shared-strings.ts).
+  const strings = new SharedStrings();
+  const shared = (result: FirstPass): FirstPass => {
+    if (result.facts) strings.share(result.facts);
+    return result;
+  };
   const forget = (file: string): void => {
     sources.delete(file);
     texts.delete(file);
@@ -303,7 +310,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   const here = async (files: readonly string[]): Promise<FirstPassRun> => {
     const results = new Map<string, FirstPass>();
     for (const file of files) {
-      const result = firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules);
+      const result = shared(firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
       results.set(file, result);
       // Its anchors are in its facts now: a whole-site run lets go of its text (100x corpus: ~110 MB less).
       if (!changes) forget(file);
@@ -319,7 +326,7 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     // The workers read their files themselves: a whole-site run lets go of the texts read here (a cached run has hashed them).
     if (!changes) for (const file of files) forget(file);
     try {
-      return await workers.share(files, run.passContext.site.readmeIndexes, (file) => firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules));
+      return await workers.share(files, run.passContext.site.readmeIndexes, (file) => shared(firstPass(file, sources.get(file) ?? readSource(resolve(root, file), config.maxFileSize), run.passContext, rules)), shared);
     } finally {
       await workers.close();
     }
@@ -331,6 +338,8 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
   // Pass 2, over every page's facts: the targets', and those the cache holds of the other files.
   const others = cache && targets.length < content.length ? cachedFirstPasses(cache, content.filter((file) => !passed.results.has(file)), texts) : new Map<string, FirstPass>();
   const known = new Map([...others, ...passed.results]);
+  // The cache's facts too.
+  for (const result of known.values()) shared(result);
   const pages = new Map([...known].map(([file, result]) => [file, result.facts]));
   const anchors = knownAnchors(pages);
   const context: LintContext = { config, tags, site: buildSiteIndex(jekyll, siteFiles, texts, tags, new Map([...siteFrontMatter(content.filter((file) => !isFragmentFile(file, jekyll)), known, texts), ...otherPages]), anchors, readSiteFile) };

@@ -56,13 +56,14 @@ export class LintWorkers {
 
   /**
    * Pass 1 of the files, each taken once from the shared counter by this thread (`passHere`) or
-   * a worker; a file a failed worker took is passed here too.
+   * a worker; a file a failed worker took is passed here too. `received`: what becomes of a
+   * worker's result as it comes (its facts' strings shared with the run's).
    */
-  async share(files: readonly string[], readmeIndexes: ReadonlySet<string>, passHere: (file: string) => FirstPass): Promise<FirstPassRun> {
+  async share(files: readonly string[], readmeIndexes: ReadonlySet<string>, passHere: (file: string) => FirstPass, received: (result: FirstPass) => FirstPass = (result) => result): Promise<FirstPassRun> {
     const slots = new Int32Array(new SharedArrayBuffer(4 * (1 + this.workers.length)));
     const passed = new Map<string, FirstPass>();
     const ended = this.workers.map((worker) => new Promise<void>((resolve) => {
-      worker.on('message', (message: WorkerMessage) => (message.type === 'passed' ? passed.set(message.file, message.result) : resolve()));
+      worker.on('message', (message: WorkerMessage) => (message.type === 'passed' ? passed.set(message.file, received(message.result)) : resolve()));
       worker.once('error', () => resolve());
       worker.once('exit', () => resolve());
     }));

@@ -53,11 +53,11 @@ export class LineIndex {
 }
 
 /** Positions from a text's line starts and length alone (a page's facts keep these, not its text). */
-export function positionsIn(starts: readonly number[], length: number): (offset: number) => { line: number; column: number } {
+export function positionsIn(starts: ArrayLike<number>, length: number): (offset: number) => { line: number; column: number } {
   return (offset) => positionIn(starts, length, offset);
 }
 
-function positionIn(starts: readonly number[], length: number, offset: number): { line: number; column: number } {
+function positionIn(starts: ArrayLike<number>, length: number, offset: number): { line: number; column: number } {
   const clamped = Math.max(0, Math.min(offset, length));
   let low = 0;
   let high = starts.length - 1;
