@@ -150,6 +150,8 @@ export interface IncludeUses {
   captured?: string[];
   /** The names with Liquid of the includes written outside `{% capture %}` (`api/{{ page.version }}/menu.md`), as written: each page's values name one. */
   variable?: string[];
+  /** The parameters whose value names an include (`{% include {{ include.path }} %}`): each call's. Not in `dynamic`. */
+  forwarded?: string[];
 }
 
 /** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */

@@ -644,6 +644,24 @@ end
     ]);
   });
 
+  it('follows an include named by its call\'s parameter (`{% include {{ include.path }} %}`), through includes that pass theirs on', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: "internally linking to /missing-a/" and "/missing-b/" on
+    // index.html; unused.html is written nowhere.
+    const result = await lintSite({
+      '_includes/markdown.html': '{% capture markdown %}{% include {{include.path}} %}{% endcapture %}{{ markdown | markdownify }}\n',
+      '_includes/box.html': '{% include markdown.html path=include.path %}\n',
+      '_includes/md/a.md': '[a](/missing-a/)\n',
+      '_includes/md/b.md': '[b](/missing-b/)\n',
+      '_includes/unused.html': '<a href="/missing-c/">c</a>\n',
+      'index.md': '---\ntitle: P\n---\n{% include markdown.html path="md/a.md" %}\n\n{% include box.html path="md/b.md" %}\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.message}`)).toEqual([
+      '_includes/md/a.md:1 error No page or file is published at `/missing-a/`.',
+      '_includes/md/b.md:1 error No page or file is published at `/missing-b/`.',
+      '_includes/unused.html:1 warning No page or file is published at `/missing-c/`. (No page, nor any layout or include in use, includes this file: Jekyll writes it nowhere.)',
+    ]);
+  });
+
   it('checks a Markdown include\'s Markdown links on the Markdown pages it is written into, its HTML links on every page', async () => {
     // jekyll 4.3.1: page.html writes `- [Intro](#intro)` as text; m.html lacks id="html-link" (html-proofer
     // 3.19.2 misses it: it checks `#html-link` once, on page.html, and reuses the answer).

@@ -18,10 +18,11 @@ import { includeName, includesFolderFile, isVariableName } from './include-files
 import { usesThemeGem } from './themes.js';
 import type { SiteIndex } from './site-index.js';
 
-/** An include call as written: the file it names and its quoted parameters (null: a variable). */
+/** An include call as written: the file it names and its quoted parameters (null: a variable, whose name `variables` gives). */
 export interface IncludeCall {
   name: string;
   params: Record<string, string | null>;
+  variables: Record<string, string>;
 }
 
 export interface IncludeIds {
@@ -69,18 +70,20 @@ function staticIds(text: string, skipped: readonly SkippedRange[]): IncludeIds {
   return { ids, open };
 }
 
-/** The calls of `{% include %}` (include_relative is left out); a name from a variable is kept as written. */
+/** The calls of `{% include %}` and `{% include_cached %}` (include_relative is left out); a name from a variable is kept as written. */
 export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'markup'>[]): IncludeCall[] {
   const calls: IncludeCall[] = [];
   for (const tag of tags) {
-    if (tag.name !== 'include') continue;
+    if (tag.name !== 'include' && tag.name !== 'include_cached') continue;
     const name = includeName(tag.markup);
     if (!name) continue;
     const params: Record<string, string | null> = Object.create(null);
+    const variables: Record<string, string> = Object.create(null);
     for (const match of tag.markup.slice(tag.markup.indexOf(name) + name.length).matchAll(parameter)) {
       params[match[1]!] = match[2] ?? match[3] ?? null;
+      if (match[4] !== undefined) variables[match[1]!] = match[4];
     }
-    calls.push({ name, params });
+    calls.push({ name, params, variables });
   }
   return calls;
 }

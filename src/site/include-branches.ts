@@ -69,7 +69,7 @@ function skippedWith(branches: IncludeBranches, params: IncludeParams, site: Sit
 /** The parameters of the page's own calls of the include, when those are the only way it reaches the page. */
 function ownCalls(page: string, template: string, site: SiteIndex, facts: Pages): readonly IncludeParams[] | undefined {
   const uses = includesOf(page, site, facts);
-  if (!uses || uses.dynamic || !uses.files.includes(template) || uses.captured?.includes(template)) return undefined;
+  if (!uses || uses.dynamic || uses.forwarded || !uses.files.includes(template) || uses.captured?.includes(template)) return undefined;
   const layout = layoutOf(page, site.frontMatter.get(page) ?? {}, site.jekyll);
   const others = includesRendered([...(layout === undefined ? [] : layoutChain(layout, site)), ...uses.files.filter((file) => file !== template)], site, facts);
   if (others.dynamic || others.files.has(template)) return undefined;

@@ -65,10 +65,16 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
   const written = new Set<string>();
   const files = new Set<string>();
   const variable = new Set<string>();
+  const forwarded = new Set<string>();
   let dynamic = false;
   for (const tag of tags) {
     const name = includeName(tag.markup);
     const inCapture = captures.some((block) => tag.start > block.open.start && tag.end <= block.close!.start);
+    const parameter = name === undefined ? undefined : includeParameterName(name);
+    if (parameter !== undefined) {
+      forwarded.add(parameter);
+      continue;
+    }
     if (name === undefined || isVariableName(name)) {
       dynamic = true;
       if (name !== undefined && !inCapture) variable.add(name);
@@ -79,8 +85,11 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
     if (!inCapture) written.add(file);
   }
   const captured = [...files].filter((file) => !written.has(file));
-  return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}), ...(variable.size > 0 ? { variable: [...variable] } : {}) };
+  return { files: [...files], dynamic, ...(captured.length > 0 ? { captured } : {}), ...(variable.size > 0 ? { variable: [...variable] } : {}), ...(forwarded.size > 0 ? { forwarded: [...forwarded] } : {}) };
 }
+
+/** `x` of a name that is one include parameter, `{{ include.x }}`: the file the call passes. */
+export const includeParameterName = (name: string): string | undefined => /^\{\{-?\s*include\.([\w-]+)\s*-?\}\}$/.exec(name)?.[1];
 
 /** Filters that leave a captured text's links as they are: it is written whole, converted from Markdown at most. */
 const keepingLinks = new Set(['markdownify', 'strip', 'lstrip', 'rstrip']);

@@ -12,7 +12,8 @@
  */
 import { parseLiquid } from '../parse/liquid-tree.js';
 import type { IncludeUses, PageFacts } from '../types.js';
-import { includeUses } from './include-files.js';
+import { includeUses, includesFolderFile } from './include-files.js';
+import { includeCalls, type IncludeCall } from './include-anchors.js';
 import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf, parentLayout } from './layouts.js';
@@ -75,8 +76,72 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   // The pages (an include's text is rendered only where something includes it), those of a run on
   // some files too, and the other files Jekyll renders (feeds, search indexes), and the layouts.
   const rendering = [...new Set([...pages.keys(), ...site.frontMatter.keys()])].filter((file) => templateKind(file, jekyll) !== 'layout' && !inIncludesFolder(file, jekyll));
-  const { files: includes, dynamic } = includesRendered([...rendering, ...[...layouts].map((name) => layoutFiles.get(name))], site, pages);
+  const { files: includes, dynamic } = includesRendered([...rendering, ...[...layouts].map((name) => layoutFiles.get(name))], site, pages, false, new ForwardedIncludes(site, pages, [...rendering, ...[...site.files].filter((file) => templateKind(file, jekyll) !== undefined || inIncludesFolder(file, jekyll))]));
   return { layouts, includes: dynamic ? undefined : includes };
+}
+
+/**
+ * The files an include's `{% include {{ include.path }} %}` may name: the values its calls pass
+ * (`{% include markdown.html path="_markdown/install.md" %}`), through includes that pass on their
+ * own parameter (`path=include.path`). Not known where a call passes another variable.
+ */
+export class ForwardedIncludes {
+  private readonly passed = new Map<string, string[] | undefined>();
+  private readonly callsIn = new Map<string, readonly IncludeCall[] | undefined>();
+
+  constructor(
+    private readonly site: SiteIndex,
+    private readonly pages: Pages,
+    /** The files that may call an include: pages, layouts and includes. */
+    private readonly callers: readonly string[],
+  ) {}
+
+  filesPassed(include: string, parameter: string, seen = new Set<string>()): readonly string[] | undefined {
+    const key = `${include}\0${parameter}`;
+    if (this.passed.has(key)) return this.passed.get(key);
+    // A call chain that comes back to itself passes nothing new.
+    if (seen.has(key)) return [];
+    seen.add(key);
+    const files = new Set<string>();
+    const calls = this.callsOf(include);
+    let known = calls !== undefined;
+    for (const { from, call } of calls ?? []) {
+      const value = call.params[parameter];
+      const variable = /^include\.([\w-]+)$/.exec(call.variables[parameter] ?? '')?.[1];
+      if (typeof value === 'string') files.add(includesFolderFile(this.site.jekyll.includesDir, value));
+      else if (value === null) {
+        const passedOn = variable !== undefined && inIncludesFolder(from, this.site.jekyll) ? this.filesPassed(from, variable, seen) : undefined;
+        if (!passedOn) known = false;
+        else for (const file of passedOn) files.add(file);
+      }
+    }
+    const result = known ? [...files] : undefined;
+    this.passed.set(key, result);
+    return result;
+  }
+
+  /** The calls of the include, with the file that makes each; undefined where a file that includes it cannot be read for them. */
+  private callsOf(include: string): { from: string; call: IncludeCall }[] | undefined {
+    const calls: { from: string; call: IncludeCall }[] = [];
+    for (const from of this.callers) {
+      if (!includesOf(from, this.site, this.pages)?.files.includes(include)) continue;
+      if (!this.callsIn.has(from)) this.callsIn.set(from, this.readCalls(from));
+      const made = this.callsIn.get(from);
+      if (!made) return undefined;
+      for (const call of made) if (includesFolderFile(this.site.jekyll.includesDir, call.name) === include) calls.push({ from, call });
+    }
+    return calls;
+  }
+
+  private readCalls(file: string): readonly IncludeCall[] | undefined {
+    const text = this.site.sourceOf(file);
+    if (text === undefined) return undefined;
+    try {
+      return includeCalls(parseLiquid(text, 0, text.length, this.site.tags).tags);
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**
@@ -85,7 +150,7 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
  * `asWritten`: only those whose text is written as it is, not captured (`{% capture %}`) for
  * the page to make something else of it.
  */
-export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages, asWritten = false): { files: Set<string>; dynamic: boolean } {
+export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages, asWritten = false, forwards?: ForwardedIncludes): { files: Set<string>; dynamic: boolean } {
   const includes = new Set<string>();
   let dynamic = false;
   const render = (file: string | undefined): void => {
@@ -94,6 +159,11 @@ export function includesRendered(files: readonly (string | undefined)[], site: S
     if (!uses) return;
     dynamic ||= uses.dynamic;
     for (const included of uses.files) if (!(asWritten && uses.captured?.includes(included))) includes.add(included);
+    for (const parameter of uses.forwarded ?? []) {
+      const named = forwards?.filesPassed(file!, parameter);
+      if (named) for (const included of named) includes.add(included);
+      else dynamic = true;
+    }
   };
   for (const file of files) render(file);
   // Includes inside includes: the set grows as it is walked.

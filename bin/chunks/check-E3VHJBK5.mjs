@@ -1,2 +1,0 @@
-import { createRequire as __doclintRequire } from 'node:module'; const require = __doclintRequire(import.meta.url);
-import{ExternalChecks,checkExternalUrls,parseRetryAfter}from"./chunk-RI6WBLUF.mjs";import{defaultExternalOptions}from"./chunk-QPYDT4CT.mjs";import"./chunk-CCTECN2Z.mjs";import"./chunk-DKPOLQGE.mjs";import"./chunk-QJJZ2ORX.mjs";export{ExternalChecks,checkExternalUrls,defaultExternalOptions,parseRetryAfter};

@@ -1,0 +1,2 @@
+import { createRequire as __doclintRequire } from 'node:module'; const require = __doclintRequire(import.meta.url);
+import{ExternalChecks,checkExternalUrls,parseRetryAfter}from"./chunk-SNBAKUOZ.mjs";import{defaultExternalOptions}from"./chunk-QPYDT4CT.mjs";import"./chunk-72L2KWMG.mjs";import"./chunk-MQH3JM4N.mjs";import"./chunk-QJJZ2ORX.mjs";export{ExternalChecks,checkExternalUrls,defaultExternalOptions,parseRetryAfter};
