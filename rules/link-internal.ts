@@ -47,6 +47,9 @@ function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
 const inParenthesesTwice = /^\((?:[a-z][a-z0-9+.-]*:|\/)[^()\s]*\)$/i;
 
+/** An email address written as a link's destination without `mailto:` (`[email me](nick@example.com)`). */
+const emailAddress = /^[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
 /** Top-level domains that end a link written without `https://` (`sigstore.dev`), and no file's extension. */
 const webDomain = /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|dev|edu|gov|info|app))(?:\/\S*)?$/i;
 
@@ -60,6 +63,7 @@ function mistyped(destination: string, markdown: boolean): string | undefined {
   const title = /\s+(\([^()]*\))$/.exec(destination);
   if (markdown && title) return ` kramdown reads \`${title[1]}\` as part of the URL: a link title goes in quotes (\`"…"\`).`;
   if (webDomain.test(destination)) return ` \`${destination}\` is a path on this site: a link to another site starts with \`https://\`.`;
+  if (emailAddress.test(destination)) return ` \`${destination}\` is a path on this site: a link to an email address starts with \`mailto:\`.`;
   return undefined;
 }
 
