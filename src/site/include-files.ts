@@ -89,7 +89,7 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
 }
 
 /** `x` of a name that is one include parameter, `{{ include.x }}`: the file the call passes. */
-export const includeParameterName = (name: string): string | undefined => /^\{\{-?\s*include\.([\w-]+)\s*-?\}\}$/.exec(name)?.[1];
+const includeParameterName = (name: string): string | undefined => /^\{\{-?\s*include\.([\w-]+)\s*-?\}\}$/.exec(name)?.[1];
 
 /** Filters that leave a captured text's links as they are: it is written whole, converted from Markdown at most. */
 const keepingLinks = new Set(['markdownify', 'strip', 'lstrip', 'rstrip']);

@@ -76,7 +76,8 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
   // The pages (an include's text is rendered only where something includes it), those of a run on
   // some files too, and the other files Jekyll renders (feeds, search indexes), and the layouts.
   const rendering = [...new Set([...pages.keys(), ...site.frontMatter.keys()])].filter((file) => templateKind(file, jekyll) !== 'layout' && !inIncludesFolder(file, jekyll));
-  const { files: includes, dynamic } = includesRendered([...rendering, ...[...layouts].map((name) => layoutFiles.get(name))], site, pages, false, new ForwardedIncludes(site, pages, [...rendering, ...[...site.files].filter((file) => templateKind(file, jekyll) !== undefined || inIncludesFolder(file, jekyll))]));
+  const callers = [...rendering, ...[...site.files].filter((file) => templateKind(file, jekyll) !== undefined || inIncludesFolder(file, jekyll))];
+  const { files: includes, dynamic } = includesRendered([...rendering, ...[...layouts].map((name) => layoutFiles.get(name))], site, pages, false, new ForwardedIncludes(site, pages, callers));
   return { layouts, includes: dynamic ? undefined : includes };
 }
 
@@ -148,7 +149,8 @@ export class ForwardedIncludes {
  * The includes the files render, nested includes too, and whether one of them may include
  * anything: an include's name is worked out from values, or no parser survived a file.
  * `asWritten`: only those whose text is written as it is, not captured (`{% capture %}`) for
- * the page to make something else of it.
+ * the page to make something else of it. `forwards`: the files an include named by its call's
+ * parameter (`{% include {{ include.path }} %}`) may be; without it, such an include may be any.
  */
 export function includesRendered(files: readonly (string | undefined)[], site: SiteIndex, pages: Pages, asWritten = false, forwards?: ForwardedIncludes): { files: Set<string>; dynamic: boolean } {
   const includes = new Set<string>();
