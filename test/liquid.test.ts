@@ -69,11 +69,24 @@ describe('parseLiquid (Ruby Liquid 5 block structure)', () => {
     ['```\n{% callout info %}\n```', 'never-closed', 4],
     ['Press {% icon fa-cog %now.', 'unterminated-tag', 6],
     ['{% raw x %}{% endraw %}', 'invalid-raw', 0],
+    // What Liquid's lax parsers refuse too (Jekyll's warn mode reads strictly first): checked against Liquid 5.4.
+    ['{% if %}x{% endif %}', 'invalid-markup', 0],
+    ['{% if x %}{% elsif %}{% endif %}', 'invalid-markup', 10],
+    ['{% for item %}{% endfor %}', 'invalid-markup', 0],
+    ['{% case x %}{% when %}{% endcase %}', 'invalid-markup', 12],
+    ['{% case x %}{% else y %}{% endcase %}', 'invalid-markup', 12],
+    ['{% assign total %}', 'invalid-markup', 0],
+    ['{% capture %}x{% endcapture %}', 'invalid-markup', 0],
+    ['{% cycle %}', 'invalid-markup', 0],
+    ['{% comment %}{% if %}{% endif %}{% endcomment %}', 'invalid-markup', 13],
   ])('%j fails with %s at offset %i', (text, code, start) => {
     expect(parse(text).error).toMatchObject({ code, start });
   });
 
   it.each([
+    '{% if x == %}a{% endif %}{% if and[0] %}b{% endif %}{% if a b %}c{% endif %}',
+    '{% for x in y foo: 2 %}{% endfor %}{% for x in (1..3) reversed limit: 2 %}{% endfor %}',
+    '{% if x %}{% else y %}{% endif %}{% assign x = %}{% cycle a, , b %}',
     '{% raw %}{% callout nope %}{{ x {% endraw %}',
     '{% comment %}{% nosuchtag %}{% endcomment %}',
     '{% comment %}{% if true %}x{% endif %}{% endcomment %}',

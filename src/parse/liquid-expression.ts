@@ -136,6 +136,13 @@ class Parser {
     return true;
   }
 
+  /** Liquid::Parser#id?: the identifier `text`, consumed if it is next. */
+  idIf(text: string): boolean {
+    if (!this.look('id') || this.tokens[this.index]!.text !== text) return false;
+    this.index++;
+    return true;
+  }
+
   expression(): string {
     const token = this.tokens[this.index]!;
     if (this.depth >= maxExpressionDepth) throw new LiquidSyntaxError(`the expression nests more than ${maxExpressionDepth} brackets deep`, token.offset);
@@ -187,6 +194,46 @@ class Parser {
       else return text;
     }
   }
+}
+
+/** Whether the whole markup reads with `read` (a tag's strict_parse). */
+function parsesStrictly(markup: string, read: (parser: Parser) => void): boolean {
+  try {
+    const parser = new Parser(tokenize(markup));
+    read(parser);
+    parser.consume('end_of_string');
+    return true;
+  } catch (error) {
+    if (error instanceof LiquidSyntaxError) return false;
+    throw error;
+  }
+}
+
+/** If#strict_parse (`unless`, `elsif`): comparisons joined by `and` and `or`. */
+export function parsesAsCondition(markup: string): boolean {
+  return parsesStrictly(markup, (parser) => {
+    const comparison = (): void => {
+      parser.expression();
+      if (parser.consumeIf('comparison')) parser.expression();
+    };
+    comparison();
+    while (parser.idIf('and') || parser.idIf('or')) comparison();
+  });
+}
+
+/** For#strict_parse: `item in collection`, then `reversed`, `limit:` and `offset:`. */
+export function parsesAsForLoop(markup: string): boolean {
+  return parsesStrictly(markup, (parser) => {
+    parser.consume('id');
+    if (!parser.idIf('in')) throw new LiquidSyntaxError('Expected in', 0);
+    parser.expression();
+    parser.idIf('reversed');
+    while (parser.look('id') && parser.look('colon', 1)) {
+      if (!parser.idIf('limit') && !parser.idIf('offset')) throw new LiquidSyntaxError('Invalid attribute', 0);
+      parser.consume();
+      parser.expression();
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * Comment, Document) does, including its first-error-stops semantics: the error recorded
  * here is the one `jekyll build` would fail with, positioned where the author can fix it.
  */
+import { laxMarkupError } from './liquid-markup.js';
 import { scanLiquid, type LiquidOutputToken, type LiquidTagToken, type LiquidToken } from './liquid-tokens.js';
 import type { TagRegistry, TagSpec } from './tag-registry.js';
 
@@ -28,7 +29,8 @@ export type LiquidErrorCode =
   | 'unexpected-branch'
   | 'never-closed'
   | 'nesting-too-deep'
-  | 'invalid-raw';
+  | 'invalid-raw'
+  | 'invalid-markup';
 
 export interface LiquidSyntaxError {
   code: LiquidErrorCode;
@@ -100,6 +102,19 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
     into.tags.push(tag);
   };
 
+  /**
+   * An error where Liquid's own tag refuses the markup (as `kind` reads it: a case's `else` takes
+   * none). The parse goes on with the tag in its place, as past an unknown tag: the blocks around
+   * it are what the page meant, and an `endfor` after a refused `for` is no stray.
+   */
+  const refuseMarkup = (kind: string, tag: LiquidTagToken): void => {
+    const refused = laxMarkupError(kind, tag.markup);
+    if (!refused) return;
+    const error: LiquidSyntaxError = { code: 'invalid-markup', message: `\`${preview(text, tag)}\`: Liquid fails with "${refused.trim()}".`, start: tag.start, end: tag.end };
+    if (!result.error) result.error = error;
+    else if (result.laterErrors.length < maxLaterErrors) result.laterErrors.push(error);
+  };
+
   const parseBody = (nodes: LiquidNode[], depth: number): BodyEnd => {
     while (index < tokens.length) {
       const token = tokens[index++]!;
@@ -123,6 +138,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
         case 'tag': {
           const spec = registry.get(token.name);
           if (!spec) return { tag: token };
+          refuseMarkup(token.name, token);
           into.tags.push(token);
           if (!spec.block) nodes.push(token);
           else nodes.push(spec.raw ? parseRaw(token) : parseBlock(token, spec, depth));
@@ -147,7 +163,10 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
         block.close = end.tag;
         return block;
       }
-      if (spec.branches?.includes(name)) block.branches.push(end.tag);
+      if (spec.branches?.includes(name)) {
+        refuseMarkup(open.name === 'case' && name === 'else' ? 'case-else' : name, end.tag);
+        block.branches.push(end.tag);
+      }
       else if (!spec.ignoresUnknownTags) unknownInBlock(end.tag, open.name, block.children);
     }
   };
