@@ -644,6 +644,20 @@ end
     ]);
   });
 
+  it('reports what a page that says `published: false` holds as warnings, and as errors with `unpublished: true`', async () => {
+    // jekyll 4.3.1 builds the first site (the page is not rendered) and fails on the second: "Liquid Exception: Liquid syntax error (line 1): Unknown tag 'nosuchtag' in draft.md".
+    const files = { 'index.md': '---\ntitle: I\n---\nHome\n', 'draft.md': '---\ntitle: D\npublished: false\n---\n{% nosuchtag %}\n[x](/nowhere/)\n' };
+    const findings = (result: LintResult) => result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity} ${f.message}`);
+    expect(findings(await lintSite(files))).toEqual([
+      'draft.md:5 liquid-syntax warning Unknown Liquid tag `nosuchtag`: Jekyll fails on tags it does not know. (The page says `published: false`: Jekyll builds it only with `--unpublished`.)',
+      'draft.md:6 link-internal warning No page or file is published at `/nowhere/`. (The page says `published: false`: Jekyll builds it only with `--unpublished`.)',
+    ]);
+    expect(findings(await lintSite({ ...files, '_config.yml': 'unpublished: true\n' }))).toEqual([
+      'draft.md:5 liquid-syntax error Unknown Liquid tag `nosuchtag`: Jekyll fails on tags it does not know.',
+      'draft.md:6 link-internal error No page or file is published at `/nowhere/`.',
+    ]);
+  });
+
   it('follows an include named by its call\'s parameter (`{% include {{ include.path }} %}`), through includes that pass theirs on', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: "internally linking to /missing-a/" and "/missing-b/" on
     // index.html; unused.html is written nowhere.

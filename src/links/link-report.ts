@@ -2,7 +2,7 @@
 import type { SiteIndex } from '../site/site-index.js';
 import { fragmentIncluder } from '../site/fragments.js';
 import { unusedTemplate } from '../site/template-use.js';
-import { unwrittenCollection } from '../site/urls.js';
+import { unpublishedPageReason, unwrittenCollection } from '../site/urls.js';
 import type { PageFacts, Report } from '../types.js';
 import type { LinkRef } from './extract.js';
 
@@ -32,12 +32,13 @@ function once<T>(compute: () => T): () => T {
 
 /**
  * Why a file's links may reach no reader: it is a document of a collection Jekyll does not
- * write, or a layout or include no page uses. Undefined when it is published.
+ * write, a layout or include no page uses, or a page that says `published: false`. Undefined
+ * when it is published.
  */
 function unpublishedReason(path: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): string | undefined {
   const collection = unwrittenCollection(path, site.jekyll);
   if (collection !== undefined) return `The \`${collection}\` collection is not written as pages: this text reaches readers only where a page prints it.`;
-  return unusedTemplate(path, site, pages);
+  return unusedTemplate(path, site, pages) ?? unpublishedPageReason(path, site.urls);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parsesAsCondition, parsesAsForLoop } from './liquid-expression.js';
 
 /**
- * The markup Liquid's own tags refuse outright. Jekyll parses in Liquid's `warn` mode: a tag whose
+ * The markup Liquid's own tags (and Jekyll's include tags) refuse outright. Jekyll parses in Liquid's `warn` mode: a tag whose
  * markup the strict parser cannot read is read again by the lax one (with a warning), and only
  * what the lax parser cannot read fails the build: `{% if %}`, `{% for item %}`, `{% assign x %}`.
  * The patterns are the lax parsers' (Liquid 5.4 lib/liquid/tags, the same in 4.0), with Ruby's
@@ -34,7 +34,25 @@ const forLoop = new RegExp(`^[\\w\\-]+${space}+in${space}+${quotedFragment}`);
 const lacking = (pattern: RegExp) => (markup: string): boolean => !pattern.test(markup);
 
 /** What each tag's parser refuses, and its error: `if` and `for` only where the strict parser fails too (warn mode reads them strictly first). */
-const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: string }> = {
+// Jekyll's IncludeTag: VARIABLE_SYNTAX (a name with `{{ }}`) and VALID_SYNTAX (the parameters).
+const includeName = /(?<variable>[^{]*(\{\{[ \t\r\n\f\v]*[\w\-.]+[ \t\r\n\f\v]*(\|.*)?\}\}[^ \t\r\n\f\v{}]*)+)(?<params>.*)/s;
+const includeParameter = `([\\w-]+)${space}*=${space}*(?:"([^"\\\\]*(?:\\\\.[^"\\\\]*)*)"|'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'|([\\w.-]+))`;
+const includeParameters = new RegExp(`^${space}*(?:${includeParameter}(?=${space}|$)${space}*)*$`);
+
+/** IncludeTag#validate_params: what follows the file's name is `key="value"`, `key='value'` or `key=variable` pairs. */
+function includeParametersRefused(markup: string): boolean {
+  const stripped = markup.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
+  const named = includeName.exec(stripped);
+  const params = named ? named.groups!.params!.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '') : /[ \t\r\n\f\v]+([^]*)$/.exec(stripped)?.[1];
+  return params !== undefined && !includeParameters.test(params);
+}
+
+const includeError = (tag: string): string => `Invalid syntax for include tag. Valid syntax: {% ${tag} file.ext param='value' param2='value' %}`;
+
+const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: string; by?: 'Jekyll' }> = {
+  include: { refuses: includeParametersRefused, error: includeError('include'), by: 'Jekyll' },
+  include_relative: { refuses: includeParametersRefused, error: includeError('include_relative'), by: 'Jekyll' },
+  include_cached: { refuses: includeParametersRefused, error: includeError('include_cached'), by: 'Jekyll' },
   if: { refuses: conditionsRefused, error: ifError },
   unless: { refuses: conditionsRefused, error: ifError },
   elsif: { refuses: conditionsRefused, error: ifError },
@@ -48,9 +66,9 @@ const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: s
   cycle: { refuses: lacking(new RegExp(`^${quotedFragment}`)), error: "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]" },
 };
 
-/** Liquid's error for a tag of its own whose markup (what follows the name) its parsers refuse; undefined otherwise. */
+/** How the build fails on a tag of Liquid's or Jekyll's whose markup (what follows the name) its parser refuses; undefined where it reads it. */
 export function laxMarkupError(name: string, markup: string): string | undefined {
   const syntax = Object.hasOwn(laxSyntax, name) ? laxSyntax[name]! : undefined;
   // Liquid's markup starts after the whitespace that follows the tag's name.
-  return syntax?.refuses(markup.replace(/^[ \t\r\n\f\v]+/, '')) ? syntax.error : undefined;
+  return syntax?.refuses(markup.replace(/^[ \t\r\n\f\v]+/, '')) ? `${syntax.by ?? 'Liquid'} fails with "${syntax.error.trim()}"` : undefined;
 }

@@ -110,7 +110,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
   const refuseMarkup = (kind: string, tag: LiquidTagToken): void => {
     const refused = laxMarkupError(kind, tag.markup);
     if (!refused) return;
-    const error: LiquidSyntaxError = { code: 'invalid-markup', message: `\`${preview(text, tag)}\`: Liquid fails with "${refused.trim()}".`, start: tag.start, end: tag.end };
+    const error: LiquidSyntaxError = { code: 'invalid-markup', message: `\`${preview(text, tag)}\`: ${refused}.`, start: tag.start, end: tag.end };
     if (!result.error) result.error = error;
     else if (result.laterErrors.length < maxLaterErrors) result.laterErrors.push(error);
   };

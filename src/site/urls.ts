@@ -40,6 +40,13 @@ export interface UrlMap {
    * template: its first document, and how many there are.
    */
   unknownUrls: ReadonlyMap<string, { path: string; placeholder: string; documents: number }>;
+  /** Pages, documents and posts whose `published: false` keeps them out of the build (unless `unpublished: true`). */
+  unpublishedPages: ReadonlySet<string>;
+}
+
+/** Why no build renders the page at `path` (its `published: false`), if so: its findings reach no reader, and its Liquid fails no build. */
+export function unpublishedPageReason(path: string, urls: Pick<UrlMap, 'unpublishedPages'>): string | undefined {
+  return urls.unpublishedPages.has(path) ? 'The page says `published: false`: Jekyll builds it only with `--unpublished`.' : undefined;
 }
 
 /** Files Jekyll never publishes, whatever `exclude` says. */
@@ -114,6 +121,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
   const withDefaults = (path: string, data: Record<string, unknown>, type?: string): Record<string, unknown> =>
     jekyll.frontMatterDefaults.length === 0 ? data : withFrontMatterDefaults(jekyll.frontMatterDefaults, path, type ?? documentType(path, jekyll), data);
   const dataOf = new Map<string, Record<string, unknown>>();
+  // Jekyll's Publisher: `published: false` keeps a page out, unless the config says `unpublished: true`.
+  const unpublishedPages = new Set<string>();
+  const keptOut = (path: string, data: Record<string, unknown>): boolean => {
+    if (data.published !== false || jekyll.raw.unpublished === true) return false;
+    unpublishedPages.add(path);
+    return true;
+  };
   const unknownUrls = new Map<string, { path: string; placeholder: string; documents: number }>();
   const addUnknownUrl = (path: string, placeholder: string, url: string): void => {
     const urls = templateUrls([url]);
@@ -145,7 +159,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (data) dataOf.set(path, data);
     if (post) {
       const posts = collections.get('_posts')!;
-      if (!posts.output || !data || data.published === false) continue;
+      if (!posts.output || !data || keptOut(path, data)) continue;
       const date = postDate(post.date, data.date, typeof jekyll.raw.timezone === 'string' ? jekyll.raw.timezone : undefined);
       if (jekyll.raw.future !== true && date > now) continue;
       const url = postUrl(post, date, posts, data, jekyll);
@@ -164,18 +178,18 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
         urlOf.set(path, url);
         continue;
       }
-      if (data.published === false) continue;
+      if (keptOut(path, data)) continue;
       publishDocument(path, documentUrl(inside!, collection, data, jekyll));
     } else {
       if (isSpecial(path)) continue;
       if (data) {
-        if (data.published === false) continue;
+        if (keptOut(path, data)) continue;
         publishPage(path, data);
       } else if (isOptionalFrontMatterPage(path, jekyll)) {
         // jekyll-optional-front-matter: a page all the same (its original stays a static file unless removed).
         const values = withDefaults(path, {}, 'pages');
         dataOf.set(path, values);
-        if (values.published === false) continue;
+        if (keptOut(path, values)) continue;
         publishPage(path, values);
         if (!removesOptionalFrontMatterOriginals(jekyll) && !targets.has(`/${path}`)) targets.set(`/${path}`, { kind: 'static', path });
       } else {
@@ -219,7 +233,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       if (url.endsWith('/index.html') && !redirects.has(url.slice(0, -'index.html'.length))) redirects.set(url.slice(0, -'index.html'.length), target);
     }
   }
-  return { targets, redirects, inertRedirects, urlOf, unknownUrls };
+  return { targets, redirects, inertRedirects, urlOf, unknownUrls, unpublishedPages };
 }
 
 /** Jekyll::Utils.slugify: default mode, anything but letters and digits becomes `-`; pretty mode keeps `._~!$&'()+,;=@` too. */
