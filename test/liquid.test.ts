@@ -82,6 +82,8 @@ describe('parseLiquid (Ruby Liquid 5 block structure)', () => {
     // Jekyll's include tags check their parameters when parsed: checked against Jekyll 4.3.1.
     ['{% include a.html foo %}', 'invalid-markup', 0],
     ['{% include_relative a.md x="1" y= %}', 'invalid-markup', 0],
+    ['{% highlight %}x{% endhighlight %}', 'invalid-markup', 0],
+    ['{% highlight "ruby" %}x{% endhighlight %}', 'invalid-markup', 0],
   ])('%j fails with %s at offset %i', (text, code, start) => {
     expect(parse(text).error).toMatchObject({ code, start });
   });
@@ -90,6 +92,7 @@ describe('parseLiquid (Ruby Liquid 5 block structure)', () => {
     '{% if x == %}a{% endif %}{% if and[0] %}b{% endif %}{% if a b %}c{% endif %}',
     '{% for x in y foo: 2 %}{% endfor %}{% for x in (1..3) reversed limit: 2 %}{% endfor %}',
     '{% include a.html %}{% include {{ page.x | upcase }}.html k = "s p" q=a.b-c %}{% include a.html x="a\\"b" %}',
+    '{% highlight c++ linenos %}x{% endhighlight %}{% highlight shell-session mark_lines="1 2" %}y{% endhighlight %}',
     '{% if x %}{% else y %}{% endif %}{% assign x = %}{% cycle a, , b %}',
     '{% raw %}{% callout nope %}{{ x {% endraw %}',
     '{% comment %}{% nosuchtag %}{% endcomment %}',

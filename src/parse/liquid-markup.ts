@@ -1,7 +1,8 @@
 import { parsesAsCondition, parsesAsForLoop } from './liquid-expression.js';
 
 /**
- * The markup Liquid's own tags (and Jekyll's include tags) refuse outright. Jekyll parses in Liquid's `warn` mode: a tag whose
+ * The markup Liquid's own tags (and Jekyll's include and highlight tags) refuse outright; a
+ * `{% post_url %}` name Jekyll cannot parse is link-internal's (no post has it). Jekyll parses in Liquid's `warn` mode: a tag whose
  * markup the strict parser cannot read is read again by the lax one (with a warning), and only
  * what the lax parser cannot read fails the build: `{% if %}`, `{% for item %}`, `{% assign x %}`.
  * The patterns are the lax parsers' (Liquid 5.4 lib/liquid/tags, the same in 4.0), with Ruby's
@@ -49,7 +50,11 @@ function includeParametersRefused(markup: string): boolean {
 
 const includeError = (tag: string): string => `Invalid syntax for include tag. Valid syntax: {% ${tag} file.ext param='value' param2='value' %}`;
 
+/** Jekyll's HighlightBlock::SYNTAX: a language, then options (`linenos`, `mark_lines="1 2"`). */
+const highlightMarkup = new RegExp(`^([a-zA-Z0-9.+#_-]+)((${space}+\\w+(=(\\w+|"([0-9]+${space})*[0-9]+"))?)*)$`, 'm');
+
 const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: string; by?: 'Jekyll' }> = {
+  highlight: { refuses: (markup) => !highlightMarkup.test(markup.trim()), error: "Syntax Error in tag 'highlight'. Valid syntax: highlight <lang> [linenos]", by: 'Jekyll' },
   include: { refuses: includeParametersRefused, error: includeError('include'), by: 'Jekyll' },
   include_relative: { refuses: includeParametersRefused, error: includeError('include_relative'), by: 'Jekyll' },
   include_cached: { refuses: includeParametersRefused, error: includeError('include_cached'), by: 'Jekyll' },
