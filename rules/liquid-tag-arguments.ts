@@ -6,6 +6,7 @@
  * alt text; a double quote breaks the alt attribute).
  */
 import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
+import { rubyStrip } from '../src/parse/liquid-markup.js';
 import type { PathCaptionGrammar, WordsGrammar } from '../src/parse/tag-registry.js';
 import type { Report, DocumentRule } from '../src/types.js';
 
@@ -29,18 +30,16 @@ export const liquidTagArguments: DocumentRule = {
   },
 };
 
-/** Ruby's String#strip: ASCII whitespace and NUL. */
-const strip = (text: string): string => text.replace(/^[\s\0]+|[\s\0]+$/g, '');
 
 function markupRange(tag: LiquidTagToken): { start: number; end: number } {
-  const trimmed = strip(tag.markup);
+  const trimmed = rubyStrip(tag.markup);
   if (trimmed === '') return { start: tag.start, end: tag.end };
   const start = tag.markupStart + tag.markup.indexOf(trimmed);
   return { start, end: start + trimmed.length };
 }
 
 function checkWords(tag: LiquidTagToken, grammar: WordsGrammar): Report[] {
-  const markup = strip(tag.markup);
+  const markup = rubyStrip(tag.markup);
   const words = markup === '' ? [] : markup.split(' ');
   const where = markupRange(tag);
   const shown = `\`{% ${tag.name} ${markup} %}\``.replace('  %}', ' %}');
@@ -68,12 +67,12 @@ function checkWords(tag: LiquidTagToken, grammar: WordsGrammar): Report[] {
 }
 
 function checkPathCaption(tag: LiquidTagToken, grammar: PathCaptionGrammar): Report[] {
-  const markup = strip(tag.markup);
+  const markup = rubyStrip(tag.markup);
   const where = markupRange(tag);
   const syntax = grammar.syntax ? ` Valid syntax: \`${grammar.syntax}\`.` : '';
   if (markup === '') return [{ message: `\`{% ${tag.name} %}\` needs a path: Jekyll fails to build the page.${syntax}`, ...where, severity: 'error' }];
   const space = markup.search(/\s/);
-  const caption = space === -1 ? '' : strip(markup.slice(space));
+  const caption = space === -1 ? '' : rubyStrip(markup.slice(space));
   if (caption === '') {
     if (grammar.missingCaption === 'off') return [];
     return [{ message: `\`{% ${tag.name} ${markup} %}\` has no caption, so the image has no alt text for screen readers.${syntax}`, ...where, severity: grammar.missingCaption ?? 'warning' }];

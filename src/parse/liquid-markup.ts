@@ -1,15 +1,18 @@
 import { parsesAsCondition, parsesAsForLoop } from './liquid-expression.js';
 
 /**
- * The markup Liquid's own tags (and Jekyll's include and highlight tags) refuse outright; a
- * `{% post_url %}` name Jekyll cannot parse is link-internal's (no post has it). Jekyll parses in Liquid's `warn` mode: a tag whose
- * markup the strict parser cannot read is read again by the lax one (with a warning), and only
- * what the lax parser cannot read fails the build: `{% if %}`, `{% for item %}`, `{% assign x %}`.
- * The patterns are the lax parsers' (Liquid 5.4 lib/liquid/tags, the same in 4.0), with Ruby's
- * ASCII `\s` and `\w`.
+ * The markup Liquid's own tags, and Jekyll's include and highlight tags, refuse outright. Jekyll
+ * parses in Liquid's `warn` mode: a tag whose markup the strict parser cannot read is read again
+ * by the lax one (with a warning), and only what the lax parser cannot read fails the build:
+ * `{% if %}`, `{% for item %}`, `{% assign x %}`. The patterns are the lax parsers' (Liquid 5.4
+ * lib/liquid/tags, the same in 4.0) and Jekyll 4.3's, with Ruby's ASCII `\s` and `\w`. A
+ * `{% post_url %}` name Jekyll cannot parse is link-internal's (no post has it).
  */
 
 const space = '[ \\t\\r\\n\\f\\v]';
+
+/** Ruby's String#strip: ASCII whitespace and NUL (not a no-break space). */
+export const rubyStrip = (text: string): string => text.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
 const quotedString = `"[^"]*"|'[^']*'`;
 const quotedFragment = `(?:${quotedString}|(?:[^ \\t\\r\\n\\f\\v,|'"]|${quotedString})+)`;
 const variableSignature = '\\(?[\\w\\-.\\[\\]]\\)?';
@@ -34,7 +37,6 @@ function conditionsRefused(markup: string): boolean {
 const forLoop = new RegExp(`^[\\w\\-]+${space}+in${space}+${quotedFragment}`);
 const lacking = (pattern: RegExp) => (markup: string): boolean => !pattern.test(markup);
 
-/** What each tag's parser refuses, and its error: `if` and `for` only where the strict parser fails too (warn mode reads them strictly first). */
 // Jekyll's IncludeTag: VARIABLE_SYNTAX (a name with `{{ }}`) and VALID_SYNTAX (the parameters).
 const includeName = /(?<variable>[^{]*(\{\{[ \t\r\n\f\v]*[\w\-.]+[ \t\r\n\f\v]*(\|.*)?\}\}[^ \t\r\n\f\v{}]*)+)(?<params>.*)/s;
 const includeParameter = `([\\w-]+)${space}*=${space}*(?:"([^"\\\\]*(?:\\\\.[^"\\\\]*)*)"|'([^'\\\\]*(?:\\\\.[^'\\\\]*)*)'|([\\w.-]+))`;
@@ -42,9 +44,9 @@ const includeParameters = new RegExp(`^${space}*(?:${includeParameter}(?=${space
 
 /** IncludeTag#validate_params: what follows the file's name is `key="value"`, `key='value'` or `key=variable` pairs. */
 function includeParametersRefused(markup: string): boolean {
-  const stripped = markup.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
+  const stripped = rubyStrip(markup);
   const named = includeName.exec(stripped);
-  const params = named ? named.groups!.params!.replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '') : /[ \t\r\n\f\v]+([^]*)$/.exec(stripped)?.[1];
+  const params = named ? rubyStrip(named.groups!.params!) : /[ \t\r\n\f\v]+([^]*)$/.exec(stripped)?.[1];
   return params !== undefined && !includeParameters.test(params);
 }
 
@@ -53,8 +55,9 @@ const includeError = (tag: string): string => `Invalid syntax for include tag. V
 /** Jekyll's HighlightBlock::SYNTAX: a language, then options (`linenos`, `mark_lines="1 2"`). */
 const highlightMarkup = new RegExp(`^([a-zA-Z0-9.+#_-]+)((${space}+\\w+(=(\\w+|"([0-9]+${space})*[0-9]+"))?)*)$`, 'm');
 
+/** What each tag's parser refuses, and its error: `if` and `for` only where the strict parser fails too (warn mode reads them strictly first). */
 const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: string; by?: 'Jekyll' }> = {
-  highlight: { refuses: (markup) => !highlightMarkup.test(markup.trim()), error: "Syntax Error in tag 'highlight'. Valid syntax: highlight <lang> [linenos]", by: 'Jekyll' },
+  highlight: { refuses: (markup) => !highlightMarkup.test(rubyStrip(markup)), error: "Syntax Error in tag 'highlight'. Valid syntax: highlight <lang> [linenos]", by: 'Jekyll' },
   include: { refuses: includeParametersRefused, error: includeError('include'), by: 'Jekyll' },
   include_relative: { refuses: includeParametersRefused, error: includeError('include_relative'), by: 'Jekyll' },
   include_cached: { refuses: includeParametersRefused, error: includeError('include_cached'), by: 'Jekyll' },
@@ -67,7 +70,7 @@ const laxSyntax: Record<string, { refuses: (markup: string) => boolean; error: s
   tablerow: { refuses: lacking(new RegExp(`\\w+${space}+in${space}+${quotedFragment}`)), error: "Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in [collection] cols=3" },
   assign: { refuses: lacking(new RegExp(`(?:${variableSignature})+${space}*=`)), error: "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]" },
   capture: { refuses: lacking(new RegExp(variableSignature)), error: "Syntax Error in 'capture' - Valid syntax: capture [var]" },
-  'case-else': { refuses: (markup) => markup.trim() !== '', error: "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) " },
+  'case-else': { refuses: (markup) => rubyStrip(markup) !== '', error: "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) " },
   cycle: { refuses: lacking(new RegExp(`^${quotedFragment}`)), error: "Syntax Error in 'cycle' - Valid syntax: cycle [name :] var [, var2, var3 ...]" },
 };
 
