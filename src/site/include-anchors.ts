@@ -88,6 +88,25 @@ export function includeCalls(tags: readonly Pick<LiquidTagToken, 'name' | 'marku
   return calls;
 }
 
+const callsByFile = new WeakMap<Pick<SiteIndex, 'sourceOf' | 'tags'>, Map<string, IncludeCall[] | undefined>>();
+
+/** The include calls of a site file's text, read once per site; undefined where it cannot be read or parsed. */
+export function fileIncludeCalls(file: string, site: Pick<SiteIndex, 'sourceOf' | 'tags'>): readonly IncludeCall[] | undefined {
+  let files = callsByFile.get(site);
+  if (!files) callsByFile.set(site, (files = new Map()));
+  if (!files.has(file)) {
+    const text = site.sourceOf(file);
+    let calls: IncludeCall[] | undefined;
+    try {
+      calls = text === undefined ? undefined : includeCalls(parseLiquid(text, 0, text.length, site.tags).tags);
+    } catch {
+      // No parser survives it: its calls are not known.
+    }
+    files.set(file, calls);
+  }
+  return files.get(file);
+}
+
 /**
  * The ids the page's include calls write. `headings`: in a Markdown page, the ids of the page's own
  * headings; kramdown reads a Markdown include's text as the page's, so its headings are the page's

@@ -10,7 +10,7 @@ import { parseLiquid, type LiquidParse } from '../parse/liquid-tree.js';
 import type { PageFacts } from '../types.js';
 import { withinRanges } from '../text/ranges.js';
 import { inIncludesFolder } from './discover.js';
-import { includeCalls } from './include-anchors.js';
+import { fileIncludeCalls } from './include-anchors.js';
 import { includesFolderFile } from './include-files.js';
 import { layoutChain, layoutOf } from './layouts.js';
 import type { SiteIndex } from './site-index.js';
@@ -73,12 +73,6 @@ function ownCalls(page: string, template: string, site: SiteIndex, facts: Pages)
   const layout = layoutOf(page, site.frontMatter.get(page) ?? {}, site.jekyll);
   const others = includesRendered([...(layout === undefined ? [] : layoutChain(layout, site)), ...uses.files.filter((file) => file !== template)], site, facts);
   if (others.dynamic || others.files.has(template)) return undefined;
-  const text = site.sourceOf(page);
-  if (text === undefined) return undefined;
-  try {
-    const calls = includeCalls(parseLiquid(text, 0, text.length, site.tags).tags).filter((call) => includesFolderFile(site.jekyll.includesDir, call.name) === template);
-    return calls.length > 0 ? calls.map((call) => call.params) : undefined;
-  } catch {
-    return undefined;
-  }
+  const calls = fileIncludeCalls(page, site)?.filter((call) => includesFolderFile(site.jekyll.includesDir, call.name) === template) ?? [];
+  return calls.length > 0 ? calls.map((call) => call.params) : undefined;
 }

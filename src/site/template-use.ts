@@ -13,7 +13,7 @@
 import { parseLiquid } from '../parse/liquid-tree.js';
 import type { IncludeUses, PageFacts } from '../types.js';
 import { includeUses, includesFolderFile } from './include-files.js';
-import { includeCalls, type IncludeCall } from './include-anchors.js';
+import { fileIncludeCalls, type IncludeCall } from './include-anchors.js';
 import { inIncludesFolder, isMarkdownFile, templateKind } from './discover.js';
 import { usesThemeGem } from './themes.js';
 import { layoutFile, layoutName, layoutOf, parentLayout } from './layouts.js';
@@ -88,7 +88,6 @@ function templateUse(site: SiteIndex, pages: Pages): TemplateUse {
  */
 export class ForwardedIncludes {
   private readonly passed = new Map<string, string[] | undefined>();
-  private readonly callsIn = new Map<string, readonly IncludeCall[] | undefined>();
 
   constructor(
     private readonly site: SiteIndex,
@@ -126,22 +125,11 @@ export class ForwardedIncludes {
     const calls: { from: string; call: IncludeCall }[] = [];
     for (const from of this.callers) {
       if (!includesOf(from, this.site, this.pages)?.files.includes(include)) continue;
-      if (!this.callsIn.has(from)) this.callsIn.set(from, this.readCalls(from));
-      const made = this.callsIn.get(from);
+      const made = fileIncludeCalls(from, this.site);
       if (!made) return undefined;
       for (const call of made) if (includesFolderFile(this.site.jekyll.includesDir, call.name) === include) calls.push({ from, call });
     }
     return calls;
-  }
-
-  private readCalls(file: string): readonly IncludeCall[] | undefined {
-    const text = this.site.sourceOf(file);
-    if (text === undefined) return undefined;
-    try {
-      return includeCalls(parseLiquid(text, 0, text.length, this.site.tags).tags);
-    } catch {
-      return undefined;
-    }
   }
 }
 
