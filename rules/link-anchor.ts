@@ -12,7 +12,8 @@ import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
 import type { Anchor } from '../src/site/anchors.js';
-import { includeCalls, includeIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
+import { includeCalls, includeIds, joinedIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
+import { collectionIds } from '../src/site/embedded-content.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
 import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
@@ -126,12 +127,13 @@ const knownBySite = new WeakMap<SiteIndex, Map<string, KnownAnchors>>();
 function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>): KnownAnchors {
   let known = knownBySite.get(site)?.get(path);
   if (known) return known;
-  const own = new Set(anchors.map((anchor) => anchor.id));
+  const own = new Set(anchors.filter((anchor) => anchor.embeds === undefined).map((anchor) => anchor.id));
   const includes = idsOfIncludes(path, anchors, pages.get(path), site);
   const fragments = relativeIncludeIds(path, site, pages);
-  const written = [includes, layoutIds(path, site), fragments];
+  const embedded = joinedIds(anchors.filter((anchor) => anchor.embeds !== undefined).map((anchor) => collectionIds(anchor.embeds!, site)));
+  const written = [includes, layoutIds(path, site), fragments, embedded];
   const ownList = [...own].filter((id) => !/\{\{|\{%/.test(id));
-  const list = [...new Set([...ownList, ...[includes, fragments].flatMap((part) => [...(part?.ids ?? [])])])];
+  const list = [...new Set([...ownList, ...[includes, fragments, embedded].flatMap((part) => [...(part?.ids ?? [])])])];
   const suggestions = new Map<string, string | undefined>();
   known = {
     ids: new Set([...own, ...written.flatMap((part) => [...(part?.ids ?? [])])]),

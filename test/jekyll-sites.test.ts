@@ -689,6 +689,26 @@ end
     ]);
   });
 
+  it('gives a page or layout that writes other documents\' content the ids of their collection, none where filters make it text', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: "#nowhere", "#errors" and "#nope" that do not exist (json-api's specification page
+    // writes its version's content so); all.html writes every page's content, whose ids doclint does not tell (#whatever is not judged).
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  spec:\n    output: false\n',
+      '_spec/v2.md': '---\nversion: 2\n---\n## Fetching data\n\n## Errors\n',
+      'spec.md': '---\n---\n{% for doc in site.spec %}\n{{ doc.content }}\n{% endfor %}\n',
+      'summary.md': '---\n---\n{% for doc in site.spec %}{{ doc.content | strip_html | truncatewords: 5 }}{% endfor %}\n',
+      'all.md': '---\n---\n{% for p in site.html_pages %}{{ p.content }}{% endfor %}\n',
+      '_layouts/home.html': '<main>{% assign shown = site.spec | where: "version", 2 %}{% for doc in shown %}{{ doc.content | markdownify }}{% endfor %}</main>{{ content }}\n',
+      'index.md': '---\nlayout: home\n---\nHome\n',
+      'a.md': '---\n---\nSee [fetching](spec.html#fetching-data), [nope](spec.html#nowhere), [summary](summary.html#errors), [home](index.html#errors), [home](index.html#nope) and [all](all.html#whatever).\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      'a.md:3:58 link-anchor There is no anchor `#nowhere` on `spec.md` (it has #fetching-data, #errors).',
+      'a.md:3:91 link-anchor There is no anchor `#errors` on `summary.md` (it has no anchors).',
+      'a.md:3:145 link-anchor There is no anchor `#nope` on `index.md` (it has no anchors).',
+    ]);
+  });
+
   it('follows an include named from page values inside another include', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: "linking to internal hash #intro that does not exist" on a.html alone.
     const result = await lintSite({

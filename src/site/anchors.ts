@@ -30,6 +30,7 @@ import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
 import { commonMarkOptions, isCommonMark, markdownConverter, settingsOf } from './jekyll-config.js';
 import { commonMarkHtml, gitHubPagesHeadingId } from './commonmark-ids.js';
+import { embeddedContents } from './embedded-content.js';
 
 export interface Anchor {
   id: string;
@@ -37,6 +38,8 @@ export interface Anchor {
   offset: number;
   /** The heading's text, for messages (empty for HTML ids). */
   text: string;
+  /** Set where the page writes other documents' content (embedded-content.ts): their collection ('' when not known); the id is the output as written. */
+  embeds?: string;
 }
 
 // REXML's XML name characters, as kramdown's HEADER_ID takes them.
@@ -93,6 +96,11 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     for (const id of sourceIds(line, line, (start, end) => written(offset + start, offset + end))) anchors.push({ id, offset, text: '' });
   }
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
+  // Other documents' content written here brings their ids: which, pass 2 knows (see embedded-content.ts).
+  const tokens = [...document.liquid.tags, ...document.liquid.outputs].sort((a, b) => a.start - b.start);
+  for (const embedded of embeddedContents(document.text, tokens)) {
+    if (written(embedded.start, embedded.end)) anchors.push({ id: embedded.source, offset: embedded.start, text: '', embeds: embedded.collection });
+  }
   // kramdown's footnote ids: fn:name on the note, fnref:name on the first reference, fnref:name:1… on later ones.
   const references = new Map<string, number>();
   const headings: Anchor[] = [];

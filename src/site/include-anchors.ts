@@ -16,6 +16,7 @@ import { gfmHeadingId, headingIdOptions } from './anchors.js';
 import { isMarkdownFile } from './discover.js';
 import { includeName, includesFolderFile, isVariableName } from './include-files.js';
 import { usesThemeGem } from './themes.js';
+import { collectionIds, templateEmbeddedContents } from './embedded-content.js';
 import type { SiteIndex } from './site-index.js';
 
 /** An include call as written: the file it names and its quoted parameters (null: a variable, whose name `variables` gives). */
@@ -35,7 +36,7 @@ export interface IncludeIds {
 const parameter = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
 const includeValue = /\{\{-?\s*include\.([\w-]+)\s*-?\}\}/g;
 
-type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags' | 'anchors'>;
+type TemplateSite = Pick<SiteIndex, 'jekyll' | 'sourceOf' | 'tags' | 'anchors' | 'frontMatter'>;
 
 const skippedBySite = new WeakMap<TemplateSite, Map<string, readonly SkippedRange[]>>();
 
@@ -57,6 +58,11 @@ function skippedIn(text: string, site: TemplateSite, params?: IncludeCall['param
 /** The `id` values (and `<a name>`) of the text's HTML tags Liquid renders, as written (Liquid kept). */
 function* idValues(text: string, skipped: readonly SkippedRange[]): Generator<string> {
   for (const { start, end } of idAttributes(text)) if (!withinRanges(skipped, start, end)) yield text.slice(start, end);
+}
+
+/** The ids of the documents whose content the text writes where Liquid renders it (embedded-content.ts). */
+function embeddedIds(text: string, skipped: readonly SkippedRange[], site: TemplateSite): IncludeIds {
+  return joinedIds(templateEmbeddedContents(text).filter(({ start, end }) => !withinRanges(skipped, start, end)).map(({ collection }) => collectionIds(collection, site)));
 }
 
 /** The `id` (and `<a name>`) attributes HTML (or Liquid around it) writes: those without Liquid, and whether any has some. */
@@ -138,7 +144,7 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, he
       if (unknown || isVariableName(id)) open = true;
       else if (id !== '') ids.add(id);
     }
-    parts.push({ ids, open });
+    parts.push({ ids, open }, embeddedIds(text, skippedIn(text, site, call.params), site));
     // The includes it calls, without this call's parameters.
     const nested = writtenIds(text, site, visited, false, headings && taken);
     parts.push({ ids: nested.ids, open: nested.open || nested.variableIncludes.length > 0 });
@@ -192,7 +198,7 @@ export interface WrittenIds extends IncludeIds {
  */
 export function writtenIds(text: string, site: TemplateSite, visited: Set<string>, ownIds = true, headings?: Set<string>): WrittenIds {
   const skipped = skippedIn(text, site);
-  const parts: WrittenIds[] = ownIds ? [{ ...staticIds(text, skipped), variableIncludes: [] }] : [];
+  const parts: WrittenIds[] = ownIds ? [{ ...joinedIds([staticIds(text, skipped), embeddedIds(text, skipped, site)]), variableIncludes: [] }] : [];
   for (const tag of scanLiquid(text)) {
     if (tag.kind !== 'tag' || tag.name !== 'include' || withinRanges(skipped, tag.start, tag.end)) continue;
     const name = includeName(tag.markup);
