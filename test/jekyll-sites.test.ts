@@ -205,6 +205,28 @@ end
     expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
   });
 
+  it('takes the files a generator plugin names as published', async () => {
+    // jekyll 4.3.1 writes _site/ietemplates/ieconfig.xml and _site/sitemap.xml, no other.xml (monero-site's live tiles and sitemap).
+    const result = await lintSite({
+      '_plugins/tiles.rb': [
+        'class Tiles < Jekyll::Generator',
+        '  SITEMAP = "/sitemap.xml"',
+        '  def generate(site)',
+        '    site.static_files << TileFile.new(site, site.source, "/ietemplates/", "ieconfig.xml")',
+        '    site.static_files << TileFile.new(site, site.source, "", SITEMAP.sub("/", ""))',
+        '    data = File.read(File.join(site.source, "_data", "tiles.json"))',
+        '  end',
+        'end',
+        '',
+      ].join('\n'),
+      'index.md': '---\ntitle: Home\n---\n[a](/sitemap.xml) [b](/ietemplates/ieconfig.xml) [c](/other.xml) [d](/_data/tiles.json)\n',
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '4:54 No page or file is published at `/other.xml`.',
+      '4:70 No page or file is published at `/_data/tiles.json`.',
+    ]);
+  });
+
   it('takes the folder a :post_write hook writes into the built site as a generator\'s, and lays no page out for it', async () => {
     // ruby/www.ruby-lang.org: _plugins/search_index.rb runs Pagefind into _site/pagefind/ after jekyll build writes the site.
     const result = await lintSite({

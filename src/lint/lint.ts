@@ -110,6 +110,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   const repositoryRoot = repositoryRootOf(configRoot);
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
+  jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];
   if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
   const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);

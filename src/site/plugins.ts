@@ -29,6 +29,8 @@ export interface SitePlugins {
   generators: PageGenerator[];
   /** What its own converters replace in pages before kramdown reads them (plugin-converters.ts). */
   markdownRewrites: MarkdownRewrite[];
+  /** The URLs of files its generators name (`SitemapFile.new(site, site.source, '', 'sitemap.xml')`, `"/sitemap.xml"`). */
+  generatedFiles: string[];
 }
 
 /** The pages plugin gems write of their own, where their settings tell (archives, pagination). */
@@ -146,6 +148,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   const filters = new Set<string>();
   const generators = gemGenerators(jekyll);
   const converters: MarkdownConverterPlugin[] = [];
+  const generatedFiles: string[] = [];
   // A gem doclint does not read may depend on gems it knows (a theme's plugin gem on
   // jekyll-include-cache, jekyll-seo-tag or jekyll-feed): their tags and filters may be the site's.
   const loaded = unreadPluginGems(jekyll).length > 0 ? [...new Set([...Object.keys(gemTags), ...Object.keys(gemFilters)])] : jekyll.plugins;
@@ -165,11 +168,29 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     }
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     converters.push(...markdownConverters(text));
-    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generators.push({ by: relative(root, file).split(sep).join('/') });
+    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) {
+      generators.push({ by: relative(root, file).split(sep).join('/') });
+      generatedFiles.push(...namedFiles(text));
+    }
     const written = postWriteFolder(text);
     if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escape(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
-  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters) };
+  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)] };
+}
+
+// A Page or StaticFile made as Jekyll's own are, `new(site, base, dir, name)` with a literal folder and name.
+const newFileCall = /\.new\(\s*site\s*,\s*[^,()]+,\s*(["'])([\w./-]*)\1\s*,\s*(["'])([\w.-]+\.[a-z]+)\3/g;
+// A site path with a data file's extension, written out (`SITEMAP_FILE_NAME = "/sitemap.xml"`).
+const siteFilePath = /(["'])(\/(?:[\w.-]+\/)*[\w.-]+\.(?:xml|json|txt|rss|atom|ics|webmanifest))\1/g;
+
+/**
+ * The site paths of the files a generator plugin names: each is written into the built site.
+ * A path through a folder Jekyll does not publish (`_data/…`, `../`) is the plugin reading a file.
+ */
+function namedFiles(text: string): string[] {
+  const paths = [...text.matchAll(newFileCall)].map((match) => `/${match[2]!}/${match[4]!}`.replace(/\/{2,}/g, '/'));
+  paths.push(...[...text.matchAll(siteFilePath)].map((match) => match[2]!));
+  return paths.filter((path) => !path.split('/').some((segment) => segment.startsWith('_') || segment === '..' || segment === '.'));
 }
 
 /** The string a plain assignment in the file gives a variable (`plugin_name = "githubify"`, then `register_tag(plugin_name, …)`). */
