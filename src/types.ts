@@ -157,7 +157,8 @@ export interface IncludeUses {
 /** A page's bracketed texts no definition of its own makes links (by kramdown link id), and the files it includes. */
 export interface IncludedReferences {
   includes: string[];
-  uses: { id: string; start: number; end: number }[];
+  /** `shadows`: where the destination starts of the link the page alone makes of its text (`[id](url)` in `[text][id](url)`), which a defined reference is instead of. */
+  uses: { id: string; start: number; end: number; shadows?: number }[];
 }
 
 /** Pass 2, one page at a time, over every page's facts. */

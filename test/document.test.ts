@@ -95,6 +95,12 @@ describe('parseDocument', () => {
     expect(table && document.lines.position(table.lines[0]!.start).line).toBe(6);
   });
 
+  it('reads a line of tags that render nothing, and an include alone on its line, as blank lines', () => {
+    // Jekyll 4.3.1: the include writes its file's lines and the line's own line break, so the definitions after it are definitions.
+    const document = parse('---\ntitle: x\n---\nText [a] and [b].\n{% include refs.md %}\n[a]: /a/\n{% capture n %}\nx\n{% endcapture %}{% for x in xs %}\n[b]: /b/\n{% endfor %}\n');
+    expect(document.maskedText.split('\n').slice(4, 10).map((line) => line.trim())).toEqual(['', '[a]: /a/', '', 'x', '', '[b]: /b/']);
+  });
+
   it('leaves bare URLs as text, as kramdown does, and parses strikethrough and footnotes', () => {
     const document = parse('---\ntitle: x\n---\nSee https://example.test/x and ~~old~~ text[^1].\n\n[^1]: A note.\n');
     const types = new Set<string>();

@@ -1256,6 +1256,36 @@ end
     expect(result.findings[2]!.message).toContain('(The reference is defined in `docs/local.md`, which the page includes.)');
   });
 
+  it('reads the page\'s definitions after include lines, the ones Liquid writes in an include, and `[text][id](url)` as the reference its includes define', async () => {
+    // jekyll build 4.3.1 (bitcoinops.org's newsletters are written so): <a href="/topics/p2c/">Pay-to-Contract</a>(P2C),
+    // <a href="/static/">static</a>(see), <a href="/issues/12/">core #12</a>, [nope]<a href="gone">missing</a>,
+    // <a href="/guide/">the guide</a> and <a href="/old/">old</a>: /static/, gone, /guide/ and /old/ are published nowhere.
+    const result = await lintSite({
+      '_includes/issues.md': '{% capture /dev/null %}\nLinks to issues.\n{% assign _issues = include.issues | split: "," %}\n{% endcapture %}{% for _issue in _issues %}\n[core #{{_issue}}]: /issues/{{_issue}}/\n{%- endfor %}\n',
+      '_includes/refs.md': '{% for t in site.data.topics %}\n  [topic {{ t.name }}]: /topics/{{ t.name }}/\n{%- endfor %}\n[static]: /static/\n',
+      '_data/topics.yml': '- name: p2c\n',
+      'topics/p2c/index.md': '---\n---\nP\n',
+      'a.md': [
+        '---',
+        '---',
+        'Uses [Pay-to-Contract][topic p2c](P2C), [static][](see), [core #12][] and [nope][missing](gone).',
+        'See [the guide][guide] and [old][].',
+        '',
+        '{% include refs.md %}',
+        '{% include issues.md issues="12,13" %}',
+        '[guide]: /guide/',
+        '[old]: /old/',
+        '',
+      ].join('\n'),
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      '3:41 No page or file is published at `/static/`. (The reference is defined in `_includes/refs.md`, which the page includes.)',
+      '3:91 No page or file is published at `/gone`.',
+      '8:10 No page or file is published at `/guide/`.',
+      '9:8 No page or file is published at `/old/`.',
+    ]);
+  });
+
   it('calls every template in use where which ones are used cannot be known: a theme gem, an include named from values; a run on some files reads the others', async () => {
     const site = {
       '_config.yml': 'title: Templates\n',

@@ -6,7 +6,8 @@
  * undefined and the files the page includes; pass 2 reads those files' definitions and gives
  * each use its destination, resolved from the page that includes it.
  */
-import type { Parent, RootContent, Text } from 'mdast';
+import type { Definition, Parent, RootContent, Text } from 'mdast';
+import type { Position } from 'unist';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
 import { includedFiles, refusedIncludeName, type IncludeSite } from '../site/include-files.js';
@@ -47,14 +48,18 @@ export function referenceUses(document: Document, site: IncludeSite): IncludedRe
   if (includes.length === 0) return undefined;
   const uses: IncludedReferences['uses'] = [];
   for (const { node } of nodesOfType(document, 'paragraph', 'heading')) {
-    for (const text of textsIn(node)) {
+    const texts = textsIn(node);
+    const shadowing = shadowingReferences(document, node, texts);
+    uses.push(...shadowing);
+    const taken = new Set(shadowing.map((use) => use.start));
+    for (const text of texts) {
       const offset = text.position?.start.offset;
       if (offset === undefined) continue;
       for (const match of text.value.matchAll(reference)) {
         const start = offset + match.index;
         const end = start + match[0].length;
         // A text the parser unescaped or Liquid wrote is not as written: leave it.
-        if (document.text.slice(start, end) !== match[0]) continue;
+        if (taken.has(start) || document.text.slice(start, end) !== match[0]) continue;
         uses.push({ id: linkId(match[2] || match[1]!), start, end });
       }
     }
@@ -72,11 +77,39 @@ function textsIn(node: { children: unknown[] }): Text[] {
   return texts;
 }
 
+// `[text][id](`, `[text][](`; not after a backslash.
+const referenceThenParenthesis = /(?<!\\)\[([^[\]\n]{1,999})\]\[([^[\]\n]{0,999})\]\(/g;
+
+/**
+ * `[text][id](url)` where the page leaves `id` undefined: a parser of the page alone reads the
+ * text `[text]`, then the link `[id](url)`; kramdown, reading the page with its includes, reads
+ * the reference `[text][id]` when they define `id` (then `(url)` is text), and the same link when
+ * not. `[text][](url)` is the reference `[text][]`. `shadows`: where that link's destination starts.
+ */
+function shadowingReferences(document: Document, node: { position?: Position | undefined }, texts: readonly Text[]): IncludedReferences['uses'] {
+  const from = node.position!.start.offset!;
+  const text = document.maskedText.slice(from, node.position!.end.offset!);
+  if (!text.includes('](')) return [];
+  const uses: IncludedReferences['uses'] = [];
+  for (const match of text.matchAll(referenceThenParenthesis)) {
+    const start = from + match.index;
+    if (!texts.some((part) => start >= part.position!.start.offset! && start < part.position!.end.offset!)) continue;
+    let destination = start + match[0].length;
+    while (document.text[destination] === ' ' || document.text[destination] === '\t') destination++;
+    if (document.text[destination] === '<') destination++;
+    uses.push({ id: linkId(match[2] || match[1]!), start, end: start + match[0].length - 1, shadows: destination });
+  }
+  return uses;
+}
+
+
 /** An included file parsed once per site, and its definitions by page where they use `page` (else once). */
 interface ParsedInclude {
   document: Document;
   pageDependent: boolean;
   definitions: Map<string, Map<string, LinkRef>>;
+  /** The ids of definitions whose label Liquid writes (`[topic {{ topic.name }}]: …`), as patterns. */
+  writtenIds: RegExp[];
 }
 
 const parsedIncludes = new WeakMap<SiteIndex, Map<string, ParsedInclude | undefined>>();
@@ -89,7 +122,8 @@ function parsedInclude(path: string, site: SiteIndex): ParsedInclude | undefined
   let include: ParsedInclude | undefined;
   if (text !== undefined && text.includes(']:')) {
     try {
-      include = { document: parseDocument(path, text, site.tags, undefined, site.jekyll.markdownReading), pageDependent: /\bpage\./.test(text), definitions: new Map() };
+      const document = parseDocument(path, text, site.tags, undefined, site.jekyll.markdownReading);
+      include = { document, pageDependent: /\bpage\./.test(text), definitions: new Map(), writtenIds: writtenLinkIds(document) };
     } catch {
       // An include no parser survives defines nothing here.
     }
@@ -110,6 +144,7 @@ function definitionsIn(path: string, page: string, site: SiteIndex): ReadonlyMap
   const links = extractLinks(document, site.renderScopeOf(page), site.tags).filter((link) => link.source === 'definition');
   for (const { node } of nodesOfType(document, 'definition')) {
     const [from, to] = [node.position!.start.offset!, node.position!.end.offset!];
+    if (liquidLabel(document, node) !== undefined) continue;
     const link = links.find((candidate) => candidate.start >= from && candidate.end <= to);
     if (link) definitions.set(linkId(node.label ?? node.identifier), { ...link, definedIn: path });
   }
@@ -117,15 +152,52 @@ function definitionsIn(path: string, page: string, site: SiteIndex): ReadonlyMap
   return definitions;
 }
 
-/** The links the page's undefined references make with its includes' definitions, each at its use. */
-export function includedReferenceLinks(page: PageFacts, site: SiteIndex): LinkRef[] {
+/** A definition's label as written, when Liquid writes it (`topic {{ topic.name }}`). */
+function liquidLabel(document: Document, node: Definition): string | undefined {
+  const written = /^\s*\[([^\]]*)\]:/.exec(document.text.slice(node.position!.start.offset!, node.position!.end.offset!))?.[1];
+  return written !== undefined && /\{\{|\{%/.test(written) ? written : undefined;
+}
+
+/** The link ids definitions with Liquid in their label may have: the text around the Liquid as written, anything for the Liquid. */
+function writtenLinkIds(document: Document): RegExp[] {
+  const patterns: RegExp[] = [];
+  for (const { node } of nodesOfType(document, 'definition')) {
+    const label = liquidLabel(document, node);
+    if (label === undefined) continue;
+    const parts = linkId(label).split(/\{\{.*?\}\}|\{%.*?%\}/);
+    patterns.push(new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'));
+  }
+  return patterns;
+}
+
+/** The page's undefined references its includes define (each with its link), and those they may define with Liquid. */
+function resolvedUses(page: PageFacts, site: SiteIndex): { use: IncludedReferences['uses'][number]; link: LinkRef | undefined }[] {
   if (!page.references) return [];
   const definitions = new Map<string, LinkRef>();
-  for (const include of page.references.includes) for (const [id, link] of definitionsIn(include, page.path, site)) definitions.set(id, link);
-  const links: LinkRef[] = [];
-  for (const use of page.references.uses) {
-    const definition = definitions.get(use.id);
-    if (definition) links.push({ ...definition, start: use.start, end: use.end });
+  const written: RegExp[] = [];
+  for (const include of page.references.includes) {
+    for (const [id, link] of definitionsIn(include, page.path, site)) definitions.set(id, link);
+    written.push(...(parsedInclude(include, site)?.writtenIds ?? []));
   }
-  return links;
+  return page.references.uses
+    .map((use) => {
+      const definition = definitions.get(use.id);
+      return { use, link: definition && { ...definition, start: use.start, end: use.end }, defined: definition !== undefined || written.some((id) => id.test(use.id)) };
+    })
+    .filter((resolved) => resolved.defined);
+}
+
+/** The links the page's undefined references make with its includes' definitions, each at its use. */
+export function includedReferenceLinks(page: PageFacts, site: SiteIndex): LinkRef[] {
+  return resolvedUses(page, site).flatMap(({ link }) => (link ? [link] : []));
+}
+
+/** The page's links as kramdown reads it with its includes: their references added, the links a reference is instead of left out (see shadowingReferences). */
+export function pageLinks(page: PageFacts, site: SiteIndex): LinkRef[] {
+  const resolved = resolvedUses(page, site);
+  if (resolved.length === 0) return page.links;
+  const shadowed = new Set(resolved.map(({ use }) => use.shadows));
+  const links = page.links.filter((link) => !shadowed.has(link.start));
+  for (const { link } of resolved) if (link) links.push(link);
+  return links.sort((a, b) => a.start - b.start);
 }

@@ -10,7 +10,7 @@ import { defaultResultCache, loadConfig, resolveUserConfig } from '../config/loa
 import { rulesOf } from '../config/custom-rules.js';
 import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
-import { includedReferenceLinks } from '../links/included-references.js';
+import { includedReferenceLinks, pageLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
@@ -276,7 +276,7 @@ async function lintWithFixes(run: Run): Promise<Linted> {
   if (external) {
     // Every outcome first.
     for (const facts of pages.values()) {
-      if (facts && reachesReaders(facts, context.site, pages)) external.addPage([...facts.links, ...includedReferenceLinks(facts, context.site)]);
+      if (facts && reachesReaders(facts, context.site, pages)) external.addPage(pageLinks(facts, context.site));
       await yieldToRequests();
     }
   }

@@ -8,7 +8,7 @@ import type { ExternalStatus } from '../links/external/check.js';
 import type { Anchor } from '../site/anchors.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { reachesReaders } from '../site/fragments.js';
-import { includedReferenceLinks } from '../links/included-references.js';
+import { pageLinks } from '../links/included-references.js';
 import { positionsIn } from '../text/line-index.js';
 import { isSiteRule, type AnyRule, type Finding, type PageFacts } from '../types.js';
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
@@ -29,8 +29,8 @@ const noStatuses: ReadonlyMap<string, ExternalStatus> = new Map();
 export function sitePass(facts: PageFacts, rules: readonly AnyRule[], { config, site, pages, external = noStatuses }: SitePassContext): Finding[] {
   // A file Jekyll does not render on its own reaches readers only through the pages that take it in.
   if (!reachesReaders(facts, site, pages)) return [];
-  const included = includedReferenceLinks(facts, site);
-  const page = included.length === 0 ? facts : { ...facts, links: [...facts.links, ...included].sort((a, b) => a.start - b.start) };
+  const links = pageLinks(facts, site);
+  const page = links === facts.links ? facts : { ...facts, links };
   const sink: FindingSink = { file: page.path, position: positionsIn(page.lineStarts, page.length), suppressed: isSuppressedBy(page.suppressions), findings: [] };
   const anchorsOf = (path: string): readonly Anchor[] | undefined => {
     // Pages with no facts this run (not linted, not cached) are parsed by the index when a link needs them.

@@ -2,8 +2,11 @@
  * Liquid runs before Markdown, so the Markdown parser must see what Liquid leaves behind,
  * at the same offsets. Each construct is replaced by text of the same UTF-16 length
  * (line breaks kept), so every position in the tree is a position in the original file:
- * - a tag that renders nothing and stands alone on its line (block tags, `assign`) becomes
- *   spaces: Liquid leaves an empty line there, which Markdown reads as a blank line;
+ * - a tag that renders nothing and stands alone on its line, or with other such tags only
+ *   (block tags, `assign`), becomes spaces: Liquid leaves an empty line there, which Markdown
+ *   reads as a blank line. So does an include's: the file's last line break and the line's own
+ *   end the text it writes with a blank line (what follows it starts a block: link definitions
+ *   after `{% include refs.md %}` are definitions);
  * - every other tag and every `{{ output }}` becomes `x`s: it renders as some text, and
  *   `{{site.baseurl}}/x/` stays one link destination even when written with spaces;
  * - comment bodies, code bodies (`highlight`: code in HTML Jekyll writes itself) and front
@@ -14,6 +17,7 @@ import type { LiquidParse } from './liquid-tree.js';
 import type { TagRegistry } from './tag-registry.js';
 
 const rendersNothing = new Set(['assign', 'break', 'continue', 'decrement', 'increment']);
+const endsInLineBreak = new Set(['include', 'include_relative', 'include_cached']);
 
 const keep = 0;
 const spaces = 1;
@@ -39,9 +43,12 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
   }
   for (const tag of liquid.tags) {
     const spec = registry.get(tag.name);
-    if (spec?.block || rendersNothing.has(tag.name)) silentTags.add(tag);
+    // An include alone on its line writes the file's lines, whose last line break and the tag's own make a blank line.
+    if (spec?.block || rendersNothing.has(tag.name) || endsInLineBreak.has(tag.name)) silentTags.add(tag);
   }
-  for (const tag of silentTags) mask(tag.start, tag.end, aloneOnLine(text, tag.start, tag.end) ? spaces : letters);
+  const silentEnds = new Map([...silentTags].map((tag) => [tag.end, tag.start]));
+  const silentStarts = new Map([...silentTags].map((tag) => [tag.start, tag.end]));
+  for (const tag of silentTags) mask(tag.start, tag.end, silentLine(text, tag, silentStarts, silentEnds) ? spaces : letters);
   for (const tag of liquid.tags) if (!silentTags.has(tag)) mask(tag.start, tag.end, letters);
   for (const output of liquid.outputs) mask(output.start, output.end, letters);
   return applyMasks(text, masks);
@@ -88,16 +95,26 @@ function applyMasks(text: string, masks: Uint8Array): string {
   return masked;
 }
 
-function aloneOnLine(text: string, start: number, end: number): boolean {
-  for (let i = start - 1; i >= 0; i--) {
+/**
+ * Whether the tag's line holds nothing but it, blanks and other tags that render nothing
+ * (`{% endcapture %}{% for issue in issues %}`): Liquid leaves an empty line there.
+ */
+function silentLine(text: string, tag: { start: number; end: number }, silentStarts: ReadonlyMap<number, number>, silentEnds: ReadonlyMap<number, number>): boolean {
+  for (let i = tag.start - 1; i >= 0; i--) {
     const c = text[i];
     if (c === '\n' || c === '\r') break;
-    if (c !== ' ' && c !== '\t') return false;
+    if (c === ' ' || c === '\t') continue;
+    const start = silentEnds.get(i + 1);
+    if (start === undefined) return false;
+    i = start;
   }
-  for (let i = end; i < text.length; i++) {
+  for (let i = tag.end; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') break;
-    if (c !== ' ' && c !== '\t') return false;
+    if (c === ' ' || c === '\t') continue;
+    const end = silentStarts.get(i);
+    if (end === undefined) return false;
+    i = end - 1;
   }
   return true;
 }
