@@ -95,6 +95,26 @@ describe('parseDocument', () => {
     expect(table && document.lines.position(table.lines[0]!.start).line).toBe(6);
   });
 
+  it('finds tables as kramdown does where a block attribute list or another block touches them', () => {
+    // kramdown 2.4.0 + kramdown-parser-gfm 1.1.0: the rows a table renders per input, [] for none.
+    const cases: [string, number[]][] = [
+      ['| a | b |\n| c | d |\n{: .wide}\n', [2]],
+      ['{: .wide}\n| a | b |\n', [1]],
+      ['| a | b |\n{: .wide}\n| c | d |\n', [1]],
+      ['^\n{: .wide}\n| a | b |\n', [1]],
+      ['| a | b |\n^\n', [1]],
+      ['| a | b |\n| c | d |\n## Next\n', []],
+      ['| a | b |\n```\nx\n```\n', []],
+      ['| a | b |\n- item\n', []],
+      ['| a | b |\n\n## Next\n', [1]],
+      ['- item\n\n  | a | b |\n  | c | d |\n- next\n', [2]],
+    ];
+    for (const [text, rows] of cases) {
+      const tables = kramdownTables(parse(`---\ntitle: x\n---\n${text}`));
+      expect(tables.map((table) => table.lines.filter((line) => line.kind === 'row').length), text).toEqual(rows);
+    }
+  });
+
   it('reads a line of tags that render nothing, and an include alone on its line, as blank lines', () => {
     // Jekyll 4.3.1: the include writes its file's lines and the line's own line break, so the definitions after it are definitions.
     const document = parse('---\ntitle: x\n---\nText [a] and [b].\n{% include refs.md %}\n[a]: /a/\n{% capture n %}\nx\n{% endcapture %}{% for x in xs %}\n[b]: /b/\n{% endfor %}\n');

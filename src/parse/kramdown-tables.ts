@@ -75,11 +75,15 @@ function findTables(document: Document): KramdownTable[] {
   const visit = (parent: Parent | Root, inQuote: boolean): void => {
     const children = parent.children as RootContent[];
     let group: RootContent[] = [];
-    const flush = (): void => {
+    const flush = (next?: RootContent): void => {
       // Every line of a table has a pipe: most paragraphs have none and need not be split into lines.
       if (group.length > 0 && hasPipe(group, masked)) {
-        const table = readTable(linesOf(group, masked, inQuote));
-        if (table) tables.push(table);
+        const parts = splitAtMarkers(linesOf(group, masked, inQuote));
+        parts.forEach(({ lines, afterBoundary }, index) => {
+          if (!afterBoundary || (index === parts.length - 1 && !endsAtBoundary(group.at(-1)!, next))) return;
+          const table = readTable(lines);
+          if (table) tables.push(table);
+        });
       }
       group = [];
     };
@@ -89,13 +93,13 @@ function findTables(document: Document): KramdownTable[] {
         const touchesPrevious = previous?.position && child.position && child.position.start.line === previous.position.end.line + 1;
         if (group.length > 0 && touchesPrevious) group.push(child);
         else {
-          flush();
+          flush(child);
           // kramdown only starts a table after a block boundary (a blank line or the container's start).
           if (!touchesPrevious) group.push(child);
         }
         return;
       }
-      flush();
+      flush(child);
       if ('children' in child && child.type !== 'heading' && child.type !== 'link' && child.type !== 'linkReference') {
         visit(child as Parent, inQuote || child.type === 'blockquote');
       }
@@ -104,6 +108,34 @@ function findTables(document: Document): KramdownTable[] {
   };
   visit(document.mdast, false);
   return tables;
+}
+
+// kramdown's IAL_BLOCK_START (`{: .wide}`) and EOB_MARKER (`^`): each ends the block before it and is a block boundary.
+const blockMarker = /^(?:\{:(?![:/])(?:\\\}|[^}])+\}|\^)[ \t]*$/;
+
+/**
+ * The lines of adjacent paragraphs, cut at block attribute lines and end-of-block markers (which
+ * belong to no table), each part with whether a table may start it (kramdown's
+ * after_block_boundary?): after `^`, or after attribute lists that follow no block (they are the
+ * next block's); one right after a block is that block's, and what follows it is no new block.
+ */
+function splitAtMarkers(lines: SourceLine[]): { lines: SourceLine[]; afterBoundary: boolean }[] {
+  const parts = [{ lines: [] as SourceLine[], afterBoundary: true }];
+  for (const line of lines) {
+    const part = parts.at(-1)!;
+    if (!blockMarker.test(line.text)) part.lines.push(line);
+    else parts.push({ lines: [], afterBoundary: line.text.startsWith('^') || (part.lines.length === 0 && part.afterBoundary) });
+  }
+  return parts;
+}
+
+/**
+ * kramdown's before_block_boundary? after a table: the next line is blank, a block attribute list
+ * or `^` (or the container ends). A heading, a rule, a fence, a list or an HTML block right under
+ * the last row, which a CommonMark parser reads as a block of its own, makes the lines a paragraph.
+ */
+function endsAtBoundary(last: RootContent, next: RootContent | undefined): boolean {
+  return !next?.position || next.position.start.line !== last.position!.end.line + 1;
 }
 
 function hasPipe(group: RootContent[], text: string): boolean {
