@@ -191,7 +191,8 @@ export const linkInternal: SiteRule = {
           const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses.
           const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
-          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}`, ...where, ...unwrapped });
+          const redirected = resolution.netlify ? ` Netlify sends it to \`${resolution.netlify.to}\` (\`${resolution.netlify.where}\`), where nothing is published either.` : '';
+          report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}${redirected}`, ...where, ...unwrapped });
           break;
         }
         case 'wrong-case': {

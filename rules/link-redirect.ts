@@ -36,9 +36,10 @@ export const linkRedirect: SiteRule<Options> = {
       const where = { start: link.start, end: link.end };
       if (resolution.status === 'redirect') {
         const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), resolution.to);
-        const lost = resolution.fragment ? ` (and the redirect page drops \`#${resolution.fragment}\`)` : '';
+        const lost = resolution.fragment && !resolution.by ? ` (and the redirect page drops \`#${resolution.fragment}\`)` : '';
+        const what = resolution.by ? `Netlify redirects \`${baseurl}${resolution.url}\` permanently (\`${resolution.by}\`) to` : `\`${baseurl}${resolution.url}\` is a redirect_from alias of`;
         report({
-          message: `\`${baseurl}${resolution.url}\` is a redirect_from alias of \`${baseurl}${resolution.to}\` (${resolution.target.path}): link to the page itself${lost}.`,
+          message: `${what} \`${baseurl}${resolution.to}\` (${resolution.target.path}): link to the page itself${lost}.`,
           ...where,
           ...(text ? { fix: { ...where, text } } : {}),
         });

@@ -205,6 +205,39 @@ end
     expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
   });
 
+  it('follows the Netlify redirects the site publishes (_redirects) or netlify.toml gives', async () => {
+    const site = {
+      '_config.yml': 'include: [_redirects]\n',
+      '_redirects': [
+        '# Aliases',
+        '/old          /new/                         301',
+        '/floating     /new/                         302  # the latest',
+        '/gh/*         https://github.com/x/y/:splat  301',
+        '/gone         /missing/                     301',
+        '/us-only      /new/                         302  Country=us',
+        '/posts/:year  /new/                         301!',
+        '/:a/:a        /new/                         301',
+        '',
+      ].join('\n'),
+      'netlify.toml': '[build]\ncommand = "jekyll build"\n\n[[redirects]]\nfrom = "/t"\nto = "/new/"\n',
+      'new.md': '---\npermalink: /new/\n---\n## Setup\n',
+      'index.md': '---\n---\n[a](/old) [b](/floating#setup) [c](/gh/issues) [d](/gone) [e](/us-only) [f](/t/) [g](/old#nope) [h](/posts/2020)\n',
+    };
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '5 link-redirect Netlify redirects `/old` permanently (`_redirects:2`) to `/new/` (new.md): link to the page itself.',
+      '52 link-internal No page or file is published at `/gone`. Netlify sends it to `/missing/` (`_redirects:5`), where nothing is published either.',
+      '63 link-internal No page or file is published at `/us-only`.',
+      '77 link-redirect Netlify redirects `/t/` permanently (`netlify.toml`) to `/new/` (new.md): link to the page itself.',
+      '86 link-redirect Netlify redirects `/old` permanently (`_redirects:2`) to `/new/` (new.md): link to the page itself.',
+      '90 link-anchor There is no anchor `#nope` on `new.md` (it has #setup).',
+      '101 link-redirect Netlify redirects `/posts/2020` permanently (`_redirects:7`) to `/new/` (new.md): link to the page itself.',
+    ]);
+    // Jekyll publishes no `_redirects` the config does not include: Netlify has none.
+    const unpublished = await lintSite({ ...site, '_config.yml': 'title: x\n', 'netlify.toml': '' });
+    expect(unpublished.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(8);
+  });
+
   it('takes the files a generator plugin names as published', async () => {
     // jekyll 4.3.1 writes _site/ietemplates/ieconfig.xml and _site/sitemap.xml, no other.xml (monero-site's live tiles and sitemap).
     const result = await lintSite({

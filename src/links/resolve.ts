@@ -10,21 +10,22 @@ import { baseurlAsWritten } from '../site/jekyll-config.js';
 import { collectionRelative, isCollectionDocument, postSource, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { publishedElsewhere } from '../site/published-elsewhere.js';
+import { netlifyRuleFor, type NetlifyMatch } from '../site/netlify-redirects.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
 
 export type Resolution =
   /** Not a link into this site (external, mailto:, unknowable Liquid): other checks' business. */
   | { status: 'skip' }
   | { status: 'ok'; url: string; target: UrlTarget; fragment?: string }
-  /** Reaches a jekyll-redirect-from page: works, but the fragment is lost on the way. */
-  | { status: 'redirect'; url: string; to: string; target: UrlTarget; fragment?: string }
+  /** Reaches a jekyll-redirect-from page (the fragment is lost on the way), or a permanent Netlify redirect (`by`: the rule's place). */
+  | { status: 'redirect'; url: string; to: string; target: UrlTarget; fragment?: string; by?: string }
   /** `dir` where the page is `dir/`: the server answers with a redirect. */
   | { status: 'missing-slash'; url: string; target: UrlTarget; fragment?: string }
   | { status: 'wrong-case'; url: string; actual: string }
   /** A root-relative link without the baseurl: it leaves the site when deployed. */
   | { status: 'missing-baseurl'; url: string; target: UrlTarget }
-  /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. */
-  | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true }
+  /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. `netlify`: a Netlify rule sends it to a page of the site that is not published either. */
+  | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true; netlify?: { to: string; where: string } }
   | { status: 'outside-site'; url: string };
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
@@ -72,7 +73,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const baseurl = site.jekyll.baseurl;
   const pageUrl = site.urls.urlOf.get(fromPath) ?? `/${fromPath}`;
   const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
-  const notFound = (notFoundUrl: string, notFoundPath: string): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}) });
+  const notFound = (notFoundUrl: string, notFoundPath: string, netlify?: { to: string; where: string }): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}), ...(netlify ? { netlify } : {}) });
 
   if (pathPart === '') {
     // `#x` stays on this page, even where another file is published at the same URL or its URL is not known.
@@ -111,10 +112,26 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
+  const netlify = site.jekyll.netlifyRules.length > 0 ? netlifyRuleFor(site.jekyll.netlifyRules, path) : undefined;
+  if (netlify) {
+    const outcome = throughNetlifyRule(netlify, path, site, fragment);
+    if (outcome) return outcome;
+  }
   // Published by another step of the build (`jekyll.published`, or what git leaves out): nothing here to check it against.
   if (publishedElsewhere(site.jekyll, path)) return { status: 'skip' };
   const actual = sameButCase(site, path);
-  return actual === undefined ? notFound(path, path) : { status: 'wrong-case', url: path, actual };
+  if (actual !== undefined) return { status: 'wrong-case', url: path, actual };
+  return notFound(path, path, netlify && { to: netlify.to, where: netlify.rule.where });
+}
+
+/** Where a Netlify rule takes a path (see netlify-redirects.ts); undefined when it leads to a page of the site that is not published. */
+function throughNetlifyRule({ rule, to }: NetlifyMatch, path: string, site: SiteIndex, fragment: string | undefined): Resolution | undefined {
+  if (scheme.test(to) || to.startsWith('//')) return { status: 'skip' };
+  const found = lookup(site, normalize(percentDecoded(to.split(/[?#]/)[0]!)));
+  if (!found) return undefined;
+  const keep = fragment === undefined ? {} : { fragment };
+  if (rule.status === 301 || rule.status === 308) return { status: 'redirect', url: path, to: found.url, target: found.target, by: rule.where, ...keep };
+  return { status: 'ok', url: found.url, target: found.target, ...keep };
 }
 
 /** `{{ BASE_PATH }}/rest` where the site's includes set BASE_PATH to the path it is served under: the rest, from the site's root. */

@@ -17,6 +17,7 @@ import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConf
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
 import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { afterBuildGenerators } from '../site/build-steps.js';
+import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -111,6 +112,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const repositoryRoot = repositoryRootOf(configRoot);
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
   jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];
+  jekyll.netlifyRules = readNetlifyRules(root, jekyll.include.some((entry) => entry.replace(/^\//, '') === '_redirects'), [repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize);
   if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
   const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);

@@ -1,0 +1,126 @@
+/**
+ * Netlify's redirect rules, for a site Netlify serves: `_redirects` in the built site (a file of
+ * the site Jekyll publishes: `include: [_redirects]`) and `[[redirects]]` in `netlify.toml` (at
+ * the repository's root, or the site's). A link to a rule's `from` works once the site is
+ * deployed there:
+ * - a permanent redirect (301, the default, or 308) to a page of the site is link-redirect's, as a
+ *   `redirect_from` alias is (browsers keep the `#fragment` through an HTTP redirect);
+ * - a rewrite (200) or a temporary redirect (302, 303, 307) is the site's own alias (slsa.dev's
+ *   `/threats`, "floating" to the latest spec), and one to another site goes where it says: the
+ *   link is not judged, unless it leads to a page of the site that is not published.
+ * Rules that apply to some requests only (404s, conditions on country, language, role or query)
+ * and rules for other hosts are left out. Lines with Liquid in a `_redirects` Jekyll renders are too.
+ */
+import { join } from 'node:path';
+import { parse } from 'smol-toml';
+import { readSource } from './read-source.js';
+
+export interface NetlifyRule {
+  from: string;
+  to: string;
+  status: number;
+  /** Where it is written: `_redirects:28`, `netlify.toml`. */
+  where: string;
+}
+
+export interface NetlifyMatch {
+  rule: NetlifyRule;
+  /** The rule's `to` with the path's splat and placeholders put in. */
+  to: string;
+}
+
+/** Rules are read up to this many (a site has a few hundred at most). */
+const maxRules = 5000;
+
+/** The rules of the site's `_redirects` (when it publishes one) and of `netlify.toml` in the given folders. */
+export function readNetlifyRules(siteRoot: string, publishesRedirects: boolean, tomlFolders: readonly string[], maxFileSize: number): NetlifyRule[] {
+  const rules: NetlifyRule[] = [];
+  if (publishesRedirects) {
+    const source = readSource(join(siteRoot, '_redirects'), maxFileSize);
+    if (source.ok) rules.push(...redirectsFileRules(source.text));
+  }
+  for (const folder of new Set(tomlFolders)) {
+    const source = readSource(join(folder, 'netlify.toml'), maxFileSize);
+    if (source.ok && source.text.includes('redirects')) rules.push(...tomlRules(source.text));
+  }
+  return rules.slice(0, maxRules);
+}
+
+function redirectsFileRules(text: string): NetlifyRule[] {
+  const rules: NetlifyRule[] = [];
+  const lines = text.split(/\r?\n/);
+  // A _redirects with front matter is a page Jekyll renders: its lines after the front matter.
+  let first = 0;
+  if (lines[0]?.trimEnd() === '---') first = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) + 1;
+  for (let i = first; i < lines.length; i++) {
+    const line = lines[i]!.replace(/(?:^|\s)#.*$/, '').trim();
+    if (line === '' || /\{\{|\{%/.test(line)) continue;
+    const [from, to, ...rest] = line.split(/\s+/);
+    // A status is a number, `!` forcing it; other words are conditions (`Country=us`, `id=:id`).
+    const status = rest[0] !== undefined && /^\d{3}!?$/.test(rest[0]) ? Number.parseInt(rest[0], 10) : undefined;
+    const conditions = rest.length > (status === undefined ? 0 : 1);
+    if (from === undefined || to === undefined || conditions || to.includes('=')) continue;
+    const rule = ruleOf(from, to, status ?? 301, `_redirects:${i + 1}`);
+    if (rule) rules.push(rule);
+  }
+  return rules;
+}
+
+function tomlRules(text: string): NetlifyRule[] {
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch {
+    // A netlify.toml Netlify cannot read either: no rules.
+    return [];
+  }
+  const entries = (parsed as { redirects?: unknown }).redirects;
+  if (!Array.isArray(entries)) return [];
+  const rules: NetlifyRule[] = [];
+  for (const entry of entries as Record<string, unknown>[]) {
+    if (typeof entry !== 'object' || entry === null || typeof entry.from !== 'string' || typeof entry.to !== 'string') continue;
+    if (entry.conditions !== undefined || entry.query !== undefined) continue;
+    const status = typeof entry.status === 'number' ? entry.status : 301;
+    const rule = ruleOf(entry.from, entry.to, status, 'netlify.toml');
+    if (rule) rules.push(rule);
+  }
+  return rules;
+}
+
+function ruleOf(from: string, to: string, status: number, where: string): NetlifyRule | undefined {
+  // A rule for another host (`https://old.example.com/*`) or a 404 page is not a path of this site that works.
+  if (!from.startsWith('/') || status === 404 || status === 410) return undefined;
+  return { from, to, status, where };
+}
+
+const patterns = new WeakMap<NetlifyRule, RegExp>();
+
+/**
+ * The rule a site path meets first, as Netlify reads them top down: `:name` matches a segment, a
+ * trailing `*` the rest of the path, and a trailing slash does not count.
+ */
+export function netlifyRuleFor(rules: readonly NetlifyRule[], path: string): NetlifyMatch | undefined {
+  const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  for (const rule of rules) {
+    let pattern = patterns.get(rule);
+    if (!pattern) patterns.set(rule, (pattern = fromPattern(rule.from)));
+    const match = pattern.exec(bare);
+    if (!match) continue;
+    const values = match.groups ?? {};
+    const to = rule.to.replace(/:(splat|[A-Za-z_]\w*)/g, (written, name: string) => values[name] ?? (name === 'splat' ? '' : written));
+    return { rule, to };
+  }
+  return undefined;
+}
+
+function fromPattern(from: string): RegExp {
+  const bare = from.length > 1 ? from.replace(/\/+$/, '') : from;
+  const splat = bare.endsWith('/*') ? bare.slice(0, -2) : bare.endsWith('*') ? bare.slice(0, -1) : undefined;
+  const fixed = (splat ?? bare).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z_]\w*)/g, (_, name: string) => (name === 'splat' ? ':splat' : `(?<${name}>[^/]+)`));
+  try {
+    return new RegExp(`^${fixed}${splat === undefined ? '' : '(?:/(?<splat>.*))?'}$`);
+  } catch {
+    // A placeholder named twice (`/:a/:a`): Netlify's match cannot be told, so none.
+    return /(?!)/;
+  }
+}
