@@ -112,7 +112,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
-  const netlify = site.jekyll.netlifyRules.length > 0 ? netlifyRuleFor(site.jekyll.netlifyRules, path) : undefined;
+  const netlify = site.jekyll.netlifyRules?.length ? netlifyRuleFor(site.jekyll.netlifyRules, path) : undefined;
   if (netlify) {
     const outcome = throughNetlifyRule(netlify, path, site, fragment);
     if (outcome) return outcome;

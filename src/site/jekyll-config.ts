@@ -67,7 +67,7 @@ export interface JekyllConfig {
   /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
   pageGenerators: PageGenerator[];
   /** Netlify's redirect rules for the site (netlify-redirects.ts); filled in with the plugins. */
-  netlifyRules: NetlifyRule[];
+  netlifyRules?: readonly NetlifyRule[];
   /** Globs of URL paths another step of the build publishes (doclint's `jekyll.published`): links into them count as published. */
   publishedElsewhere?: readonly string[];
   /** The .gitignore patterns that apply inside the site, from its root (site/published-elsewhere.ts): what a build step writes. */
@@ -252,7 +252,6 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]!(raw) : [])),
     pageGenerators: [],
-    netlifyRules: [],
     raw: plugins.includes('jekyll-multiple-languages-plugin') ? multipleLanguagesSettings(raw) : raw,
     problems,
   };
