@@ -2,9 +2,10 @@
  * Liquid runs before Markdown, so the Markdown parser must see what Liquid leaves behind,
  * at the same offsets. Each construct is replaced by text of the same UTF-16 length
  * (line breaks kept), so every position in the tree is a position in the original file:
- * - a tag that renders nothing and stands alone on its line, or with other such tags only
- *   (block tags, `assign`), becomes spaces: Liquid leaves an empty line there, which Markdown
- *   reads as a blank line. So does an include's: the file's last line break and the line's own
+ * - a tag that renders nothing (block tags, `assign`) with only such tags after it on its line
+ *   becomes spaces: Liquid leaves nothing there (a table row's `|{% endfor %}` ends at the `|`),
+ *   and an empty line where nothing comes before it either, which Markdown reads as a blank
+ *   line. So does an include alone on its line: the file's last line break and the line's own
  *   end the text it writes with a blank line (what follows it starts a block: link definitions
  *   after `{% include refs.md %}` are definitions);
  * - every other tag and every `{{ output }}` becomes `x`s: it renders as some text, and
@@ -46,9 +47,8 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
     // An include alone on its line writes the file's lines, whose last line break and the tag's own make a blank line.
     if (spec?.block || rendersNothing.has(tag.name) || endsInLineBreak.has(tag.name)) silentTags.add(tag);
   }
-  const silentEnds = new Map([...silentTags].map((tag) => [tag.end, tag.start]));
   const silentStarts = new Map([...silentTags].map((tag) => [tag.start, tag.end]));
-  for (const tag of silentTags) mask(tag.start, tag.end, silentLine(text, tag, silentStarts, silentEnds) ? spaces : letters);
+  for (const tag of silentTags) mask(tag.start, tag.end, silentToLineEnd(text, tag, silentStarts) ? spaces : letters);
   for (const tag of liquid.tags) if (!silentTags.has(tag)) mask(tag.start, tag.end, letters);
   for (const output of liquid.outputs) mask(output.start, output.end, letters);
   return applyMasks(text, masks);
@@ -96,18 +96,11 @@ function applyMasks(text: string, masks: Uint8Array): string {
 }
 
 /**
- * Whether the tag's line holds nothing but it, blanks and other tags that render nothing
- * (`{% endcapture %}{% for issue in issues %}`): Liquid leaves an empty line there.
+ * Whether nothing but blanks and other tags that render nothing follow the tag on its line
+ * (`{% endcapture %}{% for issue in issues %}`, a table row's `|{% endfor %}`): Liquid leaves
+ * nothing there, an empty line where nothing comes before it either.
  */
-function silentLine(text: string, tag: { start: number; end: number }, silentStarts: ReadonlyMap<number, number>, silentEnds: ReadonlyMap<number, number>): boolean {
-  for (let i = tag.start - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') break;
-    if (c === ' ' || c === '\t') continue;
-    const start = silentEnds.get(i + 1);
-    if (start === undefined) return false;
-    i = start;
-  }
+function silentToLineEnd(text: string, tag: { start: number; end: number }, silentStarts: ReadonlyMap<number, number>): boolean {
   for (let i = tag.end; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') break;
