@@ -97,7 +97,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   }
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // Other documents' content written here brings their ids: which, pass 2 knows (see embedded-content.ts).
-  const tokens = [...document.liquid.tags, ...document.liquid.outputs].sort((a, b) => a.start - b.start);
+  const tokens = document.text.includes('.content') ? [...document.liquid.tags, ...document.liquid.outputs].sort((a, b) => a.start - b.start) : [];
   for (const embedded of embeddedContents(document.text, tokens)) {
     if (written(embedded.start, embedded.end)) anchors.push({ id: embedded.source, offset: embedded.start, text: '', embeds: embedded.collection });
   }
