@@ -292,6 +292,15 @@ end
     ]);
   });
 
+  it('reads GFM tables in list items and block quotes as jekyll-commonmark does', async () => {
+    // jekyll 4.3.1 + jekyll-commonmark 1.4.0 (commonmarker 0.23.6, `table` extension): each table drops its row's third cell.
+    const result = await lintSite({
+      '_config.yml': 'markdown: CommonMark\ncommonmark:\n  extensions: ["table"]\n',
+      'a.md': '---\n---\n- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 | 3 |\n\n> | q | r |\n> |---|---|\n> | 1 | 2 | 3 |\n\n1. x\n   | e | f |\n   |---|---|\n   | 1 | 2 | 3 |\n',
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['7:12 table-cell-count', '11:12 table-cell-count', '16:13 table-cell-count']);
+  });
+
   it('computes ids and reads tables as jekyll-commonmark\'s converters write them', async () => {
     // Each id below is one jekyll build 4.3.1 wrote with jekyll-commonmark-ghpages' renderer (commonmarker 0.23.6).
     const page = [

@@ -4,8 +4,9 @@
  * `--:`, `:-:`, one `|` at least), then every line up to the paragraph's end is a row. Cells
  * are split at each `|` not escaped, inside code spans too; a leading and a trailing `|` are
  * dropped. A row with fewer cells than the header is padded, one with more loses the rest.
- * Read from top-level paragraphs, where the CommonMark reading without the extension leaves
- * them. Checked with jekyll 4.3.1 and commonmarker 0.23.6.
+ * Read from paragraphs, where the CommonMark reading without the extension leaves them: at the
+ * top level, in list items and in block quotes (whose `>` starts each line). Checked with jekyll
+ * 4.3.1, jekyll-commonmark 1.4.0 and commonmarker 0.23.6.
  */
 import type { Document } from '../types.js';
 import { nodesOfType } from './document-nodes.js';
@@ -20,8 +21,7 @@ const delimiterCell = /^\s*:?-+:?\s*$/;
 
 export function gfmTables(document: Document): GfmTable[] {
   const tables: GfmTable[] = [];
-  for (const { node, parent } of nodesOfType(document, 'paragraph')) {
-    if (parent.type !== 'root') continue;
+  for (const { node } of nodesOfType(document, 'paragraph')) {
     const lines = linesOf(document.maskedText, node.position!.start.offset!, node.position!.end.offset!);
     for (let i = 0; i + 1 < lines.length; i++) {
       const header = lines[i]!;
@@ -43,11 +43,14 @@ interface Line {
   start: number;
 }
 
+/** The paragraph's lines, each after its containers' prefix (a quote's `>`, an item's indent is left to the cells' trimming). */
 function linesOf(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
+  const inQuote = text.slice(text.lastIndexOf('\n', from - 1) + 1, from).includes('>');
   let start = from;
-  for (const piece of text.slice(from, to).split('\n')) {
-    lines.push({ text: piece, start });
+  for (const [index, piece] of text.slice(from, to).split('\n').entries()) {
+    const prefix = index > 0 && inQuote ? /^[ \t]*(?:>[ \t]*)*/.exec(piece)![0].length : 0;
+    lines.push({ text: piece.slice(prefix), start: start + prefix });
     start += piece.length + 1;
   }
   return lines;
