@@ -1328,6 +1328,16 @@ end
     ]);
   });
 
+  it('reads no blank line after an include whose file ends without a line break', async () => {
+    // jekyll build 4.3.1: <p>See [one] and <a href="/two/">two</a>.</p>, the `[one]: /one/` line stays text after <label>copy</label>.
+    const result = await lintSite({
+      '_includes/copy.html': '<label>copy</label>',
+      '_includes/try.html': '<label>try</label>\n',
+      'a.md': '---\n---\nSee [one] and [two].\n\n{% include copy.html %}\n[one]: /one/\n\n{% include try.html %}\n[two]: /two/\n',
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual(['9:8 No page or file is published at `/two/`.']);
+  });
+
   it('calls every template in use where which ones are used cannot be known: a theme gem, an include named from values; a run on some files reads the others', async () => {
     const site = {
       '_config.yml': 'title: Templates\n',

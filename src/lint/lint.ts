@@ -18,6 +18,7 @@ import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../
 import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { afterBuildGenerators } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
+import { includesWithoutFinalLineBreak } from '../site/include-files.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
@@ -121,6 +122,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders } = await listSite(root);
+  const openIncludes = includesWithoutFinalLineBreak(root, siteFiles, jekyll);
+  if (openIncludes.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, openIncludes };
   const siteProblems = [
     ...jekyllConfigFindings(jekyll, configRoot, root),
     ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),

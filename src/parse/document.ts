@@ -23,6 +23,8 @@ export interface MarkdownReading {
   rawBlockHtml: boolean;
   /** What the site's own converters replace in a page before the Markdown converter reads it, in order (site/markdown-rewrites.ts). */
   rewrites?: readonly MarkdownRewrite[];
+  /** The includes (as include tags name them) whose text ends without a line break: one alone on its line leaves no blank line (mask-liquid.ts). */
+  openIncludes?: readonly string[];
 }
 
 /** A literal replacement a site's `Converter` plugin makes in the pages of some extensions (`"```scala mdoc\n"` -> `"```scala\n"`), keeping their lines. */
@@ -53,7 +55,7 @@ export function parseDocument(path: string, text: string, registry: TagRegistry,
   const bodyStart = frontMatter.kind === 'yaml' || frontMatter.kind === 'non-yaml' ? frontMatter.end : 0;
   const liquid = parseLiquid(text, bodyStart, text.length, registry);
   const lines = new LineIndex(text);
-  const liquidMasked = maskLiquid(text, frontMatter, liquid, registry);
+  const liquidMasked = maskLiquid(text, frontMatter, liquid, registry, reading.openIncludes);
   // kramdown reads a Markdown page's code fences its own way (see parse/kramdown-fences.ts).
   const fences = markdown && reading.kramdown ? maskKramdownFences(liquidMasked, bodyStart, strippedLineBreaks(text, liquid), reading.rawBlockHtml) : undefined;
   const fenced = fences?.masked ?? liquidMasked;

@@ -7,7 +7,7 @@
  *   and an empty line where nothing comes before it either, which Markdown reads as a blank
  *   line. So does an include alone on its line: the file's last line break and the line's own
  *   end the text it writes with a blank line (what follows it starts a block: link definitions
- *   after `{% include refs.md %}` are definitions);
+ *   after `{% include refs.md %}` are definitions), unless the file ends without a line break;
  * - every other tag and every `{{ output }}` becomes `x`s: it renders as some text, and
  *   `{{site.baseurl}}/x/` stays one link destination even when written with spaces;
  * - comment bodies, code bodies (`highlight`: code in HTML Jekyll writes itself) and front
@@ -24,7 +24,7 @@ const keep = 0;
 const spaces = 1;
 const letters = 2;
 
-export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: LiquidParse, registry: TagRegistry): string {
+export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: LiquidParse, registry: TagRegistry, openIncludes: readonly string[] = []): string {
   // What each UTF-16 unit becomes; a later range overrides an earlier one.
   const masks = maskBuffer(text.length);
   const mask = (start: number, end: number, kind: number): void => void masks.fill(kind, start, end);
@@ -44,8 +44,9 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
   }
   for (const tag of liquid.tags) {
     const spec = registry.get(tag.name);
-    // An include alone on its line writes the file's lines, whose last line break and the tag's own make a blank line.
-    if (spec?.block || rendersNothing.has(tag.name) || endsInLineBreak.has(tag.name)) silentTags.add(tag);
+    // An include alone on its line writes the file's lines, whose last line break and the tag's own make a blank line (unless the file ends without one).
+    const blankAfter = endsInLineBreak.has(tag.name) && !(tag.name !== 'include_relative' && openIncludes.includes(/^\s*(\S+)/.exec(tag.markup)?.[1] ?? ''));
+    if (spec?.block || rendersNothing.has(tag.name) || blankAfter) silentTags.add(tag);
   }
   const silentStarts = new Map([...silentTags].map((tag) => [tag.start, tag.end]));
   for (const tag of silentTags) mask(tag.start, tag.end, silentToLineEnd(text, tag, silentStarts) ? spaces : letters);

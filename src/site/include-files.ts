@@ -3,7 +3,8 @@
  * includes folder's for one, the page's folder's for the other. A comment's tags are parsed but
  * never rendered, so its includes are left out; so are dynamic names (`{% include {{ x }} %}`).
  */
-import { posix } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { nodesOfType } from '../parse/document-nodes.js';
 import type { LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
@@ -163,4 +164,36 @@ export function includedFiles(document: Document, { includesDir, raw }: IncludeS
     files.push({ tag: tag.name, name, start, end: start + name.length, target });
   }
   return files;
+}
+
+/** At most this many include files are looked at for their last byte (a site has a few hundred). */
+const maxIncludeFiles = 5000;
+
+/** The includes-folder files (names relative to it) whose text does not end with a line break. */
+export function includesWithoutFinalLineBreak(root: string, files: Iterable<string>, jekyll: Pick<JekyllConfig, 'includesDir'>): string[] {
+  const folder = `${jekyll.includesDir}/`;
+  const open: string[] = [];
+  let looked = 0;
+  for (const file of files) {
+    if (!file.startsWith(folder) || looked++ >= maxIncludeFiles) continue;
+    const last = lastByte(join(root, file));
+    if (last !== undefined && last !== 0x0a) open.push(file.slice(folder.length));
+  }
+  return open.sort();
+}
+
+function lastByte(path: string): number | undefined {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const { size } = fstatSync(descriptor);
+    if (size === 0) return undefined;
+    const byte = Buffer.alloc(1);
+    readSync(descriptor, byte, 0, 1, size - 1);
+    return byte[0];
+  } catch {
+    return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
