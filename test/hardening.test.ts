@@ -111,6 +111,15 @@ describe('one bad file never stops the run', () => {
     expect(found).not.toContain('_articles/c.md:internal-error');
   });
 
+  it('a definition label of many Liquid parts against long references costs time linear in each reference', async () => {
+    // As a regular expression of `.*`s, each reference below would take of the order of 900^30 steps.
+    const label = Array.from({ length: 30 }, () => '{{ a }}x').join('') + 'y';
+    const references = Array.from({ length: 50 }, () => `[${'x'.repeat(900)}][](u)`).join('\n');
+    const dir = site({ '_includes/refs.md': `[${label}]: /u/\n`, '_articles/c.md': `---\ntitle: C\n---\n${references}\n\n{% include refs.md %}\n` });
+    const found = ids((await lint({ root: dir, config })).findings);
+    expect(found.filter((id) => id === '_articles/c.md:link-internal')).toHaveLength(50);
+  });
+
   it('a self-referencing _config.yml with the result cache on is a warning, not a crash', async () => {
     const dir = site({ '_config.yml': 'x: &a [*a]\ncollections:\n  articles:\n    output: true\n' });
     const run = await runCli(['check', '--cache', '--format', 'json'], dir);

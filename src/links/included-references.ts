@@ -102,14 +102,13 @@ function shadowingReferences(document: Document, node: { position?: Position | u
   return uses;
 }
 
-
 /** An included file parsed once per site, and its definitions by page where they use `page` (else once). */
 interface ParsedInclude {
   document: Document;
   pageDependent: boolean;
   definitions: Map<string, Map<string, LinkRef>>;
-  /** The ids of definitions whose label Liquid writes (`[topic {{ topic.name }}]: …`), as patterns. */
-  writtenIds: RegExp[];
+  /** The ids of definitions whose label Liquid writes (`[topic {{ topic.name }}]: …`): the parts around the Liquid. */
+  writtenIds: string[][];
 }
 
 const parsedIncludes = new WeakMap<SiteIndex, Map<string, ParsedInclude | undefined>>();
@@ -159,22 +158,40 @@ function liquidLabel(document: Document, node: Definition): string | undefined {
 }
 
 /** The link ids definitions with Liquid in their label may have: the text around the Liquid as written, anything for the Liquid. */
-function writtenLinkIds(document: Document): RegExp[] {
-  const patterns: RegExp[] = [];
+function writtenLinkIds(document: Document): string[][] {
+  const ids: string[][] = [];
   for (const { node } of nodesOfType(document, 'definition')) {
     const label = liquidLabel(document, node);
-    if (label === undefined) continue;
-    const parts = linkId(label).split(/\{\{.*?\}\}|\{%.*?%\}/);
-    patterns.push(new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's'));
+    if (label !== undefined) ids.push(linkId(label).split(/\{\{.*?\}\}|\{%.*?%\}/));
   }
-  return patterns;
+  return ids;
+}
+
+/**
+ * Whether an id may be one a label with Liquid writes (`parts`: the text around the Liquid, which
+ * may write anything): each part in order, the first at the start and the last at the end. Read
+ * left to right, each part where it is first found: linear in the id, however many parts.
+ */
+function mayBeWritten(parts: readonly string[], id: string): boolean {
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (parts.length === 1) return id === first;
+  if (id.length < first.length + last.length || !id.startsWith(first) || !id.endsWith(last)) return false;
+  const end = id.length - last.length;
+  let at = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = id.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** The page's undefined references its includes define (each with its link), and those they may define with Liquid. */
 function resolvedUses(page: PageFacts, site: SiteIndex): { use: IncludedReferences['uses'][number]; link: LinkRef | undefined }[] {
   if (!page.references) return [];
   const definitions = new Map<string, LinkRef>();
-  const written: RegExp[] = [];
+  const written: string[][] = [];
   for (const include of page.references.includes) {
     for (const [id, link] of definitionsIn(include, page.path, site)) definitions.set(id, link);
     written.push(...(parsedInclude(include, site)?.writtenIds ?? []));
@@ -182,7 +199,7 @@ function resolvedUses(page: PageFacts, site: SiteIndex): { use: IncludedReferenc
   return page.references.uses
     .map((use) => {
       const definition = definitions.get(use.id);
-      return { use, link: definition && { ...definition, start: use.start, end: use.end }, defined: definition !== undefined || written.some((id) => id.test(use.id)) };
+      return { use, link: definition && { ...definition, start: use.start, end: use.end }, defined: definition !== undefined || written.some((parts) => mayBeWritten(parts, use.id)) };
     })
     .filter((resolved) => resolved.defined);
 }
