@@ -11,6 +11,7 @@ import { unreadPluginGems } from '../src/site/plugins.js';
 import { baseurlAsWritten, type PageGenerator } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
+import { baseurlLeftToPlugins } from '../src/links/baseurl-convention.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
@@ -203,7 +204,9 @@ export const linkInternal: SiteRule = {
         }
         case 'missing-baseurl': {
           // A plugin gem doclint does not read may rewrite such links before they are rendered
-          // (w3c's wai-website-plugin makes each `[text](/path/)` a relative_url): then no fix is certain.
+          // (w3c's wai-website-plugin makes each `[text](/path/)` a relative_url): then no fix is
+          // certain, and where the site's links leave the baseurl out as a rule, the gem adds it.
+          if (baseurlLeftToPlugins(site, pages)) break;
           const gems = unreadPluginGems(site.jekyll);
           const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
           const fixed = rewritten ? undefined : fix(resolution.url);

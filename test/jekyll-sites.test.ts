@@ -1266,18 +1266,22 @@ end
     expect(findings(either)).toEqual([[6, 'link-anchor', 'There']]);
   });
 
-  it('warns, with no fix, of a link that leaves out the baseurl where a plugin gem doclint does not read may rewrite it', async () => {
+  it('warns, with no fix, of a link that leaves out the baseurl where a plugin gem doclint does not read may rewrite it, and takes none as a rule as rewritten', async () => {
     // w3c/wai-website's plugin gem makes each `[text](/path/)` a relative_url before rendering.
     const site = {
       '_config.yml': 'baseurl: /site\n',
       'about.md': '---\ntitle: About\n---\n# About\n',
-      'index.md': '---\ntitle: Home\n---\n[about](/about.html)\n',
+      'index.md': '---\ntitle: Home\n---\n[about](/about.html) [home]({{ site.baseurl }}/) [again]({{ site.baseurl }}/about.html)\n',
     };
+    const gemfile = 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "site-links-plugin"\nend\n';
     const plain = await lintSite(site);
     expect(plain.findings.map((f) => [f.severity, Boolean(f.fix)])).toEqual([['error', true]]);
-    const withPlugin = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "site-links-plugin"\nend\n' });
+    const withPlugin = await lintSite({ ...site, Gemfile: gemfile });
     expect(withPlugin.findings.map((f) => [f.severity, f.fix])).toEqual([['warning', undefined]]);
     expect(withPlugin.findings[0]!.message).toContain('unless a plugin rewrites it (the site loads `site-links-plugin`, which doclint does not read)');
+    // More of the site's links leave the baseurl out than write it (ten at least): the plugin adds it to each.
+    const asRule = await lintSite({ ...site, Gemfile: gemfile, 'index.md': `---\ntitle: Home\n---\n${'[about](/about.html) '.repeat(9)}[home](/) [nope](/nope.html)\n` });
+    expect(asRule.findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['error No page or file is published at `/site/nope.html`.']);
   });
 
   it('checks references whose definitions an include gives the page, at their use, with no fix', async () => {
