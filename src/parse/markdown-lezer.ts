@@ -46,6 +46,12 @@ export function mostParagraphBrackets(text: string): number {
 /** The first line of an HTML block of kind 1 or 6 (CommonMark 4.6), which may interrupt a paragraph. */
 const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ />]|$)|<(?:script|pre|style|textarea)(?:[ >]|$))/i;
 
+/** CommonMark's Unicode whitespace and punctuation (flanking rules of `*` and `_` runs). */
+const whitespace = /\s/u;
+const punctuationOrSymbol = /[\p{P}\p{S}]/u;
+const isSpace = (c: string): boolean => whitespace.test(c);
+const isPunctuation = (c: string): boolean => punctuationOrSymbol.test(c);
+
 /** Thrown inside the reader to give the document back to micromark. */
 const decline = Symbol('decline');
 /** Declined: a reference lezer read as a link has no definition (lezerMarkdownTree may read the text again without it). */
@@ -504,12 +510,10 @@ class Reader {
       while (runEnd < text.length && text[runEnd] === mark) runEnd++;
       const before = runStart === 0 ? ' ' : text[runStart - 1]!;
       const after = runEnd === text.length ? ' ' : text[runEnd]!;
-      const space = (c: string): boolean => /\s/u.test(c);
-      const punctuation = (c: string): boolean => /[\p{P}\p{S}]/u.test(c);
-      const left = !space(after) && (!punctuation(after) || space(before) || punctuation(before));
-      const right = !space(before) && (!punctuation(before) || space(after) || punctuation(after));
-      const open = left && (mark === '*' || !right || punctuation(before));
-      const close = right && (mark === '*' || !left || punctuation(after));
+      const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+      const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+      const open = left && (mark === '*' || !right || isPunctuation(before));
+      const close = right && (mark === '*' || !left || isPunctuation(after));
       this.delimiters.push({ mark, open, close, matched: false, edge: runStart < start || runEnd > end });
     }
   }
