@@ -10,7 +10,9 @@
  */
 import { parseOutputMarkup } from '../parse/liquid-expression.js';
 import { scanLiquid, type LiquidToken } from '../parse/liquid-tokens.js';
+import type { Anchor } from './anchors.js';
 import type { IncludeIds } from './include-anchors.js';
+import { isVariableName } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 import { documentType, isDraft } from './urls.js';
 
@@ -88,16 +90,24 @@ export function collectionIds(collection: string, site: CollectionSite): Include
   let open = !isCollection;
   for (const path of isCollection ? site.frontMatter.keys() : []) {
     if (documentType(path, site.jekyll) !== collection || isDraft(path, site.jekyll)) continue;
-    for (const anchor of site.anchors(path) ?? []) {
-      if (anchor.embeds !== undefined) {
-        const inner = collectionIds(anchor.embeds, site);
-        for (const id of inner.ids) ids.add(id);
-        open ||= inner.open;
-      } else if (/\{\{|\{%/.test(anchor.id)) open = true;
-      else ids.add(anchor.id);
-    }
+    for (const anchor of site.anchors(path) ?? []) open = !addAnchorIds(anchor, site, ids) || open;
   }
   const result = { ids, open };
   known.set(collection, result);
   return result;
+}
+
+/**
+ * Adds the ids an anchor of a document writes: its own, or those of the documents it embeds.
+ * False when they cannot all be known (Liquid in the id, documents of no collection the site has).
+ */
+export function addAnchorIds(anchor: Anchor, site: CollectionSite, ids: Set<string>): boolean {
+  if (anchor.embeds !== undefined) {
+    const embedded = collectionIds(anchor.embeds, site);
+    for (const id of embedded.ids) ids.add(id);
+    return !embedded.open;
+  }
+  if (isVariableName(anchor.id)) return false;
+  ids.add(anchor.id);
+  return true;
 }

@@ -17,7 +17,7 @@ import type { IncludeIds } from './include-anchors.js';
 import { documentRelativeIncludes, isVariableName, relativeIncludeNames } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 import { unusedTemplate } from './template-use.js';
-import { collectionIds } from './embedded-content.js';
+import { addAnchorIds } from './embedded-content.js';
 
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
@@ -148,19 +148,11 @@ export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages):
         continue;
       }
       for (const anchor of anchors) {
-        if (anchor.embeds !== undefined) {
-          // Other documents' content the fragment writes (embedded-content.ts).
-          const embedded = collectionIds(anchor.embeds, site);
-          for (const id of embedded.ids) ids.add(id);
-          open ||= embedded.open;
-          continue;
-        }
         if (anchor.text !== '') {
           if (headings.has(anchor.id)) open = true;
           headings.add(anchor.id);
         }
-        if (isVariableName(anchor.id)) open = true;
-        else ids.add(anchor.id);
+        open = !addAnchorIds(anchor, site, ids) || open;
       }
       visit(file, new Set([...seen, file]));
     }
