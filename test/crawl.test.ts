@@ -1,5 +1,5 @@
 /** `doclint crawl` on a built folder and on a live URL (a static server on 127.0.0.1 started here). */
-import { readFileSync, existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -112,6 +112,28 @@ describe('doclint crawl', () => {
         'a.html:1:43: Broken link to /b.html#there (the page has no such fragment).',
         'a.html:1:72: Broken link to /a.html#gone (the page has no such fragment).',
       ]);
+    } finally {
+      site.cleanup();
+    }
+  }, 30_000);
+
+  it('reports a link that is no URL, and judges those linkinator cannot decode (a malformed %-escape in the #fragment) itself, with no request', async () => {
+    // opensource.guide's built pages link `…/#:~:text=maintaining%20balance% 2C%20pacing`: linkinator said "broken", even with --skip-external.
+    const site = tempCopy();
+    try {
+      const links = ['http://exa mple.com/', 'http://127.0.0.1:9/x#a% 2C', 'sub/b.html#x% 2C', 'sub/b.html#x', 'sub/gone.html#x% 2C'];
+      writeFileSync(join(site.dir, 'index.html'), `<html><body>\n${links.map((link) => `<a href="${link}">x</a>`).join('\n')}\n</body></html>\n`);
+      mkdirSync(join(site.dir, 'sub'));
+      writeFileSync(join(site.dir, 'sub/b.html'), '<html><body><p id="x">b</p></body></html>\n');
+      const skipped = await runCli(['crawl', site.dir, '--skip-external', '--format', 'json'], configDir);
+      const own = [
+        'index.html:2:10: Broken link to http://exa mple.com/ (not a valid URL).',
+        'index.html:4:10: Broken link to /sub/b.html#x%%202C (the page has no such fragment).',
+        'index.html:6:10: Broken link to /sub/gone.html (the folder has no such file).',
+      ];
+      expect(crawlFindings(skipped.stdout)).toEqual(own);
+      const all = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
+      expect(crawlFindings(all.stdout)).toEqual([...own.slice(0, 1), 'index.html:3:10: Link to http://127.0.0.1:9/x#a% 2C was not checked: linkinator cannot decode its `#fragment` (a malformed %-escape).', ...own.slice(1)]);
     } finally {
       site.cleanup();
     }

@@ -103,8 +103,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
+    if (link.state !== LinkState.OK) continue;
     const page = absolute(link.url);
-    if (link.state !== LinkState.OK || !sameOrigin(page, siteOrigin)) continue;
+    if (!sameOrigin(page, siteOrigin)) continue;
     const file = fileOfPage(page);
     if (!pageUrls.has(file) || page.endsWith('/')) pageUrls.set(file, page);
   }
@@ -117,11 +118,37 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       }
     : (page: string) => fetchHtml(page, config.external.timeout);
   const { places, ids } = await readPages(crawledPages, htmlOf, fileOfPage);
+  /**
+   * A link linkinator reports broken without a request: one no browser can follow either (not a URL
+   * at all), or a valid URL whose `#fragment` has a `%` that starts no escape (`#a% 2C`), which
+   * its decodeURIComponent refuses. Such a URL is another site's (not checked by the crawl) or
+   * the folder's (its page checked here, its fragment below).
+   */
+  const unreadLink = (link: LinkResult, page: string): { target?: string; severity: 'error' | 'warning'; message: string } | undefined => {
+    let target: string;
+    try {
+      target = new URL(link.url, page).href;
+    } catch {
+      return { severity: 'error', message: `Broken link to ${link.url} (not a valid URL).` };
+    }
+    if (folder && sameOrigin(target, siteOrigin)) {
+      const { pathname } = new URL(target);
+      return servedFromFolder(folder, pathname) ? undefined : { target, severity: 'error', message: `Broken link to ${pathname} (the folder has no such file).` };
+    }
+    if (skipExternal && !sameOrigin(target, folder ? siteOrigin : startOrigin)) return undefined;
+    return { target, severity: 'warning', message: `Link to ${link.url} was not checked: linkinator cannot decode its \`#fragment\` (a malformed %-escape).` };
+  };
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const link of result.links) {
     if (link.state !== LinkState.BROKEN || reported.has(link.url)) continue;
     reported.add(link.url);
+    if (link.failureDetails === undefined) {
+      // linkinator could not read the link and requested nothing (its only result without details).
+      const finding = unreadLink(link, absolute(link.parent ?? start));
+      if (finding) for (const place of places.get(finding.target ?? link.url) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }]) findings.push({ ruleId: 'link-crawl', severity: finding.severity, message: finding.message, ...place });
+      continue;
+    }
     const target = absolute(link.url);
     let reason = describe(link);
     // No answer in time says nothing about the link: it could not be confirmed.
@@ -173,11 +200,13 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
     ids.set(fileOf(page), new Set(htmlIds(html)));
     const lines = new LineIndex(html);
     for (const { start, end } of linkAttributes(html)) {
+      const written = decodeCharacterReferences(html.slice(start, end).trim());
       let target: string;
       try {
-        target = new URL(decodeCharacterReferences(html.slice(start, end).trim()), page).href;
+        target = new URL(written, page).href;
       } catch {
-        continue;
+        // Not a URL: linkinator names it as written.
+        target = written;
       }
       const list = places.get(target) ?? [];
       list.push({ file: fileOf(page), ...lines.position(start) });
@@ -306,11 +335,12 @@ async function resolvesToPrivate(host: string): Promise<boolean> {
   }
 }
 
+/** Whether a URL is on an origin (a text that is no URL is on none). */
 function sameOrigin(link: string, origin: string): boolean {
   try {
     return new URL(link).origin === origin;
   } catch {
-    return true;
+    return false;
   }
 }
 
