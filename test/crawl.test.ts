@@ -61,9 +61,14 @@ describe('doclint crawl', () => {
     const run = await runCli(['crawl', `${origin}/help/`, '--format', 'json'], configDir);
     expect(run.code).toBe(1);
     const found = crawlFindings(run.stdout);
-    expect(found).toContain(`/help/:5:10: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
-    expect(found).toContain(`/help/article/reset/:5:10: Broken link to ${origin}/help/article/reset/#nope (the page has no such fragment).`);
+    expect(found).toContain(`${origin}/help/:5:10: Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
+    expect(found).toContain(`${origin}/help/article/reset/:5:10: Broken link to ${origin}/help/article/reset/#nope (the page has no such fragment).`);
     expect(found.some((f: string) => f.includes('gone.png'))).toBe(true);
+    // The pages are named by their URLs, in every format.
+    const stylish = await runCli(['crawl', `${origin}/help/`], configDir);
+    expect(stylish.stdout).toContain(`${origin}/help/\n  5:10  error    Broken link to ${origin}/help/article/missing/ (HTTP 404).`);
+    const sarif = JSON.parse((await runCli(['crawl', `${origin}/help/`, '--format', 'sarif'], configDir)).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: expect.stringMatching(new RegExp(`^${origin}/help/`)) });
   }, 30_000);
 
   it('holds a server on this machine to 8 requests at a time (linkinator alone starts them all at once)', async () => {

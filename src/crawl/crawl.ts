@@ -79,13 +79,13 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const noStart = folder !== undefined && !existsSync(resolve(folder, start.replace(/^\/+/, ''), 'index.html'));
   const crawled = noStart ? { links: [] as LinkResult[] } : await checked({ ...settings, path: start, recurse: true });
   const origin = folder ? undefined : new URL(start).origin;
-  /** A page as a path: `help/article/x/index.html` in a folder, the URL path (or URL) on a live site. */
+  /** A page as a path: `help/article/x/index.html` in a folder, its URL (without query or fragment) on a live site. */
   const pageOf = (url: string | undefined): string => {
     if (!url) return folder ? 'index.html' : start;
     // A file's name as it is on disk (`a b.html`, not `a%20b.html`).
     if (folder) return /^[a-z]+:/i.test(url) ? url : cleanUrlFile(folder, percentDecoded(url.replace(/^\/+/, '').replace(/#.*$/, '').replace(/(^|\/)$/, '$1index.html')));
     const parsed = new URL(url);
-    return parsed.origin === origin ? parsed.pathname : `${parsed.origin}${parsed.pathname}`;
+    return `${parsed.origin}${parsed.pathname}`;
   };
   const shown = (url: string): string => (folder && !/^[a-z]+:/i.test(url) ? `/${url.replace(/^\/+/, '')}` : url);
   // linkinator files each broken URL under the first page it met it on: the pages' HTML says which pages hold the link, and where.
@@ -121,8 +121,8 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   /**
    * A link linkinator reports broken without a request: one no browser can follow either (not a URL
    * at all), or a valid URL whose `#fragment` has a `%` that starts no escape (`#a% 2C`), which
-   * its decodeURIComponent refuses. Such a URL is another site's (not checked by the crawl) or
-   * the folder's (its page checked here, its fragment below).
+   * its decodeURIComponent refuses. On the site, its page is checked here (a folder's file, a page
+   * the crawl reached) and its fragment below; elsewhere, it is not checked.
    */
   const unreadLink = (link: LinkResult, page: string): { target?: string; severity: 'error' | 'warning'; message: string } | undefined => {
     let target: string;
@@ -131,11 +131,11 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     } catch {
       return { severity: 'error', message: `Broken link to ${link.url} (not a valid URL).` };
     }
-    if (folder && sameOrigin(target, siteOrigin)) {
+    if (sameOrigin(target, siteOrigin)) {
       const { pathname } = new URL(target);
-      return servedFromFolder(folder, pathname) ? undefined : { target, severity: 'error', message: `Broken link to ${pathname} (the folder has no such file).` };
-    }
-    if (skipExternal && !sameOrigin(target, folder ? siteOrigin : startOrigin)) return undefined;
+      if (folder) return servedFromFolder(folder, pathname) ? undefined : { target, severity: 'error', message: `Broken link to ${pathname} (the folder has no such file).` };
+      if (pageUrls.has(fileOfPage(target))) return undefined;
+    } else if (skipExternal) return undefined;
     return { target, severity: 'warning', message: `Link to ${link.url} was not checked: linkinator cannot decode its \`#fragment\` (a malformed %-escape).` };
   };
   const findings: Finding[] = [];

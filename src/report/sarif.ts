@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Reporter } from './types.js';
 import { ruleDocsUrl } from './rule-docs.js';
 import { sha256 } from '../text/hash.js';
+import { isUrl } from './summary.js';
 
 export const sarif: Reporter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, index) => [rule.id, index]));
@@ -43,7 +44,7 @@ export const sarif: Reporter = (input) => {
           const region: Record<string, number> = { startLine: finding.line, startColumn: finding.column };
           if (finding.endLine !== undefined) region.endLine = finding.endLine;
           if (finding.endColumn !== undefined) region.endColumn = finding.endColumn;
-          const path = relative(base, resolve(input.root, finding.file)).split(sep).join('/');
+          const path = isUrl(finding.file) ? finding.file : relative(base, resolve(input.root, finding.file)).split(sep).join('/');
           const key = `${finding.ruleId}\0${path}\0${finding.message}`;
           const occurrence = occurrences.get(key) ?? 0;
           occurrences.set(key, occurrence + 1);
@@ -56,7 +57,7 @@ export const sarif: Reporter = (input) => {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: encodeURI(path), uriBaseId: 'ROOT' },
+                  artifactLocation: isUrl(finding.file) ? { uri: finding.file } : { uri: encodeURI(path), uriBaseId: 'ROOT' },
                   region,
                 },
               },

@@ -28,8 +28,12 @@ export function countFindings(findings: readonly Finding[], fileCount: number): 
 
 /** A finding's path as the user sees it: relative to the working directory, forward slashes. */
 export function displayPath(input: Pick<ReportInput, 'root' | 'cwd'>, file: string): string {
+  if (isUrl(file)) return file;
   return relative(input.cwd, resolve(input.root, file)).split(sep).join('/') || file;
 }
+
+/** A finding's file that is a page's URL (a crawl of a live site), not a path under the root. */
+export const isUrl = (file: string): boolean => /^[a-z][a-z\d+.-]*:\/\//i.test(file);
 
 export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const groups = new Map<string, Finding[]>();
