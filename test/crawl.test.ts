@@ -122,6 +122,23 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
+  it('reports a missing page at every link to it, whatever #fragment each names', async () => {
+    // Homebrew's built docs: 101 links to /rubydoc/… pages (generated elsewhere), most with a fragment; html-proofer names each.
+    const site = tempCopy();
+    try {
+      writeFileSync(join(site.dir, 'index.html'), '<html><body><a href="a.html">a</a>\n<a href="gone.html#one">1</a></body></html>\n');
+      writeFileSync(join(site.dir, 'a.html'), '<html><body>\n<a href="gone.html#two">2</a> <a href="gone.html">3</a></body></html>\n');
+      const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
+      expect(crawlFindings(run.stdout)).toEqual([
+        'a.html:2:10: Broken link to /gone.html (HTTP 404).',
+        'a.html:2:40: Broken link to /gone.html (HTTP 404).',
+        'index.html:2:10: Broken link to /gone.html (HTTP 404).',
+      ]);
+    } finally {
+      site.cleanup();
+    }
+  }, 30_000);
+
   it('reports a link that is no URL, and judges those linkinator cannot decode (a malformed %-escape in the #fragment) itself, with no request', async () => {
     // opensource.guide's built pages link `…/#:~:text=maintaining%20balance% 2C%20pacing`: linkinator said "broken", even with --skip-external.
     const site = tempCopy();

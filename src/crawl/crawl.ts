@@ -118,6 +118,12 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       }
     : (page: string) => fetchHtml(page, config.external.timeout);
   const { places, ids } = await readPages(crawledPages, htmlOf, fileOfPage);
+  // linkinator names a URL without its #fragment: a missing page is broken for every link to it.
+  const placesOfPage = new Map<string, Place[]>();
+  for (const [target, where] of places) {
+    const page = target.replace(/#.*$/s, '');
+    placesOfPage.set(page, [...(placesOfPage.get(page) ?? []), ...where]);
+  }
   /**
    * A link linkinator reports broken without a request: one no browser can follow either (not a URL
    * at all), or a valid URL whose `#fragment` has a `%` that starts no escape (`#a% 2C`), which
@@ -161,7 +167,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       unconfirmed = false;
     }
     const message = unconfirmed ? `Link to ${shown(link.url)} could not be confirmed (${reason}).` : `Broken link to ${shown(link.url)} (${reason}).`;
-    const where = places.get(target) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
+    const where = placesOfPage.get(target) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
     for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
   }
   // The site's own pages' fragments cost nothing more: their HTML is read anyway.
