@@ -139,6 +139,24 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
+  it('reports a folder path with a malformed %-escape without asking for it (linkinator\'s server threw, ending the process), and resolves links as a <base href> says', async () => {
+    const site = tempCopy();
+    try {
+      writeFileSync(join(site.dir, 'index.html'), '<html><head><base href="/sub/"></head><body>\n<a href="/%E0%A4%A">u</a> <a href="%">p</a>\n<a href="b.html">b</a> <a href="gone.png">g</a>\n</body></html>\n');
+      mkdirSync(join(site.dir, 'sub'));
+      writeFileSync(join(site.dir, 'sub/b.html'), '<html><body><a href="../index.html">up</a></body></html>\n');
+      const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
+      expect(run.stderr).toBe('');
+      expect(crawlFindings(run.stdout)).toEqual([
+        'index.html:2:10: Broken link to /%E0%A4%A (the folder has no such file).',
+        'index.html:2:36: Broken link to /sub/% (the folder has no such file).',
+        'index.html:3:33: Broken link to /sub/gone.png (HTTP 404).',
+      ]);
+    } finally {
+      site.cleanup();
+    }
+  }, 30_000);
+
   it('reports a link that is no URL, and judges those linkinator cannot decode (a malformed %-escape in the #fragment) itself, with no request', async () => {
     // opensource.guide's built pages link `…/#:~:text=maintaining%20balance% 2C%20pacing`: linkinator said "broken", even with --skip-external.
     const site = tempCopy();

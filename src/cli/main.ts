@@ -309,6 +309,11 @@ if (!(await servedAsLintWorker(import.meta.url))) {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  // An error thrown outside the run's promises (in a dependency's event handler) ends the run as any other: one line, exit code 2.
+  process.on('uncaughtException', (error) => {
+    process.stderr.write(errorLine(error));
+    process.exit(2);
+  });
   main(hideBin(process.argv)).then(
     (code) => {
       process.exitCode = code;

@@ -22,7 +22,7 @@ import { decodeCharacterReferences } from '../text/html-entities.js';
 import { percentDecoded } from '../text/percent-decode.js';
 import { configPatterns } from '../text/linear-pattern.js';
 import { htmlIds } from '../links/html-ids.js';
-import { linkAttributes } from '../parse/html-tags.js';
+import { htmlStartTags, linkAttributes } from '../parse/html-tags.js';
 
 export interface CrawlResult {
   /** What the findings' paths are relative to: the folder, or the crawled URL's origin. */
@@ -71,8 +71,13 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     // Fragments are checked below, on the pages' HTML: linkinator checks a page's fragments when it
     // fetches the page, and misses those it meets on pages crawled after that.
     checkFragments: false,
+    // A folder's path with a malformed %-escape is not asked for: linkinator's server throws on it,
+    // outside any promise, and the process ends. The folder has no such file (reported below).
     linksToSkip: async (link: string) =>
-      ignore.some((pattern) => pattern.test(link)) || (skipExternal && !sameOrigin(link, startOrigin)) || guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
+      ignore.some((pattern) => pattern.test(link)) ||
+      (skipExternal && !sameOrigin(link, startOrigin)) ||
+      (folder !== undefined && sameOrigin(link, startOrigin) && !decodablePath(new URL(link).pathname)) ||
+      guarded(link, startOrigin, config.external.allowPrivate, resolvesPrivate),
   };
   const checked = (options: CheckOptions) => (local ? withConnectionLimit(concurrency, () => check(options)) : check(options));
   // A folder with no index page where the crawl starts: there is nothing to crawl from, and each page is checked on its own (below).
@@ -147,8 +152,17 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const link of result.links) {
-    if (link.state !== LinkState.BROKEN || reported.has(link.url)) continue;
+    const undecodable = folder !== undefined && link.state === LinkState.SKIPPED && !decodablePath(new URL(absolute(link.url)).pathname);
+    if ((link.state !== LinkState.BROKEN && !undecodable) || reported.has(link.url)) continue;
     reported.add(link.url);
+    if (undecodable) {
+      // A link skipped names its page as the folder's server does.
+      const parent = link.parent && sameOrigin(link.parent, startOrigin) ? new URL(link.parent).pathname : link.parent;
+      const target = absolute(link.url);
+      const message = `Broken link to ${new URL(target).pathname} (the folder has no such file).`;
+      for (const place of placesOfPage.get(target) ?? [{ file: pageOf(parent), line: 1, column: 1 }]) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
+      continue;
+    }
     if (link.failureDetails === undefined) {
       // linkinator could not read the link and requested nothing (its only result without details).
       const finding = unreadLink(link, absolute(link.parent ?? start));
@@ -205,11 +219,12 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
     if (html === undefined) return;
     ids.set(fileOf(page), new Set(htmlIds(html)));
     const lines = new LineIndex(html);
+    const base = baseOf(html, page);
     for (const { start, end } of linkAttributes(html)) {
       const written = decodeCharacterReferences(html.slice(start, end).trim());
       let target: string;
       try {
-        target = new URL(written, page).href;
+        target = new URL(written, base).href;
       } catch {
         // Not a URL: linkinator names it as written.
         target = written;
@@ -220,6 +235,21 @@ async function readPages(pages: readonly string[], htmlOf: (page: string) => Pro
     }
   });
   return { places, ids };
+}
+
+/** The URL a page's relative links resolve against, as a browser's: its first `<base href>`, else the page's own. */
+function baseOf(html: string, page: string): string {
+  if (!/<base[\s/>]/i.test(html)) return page;
+  for (const tag of htmlStartTags(html)) {
+    const href = tag.name === 'base' ? tag.attributes.find((attribute) => attribute.name === 'href') : undefined;
+    if (!href) continue;
+    try {
+      return new URL(decodeCharacterReferences(html.slice(href.start, href.end).trim()), page).href;
+    } catch {
+      return page;
+    }
+  }
+  return page;
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
@@ -245,6 +275,16 @@ export function servedFromFolder(folder: string, pathname: string): boolean {
     return false;
   }
   return servedFile(folder, file) || (!file.endsWith('.html') && servedFile(folder, `${file}.html`));
+}
+
+/** Whether each segment of a URL path decodes (`%E0%A4%A` and `%` alone do not). */
+function decodablePath(pathname: string): boolean {
+  try {
+    pathname.split('/').forEach((segment) => decodeURIComponent(segment));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function servedFile(folder: string, file: string): boolean {
