@@ -152,7 +152,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const link of result.links) {
-    const undecodable = folder !== undefined && link.state === LinkState.SKIPPED && !decodablePath(new URL(absolute(link.url)).pathname);
+    const undecodable = folder !== undefined && link.state === LinkState.SKIPPED && sameOrigin(absolute(link.url), siteOrigin) && !decodablePath(new URL(absolute(link.url)).pathname);
     if ((link.state !== LinkState.BROKEN && !undecodable) || reported.has(link.url)) continue;
     reported.add(link.url);
     if (undecodable) {
