@@ -16,7 +16,7 @@ import { includeCalls, includeIds, joinedIds, type IncludeCall, type IncludeIds 
 import { collectionIds } from '../src/site/embedded-content.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
 import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
-import { isVariableName } from '../src/site/include-files.js';
+import { hasLiquid } from '../src/parse/liquid-tokens.js';
 import { relativeIncludeIds } from '../src/site/fragments.js';
 import { relativeLinkPages } from '../src/site/template-pages.js';
 import { pagesWritingLink } from '../src/site/include-branches.js';
@@ -133,7 +133,7 @@ function knownAnchors(path: string, anchors: readonly Anchor[], site: SiteIndex,
   const fragments = relativeIncludeIds(path, site, pages);
   const embedded = joinedIds(anchors.filter((anchor) => anchor.embeds !== undefined).map((anchor) => collectionIds(anchor.embeds!, site)));
   const written = [includes, layoutIds(path, site), fragments, embedded];
-  const ownList = [...own].filter((id) => !isVariableName(id));
+  const ownList = [...own].filter((id) => !hasLiquid(id));
   const list = [...new Set([...ownList, ...[includes, fragments, embedded].flatMap((part) => [...(part?.ids ?? [])])])];
   const suggestions = new Map<string, string | undefined>();
   known = {

@@ -10,6 +10,7 @@ import type { Definition, Parent, RootContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { nodesOfType } from '../parse/document-nodes.js';
 import { parseDocument } from '../parse/document.js';
+import { hasLiquid } from '../parse/liquid-tokens.js';
 import { includedFiles, refusedIncludeName, type IncludeSite } from '../site/include-files.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { Document, IncludedReferences, PageFacts } from '../types.js';
@@ -154,7 +155,7 @@ function definitionsIn(path: string, page: string, site: SiteIndex): ReadonlyMap
 /** A definition's label as written, when Liquid writes it (`topic {{ topic.name }}`). */
 function liquidLabel(document: Document, node: Definition): string | undefined {
   const written = /^\s*\[([^\]]*)\]:/.exec(document.text.slice(node.position!.start.offset!, node.position!.end.offset!))?.[1];
-  return written !== undefined && /\{\{|\{%/.test(written) ? written : undefined;
+  return written !== undefined && hasLiquid(written) ? written : undefined;
 }
 
 /** The link ids definitions with Liquid in their label may have: the text around the Liquid as written, anything for the Liquid. */

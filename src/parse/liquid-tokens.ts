@@ -39,6 +39,9 @@ export interface LiquidMalformedToken {
 
 export type LiquidToken = LiquidTagToken | LiquidOutputToken | LiquidMalformedToken;
 
+/** Whether a text holds Liquid (`{{` or `{%`): what it comes to depends on values (an include's name, an id, a URL). */
+export const hasLiquid = (text: string): boolean => /\{\{|\{%/.test(text);
+
 // Liquid::FullToken = /\A{%-?(\s*)(\w+)(\s*)(.*?)-?%}\z/m
 // Ruby's \s is ASCII whitespace only, unlike JavaScript's.
 const fullTag = /^\{%-?([ \t\r\n\f\v]*)(\w+)([ \t\r\n\f\v]*)([\s\S]*?)-?%\}$/;

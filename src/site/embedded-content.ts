@@ -9,10 +9,9 @@
  * are not others', and filters that turn the HTML into text or a count write no ids.
  */
 import { parseOutputMarkup } from '../parse/liquid-expression.js';
-import { scanLiquid, type LiquidToken } from '../parse/liquid-tokens.js';
+import { hasLiquid, scanLiquid, type LiquidToken } from '../parse/liquid-tokens.js';
 import type { Anchor } from './anchors.js';
 import type { IncludeIds } from './include-anchors.js';
-import { isVariableName } from './include-files.js';
 import type { SiteIndex } from './site-index.js';
 import { documentType, isDraft } from './urls.js';
 
@@ -107,7 +106,7 @@ export function addAnchorIds(anchor: Anchor, site: CollectionSite, ids: Set<stri
     for (const id of embedded.ids) ids.add(id);
     return !embedded.open;
   }
-  if (isVariableName(anchor.id)) return false;
+  if (hasLiquid(anchor.id)) return false;
   ids.add(anchor.id);
   return true;
 }

@@ -14,7 +14,8 @@ import { parseDocument, parseTemplate } from '../parse/document.js';
 import type { PageFacts } from '../types.js';
 import { inIncludesFolder, templateKind } from './discover.js';
 import type { IncludeIds } from './include-anchors.js';
-import { documentRelativeIncludes, isVariableName, relativeIncludeNames } from './include-files.js';
+import { documentRelativeIncludes, relativeIncludeNames } from './include-files.js';
+import { hasLiquid } from '../parse/liquid-tokens.js';
 import type { SiteIndex } from './site-index.js';
 import { unusedTemplate } from './template-use.js';
 import { addAnchorIds } from './embedded-content.js';
@@ -96,7 +97,7 @@ function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
   for (const [file, names] of rendered) {
     const inTemplate = templateKind(file, site.jekyll) !== undefined;
     for (const name of names ?? []) {
-      if (isVariableName(name)) {
+      if (hasLiquid(name)) {
         const fixedEnd = name.slice(Math.max(name.lastIndexOf('}}'), name.lastIndexOf('%}')) + 2);
         if (fixedEnd.startsWith('/') && fixedEnd.length > 1) ends.set(posix.normalize(fixedEnd), file);
         else fromValues ||= fixedEnd === '';
@@ -138,8 +139,8 @@ export function relativeIncludeIds(path: string, site: SiteIndex, pages: Pages):
   const visit = (page: string, seen: Set<string>): void => {
     for (const name of relativeIncludesOf(page, site, pages) ?? []) {
       const file = posix.normalize(posix.join(posix.dirname(page), name));
-      if (isVariableName(name) || seen.has(file)) {
-        open ||= isVariableName(name);
+      if (hasLiquid(name) || seen.has(file)) {
+        open ||= hasLiquid(name);
         continue;
       }
       const anchors = site.anchors(file);

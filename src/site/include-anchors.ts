@@ -10,11 +10,11 @@
 import { idAttributes } from '../parse/html-tags.js';
 import { branchesOnIncludeParams, includeParamsKey, skippedBranches, type SkippedRange } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
-import { scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
+import { hasLiquid, scanLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import { parseLiquid } from '../parse/liquid-tree.js';
 import { gfmHeadingId, headingIdOptions } from './anchors.js';
 import { isMarkdownFile } from './discover.js';
-import { includeName, includesFolderFile, isVariableName } from './include-files.js';
+import { includeName, includesFolderFile } from './include-files.js';
 import { usesThemeGem } from './themes.js';
 import { collectionIds, templateEmbeddedContents } from './embedded-content.js';
 import type { SiteIndex } from './site-index.js';
@@ -70,7 +70,7 @@ function staticIds(text: string, skipped: readonly SkippedRange[]): IncludeIds {
   const ids = new Set<string>();
   let open = false;
   for (const id of idValues(text, skipped)) {
-    if (/\{\{|\{%/.test(id)) open = true;
+    if (hasLiquid(id)) open = true;
     else ids.add(id);
   }
   return { ids, open };
@@ -123,7 +123,7 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, he
   const visited = new Set<string>();
   const taken = new Set(headings);
   for (const call of calls) {
-    if (isVariableName(call.name)) return { ids: new Set(), open: true };
+    if (hasLiquid(call.name)) return { ids: new Set(), open: true };
     const path = includesFolderFile(site.jekyll.includesDir, call.name);
     if (headings && isMarkdownFile(path, site.jekyll)) parts.push(headingIds(path, site, taken));
     const text = site.sourceOf(path);
@@ -141,7 +141,7 @@ export function includeIds(calls: readonly IncludeCall[], site: TemplateSite, he
         if (value === null) unknown = true;
         return value ?? '';
       });
-      if (unknown || isVariableName(id)) open = true;
+      if (unknown || hasLiquid(id)) open = true;
       else if (id !== '') ids.add(id);
     }
     parts.push({ ids, open }, embeddedIds(text, skippedIn(text, site, call.params), site));
@@ -166,7 +166,7 @@ function headingIds(path: string, site: Pick<SiteIndex, 'anchors' | 'sourceOf' |
   let open = false;
   for (const anchor of anchors) {
     if (anchor.text === '') continue;
-    if (isVariableName(anchor.id)) open = true;
+    if (hasLiquid(anchor.id)) open = true;
     const auto = `${prefix}${gfmHeadingId(anchor.text)}`;
     // An id of its own (`{#id}`) is written as it is; an automatic one is numbered in the page.
     const base = auto !== prefix && (anchor.id === auto || anchor.id.startsWith(`${auto}-`)) ? auto : anchor.id;
@@ -203,7 +203,7 @@ export function writtenIds(text: string, site: TemplateSite, visited: Set<string
     if (tag.kind !== 'tag' || tag.name !== 'include' || withinRanges(skipped, tag.start, tag.end)) continue;
     const name = includeName(tag.markup);
     if (!name) continue;
-    if (isVariableName(name)) {
+    if (hasLiquid(name)) {
       parts.push({ ids: new Set(), open: false, variableIncludes: [name] });
       continue;
     }

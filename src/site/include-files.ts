@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { nodesOfType } from '../parse/document-nodes.js';
-import type { LiquidTagToken } from '../parse/liquid-tokens.js';
+import { hasLiquid, type LiquidTagToken } from '../parse/liquid-tokens.js';
 import type { Document, IncludeUses } from '../types.js';
 import { skippedBranches } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
@@ -41,9 +41,6 @@ export function includesFolderFile(includesDir: string, name: string): string {
   return posix.normalize(`${includesDir}/${name}`);
 }
 
-/** A name with Liquid in it: which file it is depends on values. */
-export const isVariableName = (name: string): boolean => /\{\{|\{%/.test(name);
-
 /**
  * The tags Liquid renders: those outside `{% comment %}` blocks and branches the site's config
  * (and, given, the page's values) never take (liquid-branches.ts).
@@ -76,7 +73,7 @@ export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw
       forwarded.add(parameter);
       continue;
     }
-    if (name === undefined || isVariableName(name)) {
+    if (name === undefined || hasLiquid(name)) {
       dynamic = true;
       if (name !== undefined && !inCapture) variable.add(name);
       continue;
@@ -130,7 +127,7 @@ export function includeNameOnPage(written: string, scope: RenderScope): string |
     else if (value === '') unset = true;
     return value ?? '';
   });
-  if (unknown || isVariableName(name)) return undefined;
+  if (unknown || hasLiquid(name)) return undefined;
   return unset ? '' : name;
 }
 
@@ -158,7 +155,7 @@ export function includedFiles(document: Document, { includesDir, raw }: IncludeS
   for (const tag of renderedTags(document, raw, page)) {
     if (tag.name !== 'include' && tag.name !== 'include_relative') continue;
     const name = includeName(tag.markup);
-    if (!name || isVariableName(name)) continue;
+    if (!name || hasLiquid(name)) continue;
     const target = tag.name === 'include_relative' ? posix.normalize(posix.join(posix.dirname(document.path), name)) : includesFolderFile(includesDir, name);
     const start = tag.markupStart + tag.markup.indexOf(name);
     files.push({ tag: tag.name, name, start, end: start + name.length, target });

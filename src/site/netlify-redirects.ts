@@ -13,6 +13,7 @@
  */
 import { join } from 'node:path';
 import { parse } from 'smol-toml';
+import { hasLiquid } from '../parse/liquid-tokens.js';
 import { readSource } from './read-source.js';
 
 export interface NetlifyRule {
@@ -54,7 +55,7 @@ function redirectsFileRules(text: string): NetlifyRule[] {
   if (lines[0]?.trimEnd() === '---') first = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) + 1;
   for (let i = first; i < lines.length; i++) {
     const line = lines[i]!.replace(/(?:^|\s)#.*$/, '').trim();
-    if (line === '' || /\{\{|\{%/.test(line)) continue;
+    if (line === '' || hasLiquid(line)) continue;
     const [from, to, ...rest] = line.split(/\s+/);
     // A status is a number, `!` forcing it; other words are conditions (`Country=us`, `id=:id`).
     const status = rest[0] !== undefined && /^\d{3}!?$/.test(rest[0]) ? Number.parseInt(rest[0], 10) : undefined;
