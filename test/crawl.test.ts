@@ -139,6 +139,22 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
+  it('a page linked with 50,000 distinct fragments finishes, each missing one at its link', async () => {
+    // A javadoc page is linked with a fragment per method: gathering each page's links once per fragment was quadratic.
+    const site = tempCopy();
+    try {
+      writeFileSync(join(site.dir, 'index.html'), `<html><body>\n${Array.from({ length: 50_000 }, (_, i) => `<a href="t.html#f${i}">x</a>`).join('\n')}\n</body></html>\n`);
+      writeFileSync(join(site.dir, 't.html'), '<html><body><p id="f0">t</p></body></html>\n');
+      const report = join(site.dir, 'report.json');
+      await runCli(['crawl', site.dir, '--format', 'json', '--output', report], configDir);
+      const { findings } = JSON.parse(readFileSync(report, 'utf8'));
+      expect(findings).toHaveLength(49_999);
+      expect(findings[0]).toMatchObject({ file: 'index.html', line: 3, message: 'Broken link to /t.html#f1 (the page has no such fragment).' });
+    } finally {
+      site.cleanup();
+    }
+  }, 30_000);
+
   it('reports a folder path with a malformed %-escape without asking for it (linkinator\'s server threw, ending the process), and resolves links as a <base href> says', async () => {
     const site = tempCopy();
     try {

@@ -127,7 +127,9 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const placesOfPage = new Map<string, Place[]>();
   for (const [target, where] of places) {
     const page = target.replace(/#.*$/s, '');
-    placesOfPage.set(page, [...(placesOfPage.get(page) ?? []), ...where]);
+    const list = placesOfPage.get(page);
+    if (list) for (const place of where) list.push(place);
+    else placesOfPage.set(page, [...where]);
   }
   /**
    * A link linkinator reports broken without a request: one no browser can follow either (not a URL
