@@ -152,23 +152,29 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     return { target, severity: 'warning', message: `Link to ${link.url} was not checked: linkinator cannot decode its \`#fragment\` (a malformed %-escape).` };
   };
   const findings: Finding[] = [];
+  /** A finding at each place a link is written, or at line 1 of the page linkinator names when the crawled HTML has none. */
+  const report = (where: readonly Place[] | undefined, parent: string | undefined, severity: Finding['severity'], message: string): void => {
+    for (const place of where ?? [{ file: pageOf(parent), line: 1, column: 1 }]) findings.push({ ruleId: 'link-crawl', severity, message, ...place });
+  };
   const reported = new Set<string>();
   for (const link of result.links) {
-    const undecodable = folder !== undefined && link.state === LinkState.SKIPPED && sameOrigin(absolute(link.url), siteOrigin) && !decodablePath(new URL(absolute(link.url)).pathname);
-    if ((link.state !== LinkState.BROKEN && !undecodable) || reported.has(link.url)) continue;
-    reported.add(link.url);
-    if (undecodable) {
-      // A link skipped names its page as the folder's server does.
+    if (reported.has(link.url)) continue;
+    if (link.state === LinkState.SKIPPED) {
+      // A folder's own path that does not decode, skipped above: the folder has no such file.
+      const target = folder ? absolute(link.url) : undefined;
+      if (!target || !sameOrigin(target, siteOrigin) || decodablePath(new URL(target).pathname)) continue;
+      reported.add(link.url);
+      // linkinator names the page of a link it skipped as its server does.
       const parent = link.parent && sameOrigin(link.parent, startOrigin) ? new URL(link.parent).pathname : link.parent;
-      const target = absolute(link.url);
-      const message = `Broken link to ${new URL(target).pathname} (the folder has no such file).`;
-      for (const place of placesOfPage.get(target) ?? [{ file: pageOf(parent), line: 1, column: 1 }]) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
+      report(placesOfPage.get(target), parent, 'error', `Broken link to ${new URL(target).pathname} (the folder has no such file).`);
       continue;
     }
+    if (link.state !== LinkState.BROKEN) continue;
+    reported.add(link.url);
     if (link.failureDetails === undefined) {
       // linkinator could not read the link and requested nothing (its only result without details).
       const finding = unreadLink(link, absolute(link.parent ?? start));
-      if (finding) for (const place of places.get(finding.target ?? link.url) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }]) findings.push({ ruleId: 'link-crawl', severity: finding.severity, message: finding.message, ...place });
+      if (finding) report(places.get(finding.target ?? link.url), link.parent, finding.severity, finding.message);
       continue;
     }
     const target = absolute(link.url);
@@ -183,8 +189,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       unconfirmed = false;
     }
     const message = unconfirmed ? `Link to ${shown(link.url)} could not be confirmed (${reason}).` : `Broken link to ${shown(link.url)} (${reason}).`;
-    const where = placesOfPage.get(target) ?? [{ file: pageOf(link.parent), line: 1, column: 1 }];
-    for (const place of where) findings.push({ ruleId: 'link-crawl', severity: unconfirmed ? 'warning' : 'error', message, ...place });
+    report(placesOfPage.get(target), link.parent, unconfirmed ? 'warning' : 'error', message);
   }
   // The site's own pages' fragments cost nothing more: their HTML is read anyway.
   for (const [target, where] of places) {
@@ -194,8 +199,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     const fragment = percentDecoded(target.slice(hash + 1));
     const pageIds = ids.get(fileOfPage(page));
     if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
-    const message = `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`;
-    for (const place of where) findings.push({ ruleId: 'link-crawl', severity: 'error', message, ...place });
+    report(where, undefined, 'error', `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`);
   }
   const pages = [...new Set(result.links.filter((link) => link.state === LinkState.OK).map((link) => pageOf(link.url)))];
   return { root: folder ?? process.cwd(), pages, findings: findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.message.localeCompare(b.message))) };
