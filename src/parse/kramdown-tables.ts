@@ -6,10 +6,13 @@
  * an unescaped pipe is a one-row table. Ported from kramdown 2.4 parser/kramdown/table.rb.
  *
  * remark's tree supplies the block structure (code blocks, lists, quotes, blank lines);
- * the rows are read from the Liquid-masked text, so Liquid output never splits a cell.
+ * the rows are read from the Liquid-masked text, so Liquid output never splits a cell. A line
+ * break Liquid's whitespace control takes out (`{%- for row in rows %}` alone on a line between
+ * the delimiter row and the rows) joins the lines around it, as in the page Liquid writes.
  */
 import type { Parent, Root, RootContent } from 'mdast';
 import type { Document, SiteSettings } from '../types.js';
+import { strippedLineBreaks } from './kramdown-fences.js';
 
 export interface TableCell {
   start: number;
@@ -72,15 +75,23 @@ interface SourceLine {
 function findTables(document: Document): KramdownTable[] {
   const tables: KramdownTable[] = [];
   const masked = document.maskedText;
+  const stripped = strippedLineBreaks(document.text, document.liquid);
+  // Blocks are next to each other when one line break Liquid leaves separates them (none: one line).
+  const adjacent = (before: RootContent, after: RootContent | undefined): boolean => {
+    if (!before.position || !after?.position) return false;
+    if (!stripped) return after.position.start.line === before.position.end.line + 1;
+    return lineBreaksBetween(masked, before.position.end.offset!, after.position.start.offset!, stripped) <= 1;
+  };
   const visit = (parent: Parent | Root, inQuote: boolean): void => {
     const children = parent.children as RootContent[];
     let group: RootContent[] = [];
     const flush = (next?: RootContent): void => {
       // Every line of a table has a pipe: most paragraphs have none and need not be split into lines.
       if (group.length > 0 && hasPipe(group, masked)) {
-        const parts = splitAtMarkers(linesOf(group, masked, inQuote));
+        const parts = splitAtMarkers(linesOf(group, masked, inQuote, stripped));
         parts.forEach(({ lines, afterBoundary }, index) => {
-          if (!afterBoundary || (index === parts.length - 1 && !endsAtBoundary(group.at(-1)!, next))) return;
+          // kramdown's before_block_boundary? after a table: a block right under the last row makes the lines a paragraph.
+          if (!afterBoundary || (index === parts.length - 1 && adjacent(group.at(-1)!, next))) return;
           const table = readTable(lines);
           if (table) tables.push(table);
         });
@@ -90,7 +101,7 @@ function findTables(document: Document): KramdownTable[] {
     children.forEach((child, index) => {
       if (child.type === 'paragraph' || child.type === 'table') {
         const previous = children[index - 1];
-        const touchesPrevious = previous?.position && child.position && child.position.start.line === previous.position.end.line + 1;
+        const touchesPrevious = previous !== undefined && adjacent(previous, child);
         if (group.length > 0 && touchesPrevious) group.push(child);
         else {
           flush(child);
@@ -129,13 +140,14 @@ function splitAtMarkers(lines: SourceLine[]): { lines: SourceLine[]; afterBounda
   return parts;
 }
 
-/**
- * kramdown's before_block_boundary? after a table: the next line is blank, a block attribute list
- * or `^` (or the container ends). A heading, a rule, a fence, a list or an HTML block right under
- * the last row, which a CommonMark parser reads as a block of its own, makes the lines a paragraph.
- */
-function endsAtBoundary(last: RootContent, next: RootContent | undefined): boolean {
-  return !next?.position || next.position.start.line !== last.position!.end.line + 1;
+/** The line breaks from one offset to another that Liquid leaves in the page. */
+function lineBreaksBetween(text: string, from: number, to: number, stripped: ReadonlySet<number>): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
+    const lineBreak = text[at - 1] === '\r' ? at - 1 : at;
+    if (!stripped.has(lineBreak)) count++;
+  }
+  return count;
 }
 
 function hasPipe(group: RootContent[], text: string): boolean {
@@ -144,8 +156,11 @@ function hasPipe(group: RootContent[], text: string): boolean {
   return false;
 }
 
-/** The source lines a group of adjacent blocks spans, without container prefixes. */
-function linesOf(group: RootContent[], text: string, inQuote: boolean): SourceLine[] {
+/**
+ * The lines a group of adjacent blocks spans, without container prefixes; a line break Liquid
+ * takes out (`stripped`) is a blank inside a line (masked tags around it are blanks too).
+ */
+function linesOf(group: RootContent[], text: string, inQuote: boolean, stripped: ReadonlySet<number> | undefined): SourceLine[] {
   const first = group[0]!.position!;
   const last = group.at(-1)!.position!;
   const lines: SourceLine[] = [];
@@ -153,13 +168,15 @@ function linesOf(group: RootContent[], text: string, inQuote: boolean): SourceLi
   const end = last.end.offset!;
   while (lineStart <= end) {
     let lineEnd = text.indexOf('\n', lineStart);
+    while (stripped && lineEnd !== -1 && lineEnd < end && stripped.has(text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd)) lineEnd = text.indexOf('\n', lineEnd + 1);
     if (lineEnd === -1) lineEnd = text.length;
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;
-    const prefix = inQuote ? /^(?:[ \t]*>)*[ \t]*/ : /^[ \t]*/;
+    const prefix = inQuote ? /^(?:[ \t\r\n]*>)*[ \t\r\n]*/ : /^[ \t\r\n]*/;
     contentStart += prefix.exec(text.slice(lineStart, contentEnd))![0].length;
-    while (contentEnd > contentStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
-    lines.push({ start: contentStart, end: contentEnd, text: text.slice(contentStart, contentEnd) });
+    while (contentEnd > contentStart && ' \t\r\n'.includes(text[contentEnd - 1]!)) contentEnd--;
+    const content = text.slice(contentStart, contentEnd);
+    lines.push({ start: contentStart, end: contentEnd, text: stripped ? content.replace(/[\r\n]/g, ' ') : content });
     lineStart = lineEnd + 1;
   }
   return lines;
