@@ -12,6 +12,21 @@ import type { DocumentRule } from '../src/types.js';
 const noAlt = 'This `<img>` has no `alt` attribute, so screen readers announce only the file name.';
 const lacksAlt = (tag: HtmlStartTag): boolean => tag.name === 'img' && !tag.attributes.some((attribute) => attribute.name === 'alt');
 
+/**
+ * Whether Liquid in the tag may write attributes of its own (`{{ include.attributes }}`, `{% if %}`
+ * around one): Liquid inside a quoted value (`src="{{ image | relative_url }}"`) writes only that value.
+ */
+function liquidOutsideValues(text: string, tag: HtmlStartTag): boolean {
+  let at = tag.start;
+  for (const { start, end } of tag.attributes) {
+    const quote = text[start - 1];
+    if ((quote !== '"' && quote !== "'") || text[end] !== quote) continue;
+    if (/\{[{%]/.test(text.slice(at, start))) return true;
+    at = end;
+  }
+  return /\{[{%]/.test(text.slice(at, tag.end));
+}
+
 export const imageAlt: DocumentRule = {
   meta: {
     id: 'image-alt',
@@ -25,7 +40,7 @@ export const imageAlt: DocumentRule = {
       // One of other text (a script, a stylesheet) writes no tag of the page's.
       if (templateContent(document.path) !== 'html') return;
       for (const tag of htmlStartTags(document.maskedText)) {
-        if (lacksAlt(tag) && !/\{[{%]/.test(document.text.slice(tag.start, tag.end))) report({ message: noAlt, start: tag.start, end: tag.end });
+        if (lacksAlt(tag) && !liquidOutsideValues(document.text, tag)) report({ message: noAlt, start: tag.start, end: tag.end });
       }
       return;
     }

@@ -921,14 +921,16 @@ end
 
   it('finds the <img> tags without alt a layout or include writes into pages, not one whose Liquid may write it', async () => {
     const result = await lintSite({
-      '_layouts/home.html': '<div>\n\n            <img src="/logo.svg" />\n<img src="/a.png" alt="">\n<img src="/b.png" {{ include.attributes }}>\n<!-- <img src="/c.png"> -->\n{{ content }}</div>\n',
+      '_layouts/home.html': '<div>\n\n            <img src="/logo.svg" />\n<img src="{{ "/e.png" | relative_url }}">\n<img src="/a.png" alt="">\n<img src="/b.png" {{ include.attributes }}>\n<img src=\'{{ page.image }}\' {% if page.alt %}alt="{{ page.alt }}"{% endif %}>\n<!-- <img src="/c.png"> -->\n{{ content }}</div>\n',
       '_layouts/unused.html': '<img src="/d.png">{{ content }}\n',
       'index.md': '---\nlayout: home\n---\nHi\n',
     });
-    // html-proofer on jekyll 4.3.1's build: the logo, and `alt=""` (an empty alt marks a decorative image: not reported here, as in pages).
+    // html-proofer 3.19.2 on jekyll 4.3.1's build: the logo and /e.png (Liquid in a quoted value writes no attribute); also `alt=""`
+    // (an empty alt marks a decorative image: not reported here, as in pages) and the two tags whose Liquid writes no alt for this page.
     const images = result.findings.filter((f) => f.ruleId === 'image-alt');
     expect(images.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}${f.message.includes('Jekyll writes it nowhere') ? ' (unused)' : ''}`)).toEqual([
       '_layouts/home.html:3:13 warning',
+      '_layouts/home.html:4:1 warning',
       '_layouts/unused.html:1:1 warning (unused)',
     ]);
   });
@@ -1634,7 +1636,7 @@ end
       '_config.yml': 'title: Outputs\nplugins: [jekyll-feed]\ncollections: [episodes]\nfeed:\n  categories: [news]\n  collections:\n    episodes:\n      path: podcast.xml\n',
       '_episodes/one.md': '---\ntitle: One\n---\nEpisode one.\n',
       'css/site.scss': '---\n---\nbody { margin: 0; }\n',
-      '_layouts/default.html': '<link href="{{ "/css/site.css" | relative_url }}"><link href="/feed/news.xml"><link href="/podcast.xml"><img src="{{ "https://example.com/a.png" | relative_url }}">{{ content }}\n',
+      '_layouts/default.html': '<link href="{{ "/css/site.css" | relative_url }}"><link href="/feed/news.xml"><link href="/podcast.xml"><img src="{{ "https://example.com/a.png" | relative_url }}" alt="A">{{ content }}\n',
       'index.md': '---\nlayout: default\n---\nHello.\n',
     });
     expect(result.findings).toEqual([]);
