@@ -17,7 +17,7 @@ import { collectionIds } from '../src/site/embedded-content.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
 import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { hasLiquid } from '../src/parse/liquid-tokens.js';
-import { relativeIncludeIds } from '../src/site/fragments.js';
+import { fragmentIncluder, pagesTakingIn, relativeIncludeIds } from '../src/site/fragments.js';
 import { relativeLinkPages } from '../src/site/template-pages.js';
 import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -49,7 +49,10 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
   check({ page, options, site, pages, anchorsOf, report: reportPage }) {
     const { path } = page;
     const reasons = pageReasons(page, site, pages);
+    // A fragment pages take in with include_relative: its `#id` links stay on those pages (below).
+    const takenIn = fragmentIncluder(page, site, pages)?.tag === 'include_relative' ? pagesTakingIn(path, site, pages) : undefined;
     for (const link of page.links) {
+      if (takenIn && link.url?.startsWith('#')) continue;
       const report = reportFor(link, reportPage, reasons);
       const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
@@ -75,8 +78,8 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     // A layout's or include's `#id` stays on each page it is written into: each needs the id
     // (a Markdown include's links are its own; a template's are apart, see template-links.ts).
     const markdownInclude = isMarkdownInclude(path, site.jekyll);
-    const fragmentLinks = [...(page.relativeLinks ?? []), ...(markdownInclude ? page.links : [])].filter((link) => link.url?.startsWith('#'));
-    const writing = fragmentLinks.length > 0 ? relativeLinkPages(path, site, pages) : [];
+    const fragmentLinks = [...(page.relativeLinks ?? []), ...(markdownInclude || takenIn ? page.links : [])].filter((link) => link.url?.startsWith('#'));
+    const writing = fragmentLinks.length === 0 ? [] : (takenIn ?? relativeLinkPages(path, site, pages));
     for (const link of fragmentLinks) {
       // Markdown's link syntax makes a link only where kramdown reads the include: in a Markdown page.
       const on = pagesWritingLink(path, link, isMarkdownSyntax(link) ? writing.filter((target) => isMarkdownFile(target, site.jekyll)) : writing, site, pages);

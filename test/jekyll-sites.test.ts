@@ -919,6 +919,19 @@ end
     }
   });
 
+  it('checks the #id links of a fragment taken in with include_relative on each page that takes it in', async () => {
+    const result = await lintSite({
+      'p/one.md': '---\ntitle: One\n---\n## Alpha\n\n{% include_relative _part.md %}\n',
+      'p/two.md': '---\ntitle: Two\n---\nTwo.\n\n{% include_relative _part.md %}\n',
+      'p/_part.md': '## Part\n\n[x](#alpha) [y](#part) [z](#nope)\n',
+    });
+    // jekyll 4.3.1: p/one.html has the ids alpha and part, p/two.html only part; the links stay on each page.
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message.slice(0, 48)}`)).toEqual([
+      'p/_part.md:3:5 link-anchor There is no anchor `#alpha` on `p/two.md`, one o',
+      'p/_part.md:3:28 link-anchor There is no anchor `#nope` on any of the 2 pages',
+    ]);
+  });
+
   it('finds the <img> tags without alt a layout or include writes into pages, not one whose Liquid may write it', async () => {
     const result = await lintSite({
       '_layouts/home.html': '<div>\n\n            <img src="/logo.svg" />\n<img src="{{ "/e.png" | relative_url }}">\n<img src="/a.png" alt="">\n<img src="/b.png" {{ include.attributes }}>\n<img src=\'{{ page.image }}\' {% if page.alt %}alt="{{ page.alt }}"{% endif %}>\n<!-- <img src="/c.png"> -->\n{{ content }}</div>\n',

@@ -23,8 +23,8 @@ import { addAnchorIds } from './embedded-content.js';
 type Pages = ReadonlyMap<string, PageFacts | undefined>;
 
 interface Includers {
-  /** File -> a page that names it literally. */
-  exact: Map<string, string>;
+  /** File -> the pages that name it literally (or by their front matter's values), in the order read. */
+  exact: Map<string, string[]>;
   /** A path's fixed end (`/usability.md`) -> a file that includes whatever ends so. */
   ends: Map<string, string>;
 }
@@ -73,10 +73,12 @@ function includers(pages: Pages): ReadonlyMap<string, string> {
 
 /** A file that includes `path` with `{% include_relative %}` (a page, layout or include), if any. */
 function relativeIncluder(path: string, site: SiteIndex, pages: Pages): string | undefined {
-  let includers = byPages.get(pages);
-  if (!includers) byPages.set(pages, (includers = relativeIncluders(site, pages)));
-  const exact = includers.exact.get(path);
-  if (exact !== undefined) return exact;
+  const includers = includersOf(site, pages);
+  return includers.exact.get(path)?.at(-1) ?? templateIncluder(path, includers);
+}
+
+/** A layout or include (or a name worked out from values) that takes in a file whose path ends as `path` does. */
+function templateIncluder(path: string, includers: Includers): string | undefined {
   for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
     const includer = includers.ends.get(path.slice(slash));
     if (includer !== undefined) return includer;
@@ -84,8 +86,24 @@ function relativeIncluder(path: string, site: SiteIndex, pages: Pages): string |
   return includers.ends.get(`/${path}`);
 }
 
+function includersOf(site: SiteIndex, pages: Pages): Includers {
+  let includers = byPages.get(pages);
+  if (!includers) byPages.set(pages, (includers = relativeIncluders(site, pages)));
+  return includers;
+}
+
+/**
+ * The pages that take the fragment at `path` in with `{% include_relative %}`: a `#fragment` link
+ * in it stays on each of them. Undefined where they are not all known: a layout or include may
+ * take it in, or no page does.
+ */
+export function pagesTakingIn(path: string, site: SiteIndex, pages: Pages): readonly string[] | undefined {
+  const includers = includersOf(site, pages);
+  return templateIncluder(path, includers) === undefined ? includers.exact.get(path) : undefined;
+}
+
 function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
-  const exact = new Map<string, string>();
+  const exact = new Map<string, string[]>();
   const ends = new Map<string, string>();
   let fromValues = false;
   // A static file's tags are rendered only where a page takes it in.
@@ -102,7 +120,10 @@ function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
         if (fixedEnd.startsWith('/') && fixedEnd.length > 1) ends.set(posix.normalize(fixedEnd), file);
         else fromValues ||= fixedEnd === '';
       } else if (inTemplate) ends.set(posix.normalize(`/${name}`), file);
-      else exact.set(posix.normalize(posix.join(posix.dirname(file), name)), file);
+      else {
+        const included = posix.normalize(posix.join(posix.dirname(file), name));
+        exact.set(included, [...(exact.get(included) ?? []), file]);
+      }
     }
   }
   if (fromValues) {
@@ -110,7 +131,7 @@ function relativeIncluders(site: SiteIndex, pages: Pages): Includers {
       for (const value of stringsIn(values)) {
         if (value.includes(':')) continue;
         const file = posix.normalize(posix.join(posix.dirname(page), value));
-        if (site.files.has(file) && !exact.has(file)) exact.set(file, page);
+        if (site.files.has(file) && !exact.has(file)) exact.set(file, [page]);
       }
     }
   }
