@@ -106,12 +106,12 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
-  // html-proofer 3.19 on the same folder: the same two fragments.
+  // html-proofer 3.19 on the same folder: the same two fragments, and the text fragment, which names no element (a browser scrolls to the text).
   it('checks every page of a folder with no index page, fragments included, with no finding for the missing start', async () => {
     const site = tempCopy();
     try {
       writeFileSync(join(site.dir, 'a.html'), '<html><body><h2 id="there">A</h2><a href="b.html#there">x</a> <a href="#gone">y</a></body></html>\n');
-      writeFileSync(join(site.dir, 'b.html'), '<html><body><a href="a.html#there">ok</a></body></html>\n');
+      writeFileSync(join(site.dir, 'b.html'), '<html><body><a href="a.html#there">ok</a> <a href="a.html#:~:text=A">text</a></body></html>\n');
       const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
       expect(crawlFindings(run.stdout)).toEqual([
         'a.html:1:43: Broken link to /b.html#there (the page has no such fragment).',

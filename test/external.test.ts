@@ -460,7 +460,8 @@ describe('doclint check --external', () => {
     try {
       writeFileSync(join(dir, '_config.yml'), 'title: t\n');
       writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false, fragments: true } }));
-      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[doc](${pages.url}/doc#here) [plain](${pages.url}/plain)\n`);
+      // A text fragment names no element (a browser scrolls to the text); `#here:~:text=x` names `here`.
+      writeFileSync(join(dir, 'a.md'), `---\ntitle: a\n---\n[doc](${pages.url}/doc#here) [plain](${pages.url}/plain) [text](${pages.url}/doc#:~:text=Here) [both](${pages.url}/doc#here:~:text=Here)\n`);
       writeFileSync(join(dir, 'b.md'), `---\ntitle: b\n---\n[plain, later with a fragment](${pages.url}/plain#nowhere)\n`);
       const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
       const findings = JSON.parse(run.stdout).findings.map((f: { file: string; message: string }) => `${f.file}: ${f.message}`);

@@ -20,6 +20,7 @@ import type { Finding } from '../types.js';
 import { LineIndex } from '../text/line-index.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { percentDecoded } from '../text/percent-decode.js';
+import { withoutDirective } from '../links/fragment.js';
 import { configPatterns } from '../text/linear-pattern.js';
 import { htmlIds } from '../links/html-ids.js';
 import { htmlStartTags, linkAttributes } from '../parse/html-tags.js';
@@ -196,7 +197,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     const hash = target.indexOf('#');
     const page = target.slice(0, hash);
     if (hash === -1 || !sameOrigin(page, siteOrigin)) continue;
-    const fragment = percentDecoded(target.slice(hash + 1));
+    const fragment = percentDecoded(withoutDirective(target.slice(hash + 1)));
     const pageIds = ids.get(fileOfPage(page));
     if (!pageIds || fragment === '' || fragment === 'top' || pageIds.has(fragment)) continue;
     report(where, undefined, 'error', `Broken link to ${folder ? new URL(target).pathname + new URL(target).hash : target} (the page has no such fragment).`);

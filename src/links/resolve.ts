@@ -4,6 +4,7 @@
  * sensitive, `dir` redirected to `dir/`, `dir/` serving `dir/index.html`).
  */
 import { percentDecoded } from '../text/percent-decode.js';
+import { withoutDirective } from './fragment.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
 import { baseurlAsWritten } from '../site/jekyll-config.js';
@@ -67,7 +68,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   if (scheme.test(url) || url.startsWith('//')) return { status: 'skip' };
 
   const hash = url.indexOf('#');
-  const fragment = hash === -1 ? undefined : percentDecoded(url.slice(hash + 1));
+  const fragment = hash === -1 ? undefined : percentDecoded(withoutDirective(url.slice(hash + 1)));
   const withoutFragment = hash === -1 ? url : url.slice(0, hash);
   const pathPart = withoutFragment.split('?')[0]!;
   const baseurl = site.jekyll.baseurl;

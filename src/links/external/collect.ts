@@ -1,6 +1,7 @@
 /** The external URLs documents link to (fragment dropped), ready to check once each. */
 import type { LinkRef } from '../extract.js';
 import type { LinearPattern } from '../../text/linear-pattern.js';
+import { withoutDirective } from '../fragment.js';
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
 export function externalUrl(url: string | undefined, siteUrls: readonly string[]): string | undefined {
@@ -38,7 +39,7 @@ export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly st
       added.push(url);
     }
     const hash = link.url!.indexOf('#');
-    const fragment = hash === -1 ? '' : link.url!.slice(hash + 1);
+    const fragment = hash === -1 ? '' : withoutDirective(link.url!.slice(hash + 1));
     if (fragment !== '') {
       if (!into.fragments.has(url)) into.fragments.set(url, new Set());
       into.fragments.get(url)!.add(fragment);
