@@ -42,7 +42,7 @@ function isPagePath(path: string): boolean {
 
 /** The generator plugins that could write a file at `path`. */
 function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
-  return site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? isPagePath(path) : generatedUrls(g.urls).test(path)));
+  return site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? g.staticFiles === true || isPagePath(path) : generatedUrls(g.urls).test(path)));
 }
 
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
@@ -158,8 +158,8 @@ export const linkInternal: SiteRule = {
           }
           const generators = generatorsOf(resolution.path, site);
           if (generators.length > 0) {
-            // A generator plugin writes pages no source file gives (archives, indexes), a post_write hook any file: likely broken, not certainly.
-            const page = generators.every((g) => g.afterWrite) ? 'file' : 'page';
+            // A generator plugin writes pages no source file gives (archives, indexes), static files it lists or a post_write hook any file: likely broken, not certainly.
+            const page = isPagePath(resolution.path) && generators.some((g) => !g.afterWrite) ? 'page' : 'file';
             report({
               message: `No source file publishes a ${page} at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g.by}\``).join(', ')}).`,
               ...where,

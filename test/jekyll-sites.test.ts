@@ -260,6 +260,27 @@ end
     ]);
   });
 
+  it('calls a missing file a warning where a generator plugin makes static files of names it works out', async () => {
+    // 18F/identity-dev-docs: _plugins/copy_to_destination.rb copies the folders `copy_to_destination` names
+    // (an npm package's assets) into the built site; html-proofer on a build without them names the same files.
+    const result = await lintSite({
+      '_config.yml': 'copy_to_destination:\n  - node_modules/style-guide/dist/assets\n',
+      '_plugins/copy.rb': [
+        'class CopyGenerator < Jekyll::Generator',
+        '  def generate(site)',
+        '    files = (site.config["copy_to_destination"] || []).flat_map { |path| Dir.glob(File.join(site.source, path, "**", "*")) }',
+        '    site.static_files.concat(files.map { |file| StaticFile.new(site, site.source, File.dirname(file), File.basename(file)) })',
+        '  end',
+        'end',
+        '',
+      ].join('\n'),
+      'index.md': '---\ntitle: Home\n---\n![Logo](/assets/img/logo.svg)\n',
+    });
+    expect(result.findings.map((f) => `${f.severity} ${f.message}`)).toEqual([
+      'warning No source file publishes a file at `/assets/img/logo.svg`, unless a generator writes it (`_plugins/copy.rb`).',
+    ]);
+  });
+
   it('takes the folder a :post_write hook writes into the built site as a generator\'s, and lays no page out for it', async () => {
     // ruby/www.ruby-lang.org: _plugins/search_index.rb runs Pagefind into _site/pagefind/ after jekyll build writes the site.
     const result = await lintSite({

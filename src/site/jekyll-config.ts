@@ -85,6 +85,8 @@ export interface PageGenerator {
   urls?: string;
   /** Writes files into the built site once Jekyll has written it (a `:post_write` hook: a search index): files of any kind, no page laid out. */
   afterWrite?: true;
+  /** Adds static files whose names it works out (`StaticFile.new(site, base, dir, name)` from a config value or a folder's listing): files of any kind. */
+  staticFiles?: true;
 }
 
 const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {

@@ -169,7 +169,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     converters.push(...markdownConverters(text));
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) {
-      generators.push({ by: relative(root, file).split(sep).join('/') });
+      generators.push({ by: relative(root, file).split(sep).join('/'), ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}) });
       generatedFiles.push(...namedFiles(text));
     }
     const written = postWriteFolder(text);
@@ -182,6 +182,12 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
 const newFileCall = /\.new\(\s*site\s*,\s*[^,()]+,\s*(["'])([\w./-]*)\1\s*,\s*(["'])([\w.-]+\.[a-z]+)\3/g;
 // A site path with a data file's extension, written out (`SITEMAP_FILE_NAME = "/sitemap.xml"`).
 const siteFilePath = /(["'])(\/(?:[\w.-]+\/)*[\w.-]+\.(?:xml|json|txt|rss|atom|ics|webmanifest))\1/g;
+
+/** Whether a generator makes a StaticFile whose folder and name are not both written out (newFileCall). */
+function addsUnnamedStaticFiles(text: string): boolean {
+  const named = new Set([...text.matchAll(newFileCall)].map((match) => match.index));
+  return [...text.matchAll(/\bStaticFile\.new\b/g)].some((match) => !named.has(match.index + 'StaticFile'.length));
+}
 
 /**
  * The site paths of the files a generator plugin names: each is written into the built site.
