@@ -1,13 +1,15 @@
 /**
  * liquid-output: `{{ output }}` markup, and the value of `{% assign x = value %}` (Liquid parses
  * it as an output), that Jekyll accepts but does not mean what it says.
- * - markup Liquid's strict parser rejects (Jekyll prints "Liquid Warning" and renders laxly);
+ * - markup Liquid's strict parser rejects (Jekyll renders it laxly, and prints "Liquid Warning"
+ *   for a page's or a layout's, not for an include's);
  * - `site.baseurl` misspelt (`site.baseURL`, `site.base_url`): it renders empty, silently,
  *   and every link built on it loses the baseurl. Fix: the right spelling;
  * - filters Liquid and Jekyll do not know: Jekyll silently ignores them.
  */
 import { parseOutputMarkup } from '../src/parse/liquid-expression.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
+import { inIncludesFolder } from '../src/site/discover.js';
 import type { LiquidTagToken } from '../src/parse/liquid-tokens.js';
 import type { DocumentRule } from '../src/types.js';
 
@@ -47,12 +49,14 @@ export const liquidOutput: DocumentRule<Options> = {
   },
   check({ document, site, options, report }) {
     const extraFilters = new Set(options.filters);
+    // Jekyll prints the warnings of a page's and a layout's Liquid, not of an include's.
+    const warned = site.standalone || !inIncludesFolder(document.path, site.jekyll) ? 'Jekyll prints a warning and guesses' : 'Jekyll guesses, with no warning (it prints none for an include)';
     for (const output of [...document.liquid.outputs, ...assignedValues(document.liquid.tags)]) {
       const parsed = parseOutputMarkup(output.markup);
       const at = (offset: number): number => output.markupStart + offset;
       const source = document.text.slice(output.start, output.end);
       if (parsed.error) {
-        report({ message: `Liquid cannot parse \`${source}\` strictly: ${parsed.error.message}. Jekyll prints a warning and guesses.`, start: at(parsed.error.offset), end: output.end });
+        report({ message: `Liquid cannot parse \`${source}\` strictly: ${parsed.error.message}. ${warned}.`, start: at(parsed.error.offset), end: output.end });
       }
       const variable = parsed.variable;
       if (variable && variable.path !== 'site.baseurl' && /^site\.base_?url$/i.test(variable.path)) {

@@ -940,6 +940,22 @@ end
     }
   });
 
+  it('says Jekyll warns of markup its strict parser refuses in a page or a layout, and guesses silently in an include', async () => {
+    const assign = '{%- assign m = site.pages | find: "url": "/a/" %}';
+    const result = await lintSite({
+      '_includes/x.md': `${assign}{{ m.title }}\n`,
+      '_layouts/l.html': `${assign}{{ content }}\n`,
+      'a.md': '---\ntitle: A\npermalink: /a/\n---\nA\n',
+      'index.md': `---\nlayout: l\n---\n${assign}{{ m.title }}\n\n{% include x.md %}\n`,
+    });
+    // jekyll 4.3.1 prints "Liquid Warning: Liquid syntax error (line 1): Expected end_of_string but found colon" for index.md and _layouts/l.html.
+    expect(result.findings.map((f) => `${f.file} ${f.message.slice(f.message.indexOf('colon.') + 7)}`)).toEqual([
+      '_includes/x.md Jekyll guesses, with no warning (it prints none for an include).',
+      '_layouts/l.html Jekyll prints a warning and guesses.',
+      'index.md Jekyll prints a warning and guesses.',
+    ]);
+  });
+
   it('checks the #id links of a fragment taken in with include_relative on each page that takes it in', async () => {
     const result = await lintSite({
       'p/one.md': '---\ntitle: One\n---\n## Alpha\n\n{% include_relative _part.md %}\n',
