@@ -10,7 +10,7 @@ import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
 import { baseurlAsWritten, type PageGenerator } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
-import { baseurlBefore, linkTagSource, resolveLink } from '../src/links/resolve.js';
+import { baseurlBefore, linkTagSource, resolveLink, type Resolution } from '../src/links/resolve.js';
 import { baseurlLeftToPlugins } from '../src/links/baseurl-convention.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
@@ -39,6 +39,9 @@ function isPagePath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return !/[()\s:]/.test(path) && (name === '' || !name.includes('.') || /\.(?:html?|\d+)$/i.test(name));
 }
+
+/** Where the baseurl comes from, when the config does not set it. */
+const servedUnder = (jekyll: JekyllConfig): string => (jekyll.projectSite ? ` (GitHub Pages serves \`${jekyll.projectSite}\`'s project site there)` : '');
 
 /** The generator plugins that could write a file at `path`. */
 function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
@@ -142,7 +145,11 @@ export const linkInternal: SiteRule = {
         }
         continue;
       }
-      const resolution = resolveLink(link, page.path, site);
+      const resolved = resolveLink(link, page.path, site);
+      // Outside a project site's path are the owner's other sites, but where a plugin gem adds the baseurl to the site's
+      // root-relative links (it is a page of the site that is missing), and where the destination is mistyped (a title in parentheses).
+      const missing = resolved.status === 'outside-baseurl' && (baseurlLeftToPlugins(site, pages) || mistyped((link.url ?? link.raw).trim(), isMarkdownSyntax(link)) !== undefined);
+      const resolution: Resolution = missing ? { status: 'not-found', url: resolved.url, path: resolved.url } : resolved;
       const fix = (path: string): Report['fix'] => {
         const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), path);
         return text === undefined ? undefined : { ...where, text };
@@ -210,7 +217,14 @@ export const linkInternal: SiteRule = {
           const gems = unreadPluginGems(site.jekyll);
           const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
           const fixed = rewritten ? undefined : fix(resolution.url);
-          report({ message: `This link leaves out the baseurl \`${baseurl}\`: deployed, \`${resolution.url}\` is outside the site${rewritten}. Start it with \`{{site.baseurl}}\`.`, ...where, ...(rewritten ? { severity: 'warning' as const } : {}), ...(fixed ? { fix: fixed } : {}) });
+          report({ message: `This link leaves out the baseurl \`${baseurl}\`${servedUnder(site.jekyll)}: deployed, \`${resolution.url}\` is outside the site${rewritten}. Start it with \`{{site.baseurl}}\`.`, ...where, ...(rewritten ? { severity: 'warning' as const } : {}), ...(fixed ? { fix: fixed } : {}) });
+          break;
+        }
+        case 'outside-baseurl': {
+          // GitHub Pages serves the owner's other sites beside this one: not checked; but a path close to a page of the
+          // site is likely that page, missing the baseurl and mistyped.
+          const near = publishedNear(site.urls, resolution.url);
+          if (near) report({ message: `\`${resolution.url}\` is outside this site, which is served under \`${baseurl}\`${servedUnder(site.jekyll)}: did you mean \`${baseurl}${near}\`?`, ...where, severity: 'warning' });
           break;
         }
         case 'outside-site':

@@ -1251,6 +1251,36 @@ end
       expect(await findingsIn({ ...site, '../Gemfile': 'source "https://rubygems.org"\ngem "rake"\n' }, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
 
+    it('serves a project site under its repository\'s name, as jekyll-github-metadata sets the baseurl where the config sets none', async () => {
+      // GitHub Pages serves example/project at https://example.github.io/project/ (or under the owner's domain): `/project` is its
+      // baseurl; `/` and `/other/` are its host's other content; a user site (example.github.io), a CNAME or a baseurl set is served at the root.
+      const project = {
+        '_config.yml': 'title: Project\n',
+        'b.md': '---\ntitle: B\npermalink: /b/\n---\nB\n',
+        'index.md': '---\ntitle: Home\n---\n[a]({{ site.baseurl }}/b/) [b](/project/b/) [c](/b/) [d](/other/) [e](/bb/) [f]({{ "/b/" | relative_url }})\n',
+      };
+      const messages = async (files: Record<string, string>, remote: string): Promise<string[]> => {
+        const { dir, cleanup } = tempCopy();
+        try {
+          writeFiles(dir, files);
+          execFileSync('git', ['init', '-q'], { cwd: dir });
+          execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
+          return (await lint({ root: dir })).findings.map((f) => `${f.column} ${f.severity} ${f.message}`);
+        } finally {
+          cleanup();
+        }
+      };
+      expect(await messages(project, 'https://github.com/example/project.git')).toEqual([
+        '49 error This link leaves out the baseurl `/project` (GitHub Pages serves `example/project`\'s project site there): deployed, `/b/` is outside the site. Start it with `{{site.baseurl}}`.',
+        '71 warning `/bb/` is outside this site, which is served under `/project` (GitHub Pages serves `example/project`\'s project site there): did you mean `/project/b/`?',
+      ]);
+      const atRoot = ['32 error No page or file is published at `/project/b/`.', '58 error No page or file is published at `/other/`.', '71 error No page or file is published at `/bb/` (did you mean `/b/`?).'];
+      expect(await messages(project, 'git@github.com:example/example.github.io.git')).toEqual(atRoot);
+      expect(await messages({ ...project, CNAME: 'docs.example.com\n' }, 'https://github.com/example/project')).toEqual(atRoot);
+      expect(await messages({ ...project, '_config.yml': 'baseurl: ""\n' }, 'https://github.com/example/project')).toEqual(atRoot);
+      expect(await messages({ ...project, '_config.yml': 'repository: example/example.github.io\n' }, 'https://github.com/example/project')).toEqual(atRoot);
+    });
+
     it('reads it as a plain `jekyll build` elsewhere in the repository, outside one, with a remote elsewhere, or with a Gemfile', async () => {
       expect(await findingsIn(site, 'site', 'https://github.com/example/project')).toEqual(plainBuild);
       expect(await findingsIn(site, '.')).toEqual(plainBuild);

@@ -27,7 +27,9 @@ export type Resolution =
   | { status: 'missing-baseurl'; url: string; target: UrlTarget }
   /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. `netlify`: a Netlify rule sends it to a page of the site that is not published either. */
   | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true; netlify?: { to: string; where: string } }
-  | { status: 'outside-site'; url: string };
+  | { status: 'outside-site'; url: string }
+  /** A root-relative link outside the path GitHub Pages serves a project site under, to nothing of the site: the owner's other sites. */
+  | { status: 'outside-baseurl'; url: string };
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -91,7 +93,9 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
       if (path === baseurl || path.startsWith(`${baseurl}/`)) path = path.slice(baseurl.length) || '/';
       else {
         const target = lookup(site, normalize(path));
-        return target ? { status: 'missing-baseurl', url: normalize(path), target: target.target } : notFound(pathPart, path);
+        if (target) return { status: 'missing-baseurl', url: normalize(path), target: target.target };
+        // A GitHub Pages project site shares its host with the owner's other sites: a path outside it is theirs.
+        return site.jekyll.projectSite && !viaSiteUrl ? { status: 'outside-baseurl', url: normalize(path) } : notFound(pathPart, path);
       }
     }
   } else {

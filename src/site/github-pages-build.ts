@@ -35,23 +35,50 @@ export function gitHubPagesSettings(site: Record<string, unknown>): Record<strin
   };
 }
 
+const gitHubUrl = /^(?:(?:https?|git|ssh|git\+ssh):\/\/(?:[^@/]+@)?|[^@/:]+@)?github\.com[:/]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/i;
+
+/** Whether the site is at the top of its repository or in its `docs/` folder: where GitHub Pages builds from. */
+const atPagesSource = (root: string, top: string | undefined): top is string => top !== undefined && (root === top || root === join(top, 'docs'));
+
 /**
  * Whether the site is where GitHub Pages builds from (the top of its repository or its `docs/`
  * folder) in a repository with a remote on github.com (`.git/config`, read as a file: no git
  * process), and does not turn its Jekyll build off (`.nojekyll`).
  */
 export function gitHubPagesSource(root: string, top: string | undefined, maxFileSize: number): boolean {
-  if (top === undefined || (root !== top && root !== join(top, 'docs')) || existsSync(join(root, '.nojekyll'))) return false;
+  if (!atPagesSource(root, top) || existsSync(join(root, '.nojekyll'))) return false;
+  return [...remoteUrls(top, maxFileSize).values()].some((url) => gitHubUrl.test(url));
+}
+
+/**
+ * The path GitHub Pages serves a project site under (`/repo`), which jekyll-github-metadata makes
+ * the baseurl of a site that sets none (or `/`): the repository is the config's `repository`
+ * (`owner/repo`), or the one the `origin` remote names on github.com. None for a user or
+ * organization site (`owner.github.io`), a site with its own domain (a CNAME file), or one GitHub
+ * Pages does not build from there.
+ */
+export function projectSitePath(root: string, top: string | undefined, repository: unknown, maxFileSize: number): { repository: string; path: string } | undefined {
+  if (!atPagesSource(root, top) || existsSync(join(root, 'CNAME'))) return undefined;
+  const named = typeof repository === 'string' ? /^([\w.-]+)\/([\w.-]+)$/.exec(repository.trim()) : null;
+  const [, owner, name] = named ?? gitHubUrl.exec(remoteUrls(top, maxFileSize).get('origin') ?? '') ?? [];
+  if (owner === undefined || name === undefined) return undefined;
+  const userSite = ['github.io', 'github.com'].some((domain) => name.toLowerCase() === `${owner.toLowerCase()}.${domain}`);
+  return userSite ? undefined : { repository: `${owner}/${name}`, path: `/${name}` };
+}
+
+/** The URL of each remote in the repository's `.git/config`, by name. */
+function remoteUrls(top: string, maxFileSize: number): Map<string, string> {
+  const urls = new Map<string, string>();
   const config = readSource(join(gitDirectory(top), 'config'), maxFileSize);
-  if (!config.ok) return false;
-  let inRemote = false;
+  if (!config.ok) return urls;
+  let remote: string | undefined;
   for (const line of config.text.split('\n')) {
-    const section = /^\s*\[\s*([^\]\s]+)/.exec(line);
-    if (section) inRemote = section[1]!.toLowerCase() === 'remote';
-    const url = inRemote ? /^\s*url\s*=\s*"?([^"\s]+)/i.exec(line) : null;
-    if (url && /^(?:(?:https?|git|ssh|git\+ssh):\/\/(?:[^@/]+@)?|[^@/:]+@)?github\.com[:/]/i.test(url[1]!)) return true;
+    const section = /^\s*\[\s*([^\]\s]+)(?:\s+"([^"]*)")?/.exec(line);
+    if (section) remote = section[1]!.toLowerCase() === 'remote' ? (section[2] ?? '') : undefined;
+    const url = remote !== undefined ? /^\s*url\s*=\s*"?([^"\s]+)/i.exec(line) : null;
+    if (url && !urls.has(remote!)) urls.set(remote!, url[1]!);
   }
-  return false;
+  return urls;
 }
 
 /** The folder holding a repository's config: `.git`, or for a worktree or submodule the one its `.git` file names. */

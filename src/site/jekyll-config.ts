@@ -12,7 +12,7 @@ import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion } from '.
 import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
-import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource } from './github-pages-build.js';
+import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
 import type { NetlifyRule } from './netlify-redirects.js';
 
@@ -31,6 +31,8 @@ export interface JekyllConfig {
    * them are on the site. Empty for a baseurl that is a path.
    */
   baseurlOrigin?: string;
+  /** The repository (`owner/repo`) whose GitHub Pages project site the baseurl is the path of, where the config sets none (github-pages-build.ts). */
+  projectSite?: string;
   url: string;
   permalink: string;
   exclude: string[];
@@ -204,7 +206,10 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const gemfile = findGemfile(folder, top, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
   const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(folder, top, maxFileSize));
-  return jekyllConfigOf(raw, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile) }, problems);
+  // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
+  const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
+  const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
+  return jekyllConfigOf(site, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile), ...(projectSite ? { projectSite: projectSite.repository } : {}) }, problems);
 }
 
 /** How the site is built, as its Gemfile and repository tell. */
@@ -214,11 +219,13 @@ interface SiteBuild {
   /** Built by GitHub Pages (or with the github-pages gem): its settings apply. */
   gitHubPages: boolean;
   jekyllMajor: number | undefined;
+  /** The repository whose GitHub Pages project site this is, where its baseurl comes from (JekyllConfig.projectSite). */
+  projectSite?: string;
 }
 
 /** The config of a site whose merged config files hold `raw` (a site with no files: Jekyll's defaults), built as `build` says. */
 export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild = { groupGems: [], gitHubPages: false, jekyllMajor: undefined }, problems: JekyllConfig['problems'] = []): JekyllConfig {
-  const { groupGems, gitHubPages, jekyllMajor } = build;
+  const { groupGems, gitHubPages, jekyllMajor, projectSite } = build;
   const raw = gitHubPages ? gitHubPagesSettings(site) : site;
   const configGems = [...stringList(raw.plugins), ...stringList(raw.gems)];
   // In safe mode (GitHub Pages) only whitelisted gems load; Bundler loads the group's anyway.
@@ -236,6 +243,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
   ];
   return {
     ...readBaseurl(stringOr(raw.baseurl, '')),
+    ...(projectSite ? { projectSite } : {}),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
     exclude: stringList(raw.exclude),
