@@ -1253,7 +1253,8 @@ end
 
     it('serves a project site under its repository\'s name, as jekyll-github-metadata sets the baseurl where the config sets none', async () => {
       // GitHub Pages serves example/project at https://example.github.io/project/ (or under the owner's domain): `/project` is its
-      // baseurl; `/` and `/other/` are its host's other content; a user site (example.github.io), a CNAME or a baseurl set is served at the root.
+      // baseurl; `/` and `/other/` are its host's other content; a user site (example.github.io), a CNAME, a baseurl set or a
+      // workflow that sets one is served as the config says (here at the root).
       const project = {
         '_config.yml': 'title: Project\n',
         'b.md': '---\ntitle: B\npermalink: /b/\n---\nB\n',
@@ -1279,6 +1280,9 @@ end
       expect(await messages({ ...project, CNAME: 'docs.example.com\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'baseurl: ""\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'repository: example/example.github.io\n' }, 'https://github.com/example/project')).toEqual(atRoot);
+      // GitHub's Pages workflow gives the path on the command line, as the repository's settings make it (a custom domain: none).
+      const workflow = { '.github/workflows/pages.yml': 'jobs:\n  build:\n    steps:\n      - run: bundle exec jekyll build --baseurl "${{ steps.pages.outputs.base_path }}"\n' };
+      expect(await messages({ ...project, ...workflow }, 'https://github.com/example/project')).toEqual(atRoot);
     });
 
     it('reads it as a plain `jekyll build` elsewhere in the repository, outside one, with a remote elsewhere, or with a Gemfile', async () => {
