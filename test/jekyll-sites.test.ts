@@ -1226,8 +1226,8 @@ end
     // `{% seo %}` unknown, `_plugins` read, Markdown files without front matter static files; no theme and no `_layouts/`: layouts unchecked.
     const plainBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
 
-    /** The site's findings when it is in `folder` of a git repository whose remote is `remote` (none: not a repository). */
-    async function findingsIn(files: Record<string, string>, folder: string, remote?: string, options: Omit<LintOptions, 'root'> = {}): Promise<string[]> {
+    /** The site's lint result when it is in `folder` of a git repository whose remote is `remote` (none: not a repository). */
+    async function lintIn(files: Record<string, string>, folder: string, remote?: string, options: Omit<LintOptions, 'root'> = {}): Promise<LintResult> {
       const { dir, cleanup } = tempCopy();
       try {
         writeFiles(join(dir, folder), files);
@@ -1235,12 +1235,13 @@ end
           execFileSync('git', ['init', '-q'], { cwd: dir });
           execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
         }
-        const result = await lint({ ...options, root: join(dir, folder) });
-        return result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`);
+        return await lint({ ...options, root: join(dir, folder) });
       } finally {
         cleanup();
       }
     }
+
+    const findingsIn = async (...args: Parameters<typeof lintIn>): Promise<string[]> => (await lintIn(...args)).findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`);
 
     it('reads a site with no Gemfile at the top of a repository on github.com, or in its docs/ folder, as GitHub Pages builds it', async () => {
       expect(await findingsIn(site, '.', 'git@github.com:example/project.git')).toEqual(gitHubBuild);
@@ -1260,17 +1261,7 @@ end
         'b.md': '---\ntitle: B\npermalink: /b/\n---\nB\n',
         'index.md': '---\ntitle: Home\n---\n[a]({{ site.baseurl }}/b/) [b](/project/b/) [c](/b/) [d](/other/) [e](/bb/) [f]({{ "/b/" | relative_url }})\n',
       };
-      const messages = async (files: Record<string, string>, remote: string): Promise<string[]> => {
-        const { dir, cleanup } = tempCopy();
-        try {
-          writeFiles(dir, files);
-          execFileSync('git', ['init', '-q'], { cwd: dir });
-          execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: dir });
-          return (await lint({ root: dir })).findings.map((f) => `${f.column} ${f.severity} ${f.message}`);
-        } finally {
-          cleanup();
-        }
-      };
+      const messages = async (files: Record<string, string>, remote: string): Promise<string[]> => (await lintIn(files, '.', remote)).findings.map((f) => `${f.column} ${f.severity} ${f.message}`);
       expect(await messages(project, 'https://github.com/example/project.git')).toEqual([
         '49 error This link leaves out the baseurl `/project` (GitHub Pages serves `example/project`\'s project site there): deployed, `/b/` is outside the site. Start it with `{{site.baseurl}}`.',
         '71 warning `/bb/` is outside this site, which is served under `/project` (GitHub Pages serves `example/project`\'s project site there): did you mean `/project/b/`?',
