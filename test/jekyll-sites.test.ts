@@ -956,6 +956,20 @@ end
     ]);
   });
 
+  it('serves a document whose URL ends in /index (permalink /:collection/:title) as its folder\'s index', async () => {
+    // jekyll 4.3.1 writes _site/things/index.html and _site/things/one.html (department-of-veterans-affairs' design system).
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  things:\n    output: true\n    permalink: /:collection/:title\n',
+      '_things/index.md': '---\ntitle: Things\n---\n## All\n',
+      '_things/one.md': '---\ntitle: One\n---\nOne.\n',
+      'index.md': '---\ntitle: Home\n---\n[a](/things/) [b](/things) [c](/things/index) [d](/things/one) [e](/things/#all) [f](/things/#none)\n',
+    });
+    expect(result.findings.map((f) => `${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '19 link-redirect `/things` lacks the trailing slash: the server answers with a redirect to `/things/`.',
+      '94 link-anchor There is no anchor `#none` on `_things/index.md` (it has #all).',
+    ]);
+  });
+
   it('checks the #id links of a fragment taken in with include_relative on each page that takes it in', async () => {
     const result = await lintSite({
       'p/one.md': '---\ntitle: One\n---\n## Alpha\n\n{% include_relative _part.md %}\n',

@@ -218,7 +218,12 @@ function sameButCase(site: SiteIndex, path: string): string | undefined {
 /** The published target at a path, the way a static server finds it. */
 function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget; how: 'exact' | 'slash' } | undefined {
   const { targets } = site.urls;
-  const exact = targets.get(path) ?? (path.endsWith('/') ? targets.get(`${path}index.html`) : undefined);
+  // Jekyll writes a page or document whose URL has no extension (`/things/index`) to `<url>.html`: a folder's index when it is `index`.
+  const written = (url: string): UrlTarget | undefined => {
+    const target = targets.get(url);
+    return target && target.kind !== 'static' ? target : undefined;
+  };
+  const exact = targets.get(path) ?? (path.endsWith('/') ? (targets.get(`${path}index.html`) ?? written(`${path}index`)) : undefined);
   if (exact) return { url: path, target: exact, how: 'exact' };
   if (path.endsWith('/index.html')) {
     const directory = path.slice(0, -'index.html'.length);
@@ -226,12 +231,11 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     if (target) return { url: directory, target, how: 'exact' };
   }
   if (path.endsWith('.html')) {
-    // Jekyll writes a page or document whose URL has no extension (`permalink: /:title`) to `<url>.html`.
-    const written = targets.get(path.slice(0, -'.html'.length));
-    if (written && written.kind !== 'static') return { url: path.slice(0, -'.html'.length), target: written, how: 'exact' };
+    const page = written(path.slice(0, -'.html'.length));
+    if (page) return { url: path.slice(0, -'.html'.length), target: page, how: 'exact' };
   }
   if (!path.endsWith('/')) {
-    const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`);
+    const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`) ?? written(`${path}/index`);
     if (directory) return { url: `${path}/`, target: directory, how: 'slash' };
     // A server tries `<path>.html` too: `/guide/index` is the `/guide/` page's file.
     const html = targets.get(`${path}.html`) ?? (path.endsWith('/index') ? targets.get(path.slice(0, -'index'.length)) : undefined);
