@@ -218,12 +218,7 @@ function sameButCase(site: SiteIndex, path: string): string | undefined {
 /** The published target at a path, the way a static server finds it. */
 function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget; how: 'exact' | 'slash' } | undefined {
   const { targets } = site.urls;
-  // Jekyll writes a page or document whose URL has no extension (`/things/index`) to `<url>.html`: a folder's index when it is `index`.
-  const written = (url: string): UrlTarget | undefined => {
-    const target = targets.get(url);
-    return target && target.kind !== 'static' ? target : undefined;
-  };
-  const exact = targets.get(path) ?? (path.endsWith('/') ? (targets.get(`${path}index.html`) ?? written(`${path}index`)) : undefined);
+  const exact = targets.get(path) ?? (path.endsWith('/') ? (targets.get(`${path}index.html`) ?? writtenAsHtml(targets, `${path}index`)) : undefined);
   if (exact) return { url: path, target: exact, how: 'exact' };
   if (path.endsWith('/index.html')) {
     const directory = path.slice(0, -'index.html'.length);
@@ -231,17 +226,23 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     if (target) return { url: directory, target, how: 'exact' };
   }
   if (path.endsWith('.html')) {
-    const page = written(path.slice(0, -'.html'.length));
+    const page = writtenAsHtml(targets, path.slice(0, -'.html'.length));
     if (page) return { url: path.slice(0, -'.html'.length), target: page, how: 'exact' };
   }
   if (!path.endsWith('/')) {
-    const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`) ?? written(`${path}/index`);
+    const directory = targets.get(`${path}/`) ?? targets.get(`${path}/index.html`) ?? writtenAsHtml(targets, `${path}/index`);
     if (directory) return { url: `${path}/`, target: directory, how: 'slash' };
     // A server tries `<path>.html` too: `/guide/index` is the `/guide/` page's file.
     const html = targets.get(`${path}.html`) ?? (path.endsWith('/index') ? targets.get(path.slice(0, -'index'.length)) : undefined);
     if (html) return { url: `${path}.html`, target: html, how: 'exact' };
   }
   return undefined;
+}
+
+/** The page or document Jekyll writes to `<url>.html` (its URL has no extension): a folder's index when the URL ends in `/index`. */
+function writtenAsHtml(targets: ReadonlyMap<string, UrlTarget>, url: string): UrlTarget | undefined {
+  const target = targets.get(url);
+  return target && target.kind !== 'static' ? target : undefined;
 }
 
 /** The URL the redirect page at `path` sends to: jekyll-redirect-from writes an alias as Jekyll writes a page (`/old` to `old.html`, `/old/` to `old/index.html`). */
