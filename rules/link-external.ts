@@ -4,7 +4,8 @@
  * this rule turns the outcomes into findings, so severities, disable comments and reports
  * work as for every other finding. `mailto:` links are checked for syntax only, offline.
  */
-import { externalUrl } from '../src/links/external/collect.js';
+import { externalUrl, ownerSites, ownerSiteUrl } from '../src/links/external/collect.js';
+import { resolveLink } from '../src/links/resolve.js';
 import type { ExternalStatus, FragmentFindings, UnreadReason } from '../src/links/external/check.js';
 import type { Landing } from '../src/links/external/landing.js';
 import type { LinkRef } from '../src/links/extract.js';
@@ -60,9 +61,12 @@ export const linkExternal: SiteRule<Options> = {
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
-      const url = externalUrl(link.url, ownSiteUrls(site.jekyll));
+      // A project site's root-relative link outside it leads to its owner's other sites (link-internal checks those into it).
+      const owner = link.url?.startsWith('/') && resolveLink(link, page.path, site).status === 'outside-baseurl' ? ownerSiteUrl(link.url, ownerSites(site.jekyll)) : undefined;
+      const url = owner ?? externalUrl(link.url, ownSiteUrls(site.jekyll));
       const status = url ? externalStatus(url) : undefined;
-      if (status) reportStatus(url!, link, status, options, report);
+      // GitHub's redirect from owner.github.io to the owner's domain is no change to the link.
+      if (status) reportStatus(url!, link, status, owner ? { ...options, permanentRedirects: false } : options, report);
     }
   },
 };

@@ -2,6 +2,7 @@
  * The external checker against real HTTP servers on 127.0.0.1 (each port is another host),
  * started here: no mocked fetch, no internet.
  */
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -468,6 +469,32 @@ describe('doclint check --external', () => {
       expect(findings).toEqual([`b.md: ${pages.url}/plain has no anchor \`#nowhere\` (no element with that id or name).`]);
       expect(pages.hits.filter((hit) => hit.path === '/doc').map((hit) => hit.method)).toEqual(['GET']);
       expect(pages.hits.filter((hit) => hit.path === '/plain').length).toBeLessThanOrEqual(2);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('checks a GitHub Pages project site\'s links to its owner\'s other sites on the site\'s url, not those into the site', async () => {
+    const owner = await serve((req, res) => {
+      res.writeHead(req.url === '/other/' ? 200 : 404, { 'content-type': 'text/html' });
+      res.end();
+    });
+    const { dir, cleanup } = tempCopy();
+    try {
+      // example/project is served under /project; /other/ and /gone/ are the owner's, on the same host.
+      writeFileSync(join(dir, '_config.yml'), `title: p\nurl: ${owner.url}\n`);
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
+      writeFileSync(join(dir, 'b.md'), '---\ntitle: b\npermalink: /b/\n---\nB\n');
+      writeFileSync(join(dir, 'index.md'), '---\ntitle: a\n---\n[own](/project/b/) [sibling](/other/) [gone](/gone/)\n');
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/example/project.git'], { cwd: dir });
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const findings = JSON.parse(run.stdout).findings.map((f: { file: string; column: number; message: string }) => `${f.file}:${f.column} ${f.message}`);
+      expect(findings).toEqual([`index.md:46 External link is broken: ${owner.url}/gone/ (HTTP 404).`]);
+      expect([...new Set(owner.hits.map((hit) => hit.path))].sort()).toEqual(['/gone/', '/other/']);
+      // Offline, they are not checked.
+      const offline = await runCli(['check', '--root', dir, '--format', 'json']);
+      expect(JSON.parse(offline.stdout).findings).toEqual([]);
     } finally {
       cleanup();
     }

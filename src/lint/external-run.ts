@@ -7,7 +7,8 @@
 import { resolve } from 'node:path';
 import { ExternalCache } from '../links/external/cache.js';
 import type { CheckRun, ExternalStatus } from '../links/external/check.js';
-import { addExternalUrls, type ExternalUrls } from '../links/external/collect.js';
+import { addExternalUrls, ownerSites, type ExternalUrls } from '../links/external/collect.js';
+import { ownSiteUrls, type JekyllConfig } from '../site/jekyll-config.js';
 import { inShard } from '../links/external/shard.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { LinkRef } from '../links/extract.js';
@@ -20,7 +21,9 @@ export interface ExternalRun {
   done(): Promise<CheckRun>;
 }
 
-export async function startExternalRun(root: string, config: ResolvedConfig, siteUrls: readonly string[], onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
+export async function startExternalRun(root: string, config: ResolvedConfig, jekyll: JekyllConfig, onProgress?: (done: number, total: number, host: string) => void): Promise<ExternalRun> {
+  const siteUrls = ownSiteUrls(jekyll);
+  const owner = ownerSites(jekyll);
   const settings = config.external;
   const ignore = await configPatterns('external.ignore', settings.ignore);
   const cache = settings.cache === false ? undefined : await ExternalCache.load(resolve(root, settings.cache), settings.cacheTtl);
@@ -38,7 +41,7 @@ export async function startExternalRun(root: string, config: ResolvedConfig, sit
   };
   return {
     addPage(links) {
-      addExternalUrls(links, siteUrls, ignore, collected).forEach(request);
+      addExternalUrls(links, siteUrls, ignore, collected, owner).forEach(request);
     },
     async done() {
       // A cached outcome says nothing about fragments: a URL that got some after it was taken from the cache is checked.

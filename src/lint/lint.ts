@@ -13,7 +13,7 @@ import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks, pageLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
-import { defaultJekyllConfigFile, ownSiteUrls, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
+import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
 import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { afterBuildGenerators } from '../site/build-steps.js';
@@ -196,7 +196,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
         return source?.ok ? source.text : undefined;
       },
       passContext: { config, tags, site: { jekyll, standalone: false, readmeIndexes } },
-      external: config.external.enabled ? await startExternalRun(configRoot, config, ownSiteUrls(jekyll), options.onExternalProgress) : undefined,
+      external: config.external.enabled ? await startExternalRun(configRoot, config, jekyll, options.onExternalProgress) : undefined,
       workers,
       workerJob,
       rules,

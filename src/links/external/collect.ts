@@ -2,6 +2,30 @@
 import type { LinkRef } from '../extract.js';
 import type { LinearPattern } from '../../text/linear-pattern.js';
 import { withoutDirective } from '../fragment.js';
+import type { JekyllConfig } from '../../site/jekyll-config.js';
+
+/** The other sites of a GitHub Pages project site's owner, on its host: where its root-relative links outside `baseurl` lead. */
+export interface OwnerSites {
+  origin: string;
+  baseurl: string;
+}
+
+/**
+ * A GitHub Pages project site's owner's other sites: at the site's `url`, or `https://owner.github.io`,
+ * which GitHub sends on to the owner's own domain where it has one. None for any other site.
+ */
+export function ownerSites(jekyll: Pick<JekyllConfig, 'projectSite' | 'url' | 'baseurl'>): OwnerSites | undefined {
+  if (!jekyll.projectSite) return undefined;
+  return { origin: jekyll.url || `https://${jekyll.projectSite.split('/')[0]!.toLowerCase()}.github.io`, baseurl: jekyll.baseurl };
+}
+
+/** The URL of the owner's site a project site's root-relative link outside its path leads to (`/other-project/`), if it is one. */
+export function ownerSiteUrl(url: string | undefined, owner: OwnerSites | undefined): string | undefined {
+  if (!owner || !url?.startsWith('/') || url.startsWith('//')) return undefined;
+  const path = url.split('#')[0]!.split('?')[0]!;
+  if (path === owner.baseurl || path.startsWith(`${owner.baseurl}/`)) return undefined;
+  return requestUrl(`${owner.origin}${url.split('#')[0]!}`);
+}
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
 export function externalUrl(url: string | undefined, siteUrls: readonly string[]): string | undefined {
@@ -28,11 +52,14 @@ export interface ExternalUrls {
   fragments: Map<string, Set<string>>;
 }
 
-/** Adds one page's external URLs (and the fragments it uses on them) to `into`; returns the URLs it is the first to use. */
-export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly string[], ignore: readonly LinearPattern[], into: ExternalUrls): string[] {
+/**
+ * Adds one page's external URLs (and the fragments it uses on them) to `into`, with those of the
+ * owner's other sites its root-relative links lead to (`owner`); returns the URLs it is the first to use.
+ */
+export function addExternalUrls(links: readonly LinkRef[], siteUrls: readonly string[], ignore: readonly LinearPattern[], into: ExternalUrls, owner?: OwnerSites): string[] {
   const added: string[] = [];
   for (const link of links) {
-    const url = externalUrl(link.url, siteUrls);
+    const url = externalUrl(link.url, siteUrls) ?? ownerSiteUrl(link.url, owner);
     if (!url || ignore.some((pattern) => pattern.test(url))) continue;
     if (!into.urls.has(url)) {
       into.urls.add(url);
