@@ -1285,9 +1285,11 @@ end
       expect(await messages({ ...project, CNAME: 'docs.example.com\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'baseurl: ""\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'repository: example/example.github.io\n' }, 'https://github.com/example/project')).toEqual(atRoot);
-      // GitHub's Pages workflow gives the path on the command line, as the repository's settings make it (a custom domain: none).
+      // GitHub's Pages workflows build with the path the repository's settings make (a custom domain, which needs no CNAME file there: none).
       const workflow = { '.github/workflows/pages.yml': 'jobs:\n  build:\n    steps:\n      - run: bundle exec jekyll build --baseurl "${{ steps.pages.outputs.base_path }}"\n' };
       expect(await messages({ ...project, ...workflow }, 'https://github.com/example/project')).toEqual(atRoot);
+      const action = { '.github/workflows/pages.yml': 'jobs:\n  build:\n    steps:\n      - uses: actions/jekyll-build-pages@v1\n' };
+      expect(await messages({ ...project, ...action }, 'https://github.com/example/project')).toEqual(atRoot);
     });
 
     it('reads it as a plain `jekyll build` elsewhere in the repository, outside one, with a remote elsewhere, or with a Gemfile', async () => {

@@ -55,14 +55,18 @@ export function afterBuildGenerators(root: string, maxFileSize: number): PageGen
   return generators;
 }
 
-/** A `jekyll build` given the baseurl on its command line (`--baseurl "${{ steps.pages.outputs.base_path }}"`, as GitHub's Pages workflow does). */
-const buildWithBaseurl = /\bjekyll\s+b(?:uild)?\b.*\s(?:--baseurl|-b)[=\s]/;
+/**
+ * A step that builds the site for GitHub Pages where the repository's settings give the path it is
+ * served under (a custom domain: none): GitHub's Pages actions, or a `jekyll build` given the
+ * baseurl on its command line (`--baseurl "${{ steps.pages.outputs.base_path }}"`).
+ */
+const pagesBuild = /\buses:\s*["']?actions\/(?:jekyll-build-pages|configure-pages)@|\bjekyll\s+b(?:uild)?\b.*\s(?:--baseurl|-b)[=\s]/;
 
-/** The CI workflow whose `jekyll build` sets the baseurl itself, if one does: the build, not the config, says where the site is served. */
-export function workflowSettingBaseurl(root: string, maxFileSize: number): string | undefined {
+/** The CI workflow that builds the site for GitHub Pages from the repository's settings, if one does: they, not the config, say where the site is served. */
+export function pagesWorkflow(root: string, maxFileSize: number): string | undefined {
   for (const name of workflowFiles(root)) {
     const source = readSource(join(root, '.github/workflows', name), maxFileSize);
-    if (source.ok && source.text.split('\n').some((line) => line.length <= maxLineLength && buildWithBaseurl.test(line))) return `.github/workflows/${name}`;
+    if (source.ok && source.text.split('\n').some((line) => line.length <= maxLineLength && pagesBuild.test(line))) return `.github/workflows/${name}`;
   }
   return undefined;
 }

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { readSource } from './read-source.js';
-import { workflowSettingBaseurl } from './build-steps.js';
+import { pagesWorkflow } from './build-steps.js';
 
 /** GitHubPages::Plugins::DEFAULT_PLUGINS: turned on for every site. */
 export const gitHubPagesDefaultPlugins = [
@@ -55,12 +55,13 @@ export function gitHubPagesSource(root: string, top: string | undefined, maxFile
  * The path GitHub Pages serves a project site under (`/repo`), which jekyll-github-metadata makes
  * the baseurl of a site that sets none (or `/`): the repository is the config's `repository`
  * (`owner/repo`), or the one the `origin` remote names on github.com. None for a user or
- * organization site (`owner.github.io`), a site with its own domain (a CNAME file), one a workflow
- * builds with `--baseurl`, or one GitHub Pages does not build from there.
+ * organization site (`owner.github.io`), a site with its own domain (a CNAME file), one a GitHub
+ * Pages workflow builds (the repository's settings give its path), or one GitHub Pages does not
+ * build from there.
  */
 export function projectSitePath(root: string, top: string | undefined, repository: unknown, maxFileSize: number): { repository: string; path: string } | undefined {
-  // A workflow that builds with `--baseurl` (GitHub's own Pages workflow) gives the path, which depends on the repository's settings.
-  if (!atPagesSource(root, top) || existsSync(join(root, 'CNAME')) || workflowSettingBaseurl(top, maxFileSize) !== undefined) return undefined;
+  // A Pages workflow builds with the path the repository's settings give (none for a custom domain, which needs no CNAME file there).
+  if (!atPagesSource(root, top) || existsSync(join(root, 'CNAME')) || pagesWorkflow(top, maxFileSize) !== undefined) return undefined;
   const named = typeof repository === 'string' ? /^([\w.-]+)\/([\w.-]+)$/.exec(repository.trim()) : null;
   const [, owner, name] = named ?? gitHubUrl.exec(remoteUrls(top, maxFileSize).get('origin') ?? '') ?? [];
   if (owner === undefined || name === undefined) return undefined;
