@@ -481,8 +481,8 @@ describe('doclint check --external', () => {
     });
     const { dir, cleanup } = tempCopy();
     try {
-      // example/project is served under /project; /other/ and /gone/ are the owner's, on the same host.
-      writeFileSync(join(dir, '_config.yml'), `title: p\nurl: ${owner.url}\n`);
+      // example/project is served under /project; /other/ and /gone/ are the owner's, on the same host (the `url`'s, whatever its path).
+      writeFileSync(join(dir, '_config.yml'), `title: p\nurl: ${owner.url}/project\n`);
       writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
       writeFileSync(join(dir, 'b.md'), '---\ntitle: b\npermalink: /b/\n---\nB\n');
       writeFileSync(join(dir, 'index.md'), '---\ntitle: a\n---\n[own](/project/b/) [sibling](/other/) [gone](/gone/)\n');

@@ -16,7 +16,9 @@ export interface OwnerSites {
  */
 export function ownerSites(jekyll: Pick<JekyllConfig, 'projectSite' | 'url' | 'baseurl'>): OwnerSites | undefined {
   if (!jekyll.projectSite) return undefined;
-  return { origin: jekyll.url || `https://${jekyll.projectSite.split('/')[0]!.toLowerCase()}.github.io`, baseurl: jekyll.baseurl };
+  // The host of a `url` written with the project's path too (`https://owner.github.io/project`).
+  const origin = URL.parse(jekyll.url)?.origin;
+  return { origin: origin && origin !== 'null' ? origin : `https://${jekyll.projectSite.split('/')[0]!.toLowerCase()}.github.io`, baseurl: jekyll.baseurl };
 }
 
 /** The URL of the owner's site a project site's root-relative link outside its path leads to (`/other-project/`), if it is one. */
