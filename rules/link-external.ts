@@ -55,6 +55,8 @@ export const linkExternal: SiteRule<Options> = {
   kind: 'site',
   check({ page, options, site, pages, externalStatus, report: reportPage }) {
     const reasons = pageReasons(page, site, pages);
+    const siteUrls = ownSiteUrls(site.jekyll);
+    const owner = ownerSites(site.jekyll);
     for (const link of page.links) {
       const report = asUnpublished(reportAtUse(link, reportPage), reasons.unpublished);
       if (link.url?.toLowerCase().startsWith('mailto:') && !isWellFormedMailto(link.url)) {
@@ -62,11 +64,11 @@ export const linkExternal: SiteRule<Options> = {
         continue;
       }
       // A project site's root-relative link outside it leads to its owner's other sites (link-internal checks those into it).
-      const owner = link.url?.startsWith('/') && resolveLink(link, page.path, site).status === 'outside-baseurl' ? ownerSiteUrl(link.url, ownerSites(site.jekyll)) : undefined;
-      const url = owner ?? externalUrl(link.url, ownSiteUrls(site.jekyll));
+      const ownerUrl = owner && link.url?.startsWith('/') && resolveLink(link, page.path, site).status === 'outside-baseurl' ? ownerSiteUrl(link.url, owner) : undefined;
+      const url = ownerUrl ?? externalUrl(link.url, siteUrls);
       const status = url ? externalStatus(url) : undefined;
       // GitHub's redirect from owner.github.io to the owner's domain is no change to the link.
-      if (status) reportStatus(url!, link, status, owner ? { ...options, permanentRedirects: false } : options, report);
+      if (status) reportStatus(url!, link, status, ownerUrl ? { ...options, permanentRedirects: false } : options, report);
     }
   },
 };

@@ -140,13 +140,13 @@ function splitAtMarkers(lines: SourceLine[]): { lines: SourceLine[]; afterBounda
   return parts;
 }
 
+/** Whether Liquid takes out the line break whose `\n` is at `at` (a CRLF's is noted at its `\r`). */
+const takenOut = (text: string, at: number, stripped: ReadonlySet<number>): boolean => stripped.has(text[at - 1] === '\r' ? at - 1 : at);
+
 /** The line breaks from one offset to another that Liquid leaves in the page. */
 function lineBreaksBetween(text: string, from: number, to: number, stripped: ReadonlySet<number>): number {
   let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) {
-    const lineBreak = text[at - 1] === '\r' ? at - 1 : at;
-    if (!stripped.has(lineBreak)) count++;
-  }
+  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) if (!takenOut(text, at, stripped)) count++;
   return count;
 }
 
@@ -168,7 +168,7 @@ function linesOf(group: RootContent[], text: string, inQuote: boolean, stripped:
   const end = last.end.offset!;
   while (lineStart <= end) {
     let lineEnd = text.indexOf('\n', lineStart);
-    while (stripped && lineEnd !== -1 && lineEnd < end && stripped.has(text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd)) lineEnd = text.indexOf('\n', lineEnd + 1);
+    while (stripped && lineEnd !== -1 && lineEnd < end && takenOut(text, lineEnd, stripped)) lineEnd = text.indexOf('\n', lineEnd + 1);
     if (lineEnd === -1) lineEnd = text.length;
     let contentEnd = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     let contentStart = lineStart;

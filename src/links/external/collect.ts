@@ -24,9 +24,10 @@ export function ownerSites(jekyll: Pick<JekyllConfig, 'projectSite' | 'url' | 'b
 /** The URL of the owner's site a project site's root-relative link outside its path leads to (`/other-project/`), if it is one. */
 export function ownerSiteUrl(url: string | undefined, owner: OwnerSites | undefined): string | undefined {
   if (!owner || !url?.startsWith('/') || url.startsWith('//')) return undefined;
-  const path = url.split('#')[0]!.split('?')[0]!;
+  const withoutFragment = url.split('#')[0]!;
+  const path = withoutFragment.split('?')[0]!;
   if (path === owner.baseurl || path.startsWith(`${owner.baseurl}/`)) return undefined;
-  return requestUrl(`${owner.origin}${url.split('#')[0]!}`);
+  return requestUrl(`${owner.origin}${withoutFragment}`);
 }
 
 /** The URL to request for a link, or undefined when the link is not an external http(s) URL. */
