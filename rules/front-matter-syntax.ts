@@ -4,7 +4,7 @@
  */
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Report, DocumentRule } from '../src/types.js';
-import { isCollectionDocument, isDraft, isPostOrDraft } from '../src/site/urls.js';
+import { isCollectionDocument, isDraft, isPostOrDraft, unwrittenCollection } from '../src/site/urls.js';
 import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import { failsRubyTimeParse } from '../src/site/post-date.js';
@@ -43,8 +43,17 @@ export const frontMatterSyntax: DocumentRule<Options> = {
         // Without a site (a snippet, remark), every file is taken for a page that needs front matter.
         const needed = site.standalone || (isCollectionDocument(document.path, site.jekyll) && !isPostOrDraft(document.path, site.jekyll));
         if (options.requireFrontMatter === 'all' || (options.requireFrontMatter && needed)) {
+          const forTheRepository = forRepository.test(document.path.slice(document.path.lastIndexOf('/') + 1));
+          // A collection that writes no pages writes none of its static files either: such a file is published nowhere.
+          const unwritten = site.standalone ? undefined : unwrittenCollection(document.path, site.jekyll);
+          if (unwritten !== undefined) {
+            if (!forTheRepository || options.requireFrontMatter === 'all') {
+              report({ message: `The file has no front matter: Jekyll leaves it out of \`site.${unwritten}\` (the collection's documents start with a \`---\` block) and publishes nothing of it. Start it with a \`---\` block.`, start: 0 });
+            }
+            return;
+          }
           // A README or LICENSE among the documents is usually there for the repository, not the site.
-          if (forRepository.test(document.path.slice(document.path.lastIndexOf('/') + 1))) {
+          if (forTheRepository) {
             report({ message: 'The file has no front matter: Jekyll copies it as a static file, unrendered. If it is meant as a page, start it with a `---` block.', start: 0, severity: 'warning' });
           } else {
             report({ message: 'The file has no front matter: Jekyll copies it as a static file instead of rendering it. Start it with a `---` block.', start: 0 });

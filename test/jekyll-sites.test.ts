@@ -191,6 +191,19 @@ end
     ]);
   });
 
+  it('says a document without front matter in a collection that writes no pages is published nowhere, and leaves its README alone', async () => {
+    // jekyll build 4.3.1 (`output: false`): `site.events` holds only ok.md, and _site has neither file (scala-lang.org's _events/README.md).
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  events:\n    output: false\n',
+      '_events/README.md': '# Adding an event\n',
+      '_events/talk.md': 'Talk\n',
+      '_events/ok.md': '---\ntitle: Ok\n---\nOk.\n',
+    });
+    expect(result.findings.map((f) => `${f.file} ${f.severity} ${f.message}`)).toEqual([
+      '_events/talk.md error The file has no front matter: Jekyll leaves it out of `site.events` (the collection\'s documents start with a `---` block) and publishes nothing of it. Start it with a `---` block.',
+    ]);
+  });
+
   it('calls a link to a page no source file publishes a warning on a site with a generator, and one to a missing image still an error', async () => {
     const result = await lintSite({
       '_plugins/archives.rb': 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site); end\n  end\nend\n',
