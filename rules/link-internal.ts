@@ -105,6 +105,23 @@ function publishedNear(urls: UrlMap, path: string): string | undefined {
   return site.known.get(path);
 }
 
+/**
+ * `{{ post.url }}` on a site with a baseurl: Jekyll's `url` leaves it out. The certain fix adds
+ * `relative_url` to the output, unless a plugin gem doclint does not read may rewrite the link.
+ */
+function reportDocumentUrl(link: LinkRef, expression: string, site: SiteIndex, report: (finding: Report) => void): void {
+  const where = { start: link.start, end: link.end };
+  const gems = unreadPluginGems(site.jekyll);
+  const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
+  const output = /^\{\{-?\s*[^}]*?\s*-?\}\}/.exec(link.raw)?.[0];
+  const text = output === undefined ? undefined : `${output.replace(/(\s*)(-?\}\})$/, ' | relative_url$1$2')}${link.raw.slice(output.length)}`;
+  report({
+    message: `This link leaves out the baseurl \`${site.jekyll.baseurl}\`${servedUnder(site.jekyll)}: Jekyll's \`${expression}\` is a path within the site, without it, so deployed the link leads outside the site${rewritten}. Write \`{{ ${expression} | relative_url }}\`.`,
+    ...where,
+    ...(rewritten ? { severity: 'warning' as const } : text ? { fix: { ...where, text } } : {}),
+  });
+}
+
 export const linkInternal: SiteRule = {
   meta: {
     id: 'link-internal',
@@ -143,6 +160,10 @@ export const linkInternal: SiteRule = {
         if (linkTagSource(site, 'post_url', link.sourcePath!) === undefined) {
           report({ message: `\`{% post_url ${link.sourcePath} %}\`: no post \`_posts/${link.sourcePath}.*\`, so Jekyll fails to build the page.`, ...where });
         }
+        continue;
+      }
+      if (link.documentUrl !== undefined) {
+        if (baseurl && !baseurlLeftToPlugins(site, pages)) reportDocumentUrl(link, link.documentUrl, site, report);
         continue;
       }
       const resolved = resolveLink(link, page.path, site);

@@ -1404,6 +1404,34 @@ end
     expect(asRule.findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['error No page or file is published at `/site/nope.html`.']);
   });
 
+  it('reports a document\'s own url written without the baseurl (`{{ post.url }}` in a loop over posts), and fixes it with relative_url', async () => {
+    // jekyll build 4.3.1 with `baseurl: /docs`: the canonical link is /blog.html, the posts' and the guide's links
+    // /2020/01/01/a.html and /guides/a.html (outside the site: html-proofer reports each), the filtered ones /docs/2020/01/01/a.html.
+    // A data file's url, a loop variable's from elsewhere, are as the site wrote them.
+    const site = {
+      '_config.yml': 'baseurl: /docs\ncollections:\n  guides:\n    output: true\n',
+      '_layouts/default.html': '<html><head><link rel="canonical" href="{{ page.url }}"></head><body>{{ content }}</body></html>\n',
+      '_data/nav.yml': '- url: /docs/2020/01/01/a.html\n',
+      '_posts/2020-01-01-a.md': '---\nlayout: default\n---\nA post.\n',
+      '_guides/a.md': '---\nlayout: default\n---\nGuide.\n',
+      'blog.html': [
+        '---\nlayout: default\n---\n{% for post in site.posts limit: 3 %}<a href="{{ post.url }}">{{ post.title }}</a> <a href="{{post.url}}#more">more</a>',
+        ' <a href="{{ post.url | relative_url }}">ok</a> <a href="{{ site.baseurl }}{{ post.url }}">ok</a>{% endfor %}',
+        '\n{% for guide in site.guides %}<a href="{{ guide.url }}">g</a>{% endfor %}\n{% for item in site.data.nav %}<a href="{{ item.url }}">n</a>{% endfor %}\n',
+      ].join(''),
+    };
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.fix?.text}`)).toEqual([
+      '_layouts/default.html:1:41 error {{ page.url | relative_url }}',
+      'blog.html:4:47 error {{ post.url | relative_url }}',
+      'blog.html:4:93 error {{post.url | relative_url}}#more',
+      'blog.html:5:40 error {{ guide.url | relative_url }}',
+    ]);
+    expect(result.findings[1]!.message).toBe("This link leaves out the baseurl `/docs`: Jekyll's `post.url` is a path within the site, without it, so deployed the link leads outside the site. Write `{{ post.url | relative_url }}`.");
+    // Without a baseurl, the same links are the site's.
+    expect((await lintSite({ ...site, '_config.yml': 'collections:\n  guides:\n    output: true\n', '_data/nav.yml': '- url: /2020/01/01/a.html\n' })).findings).toEqual([]);
+  });
+
   it('checks references whose definitions an include gives the page, at their use, with no fix', async () => {
     // jekyll build 4.3.1 writes /docs/guide.html#setup, /docs/nope.html and guide.html#nowhere (no such ids or page);
     // an escaped or code `[Guide]` stays text.

@@ -4,7 +4,8 @@
  * path from the site's root (`/about/`, `{{ "/about/" | relative_url }}`,
  * `{{ site.baseurl }}/about/`) or an http(s) URL, rendered with the site's values only. A value
  * with a tag or a variable other than `site`'s (`page.url`, `include.href`, a loop's `item.url`)
- * depends on the page, and is not taken; a relative one (`docs/`, `#main`) is taken apart, as it
+ * depends on the page, and is not taken, but for a document's own `url` (`{{ post.url }}` in a loop
+ * over `site.posts`), which lacks the baseurl on every page; a relative one (`docs/`, `#main`) is taken apart, as it
  * leads elsewhere from each page. `{% link %}` and `{% post_url %}` tags are, wherever they are: Liquid renders them (an
  * HTML comment around one included), and the build fails when the file they name is missing.
  * Only tags hold links (see parse/html-tags.ts): not comments, `<script>` and `<style>` bodies or
@@ -15,6 +16,7 @@ import type { Document } from '../types.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import { linkTags, renderUrl, type LinkRef } from './extract.js';
+import { documentUrlAt } from './document-urls.js';
 import { skippedBranches } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
 
@@ -43,6 +45,11 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
     const url = rendered === undefined ? undefined : decodeCharacterReferences(rendered);
     if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
     else if (url !== undefined && pageRelative.test(url)) relativeLinks.push({ source: 'template', raw, start, end, url });
+    else if (url === undefined) {
+      // A document's `url` is a path from the site's root without the baseurl, on every page alike.
+      const documentUrl = documentUrlAt(liquid, start, end, site);
+      if (documentUrl) links.push({ source: 'template', raw, start, end, url: undefined, documentUrl });
+    }
   }
   return { links: [...links, ...linkTags(document, site)].sort((a, b) => a.start - b.start), relativeLinks };
 }
