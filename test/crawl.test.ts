@@ -195,11 +195,14 @@ describe('doclint crawl', () => {
     }
   }, 30_000);
 
-  it('serves a page named without its `.html` as GitHub Pages and `jekyll serve` do, fragments included, and a path that starts with `//` as the path', async () => {
+  it('serves a page named without its `.html` as GitHub Pages and `jekyll serve` do, fragments included, beside a folder of that name with no index page, and a path that starts with `//` as the path', async () => {
     const site = tempCopy();
     try {
       writeFileSync(join(site.dir, 'index.html'), '<html><body><a href="/a">a</a> <a href="/a#there">t</a> <a href="/a#gone">g</a> <a href="/b">b</a> <a href=".//a.html">s</a></body></html>\n');
       writeFileSync(join(site.dir, 'a.html'), '<html><body><h2 id="there">A</h2></body></html>\n');
+      // abseil.io links `/resources/swe-book` (swe-book.html) beside a `swe-book/` folder of the book's pages.
+      mkdirSync(join(site.dir, 'a'));
+      writeFileSync(join(site.dir, 'a/part.html'), '<html><body>Part</body></html>\n');
       const run = await runCli(['crawl', site.dir, '--format', 'json'], configDir);
       expect(crawlFindings(run.stdout)).toEqual(['index.html:1:66: Broken link to /a#gone (the page has no such fragment).', 'index.html:1:90: Broken link to /b (HTTP 404).']);
     } finally {

@@ -106,10 +106,17 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const result = { links: [...crawled.links] };
   // A few pages at a time (see orphansAtOnce).
   for (let i = 0; i < orphans.length; i += orphansAtOnce) result.links.push(...(await checked({ ...settings, path: orphans.slice(i, i + orphansAtOnce), recurse: false })).links);
+  // linkinator's server sends `/a` to `/a/` where a folder `a/` has no index page, and answers 404 there;
+  // GitHub Pages and `jekyll serve` answer with `a.html` (the links offline checking resolves so too).
+  const servedAnyway = new Set(
+    folder
+      ? result.links.filter((link) => link.state === LinkState.BROKEN && link.status === 404 && sameOrigin(absolute(link.url), siteOrigin) && servedFromFolder(folder, new URL(absolute(link.url)).pathname)).map((link) => link.url)
+      : [],
+  );
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {
-    if (link.state !== LinkState.OK) continue;
+    if (link.state !== LinkState.OK && !servedAnyway.has(link.url)) continue;
     const page = absolute(link.url);
     if (!sameOrigin(page, siteOrigin)) continue;
     const file = fileOfPage(page);
@@ -170,7 +177,7 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
       report(placesOfPage.get(target), parent, 'error', `Broken link to ${new URL(target).pathname} (the folder has no such file).`);
       continue;
     }
-    if (link.state !== LinkState.BROKEN) continue;
+    if (link.state !== LinkState.BROKEN || servedAnyway.has(link.url)) continue;
     reported.add(link.url);
     if (link.failureDetails === undefined) {
       // linkinator could not read the link and requested nothing (its only result without details).
@@ -304,10 +311,10 @@ function servedFile(folder: string, file: string): boolean {
   }
 }
 
-/** The file the folder's server answers a path without an extension with: the folder's index page, else the `.html` page (clean URLs). */
+/** The file a path without an extension is answered with: the folder's index page, else the `.html` page (clean URLs). */
 function cleanUrlFile(folder: string, file: string): string {
   if (!/^[^.]*[^/.]$/.test(file)) return file;
-  return isInsideRoot(folder, file) && existsSync(resolve(folder, file)) ? `${file}/index.html` : `${file}.html`;
+  return isInsideRoot(folder, file) && existsSync(resolve(folder, file, 'index.html')) ? `${file}/index.html` : `${file}.html`;
 }
 
 async function readHtml(file: string): Promise<string | undefined> {
