@@ -1417,7 +1417,8 @@ end
       'blog.html': [
         '---\nlayout: default\n---\n{% for post in site.posts limit: 3 %}<a href="{{ post.url }}">{{ post.title }}</a> <a href="{{post.url}}#more">more</a>',
         ' <a href="{{ post.url | relative_url }}">ok</a> <a href="{{ site.baseurl }}{{ post.url }}">ok</a>{% endfor %}',
-        '\n{% for guide in site.guides %}<a href="{{ guide.url }}">g</a>{% endfor %}\n{% for item in site.data.nav %}<a href="{{ item.url }}">n</a>{% endfor %}\n',
+        '\n{% for guide in site.guides %}<a href="{{ guide.url }}">g</a>{% endfor %}\n{% for item in site.data.nav %}<a href="{{ item.url }}">n</a>{% endfor %}',
+        '{% for page in site.data.nav %}<a href="{{ page.url }}">n</a>{% endfor %}\n',
       ].join(''),
     };
     const result = await lintSite(site);

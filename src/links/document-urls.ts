@@ -41,8 +41,7 @@ export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, s
   if (!match) return undefined;
   const [, variable, neighbour] = match;
   const expression = `${variable}${neighbour}.url`;
-  if (variable === 'page') return expression;
-  // The innermost loop that binds the variable around the output.
+  // The innermost loop that binds the variable around the output (a loop may rebind `page` too).
   let binding: string | undefined;
   let innermost = -1;
   for (const block of liquid.blocks) {
@@ -52,5 +51,6 @@ export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, s
     binding = loop[2];
     innermost = block.open.start;
   }
-  return binding !== undefined && isDocumentList(binding, site) ? expression : undefined;
+  if (binding === undefined) return variable === 'page' ? expression : undefined;
+  return isDocumentList(binding, site) ? expression : undefined;
 }
