@@ -1012,6 +1012,21 @@ end
     ]);
   });
 
+  it('reads a link on a site `url` with a path as a path on its host, where the baseurl is a folder too', async () => {
+    // jekyll build 4.3.1 (`url: https://owner.github.io/proj`, `baseurl: /proj`, built into proj/): the links are
+    // https://owner.github.io/proj/about/ (the page), …/proj/proj/about/ and …/proj/nope/ (nothing there). sergiokopplin/indigo
+    // writes `{{ site.url }}/assets/…` so, and GitHub Pages serves it under /indigo.
+    const result = await lintSite({
+      '_config.yml': 'url: https://owner.github.io/proj\nbaseurl: /proj\n',
+      'about.md': '---\ntitle: About\npermalink: /about/\n---\nA\n',
+      'index.md': '---\ntitle: Home\n---\n[a]({{ site.url }}/about/) [b]({{ site.url }}{{ site.baseurl }}/about/) [c]({{ site.url }}/nope/) [d]({{ site.url }})\n',
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      '4:32 warning This site does not publish `/proj/proj/about/` (the link is on its own `url`, where the server may serve other content).',
+      '4:77 warning This site does not publish `/proj/nope/` (the link is on its own `url`, where the server may serve other content).',
+    ]);
+  });
+
   it('reads a baseurl written as a URL as its path, and finds redirect pages where jekyll-redirect-from writes them', async () => {
     const result = await lintSite({
       '_config.yml': 'plugins: [jekyll-redirect-from]\nbaseurl: //example.github.io/docs\n',

@@ -61,7 +61,9 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   if (url === '') return { status: 'skip' };
   const siteUrl = site.jekyll.url;
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
-  if (viaSiteUrl) url = url.slice(siteUrl.length) || '/';
+  // On a site served under a baseurl, a `url` with a path (`https://owner.github.io/project`) is a
+  // folder on its host, as the baseurl is: what follows it is a path on that host.
+  if (viaSiteUrl) url = `${site.jekyll.baseurl ? siteUrlPath(siteUrl) : ''}${url.slice(siteUrl.length) || '/'}`;
   else {
     // `{{ site.baseurl }}/x` with `baseurl: //host/docs`: the site's own `/docs/x`.
     const origin = site.jekyll.baseurlOrigin;
@@ -237,6 +239,11 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     if (html) return { url: `${path}.html`, target: html, how: 'exact' };
   }
   return undefined;
+}
+
+/** The path of the site's `url` (`/project` of `https://owner.github.io/project`), without its final slash. */
+function siteUrlPath(siteUrl: string): string {
+  return (URL.parse(siteUrl)?.pathname ?? '').replace(/\/$/, '');
 }
 
 /** The page or document Jekyll writes to `<url>.html` (its URL has no extension): a folder's index when the URL ends in `/index`. */
