@@ -7,7 +7,9 @@
  */
 import { pageReasons, reportFor } from '../src/links/link-report.js';
 import { resolveLink } from '../src/links/resolve.js';
-import { isMarkdownSyntax } from '../src/links/extract.js';
+import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
+import { documentsOfList } from '../src/links/document-urls.js';
+import { percentDecoded } from '../src/text/percent-decode.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
@@ -54,6 +56,11 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     for (const link of page.links) {
       if (takenIn && link.url?.startsWith('#')) continue;
       const report = reportFor(link, reportPage, reasons);
+      if (link.documentUrl?.list !== undefined) {
+        const missing = missingOnEveryDocument(link, link.documentUrl.list, site, pages, anchorsOf);
+        if (missing) report({ message: missing, start: link.start + link.raw.indexOf('#'), end: link.end });
+        continue;
+      }
       const resolution = resolveLink(link, path, site);
       if (resolution.status !== 'ok' && resolution.status !== 'missing-slash' && resolution.status !== 'redirect') continue;
       const fragment = resolution.fragment;
@@ -97,6 +104,26 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
     }
   },
 };
+
+/**
+ * `{{ post.url }}#more` in a loop over documents: which of them a page's loop writes is not read
+ * (its `limit`, order and conditions), but where none of the documents the list may hold has the
+ * anchor, every link the loop writes misses it. The message, if so.
+ */
+function missingOnEveryDocument(link: LinkRef, list: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, anchorsOf: (path: string) => readonly Anchor[] | undefined): string | undefined {
+  const hash = link.raw.indexOf('#');
+  const fragment = hash === -1 ? '' : percentDecoded(link.raw.slice(hash + 1));
+  if (fragment === '' || fragment === 'top' || fragment.includes('{')) return undefined;
+  const documents = documentsOfList(list, site) ?? [];
+  if (documents.length === 0) return undefined;
+  for (const document of documents) {
+    const anchors = anchorsOf(document);
+    const known = anchors && knownAnchors(document, anchors, site, pages);
+    if (!known || known.open || known.ids.has(fragment)) return undefined;
+  }
+  const count = documents.length === 1 ? `the one document \`${list}\` holds (\`${documents[0]}\`)` : `any of the ${documents.length} documents \`${list}\` may hold (as \`${documents[0]}\`)`;
+  return `There is no anchor \`#${fragment}\` on ${count}: every link this loop writes misses it.`;
+}
 
 /** The ids a page's includes write (in a Markdown page, a Markdown include's headings too). */
 function idsOfIncludes(path: string, anchors: readonly Anchor[], facts: PageFacts | undefined, site: SiteIndex): IncludeIds | undefined {

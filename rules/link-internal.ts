@@ -162,8 +162,8 @@ export const linkInternal: SiteRule = {
         }
         continue;
       }
-      if (link.documentUrl !== undefined) {
-        if (baseurl && !baseurlLeftToPlugins(site, pages)) reportDocumentUrl(link, link.documentUrl, site, report);
+      if (link.documentUrl) {
+        if (baseurl && !baseurlLeftToPlugins(site, pages)) reportDocumentUrl(link, link.documentUrl.expression, site, report);
         continue;
       }
       const resolved = resolveLink(link, page.path, site);

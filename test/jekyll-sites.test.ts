@@ -1419,6 +1419,27 @@ end
     expect(asRule.findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['error No page or file is published at `/site/nope.html`.']);
   });
 
+  it('reports a `{{ post.url }}#fragment` in a loop over documents where none of the documents the list may hold has the anchor', async () => {
+    // jekyll build 4.3.1: a.html has id="comments" (b.html has not), the guide's layout writes id="doc-top", nothing writes
+    // read-more or gone; html-proofer 3.19.2 reports #comments on b, #read-more on both posts and #gone. Which documents a
+    // loop writes (its limit, its conditions) is not read: only an anchor none of them has is reported (abseil.io's #read-more).
+    const result = await lintSite({
+      '_config.yml': 'collections:\n  guides:\n    output: true\n',
+      '_layouts/doc.html': '<html><body><div id="doc-top"></div>{{ content }}</body></html>\n',
+      '_posts/2020-01-01-a.md': '---\ntitle: A\n---\n## Comments\n\nA.\n',
+      '_posts/2020-01-02-b.md': '---\ntitle: B\n---\nB.\n',
+      '_guides/a.md': '---\nlayout: doc\n---\nGuide.\n',
+      'index.html': [
+        '---\n---\n{% for post in site.posts %}<a href="{{ post.url }}#comments">c</a> <a href="{{ post.url }}#read-more">r</a>{% endfor %}\n',
+        '{% for guide in site.guides %}<a href="{{ guide.url }}#doc-top">t</a> <a href="{{ guide.url }}#gone">g</a>{% endfor %}\n',
+      ].join(''),
+    });
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '3:92 link-anchor There is no anchor `#read-more` on any of the 2 documents `site.posts` may hold (as `_posts/2020-01-01-a.md`): every link this loop writes misses it.',
+      '4:95 link-anchor There is no anchor `#gone` on the one document `site.guides` holds (`_guides/a.md`): every link this loop writes misses it.',
+    ]);
+  });
+
   it('reports a document\'s own url written without the baseurl (`{{ post.url }}` in a loop over posts), and fixes it with relative_url', async () => {
     // jekyll build 4.3.1 with `baseurl: /docs`: the canonical link is /blog.html, the posts' and the guide's links
     // /2020/01/01/a.html and /guides/a.html (outside the site: html-proofer reports each), the filtered ones /docs/2020/01/01/a.html.
@@ -1441,11 +1462,14 @@ end
       '_layouts/default.html:1:41 error {{ page.url | relative_url }}',
       'blog.html:4:47 error {{ post.url | relative_url }}',
       'blog.html:4:93 error {{post.url | relative_url}}#more',
+      // link-anchor's: no post has an id `more` (html-proofer reports it too).
+      'blog.html:4:105 error undefined',
       'blog.html:5:40 error {{ guide.url | relative_url }}',
     ]);
     expect(result.findings[1]!.message).toBe("This link leaves out the baseurl `/docs`: Jekyll's `post.url` is a path within the site, without it, so deployed the link leads outside the site. Write `{{ post.url | relative_url }}`.");
-    // Without a baseurl, the same links are the site's.
-    expect((await lintSite({ ...site, '_config.yml': 'collections:\n  guides:\n    output: true\n', '_data/nav.yml': '- url: /2020/01/01/a.html\n' })).findings).toEqual([]);
+    // Without a baseurl, the same links are the site's (only the missing `#more` is left).
+    const withoutBaseurl = await lintSite({ ...site, '_config.yml': 'collections:\n  guides:\n    output: true\n', '_data/nav.yml': '- url: /2020/01/01/a.html\n' });
+    expect(withoutBaseurl.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['4:105 link-anchor']);
   });
 
   it('checks references whose definitions an include gives the page, at their use, with no fix', async () => {

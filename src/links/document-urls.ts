@@ -6,6 +6,8 @@
  * unless a filter adds the baseurl (`| relative_url`), so none is taken here.
  */
 import type { LiquidParse } from '../parse/liquid-tree.js';
+import type { SiteIndex } from '../site/site-index.js';
+import { collectionRelative, isDraft, isPostOrDraft } from '../site/urls.js';
 
 /** `post.url`, `page.next.url`: a variable's (or its neighbour's) url, and nothing else in the output. */
 const ownUrl = /^\s*([A-Za-z_][\w-]*)((?:\.(?:next|previous))?)\.url\s*$/;
@@ -30,11 +32,19 @@ function isDocumentList(list: string, site: Record<string, unknown>): boolean {
   return collection !== undefined && collectionNames(site).includes(collection);
 }
 
+/** A destination that starts with a document's own `url`. */
+export interface DocumentUrl {
+  /** The output's expression: `post.url`, `page.url`, `page.next.url`. */
+  expression: string;
+  /** The list the loop takes the document from (`site.posts`, `site.categories.blog`); none for the page's own. */
+  list?: string;
+}
+
 /**
  * The output at `start` when it writes a document's `url` (`post.url`), the destination
  * running from `start` to `end`; undefined otherwise.
  */
-export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, start: number, end: number, site: Record<string, unknown>): string | undefined {
+export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, start: number, end: number, site: Record<string, unknown>): DocumentUrl | undefined {
   const output = liquid.outputs.find((candidate) => candidate.start === start);
   if (!output || output.end > end) return undefined;
   const match = ownUrl.exec(output.markup);
@@ -51,6 +61,34 @@ export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, s
     binding = loop[2];
     innermost = block.open.start;
   }
-  if (binding === undefined) return variable === 'page' ? expression : undefined;
-  return isDocumentList(binding, site) ? expression : undefined;
+  if (binding === undefined) return variable === 'page' ? { expression } : undefined;
+  return isDocumentList(binding, site) ? { expression, ...(neighbour ? {} : { list: binding }) } : undefined;
+}
+
+const listsBySite = new WeakMap<SiteIndex, Map<string, readonly string[] | undefined>>();
+
+/**
+ * The published documents a loop's list may hold, by source file: every post for
+ * `site.categories.blog` or `paginator.posts` (a superset: which of them a page gets is not read),
+ * a collection's documents for `site.<name>`; undefined for a list not read here.
+ */
+export function documentsOfList(list: string, site: SiteIndex): readonly string[] | undefined {
+  let lists = listsBySite.get(site);
+  if (!lists) listsBySite.set(site, (lists = new Map()));
+  if (lists.has(list)) return lists.get(list);
+  const { jekyll, urls } = site;
+  const published = [...urls.urlOf.keys()].filter((path) => !urls.unpublishedPages.has(path));
+  const kind = (path: string) => urls.targets.get(urls.urlOf.get(path)!)?.kind;
+  const collection = /^site\.([\w-]+)$/.exec(list)?.[1];
+  const documents = /^(?:site\.(?:posts|related_posts|categories|tags)|paginator\.posts)\b/.test(list)
+    ? published.filter((path) => isPostOrDraft(path, jekyll) && !isDraft(path, jekyll))
+    : list === 'site.pages' || list === 'site.html_pages'
+      ? published.filter((path) => kind(path) === 'page')
+      : list === 'site.documents'
+        ? published.filter((path) => kind(path) === 'document')
+        : collection !== undefined
+          ? published.filter((path) => collectionRelative(path, jekyll)?.startsWith(`_${collection}/`))
+          : undefined;
+  lists.set(list, documents);
+  return documents;
 }

@@ -8,7 +8,7 @@ import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, servedBaseurl, type RenderScope } from '../parse/liquid-render.js';
 import { skippedBranches } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
-import { documentUrlAt } from './document-urls.js';
+import { documentUrlAt, type DocumentUrl } from './document-urls.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
@@ -35,7 +35,7 @@ export interface LinkRef {
   /** A destination that starts with a variable the page does not define (`{{ BASE_PATH }}/x.html`): its name, and the rest rendered (see base-path-variables.ts). */
   variableBase?: { name: string; rest: string };
   /** A destination that starts with a document's own `url`, which lacks the baseurl (`post.url`; see document-urls.ts). */
-  documentUrl?: string;
+  documentUrl?: DocumentUrl;
 }
 
 /** The parts of a destination around its one `{% link %}` or `{% post_url %}` tag, Liquid rendered. */
@@ -146,7 +146,7 @@ function ownStrings(link: LinkRef): LinkRef {
   if (link.sourcePath !== undefined) owned.sourcePath = detached(link.sourcePath);
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
-  if (link.documentUrl !== undefined) owned.documentUrl = detached(link.documentUrl);
+  if (link.documentUrl) owned.documentUrl = { expression: detached(link.documentUrl.expression), ...(link.documentUrl.list === undefined ? {} : { list: detached(link.documentUrl.list) }) };
   return owned;
 }
 
