@@ -57,7 +57,7 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
       if (takenIn && link.url?.startsWith('#')) continue;
       const report = reportFor(link, reportPage, reasons);
       if (link.documentUrl?.list !== undefined) {
-        const missing = missingOnEveryDocument(link, link.documentUrl.list, site, pages, anchorsOf);
+        const missing = missingOnDocuments(link, link.documentUrl.list, link.documentUrl.every === true, site, pages, anchorsOf);
         if (missing) report({ message: missing, start: link.start + link.raw.indexOf('#'), end: link.end });
         continue;
       }
@@ -106,22 +106,30 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
 };
 
 /**
- * `{{ post.url }}#more` in a loop over documents: which of them a page's loop writes is not read
- * (its `limit`, order and conditions), but where none of the documents the list may hold has the
- * anchor, every link the loop writes misses it. The message, if so.
+ * `{{ post.url }}#more` in a loop over documents. Where the loop writes the link for every
+ * document of its list, each one without the anchor is a broken link; elsewhere which of them a
+ * page's loop writes is not read (its `limit`, conditions, a category), but where none of the
+ * documents the list may hold has the anchor, every link the loop writes misses it. The message, if so.
  */
-function missingOnEveryDocument(link: LinkRef, list: string, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, anchorsOf: (path: string) => readonly Anchor[] | undefined): string | undefined {
+function missingOnDocuments(link: LinkRef, list: string, every: boolean, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, anchorsOf: (path: string) => readonly Anchor[] | undefined): string | undefined {
   const hash = link.raw.indexOf('#');
   const fragment = hash === -1 ? '' : percentDecoded(link.raw.slice(hash + 1));
   if (fragment === '' || fragment === 'top' || fragment.includes('{')) return undefined;
   const documents = documentsOfList(list, site) ?? [];
-  if (documents.length === 0) return undefined;
+  const missing: string[] = [];
   for (const document of documents) {
     const anchors = anchorsOf(document);
     const known = anchors && knownAnchors(document, anchors, site, pages);
-    if (!known || known.open || known.ids.has(fragment)) return undefined;
+    // An anchor that cannot be known makes the document's link unjudged: it only counts where every link is read one by one.
+    if (!known || known.open) {
+      if (every) continue;
+      return undefined;
+    }
+    if (!known.ids.has(fragment)) missing.push(document);
   }
-  const count = documents.length === 1 ? `the one document \`${list}\` holds (\`${documents[0]}\`)` : `any of the ${documents.length} documents \`${list}\` may hold (as \`${documents[0]}\`)`;
+  if (missing.length === 0 || (!every && missing.length < documents.length)) return undefined;
+  if (every && missing.length < documents.length) return `There is no anchor \`#${fragment}\` on ${missing.length} of the ${documents.length} documents of \`${list}\` this loop links to (as \`${missing[0]}\`).`;
+  const count = documents.length === 1 ? `the one document \`${list}\` holds (\`${documents[0]}\`)` : `any of the ${documents.length} documents \`${list}\` ${every ? 'holds' : 'may hold'} (as \`${documents[0]}\`)`;
   return `There is no anchor \`#${fragment}\` on ${count}: every link this loop writes misses it.`;
 }
 

@@ -1419,10 +1419,10 @@ end
     expect(asRule.findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['error No page or file is published at `/site/nope.html`.']);
   });
 
-  it('reports a `{{ post.url }}#fragment` in a loop over documents where none of the documents the list may hold has the anchor', async () => {
+  it('reports a `{{ post.url }}#fragment` in a loop over documents on each document without the anchor where the loop writes them all, and where none has it otherwise', async () => {
     // jekyll build 4.3.1: a.html has id="comments" (b.html has not), the guide's layout writes id="doc-top", nothing writes
-    // read-more or gone; html-proofer 3.19.2 reports #comments on b, #read-more on both posts and #gone. Which documents a
-    // loop writes (its limit, its conditions) is not read: only an anchor none of them has is reported (abseil.io's #read-more).
+    // read-more or gone; html-proofer 3.19.2 reports #comments on b, #read-more on both posts and #gone. Where the loop may
+    // write some of them only (a limit, a condition, a category), only an anchor none of them has is reported (abseil.io's #read-more).
     const result = await lintSite({
       '_config.yml': 'collections:\n  guides:\n    output: true\n',
       '_layouts/doc.html': '<html><body><div id="doc-top"></div>{{ content }}</body></html>\n',
@@ -1432,11 +1432,16 @@ end
       'index.html': [
         '---\n---\n{% for post in site.posts %}<a href="{{ post.url }}#comments">c</a> <a href="{{ post.url }}#read-more">r</a>{% endfor %}\n',
         '{% for guide in site.guides %}<a href="{{ guide.url }}#doc-top">t</a> <a href="{{ guide.url }}#gone">g</a>{% endfor %}\n',
+        '{% for post in site.posts limit: 1 %}<a href="{{ post.url }}#comments">c</a>{% endfor %}\n',
+        '{% for post in site.posts %}{% if post.title == "A" %}<a href="{{ post.url }}#comments">c</a>{% endif %}{% endfor %}\n',
+        '{% for post in site.categories.news %}<a href="{{ post.url }}#comments">c</a> <a href="{{ post.url }}#read-more">r</a>{% endfor %}\n',
       ].join(''),
     });
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
-      '3:92 link-anchor There is no anchor `#read-more` on any of the 2 documents `site.posts` may hold (as `_posts/2020-01-01-a.md`): every link this loop writes misses it.',
+      '3:52 link-anchor There is no anchor `#comments` on 1 of the 2 documents of `site.posts` this loop links to (as `_posts/2020-01-02-b.md`).',
+      '3:92 link-anchor There is no anchor `#read-more` on any of the 2 documents `site.posts` holds (as `_posts/2020-01-01-a.md`): every link this loop writes misses it.',
       '4:95 link-anchor There is no anchor `#gone` on the one document `site.guides` holds (`_guides/a.md`): every link this loop writes misses it.',
+      '7:102 link-anchor There is no anchor `#read-more` on any of the 2 documents `site.categories.news` may hold (as `_posts/2020-01-01-a.md`): every link this loop writes misses it.',
     ]);
   });
 

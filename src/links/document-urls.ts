@@ -38,31 +38,41 @@ export interface DocumentUrl {
   expression: string;
   /** The list the loop takes the document from (`site.posts`, `site.categories.blog`); none for the page's own. */
   list?: string;
+  /**
+   * The loop writes the link for every document of its list: `site.posts` or a collection, no
+   * `limit`/`offset`, no `break`/`continue`, and no condition or capture around the link.
+   */
+  every?: true;
 }
+
+/** Lists whose documents doclint knows one by one (not a category's posts). */
+const wholeList = (list: string, site: Record<string, unknown>): boolean => list === 'site.posts' || collectionNames(site).some((name) => list === `site.${name}`);
 
 /**
  * The output at `start` when it writes a document's `url` (`post.url`), the destination
  * running from `start` to `end`; undefined otherwise.
  */
-export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks'>, start: number, end: number, site: Record<string, unknown>): DocumentUrl | undefined {
+export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks' | 'tags'>, start: number, end: number, site: Record<string, unknown>): DocumentUrl | undefined {
   const output = liquid.outputs.find((candidate) => candidate.start === start);
   if (!output || output.end > end) return undefined;
   const match = ownUrl.exec(output.markup);
   if (!match) return undefined;
   const [, variable, neighbour] = match;
   const expression = `${variable}${neighbour}.url`;
+  const around = liquid.blocks.filter((block) => block.open.end <= start && (!block.close || block.close.start >= output.end));
   // The innermost loop that binds the variable around the output (a loop may rebind `page` too).
-  let binding: string | undefined;
-  let innermost = -1;
-  for (const block of liquid.blocks) {
-    if (block.open.name !== 'for' || block.open.end > start || (block.close && block.close.start < output.end) || block.open.start < innermost) continue;
-    const loop = forLoop.exec(block.open.markup);
-    if (!loop || loop[1] !== variable) continue;
-    binding = loop[2];
-    innermost = block.open.start;
-  }
-  if (binding === undefined) return variable === 'page' ? { expression } : undefined;
-  return isDocumentList(binding, site) ? { expression, ...(neighbour ? {} : { list: binding }) } : undefined;
+  const loop = around.filter((block) => block.open.name === 'for' && forLoop.exec(block.open.markup)?.[1] === variable).sort((a, b) => b.open.start - a.open.start)[0];
+  if (!loop) return variable === 'page' ? { expression } : undefined;
+  const list = forLoop.exec(loop.open.markup)![2]!;
+  if (!isDocumentList(list, site)) return undefined;
+  if (neighbour) return { expression };
+  const loopEnd = loop.close?.start ?? Number.POSITIVE_INFINITY;
+  const every =
+    wholeList(list, site) &&
+    !/\b(?:limit|offset)\s*:/.test(loop.open.markup) &&
+    around.every((block) => block.open.name === 'for') &&
+    !liquid.tags.some((tag) => (tag.name === 'break' || tag.name === 'continue') && tag.start > loop.open.end && tag.start < loopEnd);
+  return { expression, list, ...(every ? { every: true as const } : {}) };
 }
 
 const listsBySite = new WeakMap<SiteIndex, Map<string, readonly string[] | undefined>>();

@@ -146,7 +146,7 @@ function ownStrings(link: LinkRef): LinkRef {
   if (link.sourcePath !== undefined) owned.sourcePath = detached(link.sourcePath);
   if (link.tagged) owned.tagged = { ...link.tagged, before: detached(link.tagged.before), name: detached(link.tagged.name), after: detached(link.tagged.after) };
   if (link.variableBase) owned.variableBase = { name: detached(link.variableBase.name), rest: detached(link.variableBase.rest) };
-  if (link.documentUrl) owned.documentUrl = { expression: detached(link.documentUrl.expression), ...(link.documentUrl.list === undefined ? {} : { list: detached(link.documentUrl.list) }) };
+  if (link.documentUrl) owned.documentUrl = { ...link.documentUrl, expression: detached(link.documentUrl.expression), ...(link.documentUrl.list === undefined ? {} : { list: detached(link.documentUrl.list) }) };
   return owned;
 }
 
