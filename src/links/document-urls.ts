@@ -3,7 +3,8 @@
  * `{{ page.next.url }}`, or `{{ post.url }}` in a loop over documents (`site.posts`,
  * `paginator.posts`, `site.pages`, a collection, `site.categories[c]`). Jekyll's `url` is the
  * path within the site, without the baseurl: on a site with one, such a link leads outside it
- * unless a filter adds the baseurl (`| relative_url`), so none is taken here.
+ * unless a filter adds the baseurl (`| relative_url`), so none is taken here. A `#fragment` after
+ * it is on the documents the loop's list holds (documentsOfList).
  */
 import type { LiquidParse } from '../parse/liquid-tree.js';
 import type { SiteIndex } from '../site/site-index.js';
@@ -89,15 +90,17 @@ export function documentsOfList(list: string, site: SiteIndex): readonly string[
   const { jekyll, urls } = site;
   const published = [...urls.urlOf.keys()].filter((path) => !urls.unpublishedPages.has(path));
   const kind = (path: string) => urls.targets.get(urls.urlOf.get(path)!)?.kind;
+  // A collection's files without front matter (an image in `_posts/`) are static files, in no list of documents.
+  const documentsOnly = published.filter((path) => kind(path) === 'document');
   const collection = /^site\.([\w-]+)$/.exec(list)?.[1];
   const documents = /^(?:site\.(?:posts|related_posts|categories|tags)|paginator\.posts)\b/.test(list)
-    ? published.filter((path) => isPostOrDraft(path, jekyll) && !isDraft(path, jekyll))
+    ? documentsOnly.filter((path) => isPostOrDraft(path, jekyll) && !isDraft(path, jekyll))
     : list === 'site.pages' || list === 'site.html_pages'
       ? published.filter((path) => kind(path) === 'page')
       : list === 'site.documents'
-        ? published.filter((path) => kind(path) === 'document')
+        ? documentsOnly
         : collection !== undefined
-          ? published.filter((path) => collectionRelative(path, jekyll)?.startsWith(`_${collection}/`))
+          ? documentsOnly.filter((path) => collectionRelative(path, jekyll)?.startsWith(`_${collection}/`))
           : undefined;
   lists.set(list, documents);
   return documents;
