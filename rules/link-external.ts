@@ -60,6 +60,14 @@ export const linkExternal: SiteRule<Options> = {
     for (const link of page.links) {
       const report = asUnpublished(reportAtUse(link, reportPage), reasons.unpublished);
       if (link.url?.toLowerCase().startsWith('mailto:') && !isWellFormedMailto(link.url)) {
+        // `a@x;b@y`: Outlook's separator; RFC 6068's is a comma, which every mail program reads.
+        const query = link.url.indexOf('?');
+        const commas = query === -1 ? link.url.replace(/;/g, ',') : `${link.url.slice(0, query).replace(/;/g, ',')}${link.url.slice(query)}`;
+        if (commas !== link.url && isWellFormedMailto(commas)) {
+          const fix = link.raw === link.url ? { fix: { start: link.start, end: link.end, text: commas } } : {};
+          report({ message: `\`${link.url}\` separates its addresses with \`;\`, which is not RFC 6068's separator: mail programs that follow it do not split the addresses there. Separate them with \`,\`.`, start: link.start, end: link.end, ...fix });
+          continue;
+        }
         report({ message: `\`${link.url}\` is not a valid mailto: address.`, start: link.start, end: link.end });
         continue;
       }
