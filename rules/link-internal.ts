@@ -88,6 +88,18 @@ function unpublishedFile(site: SiteIndex, path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A link on the site's `url` with the baseurl in it twice, where the `url` ends with the baseurl
+ * (`url: https://owner.github.io/project`, `baseurl: /project`): `absolute_url` and
+ * `{{ site.url }}{{ site.baseurl }}` write both. `path` is the link's path within the site.
+ */
+function baseurlInSiteUrl(jekyll: JekyllConfig, path: string): string | undefined {
+  const { url, baseurl } = jekyll;
+  const sitePath = (URL.parse(url)?.pathname ?? '').replace(/\/$/, '');
+  if (!baseurl || sitePath !== baseurl || !(path === baseurl || path.startsWith(`${baseurl}/`))) return undefined;
+  return `This link has the baseurl twice (\`${baseurl}${path}\`): the site's \`url\` (\`${url}\`) already ends with \`${baseurl}\`, and \`absolute_url\` (or \`{{ site.baseurl }}\` after \`{{ site.url }}\`) adds it again. Set \`url\` to \`${url.slice(0, -sitePath.length)}\` in _config.yml.`;
+}
+
 /** `{{ site.baseurl }}{% link a.md %}` on a site built with Jekyll 4, whose tag writes the baseurl too. */
 function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: boolean | undefined): string | undefined {
   if (!tagged || !tagsAddBaseurl || !baseurlBefore(tagged, baseurl)) return undefined;
@@ -180,8 +192,10 @@ export const linkInternal: SiteRule = {
           const suggestion = publishedNear(site.urls, resolution.path);
           const what = link.source === 'image' || link.source === 'tag' ? 'image or file' : 'page or file';
           if (resolution.viaSiteUrl) {
+            const twice = baseurlInSiteUrl(site.jekyll, resolution.path);
             // Other software on the same host may serve it (an old archive, an app): likely broken, not certainly.
-            report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
+            if (twice) report({ message: twice, ...where });
+            else report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
           const generators = generatorsOf(resolution.path, site);

@@ -1014,16 +1014,19 @@ end
 
   it('reads a link on a site `url` with a path as a path on its host, where the baseurl is a folder too', async () => {
     // jekyll build 4.3.1 (`url: https://owner.github.io/proj`, `baseurl: /proj`, built into proj/): the links are
-    // https://owner.github.io/proj/about/ (the page), …/proj/proj/about/ and …/proj/nope/ (nothing there). sergiokopplin/indigo
-    // writes `{{ site.url }}/assets/…` so, and GitHub Pages serves it under /indigo.
+    // https://owner.github.io/proj/about/ (the page), …/proj/proj/about/ twice (absolute_url writes the url and the
+    // baseurl) and …/proj/nope/ (nothing there). sergiokopplin/indigo writes `{{ site.url }}/assets/…` so, and GitHub
+    // Pages serves it under /indigo; aksakalli/jekyll-doc-theme's `{{ "/feed.xml" | absolute_url }}` has /jekyll-doc-theme twice.
     const result = await lintSite({
       '_config.yml': 'url: https://owner.github.io/proj\nbaseurl: /proj\n',
       'about.md': '---\ntitle: About\npermalink: /about/\n---\nA\n',
-      'index.md': '---\ntitle: Home\n---\n[a]({{ site.url }}/about/) [b]({{ site.url }}{{ site.baseurl }}/about/) [c]({{ site.url }}/nope/) [d]({{ site.url }})\n',
+      'index.md': '---\ntitle: Home\n---\n[a]({{ site.url }}/about/) [b]({{ site.url }}{{ site.baseurl }}/about/) [c]({{ site.url }}/nope/) [d]({{ site.url }})\n\n<a href="{{ "/about/" | absolute_url }}">e</a>\n',
     });
+    const twice = "This link has the baseurl twice (`/proj/proj/about/`): the site's `url` (`https://owner.github.io/proj`) already ends with `/proj`, and `absolute_url` (or `{{ site.baseurl }}` after `{{ site.url }}`) adds it again. Set `url` to `https://owner.github.io` in _config.yml.";
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
-      '4:32 warning This site does not publish `/proj/proj/about/` (the link is on its own `url`, where the server may serve other content).',
+      `4:32 error ${twice}`,
       '4:77 warning This site does not publish `/proj/nope/` (the link is on its own `url`, where the server may serve other content).',
+      `6:10 error ${twice}`,
     ]);
   });
 
