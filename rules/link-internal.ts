@@ -51,6 +51,9 @@ function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
 const inParenthesesTwice = /^\((?:[a-z][a-z0-9+.-]*:|\/)[^()\s]*\)$/i;
 
+/** `[a]: [https://…]`: kramdown keeps the brackets in the URL. */
+const inBrackets = /^\[(?:[a-z][a-z0-9+.-]*:|\/)[^[\]\s]*\]$/i;
+
 /** An email address written as a link's destination without `mailto:` (`[email me](nick@example.com)`). */
 const emailAddress = /^[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
 
@@ -64,6 +67,7 @@ const webDomain = /^(?:www\.[^/\s]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|
  */
 function mistyped(destination: string, markdown: boolean): string | undefined {
   if (inParenthesesTwice.test(destination)) return ` Its destination \`${destination}\` is in parentheses twice: the inner ones are part of the URL.`;
+  if (markdown && inBrackets.test(destination)) return ` Its destination \`${destination}\` is in square brackets, which kramdown keeps in the URL.`;
   const title = /\s+(\([^()]*\))$/.exec(destination);
   if (markdown && title) return ` kramdown reads \`${title[1]}\` as part of the URL: a link title goes in quotes (\`"…"\`).`;
   if (webDomain.test(destination)) return ` \`${destination}\` is a path on this site: a link to another site starts with \`https://\`.`;
@@ -232,8 +236,8 @@ export const linkInternal: SiteRule = {
           }
           const markdown = isMarkdownSyntax(link);
           const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? mistyped((link.url ?? link.raw).trim(), markdown);
-          // The one certain fix: the URL inside the doubled parentheses.
-          const unwrapped = markdown && inParenthesesTwice.test(link.raw) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
+          // The one certain fix: the URL inside the doubled parentheses or the brackets.
+          const unwrapped = markdown && (inParenthesesTwice.test(link.raw) || inBrackets.test(link.raw)) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
           const redirected = resolution.netlify ? ` Netlify sends it to \`${resolution.netlify.to}\` (\`${resolution.netlify.where}\`), where nothing is published either.` : '';
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}${redirected}`, ...where, ...unwrapped });
           break;
