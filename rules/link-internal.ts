@@ -113,10 +113,10 @@ function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: bool
 /** Each site's suggestions by path: a missing page is often linked from many pages (w3c/wai-website: 790 links, 209 paths). */
 const suggestions = new WeakMap<UrlMap, { near: (path: string, maxDistance: number) => string | undefined; known: Map<string, string | undefined> }>();
 
-/** The published URL closest to a path that is not published, if one is near. */
+/** The published URL closest to a path that is not published, if one is near (never the home page: `/cv` is not a typo of `/`). */
 function publishedNear(urls: UrlMap, path: string): string | undefined {
   let site = suggestions.get(urls);
-  if (!site) suggestions.set(urls, (site = { near: suggester(urls.targets.keys()), known: new Map() }));
+  if (!site) suggestions.set(urls, (site = { near: suggester([...urls.targets.keys()].filter((url) => url !== '/')), known: new Map() }));
   if (!site.known.has(path)) site.known.set(path, site.near(path, Math.max(2, Math.floor(path.length / 5))));
   return site.known.get(path);
 }

@@ -1012,6 +1012,14 @@ end
     ]);
   });
 
+  it('suggests no home page for a short missing path (`/cv` is not a typo of `/`), and a near page for a typo', async () => {
+    const result = await lintSite({
+      'about.md': '---\ntitle: About\npermalink: /about/\n---\nA\n',
+      'index.md': '---\ntitle: Home\n---\n[CV](/cv) [About](/abuot/)\n',
+    });
+    expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/cv`.', 'No page or file is published at `/abuot/` (did you mean `/about/`?).']);
+  });
+
   it('reads a link on a site `url` with a path as a path on its host, where the baseurl is a folder too', async () => {
     // jekyll build 4.3.1 (`url: https://owner.github.io/proj`, `baseurl: /proj`, built into proj/): the links are
     // https://owner.github.io/proj/about/ (the page), …/proj/proj/about/ twice (absolute_url writes the url and the
