@@ -106,11 +106,13 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   const result = { links: [...crawled.links] };
   // A few pages at a time (see orphansAtOnce).
   for (let i = 0; i < orphans.length; i += orphansAtOnce) result.links.push(...(await checked({ ...settings, path: orphans.slice(i, i + orphansAtOnce), recurse: false })).links);
-  // linkinator's server sends `/a` to `/a/` where a folder `a/` has no index page, and answers 404 there;
-  // GitHub Pages and `jekyll serve` answer with `a.html` (the links offline checking resolves so too).
+  // A folder's own file is a page of the site, its links and fragments read from disk, whatever its
+  // server said: linkinator's sends `/a` to `/a/` where a folder `a/` has no index page and answers
+  // 404 there (GitHub Pages and `jekyll serve` answer with `a.html`, as offline checking resolves it),
+  // and a request that timed out waited behind the crawl's own work (linkinator starts them all together).
   const servedAnyway = new Set(
     folder
-      ? result.links.filter((link) => link.state === LinkState.BROKEN && link.status === 404 && sameOrigin(absolute(link.url), siteOrigin) && servedFromFolder(folder, new URL(absolute(link.url)).pathname)).map((link) => link.url)
+      ? result.links.filter((link) => link.state === LinkState.BROKEN && (link.status === 404 || timedOut(link)) && sameOrigin(absolute(link.url), siteOrigin) && servedFromFolder(folder, new URL(absolute(link.url)).pathname)).map((link) => link.url)
       : [],
   );
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
@@ -187,12 +189,10 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
     }
     const target = absolute(link.url);
     let reason = describe(link);
-    // No answer in time says nothing about the link: it could not be confirmed.
-    let unconfirmed = /timeout|timed out|aborted/i.test(reason);
+    // No answer in time says nothing about the link: it could not be confirmed. The folder's own
+    // files are answered above; one it does not have is broken.
+    let unconfirmed = timedOut(link);
     if (unconfirmed && folder && sameOrigin(target, siteOrigin)) {
-      // The folder's own server answers at once: a request that timed out waited behind the crawl's
-      // own work (linkinator starts them all together), and the folder answers for it.
-      if (servedFromFolder(folder, new URL(target).pathname)) continue;
       reason = 'the folder has no such file';
       unconfirmed = false;
     }
@@ -420,6 +420,9 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+/** linkinator gave up waiting for an answer. */
+const timedOut = (link: LinkResult): boolean => /timeout|timed out|aborted/i.test(describe(link));
 
 function describe(link: LinkResult): string {
   if (link.status && link.status !== 200) return `HTTP ${link.status}`;
