@@ -115,6 +115,17 @@ function missingOnDocuments(link: LinkRef, list: string, every: boolean, site: S
   const hash = link.raw.indexOf('#');
   const fragment = hash === -1 ? '' : percentDecoded(link.raw.slice(hash + 1));
   if (fragment === '' || fragment === 'top' || fragment.includes('{')) return undefined;
+  // The same loop in every post's text would read every post's anchors once per post: once per site.
+  let answers = loopAnswers.get(site);
+  if (!answers) loopAnswers.set(site, (answers = new Map()));
+  const key = `${every}\n${list}\n${fragment}`;
+  if (!answers.has(key)) answers.set(key, missingMessage(fragment, list, every, site, pages, anchorsOf));
+  return answers.get(key);
+}
+
+const loopAnswers = new WeakMap<SiteIndex, Map<string, string | undefined>>();
+
+function missingMessage(fragment: string, list: string, every: boolean, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, anchorsOf: (path: string) => readonly Anchor[] | undefined): string | undefined {
   const documents = documentsOfList(list, site) ?? [];
   const missing: string[] = [];
   for (const document of documents) {
