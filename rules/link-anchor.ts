@@ -10,6 +10,7 @@ import { resolveLink } from '../src/links/resolve.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { documentsOfList } from '../src/links/document-urls.js';
 import { percentDecoded } from '../src/text/percent-decode.js';
+import { withoutDirective } from '../src/links/fragment.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
@@ -113,7 +114,7 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
  */
 function missingOnDocuments(link: LinkRef, list: string, every: boolean, site: SiteIndex, pages: ReadonlyMap<string, PageFacts | undefined>, anchorsOf: (path: string) => readonly Anchor[] | undefined): string | undefined {
   const hash = link.raw.indexOf('#');
-  const fragment = hash === -1 ? '' : percentDecoded(link.raw.slice(hash + 1));
+  const fragment = hash === -1 ? '' : percentDecoded(withoutDirective(link.raw.slice(hash + 1)));
   if (fragment === '' || fragment === 'top' || fragment.includes('{')) return undefined;
   // The same loop in every post's text would read every post's anchors once per post: once per site.
   let answers = loopAnswers.get(site);

@@ -8,7 +8,7 @@ import { isMarkdownFile, isMarkdownInclude } from '../src/site/discover.js';
 import { themeAssetUrls, themeGemName } from '../src/site/themes.js';
 import type { UrlMap } from '../src/site/urls.js';
 import { unreadPluginGems } from '../src/site/plugins.js';
-import { baseurlAsWritten, type PageGenerator } from '../src/site/jekyll-config.js';
+import { baseurlAsWritten, siteUrlPath, type PageGenerator } from '../src/site/jekyll-config.js';
 import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink, type Resolution } from '../src/links/resolve.js';
 import { baseurlLeftToPlugins } from '../src/links/baseurl-convention.js';
@@ -99,7 +99,7 @@ function unpublishedFile(site: SiteIndex, path: string): string | undefined {
  */
 function baseurlInSiteUrl(jekyll: JekyllConfig, path: string): string | undefined {
   const { url, baseurl } = jekyll;
-  const sitePath = (URL.parse(url)?.pathname ?? '').replace(/\/$/, '');
+  const sitePath = siteUrlPath(jekyll);
   if (!baseurl || sitePath !== baseurl || !(path === baseurl || path.startsWith(`${baseurl}/`))) return undefined;
   return `This link has the baseurl twice (\`${baseurl}${path}\`): the site's \`url\` (\`${url}\`) already ends with \`${baseurl}\`, and \`absolute_url\` (or \`{{ site.baseurl }}\` after \`{{ site.url }}\`) adds it again. Set \`url\` to \`${url.slice(0, -sitePath.length)}\` in _config.yml.`;
 }
@@ -121,14 +121,19 @@ function publishedNear(urls: UrlMap, path: string): string | undefined {
   return site.known.get(path);
 }
 
+/** A link without the baseurl where a plugin gem doclint does not read may add it (w3c's wai-website-plugin): said, and no fix is certain. */
+function pluginRewriteNote(jekyll: JekyllConfig): string {
+  const gems = unreadPluginGems(jekyll);
+  return gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
+}
+
 /**
  * `{{ post.url }}` on a site with a baseurl: Jekyll's `url` leaves it out. The certain fix adds
  * `relative_url` to the output, unless a plugin gem doclint does not read may rewrite the link.
  */
 function reportDocumentUrl(link: LinkRef, expression: string, site: SiteIndex, report: (finding: Report) => void): void {
   const where = { start: link.start, end: link.end };
-  const gems = unreadPluginGems(site.jekyll);
-  const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
+  const rewritten = pluginRewriteNote(site.jekyll);
   const output = /^\{\{-?\s*[^}]*?\s*-?\}\}/.exec(link.raw)?.[0];
   const text = output === undefined ? undefined : `${output.replace(/(\s*)(-?\}\})$/, ' | relative_url$1$2')}${link.raw.slice(output.length)}`;
   report({
@@ -253,8 +258,7 @@ export const linkInternal: SiteRule = {
           // (w3c's wai-website-plugin makes each `[text](/path/)` a relative_url): then no fix is
           // certain, and where the site's links leave the baseurl out as a rule, the gem adds it.
           if (baseurlLeftToPlugins(site, pages)) break;
-          const gems = unreadPluginGems(site.jekyll);
-          const rewritten = gems.length > 0 ? `, unless a plugin rewrites it (the site loads ${gems.map((gem) => `\`${gem}\``).join(', ')}, which doclint does not read)` : '';
+          const rewritten = pluginRewriteNote(site.jekyll);
           const fixed = rewritten ? undefined : fix(resolution.url);
           report({ message: `This link leaves out the baseurl \`${baseurl}\`${servedUnder(site.jekyll)}: deployed, \`${resolution.url}\` is outside the site${rewritten}. Start it with \`{{site.baseurl}}\`.`, ...where, ...(rewritten ? { severity: 'warning' as const } : {}), ...(fixed ? { fix: fixed } : {}) });
           break;

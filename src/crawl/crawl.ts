@@ -110,11 +110,12 @@ export async function crawl(target: string, config: ResolvedConfig, { skipExtern
   // server said: linkinator's sends `/a` to `/a/` where a folder `a/` has no index page and answers
   // 404 there (GitHub Pages and `jekyll serve` answer with `a.html`, as offline checking resolves it),
   // and a request that timed out waited behind the crawl's own work (linkinator starts them all together).
-  const servedAnyway = new Set(
-    folder
-      ? result.links.filter((link) => link.state === LinkState.BROKEN && (link.status === 404 || timedOut(link)) && sameOrigin(absolute(link.url), siteOrigin) && servedFromFolder(folder, new URL(absolute(link.url)).pathname)).map((link) => link.url)
-      : [],
-  );
+  const servedAnyway = new Set<string>();
+  for (const link of result.links) {
+    if (!folder || link.state !== LinkState.BROKEN || (link.status !== 404 && !timedOut(link))) continue;
+    const target = absolute(link.url);
+    if (sameOrigin(target, siteOrigin) && servedFromFolder(folder, new URL(target).pathname)) servedAnyway.add(link.url);
+  }
   // One URL per page file (`/help/` rather than `/help`, which the server redirects): relative links resolve against it.
   const pageUrls = new Map<string, string>();
   for (const link of result.links) {

@@ -6,7 +6,8 @@
  * unless a filter adds the baseurl (`| relative_url`), so none is taken here. A `#fragment` after
  * it is on the documents the loop's list holds (documentsOfList).
  */
-import type { LiquidParse } from '../parse/liquid-tree.js';
+import { outputAt, type LiquidParse } from '../parse/liquid-tree.js';
+import { readCollections } from '../site/jekyll-config.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { collectionRelative, isDraft, isPostOrDraft } from '../site/urls.js';
 
@@ -17,21 +18,13 @@ const ownUrl = /^\s*([A-Za-z_][\w-]*)((?:\.(?:next|previous))?)\.url\s*$/;
 const forLoop = /^\s*([\w-]+)\s+in\s+(\(?[^\s)]+)/;
 
 /** Lists of documents besides the collections: Jekyll's own, jekyll-paginate's, and posts by category or tag. */
-const documentLists = /^(?:site\.(?:posts|pages|html_pages|documents|related_posts)|paginator\.posts|site\.(?:categories|tags)(?:\.[\w-]+|\[[^\]]+\]))$/;
+const documentLists = /^(?:site\.(?:pages|html_pages|documents|related_posts)|paginator\.posts|site\.(?:categories|tags)(?:\.[\w-]+|\[[^\]]+\]))$/;
 
-/** The names of the site's collections as `_config.yml` gives them (a list or a map). */
-function collectionNames(site: Record<string, unknown>): string[] {
-  const collections = site.collections;
-  if (Array.isArray(collections)) return collections.filter((name): name is string => typeof name === 'string');
-  return collections && typeof collections === 'object' ? Object.keys(collections) : [];
-}
+/** A collection's whole list (`site.posts`, `site.guides`): doclint knows its documents one by one. */
+const isCollectionList = (list: string, site: Record<string, unknown>): boolean => readCollections(site.collections).some((collection) => list === `site.${collection.name}`);
 
 /** Whether a loop's list holds documents, whose `url` lacks the baseurl. */
-function isDocumentList(list: string, site: Record<string, unknown>): boolean {
-  if (documentLists.test(list)) return true;
-  const collection = /^site\.([\w-]+)$/.exec(list)?.[1];
-  return collection !== undefined && collectionNames(site).includes(collection);
-}
+const isDocumentList = (list: string, site: Record<string, unknown>): boolean => documentLists.test(list) || isCollectionList(list, site);
 
 /** A destination that starts with a document's own `url`. */
 export interface DocumentUrl {
@@ -46,15 +39,12 @@ export interface DocumentUrl {
   every?: true;
 }
 
-/** Lists whose documents doclint knows one by one (not a category's posts). */
-const wholeList = (list: string, site: Record<string, unknown>): boolean => list === 'site.posts' || collectionNames(site).some((name) => list === `site.${name}`);
-
 /**
  * The output at `start` when it writes a document's `url` (`post.url`), the destination
  * running from `start` to `end`; undefined otherwise.
  */
 export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks' | 'tags'>, start: number, end: number, site: Record<string, unknown>): DocumentUrl | undefined {
-  const output = liquid.outputs.find((candidate) => candidate.start === start);
+  const output = outputAt(liquid.outputs, start);
   if (!output || output.end > end) return undefined;
   const match = ownUrl.exec(output.markup);
   if (!match) return undefined;
@@ -69,7 +59,7 @@ export function documentUrlAt(liquid: Pick<LiquidParse, 'outputs' | 'blocks' | '
   if (neighbour) return { expression };
   const loopEnd = loop.close?.start ?? Number.POSITIVE_INFINITY;
   const every =
-    wholeList(list, site) &&
+    isCollectionList(list, site) &&
     !/\b(?:limit|offset)\s*:/.test(loop.open.markup) &&
     around.every((block) => block.open.name === 'for') &&
     !liquid.tags.some((tag) => (tag.name === 'break' || tag.name === 'continue') && tag.start > loop.open.end && tag.start < loopEnd);

@@ -7,6 +7,7 @@
 import type { Definition, Image, Link, PhrasingContent, Text } from 'mdast';
 import { renderOutput, servedBaseurl, type RenderScope } from '../parse/liquid-render.js';
 import { skippedBranches } from '../parse/liquid-branches.js';
+import { firstOutputFrom, outputAt } from '../parse/liquid-tree.js';
 import { withinRanges } from '../text/ranges.js';
 import { documentUrlAt, type DocumentUrl } from './document-urls.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
@@ -269,7 +270,7 @@ function taggedUrl(document: Document, start: number, end: number, scope: Render
 
 /** `{{ NAME }}/rest`: a bare variable first, then a path whose Liquid renders. */
 function variableBaseOf(document: Document, start: number, end: number, scope: RenderScope): LinkRef['variableBase'] {
-  const first = document.liquid.outputs.find((output) => output.start === start);
+  const first = outputAt(document.liquid.outputs, start);
   const name = first && first.end < end ? /^\s*([A-Za-z_][\w-]*)\s*$/.exec(first.markup)?.[1] : undefined;
   if (!first || !name || name === 'site' || name === 'page') return undefined;
   const rest = renderUrl(document, document.text.slice(first.end, end), first.end, scope);
@@ -283,14 +284,7 @@ export function renderUrl(document: Pick<Document, 'text' | 'liquid'>, raw: stri
   let cursor = start;
   const end = start + raw.length;
   const { outputs } = document.liquid;
-  // Outputs are in document order: the first one at or after `start`, by halving (a page may hold thousands).
-  let low = 0;
-  for (let high = outputs.length; low < high; ) {
-    const middle = (low + high) >>> 1;
-    if (outputs[middle]!.start < start) low = middle + 1;
-    else high = middle;
-  }
-  for (let i = low; i < outputs.length && outputs[i]!.start < end; i++) {
+  for (let i = firstOutputFrom(outputs, start); i < outputs.length && outputs[i]!.start < end; i++) {
     const output = outputs[i]!;
     if (output.end > end) continue;
     const rendered = renderOutput(output.markup, scope);

@@ -7,7 +7,7 @@ import { percentDecoded } from '../text/percent-decode.js';
 import { withoutDirective } from './fragment.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
-import { baseurlAsWritten } from '../site/jekyll-config.js';
+import { baseurlAsWritten, siteUrlPath } from '../site/jekyll-config.js';
 import { collectionRelative, isCollectionDocument, postSource, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { publishedElsewhere } from '../site/published-elsewhere.js';
@@ -63,7 +63,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const viaSiteUrl = siteUrl !== '' && (url === siteUrl || url.startsWith(`${siteUrl}/`));
   // On a site served under a baseurl, a `url` with a path (`https://owner.github.io/project`) is a
   // folder on its host, as the baseurl is: what follows it is a path on that host.
-  if (viaSiteUrl) url = `${site.jekyll.baseurl ? siteUrlPath(siteUrl) : ''}${url.slice(siteUrl.length) || '/'}`;
+  if (viaSiteUrl) url = `${site.jekyll.baseurl ? siteUrlPath(site.jekyll) : ''}${url.slice(siteUrl.length) || '/'}`;
   else {
     // `{{ site.baseurl }}/x` with `baseurl: //host/docs`: the site's own `/docs/x`.
     const origin = site.jekyll.baseurlOrigin;
@@ -239,11 +239,6 @@ function lookup(site: SiteIndex, path: string): { url: string; target: UrlTarget
     if (html) return { url: `${path}.html`, target: html, how: 'exact' };
   }
   return undefined;
-}
-
-/** The path of the site's `url` (`/project` of `https://owner.github.io/project`), without its final slash. */
-function siteUrlPath(siteUrl: string): string {
-  return (URL.parse(siteUrl)?.pathname ?? '').replace(/\/$/, '');
 }
 
 /** The page or document Jekyll writes to `<url>.html` (its URL has no extension): a folder's index when the URL ends in `/index`. */

@@ -59,6 +59,23 @@ export interface LiquidParse {
   laterErrors: LiquidSyntaxError[];
 }
 
+/** The index of the first output at or after `offset`, by halving (outputs are in document order; a page may hold thousands). */
+export function firstOutputFrom(outputs: readonly LiquidOutputToken[], offset: number): number {
+  let low = 0;
+  for (let high = outputs.length; low < high; ) {
+    const middle = (low + high) >>> 1;
+    if (outputs[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The output that starts at `offset`, if one does. */
+export function outputAt(outputs: readonly LiquidOutputToken[], offset: number): LiquidOutputToken | undefined {
+  const output = outputs[firstOutputFrom(outputs, offset)];
+  return output?.start === offset ? output : undefined;
+}
+
 /** Later errors reported per page at most: each is found by parsing the rest of the page again. */
 const maxLaterErrors = 50;
 

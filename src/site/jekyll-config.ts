@@ -272,6 +272,11 @@ export function baseurlAsWritten(jekyll: Pick<JekyllConfig, 'baseurl' | 'baseurl
   return `${jekyll.baseurlOrigin ?? ''}${jekyll.baseurl}`;
 }
 
+/** The path of the site's `url` (`/project` of `https://owner.github.io/project`), without its final slash. */
+export function siteUrlPath(jekyll: Pick<JekyllConfig, 'url'>): string {
+  return (URL.parse(jekyll.url)?.pathname ?? '').replace(/\/$/, '');
+}
+
 /** The absolute URLs the site is published at: its `url`, and a baseurl written as one (`https://host/docs`). */
 export function ownSiteUrls(jekyll: Pick<JekyllConfig, 'url' | 'baseurl' | 'baseurlOrigin'>): string[] {
   return [jekyll.url, jekyll.baseurlOrigin ? baseurlAsWritten(jekyll) : ''].filter((url) => url !== '');
@@ -325,7 +330,8 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'a list' : value instanceof Date ? 'a date' : `a ${typeof value === 'object' ? 'map' : typeof value}`;
 }
 
-function readCollections(value: unknown): CollectionConfig[] {
+/** The collections `_config.yml` declares (a list or a map), posts always among them. */
+export function readCollections(value: unknown): CollectionConfig[] {
   const collections: CollectionConfig[] = [{ name: 'posts', output: true }];
   if (Array.isArray(value)) {
     for (const name of value) if (typeof name === 'string') collections.push({ name, output: false });
