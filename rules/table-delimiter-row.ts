@@ -3,7 +3,8 @@
  * header row, with one valid alignment cell per column. Without one kramdown renders no
  * header; a malformed one (`|---|x--|`) is read as a body row; one before any row is ignored
  * (a top border, when a delimiter row follows the header: no finding).
- * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it.
+ * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it. A single
+ * line that starts with `|` was written as a table row: it is judged as a table with no header.
  */
 import { kramdownTables, type KramdownTable } from '../src/parse/kramdown-tables.js';
 import type { Document, Report, DocumentRule } from '../src/types.js';
@@ -46,16 +47,14 @@ function checkTable(document: Document, table: KramdownTable, options: Options):
   const rows = lines.filter((line) => line.kind === 'row');
   const cellText = (cell: { start: number; end: number }): string => document.maskedText.slice(cell.start, cell.end);
   if (!first) return [];
-  if (lines.length === 1) {
-    const source = document.maskedText.slice(first.start, first.end);
-    const report: Report = {
+  if (lines.length === 1 && !document.maskedText.slice(first.start, first.end).trimStart().startsWith('|')) {
+    return [{
       message: 'This line has an unescaped `|`, so kramdown renders it as a one-row table. Escape it as `\\|` if it is prose, or add a header and a delimiter row.',
       start: first.start,
       end: first.end,
       severity: 'warning',
-    };
-    if (!source.startsWith('|')) report.fix = escapePipes(document, first);
-    return [report];
+      fix: escapePipes(document, first),
+    }];
   }
   if (!table.hasHeader) {
     if (second?.kind === 'row' && second.cells.some((cell) => alignment.test(cellText(cell)))) {

@@ -67,10 +67,10 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
 });
 
 describe('rule options', () => {
-  it('table-delimiter-row: allowHeaderless accepts a table with no header, with or without a top border', () => {
-    const text = '---\ntitle: T\n---\n| a | b |\n| c | d |\n\n|---|---|\n| e | f |\n| g | h |\n';
+  it('table-delimiter-row: allowHeaderless accepts a table with no header, with or without a top border, of one row too', () => {
+    const text = '---\ntitle: T\n---\n| a | b |\n| c | d |\n\n|---|---|\n| e | f |\n| g | h |\n\n| `-l` | list |\n';
     const rows = (config?: ReturnType<typeof resolveConfig>) => lintString(text, config).filter((f) => f.ruleId === 'table-delimiter-row').map((f) => f.line);
-    expect(rows()).toEqual([4, 7]);
+    expect(rows()).toEqual([4, 7, 11]);
     expect(rows(resolveConfig({ rules: { 'table-delimiter-row': ['error', { allowHeaderless: true }] } }))).toEqual([]);
   });
 });
