@@ -5,8 +5,12 @@
  * (a top border, when a delimiter row follows the header: no finding).
  * A single line of prose with an unescaped `|` is a one-row table in kramdown: escape it. A single
  * line that starts with `|` was written as a table row: it is judged as a table with no header.
+ * A header and delimiter row with no body row under them are no table to kramdown but a paragraph
+ * of text; most often the blank line that ends them is a loop's tag line (`{% for %}` prints an
+ * empty line), and whitespace control (`{%- for %}`, `{%- endfor %}`) keeps the rows in the table.
  */
-import { kramdownTables, type KramdownTable } from '../src/parse/kramdown-tables.js';
+import { bodilessTables, kramdownTables, type BodilessTable, type KramdownTable } from '../src/parse/kramdown-tables.js';
+import type { LiquidBlock } from '../src/parse/liquid-tree.js';
 import type { Document, Report, DocumentRule } from '../src/types.js';
 
 const alignment = /^\s*:?-+:?\s*$/;
@@ -31,8 +35,60 @@ export const tableDelimiterRow: DocumentRule<Options> = {
   },
   check({ document, options, site, report }) {
     for (const table of kramdownTables(document, site)) checkTable(document, table, options).forEach(report);
+    for (const table of bodilessTables(document, site)) {
+      const finding = bodilessReport(document, table);
+      if (finding) report(finding);
+    }
   },
 };
+
+// Tags that print nothing where they stand: a line holding only them is an empty line of the page.
+const silentTags = new Set(['for', 'endfor', 'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase', 'assign', 'capture', 'endcapture', 'comment', 'endcomment', 'break', 'continue']);
+
+/**
+ * A header and delimiter row with no body row. The line under them is blank in the page, or holds
+ * only tags that print nothing there (a loop's opening tag: its rows follow that empty line);
+ * a line of output or of any other tag may print the rows, so the table is not judged.
+ */
+function bodilessReport(document: Document, table: BodilessTable): Report | undefined {
+  const first = table.lines[0]!;
+  const last = table.lines.at(-1)!;
+  const nextStart = document.text.indexOf('\n', last.end) + 1;
+  const nextEnd = nextStart === 0 ? document.text.length : (document.text.indexOf('\n', nextStart) + 1 || document.text.length);
+  const next = nextStart === 0 ? '' : document.text.slice(nextStart, nextEnd);
+  const where = { start: first.start, end: last.end };
+  if (next.trim() === '') {
+    return { ...where, message: 'This table has no body row: kramdown renders no table here, but its header and delimiter rows as a paragraph of text. Add a row under the delimiter row.' };
+  }
+  const tags = document.liquid.tags.filter((tag) => tag.start >= nextStart && tag.end <= nextEnd);
+  const blocks = document.liquid.blocks.filter((block) => block.open.start >= nextStart && block.open.end <= nextEnd);
+  const outputs = document.liquid.outputs.some((output) => output.start >= nextStart && output.end <= nextEnd);
+  const tagsOnly = document.maskedText.slice(nextStart, nextEnd).trim() === '';
+  if (!tagsOnly || outputs || tags.length === 0 || !tags.every((tag) => silentTags.has(tag.name))) return undefined;
+  const loop = blocks.length === 1 && tags.length === 1 ? blocks[0]! : undefined;
+  const shown = `{% ${tags[0]!.name} %}`;
+  return {
+    ...where,
+    message: `This table has no body row: the line under it, \`${shown}\`, is an empty line of the page Liquid writes, which ends the table, so kramdown renders its header and delimiter rows as a paragraph of text${loop?.open.name === 'for' ? ' (and each row the loop writes as a table of its own)' : ''}. Take that line break out with whitespace control: \`{%- ${tags[0]!.name} … %}\`${loop?.close ? ` and \`{%- ${loop.close.name} %}\`` : ''}.`,
+    fix: loop ? wholeRowsFix(document, loop) : undefined,
+  };
+}
+
+/**
+ * `{%- for %}` and `{%- endfor %}`: certain when the loop's body is rows and outputs only (no tag
+ * of its own may print an empty line) and neither tag has whitespace control yet.
+ */
+function wholeRowsFix(document: Document, loop: LiquidBlock): Report['fix'] {
+  const { open, close } = loop;
+  if (open.name !== 'for' || !close || loop.branches.length > 0) return undefined;
+  if (loop.children.some((child) => child.kind !== 'output')) return undefined;
+  const text = document.text;
+  const controlled = (tag: { start: number; end: number }): boolean => text[tag.start + 2] === '-' || text[tag.end - 3] === '-';
+  if (controlled(open) || controlled(close)) return undefined;
+  const alone = (tag: { start: number; end: number }): boolean => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, tag.start - 200), tag.start)) && /^[ \t]*(\r?\n|$)/.test(text.slice(tag.end, tag.end + 200));
+  if (!alone(close)) return undefined;
+  return { start: open.start, end: close.end, text: `{%-${text.slice(open.start + 2, close.start)}{%-${text.slice(close.start + 2, close.end)}` };
+}
 
 function checkTable(document: Document, table: KramdownTable, options: Options): Report[] {
   // Delimiter rows before the first row are a top border to kramdown (its own docs draw tables so): ignored.

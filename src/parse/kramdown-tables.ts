@@ -40,7 +40,26 @@ export interface KramdownTable {
   leadingPipe: boolean;
 }
 
-const cache = new WeakMap<Document, KramdownTable[]>();
+/** A header and its delimiter row with no body row: kramdown ignores them as a table ("Found table without body"): they are a paragraph. */
+export interface BodilessTable {
+  lines: TableLine[];
+}
+
+interface DocumentTables {
+  tables: KramdownTable[];
+  bodiless: BodilessTable[];
+}
+
+const cache = new WeakMap<Document, DocumentTables>();
+
+function documentTables(document: Document): DocumentTables {
+  let found = cache.get(document);
+  if (!found) {
+    found = findTables(document);
+    cache.set(document, found);
+  }
+  return found;
+}
 
 /**
  * The document's kramdown tables, computed once per document; none where the site's Markdown
@@ -48,13 +67,12 @@ const cache = new WeakMap<Document, KramdownTable[]>();
  * delimiter row under it is prose, extra cells are dropped).
  */
 export function kramdownTables(document: Document, site?: Pick<SiteSettings, 'jekyll'>): KramdownTable[] {
-  if (site && site.jekyll.markdownConverter !== 'kramdown') return [];
-  let tables = cache.get(document);
-  if (!tables) {
-    tables = findTables(document);
-    cache.set(document, tables);
-  }
-  return tables;
+  return site && site.jekyll.markdownConverter !== 'kramdown' ? [] : documentTables(document).tables;
+}
+
+/** The document's table lines kramdown renders as a paragraph since no body row follows the header (kramdown sites only). */
+export function bodilessTables(document: Document, site?: Pick<SiteSettings, 'jekyll'>): BodilessTable[] {
+  return site && site.jekyll.markdownConverter !== 'kramdown' ? [] : documentTables(document).bodiless;
 }
 
 // kramdown's line patterns (TABLE_LINE's pipe check, TABLE_SEP_LINE, TABLE_FSEP_LINE, TABLE_HSEP_ALIGN).
@@ -72,8 +90,9 @@ interface SourceLine {
   text: string;
 }
 
-function findTables(document: Document): KramdownTable[] {
+function findTables(document: Document): DocumentTables {
   const tables: KramdownTable[] = [];
+  const bodiless: BodilessTable[] = [];
   const masked = document.maskedText;
   const stripped = strippedLineBreaks(document.text, document.liquid);
   // Blocks are next to each other when one line break Liquid leaves separates them (none: one line).
@@ -93,7 +112,8 @@ function findTables(document: Document): KramdownTable[] {
           // kramdown's before_block_boundary? after a table: a block right under the last row makes the lines a paragraph.
           if (!afterBoundary || (index === parts.length - 1 && adjacent(group.at(-1)!, next))) return;
           const table = readTable(lines);
-          if (table) tables.push(table);
+          if (table && 'bodiless' in table) bodiless.push({ lines: table.bodiless });
+          else if (table) tables.push(table);
         });
       }
       group = [];
@@ -118,7 +138,7 @@ function findTables(document: Document): KramdownTable[] {
     flush();
   };
   visit(document.mdast, false);
-  return tables;
+  return { tables, bodiless };
 }
 
 // kramdown's IAL_BLOCK_START (`{: .wide}`) and EOB_MARKER (`^`): each ends the block before it and is a block boundary.
@@ -182,7 +202,7 @@ function linesOf(group: RootContent[], text: string, inQuote: boolean, stripped:
   return lines;
 }
 
-function readTable(lines: SourceLine[]): KramdownTable | undefined {
+function readTable(lines: SourceLine[]): KramdownTable | { bodiless: TableLine[] } | undefined {
   if (lines.length === 0 || !lines.every((line) => pipeCheck.test(line.text)) || !pipeOnEachLine(lines.map((line) => line.text).join('\n'))) return undefined;
   const leadingPipe = lines[0]!.text.startsWith('|');
   const result: TableLine[] = [];
@@ -220,7 +240,7 @@ function readTable(lines: SourceLine[]): KramdownTable | undefined {
   }
   if (pending.length > 0) addSection(hasFooter ? 'tfoot' : 'tbody', false);
   // kramdown: "Found table without body - ignoring it".
-  if (!sections.includes('tbody')) return undefined;
+  if (!sections.includes('tbody')) return hasHeader ? { bodiless: result } : undefined;
   return { lines: result, hasHeader, leadingPipe };
 }
 
