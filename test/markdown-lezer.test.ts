@@ -104,7 +104,7 @@ describe('the lezer reader', () => {
   it('builds micromark’s tree for every random string of Markdown’s characters it reads', () => {
     let seed = 3;
     const random = (): number => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const atoms = ['***', '__', '<a>', '</a>', '    ', '> ', '- ', '1. ', '```', '{#x}', 'http://e.com', '<http://e.com>', '  \n', '\\[', '![a]', '[a][b]', '[a][]', '](/y)', '[', ']', '(', ')', '!', '*', '_', '`', ':', ' ', '\n', '\n\n', 'a', 'b', '1', '.', '/x', '<', '>', '\\', '#', '-', '"', '[a]', '[b]', '[a]: /u', '[ ]', '~', '&amp;', '|'];
+    const atoms = ['***', '__', '<a>', '</a>', '    ', '> ', '- ', '1. ', '```', '{#x}', 'http://e.com', '<http://e.com>', '  \n', '\\[', '![a]', '[a][b]', '[a][]', '](/y)', '[', ']', '(', ')', '!', '*', '_', '`', ':', ' ', '\n', '\n\n', 'a', 'b', '1', '.', '/x', '<', '>', '\\', '#', '-', '"', '[a]', '[b]', '[a]: /u', '[ ]', '~', '&amp;', '|', '\t', 'a\tb', '\t\t', '<br/>', '<a_b>', '<x />'];
     let read = 0;
     for (let i = 0; i < 20000; i++) {
       const text = Array.from({ length: 2 + Math.floor(random() * 14) }, () => atoms[Math.floor(random() * atoms.length)]).join('');
@@ -151,7 +151,15 @@ describe('the lezer reader', () => {
     ['an undefined label around emphasis', '[*beta*] *x*'],
     ['a footnote', 'text[^1]\n\n[^1]: note'],
     ['single-tilde strikethrough', 'a ~b~ c'],
-    ['a tab', '-\tx'],
+    ['runs of `*` right after `_`, which micromark lets close', 'a _N_**2 b\nc _N_**2 d'],
+    ['a self-closing tag alone on a line (an HTML block to micromark)', 'a\n\n<img src="x.png" />\n\nb'],
+    ['a tag name with `_` (text to micromark)', 'GET /_cat/<node_name>'],
+    ['an autolink holding `<`', '<http://e.com~<http://e.com> b'],
+    ['a tab after a list marker', '-\tx'],
+    ['a tab that indents', 'a\n\tb'],
+    ['a tab at a line end', 'a\t\nb'],
+    ['a tab in a link destination', '[a](/u\t"t")'],
+    ['a tab in a fenced code block of a list item', '- a\n\n  ```\n  \tb\n  ```'],
     ['a CR line ending', 'a\r\nb'],
     ['a byte order mark', '\uFEFFa'],
     ['a backtick run right after an escaped backtick', 'a \\``b` c'],
@@ -170,5 +178,13 @@ describe('the lezer reader', () => {
     ['a setext heading in a quote', '> b\n> -'],
   ])('reads %s as micromark does', (_, text) => {
     expect(expectSameTreeOrDeclined(text)).toBe(true);
+  });
+
+  it.each([
+    ['between words', 'a\tb *c* d\te'],
+    ['in a heading, a link text and a code span', '# a\tb\n\n[x\ty](/u) `p\tq`'],
+    ['in a fenced code block at the start of the lines', 'Go:\n\n```go\nfunc f() {\n\treturn\n}\n```\n\n~~~\n\t\tx\n'],
+  ])('reads a tab %s as micromark does', (_, text) => {
+    expect(lezerMarkdownTree(text)).toEqual(remarkTree(text));
   });
 });

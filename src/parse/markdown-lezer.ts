@@ -8,8 +8,8 @@
  * else can depend on it, and declines (returns undefined) every document where a difference could
  * show, or that it does not map: other references to undefined labels, `[^`, two runs of tildes in
  * one block, an unmatched `*` or `_` run that could pair, a block right after a definition, a
- * backtick run right after an escaped backtick, tabs, CR and NUL characters, a byte order mark,
- * and a few rare block shapes. test/markdown-lezer.test.ts
+ * backtick run right after an escaped backtick, tabs anywhere but inside a line's text or a
+ * fenced code block's body, CR and NUL characters, a byte order mark, and a few rare block shapes. test/markdown-lezer.test.ts
  * holds it to micromark's tree, node for node, on the CommonMark spec's examples, every Markdown
  * fixture and random documents.
  */
@@ -46,10 +46,18 @@ export function mostParagraphBrackets(text: string): number {
 /** The first line of an HTML block of kind 1 or 6 (CommonMark 4.6), which may interrupt a paragraph. */
 const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ />]|$)|<(?:script|pre|style|textarea)(?:[ >]|$))/i;
 
+/** A tag whose name has `_` (`<node_name>`): lezer reads HTML, CommonMark's names have letters, digits and `-` only. */
+const underscoreTagName = /^\s*<\/?[a-z][\w-]*_/i;
+
+/** A line of one complete self-closing tag (CommonMark 4.6, kind 7), such as `<br/>` or `<img src="a" />`. */
+const selfClosingTagLine = /^[ \t]*<[a-z][a-z0-9-]*(?:\s+[a-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/>[ \t]*$/i;
+
 /** CommonMark's Unicode whitespace and punctuation (flanking rules of `*` and `_` runs). */
 const whitespace = /\s/u;
 const punctuationOrSymbol = /[\p{P}\p{S}]/u;
 const isSpace = (c: string): boolean => whitespace.test(c);
+/** micromark's attention markers with the strikethrough extension (its `attentionMarkers`). */
+const attentionMarkers = '*_~';
 const isPunctuation = (c: string): boolean => punctuationOrSymbol.test(c);
 
 /** Thrown inside the reader to give the document back to micromark. */
@@ -65,11 +73,11 @@ const plainLabel = /^[^*_`\\&<!\[\]~\n]+$/;
  */
 export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagraphBrackets(text), lines?: LineIndex): Root | undefined {
   // lezer takes the escaped backtick in \`` for the start of the run after it (\``a` has no code span).
-  if (/^\uFEFF|[\t\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
+  if (/^\uFEFF|[\r\0]|\[\^|\\``/.test(text) || paragraphBrackets > lezerParagraphBrackets) return undefined;
   const lineIndex = lines ?? new LineIndex(text);
   const reader = new Reader(lineIndex, text);
   try {
-    return reader.root();
+    return withTabsReadAlike(reader.root(), text);
   } catch (error) {
     if (error === decline) return undefined;
     if (error !== undefinedLabel) throw error;
@@ -79,11 +87,54 @@ export function lezerMarkdownTree(text: string, paragraphBrackets = mostParagrap
   const structure = reader.undefinedLabelsMasked();
   if (structure === text) return undefined;
   try {
-    return new Reader(lineIndex, text, structure).root();
+    return withTabsReadAlike(new Reader(lineIndex, text, structure).root(), text);
   } catch (error) {
     if (error === decline || error === undefinedLabel) return undefined;
     throw error;
   }
+}
+
+/**
+ * The tree, if each tab of the text stands where it is only a character to both parsers: inside a
+ * line's text or code span, with text before and after it on its line (a tab that indents, follows a
+ * marker or ends a line counts as up to four columns, or is stripped), or in the body of a fenced
+ * code block at the start of the document's lines. Else undefined: micromark reads the document.
+ */
+function withTabsReadAlike(tree: Root, text: string): Root | undefined {
+  if (!text.includes('\t')) return tree;
+  const inline: [number, number][] = [];
+  const fencedBodies: [number, number][] = [];
+  const visit = (node: Root | RootContent, atTop: boolean): void => {
+    const position = node.position;
+    if ((node.type === 'text' || node.type === 'inlineCode') && position) inline.push([position.start.offset!, position.end.offset!]);
+    else if (node.type === 'code' && atTop && position?.start.column === 1 && /^(?:```|~~~)/.test(text.slice(position.start.offset!))) {
+      const bodyStart = text.indexOf('\n', position.start.offset!) + 1;
+      const lastLineStart = text.lastIndexOf('\n', position.end.offset! - 1) + 1;
+      const closed = /^(?:```|~~~)/.test(text.slice(lastLineStart, position.end.offset!)) && lastLineStart >= bodyStart;
+      if (bodyStart > 0) fencedBodies.push([bodyStart, closed ? lastLineStart : position.end.offset!]);
+    }
+    if ('children' in node) for (const child of node.children) visit(child, node.type === 'root');
+  };
+  visit(tree, false);
+  // Both lists are in document order, as the tabs are: each is walked once.
+  const cursors = new Map<[number, number][], number>([[inline, 0], [fencedBodies, 0]]);
+  const holding = (ranges: [number, number][], at: number): [number, number] | undefined => {
+    let index = cursors.get(ranges)!;
+    while (index < ranges.length && ranges[index]![1] <= at) index++;
+    cursors.set(ranges, index);
+    return index < ranges.length && ranges[index]![0] <= at ? ranges[index] : undefined;
+  };
+  for (let tab = text.indexOf('\t'); tab !== -1; tab = text.indexOf('\t', tab + 1)) {
+    if (holding(fencedBodies, tab)) continue;
+    const node = holding(inline, tab);
+    if (!node) return undefined;
+    // Text of the same node before and after it on its line: no marker, indent or line end is next to it.
+    const lineStart = Math.max(node[0], text.lastIndexOf('\n', tab) + 1);
+    const nextBreak = text.indexOf('\n', tab);
+    const lineEnd = Math.min(node[1], nextBreak === -1 ? text.length : nextBreak);
+    if (!/\S/.test(text.slice(lineStart, tab)) || !/\S/.test(text.slice(tab, lineEnd))) return undefined;
+  }
+  return tree;
 }
 
 /**
@@ -219,6 +270,8 @@ class Reader {
     if (containers.length > 0 && /\n[ >]*(?:\d{1,9}[.)](?: |$)|<)/m.test(this.text.slice(node.from, to))) throw decline;
     // `<!` and a lower-case letter starts an HTML block to micromark (CommonMark 0.30), not to lezer.
     if (/(?:^|\n)[ >]*<![a-z]/.test(this.text.slice(node.from, to))) throw decline;
+    // A self-closing tag alone on the first line starts an HTML block (kind 7) to micromark, not to lezer.
+    if (selfClosingTagLine.test(this.text.slice(node.from, this.lineEndOf(node.from)))) throw decline;
     return { type: 'paragraph', children: this.sectionInline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
   }
 
@@ -403,13 +456,16 @@ class Reader {
     const quote = node.prevSibling?.name === 'Blockquote' ? node.prevSibling : null;
     if (quote && !/\n *\n/.test(this.text.slice(quote.to, node.from))) throw decline;
     const lines = this.lines(node.from, node.to, containers);
-    // micromark's block goes on over the lines of spaces after it that reach the code's indent.
+    // micromark's block goes on over the lines of spaces after it that reach the code's indent,
+    // and over the shorter ones between them.
+    const between: { start: number; end: number }[] = [];
     for (let line = this.point(node.to).line; line < this.starts.length; line++) {
       const end = this.lineEndOf(this.starts[line]!);
-      if (!/^ *$/.test(this.text.slice(this.starts[line]!, end))) break;
+      if (!/^[ >]*$/.test(this.text.slice(this.starts[line]!, end))) break;
       const start = this.afterPrefixes(line, containers);
-      if (end - start < 4) break;
-      lines.push({ start, end });
+      if (!/^ *$/.test(this.text.slice(start, end))) break;
+      if (end - start < 4) between.push({ start, end });
+      else lines.push(...between.splice(0), { start, end });
     }
     const values = lines.map((line) => {
       let start = line.start;
@@ -427,8 +483,10 @@ class Reader {
     while (to > node.from && this.text.charCodeAt(to - 1) === 10) to--;
     const lines = this.lines(node.from, to, containers);
     // A block that ends at a closing marker and runs to the document's end without it takes in the last line ending.
-    const ending = closingMarker(this.text.slice(lines[0]!.start, lines[0]!.end));
+    const firstLine = this.text.slice(lines[0]!.start, lines[0]!.end);
+    const ending = closingMarker(firstLine);
     if (ending && !ending.test(this.text.slice(lines.at(-1)!.start, lines.at(-1)!.end))) throw decline;
+    if (underscoreTagName.test(firstLine)) throw decline;
     const value = lines.map((line, i) => this.text.slice(i === 0 ? lines[0]!.start : line.start, i === lines.length - 1 ? to : line.end)).join('\n');
     return { type: 'html', value, position: this.span(lines[0]!.start, to) };
   }
@@ -493,7 +551,8 @@ class Reader {
 
   /**
    * The runs of `*` and `_` lezer left in the text between two offsets, with whether each could
-   * open or close emphasis by CommonMark's flanking rules, read on the whole run in the source.
+   * open or close emphasis by CommonMark's flanking rules as micromark applies them, read on the
+   * whole run in the source.
    */
   noteDelimiterRuns(from: number, to: number): void {
     const text = this.text;
@@ -510,8 +569,9 @@ class Reader {
       while (runEnd < text.length && text[runEnd] === mark) runEnd++;
       const before = runStart === 0 ? ' ' : text[runStart - 1]!;
       const after = runEnd === text.length ? ' ' : text[runEnd]!;
-      const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
-      const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+      // micromark also lets a run open before, and close after, another attention marker (`*`, `_`, `~`).
+      const left = (!isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before))) || attentionMarkers.includes(after);
+      const right = (!isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after))) || attentionMarkers.includes(before);
       const open = left && (mark === '*' || !right || isPunctuation(before));
       const close = right && (mark === '*' || !left || isPunctuation(after));
       this.delimiters.push({ mark, open, close, matched: false, edge: runStart < start || runEnd > end });
@@ -607,11 +667,14 @@ class Reader {
         const value = this.text.slice(node.from, node.to);
         // micromark leaves a line's indent (and a quote's marker) out of inline HTML over lines.
         if (/\n[ >]/.test(value)) throw decline;
+        if (node.name === 'HTMLTag' && underscoreTagName.test(value)) throw decline;
         return { type: 'html', value, position };
       }
       case 'Autolink': {
         const url = node.getChild('URL')!;
         const raw = this.text.slice(url.from, url.to);
+        // lezer lets an autolink hold `<`; CommonMark's may not (`<a:b~<c:d>` is text, then a link).
+        if (raw.includes('<')) throw decline;
         return { type: 'link', url: /^[a-zA-Z][a-zA-Z\d+.-]{1,31}:/.test(raw) ? raw : `mailto:${raw}`, title: null, children: [{ type: 'text', value: raw, position: this.span(url.from, url.to) }], position };
       }
       case 'Link':
