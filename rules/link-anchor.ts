@@ -14,7 +14,7 @@ import { withoutDirective } from '../src/links/fragment.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { closest } from '../src/suggest.js';
 import type { PageFacts, SiteRule } from '../src/types.js';
-import type { Anchor } from '../src/site/anchors.js';
+import { gfmHeadingId, headingIdOptions, type Anchor } from '../src/site/anchors.js';
 import { includeCalls, includeIds, joinedIds, type IncludeCall, type IncludeIds } from '../src/site/include-anchors.js';
 import { collectionIds } from '../src/site/embedded-content.js';
 import { layoutIds } from '../src/site/layout-anchors.js';
@@ -72,13 +72,17 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
       const known = knownAnchors(target, anchors, site, pages);
       if (known.open || known.ids.has(fragment)) continue;
       const ids = known.list;
-      const suggestion = known.suggestion(fragment);
+      const heading = headingWritten(fragment, known.ids, site);
+      const suggestion = heading ?? known.suggestion(fragment);
       const where = target === path ? 'this page' : `\`${target}\``;
       const hash = link.raw.lastIndexOf('#');
       const range = hash === -1 ? { start: link.start, end: link.end } : { start: link.start + hash, end: link.end };
-      const text = options.fixClosest && suggestion ? rewriteFragment(link.raw, suggestion, writtenBaseurl(link, site.jekyll.baseurl)) : undefined;
+      const text = suggestion && (heading || options.fixClosest) ? rewriteFragment(link.raw, suggestion, writtenBaseurl(link, site.jekyll.baseurl)) : undefined;
+      const hint = heading
+        ? `: the heading's id is \`#${heading}\` (kramdown keeps letters, digits, \`-\` and \`_\` of its text, in lower case)`
+        : suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).';
       report({
-        message: `There is no anchor \`#${fragment}\` on ${where}${suggestion ? `: did you mean \`#${suggestion}\`?` : ids.length > 0 ? ` (it has ${ids.slice(0, 5).map((id) => `#${id}`).join(', ')}${ids.length > 5 ? ', …' : ''}).` : ' (it has no anchors).'}`,
+        message: `There is no anchor \`#${fragment}\` on ${where}${hint}${heading ? '.' : ''}`,
         ...range,
         ...(text ? { fix: { start: link.start, end: link.end, text } } : {}),
       });
@@ -155,6 +159,20 @@ function rewriteFragment(raw: string, fragment: string, baseurl: string): string
   if (raw.startsWith('#')) return `#${fragment}`;
   const path = /^(?:\{\{[^}]*\}\}|[^?#])*/.exec(raw)![0].replace(/^\{\{-?\s*site\.baseurl\s*-?\}\}/, '');
   return rewritePath(raw, baseurl, baseurl && path.startsWith(baseurl) ? path.slice(baseurl.length) : path, fragment);
+}
+
+/**
+ * The id kramdown gives a heading whose text is the fragment as written (`#IX.-Access,-Scope`,
+ * ``#around-the-`pmd`-class``, `#Setup`), when the page has it: the link names that heading, so
+ * `--fix` writes its id. Only where kramdown makes the ids (its auto ids, with their prefix).
+ */
+function headingWritten(fragment: string, ids: ReadonlySet<string>, site: SiteIndex): string | undefined {
+  if (site.jekyll.markdownConverter !== 'kramdown') return undefined;
+  const { auto, prefix } = headingIdOptions(site.jekyll.raw);
+  if (!auto) return undefined;
+  const written = fragment.startsWith(prefix) ? fragment.slice(prefix.length) : fragment;
+  const id = `${prefix}${gfmHeadingId(written)}`;
+  return id !== fragment && id !== prefix && ids.has(id) ? id : undefined;
 }
 
 /** Distinct broken fragments per page that get a "did you mean": past this, the page's first anchors are listed instead. */

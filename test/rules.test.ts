@@ -67,6 +67,16 @@ describe.each(readdirSync(fixtureRoot))('rule %s', (ruleId) => {
 });
 
 describe('rule options', () => {
+  it('link-anchor: a fragment written as its heading\'s text is fixed without fixClosest, a near miss only with it', async () => {
+    const text = '---\ntitle: T\n---\n## Around the `PMD` class\n\n[a](#Around-the-PMD-class) [b](#around-the-pmd-clas)\n';
+    const fixes = async (config = resolveConfig({})) => {
+      const context = await siteContext(config, join(repoRoot, 'fixtures/rules/link-anchor/site'), new Map([['doc.md', text]]));
+      return lintString(text, config, 'doc.md', context).filter((f) => f.ruleId === 'link-anchor').map((f) => f.fix?.text);
+    };
+    expect(await fixes()).toEqual(['#around-the-pmd-class', undefined]);
+    expect(await fixes(resolveConfig({ rules: { 'link-anchor': ['error', { fixClosest: true }] } }))).toEqual(['#around-the-pmd-class', '#around-the-pmd-class']);
+  });
+
   it('table-delimiter-row: allowHeaderless accepts a table with no header, with or without a top border, of one row too', () => {
     const text = '---\ntitle: T\n---\n| a | b |\n| c | d |\n\n|---|---|\n| e | f |\n| g | h |\n\n| `-l` | list |\n';
     const rows = (config?: ReturnType<typeof resolveConfig>) => lintString(text, config).filter((f) => f.ruleId === 'table-delimiter-row').map((f) => f.line);
