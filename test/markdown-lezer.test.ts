@@ -155,6 +155,8 @@ describe('the lezer reader', () => {
     ['a self-closing tag alone on a line (an HTML block to micromark)', 'a\n\n<img src="x.png" />\n\nb'],
     ['a tag name with `_` (text to micromark)', 'GET /_cat/<node_name>'],
     ['an autolink holding `<`', '<http://e.com~<http://e.com> b'],
+    ['a reference label over two lines of a list item', '* You can [a\n  b] ok.\n\n[a b]: /x'],
+    ['a tag with `/` in an unquoted attribute value (text to micromark)', '<img src=https://o.com/a.jpg>\n\nx <img src=a/b.png> y'],
     ['a tab after a list marker', '-\tx'],
     ['a tab that indents', 'a\n\tb'],
     ['a tab at a line end', 'a\t\nb'],

@@ -49,6 +49,9 @@ const paragraphInterruptingHtml = /^ {0,3}(?:<\/?(?:address|article|aside|base|b
 /** A tag whose name has `_` (`<node_name>`): lezer reads HTML, CommonMark's names have letters, digits and `-` only. */
 const underscoreTagName = /^\s*<\/?[a-z][\w-]*_/i;
 
+/** An unquoted attribute value with `/` (`src=https://x/a.jpg`): micromark ends the value there, so the tag is text. */
+const slashInUnquotedValue = /^\s*<[a-z][\w-]*\s[^>]*=\s*[^\s"'=<>`]*\//i;
+
 /** A line of one complete self-closing tag (CommonMark 4.6, kind 7), such as `<br/>` or `<img src="a" />`. */
 const selfClosingTagLine = /^[ \t]*<[a-z][a-z0-9-]*(?:\s+[a-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/>[ \t]*$/i;
 
@@ -195,6 +198,8 @@ class Reader {
   private labelText(from: number, to: number): string {
     const label = this.text.slice(from, to);
     if (this.structure !== this.text && this.structure.slice(from, to) !== label) throw decline;
+    // A label over lines of a list item or quote: micromark leaves the container's prefix out of it.
+    if (/\n[ >]/.test(label)) throw decline;
     return label;
   }
 
@@ -486,7 +491,7 @@ class Reader {
     const firstLine = this.text.slice(lines[0]!.start, lines[0]!.end);
     const ending = closingMarker(firstLine);
     if (ending && !ending.test(this.text.slice(lines.at(-1)!.start, lines.at(-1)!.end))) throw decline;
-    if (underscoreTagName.test(firstLine)) throw decline;
+    if (underscoreTagName.test(firstLine) || (slashInUnquotedValue.test(firstLine) && !paragraphInterruptingHtml.test(firstLine))) throw decline;
     const value = lines.map((line, i) => this.text.slice(i === 0 ? lines[0]!.start : line.start, i === lines.length - 1 ? to : line.end)).join('\n');
     return { type: 'html', value, position: this.span(lines[0]!.start, to) };
   }
@@ -667,7 +672,7 @@ class Reader {
         const value = this.text.slice(node.from, node.to);
         // micromark leaves a line's indent (and a quote's marker) out of inline HTML over lines.
         if (/\n[ >]/.test(value)) throw decline;
-        if (node.name === 'HTMLTag' && underscoreTagName.test(value)) throw decline;
+        if (node.name === 'HTMLTag' && (underscoreTagName.test(value) || slashInUnquotedValue.test(value))) throw decline;
         return { type: 'html', value, position };
       }
       case 'Autolink': {
