@@ -85,8 +85,10 @@ function wholeRowsFix(document: Document, loop: LiquidBlock): Report['fix'] {
   const text = document.text;
   const controlled = (tag: { start: number; end: number }): boolean => text[tag.start + 2] === '-' || text[tag.end - 3] === '-';
   if (controlled(open) || controlled(close)) return undefined;
-  const alone = (tag: { start: number; end: number }): boolean => /(^|\n)[ \t]*$/.test(text.slice(Math.max(0, tag.start - 200), tag.start)) && /^[ \t]*(\r?\n|$)/.test(text.slice(tag.end, tag.end + 200));
-  if (!alone(close)) return undefined;
+  const lineStart = text.lastIndexOf('\n', close.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', close.end);
+  const closeAlone = text.slice(lineStart, close.start).trim() === '' && text.slice(close.end, lineEnd === -1 ? text.length : lineEnd).trim() === '';
+  if (!closeAlone) return undefined;
   return { start: open.start, end: close.end, text: `{%-${text.slice(open.start + 2, close.start)}{%-${text.slice(close.start + 2, close.end)}` };
 }
 
