@@ -271,13 +271,29 @@ class Reader {
 
   private paragraph(node: SyntaxNode, containers: Container[]): Paragraph {
     const to = this.trimEnd(node.from, node.to);
-    // A line in a container's paragraph that starts like an ordered list item or HTML: micromark may end the paragraph there.
-    if (containers.length > 0 && /\n[ >]*(?:\d{1,9}[.)](?: |$)|<)/m.test(this.text.slice(node.from, to))) throw decline;
+    if (containers.length > 0) this.checkContainerParagraphLines(node.from, to, containers);
     // `<!` and a lower-case letter starts an HTML block to micromark (CommonMark 0.30), not to lezer.
     if (/(?:^|\n)[ >]*<![a-z]/.test(this.text.slice(node.from, to))) throw decline;
     // A self-closing tag alone on the first line starts an HTML block (kind 7) to micromark, not to lezer.
     if (selfClosingTagLine.test(this.text.slice(node.from, this.lineEndOf(node.from)))) throw decline;
     return { type: 'paragraph', children: this.sectionInline(node, node.from, to), position: this.span(node.from, this.lineEndOf(to)) };
+  }
+
+  /**
+   * A line of a container's paragraph that starts like an ordered list item, or like HTML on a lazy
+   * line or HTML that may interrupt a paragraph (kinds 1-6): micromark may end the paragraph there
+   * where lezer does not. A tag on a line that carries its containers' prefixes (`<a href>` under a
+   * list item's text) is the paragraph's to both.
+   */
+  private checkContainerParagraphLines(from: number, to: number, containers: Container[]): void {
+    const text = this.text.slice(from, to);
+    const lineStarts = /\n[ >]*(?:\d{1,9}[.)](?: |$)|<)/g;
+    for (let match = lineStarts.exec(text); match; match = lineStarts.exec(text)) {
+      if (!match[0].endsWith('<')) throw decline;
+      const line = this.point(from + match.index + 1).line - 1;
+      const content = this.text.slice(this.afterPrefixes(line, containers), this.lineEndOf(this.starts[line]!));
+      if (paragraphInterruptingHtml.test(content)) throw decline;
+    }
   }
 
   private followsDefinition(from: number): boolean {
