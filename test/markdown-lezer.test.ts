@@ -156,6 +156,7 @@ describe('the lezer reader', () => {
     ['a tag name with `_` (text to micromark)', 'GET /_cat/<node_name>'],
     ['an autolink holding `<`', '<http://e.com~<http://e.com> b'],
     ['a reference label over two lines of a list item', '* You can [a\n  b] ok.\n\n[a b]: /x'],
+    ['a lazy tag line in a list item', '* a\n<a href="x">b</a>'],
     ['a tag with `/` in an unquoted attribute value (text to micromark)', '<img src=https://o.com/a.jpg>\n\nx <img src=a/b.png> y'],
     ['a tab after a list marker', '-\tx'],
     ['a tab that indents', 'a\n\tb'],
@@ -178,6 +179,8 @@ describe('the lezer reader', () => {
   it.each([
     ['backtick runs no code span took', 'a `b c\n\nd ``e` *f*\n\n1. ```\nx\n2. `y'],
     ['a setext heading in a quote', '> b\n> -'],
+    ['tag lines under a list item\'s text', '* a\n  <a href="x">b</a> c\n* d\n  <span>e</span>\n> f\n> <b>g</b>'],
+    ['a block tag line under a list item\'s text', '* a\n  <div>b</div>'],
   ])('reads %s as micromark does', (_, text) => {
     expect(expectSameTreeOrDeclined(text)).toBe(true);
   });
