@@ -43,6 +43,7 @@ export const tableDelimiterRow: DocumentRule<Options> = {
 };
 
 // Tags that print nothing where they stand: a line holding only them is an empty line of the page.
+// Narrower than the tags mask-liquid.ts blanks: an include alone on its line writes the rows it holds.
 const silentTags = new Set(['for', 'endfor', 'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase', 'assign', 'capture', 'endcapture', 'comment', 'endcomment', 'break', 'continue']);
 
 /**
@@ -53,18 +54,18 @@ const silentTags = new Set(['for', 'endfor', 'if', 'elsif', 'else', 'endif', 'un
 function bodilessReport(document: Document, table: BodilessTable): Report | undefined {
   const first = table.lines[0]!;
   const last = table.lines.at(-1)!;
-  const nextStart = document.text.indexOf('\n', last.end) + 1;
-  const nextEnd = nextStart === 0 ? document.text.length : (document.text.indexOf('\n', nextStart) + 1 || document.text.length);
-  const next = nextStart === 0 ? '' : document.text.slice(nextStart, nextEnd);
+  const nextLine = document.lines.position(last.end).line + 1;
+  const nextStart = nextLine > document.lines.lineCount ? document.text.length : document.lines.lineStart(nextLine);
+  const nextEnd = nextLine > document.lines.lineCount ? document.text.length : document.lines.lineEnd(nextLine);
   const where = { start: first.start, end: last.end };
-  if (next.trim() === '') {
+  if (document.text.slice(nextStart, nextEnd).trim() === '') {
     return { ...where, message: 'This table has no body row: kramdown renders no table here, but its header and delimiter rows as a paragraph of text. Add a row under the delimiter row.' };
   }
+  // Liquid's output masks as text: a line blank in the masked text holds tags and nothing else.
   const tags = document.liquid.tags.filter((tag) => tag.start >= nextStart && tag.end <= nextEnd);
   const blocks = document.liquid.blocks.filter((block) => block.open.start >= nextStart && block.open.end <= nextEnd);
-  const outputs = document.liquid.outputs.some((output) => output.start >= nextStart && output.end <= nextEnd);
   const tagsOnly = document.maskedText.slice(nextStart, nextEnd).trim() === '';
-  if (!tagsOnly || outputs || tags.length === 0 || !tags.every((tag) => silentTags.has(tag.name))) return undefined;
+  if (!tagsOnly || tags.length === 0 || !tags.every((tag) => silentTags.has(tag.name))) return undefined;
   const loop = blocks.length === 1 && tags.length === 1 ? blocks[0]! : undefined;
   const shown = `{% ${tags[0]!.name} %}`;
   return {

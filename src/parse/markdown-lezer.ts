@@ -119,17 +119,11 @@ function withTabsReadAlike(tree: Root, text: string): Root | undefined {
     if ('children' in node) for (const child of node.children) visit(child, node.type === 'root');
   };
   visit(tree, false);
-  // Both lists are in document order, as the tabs are: each is walked once.
-  const cursors = new Map<[number, number][], number>([[inline, 0], [fencedBodies, 0]]);
-  const holding = (ranges: [number, number][], at: number): [number, number] | undefined => {
-    let index = cursors.get(ranges)!;
-    while (index < ranges.length && ranges[index]![1] <= at) index++;
-    cursors.set(ranges, index);
-    return index < ranges.length && ranges[index]![0] <= at ? ranges[index] : undefined;
-  };
+  const inFencedBody = rangeHolding(fencedBodies);
+  const inText = rangeHolding(inline);
   for (let tab = text.indexOf('\t'); tab !== -1; tab = text.indexOf('\t', tab + 1)) {
-    if (holding(fencedBodies, tab)) continue;
-    const node = holding(inline, tab);
+    if (inFencedBody(tab)) continue;
+    const node = inText(tab);
     if (!node) return undefined;
     // Text of the same node before and after it on its line: no marker, indent or line end is next to it.
     const lineStart = Math.max(node[0], text.lastIndexOf('\n', tab) + 1);
@@ -138,6 +132,15 @@ function withTabsReadAlike(tree: Root, text: string): Root | undefined {
     if (!/\S/.test(text.slice(lineStart, tab)) || !/\S/.test(text.slice(tab, lineEnd))) return undefined;
   }
   return tree;
+}
+
+/** The range of a list in document order holding each offset asked, offsets asked in increasing order: the list is walked once. */
+function rangeHolding(ranges: readonly [number, number][]): (at: number) => [number, number] | undefined {
+  let index = 0;
+  return (at) => {
+    while (index < ranges.length && ranges[index]![1] <= at) index++;
+    return index < ranges.length && ranges[index]![0] <= at ? ranges[index] : undefined;
+  };
 }
 
 /**
