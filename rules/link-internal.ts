@@ -15,7 +15,7 @@ import { baseurlLeftToPlugins } from '../src/links/baseurl-convention.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
 import { suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
-import { capturedOnly, relativeLinkPages } from '../src/site/template-pages.js';
+import { capturedOnly, pagesNamingFromValues, relativeLinkPages } from '../src/site/template-pages.js';
 import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -161,9 +161,13 @@ export const linkInternal: SiteRule = {
     const includedIn = markdownInclude ? relativeLinkPages(page.path, site, pages).filter((path) => isMarkdownFile(path, site.jekyll)) : [];
     const includedFolders = byFolder(includedIn, site);
     const captured = markdownInclude && includedIn.length === 0 && capturedOnly(page.path, site, pages);
+    // Where no page is known to write it, those whose include names are worked out from values may.
+    const mayInclude = markdownInclude && includedIn.length === 0 && !captured ? pagesNamingFromValues(page.path, site, pages).filter((path) => isMarkdownFile(path, site.jekyll)) : [];
+    const mayIncludeFolders = byFolder(mayInclude, site);
     for (const link of page.links) {
-      if ((includedIn.length > 0 || captured) && isRelative(link) && !(link.url ?? link.raw).startsWith('#')) {
-        if (!captured) reportRelativeMissOn(link, includedIn, includedFolders, page.path, site, pages, reportPage);
+      if (markdownInclude && isRelative(link) && !(link.url ?? link.raw).startsWith('#')) {
+        if (includedIn.length > 0) reportRelativeMissOn(link, includedIn, includedFolders, page.path, site, pages, reportPage);
+        else if (!captured) reportRelativeMissFromAll(link, mayIncludeFolders, mayInclude.length, site, reportPage);
         continue;
       }
       const report = reportFor(link, reportPage, reasons);
@@ -298,6 +302,17 @@ function reportRelativeMiss(link: LinkRef, folders: ReadonlyMap<string, readonly
   const fromRoot = !link.url!.startsWith('.') && resolveLink({ ...link, url: `${baseurl}/${link.url!}` }, miss.page, site).status === 'ok' ? ` Written from the site's root (\`{{ "/${link.url!}" | relative_url }}\`), it reaches a published file.` : '';
   const from = miss.pages > 1 ? `${miss.pages === miss.of ? `all ${miss.of}` : `${miss.pages} of the ${miss.of}`} pages it is written into: from \`${miss.page}\`` : `\`${miss.page}\`, ${miss.of > 1 ? `one of the ${miss.of} pages` : 'the page'} it is written into:`;
   report({ message: `This link is relative to the page, and reaches nothing from ${from} it leads to \`${baseurl}${miss.url}\`, where nothing is published.${fromRoot}`, start: link.start, end: link.end });
+}
+
+/**
+ * Reports a Markdown include's link relative to the page that reaches nothing from any of the `of`
+ * pages (by folder) that may write the include: each may name another file, so a miss from some is no sign.
+ */
+function reportRelativeMissFromAll(link: LinkRef, folders: ReadonlyMap<string, readonly string[]>, of: number, site: SiteIndex, report: (report: Report) => void): void {
+  const miss = of === 0 ? undefined : missFromPages(link, folders, of, site);
+  if (!miss || miss.pages < of) return;
+  const pages = of === 1 ? 'the page whose include tag may name this file from values it does not set' : `any of the ${of} pages whose include tags may name this file from values they do not set`;
+  report({ message: `This link is relative to the page, and reaches nothing from ${pages}: from \`${miss.page}\` it leads to \`${site.jekyll.baseurl}${miss.url}\`, where nothing is published.`, start: link.start, end: link.end, severity: 'warning' });
 }
 
 /** The pages (of the `of` a template is written into, by folder) its relative link leads nowhere from: how many, one of them, and where it leads from that one. */

@@ -882,6 +882,23 @@ end
     ]);
   });
 
+  it('leaves a page variable its plugins set unknown, and reads an include it names from the pages whose include tags may name it', async () => {
+    // jekyll 4.3.1 + html-proofer 3.19.2: the hook gives v1/a.md `version: v1` (as cockroachdb's docs do with a
+    // generator), so the first image and the include's next.html are published; `/images//d.png` and gone.html are not.
+    const result = await lintSite({
+      '_plugins/version.rb': "Jekyll::Hooks.register :pages, :post_init do |page|\n  page.data['version'] = page.dir.split('/')[1] if page.dir.start_with?('/v')\nend\n",
+      'v1/a.md': '---\ntitle: A\n---\n![d](/images/{{ page.version }}/d.png) ![e](/images/{{ page.edition }}/d.png)\n\n{% include {{ page.version }}/intro.md %}\n',
+      'v1/next.md': '---\ntitle: N\n---\nN\n',
+      '_includes/v1/intro.md': 'See [next](next.html) and [gone](gone.html).\n',
+      '_includes/other/outro.md': 'See [next](next.html).\n',
+      'images/v1/d.png': '',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.message}`)).toEqual([
+      '_includes/v1/intro.md:1:34 link-internal warning This link is relative to the page, and reaches nothing from the page whose include tag may name this file from values it does not set: from `v1/a.md` it leads to `/v1/gone.html`, where nothing is published.',
+      'v1/a.md:4:45 link-internal error No image or file is published at `/images/d.png`.',
+    ]);
+  });
+
   it('gives a Markdown page the headings of the Markdown includes its Markdown includes take in, a repeated one numbered', async () => {
     // jekyll 4.3.1 (as expressjs.com's API pages take in api/app.md, which takes in app-use.md): the page's ids
     // are example, example-1, example (inside `markdown="1"`, kramdown numbers apart) and path-examples; the

@@ -31,9 +31,9 @@ function isLintWorker(): boolean {
 }
 
 async function runLintWorker(): Promise<void> {
-  const { root, configRoot, config, markdownReading, index } = workerData as WorkerJob;
+  const { root, configRoot, config, markdownReading, pluginPageKeys, index } = workerData as WorkerJob;
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
-  const jekyll = { ...readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize), markdownReading };
+  const jekyll = { ...readJekyllConfig(configRoot, config.jekyll.configFiles, config.maxFileSize), markdownReading, pluginPageKeys };
   const rules = await rulesOf(config);
   const port = parentPort!;
   port.once('message', ({ files, readmeIndexes, counters }: WorkerShare) => {

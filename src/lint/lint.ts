@@ -113,6 +113,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const repositoryRoot = repositoryRootOf(configRoot);
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
   jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];
+  jekyll.pluginPageKeys = plugins.pageKeys;
   jekyll.netlifyRules = readNetlifyRules(root, jekyll.include.some((entry) => entry.replace(/^\//, '') === '_redirects'), [repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize);
   if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
@@ -165,7 +166,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   // The result cache serves every run but --fix (files change under it).
   const kept = options.fix ? undefined : (options.memory ?? cachePath);
   const threads = kept ? 1 : threadCount(options, config, targets.length);
-  const workerJob = { root, configRoot, config, markdownReading: jekyll.markdownReading };
+  const workerJob = { root, configRoot, config, markdownReading: jekyll.markdownReading, pluginPageKeys: jekyll.pluginPageKeys };
   const workers = threads > 1 ? new LintWorkers(workerJob, threads - 1) : undefined;
   try {
     const rules = await rulesOf(config);

@@ -46,7 +46,7 @@ const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unkno
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig, readmeIndexes: ReadonlySet<string>): string {
   // Where the cache is and how external links are checked change nothing in pass 1.
   const { cache: _where, external: _external, ...settings } = config;
-  return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, jekyll.markdownReading, [...readmeIndexes].sort()])).digest('base64');
+  return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, jekyll.pluginPageKeys, jekyll.markdownReading, [...readmeIndexes].sort()])).digest('base64');
 }
 
 /** Pass-1 results held in this process between lint() calls given the same one: no file, nothing serialized. */

@@ -21,6 +21,8 @@ export interface WorkerJob {
   config: ResolvedConfig;
   /** How pages are read, the site's own converters' rewrites included (read from its plugins). */
   markdownReading: MarkdownReading;
+  /** The page variables the site's plugins set. */
+  pluginPageKeys: string[];
   /** The worker's place in the shared counters (see Counters). */
   index: number;
 }

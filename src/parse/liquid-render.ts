@@ -10,6 +10,8 @@ export interface RenderScope {
   site: Record<string, unknown>;
   /** Undefined where the page is not known (a layout or include renders into every page): its values are unknown. */
   page: Record<string, unknown> | undefined;
+  /** The page variables the site's plugins set (`page.data['version'] = …`): unknown where the page does not set them. */
+  pluginPageKeys?: readonly string[];
 }
 
 export function renderOutput(markup: string, scope: RenderScope): string | undefined {
@@ -46,7 +48,8 @@ function lookup(path: string, scope: RenderScope): string | undefined {
   const values = scope[root];
   if (values === undefined) return undefined;
   const builtIn = root === 'site' ? builtSiteVariables : builtPageVariables;
-  if (builtIn.has(keys[0]!) && !Object.hasOwn(values, keys[0]!)) return undefined;
+  const setLater = builtIn.has(keys[0]!) || (root === 'page' && scope.pluginPageKeys?.includes(keys[0]!) === true);
+  if (setLater && !Object.hasOwn(values, keys[0]!)) return undefined;
   let value: unknown = values;
   for (const key of keys) value = value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   if (value === undefined || value === null) return '';

@@ -68,6 +68,8 @@ export interface JekyllConfig {
   generatedUrls: string[];
   /** What writes pages at URLs no source file gives (see site/plugins.ts); filled in once the plugins are read. */
   pageGenerators: PageGenerator[];
+  /** The page variables the site's plugins set (site/plugins.ts): unknown on a page whose front matter does not set them. */
+  pluginPageKeys: string[];
   /** Netlify's redirect rules for the site (netlify-redirects.ts); filled in with the plugins. */
   netlifyRules?: readonly NetlifyRule[];
   /** Globs of URL paths another step of the build publishes (doclint's `jekyll.published`): links into them count as published. */
@@ -262,6 +264,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     linkTagsAddBaseurl: jekyllMajor === undefined ? undefined : jekyllMajor >= 4,
     generatedUrls: plugins.flatMap((gem) => (Object.hasOwn(gemUrls, gem) ? gemUrls[gem]!(raw) : [])),
     pageGenerators: [],
+    pluginPageKeys: [],
     raw: plugins.includes('jekyll-multiple-languages-plugin') ? multipleLanguagesSettings(raw) : raw,
     problems,
   };

@@ -31,6 +31,8 @@ export interface SitePlugins {
   markdownRewrites: MarkdownRewrite[];
   /** The URLs of files its generators name (`SitemapFile.new(site, site.source, '', 'sitemap.xml')`, `"/sitemap.xml"`). */
   generatedFiles: string[];
+  /** The page variables its Ruby code sets (`page.data['version'] = …` in a generator or hook): a page that does not set one gets it at build time. */
+  pageKeys: string[];
 }
 
 /** The pages plugin gems write of their own, where their settings tell (archives, pagination). */
@@ -149,6 +151,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   const generators = gemGenerators(jekyll);
   const converters: MarkdownConverterPlugin[] = [];
   const generatedFiles: string[] = [];
+  const pageKeys = new Set<string>();
   // A gem doclint does not read may depend on gems it knows (a theme's plugin gem on
   // jekyll-include-cache, jekyll-seo-tag or jekyll-feed): their tags and filters may be the site's.
   const loaded = unreadPluginGems(jekyll).length > 0 ? [...new Set([...Object.keys(gemTags), ...Object.keys(gemFilters)])] : jekyll.plugins;
@@ -168,6 +171,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     }
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     converters.push(...markdownConverters(text));
+    for (const match of text.matchAll(pageDataAssignment)) pageKeys.add(match[2]!);
     if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) {
       generators.push({ by: relative(root, file).split(sep).join('/'), ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}) });
       generatedFiles.push(...namedFiles(text));
@@ -175,8 +179,11 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     const written = postWriteFolder(text);
     if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escape(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
-  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)] };
+  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys] };
 }
+
+// `page.data['version'] = …` or `doc.data["lang"] ||= …`; `site.data[…]` is the data files'.
+const pageDataAssignment = /(?<!\bsite)\.data\[\s*(["'])([\w-]+)\1\s*\]\s*(?:\|\|)?=(?![=~])/g;
 
 // A Page or StaticFile made as Jekyll's own are, `new(site, base, dir, name)` with a literal folder and name.
 const newFileCall = /\.new\(\s*site\s*,\s*[^,()]+,\s*(["'])([\w./-]*)\1\s*,\s*(["'])([\w.-]+\.[a-z]+)\3/g;

@@ -125,7 +125,8 @@ function scopeOfValues(jekyll: JekyllConfig, own: Record<string, unknown> | unde
   // `{{ site.x }}` is the config's value as written: `{{ site.baseurl }}` is `/blog/` for `baseurl: /blog/` (only relative_url trims it).
   // A translated post renders in its language's build alone (jekyll-multiple-languages-plugin).
   const translated = translatedPost(jekyll, path);
-  return { site: typeof translated === 'object' ? languageBuildSite(jekyll.raw, translated.build) : jekyll.raw, page: page ?? {} };
+  const site = typeof translated === 'object' ? languageBuildSite(jekyll.raw, translated.build) : jekyll.raw;
+  return { site, page: page ?? {}, ...(jekyll.pluginPageKeys.length > 0 ? { pluginPageKeys: jekyll.pluginPageKeys } : {}) };
 }
 
 /**

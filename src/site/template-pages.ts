@@ -24,6 +24,8 @@ const htmlUrl = /(?:\/|\.html?|\/[^./]+)$/i;
 interface TemplatePages {
   /** The pages each template is written into as it is. */
   writing: ReadonlyMap<string, readonly string[]>;
+  /** The pages with an include whose name their values do not tell (`{{ page.version.version }}/intro.md` set by a plugin, a loop's item), with what the names may match. */
+  namingFromValues: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** The templates some page renders only inside `{% capture %}`. */
   captured: ReadonlySet<string>;
 }
@@ -39,6 +41,15 @@ function templatePagesOf(site: SiteIndex, pages: Pages): TemplatePages {
 /** The published pages the layout or include at `template` is written into, as far as the site's files tell. */
 function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly string[] {
   return templatePagesOf(site, pages).writing.get(template) ?? [];
+}
+
+/**
+ * The pages that may write the include at `template` through a name worked out from values they do
+ * not give (each name's fixed parts must match): none where those names cannot name it.
+ */
+export function pagesNamingFromValues(template: string, site: SiteIndex, pages: Pages): string[] {
+  const name = template.slice(site.jekyll.includesDir.length + 1);
+  return [...templatePagesOf(site, pages).namingFromValues].filter(([, names]) => names.some((parts) => mayName(parts, name))).map(([page]) => page);
 }
 
 /** Whether the include at `template` is written into no page as it is, but captured by one (`{% capture %}`), which may rewrite its links before writing it. */
@@ -79,6 +90,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
   const captured = new Set<string>();
 
   const byTemplate = new Map<string, string[]>();
+  const namingFromValues = new Map<string, string[][]>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
     const url = site.urls.urlOf.get(path);
@@ -91,6 +103,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     // this page (`api/{{ page.version }}/menu.md`) is written too, with what it writes in turn.
     const files = [path, ...layouts];
     let scope: RenderScope | undefined;
+    const unknownNames: string[][] = [];
     for (let index = 0; index < files.length; index++) {
       const { written, all } = includesReached(files[index]!);
       for (const included of all) if (!written.has(included)) captured.add(included);
@@ -98,6 +111,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
         if (file !== files[index]) templates.add(file);
         for (const name of includesOf(file, site, pages)?.variable ?? []) {
           const onPage = includeNameOnPage(name, (scope ??= site.renderScopeOf(path)));
+          if (onPage === undefined) unknownNames.push(fixedParts(name));
           const named = onPage ? includesFolderFile(jekyll.includesDir, onPage) : undefined;
           if (named !== undefined && !files.includes(named)) {
             files.push(named);
@@ -111,6 +125,26 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
       if (list) list.push(path);
       else byTemplate.set(template, [path]);
     }
+    if (unknownNames.length > 0) namingFromValues.set(path, unknownNames);
   }
-  return { writing: byTemplate, captured };
+  return { writing: byTemplate, namingFromValues, captured };
+}
+
+/** An include name with Liquid as the fixed parts between its values (`releases/{{ v }}/{{ r.name }}.md`: `releases/`, `/`, `.md`). */
+function fixedParts(name: string): string[] {
+  return name.trim().split(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/);
+}
+
+/** Whether values put where a name's fixed parts leave room can make `file`: the first part starts it, the last ends it, the others come in order between. */
+function mayName(parts: readonly string[], file: string): boolean {
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (!file.startsWith(first) || !file.endsWith(last) || first.length + last.length > file.length) return false;
+  let at = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = file.indexOf(part, at);
+    if (found === -1 || found + part.length > file.length - last.length) return false;
+    at = found + part.length;
+  }
+  return true;
 }
