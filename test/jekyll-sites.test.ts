@@ -899,6 +899,16 @@ end
     ]);
   });
 
+  it('knows jekyll-remote-include\'s tag, and leaves the ids of a page that writes a remote file unknown', async () => {
+    // The gem fetches the file at build time and writes its text, headings and all, into the page.
+    const result = await lintSite({
+      '_config.yml': 'plugins:\n  - jekyll-remote-include\n',
+      'a.md': '---\ntitle: A\n---\n## Local\n\n{% remote_include https://example.com/README.md %}\n',
+      'b.md': '---\ntitle: B\n---\n[x](a.html#from-the-readme) [y](a.html#local) [z](b.html#nope)\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual(['b.md:4:57 link-anchor There is no anchor `#nope` on this page (it has no anchors).']);
+  });
+
   it('gives a Markdown page the headings of the Markdown includes its Markdown includes take in, a repeated one numbered', async () => {
     // jekyll 4.3.1 (as expressjs.com's API pages take in api/app.md, which takes in app-use.md): the page's ids
     // are example, example-1, example (inside `markdown="1"`, kramdown numbers apart) and path-examples; the

@@ -54,6 +54,8 @@ export interface TagSpec {
   multilineOutput?: boolean;
   /** The tag's first argument is a file under this URL path (the help center's image: `/images/`). */
   linkPrefix?: string;
+  /** The tag writes text doclint does not read (a remote file's): the ids in it cannot be known. */
+  writesUnreadText?: boolean;
 }
 
 export type TagRegistry = ReadonlyMap<string, TagSpec>;

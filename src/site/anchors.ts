@@ -95,6 +95,8 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   for (const { offset, line } of wrappers) {
     for (const id of sourceIds(line, line, (start, end) => written(offset + start, offset + end))) anchors.push({ id, offset, text: '' });
   }
+  // A tag that writes a text not read here (a remote file) writes its ids too: an id Liquid writes, unknown.
+  for (const tag of document.liquid.tags) if (tags.get(tag.name)?.writesUnreadText && written(tag.start, tag.end)) anchors.push({ id: document.text.slice(tag.start, tag.end), offset: tag.start, text: '' });
   const inWrapper = (offset: number): boolean => wrappers.some((wrapper) => offset > wrapper.offset && offset < wrapper.end);
   // Other documents' content written here brings their ids: which, pass 2 knows (see embedded-content.ts).
   const tokens = document.text.includes('.content') ? [...document.liquid.tags, ...document.liquid.outputs].sort((a, b) => a.start - b.start) : [];

@@ -103,6 +103,7 @@ const gemTags: Record<string, Record<string, TagSpec>> = {
   'jekyll-octicons': { octicon: {} },
   // Each under two names; static_href's body is the `href="…"` it rewrites.
   'jekyll-polyglot': { I18n_Headers: {}, i18n_headers: {}, static_href: { block: true }, Static_Href: { block: true } },
+  'jekyll-remote-include': { remote_include: { writesUnreadText: true } },
   'jekyll-seo-tag': { seo: {} },
   'jekyll-toc': { toc: {} },
   'jekyll-twitter-plugin': { twitter: {} },
