@@ -17,7 +17,8 @@ import type { FrontMatter } from './front-matter.js';
 import type { LiquidParse } from './liquid-tree.js';
 import type { TagRegistry } from './tag-registry.js';
 
-const rendersNothing = new Set(['assign', 'break', 'continue', 'decrement', 'increment']);
+// `increment` and `decrement` print the counter's value.
+const rendersNothing = new Set(['assign', 'break', 'continue']);
 const endsInLineBreak = new Set(['include', 'include_relative', 'include_cached']);
 
 const keep = 0;
