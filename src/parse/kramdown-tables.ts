@@ -250,11 +250,11 @@ function alignmentCells(line: SourceLine): TableCell[] {
   return cells;
 }
 
-/** Splits a row on pipes that are not escaped and not inside a code span, as kramdown does. */
+/** Splits a row on pipes that are not escaped and not inside a `<code>` element or a code span, as kramdown does. */
 function splitCells(line: SourceLine, leadingPipe: boolean): TableCell[] {
   const cells: TableCell[] = [];
   let cellStart = 0;
-  for (const pipe of pipesOutsideCode(line.text)) {
+  for (const pipe of rowPipes(line.text)) {
     cells.push({ start: line.start + cellStart, end: line.start + pipe });
     cellStart = pipe + 1;
   }
@@ -266,14 +266,15 @@ function splitCells(line: SourceLine, leadingPipe: boolean): TableCell[] {
 }
 
 /**
- * kramdown's check that each line of a table has a pipe outside code spans (parse_table's
- * `pipe_on_line`), made over the lines' text read for code spans alone, where a code span may run
- * on to the next line (`hash(a || b` and `|| c)` on two lines are no table). A line break inside a
+ * kramdown's check that each line of a table has a pipe outside code spans and span HTML elements
+ * (parse_table's `pipe_on_line`), made over the lines' text read for those alone, where a code span
+ * may run on to the next line (`hash(a || b` and `|| c)` on two lines are no table) and an element
+ * hides its content (`<code>a || b</code>` alone on a line is no table). A line break inside a
  * code span ends the check, and the table stands if the line before had such a pipe.
  */
 function pipeOnEachLine(text: string): boolean {
   let pipeOnLine = false;
-  for (const segment of codeSpanSegments(text)) {
+  for (const segment of spanSegments(text)) {
     const lines = rubyLines(segment.value);
     if (segment.code) {
       if (lines.length > 2 || (lines.length === 2 && !pipeOnLine)) break;
@@ -293,30 +294,226 @@ function rubyLines(text: string): string[] {
   return lines;
 }
 
+/** One child of what kramdown's span parsers make of the text: a code span's code, or the value of text, a comment or an element (its name: its content is inside it). */
+interface SpanSegment {
+  code: boolean;
+  value: string;
+}
+
 /**
- * The text as kramdown's code span parser cuts it (parser/kramdown/codespan.rb): a backtick run
- * opens a span closed by the next equal run (no backslash escapes), one backtick with whitespace
- * on both sides is text, a span of two or more trims one space at each end.
+ * The text as kramdown parses it with its code span and span HTML parsers alone
+ * (parser/kramdown/codespan.rb, html.rb's parse_span_html), as parse_table does for its pipe check.
+ * A backtick run opens a span closed by the next equal run (no backslash escapes), one backtick
+ * with whitespace on both sides is text, a span of two or more trims one space at each end. A
+ * span element (`<em>`, `<code>`) runs to its end tag, or to the end of the text when it has none;
+ * a block element's tag, a stray end tag and a `<` that starts no tag are text; a comment is a
+ * child of its own.
  */
-function codeSpanSegments(text: string): { code: boolean; value: string }[] {
-  const segments: { code: boolean; value: string }[] = [];
+function spanSegments(text: string): SpanSegment[] {
+  const segments: SpanSegment[] = [];
+  // Text runs on in one child (kramdown's add_text), up to the next code span, element or comment.
+  let textOpen = false;
+  const addText = (value: string): void => {
+    if (textOpen) segments.at(-1)!.value += value;
+    else segments.push({ code: false, value });
+    textOpen = true;
+  };
+  const apart = (segment: SpanSegment): void => {
+    segments.push(segment);
+    textOpen = false;
+  };
+  const lastCommentClose = text.lastIndexOf('-->');
   let textStart = 0;
   let at = 0;
-  for (let open = text.indexOf('`', at); open !== -1; open = text.indexOf('`', at)) {
-    let run = 1;
-    while (text[open + run] === '`') run++;
-    at = open + run;
-    if (run === 1 && /\s/.test(text[open - 1] ?? '') && /\s/.test(text[at] ?? '')) continue;
-    const close = text.indexOf('`'.repeat(run), at);
-    if (close === -1) continue;
-    let value = text.slice(at, close);
-    if (run > 1) value = value.replace(/^ /, '').replace(/ $/, '');
-    if (open > textStart) segments.push({ code: false, value: text.slice(textStart, open) });
-    segments.push({ code: true, value });
-    textStart = at = close + run;
+  for (let next = nextSpanStart(text, at); next !== -1; next = nextSpanStart(text, at)) {
+    if (text[next] === '`') {
+      const span = codeSpanAt(text, next);
+      at = span.end;
+      if (span.code === undefined) continue;
+      if (next > textStart) addText(text.slice(textStart, next));
+      apart({ code: true, value: span.code });
+      textStart = at;
+      continue;
+    }
+    const html = spanHtmlAt(text, next, true, lastCommentClose);
+    if (html === undefined) {
+      at = next + 1;
+      continue;
+    }
+    if (next > textStart) addText(text.slice(textStart, next));
+    if (html.kind === 'text') addText(html.value);
+    else apart({ code: false, value: html.value });
+    textStart = at = html.kind === 'open' ? elementEnd(text, html, lastCommentClose) : html.end;
   }
-  if (textStart < text.length) segments.push({ code: false, value: text.slice(textStart) });
+  if (textStart < text.length) addText(text.slice(textStart));
   return segments;
+}
+
+/**
+ * kramdown's code span parser at a backtick run: the span's code and its end, or only the run's end
+ * when it is text (one backtick with white space on both sides, or no equal run closing it).
+ */
+function codeSpanAt(text: string, start: number): { code?: string; end: number } {
+  let run = 1;
+  while (text[start + run] === '`') run++;
+  const after = start + run;
+  if (run === 1 && /\s/.test(text[start - 1] ?? '') && /\s/.test(text[after] ?? '')) return { end: after };
+  const close = text.indexOf('`'.repeat(run), after);
+  if (close === -1) return { end: after };
+  const code = text.slice(after, close);
+  return { code: run > 1 ? code.replace(/^ /, '').replace(/ $/, '') : code, end: close + run };
+}
+
+/** Where the next code span or span HTML may start: a backtick, or `<` before a name, `!--` or `/`. */
+function nextSpanStart(text: string, from: number): number {
+  const match = /`|<(?:[A-Za-z_\u00C0-\uFFFF]|!--|\/)/g;
+  match.lastIndex = from;
+  return match.exec(text)?.index ?? -1;
+}
+
+/**
+ * html.rb's HTML_TAG_RE read by hand, in linear time: `<`, a name (REXML's UNAME_STR), attributes
+ * each after white space (`name`, `name=word`, `name="…"`), `/` when self-closing, `>`.
+ */
+function htmlTagAt(text: string, start: number): { name: string; end: number; selfClosing: boolean } | undefined {
+  const nameEnd = xmlNameEnd(text, start + 1);
+  if (nameEnd === start + 1) return undefined;
+  let at = nameEnd;
+  for (;;) {
+    const spaceEnd = spaceEndAt(text, at);
+    const attributeEnd = spaceEnd > at ? xmlNameEnd(text, spaceEnd) : spaceEnd;
+    if (attributeEnd === spaceEnd) {
+      at = spaceEnd;
+      break;
+    }
+    at = attributeValueEnd(text, attributeEnd);
+  }
+  const selfClosing = text[at] === '/';
+  if (selfClosing) at++;
+  return text[at] === '>' ? { name: text.slice(start + 1, nameEnd), end: at + 1, selfClosing } : undefined;
+}
+
+/** html.rb's HTML_TAG_CLOSE_RE (`</name >`): where it ends, or -1. */
+function endTagAt(text: string, start: number): number {
+  if (text[start] !== '<' || text[start + 1] !== '/') return -1;
+  const nameEnd = xmlNameEnd(text, start + 2);
+  if (nameEnd === start + 2) return -1;
+  const end = spaceEndAt(text, nameEnd);
+  return text[end] === '>' ? end + 1 : -1;
+}
+
+/** After an attribute's name: past `\s*=\s*` and a word or a quoted value, or where it was when none follows. */
+function attributeValueEnd(text: string, at: number): number {
+  let next = spaceEndAt(text, at);
+  if (text[next] !== '=') return at;
+  next = spaceEndAt(text, next + 1);
+  const quote = text[next];
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, next + 1);
+    return close === -1 ? at : close + 1;
+  }
+  let end = next;
+  while (end < text.length && wordCharacter.test(text[end]!)) end++;
+  return end > next ? end : at;
+}
+
+const wordCharacter = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
+const nameStart = /[A-Za-z_\u00C0-\uFFFF]/;
+const nameCharacter = /[\w.\-\u00B7\u00C0-\uFFFF]/;
+
+/** The end of an XML name at `at` (an optional `prefix:` and a name), or `at` when none starts there. */
+function xmlNameEnd(text: string, at: number): number {
+  const part = (from: number): number => {
+    if (!nameStart.test(text[from] ?? '')) return from;
+    let end = from + 1;
+    while (end < text.length && nameCharacter.test(text[end]!)) end++;
+    return end;
+  };
+  const end = part(at);
+  if (end === at || text[end] !== ':') return end;
+  const local = part(end + 1);
+  return local > end + 1 ? local : end;
+}
+
+function spaceEndAt(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
+}
+
+const knownElements = new Set([...'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '), ...blockElements(), ...'area base col command embed hr keygen link meta param source track wbr script style math textarea pre'.split(' ')]);
+const elementsWithoutBody = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+const rawContent = new Set('script style math option textarea pre code kbd samp var'.split(' '));
+
+function blockElements(): string[] {
+  return 'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(' ');
+}
+const blockElementNames = new Set(blockElements());
+
+/** What kramdown's parse_span_html makes of a `<`: a comment, an element with no content, one whose content follows (`open`), or text (a stray end tag, a block element's tag). */
+type SpanHtml = { kind: 'comment' | 'empty' | 'text'; value: string; end: number } | { kind: 'open'; value: string; end: number; spans: boolean };
+
+/** The span HTML at `start`, undefined when no pattern matches (the `<` alone is text). `spans`: whether content is parsed for code spans (not in a raw element's); `lastCommentClose`: where the text's last `-->` is. */
+function spanHtmlAt(text: string, start: number, spans: boolean, lastCommentClose: number): SpanHtml | undefined {
+  if (text.startsWith('<!--', start)) {
+    // Past the text's last `-->` none is searched for: a text of openers and no close is read once.
+    const close = start + 4 <= lastCommentClose ? text.indexOf('-->', start + 4) : -1;
+    return close === -1 ? undefined : { kind: 'comment', value: text.slice(start, close + 3), end: close + 3 };
+  }
+  const strayEnd = endTagAt(text, start);
+  if (strayEnd !== -1) return { kind: 'text', value: text.slice(start, strayEnd), end: strayEnd };
+  const tag = htmlTagAt(text, start);
+  if (!tag) return undefined;
+  const name = knownElements.has(tag.name.toLowerCase()) ? tag.name.toLowerCase() : tag.name;
+  if (blockElementNames.has(name)) return { kind: 'text', value: text.slice(start, tag.end), end: tag.end };
+  if (tag.selfClosing || elementsWithoutBody.has(name)) return { kind: 'empty', value: name, end: tag.end };
+  return { kind: 'open', value: name, end: tag.end, spans: spans && !rawContent.has(name) };
+}
+
+/**
+ * Where an element's end tag ends, its content parsed for nested elements (and code spans where
+ * `spans`), each closed by its own end tag (in any case for an HTML element kramdown knows); the
+ * text's end when one has none. Nested elements are kept on a list, not the call stack: any depth is read.
+ */
+function elementEnd(text: string, element: Extract<SpanHtml, { kind: 'open' }>, lastCommentClose: number): number {
+  const open = [{ name: element.value, spans: element.spans }];
+  for (let at = element.end; at < text.length; ) {
+    const inner = open.at(-1)!;
+    const endTag = text[at] === '<' ? endTagAt(text, at) : -1;
+    if (endTag !== -1 && closes(text.slice(at + 2, endTag).replace(/[\s>]+$/, ''), inner.name)) {
+      at = endTag;
+      open.pop();
+      if (open.length === 0) return at;
+    } else if (inner.spans && text[at] === '`') {
+      at = codeSpanAt(text, at).end;
+    } else if (text[at] === '<') {
+      const nested = spanHtmlAt(text, at, inner.spans, lastCommentClose);
+      if (nested?.kind === 'open') open.push({ name: nested.value, spans: nested.spans });
+      at = nested ? nested.end : at + 1;
+    } else at++;
+  }
+  return text.length;
+}
+
+/** Whether an end tag's name closes the element: as written, or in any case for an HTML element kramdown knows. */
+const closes = (written: string, name: string): boolean => written === name || (knownElements.has(name) && written.toLowerCase() === name);
+
+/** The pipes that split a row: kramdown first takes out `<code>` elements (`split(/(<code.*?>.*?<\/code>)/)`), then reads each part for code spans. */
+function rowPipes(text: string): number[] {
+  const pipes: number[] = [];
+  let partStart = 0;
+  const addPart = (end: number): void => {
+    for (const pipe of pipesOutsideCode(text.slice(partStart, end))) pipes.push(partStart + pipe);
+  };
+  // The lazy pattern's matches, found in linear time: `<code`, the next `>`, the next `</code>`.
+  for (let open = text.indexOf('<code'); open !== -1; open = text.indexOf('<code', partStart)) {
+    const tagEnd = text.indexOf('>', open + 5);
+    const close = tagEnd === -1 ? -1 : text.indexOf('</code>', tagEnd + 1);
+    if (close === -1) break;
+    addPart(open);
+    partStart = close + '</code>'.length;
+  }
+  addPart(text.length);
+  return pipes;
 }
 
 /** Positions of `|` not right after a backslash (kramdown's `(?<!\\)\|`) and not inside a code span. */
