@@ -11,7 +11,10 @@
  * - brackets: each unclosed `[` of a paragraph is searched again by every later `]`, and closed
  *   pairs cost more the more a paragraph has (50,000 `[a]` in a row: 13 s);
  * - emphasis: `*`/`_` delimiters of one paragraph are matched against each other (an `_`
- *   inside a word, as in snake_case, is none).
+ *   inside a word, as in snake_case, is none);
+ * - unclosed HTML: each `<!--`, `<?`, `<![CDATA[` or `<!X` with no `-->`, `?>`, `]]>` or `>` after
+ *   it in its paragraph is searched for one to the paragraph's end (10,000 `<!--` in a row: 3.4 s
+ *   in micromark), so the cost is those distances summed.
  * Real pages stay far below each bound (the largest help-center page: 40x below).
  */
 export const complexityBudget = {
@@ -21,6 +24,7 @@ export const complexityBudget = {
   openBrackets: 1000,
   paragraphBrackets: 10_000,
   emphasisDelimiters: 10_000,
+  unclosedHtmlScan: 20_000_000,
 };
 
 export class ComplexityError extends RangeError {
@@ -36,7 +40,59 @@ const space = 0x20;
 const tab = 0x09;
 const lf = 0x0a;
 const cr = 0x0d;
-const countedOrLineEnd = /[[\]*_\n\r]/g;
+const countedOrLineEnd = /[[\]*_<>\n\r]/g;
+
+/** The HTML an inline parser searches to its close, by index: comments, processing instructions, CDATA sections, declarations. */
+const HtmlKind = { Comment: 0, Instruction: 1, Cdata: 2, Declaration: 3 } as const;
+type HtmlKind = (typeof HtmlKind)[keyof typeof HtmlKind];
+
+/** The kind of HTML the `<` at `at` opens, if one that is searched to its close. */
+function htmlOpened(text: string, at: number): HtmlKind | undefined {
+  if (text.startsWith('<!--', at)) return HtmlKind.Comment;
+  if (text.startsWith('<![CDATA[', at)) return HtmlKind.Cdata;
+  const next = text.charCodeAt(at + 1);
+  if (next === 0x3f /* ? */) return HtmlKind.Instruction;
+  if (next === 0x21 /* ! */ && /[A-Za-z]/.test(text[at + 2] ?? '')) return HtmlKind.Declaration;
+  return undefined;
+}
+
+/**
+ * The openers of a paragraph that no close follows yet, per kind (count and summed offsets): at
+ * the paragraph's end each costs its distance to it; a close before then ends them all.
+ */
+class UnclosedHtml {
+  private readonly counts = [0, 0, 0, 0];
+  private readonly offsets = [0, 0, 0, 0];
+
+  open(kind: HtmlKind, at: number): void {
+    this.counts[kind]!++;
+    this.offsets[kind]! += at;
+  }
+
+  /** The `>` at `at` closes declarations, and the kinds whose close it ends. */
+  close(text: string, at: number): void {
+    this.clear(HtmlKind.Declaration);
+    if (text.startsWith('-->', at - 2)) this.clear(HtmlKind.Comment);
+    if (text.charCodeAt(at - 1) === 0x3f /* ? */) this.clear(HtmlKind.Instruction);
+    if (text.startsWith(']]>', at - 2)) this.clear(HtmlKind.Cdata);
+  }
+
+  /** What the openers cost if the paragraph ends at `end`. */
+  scanTo(end: number): number {
+    let cost = 0;
+    for (const kind of Object.values(HtmlKind)) cost += this.counts[kind]! * end - this.offsets[kind]!;
+    return cost;
+  }
+
+  reset(): void {
+    for (const kind of Object.values(HtmlKind)) this.clear(kind);
+  }
+
+  private clear(kind: HtmlKind): void {
+    this.counts[kind] = 0;
+    this.offsets[kind] = 0;
+  }
+}
 
 function isLineEnd(code: number): boolean {
   return code === lf || code === cr || Number.isNaN(code);
@@ -55,6 +111,10 @@ export function checkComplexity(text: string): number {
   let brackets = 0;
   let emphasis = 0;
   let mostBrackets = 0;
+  const unclosed = new UnclosedHtml();
+  const checkHtml = (end: number): void => {
+    if (unclosed.scanTo(end) > budget.unclosedHtmlScan) throw new ComplexityError(line, `a paragraph opens HTML comments, declarations or processing instructions that never close, and the parser would search ${budget.unclosedHtmlScan.toLocaleString('en')} characters or more for their ends`);
+  };
   while (i < text.length) {
     if (line > budget.lines) throw new ComplexityError(line, `the file has more than ${budget.lines.toLocaleString('en')} lines`);
     let indent = 0;
@@ -85,17 +145,27 @@ export function checkComplexity(text: string): number {
         if (brackets > mostBrackets) mostBrackets = brackets;
       } else if (code === 0x5d /* ] */) {
         if (openBrackets > 0) openBrackets--;
+      } else if (code === 0x3c /* < */) {
+        const kind = htmlOpened(text, end);
+        if (kind !== undefined) unclosed.open(kind, end);
+      } else if (code === 0x3e /* > */) {
+        unclosed.close(text, end);
       } else if (code === 0x2a || !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1)))) emphasis++;
       end++;
     }
     if (emphasis > budget.emphasisDelimiters) throw new ComplexityError(line, `a paragraph has more than ${budget.emphasisDelimiters.toLocaleString('en')} \`*\`/\`_\` emphasis delimiters`);
-    // Brackets and emphasis pair up within a paragraph: a blank line ends it.
-    if (blank) openBrackets = brackets = emphasis = 0;
+    // Brackets, emphasis and HTML pair up within a paragraph: a blank line ends it.
+    if (blank) {
+      checkHtml(i);
+      unclosed.reset();
+      openBrackets = brackets = emphasis = 0;
+    }
     i = end;
     if (text.charCodeAt(i) === cr && text.charCodeAt(i + 1) === lf) i++;
     i++;
     line++;
   }
+  checkHtml(text.length);
   return mostBrackets;
 }
 
