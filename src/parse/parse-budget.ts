@@ -40,7 +40,10 @@ const space = 0x20;
 const tab = 0x09;
 const lf = 0x0a;
 const cr = 0x0d;
-const countedOrLineEnd = /[[\]*_<>\n\r]/g;
+// What the budget counts on a line, and its end: `<` only before `!` or `?` (what may open HTML
+// searched to its close); `>` only while such HTML is open (it may close it).
+const countedOrLineEnd = /[[\]*_\n\r]|<(?=[!?])/g;
+const countedClosingOrLineEnd = /[[\]*_>\n\r]|<(?=[!?])/g;
 
 /** The HTML an inline parser searches to its close, by index: comments, processing instructions, CDATA sections, declarations. */
 const HtmlKind = { Comment: 0, Instruction: 1, Cdata: 2, Declaration: 3 } as const;
@@ -63,10 +66,13 @@ function htmlOpened(text: string, at: number): HtmlKind | undefined {
 class UnclosedHtml {
   private readonly counts = [0, 0, 0, 0];
   private readonly offsets = [0, 0, 0, 0];
+  /** Openers of any kind not closed yet. */
+  pending = 0;
 
-  open(kind: HtmlKind, at: number): void {
+  add(kind: HtmlKind, at: number): void {
     this.counts[kind]!++;
     this.offsets[kind]! += at;
+    this.pending++;
   }
 
   /** The `>` at `at` closes declarations, and the kinds whose close it ends. */
@@ -89,6 +95,7 @@ class UnclosedHtml {
   }
 
   private clear(kind: HtmlKind): void {
+    this.pending -= this.counts[kind]!;
     this.counts[kind] = 0;
     this.offsets[kind] = 0;
   }
@@ -131,12 +138,13 @@ export function checkComplexity(text: string): number {
     const blank = isLineEnd(text.charCodeAt(i + indent));
     let end = i + indent;
     for (;;) {
-      countedOrLineEnd.lastIndex = end;
-      if (!countedOrLineEnd.test(text)) {
+      const counted = unclosed.pending > 0 ? countedClosingOrLineEnd : countedOrLineEnd;
+      counted.lastIndex = end;
+      if (!counted.test(text)) {
         end = text.length;
         break;
       }
-      end = countedOrLineEnd.lastIndex - 1;
+      end = counted.lastIndex - 1;
       const code = text.charCodeAt(end);
       if (code === lf || code === cr) break;
       if (code === 0x5b /* [ */) {
@@ -147,7 +155,7 @@ export function checkComplexity(text: string): number {
         if (openBrackets > 0) openBrackets--;
       } else if (code === 0x3c /* < */) {
         const kind = htmlOpened(text, end);
-        if (kind !== undefined) unclosed.open(kind, end);
+        if (kind !== undefined) unclosed.add(kind, end);
       } else if (code === 0x3e /* > */) {
         unclosed.close(text, end);
       } else if (code === 0x2a || !(isWordCode(text.charCodeAt(end - 1)) && isWordCode(text.charCodeAt(end + 1)))) emphasis++;
