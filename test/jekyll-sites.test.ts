@@ -1330,6 +1330,8 @@ end
       expect(await findingsIn(site, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
       // A Ruby library's Gemfile at the repository's top does not build the site.
       expect(await findingsIn({ ...site, '../Gemfile': 'source "https://rubygems.org"\ngem "rake"\n' }, 'docs', 'https://github.com/example/project')).toEqual(gitHubBuild);
+      // Nor does one that names the github-pages gem outside its plugin group (error-prone's gh-pages branch): GitHub's build ignores it.
+      expect(await findingsIn({ ...site, Gemfile: "source 'https://rubygems.org'\ngem 'github-pages'\n" }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
 
     it('serves a project site under its repository\'s name, as jekyll-github-metadata sets the baseurl where the config sets none', async () => {
@@ -1365,6 +1367,8 @@ end
       // `.nojekyll` turns GitHub's Jekyll build off: a site linted there is built some other way.
       expect(await findingsIn({ ...site, '.nojekyll': '' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
+      // Jekyll and the github-pages gem both named: a workflow builds it, with its own plugins (jasper2).
+      expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 3.9.0"\ngem "github-pages", "~> 214"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
     });
   });
 

@@ -42,6 +42,16 @@ export function buildsJekyll(gemfile: Gemfile): boolean {
   return /^\s*gem\s+["'](?:jekyll|github-pages)["']|^\s*gemspec\b/m.test(code) || /^ {4}jekyll \(/m.test(gemfile.lock ?? '');
 }
 
+/**
+ * Whether the Gemfile builds with the github-pages gem alone: it names that gem (in its plugin group
+ * or not) and not Jekyll itself, as GitHub's guide has it; a site that names Jekyll too (jasper2,
+ * built by a workflow with its own plugins) is built some other way.
+ */
+export function buildsWithGitHubPagesGem(gemfile: Gemfile): boolean {
+  const code = gemfile.text.replace(/#.*/g, '');
+  return /^\s*gem\s+["']github-pages["']/m.test(code) && !/^\s*gem\s+["']jekyll["']/m.test(code);
+}
+
 /** The gems of the Gemfile's `:jekyll_plugins` group, which Jekyll loads without `plugins:`. */
 export function gemfilePlugins(gemfile: string): string[] {
   const gems: string[] = [];

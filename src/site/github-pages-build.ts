@@ -1,8 +1,9 @@
 /**
  * A site GitHub Pages builds: with the github-pages gem loaded (named in the Gemfile's
- * `:jekyll_plugins` group or in `plugins:`), or with no Gemfile that builds Jekyll at the top of
- * a repository hosted on github.com or in its `docs/` folder, where GitHub's own build publishes
- * from (it needs no Gemfile; nothing else builds a Jekyll site without one). Its configuration is
+ * `:jekyll_plugins` group or in `plugins:`), or at the top of a repository hosted on github.com or
+ * in its `docs/` folder, where GitHub's own build publishes from, with no Gemfile that builds
+ * Jekyll otherwise (GitHub's build needs no Gemfile and ignores one that names the github-pages
+ * gem; nothing else builds a Jekyll site without one). Its configuration is
  * then the gem's (GitHubPages::Configuration, github-pages 232): its defaults under the site's
  * values, its overrides over them, and only the plugins it allows.
  */

@@ -8,7 +8,7 @@ import { readSource } from './read-source.js';
 import { LineIndex } from '../text/line-index.js';
 import { ConfigError } from '../config/error.js';
 import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
-import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion } from './gemfile.js';
+import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion, buildsWithGitHubPagesGem } from './gemfile.js';
 import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
@@ -207,7 +207,8 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const top = repositoryRootOf(folder);
   const gemfile = findGemfile(folder, top, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
-  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (!(gemfile && buildsJekyll(gemfile)) && gitHubPagesSource(folder, top, maxFileSize));
+  // A Gemfile that builds with the github-pages gem alone, in its plugin group or not, builds as GitHub Pages does.
+  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || ((!gemfile || !buildsJekyll(gemfile) || buildsWithGitHubPagesGem(gemfile)) && gitHubPagesSource(folder, top, maxFileSize));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
