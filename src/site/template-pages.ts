@@ -24,8 +24,8 @@ const htmlUrl = /(?:\/|\.html?|\/[^./]+)$/i;
 interface TemplatePages {
   /** The pages each template is written into as it is. */
   writing: ReadonlyMap<string, readonly string[]>;
-  /** The pages with an include whose name their values do not tell (`{{ page.version.version }}/intro.md` set by a plugin, a loop's item), with what the names may match. */
-  namingFromValues: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** Include names with Liquid that some pages' values do not tell (`{{ page.version.version }}/intro.md` set by a plugin, a loop's item): each name's fixed parts, and those pages. */
+  namingFromValues: ReadonlyMap<string, { parts: readonly string[]; pages: string[] }>;
   /** The templates some page renders only inside `{% capture %}`. */
   captured: ReadonlySet<string>;
 }
@@ -49,7 +49,9 @@ function pagesWriting(template: string, site: SiteIndex, pages: Pages): readonly
  */
 export function pagesNamingFromValues(template: string, site: SiteIndex, pages: Pages): string[] {
   const name = template.slice(site.jekyll.includesDir.length + 1);
-  return [...templatePagesOf(site, pages).namingFromValues].filter(([, names]) => names.some((parts) => mayName(parts, name))).map(([page]) => page);
+  const naming = new Set<string>();
+  for (const { parts, pages: named } of templatePagesOf(site, pages).namingFromValues.values()) if (mayName(parts, name)) for (const page of named) naming.add(page);
+  return [...naming];
 }
 
 /** Whether the include at `template` is written into no page as it is, but captured by one (`{% capture %}`), which may rewrite its links before writing it. */
@@ -90,7 +92,8 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
   const captured = new Set<string>();
 
   const byTemplate = new Map<string, string[]>();
-  const namingFromValues = new Map<string, string[][]>();
+  // By name as written: pages that share a template share its names, each matched once per include.
+  const namingFromValues = new Map<string, { parts: string[]; pages: string[] }>();
   const rendered = [...pages].filter(([path, facts]) => facts?.rendered && isMarkdownFile(path, jekyll)).map(([path]) => path);
   for (const path of new Set([...site.frontMatter.keys(), ...rendered])) {
     const url = site.urls.urlOf.get(path);
@@ -103,7 +106,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
     // this page (`api/{{ page.version }}/menu.md`) is written too, with what it writes in turn.
     const files = [path, ...layouts];
     let scope: RenderScope | undefined;
-    const unknownNames: string[][] = [];
+    const unknownNames = new Set<string>();
     for (let index = 0; index < files.length; index++) {
       const { written, all } = includesReached(files[index]!);
       for (const included of all) if (!written.has(included)) captured.add(included);
@@ -111,7 +114,7 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
         if (file !== files[index]) templates.add(file);
         for (const name of includesOf(file, site, pages)?.variable ?? []) {
           const onPage = includeNameOnPage(name, (scope ??= site.renderScopeOf(path)));
-          if (onPage === undefined) unknownNames.push(fixedParts(name));
+          if (onPage === undefined) unknownNames.add(name);
           const named = onPage ? includesFolderFile(jekyll.includesDir, onPage) : undefined;
           if (named !== undefined && !files.includes(named)) {
             files.push(named);
@@ -125,7 +128,11 @@ function templatePages(site: SiteIndex, pages: Pages): TemplatePages {
       if (list) list.push(path);
       else byTemplate.set(template, [path]);
     }
-    if (unknownNames.length > 0) namingFromValues.set(path, unknownNames);
+    for (const name of unknownNames) {
+      const naming = namingFromValues.get(name);
+      if (naming) naming.pages.push(path);
+      else namingFromValues.set(name, { parts: fixedParts(name), pages: [path] });
+    }
   }
   return { writing: byTemplate, namingFromValues, captured };
 }
