@@ -24,7 +24,8 @@
 import type { Document, SiteSettings } from '../types.js';
 import type { LiquidParse } from './liquid-tree.js';
 import { withinRanges } from '../text/ranges.js';
-import { isSpanElement, kramdownBlocks, type Range } from './kramdown-html-blocks.js';
+import { kramdownBlocks, type Range } from './kramdown-html-blocks.js';
+import { isSpanElement } from './kramdown-html.js';
 import { isTableLine } from './kramdown-tables.js';
 
 export interface UnreadFence {

@@ -19,70 +19,13 @@
  * Liquid opens an element in one branch only must not hide the links after it.
  */
 import { FenceTracker } from './fences.js';
+import { elementsWithoutBody, isSpanElement, normalizedElementName, readEndTag, readStartTag } from './kramdown-html.js';
 
 export interface Range {
   start: number;
   end: number;
 }
 
-const spanElements = new Set('a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '));
-const withoutBody = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
-const blockElements = 'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul';
-const contentModelKeys = 'details figure noscript object script style math textarea';
-/** kramdown's HTML_ELEMENT: names it compares without regard to case. */
-const htmlElements = new Set([...spanElements, ...withoutBody, ...`${blockElements} ${contentModelKeys}`.split(' ')]);
-
-// kramdown's HTML_TAG_RE (REXML's names; attributes alone, `=word` or quoted), whose groups cannot
-// take the same text two ways: a failed match backtracks in linear time. The ASCII patterns read
-// nearly every tag; the Unicode ones, slower to compile, only tags with other letters.
-function tagPatterns(unicode: boolean) {
-  const name = unicode ? '[\\p{L}_:][\\p{L}\\p{N}_:.\\-\\u00B7]*' : '[A-Za-z_:][\\w:.\\-]*';
-  const word = unicode ? '[\\p{L}\\p{N}\\p{Pc}\\p{M}]+' : '\\w+';
-  const flags = unicode ? 'u' : '';
-  return {
-    startTag: new RegExp(`<(${name})((?:\\s+${name}(?:\\s*=\\s*(?:${word}|"[^"]*"|'[^']*'))?)*)\\s*(\\/)?>`, `y${flags}`),
-    endTag: new RegExp(`</(${name})\\s*>`, `y${flags}`),
-    attribute: new RegExp(`(${name})(?:\\s*=\\s*(?:(${word})|"([^"]*)"|'([^']*)'))?`, `g${flags}`),
-  };
-}
-const ascii = tagPatterns(false);
-let unicode: ReturnType<typeof tagPatterns> | undefined;
-
-/** The patterns for the tag at `at`: the Unicode ones when it holds a letter beyond ASCII. */
-function patternsAt(text: string, at: number): ReturnType<typeof tagPatterns> {
-  for (let i = at, end = Math.min(text.length, at + 512); i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 62) break; // '>'
-    if (code > 127) return (unicode ??= tagPatterns(true));
-  }
-  return ascii;
-}
-
-interface Tag {
-  name: string;
-  end: number;
-  closed: boolean;
-  /** The `markdown` attribute's value, when there is one. */
-  markdown?: string;
-}
-
-/** The start tag at `at` (a `<`), as kramdown's HTML_TAG_RE reads it. */
-function readStartTag(text: string, at: number): Tag | undefined {
-  const { startTag, attribute } = patternsAt(text, at);
-  startTag.lastIndex = at;
-  const match = startTag.exec(text);
-  if (!match) return undefined;
-  const tag: Tag = { name: match[1]!, end: at + match[0].length, closed: match[3] !== undefined };
-  if (/markdown/i.test(match[2]!)) {
-    for (const [, key, word, double, single] of match[2]!.matchAll(attribute)) if (key!.toLowerCase() === 'markdown') tag.markdown = word ?? double ?? single ?? '';
-  }
-  return tag;
-}
-
-/** Whether kramdown reads the element in a paragraph's text (HTML_SPAN_ELEMENTS), never as block HTML. */
-export const isSpanElement = (name: string): boolean => spanElements.has(name.toLowerCase());
-
-const normalized = (name: string): string => (htmlElements.has(name.toLowerCase()) ? name.toLowerCase() : name);
 
 const rawBodyEnds = { script: /<\/script\s*>/gi, style: /<\/style\s*>/gi };
 
@@ -96,7 +39,7 @@ function rawBodyEnd(text: string, from: number, name: 'script' | 'style'): numbe
 
 /** Where the element opened before `from` ends (after its end tag), as parse_raw_html finds it; -1 when the text ends first. */
 function elementEnd(text: string, from: number, name: string, skipped: readonly Range[], limit: number): number {
-  const open = [normalized(name)];
+  const open = [normalizedElementName(name)];
   let i = from;
   let skip = 0;
   while ((i = text.indexOf('<', i)) !== -1 && i < limit) {
@@ -114,30 +57,28 @@ function elementEnd(text: string, from: number, name: string, skipped: readonly 
       if (end === -1) return -1;
       i = end + 2;
     } else if (text[i + 1] === '/') {
-      const { endTag } = patternsAt(text, i);
-      endTag.lastIndex = i;
-      const close = endTag.exec(text);
+      const close = readEndTag(text, i);
       if (!close) {
         i++;
         continue;
       }
-      if (normalized(close[1]!) === open.at(-1)) open.pop();
-      if (open.length === 0) return i + close[0].length > limit ? -1 : i + close[0].length;
-      i += close[0].length;
+      if (normalizedElementName(close.name) === open.at(-1)) open.pop();
+      if (open.length === 0) return close.end > limit ? -1 : close.end;
+      i = close.end;
     } else {
       const tag = readStartTag(text, i);
       if (!tag) {
         i++;
         continue;
       }
-      const inner = normalized(tag.name);
+      const inner = normalizedElementName(tag.name);
       if (inner === 'script' || inner === 'style') {
         const end = rawBodyEnd(text, tag.end, inner);
         if (end === -1) return -1;
         i = end;
         continue;
       }
-      if (!tag.closed && !withoutBody.has(inner)) open.push(inner);
+      if (!tag.closed && !elementsWithoutBody.has(inner)) open.push(inner);
       i = tag.end;
     }
   }
@@ -283,8 +224,8 @@ export function kramdownBlocks(text: string, from: number, ownRuns: readonly Ran
     }
     const tag = readStartTag(text, at);
     if (!tag || isSpanElement(tag.name) || (tag.markdown !== undefined && tag.markdown !== '0')) continue;
-    const name = normalized(tag.name);
-    const end = tag.closed || withoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runs.around(start, text.length));
+    const name = normalizedElementName(tag.name);
+    const end = tag.closed || elementsWithoutBody.has(name) ? tag.end : name === 'script' || name === 'style' ? rawBodyEnd(text, tag.end, name) : elementEnd(text, tag.end, name, ...runs.around(start, text.length));
     if (end === -1) break;
     const blockStop = lineEnd(text, end);
     if (text.slice(end, blockStop).trim() !== '') continue;

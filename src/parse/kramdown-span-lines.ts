@@ -9,7 +9,7 @@
  */
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { LineIndex } from '../text/line-index.js';
-import { isSpanElement } from './kramdown-html-blocks.js';
+import { isSpanElement } from './kramdown-html.js';
 import { remarkTree } from './markdown.js';
 
 const loneTag = / {0,3}<\/?([A-Za-z][\w-]*)(?:\s[^<>]*)?\/?>[ \t]*\r?\n/y;

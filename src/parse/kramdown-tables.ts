@@ -13,6 +13,7 @@
 import type { Parent, Root, RootContent } from 'mdast';
 import type { Document, SiteSettings } from '../types.js';
 import { strippedLineBreaks } from './kramdown-fences.js';
+import { blockElements, elementsWithoutBody, normalizedElementName, readEndTag, readStartTag } from './kramdown-html.js';
 
 export interface TableCell {
   start: number;
@@ -366,88 +367,13 @@ function codeSpanAt(text: string, start: number): { code?: string; end: number }
 
 /** Where the next code span or span HTML may start: a backtick, or `<` before a name, `!--` or `/`. */
 function nextSpanStart(text: string, from: number): number {
-  const match = /`|<(?:[A-Za-z_\u00C0-\uFFFF]|!--|\/)/g;
-  match.lastIndex = from;
-  return match.exec(text)?.index ?? -1;
+  spanStart.lastIndex = from;
+  return spanStart.exec(text)?.index ?? -1;
 }
+const spanStart = /`|<(?:[A-Za-z_\u00C0-\uFFFF]|!--|\/)/g;
 
-/**
- * html.rb's HTML_TAG_RE read by hand, in linear time: `<`, a name (REXML's UNAME_STR), attributes
- * each after white space (`name`, `name=word`, `name="…"`), `/` when self-closing, `>`.
- */
-function htmlTagAt(text: string, start: number): { name: string; end: number; selfClosing: boolean } | undefined {
-  const nameEnd = xmlNameEnd(text, start + 1);
-  if (nameEnd === start + 1) return undefined;
-  let at = nameEnd;
-  for (;;) {
-    const spaceEnd = spaceEndAt(text, at);
-    const attributeEnd = spaceEnd > at ? xmlNameEnd(text, spaceEnd) : spaceEnd;
-    if (attributeEnd === spaceEnd) {
-      at = spaceEnd;
-      break;
-    }
-    at = attributeValueEnd(text, attributeEnd);
-  }
-  const selfClosing = text[at] === '/';
-  if (selfClosing) at++;
-  return text[at] === '>' ? { name: text.slice(start + 1, nameEnd), end: at + 1, selfClosing } : undefined;
-}
-
-/** html.rb's HTML_TAG_CLOSE_RE (`</name >`): where it ends, or -1. */
-function endTagAt(text: string, start: number): number {
-  if (text[start] !== '<' || text[start + 1] !== '/') return -1;
-  const nameEnd = xmlNameEnd(text, start + 2);
-  if (nameEnd === start + 2) return -1;
-  const end = spaceEndAt(text, nameEnd);
-  return text[end] === '>' ? end + 1 : -1;
-}
-
-/** After an attribute's name: past `\s*=\s*` and a word or a quoted value, or where it was when none follows. */
-function attributeValueEnd(text: string, at: number): number {
-  let next = spaceEndAt(text, at);
-  if (text[next] !== '=') return at;
-  next = spaceEndAt(text, next + 1);
-  const quote = text[next];
-  if (quote === '"' || quote === "'") {
-    const close = text.indexOf(quote, next + 1);
-    return close === -1 ? at : close + 1;
-  }
-  let end = next;
-  while (end < text.length && wordCharacter.test(text[end]!)) end++;
-  return end > next ? end : at;
-}
-
-const wordCharacter = /[\p{L}\p{M}\p{N}\p{Pc}]/u;
-const nameStart = /[A-Za-z_\u00C0-\uFFFF]/;
-const nameCharacter = /[\w.\-\u00B7\u00C0-\uFFFF]/;
-
-/** The end of an XML name at `at` (an optional `prefix:` and a name), or `at` when none starts there. */
-function xmlNameEnd(text: string, at: number): number {
-  const part = (from: number): number => {
-    if (!nameStart.test(text[from] ?? '')) return from;
-    let end = from + 1;
-    while (end < text.length && nameCharacter.test(text[end]!)) end++;
-    return end;
-  };
-  const end = part(at);
-  if (end === at || text[end] !== ':') return end;
-  const local = part(end + 1);
-  return local > end + 1 ? local : end;
-}
-
-function spaceEndAt(text: string, at: number): number {
-  while (at < text.length && /\s/.test(text[at]!)) at++;
-  return at;
-}
-
-const knownElements = new Set([...'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(' '), ...blockElements(), ...'area base col command embed hr keygen link meta param source track wbr script style math textarea pre'.split(' ')]);
-const elementsWithoutBody = new Set('area base br col command embed hr img input keygen link meta param source track wbr'.split(' '));
+/** HTML_CONTENT_MODEL_RAW: an element whose content no span parser but the HTML one reads. */
 const rawContent = new Set('script style math option textarea pre code kbd samp var'.split(' '));
-
-function blockElements(): string[] {
-  return 'address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul'.split(' ');
-}
-const blockElementNames = new Set(blockElements());
 
 /** What kramdown's parse_span_html makes of a `<`: a comment, an element with no content, one whose content follows (`open`), or text (a stray end tag, a block element's tag). */
 type SpanHtml = { kind: 'comment' | 'empty' | 'text'; value: string; end: number } | { kind: 'open'; value: string; end: number; spans: boolean };
@@ -459,13 +385,13 @@ function spanHtmlAt(text: string, start: number, spans: boolean, lastCommentClos
     const close = start + 4 <= lastCommentClose ? text.indexOf('-->', start + 4) : -1;
     return close === -1 ? undefined : { kind: 'comment', value: text.slice(start, close + 3), end: close + 3 };
   }
-  const strayEnd = endTagAt(text, start);
-  if (strayEnd !== -1) return { kind: 'text', value: text.slice(start, strayEnd), end: strayEnd };
-  const tag = htmlTagAt(text, start);
+  const strayEnd = readEndTag(text, start);
+  if (strayEnd) return { kind: 'text', value: text.slice(start, strayEnd.end), end: strayEnd.end };
+  const tag = readStartTag(text, start);
   if (!tag) return undefined;
-  const name = knownElements.has(tag.name.toLowerCase()) ? tag.name.toLowerCase() : tag.name;
-  if (blockElementNames.has(name)) return { kind: 'text', value: text.slice(start, tag.end), end: tag.end };
-  if (tag.selfClosing || elementsWithoutBody.has(name)) return { kind: 'empty', value: name, end: tag.end };
+  const name = normalizedElementName(tag.name);
+  if (blockElements.has(name)) return { kind: 'text', value: text.slice(start, tag.end), end: tag.end };
+  if (tag.closed || elementsWithoutBody.has(name)) return { kind: 'empty', value: name, end: tag.end };
   return { kind: 'open', value: name, end: tag.end, spans: spans && !rawContent.has(name) };
 }
 
@@ -478,9 +404,9 @@ function elementEnd(text: string, element: Extract<SpanHtml, { kind: 'open' }>, 
   const open = [{ name: element.value, spans: element.spans }];
   for (let at = element.end; at < text.length; ) {
     const inner = open.at(-1)!;
-    const endTag = text[at] === '<' ? endTagAt(text, at) : -1;
-    if (endTag !== -1 && closes(text.slice(at + 2, endTag).replace(/[\s>]+$/, ''), inner.name)) {
-      at = endTag;
+    const endTag = text[at] === '<' ? readEndTag(text, at) : undefined;
+    if (endTag && normalizedElementName(endTag.name) === inner.name) {
+      at = endTag.end;
       open.pop();
       if (open.length === 0) return at;
     } else if (inner.spans && text[at] === '`') {
@@ -493,9 +419,6 @@ function elementEnd(text: string, element: Extract<SpanHtml, { kind: 'open' }>, 
   }
   return text.length;
 }
-
-/** Whether an end tag's name closes the element: as written, or in any case for an HTML element kramdown knows. */
-const closes = (written: string, name: string): boolean => written === name || (knownElements.has(name) && written.toLowerCase() === name);
 
 /** The pipes that split a row: kramdown first takes out `<code>` elements (`split(/(<code.*?>.*?<\/code>)/)`), then reads each part for code spans. */
 function rowPipes(text: string): number[] {

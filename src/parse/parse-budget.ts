@@ -86,12 +86,14 @@ class UnclosedHtml {
   /** What the openers cost if the paragraph ends at `end`. */
   scanTo(end: number): number {
     let cost = 0;
-    for (const kind of Object.values(HtmlKind)) cost += this.counts[kind]! * end - this.offsets[kind]!;
+    for (let kind = 0; kind < this.counts.length; kind++) cost += this.counts[kind]! * end - this.offsets[kind]!;
     return cost;
   }
 
   reset(): void {
-    for (const kind of Object.values(HtmlKind)) this.clear(kind);
+    this.counts.fill(0);
+    this.offsets.fill(0);
+    this.pending = 0;
   }
 
   private clear(kind: HtmlKind): void {
