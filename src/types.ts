@@ -146,7 +146,7 @@ export interface PageFacts {
 export interface IncludeUses {
   files: string[];
   dynamic: boolean;
-  /** Those of `files` included only inside `{% capture %}`: their text is written as the page makes it (`replace` may rewrite its links), if at all. */
+  /** Those of `files` included only inside `{% capture %}` (their text is written as the page makes it: `replace` may rewrite its links, if at all) or a tag's code (`{% highlight %}`: written as code). */
   captured?: string[];
   /** The names with Liquid of the includes written outside `{% capture %}` (`api/{{ page.version }}/menu.md`), as written: each page's values name one. */
   variable?: string[];

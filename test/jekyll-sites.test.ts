@@ -882,6 +882,18 @@ end
     ]);
   });
 
+  it('does not read the links of an include a page writes as code ({% highlight %})', async () => {
+    // jekyll 4.3.1: in a.html the include is escaped inside highlight's <pre> (bulma's docs show a page so); b.html writes it as HTML.
+    const snippet = { '_includes/page.html': '<link rel="stylesheet" href="my.css">\n<a href="#usage">Usage</a>\n' };
+    const a = { 'docs/a.html': '---\ntitle: A\n---\n{% highlight html %}\n{% include page.html %}\n{% endhighlight %}\n' };
+    expect((await lintSite({ ...snippet, ...a })).findings).toEqual([]);
+    const both = await lintSite({ ...snippet, ...a, 'docs/b.html': '---\ntitle: B\n---\n{% include page.html %}\n' });
+    expect(both.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.message.slice(0, 80)}`)).toEqual([
+      '_includes/page.html:1 link-internal This link is relative to the page, and reaches nothing from `docs/b.html`, the p',
+      '_includes/page.html:2 link-anchor There is no anchor `#usage` on `docs/b.html`, the page it is written into: the l',
+    ]);
+  });
+
   it('leaves a page variable its plugins set unknown, and reads an include it names from the pages whose include tags may name it', async () => {
     // jekyll 4.3.1 + html-proofer 3.19.2: the hook gives v1/a.md `version: v1` (as cockroachdb's docs do with a
     // generator), so the first image and the include's next.html are published; `/images//d.png` and gone.html are not.
@@ -1299,12 +1311,12 @@ end
       'tags.md': '---\n---\n{% seo %} {% include head-custom.html %} {% shout %}\n',
       'post.md': '---\nlayout: post\n---\nLaid out by the theme.\n',
       'business.md': '---\nlayout: business\n---\nA layout nobody has.\n',
-      '_plugins/shout.rb': 'class Shout < Liquid::Tag\nend\nLiquid::Template.register_tag("shout", Shout)\n',
     };
+    const shoutPlugin = { '_plugins/shout.rb': 'class Shout < Liquid::Tag\nend\nLiquid::Template.register_tag("shout", Shout)\n' };
     // The theme's `post` layout and include, jekyll-seo-tag (a dependency of the theme); no plugin files.
     const gitHubBuild = ['README.md:3:link-anchor', 'business.md:2:front-matter-references', 'tags.md:3:liquid-syntax'];
-    // `{% seo %}` unknown, `_plugins` read, Markdown files without front matter static files; no theme and no `_layouts/`: layouts unchecked.
-    const plainBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
+    // `{% seo %}` and `{% shout %}` unknown, Markdown files without front matter static files; no theme and no `_layouts/`: layouts unchecked.
+    const plainBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include', 'tags.md:3:liquid-syntax'];
 
     /** The site's lint result when it is in `folder` of a git repository whose remote is `remote` (none: not a repository). */
     async function lintIn(files: Record<string, string>, folder: string, remote?: string, options: Omit<LintOptions, 'root'> = {}): Promise<LintResult> {
@@ -1369,6 +1381,15 @@ end
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
       // Jekyll and the github-pages gem both named: a workflow builds it, with its own plugins (jasper2).
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 3.9.0"\ngem "github-pages", "~> 214"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
+    });
+
+    it('reads a site with Ruby plugins of its own and no Gemfile as a `jekyll build` that loads them (nunjucks\' docs, bazel\'s blog: a Makefile or a script builds them)', async () => {
+      // `{% shout %}` is the plugin's; `{% seo %}` unknown, as in any plain build.
+      const ownBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
+      expect(await findingsIn({ ...site, ...shoutPlugin }, '.', 'https://github.com/example/project')).toEqual(ownBuild);
+      expect(await findingsIn({ ...site, ...shoutPlugin }, 'docs', 'https://github.com/example/project')).toEqual(ownBuild);
+      // The github-pages gem alone in a Gemfile: GitHub's build, which ignores them.
+      expect(await findingsIn({ ...site, ...shoutPlugin, Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n" }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
   });
 

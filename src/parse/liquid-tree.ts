@@ -17,6 +17,8 @@ export interface LiquidBlock {
   close?: LiquidTagToken;
   /** For raw: the unparsed body range. */
   rawBody?: { start: number; end: number };
+  /** The tag writes its body as code into its own HTML (highlight): no link or id in it is one. */
+  writesCode?: true;
 }
 
 export type LiquidNode = LiquidBlock | LiquidTagToken | LiquidOutputToken;
@@ -168,7 +170,7 @@ export function parseLiquid(text: string, from: number, to: number, registry: Ta
 
   const parseBlock = (open: LiquidTagToken, spec: TagSpec, depth: number): LiquidBlock => {
     if (depth >= maxDepth) fail('nesting-too-deep', `Liquid blocks are nested more than ${maxDepth} deep: Liquid fails with "Nesting too deep".`, open);
-    const block: LiquidBlock = { kind: 'block', open, branches: [], children: [] };
+    const block: LiquidBlock = { kind: 'block', open, branches: [], children: [], ...(spec.body === 'code' ? { writesCode: true as const } : {}) };
     into.blocks.push(block);
     for (;;) {
       const end = parseBody(block.children, depth + 1);

@@ -35,7 +35,7 @@ export function maskLiquid(text: string, frontMatter: FrontMatter, liquid: Liqui
 
   for (const block of liquid.blocks) {
     // A code body becomes the tag's own HTML (highlight's <figure><pre>) before kramdown runs: it is code, not Markdown.
-    if ((block.open.name === 'comment' || registry.get(block.open.name)?.body === 'code') && block.close) mask(block.open.end, block.close.start, spaces);
+    if ((block.open.name === 'comment' || block.writesCode) && block.close) mask(block.open.end, block.close.start, spaces);
   }
   const silentTags = new Set<{ start: number; end: number }>();
   for (const block of liquid.blocks) {

@@ -59,7 +59,8 @@ function renderedTags({ liquid }: Pick<Document, 'liquid'>, site: Record<string,
 export function includeUses(source: Pick<Document, 'liquid'>, { includesDir, raw }: IncludeSite, page?: Record<string, unknown>): IncludeUses | undefined {
   const tags = renderedTags(source, raw, page).filter((tag) => tag.name === 'include' || tag.name === 'include_cached');
   if (tags.length === 0) return undefined;
-  const captures = source.liquid.blocks.filter((block) => block.open.name === 'capture' && block.close && !writtenAsCaptured(block.open.markup, source.liquid));
+  // Captured text the page may make something else of, and code a tag writes (highlight): what the include writes there is no page's links or ids.
+  const captures = source.liquid.blocks.filter((block) => block.close && (block.writesCode || (block.open.name === 'capture' && !writtenAsCaptured(block.open.markup, source.liquid))));
   const written = new Set<string>();
   const files = new Set<string>();
   const variable = new Set<string>();
@@ -143,11 +144,12 @@ export function relativeIncludeNames(source: Pick<Document, 'liquid'>, site: Inc
   return names.length > 0 ? [...new Set(names)] : undefined;
 }
 
-/** A Markdown document's `{% include_relative %}` names, but those in its code blocks (what they take in is shown as code, not read as Markdown). */
+/** A Markdown document's `{% include_relative %}` names, but those in its code blocks and tags' code (`{% highlight %}`): what they take in is shown as code, not read as Markdown. */
 export function documentRelativeIncludes(document: Document, site: IncludeSite, page?: Record<string, unknown>): string[] | undefined {
   if (!document.liquid.tags.some((tag) => tag.name === 'include_relative')) return undefined;
   const codeBlocks = nodesOfType(document, 'code').map(({ node }) => ({ start: node.position!.start.offset!, end: node.position!.end.offset! }));
-  return relativeIncludeNames(document, site, codeBlocks, page);
+  const codeBodies = document.liquid.blocks.filter((block) => block.writesCode && block.close).map((block) => ({ start: block.open.end, end: block.close!.start }));
+  return relativeIncludeNames(document, site, [...codeBlocks, ...codeBodies], page);
 }
 
 export function includedFiles(document: Document, { includesDir, raw }: IncludeSite, page?: Record<string, unknown>): IncludedFile[] {

@@ -14,6 +14,7 @@ import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
+import { hasPluginFiles } from './plugins.js';
 import type { NetlifyRule } from './netlify-redirects.js';
 
 export interface CollectionConfig {
@@ -207,8 +208,10 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const top = repositoryRootOf(folder);
   const gemfile = findGemfile(folder, top, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
-  // A Gemfile that builds with the github-pages gem alone, in its plugin group or not, builds as GitHub Pages does.
-  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || ((!gemfile || !buildsJekyll(gemfile) || buildsWithGitHubPagesGem(gemfile)) && gitHubPagesSource(folder, top, maxFileSize));
+  // A Gemfile that builds with the github-pages gem alone, in its plugin group or not, builds as GitHub Pages does;
+  // with no Gemfile that builds Jekyll, a site with plugin files of its own is built by a Jekyll that loads them.
+  const gitHubPagesBuild = gemfile && buildsWithGitHubPagesGem(gemfile) ? true : (!gemfile || !buildsJekyll(gemfile)) && !hasPluginFiles(folder, raw);
+  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (gitHubPagesBuild && gitHubPagesSource(folder, top, maxFileSize));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;

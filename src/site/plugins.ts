@@ -146,6 +146,15 @@ export function pluginFilesFolder(jekyll: Pick<JekyllConfig, 'raw'>): string | u
   return typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins';
 }
 
+/**
+ * Whether the site holds Ruby plugin files of its own (in `plugins_dir`, whatever the mode): a site
+ * with them and no Gemfile that builds Jekyll is built by a Jekyll that loads them (a Makefile's,
+ * a script's), not by GitHub's, which ignores them and fails on the tags they define.
+ */
+export function hasPluginFiles(root: string, raw: Record<string, unknown>): boolean {
+  return rubyFiles(join(root, typeof raw.plugins_dir === 'string' ? raw.plugins_dir : '_plugins'), 1).length > 0;
+}
+
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
@@ -240,11 +249,11 @@ function bodyOf(render: string): Pick<TagSpec, 'ownMarkdown' | 'body'> {
   return blockHtml.test(render) && !markdownAttribute.test(render) ? { body: 'html' } : {};
 }
 
-function rubyFiles(folder: string): string[] {
+function rubyFiles(folder: string, most = maxPluginFiles): string[] {
   try {
     return readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.rb'))
-      .slice(0, maxPluginFiles)
+      .slice(0, most)
       .map((entry) => join(entry.parentPath, entry.name));
   } catch {
     return [];
