@@ -59,6 +59,16 @@ describe('parseFrontMatter', () => {
     expect(c).toBe('a: &x v\n*x: 1\n'.length);
   });
 
+  it('reads a stream\'s first document only, as Psych does (puppet-docs\' _config.yml ends with `---`)', () => {
+    // Ruby 3.1's YAML.safe_load: {"a"=>1} for the first three, nil for the fourth; the second document is never parsed.
+    for (const text of ['a: 1\n---\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\nb: [\n']) {
+      const yaml = parsePsychYaml(text);
+      expect(yaml.errors).toEqual([]);
+      expect(yaml.toJS()).toEqual({ a: 1 });
+    }
+    expect(parsePsychYaml('---\n---\na: 1\n').toJS()).toBeNull();
+  });
+
   it('never evaluates YAML tags and survives alias bombs', () => {
     const front = parseFrontMatter('---\nx: !!js/function "function(){}"\n---\n');
     expect(front.kind === 'yaml' && front.yaml.warnings.length).toBeGreaterThan(0);

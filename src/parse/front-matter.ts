@@ -5,7 +5,7 @@
  * semantics (what Ruby's Psych implements), never with a JavaScript engine: gray-matter's
  * `---js` evaluation is exactly what must not run on untrusted pull requests.
  */
-import { isNode, parseDocument, visit, type Document as YamlDocument } from 'yaml';
+import { isNode, parseAllDocuments, parseDocument, visit, type Document as YamlDocument } from 'yaml';
 import { flatYaml, type FlatYaml } from './yaml-flat.js';
 import { jekyllScalarTags } from './yaml-scalars.js';
 import { yamlValues, type YamlValueProblem } from './yaml-values.js';
@@ -126,12 +126,12 @@ const yamlOptions = {
  * back to the original text.
  */
 export function parsePsychYaml(source: string): YamlDocument.Parsed {
-  const yaml = parseDocument(source, yamlOptions);
+  const yaml = firstDocument(source);
   if (yaml.errors.length === 0) return yaml;
   const untabbed = flowLineTabsAsSpaces(source);
   const spaced = psychSpacing(untabbed);
   if (spaced.insertions.length === 0 && untabbed === source) return yaml;
-  const retry = parseDocument(spaced.text, yamlOptions);
+  const retry = firstDocument(spaced.text);
   if (retry.errors.length > 0) return yaml;
   const back = (offset: number): number => offset - spaced.insertions.filter((at) => at < offset).length;
   visit(retry, {
@@ -140,6 +140,14 @@ export function parsePsychYaml(source: string): YamlDocument.Parsed {
     },
   });
   return retry;
+}
+
+/** The stream's first document: Psych.parse returns at its end, so what follows (errors too) is never read. */
+function firstDocument(source: string): YamlDocument.Parsed {
+  const yaml = parseDocument(source, yamlOptions);
+  if (!yaml.errors.some((error) => error.code === 'MULTIPLE_DOCS')) return yaml;
+  const documents = parseAllDocuments(source, yamlOptions);
+  return Array.isArray(documents) && documents.length > 0 ? documents[0]! : yaml;
 }
 
 /**
