@@ -48,6 +48,16 @@ function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
   return site.jekyll.pageGenerators.filter((g) => (g.urls === undefined ? g.staticFiles === true || isPagePath(path) : generatedUrls(g.urls).test(path)));
 }
 
+/** What may write a missing URL: generators by the file or gem that holds them, and what the config keeps in the built site. */
+function writersOf(generators: readonly PageGenerator[]): string {
+  const kept = generators.filter((g) => g.kept !== undefined).map((g) => `\`${g.kept}\``);
+  const others = generators.filter((g) => g.kept === undefined).map((g) => `\`${g.by}\``);
+  return [
+    ...(others.length > 0 ? [`a generator writes it (${others.join(', ')})`] : []),
+    ...(kept.length > 0 ? [`a step outside Jekyll puts it in the built site, where \`keep_files\` keeps ${kept.join(', ')}`] : []),
+  ].join(', or ');
+}
+
 /** `[a]((https://…))`: kramdown keeps the inner parentheses in the URL. */
 const inParenthesesTwice = /^\((?:[a-z][a-z0-9+.-]*:|\/)[^()\s]*\)$/i;
 
@@ -216,7 +226,7 @@ export const linkInternal: SiteRule = {
             // A generator plugin writes pages no source file gives (archives, indexes), static files it lists or a post_write hook any file: likely broken, not certainly.
             const page = isPagePath(resolution.path) && generators.some((g) => !g.afterWrite) ? 'page' : 'file';
             report({
-              message: `No source file publishes a ${page} at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless a generator writes it (${generators.map((g) => `\`${g.by}\``).join(', ')}).`,
+              message: `No source file publishes a ${page} at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless ${writersOf(generators)}.`,
               ...where,
               severity: 'warning',
             });

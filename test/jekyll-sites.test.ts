@@ -882,6 +882,21 @@ end
     ]);
   });
 
+  it('reads what `keep_files` keeps in the built site as written there by a step outside Jekyll (calcite\'s javadoc)', async () => {
+    // jekyll 4.3.1 with those four files put in _site first: it deletes other.html and keeps the rest (a path that starts with an entry is kept).
+    const result = await lintSite({
+      '_config.yml': 'keep_files: [".git", "javadoc", "docs/extra.html"]\n',
+      'index.md': '---\n---\n[a](/javadoc/a.html) [b](/docs/extra.html) [c](/javadocx/a.html) [d](/other.html) [e](/.git/config)\n',
+    });
+    expect(result.findings.map((f) => `${f.column} ${f.severity} ${f.message}`)).toEqual([
+      '5 warning No source file publishes a file at `/javadoc/a.html`, unless a step outside Jekyll puts it in the built site, where `keep_files` keeps `javadoc`.',
+      '26 warning No source file publishes a file at `/docs/extra.html`, unless a step outside Jekyll puts it in the built site, where `keep_files` keeps `docs/extra.html`.',
+      '48 warning No source file publishes a file at `/javadocx/a.html`, unless a step outside Jekyll puts it in the built site, where `keep_files` keeps `javadoc`.',
+      '70 error No page or file is published at `/other.html`.',
+      '87 error No page or file is published at `/.git/config`.',
+    ]);
+  });
+
   it('does not read the links of an include a page writes as code ({% highlight %})', async () => {
     // jekyll 4.3.1: in a.html the include is escaped inside highlight's <pre> (bulma's docs show a page so); b.html writes it as HTML.
     const snippet = { '_includes/page.html': '<link rel="stylesheet" href="my.css">\n<a href="#usage">Usage</a>\n' };

@@ -16,7 +16,7 @@ import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFi
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
 import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
-import { afterBuildGenerators } from '../site/build-steps.js';
+import { afterBuildGenerators, keptFileWriters } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { includesWithoutFinalLineBreak } from '../site/include-files.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
@@ -111,7 +111,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const inSource = sourcePaths(configRoot, root);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
   const repositoryRoot = repositoryRootOf(configRoot);
-  jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize)];
+  jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize), ...keptFileWriters(jekyll.raw)];
   jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];
   jekyll.pluginPageKeys = plugins.pageKeys;
   jekyll.netlifyRules = readNetlifyRules(root, jekyll.include.some((entry) => entry.replace(/^\//, '') === '_redirects'), [repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize);

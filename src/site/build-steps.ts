@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
+import { escapeRegExp } from './plugins.js';
 
 /** Where builds are described: CI workflows, npm scripts, Rake, Make, Netlify. */
 const stepFiles = (root: string): string[] => [
@@ -69,4 +70,23 @@ export function pagesWorkflow(root: string, maxFileSize: number): string | undef
     if (source.ok && source.text.split('\n').some((line) => line.length <= maxLineLength && pagesBuild.test(line))) return `.github/workflows/${name}`;
   }
   return undefined;
+}
+
+/** Jekyll's own `keep_files`: version control folders, not content. */
+const versionControl = new Set(['.git', '.svn']);
+
+/** At most this many `keep_files` entries are read (a site names a few). */
+const maxKeptEntries = 100;
+
+/**
+ * What the config keeps in the built site (`keep_files`): Jekyll deletes nothing there whose path
+ * starts with an entry (Cleaner#keep_file_regex), because a step outside Jekyll writes it (API
+ * docs, compiled CSS). Links into it are then a generator's: warnings that name the entry.
+ */
+export function keptFileWriters(raw: Record<string, unknown>): PageGenerator[] {
+  const entries = Array.isArray(raw.keep_files) ? raw.keep_files : [];
+  return entries
+    .filter((entry): entry is string => typeof entry === 'string' && entry !== '' && !versionControl.has(entry))
+    .slice(0, maxKeptEntries)
+    .map((entry) => ({ by: '_config.yml', urls: `^/${escapeRegExp(entry)}`, afterWrite: true, kept: entry }));
 }

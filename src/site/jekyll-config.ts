@@ -92,6 +92,8 @@ export interface PageGenerator {
   afterWrite?: true;
   /** Adds static files whose names it works out (`StaticFile.new(site, base, dir, name)` from a config value or a folder's listing): files of any kind. */
   staticFiles?: true;
+  /** Not a generator: the `keep_files` entry Jekyll keeps in the built site, where a step outside Jekyll writes it. */
+  kept?: string;
 }
 
 const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {

@@ -61,16 +61,17 @@ export function templateUrls(templates: readonly string[]): string {
   const placeholder: Record<string, string> = { num: '\\d+', year: '\\d{4}', month: '\\d{2}', day: '\\d{2}' };
   const segment = (text: string): string => {
     const names = [...text.matchAll(/:([a-z_]+)/g)];
-    if (names.length === 0) return escape(text);
+    if (names.length === 0) return escapeRegExp(text);
     if (names.length > 1) return '[^/]+';
     const [name] = names;
-    return `${escape(text.slice(0, name!.index))}${placeholder[name![1]!] ?? '[^/]+'}${escape(text.slice(name!.index + name![0].length))}`;
+    return `${escapeRegExp(text.slice(0, name!.index))}${placeholder[name![1]!] ?? '[^/]+'}${escapeRegExp(text.slice(name!.index + name![0].length))}`;
   };
   const one = (template: string) => `/${template.slice(0, maxTemplateLength).replace(/^\/+|\/+$/g, '').split('/').map(segment).join('/')}`;
   return `^(?:${templates.map(one).join('|')})(?:/(?:index\\.html)?)?$`;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The text as a regular expression's source that matches it alone. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The folder of the built site a `:post_write` hook writes into (`File.join(site.dest, "pagefind")`,
@@ -187,7 +188,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
       generatedFiles.push(...namedFiles(text));
     }
     const written = postWriteFolder(text);
-    if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escape(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
+    if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escapeRegExp(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
   return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys] };
 }
