@@ -31,8 +31,13 @@ const rubyFloatDigits = /^[-+]?(?:\d+(?:_\d+)*)?\.\d+(?:_\d+)*(?:[eE][-+]\d+(?:_
 const date = /^(\d{4})-(\d{2})-(\d{2})$/;
 const time = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d{2}):(\d{2})(\.\d*)?\s*(Z|([-+])(\d{1,2})(?::?(\d{2}))?)?$/;
 
+/** What a number (`_` and `,` dropped first), a named float or a date starts with. */
+const startsNumberOrDate = /^[-+.\d_,]/;
+
 /** `onError`: the text is one Ruby cannot read (a float with a stray `_`), which stops Jekyll reading the whole YAML. */
 export function resolveJekyllScalar(value: string, onError: (message: string) => void): unknown {
+  // Most values are words: only a number, a date, `~`, `null` or a boolean is anything but the text.
+  if (value.length > 5 && !startsNumberOrDate.test(value)) return value;
   const bare = value.replace(/[_,]/g, '');
   if (decimal.test(bare) || octal.test(bare) || hexadecimal.test(bare) || binary.test(bare) || signedHexadecimal.test(bare)) return rubyInteger(bare);
   if (sexagesimalInteger.test(bare)) return sexagesimal(bare);
