@@ -43,3 +43,18 @@ describe('kramdown anchor conformance (every id kramdown writes)', () => {
     expect([...ids].sort()).toEqual([...new Set(c.expected)].sort());
   });
 });
+
+const redcarpet = JSON.parse(readFileSync(join(repoRoot, 'fixtures/conformance/redcarpet-ids.json'), 'utf8')) as { extensions: string[]; cases: AnchorCase[] };
+
+describe('Redcarpet id conformance (Jekyll 3\'s `markdown: redcarpet`)', () => {
+  const site = { markdown: 'redcarpet', redcarpet: { extensions: redcarpet.extensions } };
+  it.each(redcarpet.cases.map((c) => [`${c.note}: ${JSON.stringify(c.input).slice(0, 60)}`, c] as const))('%s', (_, c) => {
+    const ids = documentAnchors(parse(`---\ntitle: Case\n---\n${c.input}`), { site, page: {} }, defaultTags).map((a) => a.id);
+    expect([...new Set(ids)].sort()).toEqual([...new Set(c.expected)].sort());
+  });
+
+  it('writes no heading id without with_toc_data', () => {
+    const ids = documentAnchors(parse('---\ntitle: Case\n---\n# Hello World\n'), { site: { markdown: 'redcarpet', redcarpet: { extensions: ['tables'] } }, page: {} }, defaultTags);
+    expect(ids).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ import { skippedBranches } from '../parse/liquid-branches.js';
 import { withinRanges } from '../text/ranges.js';
 import { isHtmlPage } from '../parse/document.js';
 import type { TagRegistry } from '../parse/tag-registry.js';
-import { commonMarkOptions, isCommonMark, markdownConverter, settingsOf } from './jekyll-config.js';
+import { commonMarkOptions, isCommonMark, markdownConverter, redcarpetExtensions, settingsOf } from './jekyll-config.js';
+import { redcarpetHeadingId } from './redcarpet-ids.js';
 import { commonMarkHtml, gitHubPagesHeadingId } from './commonmark-ids.js';
 import { embeddedContents } from './embedded-content.js';
 
@@ -84,9 +85,9 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     return inner ? String(inner.open.start) : 'page';
   };
 
-  // jekyll-commonmark's converters read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
+  // jekyll-commonmark's converters and Redcarpet read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
   const converter = markdownConverter(scope.site);
-  const commonMark = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : undefined;
+  const commonMark = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : converter === 'redcarpet' ? redcarpetIds(document, redcarpetExtensions(scope.site)) : undefined;
   // What a branch Liquid never renders holds is never converted: no id, and no number taken from a repeat.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
   const written = (start: number, end = start + 1): boolean => !withinRanges(skipped, start, end);
@@ -302,18 +303,43 @@ function adjacentHeading(siblings: readonly RootContent[], index: number, side: 
 /**
  * The ids jekyll-commonmark's converters write: headings' (CommonMarkGhPages only, each Markdown
  * run numbered apart, as each is a conversion of its own) and, with the FOOTNOTES option,
- * footnotes' (`fn1`, `fnref1`…, numbered in the order of their first reference). Checked with
- * jekyll-commonmark 1.4.0 and jekyll-commonmark-ghpages on commonmarker 0.23.6.
+ * footnotes'. Checked with jekyll-commonmark 1.4.0 and jekyll-commonmark-ghpages on commonmarker 0.23.6.
  */
-function commonMarkIds(document: Document, gitHubPages: boolean, options: readonly string[]): { anchor(node: RootContent | FootnoteReference, children: readonly PhrasingContent[], run: string): Anchor | undefined } {
+function commonMarkIds(document: Document, gitHubPages: boolean, options: readonly string[]): ConverterIds {
+  const used = new Map<string, Map<string, number>>();
+  const html = { unsafe: options.includes('UNSAFE'), smart: options.includes('SMART') };
+  return converterIds(document, options.includes('FOOTNOTES'), gitHubPages ? (children, definitions, run) => {
+    if (!used.has(run)) used.set(run, new Map());
+    return gitHubPagesHeadingId(commonMarkHtml(children, definitions, html), used.get(run)!);
+  } : undefined);
+}
+
+/**
+ * The ids Jekyll 3's Redcarpet converter writes: headings' with the `with_toc_data` extension
+ * (redcarpet-ids.ts), footnotes' with `footnotes`. Checked with Redcarpet 3.5.1.
+ */
+function redcarpetIds(document: Document, extensions: readonly string[]): ConverterIds {
+  // Redcarpet escapes `'` too, as a character reference the id skips; its other HTML is commonmarker's, tags and all, which the id skips.
+  return converterIds(document, extensions.includes('footnotes'), extensions.includes('with_toc_data') ? (children, definitions) => redcarpetHeadingId(commonMarkHtml(children, definitions, { unsafe: true, smart: false }).replace(/'/g, '&#39;')) : undefined);
+}
+
+interface ConverterIds {
+  anchor(node: RootContent | FootnoteReference, children: readonly PhrasingContent[], run: string): Anchor | undefined;
+}
+
+/**
+ * The ids a converter that reads no kramdown syntax writes: headings' as `headingId` makes them
+ * (none without it) and, `footnotes` on, footnotes' (`fn1`, `fnref1`…, numbered in the order of
+ * their first reference).
+ */
+function converterIds(document: Document, footnotesOn: boolean, headingId?: (children: readonly PhrasingContent[], definitions: ReadonlyMap<string, Definition>, run: string) => string): ConverterIds {
   const definitions = new Map<string, Definition>();
   for (const { node } of nodesOfType(document, 'definition')) if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const footnotes = new Map<string, number>();
-  if (options.includes('FOOTNOTES')) {
+  if (footnotesOn) {
     const defined = new Set(nodesOfType(document, 'footnoteDefinition').map(({ node }) => node.identifier));
     for (const { node } of nodesOfType(document, 'footnoteReference')) if (defined.has(node.identifier) && !footnotes.has(node.identifier)) footnotes.set(node.identifier, footnotes.size + 1);
   }
-  const used = new Map<string, Map<string, number>>();
   return {
     anchor(node, children, run) {
       const offset = node.position!.start.offset!;
@@ -321,10 +347,8 @@ function commonMarkIds(document: Document, gitHubPages: boolean, options: readon
         const number = footnotes.get(node.identifier);
         return number === undefined ? undefined : { id: `${node.type === 'footnoteDefinition' ? 'fn' : 'fnref'}${number}`, offset, text: '' };
       }
-      if (node.type !== 'heading' || !gitHubPages) return undefined;
-      if (!used.has(run)) used.set(run, new Map());
-      const html = commonMarkHtml(children, definitions, { unsafe: options.includes('UNSAFE'), smart: options.includes('SMART') });
-      return { id: gitHubPagesHeadingId(html, used.get(run)!), offset, text: detached(toString(children)) };
+      if (node.type !== 'heading' || !headingId) return undefined;
+      return { id: headingId(children, definitions, run), offset, text: detached(toString(children)) };
     },
   };
 }

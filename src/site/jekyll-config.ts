@@ -105,19 +105,27 @@ const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
 /**
  * Jekyll's Markdown converter: kramdown (`markdown:` unset, or `kramdown` in any case), one of
  * jekyll-commonmark's (`CommonMark`; `CommonMarkGhPages`, which GitHub Pages has: GFM through
- * commonmarker), or another a plugin provides (redcarpet, …). Plugins are named by class, exactly.
+ * commonmarker), Redcarpet (`redcarpet`, Jekyll 3's), or another a plugin provides. Plugins are named by class, exactly.
  */
-export type MarkdownConverter = 'kramdown' | 'CommonMark' | 'CommonMarkGhPages' | 'other';
+export type MarkdownConverter = 'kramdown' | 'CommonMark' | 'CommonMarkGhPages' | 'redcarpet' | 'other';
 
 /** jekyll-commonmark's converters: CommonMark with the extensions and options of `commonmark:`. */
 export const isCommonMark = (converter: MarkdownConverter): converter is 'CommonMark' | 'CommonMarkGhPages' => converter === 'CommonMark' || converter === 'CommonMarkGhPages';
 
 export function markdownConverter(raw: Record<string, unknown>): MarkdownConverter {
   if (raw.markdown === undefined || String(raw.markdown).toLowerCase() === 'kramdown') return 'kramdown';
+  // Jekyll 3's own converter; Jekyll 4 has it from a plugin, if at all.
+  if (String(raw.markdown).toLowerCase() === 'redcarpet') return 'redcarpet';
   return raw.markdown === 'CommonMark' || raw.markdown === 'CommonMarkGhPages' ? raw.markdown : 'other';
 }
 
-/** How the converter reads pages; another plugin's converter (redcarpet, …) is read as kramdown, its block HTML as CommonMark's. */
+/** Redcarpet's `redcarpet: extensions:` (`with_toc_data`, `footnotes`, `tables`, …), as written. */
+export function redcarpetExtensions(raw: Record<string, unknown>): string[] {
+  const extensions = settingsOf(raw.redcarpet).extensions;
+  return Array.isArray(extensions) ? extensions.map(String) : [];
+}
+
+/** How the converter reads pages; Redcarpet and another plugin's converter are read as kramdown, their block HTML as CommonMark's. */
 function markdownReadingOf(raw: Record<string, unknown>): MarkdownReading {
   const converter = markdownConverter(raw);
   return { kramdown: !isCommonMark(converter), rawBlockHtml: converter === 'kramdown' && !settingsOf(raw.kramdown).parse_block_html };
