@@ -50,8 +50,8 @@ const extendableBySite = new WeakMap<SiteIndex, boolean>();
 function mayExtendUrlDrop(site: SiteIndex): boolean {
   let extendable = extendableBySite.get(site);
   if (extendable === undefined) {
-    const folder = pluginFilesFolder(site.jekyll)?.replace(/^\/+|\/+$/g, '');
-    const rubyPlugins = folder !== undefined && [...site.files].some((file) => file.startsWith(`${folder}/`) && file.endsWith('.rb'));
+    const folder = pluginFilesFolder(site.jekyll);
+    const rubyPlugins = folder !== undefined && [...site.files].some((file) => file.startsWith(folder === '' ? '' : `${folder}/`) && file.endsWith('.rb'));
     extendableBySite.set(site, (extendable = rubyPlugins || unreadPluginGems(site.jekyll).length > 0));
   }
   return extendable;

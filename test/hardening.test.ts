@@ -235,6 +235,15 @@ describe('nothing outside the root, the public network or plain text is reached'
     expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'file-unreadable', message: expect.stringContaining('outside the site root') })]);
   });
 
+  it('reads `plugins_dir` inside the root only: `../outside` is `outside` under it (Jekyll would read the folder outside)', async () => {
+    const plugin = 'class T < Liquid::Tag; end\nLiquid::Template.register_tag("outsidetag", T)\n';
+    const dir = site({ 'outside/x.rb': plugin, 'site/_config.yml': 'plugins_dir: ../outside\n', 'site/index.md': '---\n---\n{% outsidetag %}\n' });
+    expect((await lint({ root: join(dir, 'site') })).findings.map((f) => f.message)).toEqual(['Unknown Liquid tag `outsidetag`: Jekyll fails on tags it does not know.']);
+    mkdirSync(join(dir, 'site/outside'));
+    writeFileSync(join(dir, 'site/outside/x.rb'), plugin);
+    expect((await lint({ root: join(dir, 'site') })).findings).toEqual([]);
+  });
+
   it('a missing root rejects with a ConfigError', async () => {
     await expect(lint({ root: '/no/such/site' })).rejects.toMatchObject({ name: 'ConfigError' });
   });

@@ -14,7 +14,7 @@
  * it is Markdown: it never fails the run.
  */
 import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import type { TagSpec } from '../parse/tag-registry.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig, PageGenerator } from './jekyll-config.js';
@@ -141,10 +141,18 @@ export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[
   return jekyll.plugins.filter((gem) => !Object.hasOwn(gemTags, gem) && !gemsWithoutTags.has(gem));
 }
 
-/** The folder of the site's own Ruby plugins (`plugins_dir`, `_plugins` by default), or none in safe mode (GitHub Pages), which loads no plugin files. */
+/** The folder of the site's own Ruby plugins, from the site's root, or none in safe mode (GitHub Pages), which loads no plugin files. */
 export function pluginFilesFolder(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
-  if (jekyll.raw.safe === true) return undefined;
-  return typeof jekyll.raw.plugins_dir === 'string' ? jekyll.raw.plugins_dir : '_plugins';
+  return jekyll.raw.safe === true ? undefined : pluginsDir(jekyll.raw);
+}
+
+/**
+ * `plugins_dir` (`_plugins` by default), kept inside the site (`../x` is `x`, `/x` is `x`): Jekyll
+ * reads another folder from where it runs, outside the site too, but the config may come from a
+ * pull request, and doclint reads nothing outside the site.
+ */
+function pluginsDir(raw: Record<string, unknown>): string {
+  return posix.resolve('/', typeof raw.plugins_dir === 'string' ? raw.plugins_dir : '_plugins').slice(1);
 }
 
 /**
@@ -153,7 +161,7 @@ export function pluginFilesFolder(jekyll: Pick<JekyllConfig, 'raw'>): string | u
  * a script's), not by GitHub's, which ignores them and fails on the tags they define.
  */
 export function hasPluginFiles(root: string, raw: Record<string, unknown>): boolean {
-  return rubyFiles(join(root, typeof raw.plugins_dir === 'string' ? raw.plugins_dir : '_plugins'), 1).length > 0;
+  return rubyFiles(join(root, pluginsDir(raw)), 1).length > 0;
 }
 
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
