@@ -1785,6 +1785,25 @@ end
     }
   });
 
+  it('takes a submodule this copy does not hold as published by the build (a checkout without submodules, as actions/checkout makes)', async () => {
+    const { dir, cleanup } = tempCopy();
+    try {
+      writeFiles(dir, {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitmodules': '[submodule "lib"]\n\tpath = docs/assets/lib\n\turl = https://github.com/x/lib.git\n[submodule "theme"]\n\tpath = docs/theme\n\turl = https://github.com/x/theme.git\n[submodule "out"]\n\tpath = ../out\n\turl = https://github.com/x/out.git\n',
+        'docs/_config.yml': 'title: Site\n',
+        // The theme submodule is checked out: its files are the site's, and a missing one is missing.
+        'docs/theme/main.css': '',
+        'docs/index.md': '---\n---\n[lib](/assets/lib/jquery.js) [theme](/theme/main.css) [gone](/theme/gone.css) [near](/assets/library.js)\n',
+      });
+      mkdirSync(join(dir, 'docs/assets/lib'), { recursive: true });
+      const result = await lint({ root: join(dir, 'docs') });
+      expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual(['No page or file is published at `/theme/gone.css`.', 'No page or file is published at `/assets/library.js`.']);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('drops the line breaks and tabs of a URL, as a browser does', async () => {
     // rails/website: `<img src="/assets/…/sponsors\n/RW-logo-clio.svg">` shows the logo.
     const result = await lintSite({

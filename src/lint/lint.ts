@@ -15,7 +15,7 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
-import { gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
+import { absentSubmodulePatterns, gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { afterBuildGenerators, keptFileWriters } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { includesWithoutFinalLineBreak } from '../site/include-files.js';
@@ -118,7 +118,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
   const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);
-  jekyll.gitIgnored = gitIgnoredLines;
+  // A submodule this copy lacks is published by the build as a file git leaves out is.
+  jekyll.gitIgnored = [...gitIgnoredLines, ...absentSubmodulePatterns(root, repositoryRoot, loaded.maxFileSize)];
   // The site's own _plugins add tags and filters; workers get this config, so they know them too.
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);

@@ -1,10 +1,11 @@
 /**
  * URL paths another step of the build publishes, which no source file here gives: the globs of
- * doclint's `jekyll.published`, and the files git leaves out of the repository (its .gitignore),
+ * doclint's `jekyll.published`, the files git leaves out of the repository (its .gitignore),
  * which a build step writes into the site before `jekyll build` (a bundler's `assets/`; absent
- * from a fresh clone, as in CI). A link into either is not checked: there is nothing to check it
- * against.
+ * from a fresh clone, as in CI), and the submodules this copy does not hold. A link into any is
+ * not checked: there is nothing to check it against.
  */
+import { lstatSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { globMatcher } from './glob-matcher.js';
@@ -35,6 +36,36 @@ export function gitIgnoredPatterns(root: string, repositoryRoot: string | undefi
     }
   }
   return patterns;
+}
+
+/**
+ * The git submodules inside the site this copy does not hold (their folder missing or empty: a
+ * clone without `--recurse-submodules`, as actions/checkout makes by default), as patterns from
+ * the site's root: the build publishes their files (GitHub Pages checks submodules out), which
+ * cannot be checked here.
+ */
+export function absentSubmodulePatterns(root: string, repositoryRoot: string | undefined, maxFileSize: number): string[] {
+  if (repositoryRoot === undefined) return [];
+  const file = readSource(resolve(repositoryRoot, '.gitmodules'), maxFileSize);
+  if (!file.ok) return [];
+  const patterns: string[] = [];
+  for (const [, path] of file.text.matchAll(/^[ \t]*path[ \t]*=[ \t]*(\S(?:.*\S)?)[ \t]*$/gm)) {
+    const folder = resolve(repositoryRoot, path!);
+    const inSite = relative(root, folder);
+    if (inSite === '' || inSite.startsWith('..') || isAbsolute(inSite) || !emptyOrMissing(folder)) continue;
+    // A folder pattern from the site's root, its glob characters escaped.
+    patterns.push(`/${inSite.split(sep).join('/').replace(/[*?[\]\\!#]/g, '\\$&')}/`);
+  }
+  return patterns;
+}
+
+/** Whether a folder is missing or holds nothing (a symbolic link is neither: it is left alone). */
+function emptyOrMissing(folder: string): boolean {
+  try {
+    return lstatSync(folder).isDirectory() && readdirSync(folder).length === 0;
+  } catch {
+    return true;
+  }
 }
 
 /**
