@@ -87,12 +87,12 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
 
   // jekyll-commonmark's converters and Redcarpet read no kramdown syntax: no `markdown="1"`, `{#id}`, block attributes, table of contents or term ids.
   const converter = markdownConverter(scope.site);
-  const commonMark = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : converter === 'redcarpet' ? redcarpetIds(document, redcarpetExtensions(scope.site)) : undefined;
+  const converterAnchors = isCommonMark(converter) ? commonMarkIds(document, converter === 'CommonMarkGhPages', commonMarkOptions(scope.site)) : converter === 'redcarpet' ? redcarpetIds(document, redcarpetExtensions(scope.site)) : undefined;
   // What a branch Liquid never renders holds is never converted: no id, and no number taken from a repeat.
   const skipped = skippedBranches(document.liquid, scope.site, scope.page);
   const written = (start: number, end = start + 1): boolean => !withinRanges(skipped, start, end);
   // A `markdown="1"` element's tags are masked out of the Markdown: their ids are read here.
-  const wrappers = commonMark ? [] : markdownWrappers(document.text);
+  const wrappers = converterAnchors ? [] : markdownWrappers(document.text);
   for (const { offset, line } of wrappers) {
     for (const id of sourceIds(line, line, (start, end) => written(offset + start, offset + end))) anchors.push({ id, offset, text: '' });
   }
@@ -114,8 +114,8 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
   let tableOfContents: { id: string; offset: number } | undefined;
   for (const { node, index, parent } of nodesOfType(document, 'html', 'heading', 'paragraph', 'footnoteDefinition', 'footnoteReference')) {
     if (node.type !== 'html' && !written(node.position!.start.offset!)) continue;
-    if (commonMark && node.type !== 'html') {
-      const anchor = commonMark.anchor(node, node.type === 'heading' ? headingChildren(document, node, scope) : [], runOf(node.position!.start.offset!));
+    if (converterAnchors && node.type !== 'html') {
+      const anchor = converterAnchors.anchor(node, node.type === 'heading' ? headingChildren(document, node, scope) : [], runOf(node.position!.start.offset!));
       if (anchor) anchors.push(anchor);
       continue;
     }
@@ -180,7 +180,7 @@ export function documentAnchors(document: Document, scope: RenderScope, tags: Ta
     if (!anchors.some((anchor) => anchor.id === id)) anchors.push({ id, offset, text: '' });
     for (const heading of headings) anchors.push({ id: `${id}-${heading.id}`, offset, text: heading.text });
   }
-  if (commonMark) return anchors;
+  if (converterAnchors) return anchors;
   for (const { id, offset } of spanAttributeIds(document)) if (written(offset)) anchors.push({ id, offset, text: '' });
   // kramdown reads Markdown pages only.
   const terms = isHtmlPage(document.path) ? [] : autoIdTerms(document.maskedText, document.bodyStart).filter((term) => written(term.start));
