@@ -1398,13 +1398,16 @@ end
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 3.9.0"\ngem "github-pages", "~> 214"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
     });
 
-    it('reads a site with Ruby plugins of its own and no Gemfile as a `jekyll build` that loads them (nunjucks\' docs, bazel\'s blog: a Makefile or a script builds them)', async () => {
+    it('reads a site with Ruby plugins of its own, no Gemfile and a build file that runs `jekyll build` as a build that loads them (nunjucks\' docs, bazel\'s blog)', async () => {
       // `{% shout %}` is the plugin's; `{% seo %}` unknown, as in any plain build.
       const ownBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];
-      expect(await findingsIn({ ...site, ...shoutPlugin }, '.', 'https://github.com/example/project')).toEqual(ownBuild);
-      expect(await findingsIn({ ...site, ...shoutPlugin }, 'docs', 'https://github.com/example/project')).toEqual(ownBuild);
-      // The github-pages gem alone in a Gemfile: GitHub's build, which ignores them.
-      expect(await findingsIn({ ...site, ...shoutPlugin, Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n" }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
+      expect(await findingsIn({ ...site, ...shoutPlugin, Makefile: 'prod:\n\tjekyll build --config _config.yml,_config-prod.yml\n' }, '.', 'https://github.com/example/project')).toEqual(ownBuild);
+      expect(await findingsIn({ ...site, ...shoutPlugin, 'Makefile': 'all:\n\tjekyll b\n' }, 'docs', 'https://github.com/example/project')).toEqual(ownBuild);
+      expect(await findingsIn({ ...site, ...shoutPlugin, '../scripts/serve-docs.sh': 'jekyll build --source "$DIR" --destination "$OUT"\n' }, 'docs', 'https://github.com/example/project')).toEqual(ownBuild);
+      // Plugins and no such build file (a Jekyll-Bootstrap blog's `_plugins/debug.rb`, a Rakefile that only serves): GitHub's build, which ignores them.
+      expect(await findingsIn({ ...site, ...shoutPlugin, Rakefile: 'task :preview do\n  system "jekyll serve -w"\nend\n' }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
+      // The github-pages gem alone in a Gemfile: GitHub's build.
+      expect(await findingsIn({ ...site, ...shoutPlugin, Makefile: 'all:\n\tjekyll build\n', Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n" }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
   });
 

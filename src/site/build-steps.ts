@@ -11,14 +11,36 @@ import type { PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
 import { escapeRegExp } from './plugins.js';
 
-/** Where builds are described: CI workflows, npm scripts, Rake, Make, Netlify. */
+/** Where builds are described: CI workflows and other CI, npm scripts, Rake, Make, Docker, Bazel, Netlify, shell scripts. */
 const stepFiles = (root: string): string[] => [
   ...workflowFiles(root).map((name) => `.github/workflows/${name}`),
   'package.json',
   'Rakefile',
   'Makefile',
   'netlify.toml',
+  'Dockerfile',
+  'BUILD',
+  'BUILD.bazel',
+  '.travis.yml',
+  '.gitlab-ci.yml',
+  ...shellScripts(root),
 ];
+
+/** At most this many shell scripts are read (a repository has a handful). */
+const maxShellScripts = 50;
+
+/** The shell scripts at the top of `root` and in its `scripts/`, `script/` and `bin/` folders. */
+function shellScripts(root: string): string[] {
+  const scripts: string[] = [];
+  for (const folder of ['', 'scripts/', 'script/', 'bin/']) {
+    try {
+      for (const name of readdirSync(join(root, folder)).filter((entry) => entry.endsWith('.sh')).sort()) scripts.push(`${folder}${name}`);
+    } catch {
+      // No such folder.
+    }
+  }
+  return scripts.slice(0, maxShellScripts);
+}
 
 /** At most this many workflow files are read (a repository has a handful). */
 const maxWorkflowFiles = 100;
@@ -54,6 +76,22 @@ export function afterBuildGenerators(root: string, maxFileSize: number): PageGen
     }
   }
   return generators;
+}
+
+/** A `jekyll build` (not `jekyll serve`, which previews a site another build may publish). */
+const jekyllBuild = /\bjekyll\s+b(?:uild)?\b/;
+
+/**
+ * Whether a build file of one of the folders (the site's, the repository's top) runs `jekyll
+ * build` itself: a Makefile (nunjucks' docs), a script (bazel's blog), a CI job.
+ */
+export function runsJekyllBuild(folders: readonly string[], maxFileSize: number): boolean {
+  return folders.some((folder) =>
+    stepFiles(folder).some((file) => {
+      const source = readSource(join(folder, file), maxFileSize);
+      return source.ok && source.text.includes('jekyll') && source.text.split('\n').some((line) => line.length <= maxLineLength && jekyllBuild.test(line));
+    }),
+  );
 }
 
 /**

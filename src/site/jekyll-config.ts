@@ -15,6 +15,7 @@ import { repositoryRootOf } from './git-changes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
 import { hasPluginFiles } from './plugins.js';
+import { runsJekyllBuild } from './build-steps.js';
 import type { NetlifyRule } from './netlify-redirects.js';
 
 export interface CollectionConfig {
@@ -218,10 +219,16 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const top = repositoryRootOf(folder);
   const gemfile = findGemfile(folder, top, maxFileSize);
   const groupGems = gemfile ? gemfilePlugins(gemfile.text) : [];
-  // A Gemfile that builds with the github-pages gem alone, in its plugin group or not, builds as GitHub Pages does;
-  // with no Gemfile that builds Jekyll, a site with plugin files of its own is built by a Jekyll that loads them.
-  const gitHubPagesBuild = gemfile && buildsWithGitHubPagesGem(gemfile) ? true : (!gemfile || !buildsJekyll(gemfile)) && !hasPluginFiles(folder, raw);
-  const gitHubPages = [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') || (gitHubPagesBuild && gitHubPagesSource(folder, top, maxFileSize));
+  // At a GitHub Pages source, a Gemfile that builds with the github-pages gem alone (in its plugin group or not) builds as
+  // GitHub Pages does, and so does no Gemfile that builds Jekyll, unless the site has plugin files of its own that a build
+  // file runs `jekyll build` on: a Jekyll that loads them builds it (GitHub's ignores them: a Jekyll-Bootstrap blog keeps
+  // its `_plugins/debug.rb` and is built there).
+  const ownBuild = (): boolean => hasPluginFiles(folder, raw) && runsJekyllBuild(top === undefined || top === folder ? [folder] : [folder, top], maxFileSize);
+  const pagesGemAlone = gemfile !== undefined && buildsWithGitHubPagesGem(gemfile);
+  const noJekyllGemfile = !gemfile || !buildsJekyll(gemfile);
+  const gitHubPages =
+    [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') ||
+    ((pagesGemAlone || noJekyllGemfile) && gitHubPagesSource(folder, top, maxFileSize) && (pagesGemAlone || !ownBuild()));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
