@@ -1757,9 +1757,8 @@ end
 
   it('takes what .gitignore leaves out of git as written by another step of the build, from the repository root down to the site, and lints none of it', async () => {
     // uswds/uswds-site: `assets/` is in .gitignore, its gulp build writes the CSS, JS and icons there before jekyll build (102 links).
-    const { dir, cleanup } = tempCopy();
-    try {
-      writeFiles(dir, {
+    const result = await lintSite(
+      {
         '.git/HEAD': 'ref: refs/heads/main\n',
         '.gitignore': 'node_modules/\n/docs/generated/\n/other/\n*.min.js\n',
         'docs/.gitignore': 'assets/*\n!assets/keep.css\n',
@@ -1774,37 +1773,35 @@ end
           '[other](/other/x.html) [modules](/node_modules/x/y.js) [gone](/gone/)',
           '',
         ].join('\n'),
-      });
-      const result = await lint({ root: join(dir, 'docs') });
-      expect(result.files).toEqual(['index.md']);
-      expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual([
-        'No page or file is published at `/assets/keep.css`.',
-        'No page or file is published at `/other/x.html`.',
-        'No page or file is published at `/node_modules/x/y.js`.',
-        'No page or file is published at `/gone/`.',
-      ]);
-    } finally {
-      cleanup();
-    }
+      },
+      undefined,
+      undefined,
+      { folder: 'docs' },
+    );
+    expect(result.files).toEqual(['index.md']);
+    expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual([
+      'No page or file is published at `/assets/keep.css`.',
+      'No page or file is published at `/other/x.html`.',
+      'No page or file is published at `/node_modules/x/y.js`.',
+      'No page or file is published at `/gone/`.',
+    ]);
   });
 
   it('takes a submodule this copy does not hold as published by the build (a checkout without submodules, as actions/checkout makes)', async () => {
-    const { dir, cleanup } = tempCopy();
-    try {
-      writeFiles(dir, {
+    const result = await lintSite(
+      {
         '.git/HEAD': 'ref: refs/heads/main\n',
         '.gitmodules': '[submodule "lib"]\n\tpath = docs/assets/lib\n\turl = https://github.com/x/lib.git\n[submodule "theme"]\n\tpath = docs/theme\n\turl = https://github.com/x/theme.git\n[submodule "out"]\n\tpath = ../out\n\turl = https://github.com/x/out.git\n',
         'docs/_config.yml': 'title: Site\n',
         // The theme submodule is checked out: its files are the site's, and a missing one is missing.
         'docs/theme/main.css': '',
         'docs/index.md': '---\n---\n[lib](/assets/lib/jquery.js) [theme](/theme/main.css) [gone](/theme/gone.css) [near](/assets/library.js)\n',
-      });
-      mkdirSync(join(dir, 'docs/assets/lib'), { recursive: true });
-      const result = await lint({ root: join(dir, 'docs') });
-      expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual(['No page or file is published at `/theme/gone.css`.', 'No page or file is published at `/assets/library.js`.']);
-    } finally {
-      cleanup();
-    }
+      },
+      undefined,
+      (dir) => mkdirSync(join(dir, 'docs/assets/lib'), { recursive: true }),
+      { folder: 'docs' },
+    );
+    expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual(['No page or file is published at `/theme/gone.css`.', 'No page or file is published at `/assets/library.js`.']);
   });
 
   it('drops the line breaks and tabs of a URL, as a browser does', async () => {
@@ -1942,13 +1939,13 @@ function writeFiles(dir: string, files: Record<string, string>): void {
   }
 }
 
-/** Lints a throwaway site: the given files, over a copy of `base` when given. */
-async function lintSite(files: Record<string, string>, base?: string, prepare?: (dir: string) => void, options: Omit<LintOptions, 'root'> = {}): Promise<LintResult> {
+/** Lints a throwaway site: the given files, over a copy of `base` when given; the site is `folder` of them when given. */
+async function lintSite(files: Record<string, string>, base?: string, prepare?: (dir: string) => void, { folder = '', ...options }: Omit<LintOptions, 'root'> & { folder?: string } = {}): Promise<LintResult> {
   const { dir, cleanup } = tempCopy(base);
   try {
     writeFiles(dir, files);
     prepare?.(dir);
-    return await lint({ ...options, root: dir });
+    return await lint({ ...options, root: join(dir, folder) });
   } finally {
     cleanup();
   }
