@@ -6,7 +6,7 @@
  * A site whose `_plugins` or unread plugin gems may add placeholders to the drop is not checked.
  */
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
-import { pluginFilesFolder, unreadPluginGems } from '../src/site/plugins.js';
+import { pluginFilesFolders, unreadPluginGems } from '../src/site/plugins.js';
 import { placeholdersNotInUrlDrop } from '../src/site/url-drop.js';
 import { isCollectionDocument } from '../src/site/urls.js';
 import type { SiteIndex } from '../src/site/site-index.js';
@@ -50,8 +50,8 @@ const extendableBySite = new WeakMap<SiteIndex, boolean>();
 function mayExtendUrlDrop(site: SiteIndex): boolean {
   let extendable = extendableBySite.get(site);
   if (extendable === undefined) {
-    const folder = pluginFilesFolder(site.jekyll);
-    const rubyPlugins = folder !== undefined && [...site.files].some((file) => file.startsWith(folder === '' ? '' : `${folder}/`) && file.endsWith('.rb'));
+    const folders = pluginFilesFolders(site.jekyll).map((folder) => (folder === '' ? '' : `${folder}/`));
+    const rubyPlugins = folders.length > 0 && [...site.files].some((file) => file.endsWith('.rb') && folders.some((folder) => file.startsWith(folder)));
     extendableBySite.set(site, (extendable = rubyPlugins || unreadPluginGems(site.jekyll).length > 0));
   }
   return extendable;

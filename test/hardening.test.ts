@@ -242,6 +242,9 @@ describe('nothing outside the root, the public network or plain text is reached'
     mkdirSync(join(dir, 'site/outside'));
     writeFileSync(join(dir, 'site/outside/x.rb'), plugin);
     expect((await lint({ root: join(dir, 'site') })).findings).toEqual([]);
+    // A list of folders, as Jekyll takes one: each is read.
+    writeFileSync(join(dir, 'site/_config.yml'), 'plugins_dir: [_plugins, ../outside]\n');
+    expect((await lint({ root: join(dir, 'site') })).findings).toEqual([]);
   });
 
   it('a missing root rejects with a ConfigError', async () => {

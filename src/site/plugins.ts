@@ -141,19 +141,23 @@ export function unreadPluginGems(jekyll: Pick<JekyllConfig, 'plugins'>): string[
   return jekyll.plugins.filter((gem) => !Object.hasOwn(gemTags, gem) && !gemsWithoutTags.has(gem));
 }
 
-/** The folder of the site's own Ruby plugins, from the site's root, or none in safe mode (GitHub Pages), which loads no plugin files. */
-export function pluginFilesFolder(jekyll: Pick<JekyllConfig, 'raw'>): string | undefined {
-  return jekyll.raw.safe === true ? undefined : pluginsDir(jekyll.raw);
+/** The folders of the site's own Ruby plugins, from the site's root: none in safe mode (GitHub Pages), which loads no plugin files. */
+export function pluginFilesFolders(jekyll: Pick<JekyllConfig, 'raw'>): string[] {
+  return jekyll.raw.safe === true ? [] : pluginsDirs(jekyll.raw);
 }
 
 /**
- * `plugins_dir` (`_plugins` by default), kept inside the site (`../x` is `x`, `/x` is `x`): Jekyll
- * reads another folder from where it runs, outside the site too, but the config may come from a
- * pull request, and doclint reads nothing outside the site.
+ * `plugins_dir` (`_plugins` by default; one folder or a list), kept inside the site (`../x` is
+ * `x`, `/x` is `x`): Jekyll reads another folder from where it runs, outside the site too, but the
+ * config may come from a pull request, and doclint reads nothing outside the site.
  */
-function pluginsDir(raw: Record<string, unknown>): string {
-  return posix.resolve('/', typeof raw.plugins_dir === 'string' ? raw.plugins_dir : '_plugins').slice(1);
+function pluginsDirs(raw: Record<string, unknown>): string[] {
+  const named = Array.isArray(raw.plugins_dir) ? raw.plugins_dir : [raw.plugins_dir ?? '_plugins'];
+  return [...new Set(named.filter((dir): dir is string => typeof dir === 'string').slice(0, maxPluginFolders).map((dir) => posix.resolve('/', dir).slice(1)))];
 }
+
+/** At most this many `plugins_dir` folders are read (a site names one). */
+const maxPluginFolders = 10;
 
 /**
  * Whether the site holds Ruby plugin files of its own (in `plugins_dir`, whatever the mode): a site
@@ -161,7 +165,7 @@ function pluginsDir(raw: Record<string, unknown>): string {
  * a script's), not by GitHub's, which ignores them and fails on the tags they define.
  */
 export function hasPluginFiles(root: string, raw: Record<string, unknown>): boolean {
-  return rubyFiles(join(root, pluginsDir(raw)), 1).length > 0;
+  return pluginsDirs(raw).some((folder) => rubyFiles(join(root, folder), 1).length > 0);
 }
 
 export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
@@ -178,8 +182,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
   }
-  const folder = pluginFilesFolder(jekyll);
-  for (const file of folder === undefined ? [] : rubyFiles(join(root, folder))) {
+  for (const file of pluginFilesFolders(jekyll).flatMap((folder) => rubyFiles(join(root, folder)))) {
     const source = readSource(file, maxFileSize);
     if (!source.ok) continue;
     const text = source.text;
