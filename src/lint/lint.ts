@@ -456,7 +456,7 @@ function jekyllConfigFindings(jekyll: JekyllConfig, configRoot: string, root: st
 function generatorFindings(config: ResolvedConfig, siteFiles: ReadonlySet<string>): Finding[] {
   const other = config.jekyll.configFiles.join() === defaultJekyllConfigFile ? otherGenerator(siteFiles) : undefined;
   if (!other) return [];
-  const message = `This looks like ${other.site ?? `a site ${other.name} builds`} (${other.evidence}): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.`;
+  const message = `This looks like ${other.site ?? `a site ${other.name} builds`} (${other.evidence}): ${other.advice ?? 'doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.'}`;
   return engineFinding(config, 'site-generator', other.file, message);
 }
 

@@ -2,7 +2,7 @@
  * A folder another static-site generator builds: no Jekyll config file at its root, and the
  * config file of another generator there. doclint reads a site as Jekyll builds it: on such a
  * site its findings (Liquid tags, permalinks, which links resolve) may not apply, and the run
- * says so once.
+ * says so once. So it does where the Jekyll site is a folder below (a repository's `docs/`).
  */
 const generatorConfigs: Readonly<Record<string, string>> = {
   '.eleventy.js': 'Eleventy',
@@ -66,10 +66,25 @@ export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | und
   const file = Object.keys(generatorConfigs).find((name) => files.has(name));
   if (file !== undefined) return { file, name: generatorConfigs[file]!, evidence: `\`${file}\`${noJekyllConfig}` };
   const known = configsBesideFolders.find(beside);
-  if (!known) return undefined;
-  const found = besideFolder(known);
-  return { ...found, evidence: `${found.evidence}${noJekyllConfig}` };
+  if (known) {
+    const found = besideFolder(known);
+    return { ...found, evidence: `${found.evidence}${noJekyllConfig}` };
+  }
+  // A repository's top whose Jekyll site is one of its folders (`docs/`, GitHub Pages' other source).
+  const nested = [...files].filter((path) => /^[^/]+\/_config\.(?:ya?ml|toml)$/.test(path)).sort(docsFirst)[0];
+  if (nested === undefined) return undefined;
+  const folder = nested.slice(0, nested.indexOf('/'));
+  return {
+    file: nested,
+    name: 'Jekyll',
+    site: `a repository whose Jekyll site is its \`${folder}/\` folder`,
+    evidence: `\`${nested}\`${noJekyllConfig} here`,
+    advice: `doclint read this folder as a site of its own, with Jekyll's defaults: check the site with \`--root ${folder}\`.`,
+  };
 }
+
+/** `docs/` first, then by name (code units: no collation is loaded for this). */
+const docsFirst = (a: string, b: string): number => Number(b.startsWith('docs/')) - Number(a.startsWith('docs/')) || (a < b ? -1 : a > b ? 1 : 0);
 
 export interface OtherGenerator {
   /** Where the finding is made: the other generator's config file. */
@@ -79,4 +94,6 @@ export interface OtherGenerator {
   site?: string;
   /** What tells its site apart, for the finding's message. */
   evidence: string;
+  /** What the finding says to do, when not that findings may not apply. */
+  advice?: string;
 }
