@@ -1677,8 +1677,8 @@ end
     expect(asItIs.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
       ['.nojekyll', 'site-generator', 'This looks like a folder GitHub Pages publishes as it is, without Jekyll (`.nojekyll`, and no `_config.yml`): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.'],
     ]);
-    // A repository's top, its Jekyll site in docs/ (league/commonmark's: 257 errors on its test fixtures, with no word of why).
-    const top = await lintSite({ 'README.md': '# Lib\n', 'site/_config.yml': 'title: Other\n', 'docs/_config.yml': 'title: Docs\n', 'docs/index.md': '---\n---\nHello.\n' });
+    // A repository's top, its Jekyll site in docs/ (league/commonmark's, with a `.nojekyll` at its top: 257 errors on its test fixtures).
+    const top = await lintSite({ 'README.md': '# Lib\n', '.nojekyll': '', 'site/_config.yml': 'title: Other\n', 'docs/_config.yml': 'title: Docs\n', 'docs/index.md': '---\n---\nHello.\n' });
     expect(top.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
       ['docs/_config.yml', 'site-generator', "This looks like a repository whose Jekyll site is its `docs/` folder (`docs/_config.yml`, and no `_config.yml` here): doclint read this folder as a site of its own, with Jekyll's defaults: check the site with `--root docs`."],
     ]);

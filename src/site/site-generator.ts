@@ -61,8 +61,6 @@ export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | und
   if (jekyllNamed) return besideFolder(jekyllNamed);
   if (jekyllConfigs.some((file) => files.has(file))) return undefined;
   const noJekyllConfig = ', and no `_config.yml`';
-  // GitHub Pages publishes such a folder as it is (Docsify's Markdown, Sphinx's HTML): no Jekyll at all.
-  if (files.has('.nojekyll')) return { file: '.nojekyll', name: 'GitHub Pages', site: 'a folder GitHub Pages publishes as it is, without Jekyll', evidence: `\`.nojekyll\`${noJekyllConfig}` };
   const file = Object.keys(generatorConfigs).find((name) => files.has(name));
   if (file !== undefined) return { file, name: generatorConfigs[file]!, evidence: `\`${file}\`${noJekyllConfig}` };
   const known = configsBesideFolders.find(beside);
@@ -70,17 +68,21 @@ export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | und
     const found = besideFolder(known);
     return { ...found, evidence: `${found.evidence}${noJekyllConfig}` };
   }
-  // A repository's top whose Jekyll site is one of its folders (`docs/`, GitHub Pages' other source).
+  // A repository's top whose Jekyll site is one of its folders (`docs/`, GitHub Pages' other source), `.nojekyll` at the top or not.
   const nested = [...files].filter((path) => /^[^/]+\/_config\.(?:ya?ml|toml)$/.test(path)).sort(docsFirst)[0];
-  if (nested === undefined) return undefined;
-  const folder = nested.slice(0, nested.indexOf('/'));
-  return {
-    file: nested,
-    name: 'Jekyll',
-    site: `a repository whose Jekyll site is its \`${folder}/\` folder`,
-    evidence: `\`${nested}\`${noJekyllConfig} here`,
-    advice: `doclint read this folder as a site of its own, with Jekyll's defaults: check the site with \`--root ${folder}\`.`,
-  };
+  if (nested !== undefined) {
+    const folder = nested.slice(0, nested.indexOf('/'));
+    return {
+      file: nested,
+      name: 'Jekyll',
+      site: `a repository whose Jekyll site is its \`${folder}/\` folder`,
+      evidence: `\`${nested}\`${noJekyllConfig} here`,
+      advice: `doclint read this folder as a site of its own, with Jekyll's defaults: check the site with \`--root ${folder}\`.`,
+    };
+  }
+  // GitHub Pages publishes such a folder as it is (Docsify's Markdown, Sphinx's HTML): no Jekyll at all.
+  if (files.has('.nojekyll')) return { file: '.nojekyll', name: 'GitHub Pages', site: 'a folder GitHub Pages publishes as it is, without Jekyll', evidence: `\`.nojekyll\`${noJekyllConfig}` };
+  return undefined;
 }
 
 /** `docs/` first, then by name (code units: no collation is loaded for this). */
