@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
-import { escapeRegExp } from './plugins.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /** Where builds are described: CI workflows and other CI, npm scripts, Rake, Make, Docker, Bazel, Netlify, shell scripts. */
 const stepFiles = (root: string): string[] => [
@@ -62,18 +62,23 @@ const pagefindRun = /\bpagefind(?:@[\w.^~-]+)?\s.*--(?:site|source)\b/;
 /** Longer lines are not read: a command is short, and each line is searched once. */
 const maxLineLength = 2000;
 
+/** The lines of the build files (`files`, from `root`) that mention `word`, with their file: short ones only. */
+function* commandLines(root: string, files: readonly string[], word: string, maxFileSize: number): Generator<{ file: string; command: string }> {
+  for (const file of files) {
+    const source = readSource(join(root, file), maxFileSize);
+    if (!source.ok || !source.text.includes(word)) continue;
+    for (const command of source.text.split('\n')) if (command.length <= maxLineLength && command.includes(word)) yield { file, command };
+  }
+}
+
 /** The generators the repository's build files run after Jekyll (`root`: the repository's root, or the site's when it is none). */
 export function afterBuildGenerators(root: string, maxFileSize: number): PageGenerator[] {
   const generators: PageGenerator[] = [];
-  for (const file of stepFiles(root)) {
-    const source = readSource(join(root, file), maxFileSize);
-    if (!source.ok || !source.text.includes('pagefind')) continue;
-    for (const command of source.text.split('\n')) {
-      if (command.length > maxLineLength || !pagefindRun.test(command)) continue;
-      const folder = /--output-subdir[=\s]+["']?([\w.-]+)/.exec(command)?.[1];
-      const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${folder.replace(/[.]/g, '\\.')}(?:/|$)` : '^/_?pagefind(?:/|$)';
-      if (!generators.some((generator) => generator.by === file && generator.urls === urls)) generators.push({ by: file, urls, afterWrite: true });
-    }
+  for (const { file, command } of commandLines(root, stepFiles(root), 'pagefind', maxFileSize)) {
+    if (!pagefindRun.test(command)) continue;
+    const folder = /--output-subdir[=\s]+["']?([\w.-]+)/.exec(command)?.[1];
+    const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${folder.replace(/[.]/g, '\\.')}(?:/|$)` : '^/_?pagefind(?:/|$)';
+    if (!generators.some((generator) => generator.by === file && generator.urls === urls)) generators.push({ by: file, urls, afterWrite: true });
   }
   return generators;
 }
@@ -86,12 +91,8 @@ const jekyllBuild = /\bjekyll\s+b(?:uild)?\b/;
  * build` itself: a Makefile (nunjucks' docs), a script (bazel's blog), a CI job.
  */
 export function runsJekyllBuild(folders: readonly string[], maxFileSize: number): boolean {
-  return folders.some((folder) =>
-    stepFiles(folder).some((file) => {
-      const source = readSource(join(folder, file), maxFileSize);
-      return source.ok && source.text.includes('jekyll') && source.text.split('\n').some((line) => line.length <= maxLineLength && jekyllBuild.test(line));
-    }),
-  );
+  for (const folder of folders) for (const { command } of commandLines(folder, stepFiles(folder), 'jekyll', maxFileSize)) if (jekyllBuild.test(command)) return true;
+  return false;
 }
 
 /**

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parse } from 'smol-toml';
 import { hasLiquid } from '../parse/liquid-tokens.js';
 import { readSource } from './read-source.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 export interface NetlifyRule {
   from: string;
@@ -117,7 +118,7 @@ export function netlifyRuleFor(rules: readonly NetlifyRule[], path: string): Net
 function fromPattern(from: string): RegExp {
   const bare = from.length > 1 ? from.replace(/\/+$/, '') : from;
   const splat = bare.endsWith('/*') ? bare.slice(0, -2) : bare.endsWith('*') ? bare.slice(0, -1) : undefined;
-  const fixed = (splat ?? bare).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z_]\w*)/g, (_, name: string) => (name === 'splat' ? ':splat' : `(?<${name}>[^/]+)`));
+  const fixed = escapeRegExp(splat ?? bare).replace(/:([A-Za-z_]\w*)/g, (_, name: string) => (name === 'splat' ? ':splat' : `(?<${name}>[^/]+)`));
   try {
     return new RegExp(`^${fixed}${splat === undefined ? '' : '(?:/(?<splat>.*))?'}$`);
   } catch {

@@ -19,6 +19,7 @@ import type { TagSpec } from '../parse/tag-registry.js';
 import type { ResolvedConfig } from '../config/types.js';
 import type { JekyllConfig, PageGenerator } from './jekyll-config.js';
 import { readSource } from './read-source.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import type { MarkdownRewrite } from '../parse/document.js';
 import { markdownConverters, rewritesInOrder, type MarkdownConverterPlugin } from './plugin-converters.js';
 
@@ -70,8 +71,6 @@ export function templateUrls(templates: readonly string[]): string {
   return `^(?:${templates.map(one).join('|')})(?:/(?:index\\.html)?)?$`;
 }
 
-/** The text as a regular expression's source that matches it alone. */
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The folder of the built site a `:post_write` hook writes into (`File.join(site.dest, "pagefind")`,
