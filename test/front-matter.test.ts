@@ -59,6 +59,13 @@ describe('parseFrontMatter', () => {
     expect(c).toBe('a: &x v\n*x: 1\n'.length);
   });
 
+  it('reads a quoted scalar continued at column 0 after a comment that holds a quote, as Psych does (bitcoincore.org\'s release pages)', () => {
+    // Ruby 3.1's YAML.safe_load: {"a"=>1, "link"=>"magnet:?xt=1&t r=udp", "b"=>"it's # not a comment"}.
+    const yaml = parsePsychYaml('a: 1\n## Link should start with: "magnet:?\nlink: "magnet:?xt=1&t\nr=udp"\nb: "it\'s # not a comment"\n');
+    expect(yaml.errors).toEqual([]);
+    expect(yaml.toJS()).toEqual({ a: 1, link: 'magnet:?xt=1&t r=udp', b: "it's # not a comment" });
+  });
+
   it('reads a stream\'s first document only, as Psych does (puppet-docs\' _config.yml ends with `---`)', () => {
     // Ruby 3.1's YAML.safe_load: {"a"=>1} for the first three, nil for the fourth; the second document is never parsed.
     for (const text of ['a: 1\n---\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\nb: [\n']) {

@@ -211,6 +211,14 @@ function psychSpacing(source: string): { text: string; insertions: number[] } {
       } else if (quote === undefined) lineIndent = indent;
       atLineStart = false;
     }
+    if (quote === undefined && c === '#' && /^\s?$/.test(previous)) {
+      // A comment, to the line's end: its quotes open nothing.
+      const end = source.indexOf('\n', i);
+      out += source.slice(i, end === -1 ? undefined : end);
+      i = (end === -1 ? source.length : end) - 1;
+      previous = '#';
+      continue;
+    }
     out += c;
     if (c === '\n') atLineStart = true;
     else if (quote === '"' && c === '\\') {
