@@ -1398,6 +1398,14 @@ end
       expect(await findingsIn({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll", "~> 3.9.0"\ngem "github-pages", "~> 214"\n' }, '.', 'https://github.com/example/project')).toEqual(plainBuild);
     });
 
+    it('reads a user or organization site as GitHub\'s build whatever its Gemfile names, unless a build file runs `jekyll build` (wp-cli.github.com)', async () => {
+      const jekyllGemfile = { Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\ngem "jekyll-paginate"\n' };
+      expect(await findingsIn({ ...site, ...jekyllGemfile }, '.', 'https://github.com/example/example.github.com.git')).toEqual(gitHubBuild);
+      expect(await findingsIn({ ...site, ...jekyllGemfile }, '.', 'git@github.com:Example/example.github.io.git')).toEqual(gitHubBuild);
+      const workflow = { '.github/workflows/site.yml': 'jobs:\n  build:\n    steps:\n      - run: bundle exec jekyll build\n' };
+      expect(await findingsIn({ ...site, ...jekyllGemfile, ...workflow }, '.', 'https://github.com/example/example.github.io')).toEqual(plainBuild);
+    });
+
     it('reads a site with Ruby plugins of its own, no Gemfile and a build file that runs `jekyll build` as a build that loads them (nunjucks\' docs, bazel\'s blog)', async () => {
       // `{% shout %}` is the plugin's; `{% seo %}` unknown, as in any plain build.
       const ownBuild = ['tags.md:3:liquid-syntax', 'tags.md:3:liquid-include'];

@@ -3,7 +3,8 @@
  * `:jekyll_plugins` group or in `plugins:`), or at the top of a repository hosted on github.com or
  * in its `docs/` folder, where GitHub's own build publishes from, with no Gemfile that builds
  * Jekyll otherwise (GitHub's build needs no Gemfile and ignores one that names the github-pages
- * gem; nothing else builds a Jekyll site without one). Its configuration is
+ * gem; nothing else builds a Jekyll site without one), or in a user or organization site's
+ * repository that no build file builds (GitHub builds those unasked). Its configuration is
  * then the gem's (GitHubPages::Configuration, github-pages 232): its defaults under the site's
  * values, its overrides over them, and only the plugins it allows.
  */
@@ -64,10 +65,25 @@ export function projectSitePath(root: string, top: string | undefined, repositor
   // A Pages workflow builds with the path the repository's settings give (none for a custom domain, which needs no CNAME file there).
   if (!atPagesSource(root, top) || existsSync(join(root, 'CNAME')) || pagesWorkflow(top, maxFileSize) !== undefined) return undefined;
   const named = typeof repository === 'string' ? /^([\w.-]+)\/([\w.-]+)$/.exec(repository.trim()) : null;
-  const [, owner, name] = named ?? gitHubUrl.exec(remoteUrls(top, maxFileSize).get('origin') ?? '') ?? [];
+  const [, owner, name] = named ?? originRepository(top, maxFileSize) ?? [];
   if (owner === undefined || name === undefined) return undefined;
-  const userSite = ['github.io', 'github.com'].some((domain) => name.toLowerCase() === `${owner.toLowerCase()}.${domain}`);
-  return userSite ? undefined : { repository: `${owner}/${name}`, path: `/${name}` };
+  return isUserSite(owner, name) ? undefined : { repository: `${owner}/${name}`, path: `/${name}` };
+}
+
+/** `owner/owner.github.io` (or the older `.github.com`): a user or organization site, which GitHub Pages builds from its default branch. */
+const isUserSite = (owner: string, name: string): boolean => ['github.io', 'github.com'].some((domain) => name.toLowerCase() === `${owner.toLowerCase()}.${domain}`);
+
+/** The owner and name of the github.com repository the `origin` remote names. */
+const originRepository = (top: string, maxFileSize: number): RegExpExecArray | null => gitHubUrl.exec(remoteUrls(top, maxFileSize).get('origin') ?? '');
+
+/**
+ * Whether the site is the source of a user or organization site (`owner.github.io` as its origin):
+ * GitHub Pages builds those from the default branch without being asked, ignoring any Gemfile.
+ */
+export function userSiteSource(root: string, top: string | undefined, maxFileSize: number): boolean {
+  if (!gitHubPagesSource(root, top, maxFileSize)) return false;
+  const [, owner, name] = originRepository(top!, maxFileSize) ?? [];
+  return owner !== undefined && name !== undefined && isUserSite(owner, name);
 }
 
 /** The URL of each remote in the repository's `.git/config`, by name. */

@@ -12,7 +12,7 @@ import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion, buildsWi
 import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
-import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath } from './github-pages-build.js';
+import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath, userSiteSource } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
 import { hasPluginFiles } from './plugins.js';
 import { runsJekyllBuild } from './build-steps.js';
@@ -222,13 +222,15 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   // At a GitHub Pages source, a Gemfile that builds with the github-pages gem alone (in its plugin group or not) builds as
   // GitHub Pages does, and so does no Gemfile that builds Jekyll, unless the site has plugin files of its own that a build
   // file runs `jekyll build` on: a Jekyll that loads them builds it (GitHub's ignores them: a Jekyll-Bootstrap blog keeps
-  // its `_plugins/debug.rb` and is built there).
-  const ownBuild = (): boolean => hasPluginFiles(folder, raw) && runsJekyllBuild(top === undefined || top === folder ? [folder] : [folder, top], maxFileSize);
+  // its `_plugins/debug.rb` and is built there). A user or organization site is GitHub's to build whatever its Gemfile
+  // says, unless a build file runs `jekyll build` (wp-cli.github.com lists plain jekyll in its Gemfile and has no build).
+  const ownBuild = (): boolean => runsJekyllBuild(top === undefined || top === folder ? [folder] : [folder, top], maxFileSize);
   const pagesGemAlone = gemfile !== undefined && buildsWithGitHubPagesGem(gemfile);
   const noJekyllGemfile = !gemfile || !buildsJekyll(gemfile);
   const gitHubPages =
     [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') ||
-    ((pagesGemAlone || noJekyllGemfile) && gitHubPagesSource(folder, top, maxFileSize) && (pagesGemAlone || !ownBuild()));
+    (gitHubPagesSource(folder, top, maxFileSize) &&
+      (pagesGemAlone || (noJekyllGemfile ? !(hasPluginFiles(folder, raw) && ownBuild()) : userSiteSource(folder, top, maxFileSize) && !ownBuild())));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
