@@ -251,6 +251,16 @@ end
     expect(unpublished.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(8);
   });
 
+  it('leaves out the `destination` folder inside the source, as Jekyll reads no page there (wicket.apache.org)', async () => {
+    const result = await lintSite({
+      '_config.yml': 'destination: ./content\n',
+      'index.md': '---\n---\n[a](/a/)\n',
+      'content/index.html': '<a href="/gone/">built earlier</a>\n',
+      'content/a/index.html': '<p>built earlier</p>\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['index.md:3 link-internal']);
+  });
+
   it('takes the files a generator plugin names as published', async () => {
     // jekyll 4.3.1 writes _site/ietemplates/ieconfig.xml and _site/sitemap.xml, no other.xml (monero-site's live tiles and sitemap).
     const result = await lintSite({

@@ -1,5 +1,5 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
-import { relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import type { MarkdownReading } from '../parse/document.js';
@@ -271,7 +271,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     ...(projectSite ? { projectSite } : {}),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
-    exclude: stringList(raw.exclude),
+    exclude: [...stringList(raw.exclude), ...destinationInSource(raw)],
     // Jekyll's default; a site's own list replaces it.
     include: raw.include === undefined ? ['.htaccess'] : stringList(raw.include),
     collections: readCollections(raw.collections),
@@ -291,6 +291,18 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
     raw: plugins.includes('jekyll-multiple-languages-plugin') ? multipleLanguagesSettings(raw) : raw,
     problems,
   };
+}
+
+/**
+ * The `destination` folder, when the built site is written inside the source (wicket's
+ * `destination: ./content`): Jekyll never reads it as the site's (Reader#retrieve_dirs), as if
+ * `exclude` named it.
+ */
+function destinationInSource(raw: Record<string, unknown>): string[] {
+  if (typeof raw.destination !== 'string' || raw.destination.startsWith('/')) return [];
+  const source = typeof raw.source === 'string' && !raw.source.startsWith('/') ? raw.source : '.';
+  const inside = posix.relative(posix.resolve('/', source), posix.resolve('/', raw.destination));
+  return inside === '' || inside.startsWith('..') ? [] : [inside];
 }
 
 /** The baseurl as `{{ site.baseurl }}` and relative_url write it before a path (with its scheme and host when written as a URL). */
