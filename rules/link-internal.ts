@@ -257,7 +257,8 @@ export const linkInternal: SiteRule = {
           const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? mistyped((link.url ?? link.raw).trim(), markdown);
           // The one certain fix: the URL inside the doubled parentheses or the brackets.
           const unwrapped = markdown && (inParenthesesTwice.test(link.raw) || inBrackets.test(link.raw)) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
-          const redirected = resolution.netlify ? ` Netlify sends it to \`${resolution.netlify.to}\` (\`${resolution.netlify.where}\`), where nothing is published either.` : '';
+          const { sentBy } = resolution;
+          const redirected = sentBy ? ` ${sentBy.server} sends it to \`${sentBy.to}\` (\`${sentBy.where}\`), where nothing is published either.` : '';
           report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`${suggestion && !typo ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}.${typo ?? ''}${redirected}`, ...where, ...unwrapped });
           break;
         }

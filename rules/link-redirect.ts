@@ -37,7 +37,7 @@ export const linkRedirect: SiteRule<Options> = {
       if (resolution.status === 'redirect') {
         const text = rewritePath(link.raw, writtenBaseurl(link, baseurl), resolution.to);
         const lost = resolution.fragment && !resolution.by ? ` (and the redirect page drops \`#${resolution.fragment}\`)` : '';
-        const what = resolution.by ? `Netlify redirects \`${baseurl}${resolution.url}\` permanently (\`${resolution.by}\`) to` : `\`${baseurl}${resolution.url}\` is a redirect_from alias of`;
+        const what = resolution.by ? `${resolution.by.server} redirects \`${baseurl}${resolution.url}\` permanently (\`${resolution.by.where}\`) to` : `\`${baseurl}${resolution.url}\` is a redirect_from alias of`;
         report({
           message: `${what} \`${baseurl}${resolution.to}\` (${resolution.target.path}): link to the page itself${lost}.`,
           ...where,

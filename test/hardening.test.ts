@@ -418,6 +418,13 @@ describe('time and memory stay linear in the input', () => {
     expect(requested).toEqual([`/${long}`]);
   });
 
+  it('an `.htaccess` expression that backtracks exponentially finishes (Apache\'s rules run on RE2)', async () => {
+    const long = 'a'.repeat(60);
+    const dir = site({ '.htaccess': 'RedirectMatch 301 ^/(a+)+$ /start/\nRewriteEngine On\nRewriteRule ^((a|aa)+)+$ /start/ [R=301]\n', '_articles/c.md': `---\ntitle: C\n---\n[x](/${long}!)\n` });
+    const result = await lint({ root: dir, files: ['_articles/c.md'], config });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['link-internal error']);
+  });
+
   it('an expression RE2 refuses (lookaround) is a config error in `external.ignore`, a schema problem in a `pattern`', async () => {
     const dir = site();
     await expect(lint({ root: dir, config: { ...config, external: { enabled: true, cache: false, ignore: ['^https://(?!docs)'] } } })).rejects.toThrow(/^external\.ignore: "\^https:\/\/\(\?!docs\)" is not an RE2 regular expression/);

@@ -251,6 +251,47 @@ end
     expect(unpublished.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(8);
   });
 
+  it('follows the redirects and rewrites of the `.htaccess` the site publishes, as Apache reads them (struts.apache.org)', async () => {
+    const site = {
+      '.htaccess': [
+        '# Moved pages',
+        'Redirect 301 /old /new/',
+        'Redirect /folder /new',
+        'RedirectMatch permanent ^/docs/v([0-9]+)\\.html$ /new/',
+        'RedirectMatch 302 /gone-(.*) /missing/$1',
+        'RedirectTemp /tmp-page /new/',
+        'RewriteEngine On',
+        'RewriteCond %{HTTPS} off',
+        'RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R,L]',
+        'RewriteRule ^archive/ - [L]',
+        'RewriteRule ^a/(.*)$ \\',
+        '    /new/ [R=301,NC,L]',
+        'RewriteCond %{REQUEST_FILENAME} !-f',
+        'RewriteRule ^pretty/([^.]+)$ /new/ [L]',
+        'RewriteRule ^bad/(?=x) /new/ [R=301]',
+        '',
+      ].join('\n'),
+      'new.md': '---\npermalink: /new/\n---\n## Setup\n',
+      'index.md': '---\n---\n[a](/old) [b](/folder/x) [c](/folderx) [d](/docs/v2.html) [e](/gone-page) [f](/tmp-page#setup) [g](/archive/x) [h](/A/b) [i](/pretty/x) [j](/bad/x)\n',
+    };
+    const result = await lintSite(site);
+    expect(result.findings.map((f) => `${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      '5 link-redirect Apache redirects `/old` permanently (`.htaccess:2`) to `/new/` (new.md): link to the page itself.',
+      '15 link-internal No page or file is published at `/folder/x`. Apache sends it to `/new/x` (`.htaccess:3`), where nothing is published either.',
+      '30 link-internal No page or file is published at `/folderx`.',
+      '44 link-redirect Apache redirects `/docs/v2.html` permanently (`.htaccess:4`) to `/new/` (new.md): link to the page itself.',
+      '63 link-internal No page or file is published at `/gone-page`. Apache sends it to `/missing/page` (`.htaccess:5`), where nothing is published either.',
+      '100 link-internal No page or file is published at `/archive/x`.',
+      '116 link-redirect Apache redirects `/A/b` permanently (`.htaccess:11`) to `/new/` (new.md): link to the page itself.',
+      '141 link-internal No page or file is published at `/bad/x`.',
+    ]);
+    // GitHub Pages ignores the file; a site whose `include:` leaves it out does not publish it.
+    for (const config of ['plugins: [github-pages]\n', 'include: [_pages]\n']) {
+      const ignored = await lintSite({ ...site, '_config.yml': config });
+      expect(ignored.findings.filter((f) => f.ruleId === 'link-internal'), config).toHaveLength(10);
+    }
+  });
+
   it('leaves out the `destination` folder inside the source, as Jekyll reads no page there (wicket.apache.org)', async () => {
     const result = await lintSite({
       '_config.yml': 'destination: ./content\n',

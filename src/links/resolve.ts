@@ -11,25 +11,33 @@ import { baseurlAsWritten, siteUrlPath } from '../site/jekyll-config.js';
 import { collectionRelative, isCollectionDocument, postSource, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { publishedElsewhere } from '../site/published-elsewhere.js';
-import { netlifyRuleFor, type NetlifyMatch } from '../site/netlify-redirects.js';
+import { apacheTarget } from '../site/apache-redirects.js';
+import { netlifyTarget } from '../site/netlify-redirects.js';
+import type { ServerRule } from '../site/server-redirects.js';
 import { isMarkdownSyntax, type LinkRef, type TaggedUrl } from './extract.js';
 
 export type Resolution =
   /** Not a link into this site (external, mailto:, unknowable Liquid): other checks' business. */
   | { status: 'skip' }
   | { status: 'ok'; url: string; target: UrlTarget; fragment?: string }
-  /** Reaches a jekyll-redirect-from page (the fragment is lost on the way), or a permanent Netlify redirect (`by`: the rule's place). */
-  | { status: 'redirect'; url: string; to: string; target: UrlTarget; fragment?: string; by?: string }
+  /** Reaches a jekyll-redirect-from page (the fragment is lost on the way), or a server's permanent redirect (`by`: the server and the rule's place). */
+  | { status: 'redirect'; url: string; to: string; target: UrlTarget; fragment?: string; by?: RuleOrigin }
   /** `dir` where the page is `dir/`: the server answers with a redirect. */
   | { status: 'missing-slash'; url: string; target: UrlTarget; fragment?: string }
   | { status: 'wrong-case'; url: string; actual: string }
   /** A root-relative link without the baseurl: it leaves the site when deployed. */
   | { status: 'missing-baseurl'; url: string; target: UrlTarget }
-  /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. `netlify`: a Netlify rule sends it to a page of the site that is not published either. */
-  | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true; netlify?: { to: string; where: string } }
+  /** `viaSiteUrl`: written as an absolute URL on the site's own `url`, where other software may serve it. `sentBy`: a server's rule sends it to a page of the site that is not published either (`to`). */
+  | { status: 'not-found'; url: string; path: string; viaSiteUrl?: true; sentBy?: RuleOrigin & { to: string } }
   | { status: 'outside-site'; url: string }
   /** A root-relative link outside the path GitHub Pages serves a project site under, to nothing of the site: the owner's other sites. */
   | { status: 'outside-baseurl'; url: string };
+
+/** The server whose rule a link goes through, and where the rule is written (`_redirects:5`, `.htaccess:12`). */
+export interface RuleOrigin {
+  server: ServerRule['server'];
+  where: string;
+}
 
 const scheme = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -78,7 +86,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const baseurl = site.jekyll.baseurl;
   const pageUrl = site.urls.urlOf.get(fromPath) ?? `/${fromPath}`;
   const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
-  const notFound = (notFoundUrl: string, notFoundPath: string, netlify?: { to: string; where: string }): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}), ...(netlify ? { netlify } : {}) });
+  const notFound = (notFoundUrl: string, notFoundPath: string, sentBy?: RuleOrigin & { to: string }): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}), ...(sentBy ? { sentBy } : {}) });
 
   if (pathPart === '') {
     // `#x` stays on this page, even where another file is published at the same URL or its URL is not known.
@@ -119,25 +127,34 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
     const target = site.urls.targets.get(alias);
     if (target) return { status: 'redirect', url: path, to: alias, target, ...keep(fragment) };
   }
-  const netlify = site.jekyll.netlifyRules?.length ? netlifyRuleFor(site.jekyll.netlifyRules, path) : undefined;
-  if (netlify) {
-    const outcome = throughNetlifyRule(netlify, path, site, fragment);
+  const served = site.jekyll.serverRules?.length ? serverRuleFor(site.jekyll.serverRules, path) : undefined;
+  if (served) {
+    const outcome = throughServerRule(served, path, site, fragment);
     if (outcome) return outcome;
   }
   // Published by another step of the build (`jekyll.published`, or what git leaves out): nothing here to check it against.
   if (publishedElsewhere(site.jekyll, path)) return { status: 'skip' };
   const actual = sameButCase(site, path);
   if (actual !== undefined) return { status: 'wrong-case', url: path, actual };
-  return notFound(path, path, netlify && { to: netlify.to, where: netlify.rule.where });
+  return notFound(path, path, served && { server: served.rule.server, where: served.rule.where, to: served.to });
 }
 
-/** Where a Netlify rule takes a path (see netlify-redirects.ts); undefined when it leads to a page of the site that is not published. */
-function throughNetlifyRule({ rule, to }: NetlifyMatch, path: string, site: SiteIndex, fragment: string | undefined): Resolution | undefined {
+/** The server rule a site path meets first, read top down, and where it sends the path; none when it meets one that leaves the path as it is (`-`). */
+function serverRuleFor(rules: readonly ServerRule[], path: string): { rule: ServerRule; to: string } | undefined {
+  for (const rule of rules) {
+    const to = rule.server === 'Netlify' ? netlifyTarget(rule, path) : apacheTarget(rule, path);
+    if (to !== undefined) return to === '-' ? undefined : { rule, to };
+  }
+  return undefined;
+}
+
+/** Where a server's rule takes a path (see server-redirects.ts); undefined when it leads to a page of the site that is not published. */
+function throughServerRule({ rule, to }: { rule: ServerRule; to: string }, path: string, site: SiteIndex, fragment: string | undefined): Resolution | undefined {
   if (scheme.test(to) || to.startsWith('//')) return { status: 'skip' };
   const found = lookup(site, normalize(percentDecoded(to.split(/[?#]/)[0]!)));
   if (!found) return undefined;
   const keep = fragment === undefined ? {} : { fragment };
-  if (rule.status === 301 || rule.status === 308) return { status: 'redirect', url: path, to: found.url, target: found.target, by: rule.where, ...keep };
+  if (rule.status === 301 || rule.status === 308) return { status: 'redirect', url: path, to: found.url, target: found.target, by: { server: rule.server, where: rule.where }, ...keep };
   return { status: 'ok', url: found.url, target: found.target, ...keep };
 }
 

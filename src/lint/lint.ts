@@ -18,6 +18,8 @@ import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../
 import { absentSubmodulePatterns, gitIgnoredPatterns, gitIgnoringRule } from '../site/published-elsewhere.js';
 import { afterBuildGenerators, keptFileWriters } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
+import { readApacheRules } from '../site/apache-redirects.js';
+import { loadLinearPatterns } from '../text/linear-pattern.js';
 import { includesWithoutFinalLineBreak } from '../site/include-files.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
@@ -114,7 +116,12 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize), ...keptFileWriters(jekyll.raw)];
   jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];
   jekyll.pluginPageKeys = plugins.pageKeys;
-  jekyll.netlifyRules = readNetlifyRules(root, jekyll.include.some((entry) => entry.replace(/^\//, '') === '_redirects'), [repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize);
+  const publishes = (name: string): boolean => jekyll.include.some((entry) => entry.replace(/^\//, '') === name);
+  jekyll.serverRules = [
+    ...readNetlifyRules(root, publishes('_redirects'), [repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize),
+    ...(publishes('.htaccess') && !jekyll.gitHubPages ? readApacheRules(root, loaded.maxFileSize) : []),
+  ];
+  if (jekyll.serverRules.some((rule) => rule.syntax.endsWith('-regex'))) await loadLinearPatterns();
   if (plugins.markdownRewrites.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, rewrites: plugins.markdownRewrites };
   jekyll.publishedElsewhere = loaded.jekyll.published;
   const gitIgnoredLines = gitIgnoredPatterns(root, repositoryRoot, loaded.maxFileSize);

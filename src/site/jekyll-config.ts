@@ -16,7 +16,7 @@ import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, proj
 import { multipleLanguagesSettings } from './language-builds.js';
 import { hasPluginFiles } from './plugins.js';
 import { runsJekyllBuild } from './build-steps.js';
-import type { NetlifyRule } from './netlify-redirects.js';
+import type { ServerRule } from './server-redirects.js';
 
 export interface CollectionConfig {
   name: string;
@@ -72,8 +72,10 @@ export interface JekyllConfig {
   pageGenerators: PageGenerator[];
   /** The page variables the site's plugins set (site/plugins.ts): unknown on a page whose front matter does not set them. */
   pluginPageKeys: string[];
-  /** Netlify's redirect rules for the site (netlify-redirects.ts); filled in with the plugins. */
-  netlifyRules?: readonly NetlifyRule[];
+  /** The redirect and rewrite rules of the server that serves the site (server-redirects.ts); filled in with the plugins. */
+  serverRules?: readonly ServerRule[];
+  /** Built by GitHub Pages (or with the github-pages gem): its settings apply, and no `.htaccess` is read. */
+  gitHubPages?: true;
   /** Globs of URL paths another step of the build publishes (doclint's `jekyll.published`): links into them count as published. */
   publishedElsewhere?: readonly string[];
   /** The .gitignore patterns that apply inside the site, from its root (site/published-elsewhere.ts): what a build step writes. */
@@ -269,6 +271,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
   return {
     ...readBaseurl(stringOr(raw.baseurl, '')),
     ...(projectSite ? { projectSite } : {}),
+    ...(gitHubPages ? { gitHubPages: true as const } : {}),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
     exclude: [...stringList(raw.exclude), ...destinationInSource(raw)],

@@ -1,13 +1,7 @@
 /**
  * Netlify's redirect rules, for a site Netlify serves: `_redirects` in the built site (a file of
  * the site Jekyll publishes: `include: [_redirects]`) and `[[redirects]]` in `netlify.toml` (at
- * the repository's root, or the site's). A link to a rule's `from` works once the site is
- * deployed there:
- * - a permanent redirect (301, the default, or 308) to a page of the site is link-redirect's, as a
- *   `redirect_from` alias is (browsers keep the `#fragment` through an HTTP redirect);
- * - a rewrite (200) or a temporary redirect (302, 303, 307) is the site's own alias (slsa.dev's
- *   `/threats`, "floating" to the latest spec), and one to another site goes where it says: the
- *   link is not judged, unless it leads to a page of the site that is not published.
+ * the repository's root, or the site's). How links through them are judged: server-redirects.ts.
  * Rules that apply to some requests only (404s, conditions on country, language, role or query)
  * and rules for other hosts are left out. Lines with Liquid in a `_redirects` Jekyll renders are too.
  */
@@ -16,27 +10,11 @@ import { parse } from 'smol-toml';
 import { hasLiquid } from '../parse/liquid-tokens.js';
 import { readSource } from './read-source.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
-
-export interface NetlifyRule {
-  from: string;
-  to: string;
-  status: number;
-  /** Where it is written: `_redirects:28`, `netlify.toml`. */
-  where: string;
-}
-
-export interface NetlifyMatch {
-  rule: NetlifyRule;
-  /** The rule's `to` with the path's splat and placeholders put in. */
-  to: string;
-}
-
-/** Rules are read up to this many (a site has a few hundred at most). */
-const maxRules = 5000;
+import { maxRules, renderedLines, type ServerRule } from './server-redirects.js';
 
 /** The rules of the site's `_redirects` (when it publishes one) and of `netlify.toml` in the given folders. */
-export function readNetlifyRules(siteRoot: string, publishesRedirects: boolean, tomlFolders: readonly string[], maxFileSize: number): NetlifyRule[] {
-  const rules: NetlifyRule[] = [];
+export function readNetlifyRules(siteRoot: string, publishesRedirects: boolean, tomlFolders: readonly string[], maxFileSize: number): ServerRule[] {
+  const rules: ServerRule[] = [];
   if (publishesRedirects) {
     const source = readSource(join(siteRoot, '_redirects'), maxFileSize);
     if (source.ok) rules.push(...redirectsFileRules(source.text));
@@ -48,27 +26,23 @@ export function readNetlifyRules(siteRoot: string, publishesRedirects: boolean, 
   return rules.slice(0, maxRules);
 }
 
-function redirectsFileRules(text: string): NetlifyRule[] {
-  const rules: NetlifyRule[] = [];
-  const lines = text.split(/\r?\n/);
-  // A _redirects with front matter is a page Jekyll renders: its lines after the front matter.
-  let first = 0;
-  if (lines[0]?.trimEnd() === '---') first = lines.findIndex((line, i) => i > 0 && /^(?:---|\.\.\.)\s*$/.test(line)) + 1;
-  for (let i = first; i < lines.length; i++) {
-    const line = lines[i]!.replace(/(?:^|\s)#.*$/, '').trim();
+function redirectsFileRules(text: string): ServerRule[] {
+  const rules: ServerRule[] = [];
+  for (const { line: written, number } of renderedLines(text)) {
+    const line = written.replace(/(?:^|\s)#.*$/, '').trim();
     if (line === '' || hasLiquid(line)) continue;
     const [from, to, ...rest] = line.split(/\s+/);
     // A status is a number, `!` forcing it; other words are conditions (`Country=us`, `id=:id`).
     const status = rest[0] !== undefined && /^\d{3}!?$/.test(rest[0]) ? Number.parseInt(rest[0], 10) : undefined;
     const conditions = rest.length > (status === undefined ? 0 : 1);
     if (from === undefined || to === undefined || conditions || to.includes('=')) continue;
-    const rule = ruleOf(from, to, status ?? 301, `_redirects:${i + 1}`);
+    const rule = ruleOf(from, to, status ?? 301, `_redirects:${number}`);
     if (rule) rules.push(rule);
   }
   return rules;
 }
 
-function tomlRules(text: string): NetlifyRule[] {
+function tomlRules(text: string): ServerRule[] {
   let parsed: unknown;
   try {
     parsed = parse(text);
@@ -78,7 +52,7 @@ function tomlRules(text: string): NetlifyRule[] {
   }
   const entries = (parsed as { redirects?: unknown }).redirects;
   if (!Array.isArray(entries)) return [];
-  const rules: NetlifyRule[] = [];
+  const rules: ServerRule[] = [];
   for (const entry of entries as Record<string, unknown>[]) {
     if (typeof entry !== 'object' || entry === null || typeof entry.from !== 'string' || typeof entry.to !== 'string') continue;
     if (entry.conditions !== undefined || entry.query !== undefined) continue;
@@ -89,30 +63,26 @@ function tomlRules(text: string): NetlifyRule[] {
   return rules;
 }
 
-function ruleOf(from: string, to: string, status: number, where: string): NetlifyRule | undefined {
+function ruleOf(from: string, to: string, status: number, where: string): ServerRule | undefined {
   // A rule for another host (`https://old.example.com/*`) or a 404 page is not a path of this site that works.
   if (!from.startsWith('/') || status === 404 || status === 410) return undefined;
-  return { from, to, status, where };
+  return { server: 'Netlify', syntax: 'netlify', from, to, status, where };
 }
 
-const patterns = new WeakMap<NetlifyRule, RegExp>();
+const patterns = new WeakMap<ServerRule, RegExp>();
 
 /**
- * The rule a site path meets first, as Netlify reads them top down: `:name` matches a segment, a
- * trailing `*` the rest of the path, and a trailing slash does not count.
+ * Where a Netlify rule sends a site path, if it matches: `:name` matches a segment, a trailing `*`
+ * the rest of the path (`:splat` in `to`), and a trailing slash does not count.
  */
-export function netlifyRuleFor(rules: readonly NetlifyRule[], path: string): NetlifyMatch | undefined {
+export function netlifyTarget(rule: ServerRule, path: string): string | undefined {
   const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  for (const rule of rules) {
-    let pattern = patterns.get(rule);
-    if (!pattern) patterns.set(rule, (pattern = fromPattern(rule.from)));
-    const match = pattern.exec(bare);
-    if (!match) continue;
-    const values = match.groups ?? {};
-    const to = rule.to.replace(/:(splat|[A-Za-z_]\w*)/g, (written, name: string) => values[name] ?? (name === 'splat' ? '' : written));
-    return { rule, to };
-  }
-  return undefined;
+  let pattern = patterns.get(rule);
+  if (!pattern) patterns.set(rule, (pattern = fromPattern(rule.from)));
+  const match = pattern.exec(bare);
+  if (!match) return undefined;
+  const values = match.groups ?? {};
+  return rule.to.replace(/:(splat|[A-Za-z_]\w*)/g, (written, name: string) => values[name] ?? (name === 'splat' ? '' : written));
 }
 
 function fromPattern(from: string): RegExp {
