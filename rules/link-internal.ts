@@ -19,6 +19,7 @@ import { capturedOnly, pagesNamingFromValues, relativeLinkPages } from '../src/s
 import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
+import { writtenBeforeBuild } from '../src/site/published-elsewhere.js';
 import type { PageFacts, Report, SiteRule } from '../src/types.js';
 
 const compiledUrls = new Map<string, RegExp>();
@@ -184,7 +185,8 @@ export const linkInternal: SiteRule = {
       const where = { start: link.start, end: link.end };
       if (link.source === 'link-tag') {
         const name = link.sourcePath!;
-        if (linkTagSource(site, 'link', name) !== undefined) continue;
+        // A file a build step writes before Jekyll runs (git ignores it) cannot be looked for here.
+        if (linkTagSource(site, 'link', name) !== undefined || writtenBeforeBuild(site.jekyll, name)) continue;
         // Only a static file is found by a path that starts with `/`.
         const bare = name.startsWith('/') && linkTagSource(site, 'link', name.slice(1)) !== undefined ? name.slice(1) : undefined;
         if (bare !== undefined) report({ message: `\`{% link ${name} %}\`: Jekyll finds a page or document by its path without the leading \`/\` (\`${bare}\`), so it fails to build the page.`, ...where, fix: { ...where, text: bare } });

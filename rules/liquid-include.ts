@@ -8,6 +8,7 @@ import { includedFiles, refusedIncludeName, type IncludedFile } from '../src/sit
 import type { SiteRule } from '../src/types.js';
 import { themeTemplates } from '../src/site/themes.js';
 import { documentScope } from '../src/site/site-index.js';
+import { writtenBeforeBuild } from '../src/site/published-elsewhere.js';
 
 export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
   meta: {
@@ -32,7 +33,7 @@ export const liquidInclude: SiteRule<Record<string, never>, IncludedFile[]> = {
       }
       // Without a site (the remark plugins) existence cannot be known.
       const fromTheme = tag === 'include' && (theme === 'unknown' || theme.includes.includes(name));
-      if (site.files.size === 0 || site.files.has(target) || fromTheme) continue;
+      if (site.files.size === 0 || site.files.has(target) || fromTheme || writtenBeforeBuild(site.jekyll, target)) continue;
       report({ message: `\`{% ${tag} ${name} %}\`: there is no \`${target}\`, so Jekyll fails to build the page.`, start, end });
     }
   },

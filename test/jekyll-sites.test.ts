@@ -1869,6 +1869,30 @@ end
     expect(result.findings.map((f) => f.message.replace(/ \(did.*/, ''))).toEqual(['No page or file is published at `/theme/gone.css`.', 'No page or file is published at `/assets/library.js`.']);
   });
 
+  it('takes a build step\'s output where git ignores it: a collection\'s folder, an include, a `{% link %}` target, and what a symbolic link into it leads to (erlang.org)', async () => {
+    // erlang/erlang-org: its Makefile fills `_patches/` (a collection) and `docs/` before jekyll build; `doc -> docs/doc` is committed.
+    const result = await lintSite(
+      {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': '_patches\ndocs\n_includes/otp-versions.html\n',
+        '_config.yml': 'collections:\n  patches:\n    output: true\n    permalink: /:collection/:path\n',
+        'index.md': [
+          '---',
+          '---',
+          '[p](/patches/OTP-24.1) [l]({% link _patches/OTP-24.1.html %}) [d](/doc/readme.html) [x](/docx/readme.html) [o](/out/x.html)',
+          '{% include otp-versions.html %} {% include missing.html %}',
+          '',
+        ].join('\n'),
+      },
+      undefined,
+      (dir) => {
+        symlinkSync('docs/doc', join(dir, 'doc'));
+        symlinkSync('../outside', join(dir, 'out'));
+      },
+    );
+    expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['3:89 link-internal', '3:112 link-internal', '4:44 liquid-include']);
+  });
+
   it('drops the line breaks and tabs of a URL, as a browser does', async () => {
     // rails/website: `<img src="/assets/…/sponsors\n/RW-logo-clio.svg">` shows the logo.
     const result = await lintSite({

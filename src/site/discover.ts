@@ -4,8 +4,8 @@
  * and doclint's `ignores`. Explicit paths (pre-commit, --changed files) narrow what is
  * linted, never what the site index sees.
  */
-import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, normalize, relative, resolve, sep } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, normalize, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import { globMatcher } from './glob-matcher.js';
@@ -33,6 +33,12 @@ export interface SiteListing {
   files: Set<string>;
   /** Folders that could not be read (permissions): their files are unknown, and the user is told. */
   unreadableFolders: string[];
+  /**
+   * Symbolic links inside the site to a path inside it that does not exist (erlang.org's `doc ->
+   * docs/doc`, a folder its build generates): Jekyll would fail on them, so the build makes what
+   * they lead to, and what the site publishes there cannot be known here.
+   */
+  danglingLinks: string[];
 }
 
 export async function listSite(root: string): Promise<SiteListing> {
@@ -45,11 +51,12 @@ export async function listSite(root: string): Promise<SiteListing> {
     if (entry.endsWith('/')) folders.push(entry.slice(0, -1));
     else files.add(entry);
   }
-  for (const file of await linkedFiles(root, folders)) files.add(file);
+  const linked = await linkedFiles(root, folders);
+  for (const file of linked.files) files.add(file);
   // The glob passes over a folder it cannot read in silence; only a folder with nothing listed in it may be one.
   const parents = new Set(entries.map((entry) => entry.replace(/\/?[^/]*\/?$/, '')));
   const unreadableFolders = folders.filter((folder) => !parents.has(folder) && !canRead(resolve(root, folder)));
-  return { files, unreadableFolders };
+  return { files, unreadableFolders, danglingLinks: linked.dangling };
 }
 
 /**
@@ -58,7 +65,7 @@ export async function listSite(root: string): Promise<SiteListing> {
  * lists a linked folder's files under the link's path. A link out of the root, one that leads
  * back to a folder around it, and links inside a linked folder are not followed.
  */
-async function linkedFiles(root: string, folders: readonly string[]): Promise<string[]> {
+async function linkedFiles(root: string, folders: readonly string[]): Promise<{ files: string[]; dangling: string[] }> {
   const links: string[] = [];
   for (const folder of ['', ...folders]) {
     let entries;
@@ -69,9 +76,10 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<st
     }
     for (const entry of entries) if (entry.isSymbolicLink()) links.push(folder === '' ? entry.name : `${folder}/${entry.name}`);
   }
-  if (links.length === 0) return [];
+  if (links.length === 0) return { files: [], dangling: [] };
   const realRoot = realpathSync(root);
   const files: string[] = [];
+  const dangling: string[] = [];
   for (const link of links.sort()) {
     let real: string;
     let folder: boolean;
@@ -79,6 +87,7 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<st
       real = realpathSync(resolve(root, link));
       folder = statSync(real).isDirectory();
     } catch {
+      if (leadsInside(root, link)) dangling.push(link);
       continue;
     }
     const below = relative(realRoot, real);
@@ -91,7 +100,17 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<st
     if (below === '' || link === below || link.startsWith(`${below}/`)) continue;
     for (const file of await glob('**/*', { cwd: real, dot: true, ignore: alwaysIgnored, followSymbolicLinks: false })) files.push(`${link}/${file}`);
   }
-  return files;
+  return { files, dangling };
+}
+
+/** Whether a symbolic link's own text names a path inside the root. */
+function leadsInside(root: string, link: string): boolean {
+  try {
+    const path = resolve(root, link);
+    return !escapes(relative(root, resolve(dirname(path), readlinkSync(path))));
+  } catch {
+    return false;
+  }
 }
 
 function canRead(folder: string): boolean {

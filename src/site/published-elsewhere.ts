@@ -53,11 +53,32 @@ export function absentSubmodulePatterns(root: string, repositoryRoot: string | u
     const folder = resolve(repositoryRoot, path!);
     const inSite = relative(root, folder);
     if (inSite === '' || inSite.startsWith('..') || isAbsolute(inSite) || !emptyOrMissing(folder)) continue;
-    // A folder pattern from the site's root, its glob characters escaped.
-    patterns.push(`/${inSite.split(sep).join('/').replace(/[*?[\]\\!#]/g, '\\$&')}/`);
+    patterns.push(`${rootPattern(inSite.split(sep).join('/'))}/`);
   }
   return patterns;
 }
+
+/** A .gitignore pattern for one path from the site's root, its glob characters escaped. */
+export function rootPattern(path: string): string {
+  return `/${path.replace(/[*?[\]\\!#]/g, '\\$&')}`;
+}
+
+const sourceRules = new WeakMap<object, (path: string) => string | undefined>();
+
+/**
+ * Whether a build step writes this source file (from the site root) before Jekyll reads it:
+ * .gitignore leaves it out of the repository (erlang.org's `_patches/` collection, which its
+ * Makefile fills), other than by a `*` that ignores what git has not been told of.
+ */
+export function writtenBeforeBuild(jekyll: Pick<JekyllConfig, 'gitIgnored'>, sourcePath: string): boolean {
+  let rule = sourceRules.get(jekyll);
+  if (!rule) sourceRules.set(jekyll, (rule = gitIgnoringRule(jekyll.gitIgnored ?? [])));
+  const pattern = rule(sourcePath.replace(/^\/+/, ''));
+  return pattern !== undefined && !ignoresUntracked(pattern);
+}
+
+/** `*` (then `!` for each tracked file, as some repositories keep their lists) ignores what git has not been told of, not what a build writes. */
+const ignoresUntracked = (pattern: string): boolean => /^[*/]+$/.test(pattern);
 
 /** Whether a folder is missing or holds nothing (a symbolic link is neither: it is left alone). */
 function emptyOrMissing(folder: string): boolean {
@@ -110,9 +131,8 @@ function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }:
     const relativePath = path.replace(/^\/+/, '');
     if (published(relativePath)) return true;
     if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
-    // `*` (then `!` for each tracked file, as some repositories keep their lists) ignores what git has not been told of, not what a build writes.
     const rule = ignoringRule(relativePath);
-    return rule !== undefined && !/^[*/]+$/.test(rule);
+    return rule !== undefined && !ignoresUntracked(rule);
   };
 }
 

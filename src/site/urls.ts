@@ -270,6 +270,18 @@ function documentUrl(path: string, collection: CollectionConfig, data: Record<st
 }
 
 /**
+ * The path every URL of a collection's documents starts with: its URL template up to the first
+ * placeholder but `:collection` (`/patches/` of `/:collection/:path`); undefined when that is the
+ * site's root, which says nothing of the collection.
+ */
+export function collectionUrlPrefix(collection: CollectionConfig, jekyll: Pick<JekyllConfig, 'permalink'>): string | undefined {
+  const template = expandStyle(collection.permalink ?? withStyleSuffix('/:collection/:path', jekyll.permalink));
+  const filled = fillTemplate(template.replace(/:collection\b/g, collection.name), {});
+  const prefix = filled.slice(0, filled.search(/:[a-z_]|$/)).replace(/[^/]*$/, '');
+  return prefix === '/' ? undefined : prefix;
+}
+
+/**
  * Jekyll's StaticFile#url for a file of a collection: the collection's URL template with the
  * file's path (its extension left out, then added back after the last `/` is dropped), its name,
  * and an empty title and output extension.
