@@ -1455,6 +1455,10 @@ end
       expect(await findingsIn({ ...site, ...jekyllGemfile }, '.', 'git@github.com:Example/example.github.io.git')).toEqual(gitHubBuild);
       const workflow = { '.github/workflows/site.yml': 'jobs:\n  build:\n    steps:\n      - run: bundle exec jekyll build\n' };
       expect(await findingsIn({ ...site, ...jekyllGemfile, ...workflow }, '.', 'https://github.com/example/example.github.io')).toEqual(plainBuild);
+      // A third-party Jekyll action builds with the Gemfile too; GitHub's own (actions/jekyll-build-pages) is GitHub's build.
+      const action = (uses: string) => ({ '.github/workflows/site.yml': `jobs:\n  build:\n    steps:\n      - uses: ${uses}\n` });
+      expect(await findingsIn({ ...site, ...jekyllGemfile, ...action('helaili/jekyll-action@v2') }, '.', 'https://github.com/example/example.github.io')).toEqual(plainBuild);
+      expect(await findingsIn({ ...site, ...jekyllGemfile, ...action('actions/jekyll-build-pages@v1') }, '.', 'https://github.com/example/example.github.io')).toEqual(gitHubBuild);
     });
 
     it('reads a site with Ruby plugins of its own, no Gemfile and a build file that runs `jekyll build` as a build that loads them (nunjucks\' docs, bazel\'s blog)', async () => {

@@ -83,8 +83,11 @@ export function afterBuildGenerators(root: string, maxFileSize: number): PageGen
   return generators;
 }
 
-/** A `jekyll build` (not `jekyll serve`, which previews a site another build may publish). */
-const jekyllBuild = /\bjekyll\s+b(?:uild)?\b/;
+/**
+ * A `jekyll build` (not `jekyll serve`, which previews a site another build may publish), or a CI
+ * step of a Jekyll build action other than GitHub's own: they build with the repository's Gemfile.
+ */
+const jekyllBuild = /\bjekyll\s+b(?:uild)?\b|\buses:\s*["']?(?:helaili\/jekyll-action|limjh16\/jekyll-action-ts|jeffreytse\/jekyll-deploy-action|[\w.-]+\/jekyll4?-deploy-gh-pages)@/i;
 
 /**
  * Whether a build file of one of the folders (the site's, the repository's top) runs `jekyll
