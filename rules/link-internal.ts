@@ -124,11 +124,14 @@ function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: bool
 /** Each site's suggestions by path: a missing page is often linked from many pages (w3c/wai-website: 790 links, 209 paths). */
 const suggestions = new WeakMap<UrlMap, { near: (path: string, maxDistance: number) => string | undefined; known: Map<string, string | undefined> }>();
 
+/** A URL more edits away than this is another page, however long the URLs (`…/task/CoordinatedBolt.html` is no typo of `…/task/class-use/IBolt.html`). */
+const maxUrlEdits = 8;
+
 /** The published URL closest to a path that is not published, if one is near (never the home page: `/cv` is not a typo of `/`). */
 function publishedNear(urls: UrlMap, path: string): string | undefined {
   let site = suggestions.get(urls);
   if (!site) suggestions.set(urls, (site = { near: suggester([...urls.targets.keys()].filter((url) => url !== '/')), known: new Map() }));
-  if (!site.known.has(path)) site.known.set(path, site.near(path, Math.max(2, Math.floor(path.length / 5))));
+  if (!site.known.has(path)) site.known.set(path, site.near(path, Math.min(maxUrlEdits, Math.max(2, Math.floor(path.length / 5)))));
   return site.known.get(path);
 }
 

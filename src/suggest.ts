@@ -4,12 +4,49 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
   return nearest(word, originals, originals.map((candidate) => candidate.toLowerCase()), maxDistance);
 }
 
-/** closest() over one list asked again and again (a site's URLs, for each missing one): each candidate lowercased once. */
+/**
+ * closest() over one list asked again and again (a site's URLs, for each missing one): each
+ * candidate lowercased once, and sorted once by its start and by its end, so that the candidates
+ * that start or end most like a word (beside its place in either order) are compared first. The
+ * closest of them bounds every other comparison, which then gives up within a few rows
+ * (apache/storm's site: 3,300 missing links among 110,000 URLs); the answer is still the first
+ * closest in the list's own order.
+ */
 export function suggester(candidates: Iterable<string>): (word: string, maxDistance?: number) => string | undefined {
   const originals = [...candidates];
   const lowered = originals.map((candidate) => candidate.toLowerCase());
-  return (word, maxDistance = defaultMaxDistance(word)) => nearest(word, originals, lowered, maxDistance);
+  const reversed = lowered.map((candidate) => [...candidate].reverse().join(''));
+  const byStart = sortedOrder(lowered);
+  const byEnd = sortedOrder(reversed);
+  return (word, maxDistance = defaultMaxDistance(word)) => {
+    const lower = word.toLowerCase();
+    let bound = maxDistance;
+    for (const [keys, order, key] of [[lowered, byStart, lower], [reversed, byEnd, [...lower].reverse().join('')]] as const) {
+      const at = placeIn(keys, order, key);
+      for (let k = Math.max(0, at - neighbours); k < Math.min(order.length, at + neighbours); k++) bound = Math.min(bound, editDistance(lower, lowered[order[k]!]!, bound));
+    }
+    return nearest(word, originals, lowered, bound);
+  };
 }
+
+/** The indexes of `keys` in the keys' sorted order. */
+function sortedOrder(keys: readonly string[]): number[] {
+  return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+}
+
+/** Where `key` would go in `order` (sortedOrder of `keys`). */
+function placeIn(keys: readonly string[], order: readonly number[], key: string): number {
+  let at = 0;
+  for (let end = order.length; at < end; ) {
+    const middle = (at + end) >>> 1;
+    if (keys[order[middle]!]! < key) at = middle + 1;
+    else end = middle;
+  }
+  return at;
+}
+
+/** How many candidates on each side of a word's place in sorted order are compared first. */
+const neighbours = 16;
 
 const defaultMaxDistance = (word: string): number => Math.max(2, Math.floor(word.length / 3));
 
@@ -54,12 +91,19 @@ export function editDistance(a: string, b: string, bound = Infinity): number {
   // closest() calls this for every candidate, and each new typed array would be a new allocation outside the heap.
   if (scratch[0].length <= columns) scratch = [new Uint32Array(2 * (columns + 1)), new Uint32Array(2 * (columns + 1))];
   let [previous, current] = scratch;
-  for (let j = 0; j <= columns; j++) previous[j] = j;
+  // Only cells within `bound` of the diagonal can lead to a distance within it: a row's others
+  // are left out (Ukkonen's band), the band's edges held above the bound.
+  const band = Number.isFinite(bound) ? bound : rows + columns;
+  const beyond = band + 1;
+  for (let j = 0; j <= columns; j++) previous[j] = j <= band ? j : beyond;
   for (let i = 1; i <= rows; i++) {
     const unit = a.charCodeAt(from + i - 1);
-    current[0] = i;
-    let rowMinimum = i;
-    for (let j = 1; j <= columns; j++) {
+    const low = Math.max(1, i - band);
+    const high = Math.min(columns, i + band);
+    current[low - 1] = low === 1 ? i : beyond;
+    if (high < columns) current[high + 1] = beyond;
+    let rowMinimum = current[low - 1]!;
+    for (let j = low; j <= high; j++) {
       const cell = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (unit === b.charCodeAt(from + j - 1) ? 0 : 1));
       current[j] = cell;
       if (cell < rowMinimum) rowMinimum = cell;

@@ -29,6 +29,16 @@ describe('closest', () => {
     );
   });
 
+  it('suggests the same over a long list, where the candidates that sort beside the word are compared first', () => {
+    const path = fc.string({ unit: fc.constantFrom('a', 'b', '/', '.', 'C'), minLength: 3, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.array(path, { minLength: 40, maxLength: 120 }), path, (paths, word) => {
+        expect(suggester(paths)(word)).toBe(closest(word, paths));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is exact within the bound, and beyond it whenever the exact distance is', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), maxLength: 14 });
     fc.assert(
