@@ -269,10 +269,18 @@ end
         'RewriteCond %{REQUEST_FILENAME} !-f',
         'RewriteRule ^pretty/([^.]+)$ /new/ [L]',
         'RewriteRule ^bad/(?=x) /new/ [R=301]',
+        '<IfModule mod_alias.c>',
+        '  Redirect permanent /moved /new/',
+        '</IfModule>',
+        '<If "%{HTTP_HOST} == \'old.example.org\'">',
+        '  Redirect permanent /cond /new/',
+        '</If>',
+        'RewriteBase /sub/',
+        'RewriteRule ^rel/(.*)$ $1/ [R=301]',
         '',
       ].join('\n'),
       'new.md': '---\npermalink: /new/\n---\n## Setup\n',
-      'index.md': '---\n---\n[a](/old) [b](/folder/x) [c](/folderx) [d](/docs/v2.html) [e](/gone-page) [f](/tmp-page#setup) [g](/archive/x) [h](/A/b) [i](/pretty/x) [j](/bad/x)\n',
+      'index.md': '---\n---\n[a](/old) [b](/folder/x) [c](/folderx) [d](/docs/v2.html) [e](/gone-page) [f](/tmp-page#setup) [g](/archive/x) [h](/A/b) [i](/pretty/x) [j](/bad/x) [k](/moved) [l](/cond) [m](/rel/x)\n',
     };
     const result = await lintSite(site);
     expect(result.findings.map((f) => `${f.column} ${f.ruleId} ${f.message}`)).toEqual([
@@ -284,11 +292,14 @@ end
       '100 link-internal No page or file is published at `/archive/x`.',
       '116 link-redirect Apache redirects `/A/b` permanently (`.htaccess:11`) to `/new/` (new.md): link to the page itself.',
       '141 link-internal No page or file is published at `/bad/x`.',
+      '153 link-redirect Apache redirects `/moved` permanently (`.htaccess:17`) to `/new/` (new.md): link to the page itself.',
+      '165 link-internal No page or file is published at `/cond`.',
+      '176 link-internal No page or file is published at `/rel/x`. Apache sends it to `/sub/x/` (`.htaccess:23`), where nothing is published either.',
     ]);
     // GitHub Pages ignores the file; a site whose `include:` leaves it out does not publish it.
     for (const config of ['plugins: [github-pages]\n', 'include: [_pages]\n']) {
       const ignored = await lintSite({ ...site, '_config.yml': config });
-      expect(ignored.findings.filter((f) => f.ruleId === 'link-internal'), config).toHaveLength(10);
+      expect(ignored.findings.filter((f) => f.ruleId === 'link-internal'), config).toHaveLength(13);
     }
   });
 

@@ -6,7 +6,8 @@
  * judged: server-redirects.ts. The expressions come from pull requests: they run on RE2
  * (text/linear-pattern.ts), and one RE2 cannot read (lookaround, a backreference) is left out.
  * Left out too: rewrites under a condition other than "no such file" (`RewriteCond %{HTTPS} off`),
- * targets with server variables (`%{HTTP_HOST}`), 403 and 410 rules, and lines with Liquid.
+ * rules in a section for some requests only (`<If>`, `<Files>`; `<IfModule>` holds), targets with
+ * server variables (`%{HTTP_HOST}`), 403 and 410 rules, and lines with Liquid.
  */
 import { join } from 'node:path';
 import { hasLiquid } from '../parse/liquid-tokens.js';
@@ -29,16 +30,30 @@ const noSuchFile = /^%\{REQUEST_FILENAME\}\s+!-[fdsl]$/i;
 /** A target that names server variables or a condition's groups: where it leads cannot be told here. */
 const unknowable = /%\{|%\d/;
 
+/** Sections whose directives hold for every request: a module's (it is loaded where the rules are meant to work), a version's. */
+const unconditionalSections = new Set(['ifmodule', 'ifversion']);
+
 function htaccessRules(text: string): ServerRule[] {
   const rules: ServerRule[] = [];
   let rewriting = false;
+  let base = '/';
   // A rewrite rule's conditions are the RewriteCond lines right before it.
   let conditional = false;
+  const sections: string[] = [];
   for (const { line, number } of directiveLines(text)) {
+    const section = /^<\s*(\/?)\s*(\w+)/.exec(line);
+    if (section) {
+      if (section[1]) sections.pop();
+      else sections.push(section[2]!.toLowerCase());
+      continue;
+    }
+    // `<If>`, `<Files>` and the like: for some requests only.
+    if (sections.some((name) => !unconditionalSections.has(name))) continue;
     const [directive = '', ...args] = words(line);
     const name = directive.toLowerCase();
     const liquid = hasLiquid(line);
     if (name === 'rewriteengine') rewriting = !liquid && args[0]?.toLowerCase() === 'on';
+    else if (name === 'rewritebase' && !liquid && args[0]?.startsWith('/')) base = args[0].endsWith('/') ? args[0] : `${args[0]}/`;
     else if (name === 'rewritecond') conditional ||= liquid || !noSuchFile.test(args.slice(0, 2).join(' '));
     else if (name === 'rewriterule') {
       const rule = liquid || conditional ? undefined : rewriteRule(args, `.htaccess:${number}`);
@@ -49,8 +64,10 @@ function htaccessRules(text: string): ServerRule[] {
       if (rule) rules.push(rule);
     }
   }
-  // RewriteEngine is the folder's switch: its last setting holds for every RewriteRule.
-  return rewriting ? rules : rules.filter((rule) => rule.syntax !== 'rewrite-regex');
+  // RewriteEngine and RewriteBase are the folder's: their last settings hold for every RewriteRule,
+  // whose relative targets are from the base (the folder of the .htaccess by default).
+  if (!rewriting) return rules.filter((rule) => rule.syntax !== 'rewrite-regex');
+  return rules.map((rule) => (rule.syntax === 'rewrite-regex' && rule.to !== '-' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(rule.to) ? { ...rule, to: `${base}${rule.to}` } : rule));
 }
 
 /** The file's directive lines with their first line's number: comments left out, `\` continuations joined. */
@@ -122,7 +139,7 @@ function patternOf(rule: ServerRule): LinearPattern | null {
  * Where an Apache rule sends a site path (decoded, as Apache matches it), if it matches: `Redirect`
  * a whole-segment prefix, the rest of the path appended; `RedirectMatch` its expression anywhere in
  * the path, `RewriteRule` in the path without its first slash (in a `.htaccess`, paths are the
- * folder's), `$1`…`$9` in the target filled in. A rewrite's relative target is the folder's.
+ * folder's), `$1`…`$9` in the target filled in.
  */
 export function apacheTarget(rule: ServerRule, path: string): string | undefined {
   if (rule.syntax === 'prefix') {
@@ -132,6 +149,5 @@ export function apacheTarget(rule: ServerRule, path: string): string | undefined
   }
   const groups = patternOf(rule)?.exec(rule.syntax === 'rewrite-regex' ? path.slice(1) : path);
   if (!groups) return undefined;
-  const to = rule.to.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? '');
-  return rule.syntax === 'rewrite-regex' && to !== '-' && !/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(to) ? `/${to}` : to;
+  return rule.to.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? '');
 }
