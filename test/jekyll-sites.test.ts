@@ -1470,6 +1470,8 @@ end
       const action = (uses: string) => ({ '.github/workflows/site.yml': `jobs:\n  build:\n    steps:\n      - uses: ${uses}\n` });
       expect(await findingsIn({ ...site, ...jekyllGemfile, ...action('helaili/jekyll-action@v2') }, '.', 'https://github.com/example/example.github.io')).toEqual(plainBuild);
       expect(await findingsIn({ ...site, ...jekyllGemfile, ...action('actions/jekyll-build-pages@v1') }, '.', 'https://github.com/example/example.github.io')).toEqual(gitHubBuild);
+      // So does a script of GitHub's "scripts to rule them all" (`script/cibuild`, no extension).
+      expect(await findingsIn({ ...site, ...jekyllGemfile, 'script/cibuild': '#!/bin/sh\nbundle exec jekyll build\n' }, '.', 'https://github.com/example/example.github.io')).toEqual(plainBuild);
     });
 
     it('reads a site with Ruby plugins of its own, no Gemfile and a build file that runs `jekyll build` as a build that loads them (nunjucks\' docs, bazel\'s blog)', async () => {

@@ -29,12 +29,17 @@ const stepFiles = (root: string): string[] => [
 /** At most this many shell scripts are read (a repository has a handful). */
 const maxShellScripts = 50;
 
-/** The shell scripts at the top of `root` and in its `scripts/`, `script/` and `bin/` folders. */
+/**
+ * The shell scripts at the top of `root` and in its `scripts/`, `script/` and `bin/` folders, and
+ * the files without an extension in `script/` and `scripts/` ("scripts to rule them all":
+ * `script/cibuild`).
+ */
 function shellScripts(root: string): string[] {
   const scripts: string[] = [];
   for (const folder of ['', 'scripts/', 'script/', 'bin/']) {
+    const bare = folder === 'script/' || folder === 'scripts/';
     try {
-      for (const name of readdirSync(join(root, folder)).filter((entry) => entry.endsWith('.sh')).sort()) scripts.push(`${folder}${name}`);
+      for (const name of readdirSync(join(root, folder)).filter((entry) => entry.endsWith('.sh') || (bare && !entry.includes('.'))).sort()) scripts.push(`${folder}${name}`);
     } catch {
       // No such folder.
     }
