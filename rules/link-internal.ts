@@ -13,7 +13,7 @@ import { isMarkdownSyntax, type LinkRef } from '../src/links/extract.js';
 import { baseurlBefore, linkTagSource, resolveLink, type Resolution } from '../src/links/resolve.js';
 import { baseurlLeftToPlugins } from '../src/links/baseurl-convention.js';
 import { rewritePath, writtenBaseurl } from '../src/links/rewrite.js';
-import { suggester } from '../src/suggest.js';
+import { endingWith, suggester } from '../src/suggest.js';
 import { excludeFilter, specialEntryFilter, type IsSpecial } from '../src/site/entry-filter.js';
 import { capturedOnly, pagesNamingFromValues, relativeLinkPages } from '../src/site/template-pages.js';
 import { pagesWritingLink } from '../src/site/include-branches.js';
@@ -122,16 +122,22 @@ function baseurlTwice({ tagged }: LinkRef, baseurl: string, tagsAddBaseurl: bool
 }
 
 /** Each site's suggestions by path: a missing page is often linked from many pages (w3c/wai-website: 790 links, 209 paths). */
-const suggestions = new WeakMap<UrlMap, { near: (path: string, maxDistance: number) => string | undefined; known: Map<string, string | undefined> }>();
+const suggestions = new WeakMap<UrlMap, { near: (path: string, maxDistance: number) => string | undefined; ending: (path: string) => string | undefined; known: Map<string, string | undefined> }>();
 
 /** A URL more edits away than this is another page, however long the URLs (`…/task/CoordinatedBolt.html` is no typo of `…/task/class-use/IBolt.html`). */
 const maxUrlEdits = 8;
 
-/** The published URL closest to a path that is not published, if one is near (never the home page: `/cv` is not a typo of `/`). */
+/**
+ * The published URL closest to a path that is not published, if one is near (never the home page:
+ * `/cv` is not a typo of `/`), or else the one URL that ends with it (a folder left out).
+ */
 function publishedNear(urls: UrlMap, path: string): string | undefined {
   let site = suggestions.get(urls);
-  if (!site) suggestions.set(urls, (site = { near: suggester([...urls.targets.keys()].filter((url) => url !== '/')), known: new Map() }));
-  if (!site.known.has(path)) site.known.set(path, site.near(path, Math.min(maxUrlEdits, Math.max(2, Math.floor(path.length / 5)))));
+  if (!site) {
+    const published = [...urls.targets.keys()].filter((url) => url !== '/');
+    suggestions.set(urls, (site = { near: suggester(published), ending: endingWith(published), known: new Map() }));
+  }
+  if (!site.known.has(path)) site.known.set(path, site.near(path, Math.min(maxUrlEdits, Math.max(2, Math.floor(path.length / 5)))) ?? site.ending(path));
   return site.known.get(path);
 }
 

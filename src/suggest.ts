@@ -29,6 +29,31 @@ export function suggester(candidates: Iterable<string>): (word: string, maxDista
   };
 }
 
+/**
+ * For a site's URLs: the one URL that ends with a path once both lose a Markdown extension, a
+ * final `/` or `.html` (`/features/a.md` for `/setup/features/a/`: a folder left out of a link,
+ * too many edits away for closest()); none when no URL or several do.
+ */
+export function endingWith(urls: Iterable<string>): (path: string) => string | undefined {
+  const originals = [...urls];
+  const reversedKeys = originals.map((url) => reversed(urlKey(url)));
+  const order = sortedOrder(reversedKeys);
+  return (path) => {
+    // Two segments at least: one name alone (`/c.png`) says too little of where it belongs.
+    const key = reversed(urlKey(path));
+    if (key.indexOf('/') === key.lastIndexOf('/')) return undefined;
+    // Keys that start with the path's key (reversed: URLs that end with it) sit together from its place on.
+    const at = placeIn(reversedKeys, order, key);
+    const ending = order.slice(at, at + 2).filter((i) => reversedKeys[i]!.startsWith(key));
+    return ending.length === 1 ? originals[ending[0]!] : undefined;
+  };
+}
+
+/** A URL without what tells its forms apart: a Markdown extension, a final `.html` or `/`. */
+const urlKey = (url: string): string => url.replace(/\.(?:md|markdown)$|\.html$|\/$/i, '');
+
+const reversed = (text: string): string => [...text].reverse().join('');
+
 /** The indexes of `keys` in the keys' sorted order. */
 function sortedOrder(keys: readonly string[]): number[] {
   return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, suggester } from '../src/suggest.js';
+import { closest, editDistance, endingWith, suggester } from '../src/suggest.js';
 
 /** The textbook definition, without bounds. */
 function levenshtein(a: string, b: string): number {
@@ -50,5 +50,17 @@ describe('closest', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('endingWith', () => {
+  it('finds the one URL that ends with a path, Markdown extension, `.html` and final slash aside; none of several, none for one name alone', () => {
+    const ending = endingWith(['/setup/features/x/launch-templates/', '/setup/features/x/other.html', '/v1/a/b.html', '/v2/a/b.html', '/static/images/c.png']);
+    expect(ending('/features/x/launch-templates.md')).toBe('/setup/features/x/launch-templates/');
+    expect(ending('/x/other/')).toBe('/setup/features/x/other.html');
+    expect(ending('/images/c.png')).toBe('/static/images/c.png');
+    expect(ending('/a/b.html')).toBeUndefined();
+    expect(ending('/c.png')).toBeUndefined();
+    expect(ending('/features/x/launch')).toBeUndefined();
   });
 });

@@ -15,11 +15,10 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
-import { absentSubmodulePatterns, gitIgnoredPatterns, gitIgnoringRule, rootPattern, writtenBeforeBuild } from '../site/published-elsewhere.js';
+import { absentSubmodulePatterns, builtCollectionUrls, gitIgnoredPatterns, gitIgnoringRule, rootPattern } from '../site/published-elsewhere.js';
 import { afterBuildGenerators, keptFileWriters } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { readApacheRules } from '../site/apache-redirects.js';
-import { collectionUrlPrefix } from '../site/urls.js';
 import { loadLinearPatterns } from '../text/linear-pattern.js';
 import { includesWithoutFinalLineBreak } from '../site/include-files.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
@@ -133,10 +132,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders, danglingLinks } = await listSite(root);
   jekyll.gitIgnored = [...jekyll.gitIgnored, ...danglingLinks.map(rootPattern)];
-  // A collection whose folder git ignores is filled by a build step (erlang.org's `_patches`): its URLs are the build's.
-  const collectionsDir = jekyll.collectionsDir ? `${jekyll.collectionsDir}/` : '';
-  const builtCollections = jekyll.collections.filter((collection) => collection.output && writtenBeforeBuild(jekyll, `${collectionsDir}_${collection.name}/`));
-  const builtUrls = builtCollections.flatMap((collection) => collectionUrlPrefix(collection, jekyll) ?? []).map((prefix) => `${prefix}**`);
+  const builtUrls = builtCollectionUrls(jekyll);
   if (builtUrls.length > 0) jekyll.publishedElsewhere = [...(jekyll.publishedElsewhere ?? []), ...builtUrls];
   const openIncludes = includesWithoutFinalLineBreak(root, siteFiles, jekyll);
   if (openIncludes.length > 0) jekyll.markdownReading = { ...jekyll.markdownReading, openIncludes };

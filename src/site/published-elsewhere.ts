@@ -11,7 +11,7 @@ import ignore from 'ignore';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { readSource } from './read-source.js';
-import { unpublishedFilter } from './urls.js';
+import { collectionUrlPrefix, unpublishedFilter } from './urls.js';
 
 /**
  * The .gitignore lines that apply inside the site, as patterns from its root: those of each folder
@@ -75,6 +75,18 @@ export function writtenBeforeBuild(jekyll: Pick<JekyllConfig, 'gitIgnored'>, sou
   if (!rule) sourceRules.set(jekyll, (rule = gitIgnoringRule(jekyll.gitIgnored ?? [])));
   const pattern = rule(sourcePath.replace(/^\/+/, ''));
   return pattern !== undefined && !ignoresUntracked(pattern);
+}
+
+/**
+ * The URL globs of the collections whose folder a build step fills (git ignores it: erlang.org's
+ * `_patches`, which its Makefile writes): what their documents publish is the build's.
+ */
+export function builtCollectionUrls(jekyll: JekyllConfig): string[] {
+  const collectionsDir = jekyll.collectionsDir ? `${jekyll.collectionsDir}/` : '';
+  return jekyll.collections
+    .filter((collection) => collection.output && writtenBeforeBuild(jekyll, `${collectionsDir}_${collection.name}/`))
+    .flatMap((collection) => collectionUrlPrefix(collection, jekyll) ?? [])
+    .map((prefix) => `${prefix}**`);
 }
 
 /** `*` (then `!` for each tracked file, as some repositories keep their lists) ignores what git has not been told of, not what a build writes. */
