@@ -418,6 +418,15 @@ describe('time and memory stay linear in the input', () => {
     expect(requested).toEqual([`/${long}`]);
   });
 
+  it('an `.htaccess` of thousands of long or much repeated expressions and a page of many missing links finish (such expressions are left out, the rest capped)', async () => {
+    const htaccess = ['RedirectMatch 301 ^/[a-z]{1000}x$ /start/', ...Array.from({ length: 3000 }, (_, i) => `RedirectMatch 301 ^/r${i}(.*){10}x$ /start/`), 'Redirect 301 /moved /article/b/', ''].join('\n');
+    const links = Array.from({ length: 300 }, (_, i) => `[l${i}](/missing-${i}/${'a'.repeat(200)})`).join(' ');
+    const dir = site({ '.htaccess': htaccess, '_articles/c.md': `---\ntitle: C\n---\n${links} [m](/moved)\n` });
+    const result = await lint({ root: dir, files: ['_articles/c.md'], config });
+    expect(result.findings.filter((f) => f.ruleId === 'link-internal')).toHaveLength(300);
+    expect(result.findings.filter((f) => f.ruleId === 'link-redirect')).toHaveLength(1);
+  });
+
   it('an `.htaccess` expression that backtracks exponentially finishes (Apache\'s rules run on RE2)', async () => {
     const long = 'a'.repeat(60);
     const dir = site({ '.htaccess': 'RedirectMatch 301 ^/(a+)+$ /start/\nRewriteEngine On\nRewriteRule ^((a|aa)+)+$ /start/ [R=301]\n', '_articles/c.md': `---\ntitle: C\n---\n[x](/${long}!)\n` });

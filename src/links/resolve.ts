@@ -139,17 +139,29 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   return notFound(path, path, served && { server: served.rule.server, where: served.rule.where, to: served.to });
 }
 
+type ServerMatch = { rule: ServerRule; to: string } | undefined;
+
+/** Each rule list's answers by path: a missing page is often linked from many pages, and each path meets every rule. */
+const serverMatches = new WeakMap<readonly ServerRule[], Map<string, ServerMatch>>();
+
 /** The server rule a site path meets first, read top down, and where it sends the path; none when it meets one that leaves the path as it is (`-`). */
-function serverRuleFor(rules: readonly ServerRule[], path: string): { rule: ServerRule; to: string } | undefined {
+function serverRuleFor(rules: readonly ServerRule[], path: string): ServerMatch {
+  let known = serverMatches.get(rules);
+  if (!known) serverMatches.set(rules, (known = new Map()));
+  if (known.has(path)) return known.get(path);
+  let match: ServerMatch;
   for (const rule of rules) {
     const to = rule.server === 'Netlify' ? netlifyTarget(rule, path) : apacheTarget(rule, path);
-    if (to !== undefined) return to === '-' ? undefined : { rule, to };
+    if (to === undefined) continue;
+    match = to === '-' ? undefined : { rule, to };
+    break;
   }
-  return undefined;
+  known.set(path, match);
+  return match;
 }
 
 /** Where a server's rule takes a path (see server-redirects.ts); undefined when it leads to a page of the site that is not published. */
-function throughServerRule({ rule, to }: { rule: ServerRule; to: string }, path: string, site: SiteIndex, fragment: string | undefined): Resolution | undefined {
+function throughServerRule({ rule, to }: NonNullable<ServerMatch>, path: string, site: SiteIndex, fragment: string | undefined): Resolution | undefined {
   if (scheme.test(to) || to.startsWith('//')) return { status: 'skip' };
   const found = lookup(site, normalize(percentDecoded(to.split(/[?#]/)[0]!)));
   if (!found) return undefined;

@@ -18,7 +18,23 @@ import { maxRules, renderedLines, type ServerRule } from './server-redirects.js'
 /** The rules of the `.htaccess` at the site's root. */
 export function readApacheRules(siteRoot: string, maxFileSize: number): ServerRule[] {
   const source = readSource(join(siteRoot, '.htaccess'), maxFileSize);
-  return source.ok ? htaccessRules(source.text).slice(0, maxRules) : [];
+  if (!source.ok) return [];
+  const rules = htaccessRules(source.text).slice(0, maxRules);
+  // Each missing path meets every expression in turn: a file from a pull request gets a few hundred.
+  let expressions = 0;
+  return rules.filter((rule) => rule.syntax === 'prefix' || (plainEnough(rule.from) && ++expressions <= maxExpressions));
+}
+
+/** Expressions read at most (a site's `.htaccess` has a few dozen). */
+const maxExpressions = 500;
+
+/**
+ * Whether an expression is short and repeats nothing more than 10 times (`{11}`): RE2 runs any in
+ * linear time, but a long or much repeated one is a large program, slow to build and to run for
+ * each missing path, and no redirect needs one.
+ */
+function plainEnough(expression: string): boolean {
+  return expression.length <= 500 && [...expression.matchAll(/\{(\d+)(?:,(\d*))?\}/g)].every(([, low, high]) => Number(low) <= 10 && Number(high || 0) <= 10);
 }
 
 /** The status words of mod_alias. */
