@@ -15,13 +15,13 @@ export function closest(word: string, candidates: Iterable<string>, maxDistance 
 export function suggester(candidates: Iterable<string>): (word: string, maxDistance?: number) => string | undefined {
   const originals = [...candidates];
   const lowered = originals.map((candidate) => candidate.toLowerCase());
-  const reversed = lowered.map((candidate) => [...candidate].reverse().join(''));
+  const backwards = lowered.map(reversed);
   const byStart = sortedOrder(lowered);
-  const byEnd = sortedOrder(reversed);
+  const byEnd = sortedOrder(backwards);
   return (word, maxDistance = defaultMaxDistance(word)) => {
     const lower = word.toLowerCase();
     let bound = maxDistance;
-    for (const [keys, order, key] of [[lowered, byStart, lower], [reversed, byEnd, [...lower].reverse().join('')]] as const) {
+    for (const [keys, order, key] of [[lowered, byStart, lower], [backwards, byEnd, reversed(lower)]] as const) {
       const at = placeIn(keys, order, key);
       for (let k = Math.max(0, at - neighbours); k < Math.min(order.length, at + neighbours); k++) bound = Math.min(bound, editDistance(lower, lowered[order[k]!]!, bound));
     }

@@ -82,7 +82,7 @@ export function afterBuildGenerators(root: string, maxFileSize: number): PageGen
   for (const { file, command } of commandLines(root, stepFiles(root), 'pagefind', maxFileSize)) {
     if (!pagefindRun.test(command)) continue;
     const folder = /--output-subdir[=\s]+["']?([\w.-]+)/.exec(command)?.[1];
-    const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${folder.replace(/[.]/g, '\\.')}(?:/|$)` : '^/_?pagefind(?:/|$)';
+    const urls = folder !== undefined && folder !== '..' && folder !== '.' ? `^/${escapeRegExp(folder)}(?:/|$)` : '^/_?pagefind(?:/|$)';
     if (!generators.some((generator) => generator.by === file && generator.urls === urls)) generators.push({ by: file, urls, afterWrite: true });
   }
   return generators;

@@ -63,6 +63,7 @@ export function rootPattern(path: string): string {
   return `/${path.replace(/[*?[\]\\!#]/g, '\\$&')}`;
 }
 
+/** Each site's .gitignore rule, built once for both questions asked of it. */
 const sourceRules = new WeakMap<object, (path: string) => string | undefined>();
 
 /**
@@ -134,17 +135,15 @@ export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewher
   return predicate(path);
 }
 
-function compile({ publishedElsewhere: globs = [], gitIgnored = [], ...jekyll }: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
-  const published = globMatcher(globs.map((glob) => glob.replace(/^\/+/, '')));
-  const ignoringRule = gitIgnoringRule(gitIgnored);
+function compile(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
+  const published = globMatcher((jekyll.publishedElsewhere ?? []).map((glob) => glob.replace(/^\/+/, '')));
   // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
   const unpublished = unpublishedFilter(jekyll);
   return (path) => {
     const relativePath = path.replace(/^\/+/, '');
     if (published(relativePath)) return true;
     if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
-    const rule = ignoringRule(relativePath);
-    return rule !== undefined && !ignoresUntracked(rule);
+    return writtenBeforeBuild(jekyll, relativePath);
   };
 }
 
