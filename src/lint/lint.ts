@@ -185,7 +185,10 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
     const cache = kept === undefined ? undefined : (await openResultCache(kept, runKey(config, jekyll, readmeIndexes), resolve(configRoot, defaultResultCache)));
     // Named files outside the root (by path or through a symbolic link) are never read.
     const outside = new Set(options.files ? targets.filter((file) => !contentSet.has(file) && !isInsideRoot(root, file)) : []);
-    const sources = readAll(root, workers ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
+    // A whole-site run without the result cache reads each file as pass 1 takes it (here or on a
+    // worker), so the site's texts are never all held at once; other runs need them before pass 1.
+    const readAsPassed = workers !== undefined || (!kept && !options.fix && !options.files && !changes);
+    const sources = readAll(root, readAsPassed ? [] : [...new Set([...content, ...targets])].filter((file) => !outside.has(file)), config.maxFileSize);
     for (const file of outside) sources.set(file, { ok: false, message: 'The file is outside the site root (or a link to a file outside it); it was not read.', line: 1, column: 1 });
     const texts = readableTexts(sources, content);
     const run: Run = {
@@ -252,7 +255,7 @@ interface Run {
   targets: readonly string[];
   changes: GitChanges | undefined;
   cache: ResultCache | undefined;
-  /** The files read (none for a whole-site run on workers); a plain run lets go of each once pass 1 has it. */
+  /** The files read before pass 1 (none for a whole-site run without the result cache: pass 1 reads each); a plain run lets go of each once pass 1 has it. */
   sources: Map<string, Source>;
   texts: Map<string, string>;
   /** The front matter of the files Jekyll renders that are not linted (readOtherPagesFrontMatter). */
