@@ -204,9 +204,11 @@ end
     ]);
   });
 
+  const archivesGenerator = 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site)\n      site.pages << ArchivePage.new(site, site.source, "archive", "index.html")\n    end\n  end\nend\n';
+
   it('calls a link to a page no source file publishes a warning on a site with a generator, and one to a missing image still an error', async () => {
     const result = await lintSite({
-      '_plugins/archives.rb': 'module Site\n  class Archives < Jekyll::Generator\n    def generate(site); end\n  end\nend\n',
+      '_plugins/archives.rb': archivesGenerator,
       'index.md': '---\ntitle: Home\n---\n[2020](/archive/2020/)\n\n![Chart](/images/chart.png)\n\n[Release](/release/v0.10.0)\n',
     });
     // A version's dots are no file extension: the generator may write that page (bitcoin.org's releases).
@@ -216,6 +218,19 @@ end
       [8, 'link-internal', 'warning'],
     ]);
     expect(result.findings[0]!.message).toContain('`_plugins/archives.rb`');
+  });
+
+  it('takes a generator that only sets data at its word: it writes no page', async () => {
+    // wai-website's env-vars-plugin.rb and LineageOS's jekyll-version.rb: jekyll build 4.3.1 writes no /archive/2020/.
+    const site = {
+      '_plugins/version.rb': 'module Jekyll\n  class VersionGenerator < Generator\n    def generate(site)\n      site.data["version"] = { "build_date" => Time.now.to_i }\n      site.pages.each { |page| page.data["built"] = true }\n    end\n  end\nend\n',
+      'index.md': '---\ntitle: Home\n---\n[2020](/archive/2020/)\n',
+    };
+    expect((await lintSite(site)).findings.map((f) => `${f.severity} ${f.message}`)).toEqual(['error No page or file is published at `/archive/2020/`.']);
+    // One that sets a page's URL or content, or whose work another plugin file may do, may still write it.
+    const moving = { ...site, '_plugins/version.rb': site['_plugins/version.rb'].replace('page.data["built"] = true', 'page.url = page.url.downcase') };
+    const helped = { ...site, '_plugins/pages.rb': 'module Archive\n  def self.add(site)\n    site.pages << ArchivePage.new(site, site.source, "archive", "index.html")\n  end\nend\n' };
+    for (const variant of [moving, helped]) expect((await lintSite(variant)).findings.map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('follows the Netlify redirects the site publishes (_redirects) or netlify.toml gives', async () => {
@@ -1703,7 +1718,7 @@ end
     expect(severities(await lintSite(site))).toEqual(['_includes/spare.html:warning', '_layouts/spare.html:warning']);
     expect(severities(await lintSite({ ...site, '_config.yml': 'theme: minima\n' }))).toEqual(['_includes/spare.html:error', '_layouts/spare.html:error']);
     // A generator plugin may lay its pages out in any layout (not include anything a layout does not).
-    const generator = { '_plugins/pages.rb': 'class Pages < Jekyll::Generator\n  def generate(site)\n  end\nend\n' };
+    const generator = { '_plugins/pages.rb': archivesGenerator };
     const generated = await lintSite({ ...site, ...generator });
     expect(generated.findings.map((f) => `${f.file}:${f.message.includes('Jekyll writes it nowhere')}`)).toEqual(['_includes/spare.html:true', '_layouts/spare.html:false']);
     // jekyll build 4.3.1: {% include {{ page.part }} %} renders spare.html into the page.
@@ -1908,6 +1923,18 @@ end
       },
     );
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['3:89 link-internal', '3:112 link-internal', '4:44 liquid-include']);
+  });
+
+  it('takes a page a build step writes where git ignores its source as published at that page\'s URL (travis-ci\'s docs)', async () => {
+    // travis-ci/docs-travis-ci-com: its Rakefile renders user/notifications.md.erb into user/notifications.md (in .gitignore).
+    const result = await lintSite({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': 'user/notifications.md\nguides/index.md\n',
+      '_config.yml': 'permalink: pretty\n',
+      'user/notifications.md.erb': '---\ntitle: Notifications\n---\n<%= 1 %>\n',
+      'index.md': '---\n---\n[n](/user/notifications/) [h](/user/notifications.html) [g](/guides/) [o](/user/other/)\n',
+    });
+    expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/user/other/`.']);
   });
 
   it('drops the line breaks and tabs of a URL, as a browser does', async () => {

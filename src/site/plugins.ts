@@ -26,7 +26,7 @@ import { markdownConverters, rewritesInOrder, type MarkdownConverterPlugin } fro
 export interface SitePlugins {
   tags: Record<string, TagSpec>;
   filters: string[];
-  /** What writes pages no source file gives: `_plugins` files with a `Jekyll::Generator`, and gems such as jekyll-archives. */
+  /** What writes pages no source file gives: `_plugins` files with a `Jekyll::Generator` that may publish or move pages (`publishing`), and gems such as jekyll-archives. */
   generators: PageGenerator[];
   /** What its own converters replace in pages before kramdown reads them (plugin-converters.ts). */
   markdownRewrites: MarkdownRewrite[];
@@ -181,6 +181,8 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (Object.hasOwn(gemTags, gem)) Object.assign(tags, gemTags[gem]);
     if (Object.hasOwn(gemFilters, gem)) for (const filter of gemFilters[gem]!) filters.add(filter);
   }
+  const generatorFiles: { file: string; text: string }[] = [];
+  let helpersPublish = false;
   for (const file of pluginFilesFolders(jekyll).flatMap((folder) => rubyFiles(join(root, folder)))) {
     const source = readSource(file, maxFileSize);
     if (!source.ok) continue;
@@ -193,15 +195,27 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     if (/register_filter\b|^\s*module\s+(?:Jekyll::)?Filters\b/m.test(text)) for (const match of text.matchAll(/\bdef\s+(?:self\.)?([a-z_]\w*[?!]?)/g)) filters.add(match[1]!);
     converters.push(...markdownConverters(text));
     for (const match of text.matchAll(pageDataAssignment)) pageKeys.add(match[2]!);
-    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) {
-      generators.push({ by: relative(root, file).split(sep).join('/'), ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}) });
-      generatedFiles.push(...namedFiles(text));
-    }
+    if (/<\s*(?:::)?(?:Jekyll::)?Generator\b/.test(text)) generatorFiles.push({ file, text });
+    else helpersPublish ||= publishing.test(text);
     const written = postWriteFolder(text);
     if (written !== undefined) generators.push({ by: relative(root, file).split(sep).join('/'), urls: `^/${escapeRegExp(written.slice(0, maxTemplateLength))}(?:/|$)`, afterWrite: true });
   }
+  // A generator that only reads the site or sets data (`site.data['version']`, `site.config['env']`)
+  // writes no page; one whose work another plugin file may do is taken at its word that it may.
+  for (const { file, text } of generatorFiles) {
+    if (!helpersPublish && !publishing.test(text)) continue;
+    generators.push({ by: relative(root, file).split(sep).join('/'), ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}) });
+    generatedFiles.push(...namedFiles(text));
+  }
   return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys] };
 }
+
+/**
+ * Ruby that may publish a page or file no source file gives, or move or rewrite one: adding to the
+ * site's pages, documents or static files, making a Page or Document, writing a file, setting a
+ * page's URL, permalink, folder, name, content or output, or loading more code.
+ */
+const publishing = /\b(?:pages|docs|posts|static_files)\s*(?:<<|\+=|=(?!=)|\.(?:push|concat|unshift|insert|append|prepend|replace)\b)|Page(?:WithoutAFile)?\.new|Document\.new|StaticFile|\bwrite\b|\bFile\.(?:open|write)|\bFileUtils\b|\bIO\.(?:write|copy_stream)|\.(?:url|dir|permalink|name|basename|content|output)\s*=(?!=)|\bcontent\.(?:gsub|sub|replace)!|\bpermalink\b|\brequire_relative\b/;
 
 // `page.data['version'] = …` or `doc.data["lang"] ||= …`; `site.data[…]` is the data files'.
 const pageDataAssignment = /(?<!\bsite)\.data\[\s*(["'])([\w-]+)\1\s*\]\s*(?:\|\|)?=(?![=~])/g;

@@ -126,16 +126,16 @@ function rebasedPattern(line: string, sitePrefix: string): string | undefined {
   return `${negated ? '!' : ''}/${anchored.slice(sitePrefix.length)}`;
 }
 
-const predicates = new WeakMap<Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>, (path: string) => boolean>();
+const predicates = new WeakMap<Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude' | 'markdownExtensions'>, (path: string) => boolean>();
 
 /** Whether another step of the build publishes the URL path (baseurl removed), compiled once per run. */
-export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>, path: string): boolean {
+export function publishedElsewhere(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude' | 'markdownExtensions'>, path: string): boolean {
   let predicate = predicates.get(jekyll);
   if (!predicate) predicates.set(jekyll, (predicate = compile(jekyll)));
   return predicate(path);
 }
 
-function compile(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude'>): (path: string) => boolean {
+function compile(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' | 'exclude' | 'markdownExtensions'>): (path: string) => boolean {
   const published = globMatcher((jekyll.publishedElsewhere ?? []).map((glob) => glob.replace(/^\/+/, '')));
   // What Jekyll itself leaves out (node_modules, `exclude`) is missing from any build, git or not.
   const unpublished = unpublishedFilter(jekyll);
@@ -143,8 +143,21 @@ function compile(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' 
     const relativePath = path.replace(/^\/+/, '');
     if (published(relativePath)) return true;
     if (relativePath === '' || unpublished(relativePath.replace(/\/$/, ''))) return false;
-    return writtenBeforeBuild(jekyll, relativePath);
+    return writtenBeforeBuild(jekyll, relativePath) || pageSources(relativePath, jekyll.markdownExtensions).some((source) => writtenBeforeBuild(jekyll, source));
   };
+}
+
+/**
+ * The source files that could publish a page at this URL path (from the site root): travis-ci's
+ * Rakefile renders `user/notifications.md` (git ignores it), published at `/user/notifications/`.
+ */
+function pageSources(path: string, markdownExtensions: readonly string[]): string[] {
+  const extensions = [...markdownExtensions, 'html'];
+  if (path.endsWith('/')) return extensions.flatMap((extension) => [`${path.slice(0, -1)}.${extension}`, `${path}index.${extension}`]);
+  // `/feed.xml` or `/app.css` is published from a source of its own name, checked as it is.
+  const page = /^(.*?)(\.html)?$/.exec(path)![1]!;
+  if (/\.[^/]*$/.test(page)) return [];
+  return extensions.map((extension) => `${page}.${extension}`).filter((source) => source !== path);
 }
 
 /**
