@@ -141,6 +141,24 @@ function publishedNear(urls: UrlMap, path: string): string | undefined {
   return site.known.get(path);
 }
 
+/** The first folder of each URL a site publishes or redirects from, once per site. */
+const topFolders = new WeakMap<UrlMap, Set<string>>();
+
+/**
+ * On a GitHub Pages user or organization site, the owner's repository whose project site GitHub
+ * serves at a path's first folder (`/www-project-top-ten/` beside owasp.github.io), where the site
+ * itself publishes nothing in that folder.
+ */
+function ownerProjectAt(site: SiteIndex, path: string): string | undefined {
+  const owner = site.jekyll.userSite;
+  const [, folder, rest] = /^\/([\w-][\w.-]*)(\/.*)?$/.exec(path) ?? [];
+  // `/logo.png` is a file of the site's own.
+  if (!owner || !folder || (rest === undefined && folder.includes('.'))) return undefined;
+  let folders = topFolders.get(site.urls);
+  if (!folders) topFolders.set(site.urls, (folders = new Set([...site.urls.targets.keys(), ...site.urls.redirects.keys()].map((url) => url.split('/')[1]!))));
+  return folders.has(folder) ? undefined : `${owner}/${folder}`;
+}
+
 /** A link without the baseurl where a plugin gem doclint does not read may add it (w3c's wai-website-plugin): said, and no fix is certain. */
 function pluginRewriteNote(jekyll: JekyllConfig): string {
   const gems = unreadPluginGems(jekyll);
@@ -247,6 +265,11 @@ export const linkInternal: SiteRule = {
           if (theme !== undefined && themeAssetUrls(site.jekyll) === 'unknown' && resolution.path.startsWith('/assets/')) {
             // Jekyll copies a theme gem's own `assets/` folder into the site: the repository need not hold it.
             report({ message: `No ${what} of this repository is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless the theme \`${theme}\` ships it in its \`assets/\` folder.`, ...where, severity: 'warning' });
+            break;
+          }
+          const project = suggestion ? undefined : ownerProjectAt(site, resolution.path);
+          if (project) {
+            report({ message: `No page or file of this site is published at \`${resolution.url}\`, unless the repository \`${project}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`, ...where, severity: 'warning' });
             break;
           }
           const templated = [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1];

@@ -1453,7 +1453,10 @@ end
         '71 warning `/bb/` is outside this site, which is served under `/project` (GitHub Pages serves `example/project`\'s project site there): did you mean `/project/b/`?',
       ]);
       const atRoot = ['32 error No page or file is published at `/project/b/`.', '58 error No page or file is published at `/other/`.', '71 error No page or file is published at `/bb/` (did you mean `/b/`?).'];
-      expect(await messages(project, 'git@github.com:example/example.github.io.git')).toEqual(atRoot);
+      // A user site (example.github.io) has its owner's project sites beside it: a folder it publishes nothing in may be one (OWASP's www-project-*).
+      const beside = (url: string, repository: string) =>
+        `warning No page or file of this site is published at \`${url}\`, unless the repository \`${repository}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`;
+      expect(await messages(project, 'git@github.com:example/example.github.io.git')).toEqual([`32 ${beside('/project/b/', 'example/project')}`, `58 ${beside('/other/', 'example/other')}`, atRoot[2]]);
       expect(await messages({ ...project, CNAME: 'docs.example.com\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'baseurl: ""\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'repository: example/example.github.io\n' }, 'https://github.com/example/project')).toEqual(atRoot);

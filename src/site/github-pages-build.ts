@@ -77,13 +77,14 @@ const isUserSite = (owner: string, name: string): boolean => ['github.io', 'gith
 const originRepository = (top: string, maxFileSize: number): RegExpExecArray | null => gitHubUrl.exec(remoteUrls(top, maxFileSize).get('origin') ?? '');
 
 /**
- * Whether the site is the source of a user or organization site (`owner.github.io` as its origin):
- * GitHub Pages builds those from the default branch without being asked, ignoring any Gemfile.
+ * The owner whose user or organization site the site is the source of (`owner.github.io` as its
+ * origin), if it is one: GitHub Pages builds those from the default branch without being asked,
+ * ignoring any Gemfile, and serves the owner's project sites beside them (`/project/`).
  */
-export function userSiteSource(root: string, top: string | undefined, maxFileSize: number): boolean {
-  if (!gitHubPagesSource(root, top, maxFileSize)) return false;
+export function userSiteOwner(root: string, top: string | undefined, maxFileSize: number): string | undefined {
+  if (!gitHubPagesSource(root, top, maxFileSize)) return undefined;
   const [, owner, name] = originRepository(top!, maxFileSize) ?? [];
-  return owner !== undefined && name !== undefined && isUserSite(owner, name);
+  return owner !== undefined && name !== undefined && isUserSite(owner, name) ? owner : undefined;
 }
 
 /** The URL of each remote in the repository's `.git/config`, by name. */

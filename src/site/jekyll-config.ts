@@ -12,7 +12,7 @@ import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion, buildsWi
 import { themePlugins } from './themes.js';
 import { sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
-import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath, userSiteSource } from './github-pages-build.js';
+import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath, userSiteOwner } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
 import { hasPluginFiles } from './plugins.js';
 import { runsJekyllBuild } from './build-steps.js';
@@ -35,6 +35,8 @@ export interface JekyllConfig {
   baseurlOrigin?: string;
   /** The repository (`owner/repo`) whose GitHub Pages project site the baseurl is the path of, where the config sets none (github-pages-build.ts). */
   projectSite?: string;
+  /** The owner whose GitHub Pages user or organization site this is (its repository is `owner.github.io`): the owner's project sites are served beside it, at `/project/`. */
+  userSite?: string;
   url: string;
   permalink: string;
   exclude: string[];
@@ -229,14 +231,16 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const ownBuild = (): boolean => runsJekyllBuild(top === undefined || top === folder ? [folder] : [folder, top], maxFileSize);
   const pagesGemAlone = gemfile !== undefined && buildsWithGitHubPagesGem(gemfile);
   const noJekyllGemfile = !gemfile || !buildsJekyll(gemfile);
+  const owner = userSiteOwner(folder, top, maxFileSize);
   const gitHubPages =
     [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') ||
     (gitHubPagesSource(folder, top, maxFileSize) &&
-      (pagesGemAlone || (noJekyllGemfile ? !(hasPluginFiles(folder, raw) && ownBuild()) : userSiteSource(folder, top, maxFileSize) && !ownBuild())));
+      (pagesGemAlone || (noJekyllGemfile ? !(hasPluginFiles(folder, raw) && ownBuild()) : owner !== undefined && !ownBuild())));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
-  return jekyllConfigOf(site, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile), ...(projectSite ? { projectSite: projectSite.repository } : {}) }, problems);
+  const userSite = gitHubPages && owner !== undefined ? { userSite: owner } : {};
+  return jekyllConfigOf(site, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile), ...(projectSite ? { projectSite: projectSite.repository } : {}), ...userSite }, problems);
 }
 
 /** How the site is built, as its Gemfile and repository tell. */
@@ -248,11 +252,13 @@ interface SiteBuild {
   jekyllMajor: number | undefined;
   /** The repository whose GitHub Pages project site this is, where its baseurl comes from (JekyllConfig.projectSite). */
   projectSite?: string;
+  /** The owner whose GitHub Pages user or organization site this is (JekyllConfig.userSite). */
+  userSite?: string;
 }
 
 /** The config of a site whose merged config files hold `raw` (a site with no files: Jekyll's defaults), built as `build` says. */
 export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild = { groupGems: [], gitHubPages: false, jekyllMajor: undefined }, problems: JekyllConfig['problems'] = []): JekyllConfig {
-  const { groupGems, gitHubPages, jekyllMajor, projectSite } = build;
+  const { groupGems, gitHubPages, jekyllMajor, projectSite, userSite } = build;
   const raw = gitHubPages ? gitHubPagesSettings(site) : site;
   const configGems = [...stringList(raw.plugins), ...stringList(raw.gems)];
   // In safe mode (GitHub Pages) only whitelisted gems load; Bundler loads the group's anyway.
@@ -271,6 +277,7 @@ export function jekyllConfigOf(site: Record<string, unknown>, build: SiteBuild =
   return {
     ...readBaseurl(stringOr(raw.baseurl, '')),
     ...(projectSite ? { projectSite } : {}),
+    ...(userSite ? { userSite } : {}),
     ...(gitHubPages ? { gitHubPages: true as const } : {}),
     url: stringOr(raw.url, '').replace(/\/$/, ''),
     permalink: stringOr(raw.permalink, 'date'),
