@@ -65,6 +65,21 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toMatch(/^The date `TBD` is not a date Ruby's Time.parse reads: `jekyll build` stops/);
   });
 
+  it('resolves a draft\'s relative links from the URL `jekyll build --drafts` gives it, and publishes it nowhere else', async () => {
+    // jekyll 4.3.1 --drafts writes _site/blog/my-draft/index.html and _site/blog/2020/dated/index.html; without --drafts, neither.
+    const result = await lintSite({
+      '_config.yml': 'permalink: /blog/:title/\n',
+      '_posts/2020-01-01-first.md': '---\n---\nFirst.\n',
+      '_drafts/my draft.md': '---\n---\n[first](../first/) [image](favicon.png)\n',
+      '_drafts/dated.md': '---\ndate: 2020-02-02\npermalink: /blog/:year/:title/\n---\n[first](../../first/)\n',
+      'index.md': '---\n---\n[draft](/blog/my-draft/)\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.column} ${f.message}`)).toEqual([
+      '_drafts/my draft.md:28 No page or file is published at `/blog/my-draft/favicon.png`.',
+      'index.md:9 No page or file is published at `/blog/my-draft/`.',
+    ]);
+  });
+
   it('reads a data file\'s URLs under the baseurl, and fixes them without writing it in', async () => {
     const result = await lintSite(
       {

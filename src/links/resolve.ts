@@ -84,7 +84,7 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const withoutFragment = hash === -1 ? url : url.slice(0, hash);
   const pathPart = withoutFragment.split('?')[0]!;
   const baseurl = site.jekyll.baseurl;
-  const pageUrl = site.urls.urlOf.get(fromPath) ?? `/${fromPath}`;
+  const pageUrl = site.urls.urlOf.get(fromPath) ?? site.urls.draftUrls.get(fromPath) ?? `/${fromPath}`;
   const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
   const notFound = (notFoundUrl: string, notFoundPath: string, sentBy?: RuleOrigin & { to: string }): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}), ...(sentBy ? { sentBy } : {}) });
 

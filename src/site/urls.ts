@@ -42,6 +42,8 @@ export interface UrlMap {
   unknownUrls: ReadonlyMap<string, { path: string; placeholder: string; documents: number }>;
   /** Pages, documents and posts whose `published: false` keeps them out of the build (unless `unpublished: true`). */
   unpublishedPages: ReadonlySet<string>;
+  /** Drafts (`_drafts/…`) -> the URL `jekyll build --drafts` publishes them at, which their relative links resolve from (no other build publishes them). */
+  draftUrls: ReadonlyMap<string, string>;
 }
 
 /** Why no build renders the page at `path` (its `published: false`), if so: its findings reach no reader, and its Liquid fails no build. */
@@ -148,6 +150,8 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     else targets.set(url, { kind: 'document', path });
   };
   const translatedPosts: [path: string, url: string][] = [];
+  const draftUrls = new Map<string, string>();
+  const timezone = typeof jekyll.raw.timezone === 'string' ? jekyll.raw.timezone : undefined;
   for (const path of files) {
     if (unpublished(path)) continue;
     const inside = collectionRelative(path, jekyll);
@@ -160,7 +164,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (post) {
       const posts = collections.get('_posts')!;
       if (!posts.output || !data || keptOut(path, data)) continue;
-      const date = postDate(post.date, data.date, typeof jekyll.raw.timezone === 'string' ? jekyll.raw.timezone : undefined);
+      const date = postDate(post.date, data.date, timezone);
       if (jekyll.raw.future !== true && date > now) continue;
       const url = postUrl(post, date, posts, data, jekyll);
       // A translated post is written by its language's build alone: added once the builds are.
@@ -169,6 +173,13 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     } else if (segments.slice(0, -1).includes('_posts')) {
       // A file in _posts without a date in its name: Jekyll reads no post from it.
       continue;
+    } else if (inDrafts(segments)) {
+      // A post of its file's name, dated by its front matter or else its file's time (taken as now).
+      const posts = collections.get('_posts')!;
+      if (!posts.output) continue;
+      const name = segments.at(-1)!.replace(/\.[^.]+$/, '');
+      const values = data ?? {};
+      draftUrls.set(path, postUrl({ dirs: [], date: now, slug: name, name }, postDate(now, values.date, timezone), posts, values, jekyll));
     } else if (collection) {
       if (!collection.output) continue;
       if (!data) {
@@ -233,7 +244,7 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
       if (url.endsWith('/index.html') && !redirects.has(url.slice(0, -'index.html'.length))) redirects.set(url.slice(0, -'index.html'.length), target);
     }
   }
-  return { targets, redirects, inertRedirects, urlOf, unknownUrls, unpublishedPages };
+  return { targets, redirects, inertRedirects, urlOf, unknownUrls, unpublishedPages, draftUrls };
 }
 
 /** Jekyll::Utils.slugify: default mode, anything but letters and digits becomes `-`; pretty mode keeps `._~!$&'()+,;=@` too. */
