@@ -151,9 +151,9 @@ const topFolders = new WeakMap<UrlMap, Set<string>>();
  */
 function ownerProjectAt(site: SiteIndex, path: string): string | undefined {
   const owner = site.jekyll.userSite;
-  const [, folder, rest] = /^\/([\w-][\w.-]*)(\/.*)?$/.exec(path) ?? [];
-  // `/logo.png` is a file of the site's own.
-  if (!owner || !folder || (rest === undefined && folder.includes('.'))) return undefined;
+  // GitHub serves a project site at `/project/` (and `/project` only by a redirect there): `/about` is a page of the site's own.
+  const folder = /^\/([\w-][\w.-]*)\//.exec(path)?.[1];
+  if (!owner || !folder) return undefined;
   let folders = topFolders.get(site.urls);
   if (!folders) topFolders.set(site.urls, (folders = new Set([...site.urls.targets.keys(), ...site.urls.redirects.keys()].map((url) => url.split('/')[1]!))));
   return folders.has(folder) ? undefined : `${owner}/${folder}`;

@@ -1472,6 +1472,8 @@ end
       const beside = (url: string, repository: string) =>
         `warning No page or file of this site is published at \`${url}\`, unless the repository \`${repository}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`;
       expect(await messages(project, 'git@github.com:example/example.github.io.git')).toEqual([`32 ${beside('/project/b/', 'example/project')}`, `58 ${beside('/other/', 'example/other')}`, atRoot[2]]);
+      // GitHub serves a project site at `/project/`: `/cv` is a page of the site's own that is missing.
+      expect(await messages({ 'index.md': '---\n---\n[cv](/cv)\n' }, 'git@github.com:example/example.github.io.git')).toEqual(['6 error No page or file is published at `/cv`.']);
       expect(await messages({ ...project, CNAME: 'docs.example.com\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'baseurl: ""\n' }, 'https://github.com/example/project')).toEqual(atRoot);
       expect(await messages({ ...project, '_config.yml': 'repository: example/example.github.io\n' }, 'https://github.com/example/project')).toEqual(atRoot);
