@@ -1794,6 +1794,11 @@ end
       ['docs/_config.yml', 'site-generator', "This looks like a repository whose Jekyll site is its `docs/` folder (`docs/_config.yml`, and no `_config.yml` here): doclint read this folder as a site of its own, with Jekyll's defaults: check the site with `--root docs`."],
     ]);
     expect((await lintSite({ 'README.md': '# Lib\n', 'docs/_config.yml': 'title: Docs\n', 'docs/index.md': '---\n---\nHello.\n' }, undefined, undefined, { folder: 'docs' })).findings).toEqual([]);
+    // Or another generator's site in one of its folders (ruby_jard's Docusaurus site in website/).
+    const docusaurus = await lintSite({ 'README.md': '# Lib\n', 'website/docusaurus.config.js': 'module.exports = {};\n', 'website/docs/a.md': '# A\n' });
+    expect(docusaurus.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
+      ['website/docusaurus.config.js', 'site-generator', 'This looks like a repository whose `website/` folder Docusaurus builds (`website/docusaurus.config.js`, and no `_config.yml` here): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.'],
+    ]);
   });
 
   it('takes disable comments in layouts, includes and .html pages, inside their HTML', async () => {

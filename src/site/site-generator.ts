@@ -2,7 +2,8 @@
  * A folder another static-site generator builds: no Jekyll config file at its root, and the
  * config file of another generator there. doclint reads a site as Jekyll builds it: on such a
  * site its findings (Liquid tags, permalinks, which links resolve) may not apply, and the run
- * says so once. So it does where the Jekyll site is a folder below (a repository's `docs/`).
+ * says so once. So it does where the Jekyll site, or another generator's, is a folder below (a
+ * repository's `docs/`, `website/`).
  */
 const generatorConfigs: Readonly<Record<string, string>> = {
   '.eleventy.js': 'Eleventy',
@@ -79,6 +80,13 @@ export function otherGenerator(files: ReadonlySet<string>): OtherGenerator | und
       evidence: `\`${nested}\`${noJekyllConfig} here`,
       advice: `doclint read this folder as a site of its own, with Jekyll's defaults: check the site with \`--root ${folder}\`.`,
     };
+  }
+  // A repository's top whose site another generator builds from one of its folders (`website/docusaurus.config.js`).
+  const below = [...files].filter((path) => Object.hasOwn(generatorConfigs, path.slice(path.indexOf('/') + 1)) && path.includes('/')).sort(docsFirst)[0];
+  if (below !== undefined) {
+    const folder = below.slice(0, below.indexOf('/'));
+    const name = generatorConfigs[below.slice(folder.length + 1)]!;
+    return { file: below, name, site: `a repository whose \`${folder}/\` folder ${name} builds`, evidence: `\`${below}\`${noJekyllConfig} here` };
   }
   // GitHub Pages publishes such a folder as it is (Docsify's Markdown, Sphinx's HTML): no Jekyll at all.
   if (files.has('.nojekyll')) return { file: '.nojekyll', name: 'GitHub Pages', site: 'a folder GitHub Pages publishes as it is, without Jekyll', evidence: `\`.nojekyll\`${noJekyllConfig}` };
