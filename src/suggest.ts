@@ -32,20 +32,28 @@ export function suggester(candidates: Iterable<string>): (word: string, maxDista
 /**
  * For a site's URLs: the one URL that ends with a path once both lose a Markdown extension, a
  * final `/` or `.html` (`/features/a.md` for `/setup/features/a/`: a folder left out of a link,
- * too many edits away for closest()); none when no URL or several do.
+ * too many edits away for closest()), or else, for a file, with the path's last segments, two at
+ * least (`/vendor/fa-6.5.2/css/all.css` for `/assets/vendor/fa-6.4.0/css/all.css`: the same file
+ * in another folder); none when no URL or several do.
  */
 export function endingWith(urls: Iterable<string>): (path: string) => string | undefined {
   const originals = [...urls];
   const reversedKeys = originals.map((url) => reversed(urlKey(url)));
   const order = sortedOrder(reversedKeys);
   return (path) => {
-    // Two segments at least: one name alone (`/c.png`) says too little of where it belongs.
-    const key = reversed(urlKey(path));
-    if (key.indexOf('/') === key.lastIndexOf('/')) return undefined;
-    // Keys that start with the path's key (reversed: URLs that end with it) sit together from its place on.
-    const at = placeIn(reversedKeys, order, key);
-    const ending = order.slice(at, at + 2).filter((i) => reversedKeys[i]!.startsWith(key));
-    return ending.length === 1 ? originals[ending[0]!] : undefined;
+    const segments = urlKey(path).split('/');
+    // Two segments at least: one name alone (`/c.png`) says too little of where it belongs. Of a
+    // file (`all.css`) the same name in another folder is likely the same file; of a page, another page.
+    const shortest = /\.\w+$/.test(segments.at(-1)!) ? 2 : segments.length - 1;
+    for (let from = 1; segments.length - from >= Math.max(2, shortest); from++) {
+      const key = reversed(`/${segments.slice(from).join('/')}`);
+      // Keys that start with the key (reversed: URLs that end with it) sit together from its place on.
+      const at = placeIn(reversedKeys, order, key);
+      const ending = order.slice(at, at + 2).filter((i) => reversedKeys[i]!.startsWith(key));
+      // Several URLs end so: fewer segments would only add more.
+      if (ending.length > 0) return ending.length === 1 ? originals[ending[0]!] : undefined;
+    }
+    return undefined;
   };
 }
 

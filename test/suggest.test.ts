@@ -63,4 +63,13 @@ describe('endingWith', () => {
     expect(ending('/c.png')).toBeUndefined();
     expect(ending('/features/x/launch')).toBeUndefined();
   });
+
+  it('else finds the one URL that ends with a file\'s last segments, two at least: the same file in another folder (bulma\'s vendored icons)', () => {
+    const ending = endingWith(['/assets/vendor/fa-6.4.0/css/all.css', '/docs/v1/install/', '/a/index.html']);
+    expect(ending('/vendor/fa-6.5.2/css/all.css')).toBe('/assets/vendor/fa-6.4.0/css/all.css');
+    // A page of the same name in another folder is another page.
+    expect(ending('/docs/v3/install/')).toBeUndefined();
+    expect(ending('/other/fa-6.4.0/css/all.css')).toBe('/assets/vendor/fa-6.4.0/css/all.css');
+    expect(ending('/b/index.html')).toBeUndefined();
+  });
 });
