@@ -147,12 +147,16 @@ function compile(jekyll: Pick<JekyllConfig, 'publishedElsewhere' | 'gitIgnored' 
   };
 }
 
+/** Jekyll's own list has five; a site adds one or two. */
+const maxPageExtensions = 16;
+
 /**
  * The source files that could publish a page at this URL path (from the site root): travis-ci's
  * Rakefile renders `user/notifications.md` (git ignores it), published at `/user/notifications/`.
  */
 function pageSources(path: string, markdownExtensions: readonly string[]): string[] {
-  const extensions = [...markdownExtensions, 'html'];
+  // `markdown_ext` comes from the repository: a list of thousands would be as many lookups per missing link.
+  const extensions = [...markdownExtensions.slice(0, maxPageExtensions), 'html'];
   if (path.endsWith('/')) return extensions.flatMap((extension) => [`${path.slice(0, -1)}.${extension}`, `${path}index.${extension}`]);
   // `/feed.xml` or `/app.css` is published from a source of its own name, checked as it is.
   const page = /^(.*?)(\.html)?$/.exec(path)![1]!;
