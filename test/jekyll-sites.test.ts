@@ -1237,6 +1237,25 @@ end
     expect(loaded.findings.map((f) => [f.file, f.ruleId, f.severity])).toEqual([['index.md', 'link-redirect', 'warning']]);
   });
 
+  it('checks a page\'s `redirect_to` as the link jekyll-redirect-from writes, under the baseurl, and only where it is loaded', async () => {
+    // jekyll 4.3.1 with jekyll-redirect-from 0.16: a.html links /b/missing/, b.html /b/exists/#nope, c.html /b/exists/, d.html /b/exists/#here.
+    const site = {
+      '_config.yml': 'baseurl: /b\nplugins: [jekyll-redirect-from]\n',
+      'exists.md': '---\ntitle: Exists\npermalink: /exists/\n---\n## Here\n',
+      'a.md': '---\nredirect_to: /missing/\n---\nA\n',
+      'b.md': '---\nredirect_to: "/exists/#nope"\n---\nB\n',
+      'c.md': '---\nredirect_to: exists/\n---\nC\n',
+      'd.md': '---\nredirect_to:\n  - /exists/#here\n  - /other/\n---\nD\n',
+      'e.md': '---\nredirect_to: https://example.com/x\n---\nE\n',
+    };
+    const loaded = await lintSite(site);
+    expect(loaded.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'a.md:2:14 No page or file is published at `/b/missing/`.',
+      'b.md:2:23 There is no anchor `#nope` on `exists.md`: did you mean `#here`?',
+    ]);
+    expect((await lintSite({ ...site, '_config.yml': 'baseurl: /b\n' })).findings).toEqual([]);
+  });
+
   it('finds the ids a page\'s includes write, and does not judge a fragment an include may write', async () => {
     const result = await lintSite({
       '_includes/overview.html': '<div class="overview" id="{{ include.key }}"><a name="top-of-{{ include.key }}"></a></div>\n',

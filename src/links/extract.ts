@@ -20,7 +20,7 @@ import { detached } from '../text/detach.js';
 import type { Document } from '../types.js';
 
 export interface LinkRef {
-  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag' | 'post-url-tag' | 'data' | 'template';
+  source: 'markdown' | 'image' | 'definition' | 'html' | 'tag' | 'link-tag' | 'post-url-tag' | 'data' | 'template' | 'redirect-to';
   /** The destination as written, and its offsets in the file. */
   raw: string;
   start: number;

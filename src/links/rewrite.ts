@@ -17,7 +17,10 @@ export function rewritePath(raw: string, baseurl: string, newPath: string, newFr
   return `${prefix || (baseurl ? '{{site.baseurl}}' : '')}${newPath}${match[2] ?? ''}${fragment}`;
 }
 
-/** The baseurl a link is written with: a data file's root-relative URL leaves it to the layout (`relative_url`) unless it spells it out. */
+/**
+ * The baseurl a link is written with: a data file's root-relative URL leaves it to the layout
+ * (`relative_url`) unless it spells it out; jekyll-redirect-from adds it to any `redirect_to`.
+ */
 export function writtenBaseurl(link: Pick<LinkRef, 'source' | 'raw'>, baseurl: string): string {
-  return link.source === 'data' && !(baseurl && link.raw.startsWith(`${baseurl}/`)) ? '' : baseurl;
+  return link.source === 'redirect-to' || (link.source === 'data' && !(baseurl && link.raw.startsWith(`${baseurl}/`))) ? '' : baseurl;
 }

@@ -15,6 +15,7 @@ import { isSiteRule, type AnyRule, type Document, type Finding, type PageFacts, 
 import { byPosition, collectReports, isEnabled, type FindingSink } from './rule-reports.js';
 import { isSuppressedBy, readSuppressions, type SuppressionComment } from './suppressions.js';
 import { detachStrings } from '../text/detach.js';
+import { redirectToLinks } from '../links/redirect-to.js';
 
 export interface DocumentPassContext {
   config: ResolvedConfig;
@@ -47,7 +48,7 @@ export function documentPass(document: Document, rules: readonly AnyRule[], { co
   const { findings, collected } = runRules(document, rules, { config, tags, site }, suppressions);
   // A fragment renders with the values of the page that takes it in: `{{ page.x }}` is not known.
   const scope = documentScope(document, site);
-  const links = documentLinks(document, scope, tags);
+  const links = [...documentLinks(document, scope, tags), ...redirectToLinks(document, site.jekyll)];
   const includes = includeUses(document, site.jekyll, scope.page);
   // Kept of a static file too: a page that takes it in renders them.
   const relativeIncludes = documentRelativeIncludes(document, site.jekyll, scope.page);
