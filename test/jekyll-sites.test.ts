@@ -1969,6 +1969,25 @@ end
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['3:89 link-internal', '3:112 link-internal', '4:44 liquid-include']);
   });
 
+  it('reports a symbolic link that leads nowhere where jekyll build stops on it, and no other', async () => {
+    // jekyll 4.3.1 stops on link.txt, d/dirlink, _data/d.yml and _posts/… ("No such file or directory"); not on _includes/x.html,
+    // _layouts/y.html, an excluded link, or one into what .gitignore leaves to the build.
+    const links: Record<string, string> = { 'link.txt': 'missing/target.txt', 'd/dirlink': '../nowhere', '_data/d.yml': 'nope.yml', '_posts/2020-01-01-x.md': 'nope.md', '_includes/x.html': 'nope.html', '_layouts/y.html': 'nope.html', 'old.txt': 'gone.txt', 'api': 'build/api' };
+    const site = { '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'build/\n', '_config.yml': 'exclude: [old.txt]\n', 'index.md': '---\n---\nHome.\n', 'd/page.md': '---\n---\nA page.\n' };
+    const make = (dir: string) => {
+      for (const [path, target] of Object.entries(links)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        symlinkSync(target, join(dir, path));
+      }
+    };
+    const result = await lintSite(site, undefined, make);
+    expect(result.findings.map((f) => `${f.file} ${f.severity}`)).toEqual(['_data/d.yml error', '_posts/2020-01-01-x.md error', 'd/dirlink error', 'link.txt error']);
+    expect(result.findings.at(-1)!.message).toBe('This symbolic link leads to `missing/target.txt`, which does not exist: `jekyll build` stops on it (No such file or directory), as GitHub Pages\' build does. Remove the link, add what it leads to, or list it in `exclude`.');
+    // A build file that runs jekyll build may make it first.
+    const built = await lintSite({ ...site, Makefile: 'all:\n\tmkdir -p missing && jekyll build\n' }, undefined, make);
+    expect(built.findings.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
+  });
+
   it('takes a page a build step writes where git ignores its source as published at that page\'s URL (travis-ci\'s docs)', async () => {
     // travis-ci/docs-travis-ci-com: its Rakefile renders user/notifications.md.erb into user/notifications.md (in .gitignore).
     const result = await lintSite({

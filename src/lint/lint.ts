@@ -12,11 +12,11 @@ import type { ResolvedConfig, UserConfig } from '../config/types.js';
 import { createTagRegistry } from '../parse/tag-registry.js';
 import { includedReferenceLinks, pageLinks } from '../links/included-references.js';
 import { otherGenerator } from '../site/site-generator.js';
-import { isFragmentFile, isInsideRoot, listSite, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
+import { isFragmentFile, isInsideRoot, listSite, type DanglingLink, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
-import { absentSubmodulePatterns, builtCollectionUrls, gitIgnoredPatterns, gitIgnoringRule, rootPattern } from '../site/published-elsewhere.js';
-import { afterBuildGenerators, keptFileWriters } from '../site/build-steps.js';
+import { absentSubmodulePatterns, builtCollectionUrls, gitIgnoredPatterns, gitIgnoringRule, linksJekyllStopsOn, rootPattern } from '../site/published-elsewhere.js';
+import { afterBuildGenerators, keptFileWriters, runsJekyllBuild } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { readApacheRules } from '../site/apache-redirects.js';
 import { loadLinearPatterns } from '../text/linear-pattern.js';
@@ -131,7 +131,9 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const config = withPlugins(loaded, plugins);
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders, danglingLinks } = await listSite(root);
-  jekyll.gitIgnored = [...jekyll.gitIgnored, ...danglingLinks.map(rootPattern)];
+  const stoppingLinks = linksJekyllStopsOn(jekyll, danglingLinks);
+  // What the others lead to is the build's (a folder it makes, a submodule): published, not known here.
+  jekyll.gitIgnored = [...jekyll.gitIgnored, ...danglingLinks.filter((link) => !stoppingLinks.includes(link)).map((link) => rootPattern(link.path))];
   const builtUrls = builtCollectionUrls(jekyll);
   if (builtUrls.length > 0) jekyll.publishedElsewhere = [...(jekyll.publishedElsewhere ?? []), ...builtUrls];
   const openIncludes = includesWithoutFinalLineBreak(root, siteFiles, jekyll);
@@ -139,6 +141,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const siteProblems = [
     ...jekyllConfigFindings(jekyll, configRoot, root),
     ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),
+    ...stoppingLinks.flatMap((link) => danglingLinkFinding(config, link, runsJekyllBuild([repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize))),
     ...generatorFindings(config, siteFiles),
   ];
   const cachePath = config.cache === false ? undefined : resolve(configRoot, config.cache);
@@ -463,6 +466,13 @@ function filesLinkingToRemoved({ site }: LintContext, before: SiteIndex, texts: 
 function jekyllConfigFindings(jekyll: JekyllConfig, configRoot: string, root: string): Finding[] {
   const fromSource = (file: string): string => (root === configRoot ? file : relative(root, resolve(configRoot, file)).split(sep).join('/'));
   return jekyll.problems.map((problem) => ({ ruleId: 'file-unreadable', severity: problem.severity ?? 'error', message: problem.message, file: fromSource(problem.file), line: problem.line, column: problem.column }));
+}
+
+/** A symbolic link `jekyll build` stops on: an error, or a warning where a build file may make what it leads to first. */
+function danglingLinkFinding(config: ResolvedConfig, { path, target }: DanglingLink, built: boolean): Finding[] {
+  const stops = `This symbolic link leads to \`${target}\`, which does not exist: \`jekyll build\` stops on it (No such file or directory), as GitHub Pages' build does`;
+  if (built) return engineFinding(config, 'file-unreadable', path, `${stops}, unless a step of the site's build makes \`${target}\` first.`).map((finding) => ({ ...finding, severity: 'warning' as const }));
+  return engineFinding(config, 'file-unreadable', path, `${stops}. Remove the link, add what it leads to, or list it in \`exclude\`.`);
 }
 
 /** A site another generator builds, unless the config names Jekyll config files of its own. */

@@ -35,10 +35,15 @@ export interface SiteListing {
   unreadableFolders: string[];
   /**
    * Symbolic links inside the site to a path inside it that does not exist (erlang.org's `doc ->
-   * docs/doc`, a folder its build generates): Jekyll would fail on them, so the build makes what
-   * they lead to, and what the site publishes there cannot be known here.
+   * docs/doc`, a folder its build generates), with that path from the root: Jekyll fails on them
+   * unless the build makes what they lead to (see linksJekyllStopsOn).
    */
-  danglingLinks: string[];
+  danglingLinks: DanglingLink[];
+}
+
+export interface DanglingLink {
+  path: string;
+  target: string;
 }
 
 export async function listSite(root: string): Promise<SiteListing> {
@@ -65,7 +70,7 @@ export async function listSite(root: string): Promise<SiteListing> {
  * lists a linked folder's files under the link's path. A link out of the root, one that leads
  * back to a folder around it, and links inside a linked folder are not followed.
  */
-async function linkedFiles(root: string, folders: readonly string[]): Promise<{ files: string[]; dangling: string[] }> {
+async function linkedFiles(root: string, folders: readonly string[]): Promise<{ files: string[]; dangling: DanglingLink[] }> {
   const links: string[] = [];
   for (const folder of ['', ...folders]) {
     let entries;
@@ -79,7 +84,7 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<{ 
   if (links.length === 0) return { files: [], dangling: [] };
   const realRoot = realpathSync(root);
   const files: string[] = [];
-  const dangling: string[] = [];
+  const dangling: DanglingLink[] = [];
   for (const link of links.sort()) {
     let real: string;
     let folder: boolean;
@@ -87,7 +92,8 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<{ 
       real = realpathSync(resolve(root, link));
       folder = statSync(real).isDirectory();
     } catch {
-      if (leadsInside(root, link)) dangling.push(link);
+      const target = targetInside(root, link);
+      if (target !== undefined) dangling.push({ path: link, target });
       continue;
     }
     const below = relative(realRoot, real);
@@ -103,13 +109,14 @@ async function linkedFiles(root: string, folders: readonly string[]): Promise<{ 
   return { files, dangling };
 }
 
-/** Whether a symbolic link's own text names a path inside the root. */
-function leadsInside(root: string, link: string): boolean {
+/** The path inside the root a symbolic link's own text names (from the root), if it names one. */
+function targetInside(root: string, link: string): string | undefined {
   try {
     const path = resolve(root, link);
-    return !escapes(relative(root, resolve(dirname(path), readlinkSync(path))));
+    const target = relative(root, resolve(dirname(path), readlinkSync(path)));
+    return escapes(target) ? undefined : target.split(sep).join('/');
   } catch {
-    return false;
+    return undefined;
   }
 }
 

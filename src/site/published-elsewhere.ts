@@ -12,6 +12,8 @@ import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { readSource } from './read-source.js';
 import { collectionUrlPrefix, unpublishedFilter } from './urls.js';
+import { excludeFilter, specialEntryFilter } from './entry-filter.js';
+import type { DanglingLink } from './discover.js';
 
 /**
  * The .gitignore lines that apply inside the site, as patterns from its root: those of each folder
@@ -76,6 +78,26 @@ export function writtenBeforeBuild(jekyll: Pick<JekyllConfig, 'gitIgnored'>, sou
   if (!rule) sourceRules.set(jekyll, (rule = gitIgnoringRule(jekyll.gitIgnored ?? [])));
   const pattern = rule(sourcePath.replace(/^\/+/, ''));
   return pattern !== undefined && !ignoresUntracked(pattern);
+}
+
+/**
+ * The symbolic links inside the site that lead nowhere, and that `jekyll build` stops on
+ * ("No such file or directory", as GitHub Pages' build does): those it reads (not excluded, not in
+ * a folder it passes over) whose target no build step makes (.gitignore leaves it out, or a
+ * submodule this copy lacks holds it). The others' targets are the build's.
+ */
+export function linksJekyllStopsOn(jekyll: Pick<JekyllConfig, 'gitIgnored' | 'exclude' | 'include' | 'collections'>, links: readonly DanglingLink[]): DanglingLink[] {
+  if (links.length === 0) return [];
+  const ignoringRule = gitIgnoringRule(jekyll.gitIgnored ?? []);
+  const built = (path: string): boolean => {
+    const pattern = ignoringRule(path);
+    return pattern !== undefined && !ignoresUntracked(pattern);
+  };
+  const excluded = excludeFilter(jekyll.exclude);
+  const isSpecial = specialEntryFilter(jekyll.include);
+  // Jekyll 4.3.1 stops on such a link in these folders too; in `_layouts` and `_includes` it passes over it.
+  const readWhole = new Set(['_posts', '_data', ...jekyll.collections.map((collection) => `_${collection.name}`)]);
+  return links.filter(({ path, target }) => !built(target) && !built(path) && !excluded(path) && !isSpecial(path, (segment) => readWhole.has(segment)));
 }
 
 /**
