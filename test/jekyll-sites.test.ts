@@ -1818,6 +1818,9 @@ end
     expect(docusaurus.findings.map((f) => [f.file, f.ruleId, f.message])).toEqual([
       ['website/docusaurus.config.js', 'site-generator', 'This looks like a repository whose `website/` folder Docusaurus builds (`website/docusaurus.config.js`, and no `_config.yml` here): doclint checks a site as Jekyll builds it, so its findings on Liquid tags, permalinks and links may not apply here.'],
     ]);
+    // silverback's DocFX site in docs/ (its `# [Kafka](#tab/kafka)` tabs are DocFX's, not anchors).
+    const docfx = await lintSite({ 'README.md': '# Lib\n', 'docs/docfx.json': '{}\n', 'docs/index.md': '# A\n' });
+    expect(docfx.findings.map((f) => [f.file, f.message.includes('DocFX builds')])).toEqual([['docs/docfx.json', true]]);
   });
 
   it('takes disable comments in layouts, includes and .html pages, inside their HTML', async () => {

@@ -29,6 +29,12 @@ const generatorConfigs: Readonly<Record<string, string>> = {
   'next.config.js': 'Next.js',
   'next.config.mjs': 'Next.js',
   'pelicanconf.py': 'Pelican',
+  'docfx.json': 'DocFX',
+  '_quarto.yml': 'Quarto',
+  'antora.yml': 'Antora',
+  '.vuepress/config.js': 'VuePress',
+  '.vuepress/config.ts': 'VuePress',
+  'retype.yml': 'Retype',
 };
 
 /** The config files Jekyll reads by default (Configuration#config_files). */
