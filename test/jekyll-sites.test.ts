@@ -1254,6 +1254,9 @@ end
       'b.md:2:23 There is no anchor `#nope` on `exists.md`: did you mean `#here`?',
     ]);
     expect((await lintSite({ ...site, '_config.yml': 'baseurl: /b\n' })).findings).toEqual([]);
+    // A site's own redirect layout writes what it will of the value (elixir-lang.org's: `https://hexdocs.pm/elixir/{{ page.redirect_to }}.html`).
+    const own = await lintSite({ ...site, '_layouts/redirect.html': '<a href="https://hexdocs.pm/elixir/{{ page.redirect_to }}.html">Go</a>\n' });
+    expect(own.findings.filter((f) => f.file !== '_layouts/redirect.html')).toEqual([]);
   });
 
   it('finds the ids a page\'s includes write, and does not judge a fragment an include may write', async () => {

@@ -10,9 +10,10 @@ import type { JekyllConfig } from '../site/jekyll-config.js';
 import type { Document } from '../types.js';
 import type { LinkRef } from './extract.js';
 
-export function redirectToLinks(document: Pick<Document, 'frontMatter' | 'text'>, jekyll: Pick<JekyllConfig, 'plugins' | 'raw'>): LinkRef[] {
+export function redirectToLinks(document: Pick<Document, 'frontMatter' | 'text'>, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'ownRedirectLayout'>): LinkRef[] {
   const front = document.frontMatter;
-  if (front.kind !== 'yaml' || !jekyll.plugins.includes('jekyll-redirect-from')) return [];
+  // A site's own `redirect` layout writes what it will of the value (elixir-lang.org's: a page of hexdocs.pm), linted as the layout's.
+  if (front.kind !== 'yaml' || !jekyll.plugins.includes('jekyll-redirect-from') || jekyll.ownRedirectLayout) return [];
   const value = front.data.redirect_to;
   const listed = Array.isArray(value);
   const raw: unknown = listed ? value.find((item) => item !== null && item !== undefined) : value;

@@ -42,11 +42,11 @@ export const textHash = (text: string): string => sha256(text).digest('base64');
  */
 const canonical = (value: unknown): string => JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** What every entry depends on besides the file: the tool, its settings, custom rules' code, the Jekyll config, the site's Markdown converters and which READMEs are index pages. */
+/** What every entry depends on besides the file: the tool, its settings, custom rules' code, the Jekyll config, the site's Markdown converters, its own redirect layout and which READMEs are index pages. */
 export function runKey(config: ResolvedConfig, jekyll: JekyllConfig, readmeIndexes: ReadonlySet<string>): string {
   // Where the cache is and how external links are checked change nothing in pass 1.
   const { cache: _where, external: _external, ...settings } = config;
-  return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, jekyll.pluginPageKeys, jekyll.markdownReading, [...readmeIndexes].sort()])).digest('base64');
+  return sha256(canonical([version, format, settings, customRulesHash(config.customRules), jekyll.raw, jekyll.baseurl, jekyll.url, jekyll.plugins, jekyll.pluginPageKeys, jekyll.markdownReading, jekyll.ownRedirectLayout ?? false, [...readmeIndexes].sort()])).digest('base64');
 }
 
 /** Pass-1 results held in this process between lint() calls given the same one: no file, nothing serialized. */

@@ -1,5 +1,6 @@
 /** Reads the Jekyll site configuration (_config.yml and friends) with Jekyll's YAML 1.1 reading. */
-import { posix, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import { parsePsychYaml } from '../parse/front-matter.js';
 import type { MarkdownReading } from '../parse/document.js';
@@ -10,7 +11,7 @@ import { ConfigError } from '../config/error.js';
 import { readFrontMatterDefaults, type FrontMatterDefaults } from './front-matter-defaults.js';
 import { buildsJekyll, findGemfile, gemfilePlugins, jekyllMajorVersion, buildsWithGitHubPagesGem } from './gemfile.js';
 import { themePlugins } from './themes.js';
-import { sourceFolderProblem } from './source-folder.js';
+import { jekyllSource, sourceFolderProblem } from './source-folder.js';
 import { repositoryRootOf } from './git-changes.js';
 import { gitHubPagesDefaultPlugins, gitHubPagesSettings, gitHubPagesSource, projectSitePath, userSiteOwner } from './github-pages-build.js';
 import { multipleLanguagesSettings } from './language-builds.js';
@@ -37,6 +38,8 @@ export interface JekyllConfig {
   projectSite?: string;
   /** The owner whose GitHub Pages user or organization site this is (its repository is `owner.github.io`): the owner's project sites are served beside it, at `/project/`. */
   userSite?: string;
+  /** The site has a `redirect` layout of its own (`_layouts/redirect.html`): jekyll-redirect-from lays its redirect pages out in it, not in its own. */
+  ownRedirectLayout?: true;
   url: string;
   permalink: string;
   exclude: string[];
@@ -240,7 +243,10 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;
   const site = projectSite ? { ...raw, baseurl: projectSite.path } : raw;
   const userSite = gitHubPages && owner !== undefined ? { userSite: owner } : {};
-  return jekyllConfigOf(site, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile), ...(projectSite ? { projectSite: projectSite.repository } : {}), ...userSite }, problems);
+  const config = jekyllConfigOf(site, { groupGems, gitHubPages, jekyllMajor: gitHubPages ? 3 : gemfile && jekyllMajorVersion(gemfile), ...(projectSite ? { projectSite: projectSite.repository } : {}), ...userSite }, problems);
+  // jekyll-redirect-from lays redirect pages out in the site's own `redirect` layout where it has one.
+  if (existsSync(join(jekyllSource(folder, config), config.layoutsDir ?? '_layouts', 'redirect.html'))) config.ownRedirectLayout = true;
+  return config;
 }
 
 /** How the site is built, as its Gemfile and repository tell. */
