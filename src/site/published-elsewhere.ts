@@ -76,7 +76,12 @@ const sourceRules = new WeakMap<object, (path: string) => string | undefined>();
 export function writtenBeforeBuild(jekyll: Pick<JekyllConfig, 'gitIgnored'>, sourcePath: string): boolean {
   let rule = sourceRules.get(jekyll);
   if (!rule) sourceRules.set(jekyll, (rule = gitIgnoringRule(jekyll.gitIgnored ?? [])));
-  const pattern = rule(sourcePath.replace(/^\/+/, ''));
+  return leftToBuild(rule, sourcePath.replace(/^\/+/, ''));
+}
+
+/** Whether a .gitignore rule leaves a path to the build: it names the path, other than by a `*` that ignores what git has not been told of. */
+function leftToBuild(rule: (path: string) => string | undefined, path: string): boolean {
+  const pattern = rule(path);
   return pattern !== undefined && !ignoresUntracked(pattern);
 }
 
@@ -89,10 +94,7 @@ export function writtenBeforeBuild(jekyll: Pick<JekyllConfig, 'gitIgnored'>, sou
 export function linksJekyllStopsOn(jekyll: Pick<JekyllConfig, 'gitIgnored' | 'exclude' | 'include' | 'collections'>, links: readonly DanglingLink[]): DanglingLink[] {
   if (links.length === 0) return [];
   const ignoringRule = gitIgnoringRule(jekyll.gitIgnored ?? []);
-  const built = (path: string): boolean => {
-    const pattern = ignoringRule(path);
-    return pattern !== undefined && !ignoresUntracked(pattern);
-  };
+  const built = (path: string): boolean => leftToBuild(ignoringRule, path);
   const excluded = excludeFilter(jekyll.exclude);
   const isSpecial = specialEntryFilter(jekyll.include);
   // Jekyll 4.3.1 stops on such a link in these folders too; in `_layouts` and `_includes` it passes over it.
