@@ -2004,6 +2004,9 @@ end
       'index.md': '---\n---\n[n](/user/notifications/) [h](/user/notifications.html) [g](/guides/) [o](/user/other/)\n',
     });
     expect(result.findings.map((f) => f.message)).toEqual(['No page or file is published at `/user/other/`.']);
+    // A path with a line break in it (`%0A`) is looked up as any other.
+    const broken = await lintSite({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'user/notifications.md\n', 'index.md': '---\n---\n[n](/user/a%0Ab.html)\n' });
+    expect(broken.findings.map((f) => f.ruleId)).toEqual(['link-internal']);
   });
 
   it('drops the line breaks and tabs of a URL, as a browser does', async () => {

@@ -183,7 +183,7 @@ function pageSources(path: string, markdownExtensions: readonly string[]): strin
   const extensions = [...markdownExtensions.slice(0, maxPageExtensions), 'html'];
   if (path.endsWith('/')) return extensions.flatMap((extension) => [`${path.slice(0, -1)}.${extension}`, `${path}index.${extension}`]);
   // `/feed.xml` or `/app.css` is published from a source of its own name, checked as it is.
-  const page = /^(.*?)(\.html)?$/.exec(path)![1]!;
+  const page = path.endsWith('.html') ? path.slice(0, -'.html'.length) : path;
   if (/\.[^/]*$/.test(page)) return [];
   return extensions.map((extension) => `${page}.${extension}`).filter((source) => source !== path);
 }
