@@ -52,7 +52,7 @@ export const linkCrawl: DocumentRule = {
 export const siteGenerator: DocumentRule = {
   meta: {
     id: 'site-generator',
-    description: 'The site has no `_config.yml` and another generator\'s config file (Eleventy, Hugo, Astro, MkDocs, Docusaurus, …) or `.nojekyll`: doclint checks sites as Jekyll builds them, so its findings may not apply.',
+    description: 'The site has no `_config.yml` and another generator\'s config file (Eleventy, Hugo, Astro, MkDocs, Docusaurus, DocFX, …), at its root or in a folder, or `.nojekyll`: doclint checks sites as Jekyll builds them, so its findings may not apply.',
     severity: 'warning',
     fixable: false,
   },
