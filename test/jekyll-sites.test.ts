@@ -1238,7 +1238,7 @@ end
   });
 
   it('checks a page\'s `redirect_to` as the link jekyll-redirect-from writes, under the baseurl, and only where it is loaded', async () => {
-    // jekyll 4.3.1 with jekyll-redirect-from 0.16: a.html links /b/missing/, b.html /b/exists/#nope, c.html /b/exists/, d.html /b/exists/#here.
+    // jekyll 4.3.1 with jekyll-redirect-from 0.16: a.html links /b/missing/, b.html /b/exists/#nope, c.html /b/exists/, d.html /b/exists/#here, f.html mailto:a@example.org.
     const site = {
       '_config.yml': 'baseurl: /b\nplugins: [jekyll-redirect-from]\n',
       'exists.md': '---\ntitle: Exists\npermalink: /exists/\n---\n## Here\n',
@@ -1247,6 +1247,7 @@ end
       'c.md': '---\nredirect_to: exists/\n---\nC\n',
       'd.md': '---\nredirect_to:\n  - /exists/#here\n  - /other/\n---\nD\n',
       'e.md': '---\nredirect_to: https://example.com/x\n---\nE\n',
+      'f.md': '---\nredirect_to: "mailto:a@example.org"\n---\nF\n',
     };
     const loaded = await lintSite(site);
     expect(loaded.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.message}`)).toEqual([

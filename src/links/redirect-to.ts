@@ -1,7 +1,7 @@
 /**
  * jekyll-redirect-from's `redirect_to` (the first of a list): the page is published as a redirect
- * to that URL, which the built page links to. A value that is not an http(s) URL is taken from the
- * site's root under the baseurl (`absolute_url`), whether or not it starts with `/`.
+ * to that URL, which the built page links to. A value without a scheme is taken from the site's
+ * root under the baseurl (`absolute_url`), whether or not it starts with `/`.
  */
 import { locateInFrontMatter } from '../parse/yaml-locate.js';
 import { servedBaseurl } from '../parse/liquid-render.js';
@@ -22,6 +22,7 @@ export function redirectToLinks(document: Pick<Document, 'frontMatter' | 'text'>
   // A quoted value's text starts after its quote; one written otherwise (escapes, a folded line) cannot be pointed at.
   const start = place && [place.start, place.start + 1].find((at) => document.text.startsWith(raw, at));
   if (start === undefined) return [];
-  const url = /^https?:\/\//.test(raw) ? raw : `${servedBaseurl(jekyll.raw)}${raw.startsWith('/') ? '' : '/'}${raw}`;
+  // `absolute_url` leaves a URL with a scheme (`https:`, `mailto:`) as it is.
+  const url = /^[a-z][a-z\d+.-]*:/i.test(raw) ? raw : `${servedBaseurl(jekyll.raw)}${raw.startsWith('/') ? '' : '/'}${raw}`;
   return [{ source: 'redirect-to', raw: detached(raw), start, end: start + raw.length, url: detached(url) }];
 }
