@@ -132,6 +132,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const tags = createTagRegistry(config.liquid.tags, config.liquid.helpCenterTags);
   const { files: siteFiles, unreadableFolders, danglingLinks } = await listSite(root);
   const stoppingLinks = linksJekyllStopsOn(jekyll, danglingLinks);
+  // Build files are read once for all such links, and only when there is one.
+  const buildMayMakeTargets = stoppingLinks.length > 0 && runsJekyllBuild([...new Set([repositoryRoot ?? configRoot, configRoot, root])], loaded.maxFileSize);
   // What the others lead to is the build's (a folder it makes, a submodule): published, not known here.
   jekyll.gitIgnored = [...jekyll.gitIgnored, ...danglingLinks.filter((link) => !stoppingLinks.includes(link)).map((link) => rootPattern(link.path))];
   const builtUrls = builtCollectionUrls(jekyll);
@@ -141,7 +143,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const siteProblems = [
     ...jekyllConfigFindings(jekyll, configRoot, root),
     ...unreadableFolders.flatMap((folder) => engineFinding(config, 'file-unreadable', `${folder}/`, 'The folder cannot be read (permissions): its files were not linted.')),
-    ...stoppingLinks.flatMap((link) => danglingLinkFinding(config, link, runsJekyllBuild([repositoryRoot ?? configRoot, configRoot, root], loaded.maxFileSize))),
+    ...stoppingLinks.flatMap((link) => danglingLinkFinding(config, link, buildMayMakeTargets)),
     ...generatorFindings(config, siteFiles),
   ];
   const cachePath = config.cache === false ? undefined : resolve(configRoot, config.cache);
