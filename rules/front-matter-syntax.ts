@@ -3,8 +3,8 @@
  * seen by Jekyll at all (a BOM before `---` hides it).
  */
 import { isCollection, isMap, isScalar, isSeq, visit } from 'yaml';
-import type { Document, Report, DocumentRule } from '../src/types.js';
-import { isCollectionDocument, isDraft, isPostOrDraft, unwrittenCollection } from '../src/site/urls.js';
+import type { Document, Report, DocumentRule, SiteSettings } from '../src/types.js';
+import { collectionRelative, isCollectionDocument, isDraft, isPostOrDraft, isUndatedPostFile, postSource, unwrittenCollection } from '../src/site/urls.js';
 import { isOptionalFrontMatterPage } from '../src/site/github-pages-plugins.js';
 import { locateInFrontMatter } from '../src/parse/yaml-locate.js';
 import { failsRubyTimeParse } from '../src/site/post-date.js';
@@ -36,6 +36,7 @@ export const frontMatterSyntax: DocumentRule<Options> = {
   },
   check({ document, options, site, report }) {
     const front = document.frontMatter;
+    if (!site.standalone) checkPostFileName(document, site.jekyll, report);
     switch (front.kind) {
       case 'none':
         // jekyll-optional-front-matter (on with GitHub Pages) makes it a page all the same.
@@ -117,6 +118,23 @@ export const frontMatterSyntax: DocumentRule<Options> = {
     }
   },
 };
+
+/** What Jekyll makes of a file in `_posts` by its name: no post without a date, no build with a date Ruby cannot read. */
+function checkPostFileName(document: Document, jekyll: SiteSettings['jekyll'], report: (report: Report) => void): void {
+  const name = document.path.slice(document.path.lastIndexOf('/') + 1);
+  if (isUndatedPostFile(document.path, jekyll)) {
+    if (forRepository.test(name)) return;
+    report({ message: 'Jekyll reads no post from this file and publishes nothing of it: a post\'s file name starts with its date (`YYYY-MM-DD-title.md`). Rename it, or move it out of `_posts`.', start: 0, severity: 'warning' });
+    return;
+  }
+  const inside = collectionRelative(document.path, jekyll);
+  const post = inside === undefined ? undefined : postSource(inside, jekyll);
+  const front = document.frontMatter;
+  if (post && post.date === undefined && !(front.kind === 'yaml' && front.data.date !== undefined)) {
+    const date = /^\d+-\d+-\d+/.exec(name)![0];
+    report({ message: `The date in the file name, \`${date}\`, is not one Ruby's Time.parse reads (a month 1-12, a day 1-31): \`jekyll build\` stops ("does not have a valid date in the filename"). Correct it, or give the post a \`date\` in its front matter.`, start: 0 });
+  }
+}
 
 function yamlProblems(document: Document, strict: boolean): Report[] {
   const front = document.frontMatter;

@@ -105,7 +105,14 @@ export const linkAnchor: SiteRule<Options, IncludeCall[]> = {
       });
       if (missing.length === 0) continue;
       const pagesMissing = missing.length > 1 ? `${missing.length === on.length ? `any of the ${on.length}` : `${missing.length} of the ${on.length}`} pages it is written into (as \`${missing[0]}\`)` : `\`${missing[0]}\`, ${on.length > 1 ? `one of the ${on.length} pages` : 'the page'} it is written into`;
-      reportPage({ message: `There is no anchor \`#${fragment}\` on ${pagesMissing}: the link stays on the page, and no layout, include or text of it writes the id.`, start: link.start, end: link.end });
+      // Where other pages have the id, the condition around the link may be the one that writes the id there.
+      const perhapsSkipped = link.inBranch === true && missing.length < on.length;
+      reportPage({
+        message: `There is no anchor \`#${fragment}\` on ${pagesMissing}: the link stays on the page, and no layout, include or text of it writes the id${perhapsSkipped ? ', unless the Liquid condition around the link leaves the link out there' : ''}.`,
+        start: link.start,
+        end: link.end,
+        ...(perhapsSkipped ? { severity: 'warning' as const } : {}),
+      });
     }
   },
 };

@@ -52,10 +52,12 @@ function generatorsOf(path: string, site: SiteIndex): PageGenerator[] {
 /** What may write a missing URL: generators by the file or gem that holds them, and what the config keeps in the built site. */
 function writersOf(generators: readonly PageGenerator[]): string {
   const kept = generators.filter((g) => g.kept !== undefined).map((g) => `\`${g.kept}\``);
-  const others = generators.filter((g) => g.kept === undefined).map((g) => `\`${g.by}\``);
+  const filled = generators.filter((g) => g.filled !== undefined).map((g) => `\`${g.filled}\``);
+  const others = generators.filter((g) => g.kept === undefined && g.filled === undefined).map((g) => `\`${g.by}\``);
   return [
     ...(others.length > 0 ? [`a generator writes it (${others.join(', ')})`] : []),
     ...(kept.length > 0 ? [`a step outside Jekyll puts it in the built site, where \`keep_files\` keeps ${kept.join(', ')}`] : []),
+    ...(filled.length > 0 ? [`a document the build puts in ${filled.join(', ')} publishes it (.gitignore leaves ${filled.length > 1 ? 'them' : 'it'} to a build step)`] : []),
   ].join(', or ');
 }
 

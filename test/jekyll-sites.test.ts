@@ -65,6 +65,28 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     expect(result.findings[2]!.message).toMatch(/^The date `TBD` is not a date Ruby's Time.parse reads: `jekyll build` stops/);
   });
 
+  it('reads a post\'s date from its file name as Ruby does, and reports the names Jekyll reads no post from or stops on', async () => {
+    // jekyll build 4.3.1 writes 2021/03/02/rolled.html, 2020/01/05/short.html and 2020/05/05/dated.html, nothing of notes.md,
+    // README.md or _template.md, and with 2020-13-02-bad.md stops ("does not have a valid date in the filename").
+    const result = await lintSite({
+      '_posts/notes.md': '---\ntitle: Notes\n---\n[relative](other.html)\n',
+      '_posts/README.md': 'About these posts.\n',
+      '_posts/_template.md': '---\n---\nTemplate.\n',
+      '_posts/2021-02-30-rolled.md': '---\n---\nRolled over.\n',
+      '_posts/20-1-5-short.md': '---\n---\nTwo-digit year.\n',
+      '_posts/2020-13-01-dated.md': '---\ndate: 2020-05-05\n---\nDated by its front matter.\n',
+      '_posts/2020-13-02-bad.md': '---\n---\nNo date Ruby reads.\n',
+      'index.md': '---\n---\n[a](/2021/03/02/rolled.html) [b](/2020/01/05/short.html) [c](/2020/05/05/dated.html) [d](/2020/13/02/bad.html)\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.severity}`)).toEqual([
+      '_posts/2020-13-02-bad.md:1:1:front-matter-syntax:error',
+      '_posts/notes.md:1:1:front-matter-syntax:warning',
+      'index.md:3:90:link-internal:error',
+    ]);
+    expect(result.findings[0]!.message).toMatch(/^The date in the file name, `2020-13-02`, is not one Ruby's Time.parse reads/);
+    expect(result.findings[1]!.message).toMatch(/^Jekyll reads no post from this file/);
+  });
+
   it('resolves a draft\'s relative links from the URL `jekyll build --drafts` gives it, and publishes it nowhere else', async () => {
     // jekyll 4.3.1 --drafts writes _site/blog/my-draft/index.html and _site/blog/2020/dated/index.html; without --drafts, neither.
     const result = await lintSite({
@@ -716,6 +738,21 @@ end
       '_includes/skip.html:1:10 link-anchor There is no anchor `#main` on `setup.md`, one of the 2 pages it is written into',
       '_layouts/base.html:1:27 link-anchor There is no anchor `#license-info` on 2 of the 4 pages it is written into (as `about.md`)',
     ]);
+  });
+
+  it('takes an include\'s `#id` link inside a Liquid condition for a warning where other pages have the id: the condition may be what leaves it out', async () => {
+    // jekyll build 4.3.1 + html-proofer 3.19.2: "linking to internal hash #nowhere that does not exist", nothing of #aes (other.md gets no such link).
+    const result = await lintSite({
+      '_includes/side.html': '{% if page.section == "guide" %}<a href="#aes">Aesthetics</a>{% endif %}\n<a href="#nowhere">Nowhere</a>\n',
+      '_layouts/default.html': '<html><body>{% include side.html %}\n{{ content }}</body></html>\n',
+      'guide.md': '---\nlayout: default\nsection: guide\n---\n<div id="aes"></div>\n',
+      'other.md': '---\nlayout: default\n---\nOther\n',
+    });
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message.split(':')[0]}`)).toEqual([
+      '_includes/side.html:1:42 warning There is no anchor `#aes` on `other.md`, one of the 2 pages it is written into',
+      '_includes/side.html:2:10 error There is no anchor `#nowhere` on any of the 2 pages it is written into (as `guide.md`)',
+    ]);
+    expect(result.findings[0]!.message).toMatch(/unless the Liquid condition around the link leaves the link out there\.$/);
   });
 
   it('reads each language\'s posts from _i18n/<language>/_posts/, written by that language\'s build alone (jekyll-multiple-languages-plugin)', async () => {
@@ -1476,6 +1513,17 @@ end
       expect(await findingsIn({ ...site, Gemfile: "source 'https://rubygems.org'\ngem 'github-pages'\n" }, '.', 'https://github.com/example/project')).toEqual(gitHubBuild);
     });
 
+    it('takes a site the config keeps in another folder (`source: app`) for one built elsewhere, with its own plugins: GitHub Pages builds from its checkout', async () => {
+      // yeoman/yeoman.github.io: its Gruntfile builds `app/`, whose `_plugins/link.rb` replaces Jekyll's `link` tag with one that writes `<a href>`.
+      const yeoman = {
+        '_config.yml': 'source: app\n',
+        Gemfile: "source 'https://rubygems.org'\ngem 'github-pages'\n",
+        'app/_plugins/link.rb': 'class LinkTag < Liquid::Tag\nend\nLiquid::Template.register_tag(\'link\', LinkTag)\n',
+        'app/index.md': '---\n---\n{% link /learning/ Learning %} {% post_url 2020-01-01-missing %}\n',
+      };
+      expect(await findingsIn(yeoman, '.', 'https://github.com/yeoman/yeoman.github.io')).toEqual(['index.md:3:link-internal']);
+    });
+
     it('serves a project site under its repository\'s name, as jekyll-github-metadata sets the baseurl where the config sets none', async () => {
       // GitHub Pages serves example/project at https://example.github.io/project/ (or under the owner's domain): `/project` is its
       // baseurl; `/` and `/other/` are its host's other content; a user site (example.github.io), a CNAME, a baseurl set or a
@@ -1974,6 +2022,23 @@ end
       },
     );
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['3:89 link-internal', '3:112 link-internal', '4:44 liquid-include']);
+  });
+
+  it('takes a missing page for one a build step\'s documents may publish, where git leaves a folder of posts or documents to it (plotly)', async () => {
+    // plotly/graphing-library-docs: its Makefile clones other repositories' docs into `_posts/python/html/` (in .gitignore), each with its
+    // own permalink: any page path may be theirs, not a file's (`.png`); a file git ignores (`notes.txt`, `*.ipynb`) is no folder of them.
+    const result = await lintSite({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.gitignore': '_posts/python/html\n_docs/fetched/\n_posts/notes.txt\n*.ipynb\n',
+      '_config.yml': 'collections:\n  docs:\n    output: true\n',
+      '_docs/guide.md': '---\n---\nGuide.\n',
+      'index.md': '---\n---\n[a](/python/axes/) [b](/python/logo.png) [c](/other/)\n',
+    });
+    expect(result.findings.map((f) => `${f.column} ${f.severity} ${f.message}`)).toEqual([
+      '5 warning No source file publishes a page at `/python/axes/`, unless a document the build puts in `_posts/python/html/`, `_docs/fetched/` publishes it (.gitignore leaves them to a build step).',
+      '24 error No page or file is published at `/python/logo.png`.',
+      '46 warning No source file publishes a page at `/other/`, unless a document the build puts in `_posts/python/html/`, `_docs/fetched/` publishes it (.gitignore leaves them to a build step).',
+    ]);
   });
 
   it('reports a symbolic link that leads nowhere where jekyll build stops on it, and no other', async () => {

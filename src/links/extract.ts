@@ -37,6 +37,8 @@ export interface LinkRef {
   variableBase?: { name: string; rest: string };
   /** A destination that starts with a document's own `url`, which lacks the baseurl (`post.url`; see document-urls.ts). */
   documentUrl?: DocumentUrl;
+  /** A template's link inside an `{% if %}`, `{% unless %}` or `{% case %}` block: some pages may not get it. */
+  inBranch?: true;
 }
 
 /** The parts of a destination around its one `{% link %}` or `{% post_url %}` tag, Liquid rendered. */
@@ -75,7 +77,7 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const url = renderUrl(document, raw, start, scope);
     // The destination ends up in an HTML attribute: the browser decodes its character references.
     const link: LinkRef = { source, raw, start, end, url: url === undefined ? undefined : decodeCharacterReferences(url) };
-    const tagged = url === undefined ? taggedUrl(document, start, end, scope) : undefined;
+    const tagged = url === undefined ? taggedUrl(document, start, end, scope, tags) : undefined;
     if (tagged) link.tagged = tagged;
     const variableBase = url === undefined && !tagged ? variableBaseOf(document, start, end, scope) : undefined;
     if (variableBase) link.variableBase = variableBase;
@@ -123,16 +125,16 @@ export function extractLinks(document: Document, scope: RenderScope, tags: TagRe
     const start = tag.markupStart + word.index;
     links.push({ source: 'tag', raw: word[0], start, end: start + word[0].length, url: `${servedBaseurl(scope.site)}${prefix}${word[0]}` });
   }
-  links.push(...linkTags(document, scope.site, scope.page));
+  links.push(...linkTags(document, tags, scope.site, scope.page));
   return links.map(ownStrings).sort((a, b) => a.start - b.start);
 }
 
 /** `{% link path %}` and `{% post_url name %}` tags that name their file as written: a build fails when there is none. */
-export function linkTags({ liquid }: Pick<Document, 'liquid'>, site: RenderScope['site'], page?: RenderScope['page']): LinkRef[] {
+export function linkTags({ liquid }: Pick<Document, 'liquid'>, tags: TagRegistry, site: RenderScope['site'], page?: RenderScope['page']): LinkRef[] {
   const links: LinkRef[] = [];
   const skipped = skippedBranches(liquid, site, page);
   for (const tag of liquid.tags) {
-    if ((tag.name !== 'link' && tag.name !== 'post_url') || withinRanges(skipped, tag.start, tag.end)) continue;
+    if (!isJekyllLinkTag(tag.name, tags) || withinRanges(skipped, tag.start, tag.end)) continue;
     const word = /\S+/.exec(tag.markup);
     if (!word || word[0].includes('{{')) continue;
     const start = tag.markupStart + word.index;
@@ -255,11 +257,14 @@ function destinationRange(document: Document, node: Link | Image | Definition): 
   return end > from ? { start: from, end } : undefined;
 }
 
+/** Jekyll's own `link` or `post_url` tag, not a site plugin's of the same name (yeoman.io's `{% link /path/ Text %}` writes an `<a>`). */
+const isJekyllLinkTag = (name: string, tags: TagRegistry): name is 'link' | 'post_url' => tags.get(name)?.jekyllLink === true;
+
 /** `{{ site.baseurl }}{% link a.md %}#b`: one link-making tag whose surroundings render. */
-function taggedUrl(document: Document, start: number, end: number, scope: RenderScope): TaggedUrl | undefined {
+function taggedUrl(document: Document, start: number, end: number, scope: RenderScope, tags: TagRegistry): TaggedUrl | undefined {
   const inside = document.liquid.tags.filter((tag) => tag.start >= start && tag.end <= end);
   const [tag] = inside;
-  if (inside.length !== 1 || !tag || (tag.name !== 'link' && tag.name !== 'post_url')) return undefined;
+  if (inside.length !== 1 || !tag || !isJekyllLinkTag(tag.name, tags)) return undefined;
   const name = tag.markup.trim();
   if (name === '' || /\s|\{\{/.test(name)) return undefined;
   const before = renderUrl(document, document.text.slice(start, tag.start), start, scope);

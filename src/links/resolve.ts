@@ -8,7 +8,7 @@ import { withoutDirective } from './fragment.js';
 import type { SiteIndex } from '../site/site-index.js';
 import { basePathVariables } from '../site/base-path-variables.js';
 import { baseurlAsWritten, siteUrlPath } from '../site/jekyll-config.js';
-import { collectionRelative, isCollectionDocument, postSource, type UrlTarget } from '../site/urls.js';
+import { collectionRelative, isCollectionDocument, isUndatedPostFile, postSource, type UrlTarget } from '../site/urls.js';
 import { relativeLinkSource } from '../site/github-pages-plugins.js';
 import { publishedElsewhere } from '../site/published-elsewhere.js';
 import { apacheTarget } from '../site/apache-redirects.js';
@@ -109,6 +109,8 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
       }
     }
   } else {
+    // A file in _posts Jekyll reads no post from has no URL to resolve from.
+    if (isUndatedPostFile(fromPath, site.jekyll)) return { status: 'skip' };
     // Relative to the page's URL, as a browser resolves it (not to the source file).
     const resolved = new URL(pathPart, `http://site${baseurl}${pageUrl}`).pathname;
     path = percentDecoded(resolved);

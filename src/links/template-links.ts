@@ -13,6 +13,7 @@
  */
 import type { RenderScope } from '../parse/liquid-render.js';
 import type { Document } from '../types.js';
+import type { TagRegistry } from '../parse/tag-registry.js';
 import { decodeCharacterReferences } from '../text/html-entities.js';
 import { linkAttributes } from '../parse/html-tags.js';
 import { linkTags, renderUrl, type LinkRef } from './extract.js';
@@ -26,17 +27,21 @@ const pageIndependent = /^(?:\/(?!\/)|https?:\/\/)/i;
 /** Relative to the page (`css/main.css`, `../`, `#main`): not from the root, not `//host`, `?q` or `scheme:`. */
 const pageRelative = /^(?![/?]|[a-z][a-z0-9+.-]*:)\S/i;
 
+/** The blocks whose body Liquid may skip on some pages. */
+const conditional = new Set(['if', 'unless', 'case']);
+
 /**
  * The links of a template parsed as a document (an include without front matter: Jekyll writes
  * its text whole): those the same on every page, and apart those relative to the page, which
  * lead elsewhere from each page the template is written into (see template-pages.ts).
  */
-export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site']): { links: LinkRef[]; relativeLinks: LinkRef[] } {
+export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'maskedText'>, site: RenderScope['site'], tags: TagRegistry): { links: LinkRef[]; relativeLinks: LinkRef[] } {
   const { text, liquid, maskedText: masked } = document;
   const scope: RenderScope = { site, page: undefined };
   const links: LinkRef[] = [];
   const relativeLinks: LinkRef[] = [];
   const skipped = skippedBranches(liquid, site);
+  const branches = liquid.blocks.filter((block) => conditional.has(block.open.name)).map((block) => ({ start: block.open.end, end: block.close?.start ?? text.length }));
   for (const { start, end } of linkAttributes(masked)) {
     if (withinRanges(skipped, start, end)) continue;
     const raw = text.slice(start, end);
@@ -44,12 +49,12 @@ export function templateLinks(document: Pick<Document, 'text' | 'liquid' | 'mask
     // The value ends up in an attribute: the browser decodes its character references.
     const url = rendered === undefined ? undefined : decodeCharacterReferences(rendered);
     if (url !== undefined && pageIndependent.test(url)) links.push({ source: 'template', raw, start, end, url });
-    else if (url !== undefined && pageRelative.test(url)) relativeLinks.push({ source: 'template', raw, start, end, url });
+    else if (url !== undefined && pageRelative.test(url)) relativeLinks.push({ source: 'template', raw, start, end, url, ...(withinRanges(branches, start, end) ? { inBranch: true as const } : {}) });
     else if (url === undefined) {
       // A document's `url` is a path from the site's root without the baseurl, on every page alike.
       const documentUrl = documentUrlAt(liquid, start, end, site);
       if (documentUrl) links.push({ source: 'template', raw, start, end, url: undefined, documentUrl });
     }
   }
-  return { links: [...links, ...linkTags(document, site)].sort((a, b) => a.start - b.start), relativeLinks };
+  return { links: [...links, ...linkTags(document, tags, site)].sort((a, b) => a.start - b.start), relativeLinks };
 }

@@ -22,7 +22,7 @@ export function templatePass(path: string, text: string, rules: readonly AnyRule
   const suppressions = readSuppressions(document);
   const { findings } = runRules(document, rules.filter((rule) => templateRules.has(rule.meta.id)), context, suppressions);
   // Only HTML's tags hold links: a script's or a stylesheet's text is not read for them.
-  const { links, relativeLinks } = templateContent(path) === 'html' ? templateLinks(document, site.jekyll.raw) : { links: [], relativeLinks: [] };
+  const { links, relativeLinks } = templateContent(path) === 'html' ? templateLinks(document, site.jekyll.raw, tags) : { links: [], relativeLinks: [] };
   // Kept for the whole run: they must not keep the file's text alive.
   detachStrings(links);
   const facts: PageFacts = { path, rendered: true, links, anchors: [], lineStarts: document.lines.starts, length: text.length, suppressions, collected: {} };

@@ -56,6 +56,8 @@ export interface TagSpec {
   linkPrefix?: string;
   /** The tag writes text doclint does not read (a remote file's): the ids in it cannot be known. */
   writesUnreadText?: boolean;
+  /** Jekyll's `link` or `post_url`: the URL of the source file it names (a site plugin that registers the name replaces it). */
+  jekyllLink?: true;
 }
 
 export type TagRegistry = ReadonlyMap<string, TagSpec>;
@@ -86,8 +88,8 @@ const liquidBuiltins: Record<string, TagSpec> = {
 const jekyllBuiltins: Record<string, TagSpec> = {
   highlight: { block: true, body: 'code' },
   include_relative: {},
-  link: {},
-  post_url: {},
+  link: { jekyllLink: true },
+  post_url: { jekyllLink: true },
 };
 
 /** The help center's own plugins (the defaults this tool was built for). */

@@ -102,6 +102,8 @@ export interface PageGenerator {
   staticFiles?: true;
   /** Not a generator: the `keep_files` entry Jekyll keeps in the built site, where a step outside Jekyll writes it. */
   kept?: string;
+  /** Not a generator: a folder of documents .gitignore leaves to a build step (see filledDocumentFolders). */
+  filled?: string;
 }
 
 const gemUrls: Record<string, (raw: Record<string, unknown>) => string[]> = {
@@ -235,9 +237,12 @@ export function readJekyllConfig(root: string, files: readonly string[], maxFile
   const pagesGemAlone = gemfile !== undefined && buildsWithGitHubPagesGem(gemfile);
   const noJekyllGemfile = !gemfile || !buildsJekyll(gemfile);
   const owner = userSiteOwner(folder, top, maxFileSize);
+  // GitHub Pages builds from where it checks out, whatever `source:` says: a site kept in another folder is built by something else.
+  const ownSource = jekyllSource(folder, { raw }) !== folder;
   const gitHubPages =
     [...groupGems, ...stringList(raw.plugins), ...stringList(raw.gems)].includes('github-pages') ||
-    (gitHubPagesSource(folder, top, maxFileSize) &&
+    (!ownSource &&
+      gitHubPagesSource(folder, top, maxFileSize) &&
       (pagesGemAlone || (noJekyllGemfile ? !(hasPluginFiles(folder, raw) && ownBuild()) : owner !== undefined && !ownBuild())));
   // jekyll-github-metadata, which GitHub Pages always loads, sets the baseurl of a project site that sets none.
   const projectSite = gitHubPages && (raw.baseurl == null || raw.baseurl === '/') ? projectSitePath(folder, top, raw.repository, maxFileSize) : undefined;

@@ -164,7 +164,9 @@ export function buildUrlMap(jekyll: JekyllConfig, files: ReadonlySet<string>, fr
     if (post) {
       const posts = collections.get('_posts')!;
       if (!posts.output || !data || keptOut(path, data)) continue;
-      const date = postDate(post.date, data.date, timezone);
+      // A file name's date Ruby cannot read stops the build unless the front matter gives one (front-matter-syntax reports it).
+      if (!post.date && data.date === undefined) continue;
+      const date = postDate(post.date ?? now, data.date, timezone);
       if (jekyll.raw.future !== true && date > now) continue;
       const url = postUrl(post, date, posts, data, jekyll);
       // A translated post is written by its language's build alone: added once the builds are.
@@ -332,10 +334,11 @@ function outputExtension(ext: string, jekyll: Pick<JekyllConfig, 'plugins'>, mar
 }
 
 /** A post's source: `[dir/]_posts/[sub/]YYYY-MM-DD-slug.ext` (Jekyll's DATE_FILENAME_MATCHER); other files in _posts are not posts. */
-interface PostSource {
+export interface PostSource {
   /** The folders before `_posts`: the post's categories from its path. */
   dirs: string[];
-  date: Date;
+  /** The file name's date as Ruby's Time.parse reads it; undefined where it raises (month 13, day 32). */
+  date: Date | undefined;
   slug: string;
   /** The file name without its extension (`2020-01-02-hello`). */
   name: string;
@@ -356,15 +359,56 @@ export function postSource(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 
 
 function postOf(path: string): PostSource | undefined {
   const segments = path.split('/');
-  const at = segments.indexOf('_posts');
-  if (at === -1 || segments.slice(0, at).some((s) => s.startsWith('_') || s.startsWith('.'))) return undefined;
+  const at = readPostsFolder(segments);
+  if (at === undefined) return undefined;
   const file = segments.at(-1)!;
   const match = postFileName.exec(file);
   if (!match) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return undefined;
-  return { dirs: segments.slice(0, at), date, slug: match[4]!, name: file.replace(/\.[^.]+$/, '') };
+  return { dirs: segments.slice(0, at), date: fileNameDate(match[1]!, Number(match[2]), Number(match[3])), slug: match[4]!, name: file.replace(/\.[^.]+$/, '') };
+}
+
+/** Where a path's `_posts` folder is, if Jekyll reads posts from it (no folder before it starts with `_` or `.`). */
+function readPostsFolder(segments: readonly string[]): number | undefined {
+  const at = segments.indexOf('_posts');
+  return at === -1 || segments.slice(0, at).some((s) => s.startsWith('_') || s.startsWith('.')) ? undefined : at;
+}
+/**
+ * A file name's date as Ruby's `Time.parse` reads it: any day up to 31 rolls over past the month's
+ * end (`2021-02-30` is March 2nd), a two-digit year is 1969-2068; a month or day out of those
+ * ranges raises (undefined).
+ */
+function fileNameDate(yearText: string, month: number, day: number): Date | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const written = Number(yearText);
+  const year = yearText.length === 2 ? written + (written >= 69 ? 1900 : 2000) : written;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** Whether Jekyll reads documents from this folder (from the site root): one in a `_posts` folder it reads, or below an output collection's folder. */
+export function holdsDocuments(folder: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): boolean {
+  const segments = collectionRelative(folder, jekyll)?.split('/');
+  if (segments === undefined) return false;
+  if (readPostsFolder(segments) !== undefined) return true;
+  return segments.length > 1 && jekyll.collections.some((collection) => collection.output && `_${collection.name}` === segments[0]);
+}
+
+/**
+ * A file in a `_posts` folder Jekyll reads that it reads no post from, because its name has no
+ * date before the title (`YYYY-MM-DD-title.md`). Names Jekyll's entry filter hides on purpose
+ * (`_draft.md`, `.x`, `#x`, `x~`, also as folders) are not counted.
+ */
+export function isUndatedPostFile(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'collectionsDir'>): boolean {
+  const inside = collectionRelative(path, jekyll);
+  if (inside === undefined) return false;
+  const translated = translatedPost(jekyll, inside);
+  if (translated === 'unread') return false;
+  const segments = (translated?.path ?? inside).split('/');
+  const at = readPostsFolder(segments);
+  if (at === undefined || at === segments.length - 1) return false;
+  const hidden = segments.slice(at + 1).some((s) => /^[._#]|~$/.test(s));
+  return !hidden && !postFileName.test(segments.at(-1)!);
 }
 
 /**
