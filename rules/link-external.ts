@@ -25,11 +25,17 @@ interface Options {
 
 const address = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
-/** A mailto: URL names one or more addresses, separated by commas (RFC 6068), before or in its `?to=` field. */
+/**
+ * A mailto: URL names one or more addresses, separated by commas (RFC 6068), before or in its
+ * `?to=` field; or none, with header fields for the reader to send on (`mailto:?subject=…`, a
+ * "share by email" link). A bare `mailto:` (an empty `{{ site.email }}`) opens nothing useful.
+ */
 function isWellFormedMailto(url: string): boolean {
   const [to = '', fields = ''] = url.slice('mailto:'.length).split(/\?(.*)/s);
-  const addresses = [...to.split(','), ...new URLSearchParams(fields).getAll('to').flatMap((value) => value.split(','))].map((part) => percentDecoded(part).trim()).filter(Boolean);
-  return addresses.length > 0 && addresses.every((part) => address.test(part));
+  const headers = new URLSearchParams(fields);
+  const addresses = [...to.split(','), ...headers.getAll('to').flatMap((value) => value.split(','))].map((part) => percentDecoded(part).trim()).filter(Boolean);
+  if (addresses.length === 0) return to.trim() === '' && [...headers.values()].some((value) => value.trim() !== '');
+  return addresses.every((part) => address.test(part));
 }
 
 export const linkExternal: SiteRule<Options> = {
