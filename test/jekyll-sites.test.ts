@@ -270,6 +270,19 @@ end
     for (const variant of [moving, helped]) expect((await lintSite(variant)).findings.map((f) => f.severity)).toEqual(['warning']);
   });
 
+  it('takes a generator whose pages are all PageWithoutAFile pages in folders written out to write pages there alone', async () => {
+    // swift.org's packages.rb: `PageWithoutAFile.new(site, site.source, "packages", "#{slug}.md")`; jekyll build 4.3.1 writes /packages/<slug>.html only.
+    const generator = (body: string) => `module Jekyll\n  class Packages < Generator\n    def generate(site)\n${body}\n    end\n  end\nend\n`;
+    const folder = '      site.data["categories"].each do |c|\n        page = PageWithoutAFile.new(site, site.source, "packages", "#{c}.md")\n        page.data = { "layout" => "page" }\n        site.pages << page\n      end';
+    const index = '---\ntitle: Home\n---\n[a](/packages/server.html) [b](/archive/2020/)\n';
+    const findings = async (plugin: string) => (await lintSite({ '_plugins/packages.rb': plugin, 'index.md': index })).findings.map((f) => `${f.column} ${f.severity}`);
+    expect(await findings(generator(folder))).toEqual(['5 warning', '32 error']);
+    // A folder worked out, a permalink set, or another kind of page made: any page's URL may be the generator's.
+    for (const other of [folder.replace('"packages"', 'c'), `${folder}\n      site.pages.each { |p| p.data["permalink"] = "/x/" }`, `${folder}\n      site.pages << TagPage.new(site, site.source, "tags")`]) {
+      expect(await findings(generator(other))).toEqual(['5 warning', '32 warning']);
+    }
+  });
+
   it('follows the Netlify redirects the site publishes (_redirects) or netlify.toml gives', async () => {
     const site = {
       '_config.yml': 'include: [_redirects]\n',

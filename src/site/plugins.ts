@@ -204,7 +204,12 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   // writes no page; one whose work another plugin file may do is taken at its word that it may.
   for (const { file, text } of generatorFiles) {
     if (!helpersPublish && !publishing.test(text)) continue;
-    generators.push({ by: relative(root, file).split(sep).join('/'), ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}) });
+    const folders = helpersPublish ? undefined : pageFolders(text);
+    generators.push({
+      by: relative(root, file).split(sep).join('/'),
+      ...(folders ? { urls: `^/(?:${folders.map(escapeRegExp).join('|')})/` } : {}),
+      ...(addsUnnamedStaticFiles(text) ? { staticFiles: true as const } : {}),
+    });
     generatedFiles.push(...namedFiles(text));
   }
   return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys] };
@@ -224,6 +229,24 @@ const pageDataAssignment = /(?<!\bsite)\.data\[\s*(["'])([\w-]+)\1\s*\]\s*(?:\|\
 const newFileCall = /\.new\(\s*site\s*,\s*[^,()]+,\s*(["'])([\w./-]*)\1\s*,\s*(["'])([\w.-]+\.[a-z]+)\3/g;
 // A site path with a data file's extension, written out (`SITEMAP_FILE_NAME = "/sitemap.xml"`).
 const siteFilePath = /(["'])(\/(?:[\w.-]+\/)*[\w.-]+\.(?:xml|json|txt|rss|atom|ics|webmanifest))\1/g;
+
+// Anything made from the site (`X.new(site, …)`), and a PageWithoutAFile in a folder written out (`new(site, site.source, "packages", name)`).
+const newFromSite = /\b[A-Z]\w*\.new\(\s*site\b/g;
+const pageInFolder = /\bPageWithoutAFile\.new\(\s*site\s*,\s*[^,()]+,\s*(["'])\/?([\w-]+(?:\/[\w-]+)*)\/?\1\s*,/g;
+// What moves a page or publishes other than into a folder: a permalink, a URL or folder set, documents, posts or static files, files written, other files' code.
+const movesOrWrites = /\bpermalink\b|\.(?:url|dir)\s*=(?!=)|@(?:url|dir)\s*=(?!=)|\bdef\s+(?:url|destination)\b|\b(?:docs|posts|static_files)\s*(?:<<|\+=|=(?!=)|\.(?:push|concat|unshift|insert|append|prepend|replace)\b)|\bwrite\b|\bFile\.(?:open|write)|\bFileUtils\b|\bIO\.(?:write|copy_stream)|\brequire_relative\b/;
+
+/**
+ * The folders a generator's pages go in, when all it makes is PageWithoutAFile pages in folders
+ * written out and nothing sets where they go (swift.org's package pages: `new(site, site.source,
+ * "packages", "#{slug}.md")`, all under `/packages/`); undefined otherwise (any page's URL).
+ */
+function pageFolders(text: string): string[] | undefined {
+  const made = [...text.matchAll(newFromSite)].length;
+  const inFolders = [...text.matchAll(pageInFolder)].map((match) => match[2]!);
+  if (made === 0 || inFolders.length !== made || movesOrWrites.test(text)) return undefined;
+  return [...new Set(inFolders)];
+}
 
 /** Whether a generator makes a StaticFile whose folder and name are not both written out (newFileCall). */
 function addsUnnamedStaticFiles(text: string): boolean {
