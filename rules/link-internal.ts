@@ -252,7 +252,10 @@ export const linkInternal: SiteRule = {
             else report({ message: `This site does not publish \`${baseurl}${resolution.url}\` (the link is on its own \`url\`, where the server may serve other content)${suggestion ? `; did you mean \`${baseurl}${suggestion}\`?` : '.'}`, ...where, severity: 'warning' });
             break;
           }
-          const generators = generatorsOf(resolution.path, site);
+          // A destination whose text shows how it was mistyped (`example.com/x`, `me@example.com`) is that typo, whatever may write pages.
+          const markdown = isMarkdownSyntax(link);
+          const typed = mistyped((link.url ?? link.raw).trim(), markdown);
+          const generators = typed === undefined ? generatorsOf(resolution.path, site) : [];
           if (generators.length > 0) {
             // A generator plugin writes pages no source file gives (archives, indexes), static files it lists or a post_write hook any file: likely broken, not certainly.
             const page = isPagePath(resolution.path) && generators.some((g) => !g.afterWrite) ? 'page' : 'file';
@@ -264,17 +267,17 @@ export const linkInternal: SiteRule = {
             break;
           }
           const theme = themeGemName(site.jekyll);
-          if (theme !== undefined && themeAssetUrls(site.jekyll) === 'unknown' && resolution.path.startsWith('/assets/')) {
+          if (typed === undefined && theme !== undefined && themeAssetUrls(site.jekyll) === 'unknown' && resolution.path.startsWith('/assets/')) {
             // Jekyll copies a theme gem's own `assets/` folder into the site: the repository need not hold it.
             report({ message: `No ${what} of this repository is published at \`${baseurl}${resolution.url}\`${suggestion ? ` (did you mean \`${baseurl}${suggestion}\`?)` : ''}, unless the theme \`${theme}\` ships it in its \`assets/\` folder.`, ...where, severity: 'warning' });
             break;
           }
-          const project = suggestion ? undefined : ownerProjectAt(site, resolution.path);
+          const project = suggestion || typed !== undefined ? undefined : ownerProjectAt(site, resolution.path);
           if (project) {
             report({ message: `No page or file of this site is published at \`${resolution.url}\`, unless the repository \`${project}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`, ...where, severity: 'warning' });
             break;
           }
-          const templated = [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1];
+          const templated = typed === undefined ? [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1] : undefined;
           if (templated) {
             const others = templated.documents - 1;
             report({
@@ -289,8 +292,7 @@ export const linkInternal: SiteRule = {
             report({ message: `No ${what} is published at \`${baseurl}${resolution.url}\`: \`${listedBy}\` lists it in \`redirect_from\`, but the site does not load jekyll-redirect-from (add it to \`plugins:\` in _config.yml), so nothing is written there.`, ...where });
             break;
           }
-          const markdown = isMarkdownSyntax(link);
-          const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? mistyped((link.url ?? link.raw).trim(), markdown);
+          const typo = baseurlTwice(link, baseurlAsWritten(site.jekyll), site.jekyll.linkTagsAddBaseurl) ?? unpublishedFile(site, resolution.path) ?? typed;
           // The one certain fix: the URL inside the doubled parentheses or the brackets.
           const unwrapped = markdown && (inParenthesesTwice.test(link.raw) || inBrackets.test(link.raw)) ? { fix: { ...where, text: link.raw.slice(1, -1) } } : {};
           const { sentBy } = resolution;

@@ -390,14 +390,25 @@ function fileNameDate(yearText: string, month: number, day: number): Date | unde
 export function holdsDocuments(folder: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): boolean {
   const segments = collectionRelative(folder, jekyll)?.split('/');
   if (segments === undefined) return false;
-  if (readPostsFolder(segments) !== undefined) return true;
-  return segments.length > 1 && jekyll.collections.some((collection) => collection.output && `_${collection.name}` === segments[0]);
+  const posts = readPostsFolder(segments);
+  const at = posts ?? (segments.length > 1 && jekyll.collections.some((collection) => collection.output && `_${collection.name}` === segments[0]) ? 0 : undefined);
+  return at !== undefined && !passedOver(segments.slice(at + 1), false);
+}
+
+/**
+ * Whether Jekyll's reader passes over a path inside `_posts` or a collection's folder (its
+ * segments there): its listing skips dot folders, and its entry filter a path or a file name that
+ * starts with `_`, `.` or `#`, or a file name that ends in `~` (`_draft/x.md`, `_x.md`; not `sub/_x/y.md`).
+ */
+function passedOver(inside: readonly string[], isFile: boolean): boolean {
+  if (inside.some((segment) => segment.startsWith('.'))) return true;
+  return (inside.length > 0 && /^[_#]/.test(inside[0]!)) || (isFile && /^[._#]|~$/.test(inside.at(-1)!));
 }
 
 /**
  * A file in a `_posts` folder Jekyll reads that it reads no post from, because its name has no
- * date before the title (`YYYY-MM-DD-title.md`). Names Jekyll's entry filter hides on purpose
- * (`_draft.md`, `.x`, `#x`, `x~`, also as folders) are not counted.
+ * date before the title (`YYYY-MM-DD-title.md`). Paths its reader passes over on purpose
+ * (`_template.md`, `_drafts/x.md`: passedOver) are not counted.
  */
 export function isUndatedPostFile(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 'raw' | 'collectionsDir'>): boolean {
   const inside = collectionRelative(path, jekyll);
@@ -407,8 +418,7 @@ export function isUndatedPostFile(path: string, jekyll: Pick<JekyllConfig, 'plug
   const segments = (translated?.path ?? inside).split('/');
   const at = readPostsFolder(segments);
   if (at === undefined || at === segments.length - 1) return false;
-  const hidden = segments.slice(at + 1).some((s) => /^[._#]|~$/.test(s));
-  return !hidden && !postFileName.test(segments.at(-1)!);
+  return !passedOver(segments.slice(at + 1), true) && !postFileName.test(segments.at(-1)!);
 }
 
 /**
