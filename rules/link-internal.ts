@@ -57,7 +57,7 @@ function writersOf(generators: readonly PageGenerator[]): string {
   return [
     ...(others.length > 0 ? [`a generator writes it (${others.join(', ')})`] : []),
     ...(kept.length > 0 ? [`a step outside Jekyll puts it in the built site, where \`keep_files\` keeps ${kept.join(', ')}`] : []),
-    ...(filled.length > 0 ? [`a document the build puts in ${filled.join(', ')} publishes it (.gitignore leaves ${filled.length > 1 ? 'them' : 'it'} to a build step)`] : []),
+    ...(filled.length > 0 ? [`a post the build puts in ${filled.join(', ')} publishes it (.gitignore leaves ${filled.length > 1 ? 'them' : 'it'} to a build step)`] : []),
   ].join(', or ');
 }
 

@@ -2037,9 +2037,10 @@ end
     expect(result.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['3:89 link-internal', '3:112 link-internal', '4:44 liquid-include']);
   });
 
-  it('takes a missing page for one a build step\'s documents may publish, where git leaves a folder of posts or documents to it (plotly)', async () => {
+  it('takes a missing page for one a build step\'s posts may publish, where git leaves a folder of posts to it (plotly)', async () => {
     // plotly/graphing-library-docs: its Makefile clones other repositories' docs into `_posts/python/html/` (in .gitignore), each with its
-    // own permalink: any page path may be theirs, not a file's (`.png`); a file git ignores (`notes.txt`, `*.ipynb`) is no folder of them.
+    // own permalink: any page path may be theirs, not a file's (`.png`); a file git ignores (`notes.txt`, `*.ipynb`) is no folder of them, nor is a
+    // collection's folder (`_docs/fetched/`: its documents publish under their folder's URL).
     // jekyll build 4.3.1 reads `_posts/sub/_x/2020-01-02-b.md`, not `_posts/_draft/…`, `_posts/sub/.y/…` or `_posts/sub/_2020-01-04-d.md`.
     const result = await lintSite({
       '.git/HEAD': 'ref: refs/heads/main\n',
@@ -2049,9 +2050,9 @@ end
       'index.md': '---\n---\n[a](/python/axes/) [b](/python/logo.png) [c](/other/) [d](example.com/page)\n',
     });
     expect(result.findings.map((f) => `${f.column} ${f.severity} ${f.message}`)).toEqual([
-      '5 warning No source file publishes a page at `/python/axes/`, unless a document the build puts in `_posts/python/html/`, `_docs/fetched/` publishes it (.gitignore leaves them to a build step).',
+      '5 warning No source file publishes a page at `/python/axes/`, unless a post the build puts in `_posts/python/html/` publishes it (.gitignore leaves it to a build step).',
       '24 error No page or file is published at `/python/logo.png`.',
-      '46 warning No source file publishes a page at `/other/`, unless a document the build puts in `_posts/python/html/`, `_docs/fetched/` publishes it (.gitignore leaves them to a build step).',
+      '46 warning No source file publishes a page at `/other/`, unless a post the build puts in `_posts/python/html/` publishes it (.gitignore leaves it to a build step).',
       // A typo whatever the build writes; `_posts/_archive/` is a folder Jekyll passes over.
       '59 error No page or file is published at `/example.com/page`. `example.com/page` is a path on this site: a link to another site starts with `https://`.',
     ]);

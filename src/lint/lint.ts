@@ -15,7 +15,7 @@ import { otherGenerator } from '../site/site-generator.js';
 import { isFragmentFile, isInsideRoot, listSite, type DanglingLink, selectContent, selectFragmentFiles, selectLinksOnlyFiles, selectStaticHtml, jekyllPublishesStaticHtml, startsWithFrontMatter } from '../site/discover.js';
 import { defaultJekyllConfigFile, readJekyllConfig, type JekyllConfig, type PageGenerator } from '../site/jekyll-config.js';
 import { gitChanges, repositoryRootOf, trackedFiles, type GitChanges } from '../site/git-changes.js';
-import { absentSubmodulePatterns, builtCollectionUrls, filledDocumentFolders, gitIgnoredPatterns, gitIgnoringRule, linksJekyllStopsOn, rootPattern } from '../site/published-elsewhere.js';
+import { absentSubmodulePatterns, builtCollectionUrls, filledPostFolders, gitIgnoredPatterns, gitIgnoringRule, linksJekyllStopsOn, rootPattern } from '../site/published-elsewhere.js';
 import { afterBuildGenerators, keptFileWriters, runsJekyllBuild } from '../site/build-steps.js';
 import { readNetlifyRules } from '../site/netlify-redirects.js';
 import { readApacheRules } from '../site/apache-redirects.js';
@@ -136,8 +136,8 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const buildMayMakeTargets = stoppingLinks.length > 0 && runsJekyllBuild([...new Set([repositoryRoot ?? configRoot, configRoot, root])], loaded.maxFileSize);
   // What the others lead to is the build's (a folder it makes, a submodule): published, not known here.
   jekyll.gitIgnored = [...jekyll.gitIgnored, ...danglingLinks.filter((link) => !stoppingLinks.includes(link)).map((link) => rootPattern(link.path))];
-  // Documents a build step puts in a folder git leaves out publish where their own front matter says.
-  const filled = filledDocumentFolders(root, jekyll, gitIgnoredLines).map((folder): PageGenerator => ({ by: '.gitignore', filled: folder }));
+  // Posts a build step puts in a folder git leaves out publish where their own front matter and dates say.
+  const filled = filledPostFolders(root, jekyll, gitIgnoredLines).map((folder): PageGenerator => ({ by: '.gitignore', filled: folder }));
   if (filled.length > 0) jekyll.pageGenerators = [...jekyll.pageGenerators, ...filled];
   const builtUrls = builtCollectionUrls(jekyll);
   if (builtUrls.length > 0) jekyll.publishedElsewhere = [...(jekyll.publishedElsewhere ?? []), ...builtUrls];

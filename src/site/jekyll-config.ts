@@ -102,7 +102,7 @@ export interface PageGenerator {
   staticFiles?: true;
   /** Not a generator: the `keep_files` entry Jekyll keeps in the built site, where a step outside Jekyll writes it. */
   kept?: string;
-  /** Not a generator: a folder of documents .gitignore leaves to a build step (see filledDocumentFolders). */
+  /** Not a generator: a folder of posts .gitignore leaves to a build step (see filledPostFolders). */
   filled?: string;
 }
 

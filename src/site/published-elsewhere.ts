@@ -11,7 +11,7 @@ import ignore from 'ignore';
 import { globMatcher } from './glob-matcher.js';
 import type { JekyllConfig } from './jekyll-config.js';
 import { readSource } from './read-source.js';
-import { collectionUrlPrefix, holdsDocuments, unpublishedFilter } from './urls.js';
+import { collectionUrlPrefix, holdsPosts, unpublishedFilter } from './urls.js';
 import { excludeFilter, specialEntryFilter } from './entry-filter.js';
 import type { DanglingLink } from './discover.js';
 
@@ -115,20 +115,21 @@ export function builtCollectionUrls(jekyll: JekyllConfig): string[] {
 }
 
 /**
- * The folders of documents that .gitignore leaves to a build step and this copy lacks: in a
- * `_posts` folder or below an output collection's (plotly's Makefile clones other repositories'
- * docs into `_posts/python/html/`). The build's documents there publish at URLs their own front
- * matter gives, which cannot be known here. Only a line naming one folder counts (no glob, a `/`
- * before its end, as git anchors it; a `/` after it, or no extension).
+ * The folders of posts that .gitignore leaves to a build step and this copy lacks (plotly's
+ * Makefile clones other repositories' docs into `_posts/python/html/`): a post's URL does not
+ * follow its folder, so the build's posts there publish where their own front matter and dates
+ * say, which cannot be known here. (A collection's documents follow their folder: see
+ * builtCollectionUrls.) Only a line naming one folder counts (no glob, a `/` before its end, as
+ * git anchors it; a `/` after it, or no extension).
  */
-export function filledDocumentFolders(root: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>, patterns: readonly string[]): string[] {
+export function filledPostFolders(root: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>, patterns: readonly string[]): string[] {
   const folders = new Set<string>();
   for (const pattern of patterns) {
     const folder = pattern.replace(/^\/+|\/+$/g, '');
     // A folder: a line ending in `/`, or a name without an extension (`_posts/python/html`).
     const named = !pattern.startsWith('!') && !/[*?[\]\\]/.test(pattern) && (folder.includes('/') || pattern.startsWith('/')) && (pattern.endsWith('/') || !/\.[^/]*$/.test(folder));
     if (!named || folder.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) continue;
-    if (holdsDocuments(folder, jekyll) && emptyOrMissing(resolve(root, folder))) folders.add(`${folder}/`);
+    if (holdsPosts(folder, jekyll) && emptyOrMissing(resolve(root, folder))) folders.add(`${folder}/`);
   }
   return [...folders];
 }

@@ -386,13 +386,11 @@ function fileNameDate(yearText: string, month: number, day: number): Date | unde
   return date;
 }
 
-/** Whether Jekyll reads documents from this folder (from the site root): one in a `_posts` folder it reads, or below an output collection's folder. */
-export function holdsDocuments(folder: string, jekyll: Pick<JekyllConfig, 'collections' | 'collectionsDir'>): boolean {
+/** Whether Jekyll reads posts from this folder (from the site root): a `_posts` folder it reads, or one inside it. */
+export function holdsPosts(folder: string, jekyll: Pick<JekyllConfig, 'collectionsDir'>): boolean {
   const segments = collectionRelative(folder, jekyll)?.split('/');
-  if (segments === undefined) return false;
-  const posts = readPostsFolder(segments);
-  const at = posts ?? (segments.length > 1 && jekyll.collections.some((collection) => collection.output && `_${collection.name}` === segments[0]) ? 0 : undefined);
-  return at !== undefined && !passedOver(segments.slice(at + 1), false);
+  const at = segments && readPostsFolder(segments);
+  return at !== undefined && !passedOver(segments!.slice(at + 1), false);
 }
 
 /**
