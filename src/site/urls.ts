@@ -334,7 +334,7 @@ function outputExtension(ext: string, jekyll: Pick<JekyllConfig, 'plugins'>, mar
 }
 
 /** A post's source: `[dir/]_posts/[sub/]YYYY-MM-DD-slug.ext` (Jekyll's DATE_FILENAME_MATCHER); other files in _posts are not posts. */
-export interface PostSource {
+interface PostSource {
   /** The folders before `_posts`: the post's categories from its path. */
   dirs: string[];
   /** The file name's date as Ruby's Time.parse reads it; undefined where it raises (month 13, day 32). */
@@ -360,7 +360,7 @@ export function postSource(path: string, jekyll: Pick<JekyllConfig, 'plugins' | 
 function postOf(path: string): PostSource | undefined {
   const segments = path.split('/');
   const at = readPostsFolder(segments);
-  if (at === undefined) return undefined;
+  if (at === undefined || passedOver(segments.slice(at + 1), true)) return undefined;
   const file = segments.at(-1)!;
   const match = postFileName.exec(file);
   if (!match) return undefined;
@@ -372,6 +372,7 @@ function readPostsFolder(segments: readonly string[]): number | undefined {
   const at = segments.indexOf('_posts');
   return at === -1 || segments.slice(0, at).some((s) => s.startsWith('_') || s.startsWith('.')) ? undefined : at;
 }
+
 /**
  * A file name's date as Ruby's `Time.parse` reads it: any day up to 31 rolls over past the month's
  * end (`2021-02-30` is March 2nd), a two-digit year is 1969-2068; a month or day out of those
