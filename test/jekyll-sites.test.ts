@@ -76,12 +76,18 @@ describe('Jekyll sites of other shapes, no configuration', () => {
       '_posts/20-1-5-short.md': '---\n---\nTwo-digit year.\n',
       '_posts/2020-13-01-dated.md': '---\ndate: 2020-05-05\n---\nDated by its front matter.\n',
       '_posts/2020-13-02-bad.md': '---\n---\nNo date Ruby reads.\n',
-      'index.md': '---\n---\n[a](/2021/03/02/rolled.html) [b](/2020/01/05/short.html) [c](/2020/05/05/dated.html) [d](/2020/13/02/bad.html)\n',
+      // jekyll build 4.3.1 reads `_posts/sub/_x/…`, not `_posts/_draft/…` or `_posts/sub/_2020-01-04-d.md`: its reader passes over them.
+      '_posts/sub/_x/2020-01-02-b.md': '---\n---\nRead.\n',
+      '_posts/_draft/2020-01-03-c.md': '---\n---\nPassed over.\n',
+      '_posts/sub/_2020-01-04-d.md': '---\n---\nPassed over.\n',
+      'index.md': '---\n---\n[a](/2021/03/02/rolled.html) [b](/2020/01/05/short.html) [c](/2020/05/05/dated.html) [d](/2020/13/02/bad.html)\n\n[e](/2020/01/02/b.html) [f](/2020/01/03/c.html) [g](/2020/01/04/d.html)\n',
     });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column}:${f.ruleId}:${f.severity}`)).toEqual([
       '_posts/2020-13-02-bad.md:1:1:front-matter-syntax:error',
       '_posts/notes.md:1:1:front-matter-syntax:warning',
       'index.md:3:90:link-internal:error',
+      'index.md:5:29:link-internal:error',
+      'index.md:5:53:link-internal:error',
     ]);
     expect(result.findings[0]!.message).toMatch(/^The date in the file name, `2020-13-02`, is not one Ruby's Time.parse reads/);
     expect(result.findings[1]!.message).toMatch(/^Jekyll reads no post from this file/);
@@ -2040,8 +2046,7 @@ end
   it('takes a missing page for one a build step\'s posts may publish, where git leaves a folder of posts to it (plotly)', async () => {
     // plotly/graphing-library-docs: its Makefile clones other repositories' docs into `_posts/python/html/` (in .gitignore), each with its
     // own permalink: any page path may be theirs, not a file's (`.png`); a file git ignores (`notes.txt`, `*.ipynb`) is no folder of them, nor is a
-    // collection's folder (`_docs/fetched/`: its documents publish under their folder's URL).
-    // jekyll build 4.3.1 reads `_posts/sub/_x/2020-01-02-b.md`, not `_posts/_draft/…`, `_posts/sub/.y/…` or `_posts/sub/_2020-01-04-d.md`.
+    // collection's folder (`_docs/fetched/`: its documents publish under their folder's URL), nor one Jekyll's reader passes over (`_posts/_archive/`).
     const result = await lintSite({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.gitignore': '_posts/python/html\n_docs/fetched/\n_posts/notes.txt\n*.ipynb\n_posts/_archive/\n',
