@@ -30,7 +30,7 @@ interface CacheFile {
   files: Map<string, CachedFile>;
 }
 
-const format = 33;
+const format = 34;
 const magic = Buffer.from('doclint-results\n');
 const checksumOf = (payload: Uint8Array): Buffer => sha256(payload).digest();
 
