@@ -20,6 +20,7 @@ import { pagesWritingLink } from '../src/site/include-branches.js';
 import type { JekyllConfig } from '../src/site/jekyll-config.js';
 import type { SiteIndex } from '../src/site/site-index.js';
 import { writtenBeforeBuild } from '../src/site/published-elsewhere.js';
+import { ownerProjectAt, ownerProjectUrl } from '../src/links/owner-projects.js';
 import type { PageFacts, Report, SiteRule } from '../src/types.js';
 
 const compiledUrls = new Map<string, RegExp>();
@@ -143,24 +144,6 @@ function publishedNear(urls: UrlMap, path: string): string | undefined {
   return site.known.get(path);
 }
 
-/** The first folder of each URL a site publishes or redirects from, once per site. */
-const topFolders = new WeakMap<UrlMap, Set<string>>();
-
-/**
- * On a GitHub Pages user or organization site, the owner's repository whose project site GitHub
- * serves at a path's first folder (`/www-project-top-ten/` beside owasp.github.io), where the site
- * itself publishes nothing in that folder.
- */
-function ownerProjectAt(site: SiteIndex, path: string): string | undefined {
-  const owner = site.jekyll.userSite;
-  // GitHub serves a project site at `/project/` (and `/project` only by a redirect there): `/about` is a page of the site's own.
-  const folder = /^\/([\w-][\w.-]*)\//.exec(path)?.[1];
-  if (!owner || !folder) return undefined;
-  let folders = topFolders.get(site.urls);
-  if (!folders) topFolders.set(site.urls, (folders = new Set([...site.urls.targets.keys(), ...site.urls.redirects.keys()].map((url) => url.split('/')[1]!))));
-  return folders.has(folder) ? undefined : `${owner}/${folder}`;
-}
-
 /** A link without the baseurl where a plugin gem doclint does not read may add it (w3c's wai-website-plugin): said, and no fix is certain. */
 function pluginRewriteNote(jekyll: JekyllConfig): string {
   const gems = unreadPluginGems(jekyll);
@@ -191,7 +174,7 @@ export const linkInternal: SiteRule = {
     fixable: true,
   },
   kind: 'site',
-  check({ page, site, pages, report: reportPage }) {
+  check({ page, site, pages, externalStatus, report: reportPage }) {
     if (site.urls.targets.size === 0) return;
     const baseurl = site.jekyll.baseurl;
     const reasons = pageReasons(page, site, pages);
@@ -274,7 +257,12 @@ export const linkInternal: SiteRule = {
           }
           const project = suggestion || typed !== undefined ? undefined : ownerProjectAt(site, resolution.path);
           if (project) {
-            report({ message: `No page or file of this site is published at \`${resolution.url}\`, unless the repository \`${project}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`, ...where, severity: 'warning' });
+            // With external checks on, the owner's project site was asked for the page.
+            const projectUrl = ownerProjectUrl(site.jekyll, resolution.path);
+            const answer = externalStatus(projectUrl);
+            if (answer?.kind === 'ok' || answer?.kind === 'redirected') break;
+            if (answer?.kind === 'broken') report({ message: `No page or file is published at \`${resolution.url}\`: not by this site, nor by \`${project}\`'s GitHub Pages project site (${projectUrl}: ${answer.reason}).`, ...where });
+            else report({ message: `No page or file of this site is published at \`${resolution.url}\`, unless the repository \`${project}\` publishes a GitHub Pages project site there (GitHub serves an owner's project sites beside the owner's own site).`, ...where, severity: 'warning' });
             break;
           }
           const templated = typed === undefined ? [...site.urls.unknownUrls].find(([urls]) => generatedUrls(urls).test(resolution.path))?.[1] : undefined;

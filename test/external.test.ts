@@ -500,6 +500,35 @@ describe('doclint check --external', () => {
     }
   });
 
+  it('asks the owner\'s project site for a user site\'s link into a folder the site publishes nothing in', async () => {
+    const owner = await serve((req, res) => {
+      res.writeHead(req.url === '/project/guide/' ? 200 : 404, { 'content-type': 'text/html' });
+      res.end();
+    });
+    const { dir, cleanup } = tempCopy();
+    try {
+      // example/example.github.io is served at the host's root; GitHub serves example/project's site at /project/ beside it.
+      writeFileSync(join(dir, '_config.yml'), `title: u\nurl: ${owner.url}\n`);
+      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
+      writeFileSync(join(dir, 'b.md'), '---\ntitle: b\npermalink: /blog/b/\n---\nB\n');
+      writeFileSync(join(dir, 'index.md'), '---\ntitle: a\n---\n[own](/blog/b/) [project](/project/guide/) [gone](/project/gone/) [missing](/blog/c/)\n');
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/example/example.github.io.git'], { cwd: dir });
+      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
+      const findings = JSON.parse(run.stdout).findings.map((f: { column: number; severity: string; message: string }) => `${f.column} ${f.severity} ${f.message}`);
+      expect(findings).toEqual([
+        `51 error No page or file is published at \`/project/gone/\`: not by this site, nor by \`example/project\`'s GitHub Pages project site (${owner.url}/project/gone/: HTTP 404).`,
+        '77 error No page or file is published at `/blog/c/` (did you mean `/blog/b/`?).',
+      ]);
+      expect([...new Set(owner.hits.map((hit) => hit.path))].sort()).toEqual(['/project/gone/', '/project/guide/']);
+      // Offline, both stay warnings.
+      const offline = await runCli(['check', '--root', dir, '--format', 'json']);
+      expect(JSON.parse(offline.stdout).findings.map((f: { column: number; severity: string }) => `${f.column} ${f.severity}`)).toEqual(['27 warning', '51 warning', '77 error']);
+    } finally {
+      cleanup();
+    }
+  });
+
   it('halves a host\'s requests at a time on 429s to two URLs in a row (not to URLs asked again after their own 429), and raises them again as it answers (AIMD)', async () => {
     const scheduler = new HostScheduler(4);
     const granted: Slot[] = [];

@@ -17,6 +17,8 @@ import { configPatterns } from '../text/linear-pattern.js';
 export interface ExternalRun {
   /** Requests the new URLs among a page's links (from its pass-1 facts). */
   addPage(links: readonly LinkRef[]): void;
+  /** Requests URLs no link names as written (where a user site's owner's project site would answer for a link into it). */
+  addUrls(urls: Iterable<string>): void;
   /** Every outcome, cached or checked, once the last request is done (the cache is saved by then). */
   done(): Promise<CheckRun>;
 }
@@ -42,6 +44,13 @@ export async function startExternalRun(root: string, config: ResolvedConfig, jek
   return {
     addPage(links) {
       addExternalUrls(links, siteUrls, ignore, collected, owner).forEach(request);
+    },
+    addUrls(urls) {
+      for (const url of urls) {
+        if (collected.urls.has(url) || ignore.some((pattern) => pattern.test(url))) continue;
+        collected.urls.add(url);
+        request(url);
+      }
     },
     async done() {
       // A cached outcome says nothing about fragments: a URL that got some after it was taken from the cache is checked.

@@ -1,0 +1,29 @@
+/**
+ * A GitHub Pages user or organization site (`owner.github.io`) shares its host with the owner's
+ * project sites: GitHub serves each repository's at `/name/` beside it (owasp.github.io's
+ * `/www-project-top-ten/`). A link into a folder the site publishes nothing in may be one of
+ * theirs; with external checks on, it is asked for there.
+ */
+import type { JekyllConfig } from '../site/jekyll-config.js';
+import type { SiteIndex } from '../site/site-index.js';
+import type { UrlMap } from '../site/urls.js';
+
+/** The first folder of each URL a site publishes or redirects from, once per site. */
+const topFolders = new WeakMap<UrlMap, Set<string>>();
+
+/** The owner's repository whose project site GitHub serves at a path's first folder, where the site itself publishes nothing in that folder. */
+export function ownerProjectAt(site: SiteIndex, path: string): string | undefined {
+  const owner = site.jekyll.userSite;
+  // GitHub serves a project site at `/project/` (and `/project` only by a redirect there): `/about` is a page of the site's own.
+  const folder = /^\/([\w-][\w.-]*)\//.exec(path)?.[1];
+  if (!owner || !folder) return undefined;
+  let folders = topFolders.get(site.urls);
+  if (!folders) topFolders.set(site.urls, (folders = new Set([...site.urls.targets.keys(), ...site.urls.redirects.keys()].map((url) => url.split('/')[1]!))));
+  return folders.has(folder) ? undefined : `${owner}/${folder}`;
+}
+
+/** Where the owner's project site would answer for a path: on the host of the site's `url`, or at `https://owner.github.io` (GitHub sends that on to the owner's domain). */
+export function ownerProjectUrl(jekyll: Pick<JekyllConfig, 'url' | 'userSite'>, path: string): string {
+  const origin = URL.parse(jekyll.url)?.origin;
+  return new URL(path, origin && origin !== 'null' ? origin : `https://${jekyll.userSite!.toLowerCase()}.github.io`).href;
+}
