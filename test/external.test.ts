@@ -474,56 +474,55 @@ describe('doclint check --external', () => {
     }
   });
 
-  it('checks a GitHub Pages project site\'s links to its owner\'s other sites on the site\'s url, not those into the site', async () => {
+  /**
+   * A site of the github.com repository `repository` whose `url` is a loopback host (and `urlPath`),
+   * where only `answering` is found; `findings` runs the CLI on it.
+   */
+  async function siteOnOwnerHost(repository: string, urlPath: string, answering: string, pages: Record<string, string>) {
     const owner = await serve((req, res) => {
-      res.writeHead(req.url === '/other/' ? 200 : 404, { 'content-type': 'text/html' });
+      res.writeHead(req.url === answering ? 200 : 404, { 'content-type': 'text/html' });
       res.end();
     });
     const { dir, cleanup } = tempCopy();
+    writeFileSync(join(dir, '_config.yml'), `title: s\nurl: ${owner.url}${urlPath}\n`);
+    writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
+    for (const [name, text] of Object.entries(pages)) writeFileSync(join(dir, name), text);
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    execFileSync('git', ['remote', 'add', 'origin', `https://github.com/${repository}.git`], { cwd: dir });
+    const findings = async (...args: string[]): Promise<{ column: number; severity: string; message: string }[]> => JSON.parse((await runCli(['check', '--root', dir, '--format', 'json', ...args])).stdout).findings;
+    return { owner, cleanup, findings };
+  }
+
+  it('checks a GitHub Pages project site\'s links to its owner\'s other sites on the site\'s url, not those into the site', async () => {
+    // example/project is served under /project; /other/ and /gone/ are the owner's, on the same host (the `url`'s, whatever its path).
+    const { owner, cleanup, findings } = await siteOnOwnerHost('example/project', '/project', '/other/', {
+      'b.md': '---\ntitle: b\npermalink: /b/\n---\nB\n',
+      'index.md': '---\ntitle: a\n---\n[own](/project/b/) [sibling](/other/) [gone](/gone/)\n',
+    });
     try {
-      // example/project is served under /project; /other/ and /gone/ are the owner's, on the same host (the `url`'s, whatever its path).
-      writeFileSync(join(dir, '_config.yml'), `title: p\nurl: ${owner.url}/project\n`);
-      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
-      writeFileSync(join(dir, 'b.md'), '---\ntitle: b\npermalink: /b/\n---\nB\n');
-      writeFileSync(join(dir, 'index.md'), '---\ntitle: a\n---\n[own](/project/b/) [sibling](/other/) [gone](/gone/)\n');
-      execFileSync('git', ['init', '-q'], { cwd: dir });
-      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/example/project.git'], { cwd: dir });
-      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
-      const findings = JSON.parse(run.stdout).findings.map((f: { file: string; column: number; message: string }) => `${f.file}:${f.column} ${f.message}`);
-      expect(findings).toEqual([`index.md:46 External link is broken: ${owner.url}/gone/ (HTTP 404).`]);
+      expect((await findings('--external')).map((f) => `${f.column} ${f.message}`)).toEqual([`46 External link is broken: ${owner.url}/gone/ (HTTP 404).`]);
       expect([...new Set(owner.hits.map((hit) => hit.path))].sort()).toEqual(['/gone/', '/other/']);
       // Offline, they are not checked.
-      const offline = await runCli(['check', '--root', dir, '--format', 'json']);
-      expect(JSON.parse(offline.stdout).findings).toEqual([]);
+      expect(await findings()).toEqual([]);
     } finally {
       cleanup();
     }
   });
 
   it('asks the owner\'s project site for a user site\'s link into a folder the site publishes nothing in', async () => {
-    const owner = await serve((req, res) => {
-      res.writeHead(req.url === '/project/guide/' ? 200 : 404, { 'content-type': 'text/html' });
-      res.end();
+    // example/example.github.io is served at the host's root; GitHub serves example/project's site at /project/ beside it.
+    const { owner, cleanup, findings } = await siteOnOwnerHost('example/example.github.io', '', '/project/guide/', {
+      'b.md': '---\ntitle: b\npermalink: /blog/b/\n---\nB\n',
+      'index.md': '---\ntitle: a\n---\n[own](/blog/b/) [project](/project/guide/) [gone](/project/gone/) [missing](/blog/c/)\n',
     });
-    const { dir, cleanup } = tempCopy();
     try {
-      // example/example.github.io is served at the host's root; GitHub serves example/project's site at /project/ beside it.
-      writeFileSync(join(dir, '_config.yml'), `title: u\nurl: ${owner.url}\n`);
-      writeFileSync(join(dir, 'doclint.config.json'), JSON.stringify({ external: { allowPrivate: true, timeout: 1000, cache: false } }));
-      writeFileSync(join(dir, 'b.md'), '---\ntitle: b\npermalink: /blog/b/\n---\nB\n');
-      writeFileSync(join(dir, 'index.md'), '---\ntitle: a\n---\n[own](/blog/b/) [project](/project/guide/) [gone](/project/gone/) [missing](/blog/c/)\n');
-      execFileSync('git', ['init', '-q'], { cwd: dir });
-      execFileSync('git', ['remote', 'add', 'origin', 'https://github.com/example/example.github.io.git'], { cwd: dir });
-      const run = await runCli(['check', '--root', dir, '--external', '--format', 'json']);
-      const findings = JSON.parse(run.stdout).findings.map((f: { column: number; severity: string; message: string }) => `${f.column} ${f.severity} ${f.message}`);
-      expect(findings).toEqual([
+      expect((await findings('--external')).map((f) => `${f.column} ${f.severity} ${f.message}`)).toEqual([
         `51 error No page or file is published at \`/project/gone/\`: not by this site, nor by \`example/project\`'s GitHub Pages project site (${owner.url}/project/gone/: HTTP 404).`,
         '77 error No page or file is published at `/blog/c/` (did you mean `/blog/b/`?).',
       ]);
       expect([...new Set(owner.hits.map((hit) => hit.path))].sort()).toEqual(['/project/gone/', '/project/guide/']);
       // Offline, both stay warnings.
-      const offline = await runCli(['check', '--root', dir, '--format', 'json']);
-      expect(JSON.parse(offline.stdout).findings.map((f: { column: number; severity: string }) => `${f.column} ${f.severity}`)).toEqual(['27 warning', '51 warning', '77 error']);
+      expect((await findings()).map((f) => `${f.column} ${f.severity}`)).toEqual(['27 warning', '51 warning', '77 error']);
     } finally {
       cleanup();
     }
