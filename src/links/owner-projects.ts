@@ -7,6 +7,8 @@
 import type { JekyllConfig } from '../site/jekyll-config.js';
 import type { SiteIndex } from '../site/site-index.js';
 import type { UrlMap } from '../site/urls.js';
+import type { PageFacts } from '../types.js';
+import { resolveLink } from './resolve.js';
 
 /** The first folder of each URL a site publishes or redirects from, once per site. */
 const topFolders = new WeakMap<UrlMap, Set<string>>();
@@ -26,4 +28,15 @@ export function ownerProjectAt(site: SiteIndex, path: string): string | undefine
 export function ownerProjectUrl(jekyll: Pick<JekyllConfig, 'url' | 'userSite'>, path: string): string {
   const origin = URL.parse(jekyll.url)?.origin;
   return new URL(path, origin && origin !== 'null' ? origin : `https://${jekyll.userSite!.toLowerCase()}.github.io`).href;
+}
+
+/** The URLs to ask for the pages' links into folders a user site publishes nothing in. */
+export function* ownerProjectRequests(facts: Iterable<PageFacts | undefined>, site: SiteIndex): Generator<string> {
+  if (!site.jekyll.userSite) return;
+  for (const page of facts) {
+    for (const link of page?.links ?? []) {
+      const resolution = resolveLink(link, page!.path, site);
+      if (resolution.status === 'not-found' && !resolution.viaSiteUrl && ownerProjectAt(site, resolution.path)) yield ownerProjectUrl(site.jekyll, resolution.path);
+    }
+  }
 }

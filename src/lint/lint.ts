@@ -24,8 +24,7 @@ import { includesWithoutFinalLineBreak } from '../site/include-files.js';
 import { jekyllSource, sourcePaths } from '../site/source-folder.js';
 import { readmeIndexPages } from '../site/github-pages-plugins.js';
 import { buildSiteIndex, readOtherPagesFrontMatter, readSiteFrontMatter, type SiteIndex } from '../site/site-index.js';
-import { resolveLink } from '../links/resolve.js';
-import { ownerProjectAt, ownerProjectUrl } from '../links/owner-projects.js';
+import { ownerProjectRequests } from '../links/owner-projects.js';
 import { markPreExisting, siteBefore, type Baseline } from './baseline.js';
 import { readPlugins, withPlugins } from '../site/plugins.js';
 import type { AnyRule, Finding, PageFacts, RuleMeta } from '../types.js';
@@ -396,17 +395,6 @@ async function lintInTwoPasses(run: Run): Promise<Linted> {
     }),
   ];
   return { findings, context, fixedFiles: [], affectedFiles, before, rateLimitedHosts: checked?.rateLimitedHosts ?? [], threads: passed.threads, reused: passed.reused };
-}
-
-/** Where the owner's project sites would answer for the pages' links a user site publishes nothing at (see owner-projects.ts). */
-function* ownerProjectRequests(facts: Iterable<PageFacts | undefined>, site: SiteIndex): Generator<string> {
-  if (!site.jekyll.userSite) return;
-  for (const page of facts) {
-    for (const link of page?.links ?? []) {
-      const resolution = resolveLink(link, page!.path, site);
-      if (resolution.status === 'not-found' && !resolution.viaSiteUrl && ownerProjectAt(site, resolution.path)) yield ownerProjectUrl(site.jekyll, resolution.path);
-    }
-  }
 }
 
 /** The content files' front matter values in the site's file order: pass 1's, or read from the text of a file pass 1 did not see. */
