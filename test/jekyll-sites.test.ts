@@ -127,6 +127,11 @@ describe('Jekyll sites of other shapes, no configuration', () => {
     const unread = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngroup :jekyll_plugins do\n  gem "jekyll-flourish" # its tags are unknown\nend\n' });
     expect(unread.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
     expect(unread.findings[0]!.message).toContain('`jekyll-flourish`');
+    // A plugin file that requires the gem loads it too (blog.cocoapods.org's `_plugins/ext.rb`: `require "jekyll-assets"`); not Jekyll's own files.
+    const required = await lintSite({ ...site, '_plugins/ext.rb': 'require "jekyll/utils"\nrequire "jekyll-flourish"\n' });
+    expect(required.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'warning']]);
+    const internals = await lintSite({ ...site, '_plugins/ext.rb': 'require "jekyll/utils"\n' });
+    expect(internals.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);
     // Gems often listed among the plugins that are none (the Markdown and highlighting libraries, the server) add no tag.
     const libraries = await lintSite({ ...site, Gemfile: 'source "https://rubygems.org"\ngem "jekyll"\ngroup :jekyll_plugins do\n  gem "kramdown"\n  gem "rouge"\n  gem "webrick"\nend\n' });
     expect(libraries.findings.map((f) => [f.line, f.ruleId, f.severity])).toEqual([[8, 'liquid-syntax', 'error']]);

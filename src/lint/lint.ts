@@ -113,6 +113,7 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   const root = jekyllSource(configRoot, jekyll);
   const inSource = sourcePaths(configRoot, root);
   const plugins = readPlugins(root, jekyll, loaded.maxFileSize);
+  if (plugins.requiredGems.length > 0) jekyll.plugins = [...jekyll.plugins, ...plugins.requiredGems];
   const repositoryRoot = repositoryRootOf(configRoot);
   jekyll.pageGenerators = [...plugins.generators, ...afterBuildGenerators(repositoryRoot ?? configRoot, loaded.maxFileSize), ...keptFileWriters(jekyll.raw)];
   jekyll.generatedUrls = [...new Set([...jekyll.generatedUrls, ...plugins.generatedFiles])];

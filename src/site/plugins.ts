@@ -34,7 +34,12 @@ export interface SitePlugins {
   generatedFiles: string[];
   /** The page variables its Ruby code sets (`page.data['version'] = …` in a generator or hook): a page that does not set one gets it at build time. */
   pageKeys: string[];
+  /** The plugin gems its Ruby files require that the config and Gemfile do not load (`require "jekyll-assets"`): loaded all the same. */
+  requiredGems: string[];
 }
+
+// `require "jekyll-assets"`: a plugin gem (Jekyll's own files are `jekyll/…`).
+const requiredPluginGem = /^\s*require\s*\(?\s*["'](jekyll[-_][\w-]+)["']/gm;
 
 /** The pages plugin gems write of their own, where their settings tell (archives, pagination). */
 function gemGenerators(jekyll: JekyllConfig): PageGenerator[] {
@@ -167,7 +172,16 @@ export function hasPluginFiles(root: string, raw: Record<string, unknown>): bool
   return pluginsDirs(raw).some((folder) => rubyFiles(join(root, folder), 1).length > 0);
 }
 
-export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: number): SitePlugins {
+export function readPlugins(root: string, siteJekyll: JekyllConfig, maxFileSize: number): SitePlugins {
+  const sources = pluginFilesFolders(siteJekyll)
+    .flatMap((folder) => rubyFiles(join(root, folder)))
+    .flatMap((file) => {
+      const source = readSource(file, maxFileSize);
+      return source.ok ? [{ file, text: source.text }] : [];
+    });
+  // A plugin file that requires a plugin gem (`require "jekyll-assets"`) loads it as `plugins:` would.
+  const requiredGems = [...new Set(sources.flatMap(({ text }) => [...text.matchAll(requiredPluginGem)].map((match) => match[1]!)))].filter((gem) => !siteJekyll.plugins.includes(gem));
+  const jekyll = requiredGems.length > 0 ? { ...siteJekyll, plugins: [...siteJekyll.plugins, ...requiredGems] } : siteJekyll;
   const tags: Record<string, TagSpec> = Object.create(null) as Record<string, TagSpec>;
   const filters = new Set<string>();
   const generators = gemGenerators(jekyll);
@@ -183,10 +197,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
   }
   const generatorFiles: { file: string; text: string }[] = [];
   let helpersPublish = false;
-  for (const file of pluginFilesFolders(jekyll).flatMap((folder) => rubyFiles(join(root, folder)))) {
-    const source = readSource(file, maxFileSize);
-    if (!source.ok) continue;
-    const text = source.text;
+  for (const { file, text } of sources) {
     const blocks = blockClasses(text);
     for (const match of text.matchAll(/register_tag\(?\s*(?:["':]([\w-]+)["']?|([a-z_]\w*))\s*,\s*([\w:]+)/g)) {
       const name = match[1] ?? assignedString(text, match[2]!);
@@ -212,7 +223,7 @@ export function readPlugins(root: string, jekyll: JekyllConfig, maxFileSize: num
     });
     generatedFiles.push(...namedFiles(text));
   }
-  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys] };
+  return { tags, filters: [...filters], generators, markdownRewrites: rewritesInOrder(converters), generatedFiles: [...new Set(generatedFiles)], pageKeys: [...pageKeys], requiredGems };
 }
 
 /**
