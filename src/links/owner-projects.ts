@@ -9,6 +9,7 @@ import type { SiteIndex } from '../site/site-index.js';
 import type { UrlMap } from '../site/urls.js';
 import type { PageFacts } from '../types.js';
 import { resolveLink } from './resolve.js';
+import { ownerOrigin } from './external/collect.js';
 
 /** The first folder of each URL a site publishes or redirects from, once per site. */
 const topFolders = new WeakMap<UrlMap, Set<string>>();
@@ -24,10 +25,9 @@ export function ownerProjectAt(site: SiteIndex, path: string): string | undefine
   return folders.has(folder) ? undefined : `${owner}/${folder}`;
 }
 
-/** Where the owner's project site would answer for a path: on the host of the site's `url`, or at `https://owner.github.io` (GitHub sends that on to the owner's domain). */
+/** Where the owner's project site would answer for a path (see ownerOrigin). */
 export function ownerProjectUrl(jekyll: Pick<JekyllConfig, 'url' | 'userSite'>, path: string): string {
-  const origin = URL.parse(jekyll.url)?.origin;
-  return new URL(path, origin && origin !== 'null' ? origin : `https://${jekyll.userSite!.toLowerCase()}.github.io`).href;
+  return new URL(path, ownerOrigin(jekyll.url, jekyll.userSite!)).href;
 }
 
 /** The URLs to ask for the pages' links into folders a user site publishes nothing in. */

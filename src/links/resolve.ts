@@ -84,7 +84,8 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
   const withoutFragment = hash === -1 ? url : url.slice(0, hash);
   const pathPart = withoutFragment.split('?')[0]!;
   const baseurl = site.jekyll.baseurl;
-  const pageUrl = site.urls.urlOf.get(fromPath) ?? site.urls.draftUrls.get(fromPath) ?? `/${fromPath}`;
+  const knownUrl = site.urls.urlOf.get(fromPath) ?? site.urls.draftUrls.get(fromPath);
+  const pageUrl = knownUrl ?? `/${fromPath}`;
   const keep = (value: string | undefined) => (value === undefined ? {} : { fragment: value });
   const notFound = (notFoundUrl: string, notFoundPath: string, sentBy?: RuleOrigin & { to: string }): Resolution => ({ status: 'not-found', url: notFoundUrl, path: notFoundPath, ...(viaSiteUrl ? { viaSiteUrl: true as const } : {}), ...(sentBy ? { sentBy } : {}) });
 
@@ -109,8 +110,8 @@ function resolve(link: LinkRef, fromPath: string, site: SiteIndex): Resolution {
       }
     }
   } else {
-    // A file in _posts Jekyll reads no post from has no URL to resolve from.
-    if (isUndatedPostFile(fromPath, site.jekyll)) return { status: 'skip' };
+    // A file in _posts Jekyll reads no post from has no URL to resolve from (a published page is none).
+    if (knownUrl === undefined && isUndatedPostFile(fromPath, site.jekyll)) return { status: 'skip' };
     // Relative to the page's URL, as a browser resolves it (not to the source file).
     const resolved = new URL(pathPart, `http://site${baseurl}${pageUrl}`).pathname;
     path = percentDecoded(resolved);

@@ -16,9 +16,17 @@ export interface OwnerSites {
  */
 export function ownerSites(jekyll: Pick<JekyllConfig, 'projectSite' | 'url' | 'baseurl'>): OwnerSites | undefined {
   if (!jekyll.projectSite) return undefined;
-  // The host of a `url` written with the project's path too (`https://owner.github.io/project`).
-  const origin = URL.parse(jekyll.url)?.origin;
-  return { origin: origin && origin !== 'null' ? origin : `https://${jekyll.projectSite.split('/')[0]!.toLowerCase()}.github.io`, baseurl: jekyll.baseurl };
+  return { origin: ownerOrigin(jekyll.url, jekyll.projectSite.split('/')[0]!), baseurl: jekyll.baseurl };
+}
+
+/**
+ * Where a GitHub Pages owner's sites are served: the host of the site's `url` (written with a
+ * project's path too, `https://owner.github.io/project`), or `https://owner.github.io`, which
+ * GitHub sends on to the owner's own domain where it has one.
+ */
+export function ownerOrigin(siteUrl: string, owner: string): string {
+  const origin = URL.parse(siteUrl)?.origin;
+  return origin && origin !== 'null' ? origin : `https://${owner.toLowerCase()}.github.io`;
 }
 
 /** The URL of the owner's site a project site's root-relative link outside its path leads to (`/other-project/`), if it is one. */
